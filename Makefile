@@ -1,0 +1,37 @@
+# The two commands: `make demo` (set up, ingest the sample articles, serve the app) and `make test`.
+# Each creates .venv and installs what it needs when it is missing or pyproject.toml changed.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+STORE  ?= .newsrag
+
+.PHONY: demo test install lint clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# torch first, pinned: an unpinned torch (pulled in by sentence-transformers) is a multi-GB CUDA build.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PIP) install -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/newsrag --store $(STORE) ingest data/sample
+	$(VENV)/bin/newsrag --store $(STORE) serve
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check rag ingest ui eval tests
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache

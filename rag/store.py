@@ -1,0 +1,242 @@
+"""The store: two Chroma collections (chunks with their vectors; articles with their full text and manifest
+record) and one writer lock. Everything the app needs lives in Chroma, so a store can be moved as a folder.
+
+Embeddings are always given explicitly: a Chroma call without them would fetch Chroma's default ONNX model
+from the internet, which fails on an air-gapped machine.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from rag.errors import StoreError, StoreLockedError
+from rag.offline import go_offline
+from rag.settings import Settings
+from rag.types import Article, Chunk
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the manifest knows of a stored article (kept as the article's metadata in Chroma)."""
+
+    id: str
+    title: str
+    published: date | None
+    source: str
+    url: str | None
+    content_hash: str  # hash of title, date, URL and text: a change re-ingests the article
+    text_hash: str  # hash of the text alone: the same text under another id is a duplicate
+    settings_fp: str  # chunker settings + embedding backend: a change re-embeds the article
+    chunks: int
+
+
+def date_to_int(value: date) -> int:
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def int_to_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    value = int(value)
+    return date(value // 10000, value // 100 % 100, value % 100)
+
+
+def _published_meta(published: date | None) -> dict[str, int]:
+    return {} if published is None else {"published": date_to_int(published)}
+
+
+class Store:
+    """Opens the Chroma collections lazily; one instance per process is enough and is thread-safe to read."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = Path(settings.store).expanduser()
+        self.chunks_name = f"{settings.collection}_chunks"
+        self.articles_name = f"{settings.collection}_articles"
+        self.lock_timeout = settings.lock_timeout
+        self._client: ClientAPI | None = None
+        self._collections: dict[str, Collection] = {}
+        self._open_lock = threading.Lock()
+
+    # -- opening ---------------------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return (self.path / "chroma").is_dir()
+
+    def _client_for(self, create: bool) -> ClientAPI:
+        if self._client is None:
+            with self._open_lock:
+                if self._client is None:
+                    if not create and not self.exists():
+                        raise StoreError(
+                            f"No store at {self.path}: ingest articles first (newsrag ingest PATH), "
+                            "or point --store / NEWSRAG_STORE at an existing store."
+                        )
+                    go_offline()
+                    import chromadb
+                    from chromadb.config import Settings as ChromaSettings
+
+                    try:
+                        (self.path / "chroma").mkdir(parents=True, exist_ok=True)
+                        self._client = chromadb.PersistentClient(
+                            path=str(self.path / "chroma"),
+                            settings=ChromaSettings(anonymized_telemetry=False),
+                        )
+                    except OSError as exc:
+                        raise StoreError(f"Cannot open the store at {self.path}: {exc}") from exc
+        return self._client
+
+    def _collection(self, name: str, create: bool = False) -> Collection:
+        if name not in self._collections:
+            client = self._client_for(create)
+            self._collections[name] = client.get_or_create_collection(
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        return self._collections[name]
+
+    def chunk_collection(self, create: bool = False) -> Collection:
+        return self._collection(self.chunks_name, create)
+
+    def article_collection(self, create: bool = False) -> Collection:
+        return self._collection(self.articles_name, create)
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """Hold the store's writer lock (one writer at a time across processes)."""
+        from filelock import FileLock, Timeout
+
+        self.path.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.path / "write.lock"), timeout=self.lock_timeout)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise StoreLockedError(
+                f"Another newsrag process is writing to {self.path} (waited {self.lock_timeout:g}s for its lock). "
+                "Wait for it to finish, or raise lock_timeout."
+            ) from None
+        try:
+            self._client_for(create=True)
+            yield self
+        finally:
+            lock.release()
+
+    def max_batch(self) -> int:
+        return max(1, int(self._client_for(create=True).get_max_batch_size()))
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def manifest(self) -> dict[str, ArticleRecord]:
+        """Every stored article's record, by id (metadata only; texts stay in Chroma)."""
+        if not self.exists():
+            return {}
+        got = self.article_collection(create=True).get(include=["metadatas"])
+        return {i: _record(i, m) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, by id only: ids are looked up in Chroma, never used as file paths."""
+        if not self.exists():
+            return None
+        got = self.article_collection().get(ids=[article_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        meta, text = got["metadatas"][0], got["documents"][0]  # type: ignore[index]
+        return Article(
+            id=article_id,
+            title=str(meta.get("title", "")),
+            published=int_to_date(meta.get("published")),
+            source=str(meta.get("source", "")),
+            url=meta.get("url") or None,  # type: ignore[arg-type]
+            text=text or "",
+        )
+
+    def count_chunks(self) -> int:
+        """Chunks stored; a missing store is an error that says how to make one."""
+        return self.chunk_collection().count()
+
+    # -- writing (hold writer()) -----------------------------------------------------------------------------
+    def delete_articles(self, article_ids: Sequence[str]) -> None:
+        """Remove the articles' chunks, then their records (a crash in between leaves a record to redo)."""
+        for part in _batches(list(article_ids), 500):
+            self.chunk_collection(create=True).delete(where={"article_id": {"$in": part}})
+        for part in _batches(list(article_ids), self.max_batch()):
+            self.article_collection(create=True).delete(ids=part)
+
+    def write_articles(self, items: Sequence[tuple[Article, ArticleRecord, list[Chunk], np.ndarray]]) -> None:
+        """Replace each article's chunks and record. Old chunks go first, the record last: it is the commit mark,
+        so a run killed half-way leaves articles that the next run sees as not yet stored and writes again."""
+        if not items:
+            return
+        ids = [article.id for article, _, _, _ in items]
+        for part in _batches(ids, 500):
+            self.chunk_collection(create=True).delete(where={"article_id": {"$in": part}})
+        chunk_rows: list[tuple[str, list[float], str, dict[str, Any]]] = []
+        for article, _, chunks, vectors in items:
+            for chunk, vector in zip(chunks, vectors, strict=True):
+                meta = {
+                    "article_id": article.id,
+                    "index": chunk.index,
+                    "start": chunk.start,
+                    "end": chunk.end,
+                    "title": article.title,
+                    "source": article.source,
+                    **_published_meta(article.published),
+                }
+                chunk_rows.append((chunk.id, vector.tolist(), chunk.text, meta))
+        batch = self.max_batch()
+        for part in _batches(chunk_rows, batch):
+            self.chunk_collection(create=True).upsert(
+                ids=[r[0] for r in part],
+                embeddings=[r[1] for r in part],
+                documents=[r[2] for r in part],
+                metadatas=[r[3] for r in part],
+            )
+        article_rows = []
+        for article, record, _, vectors in items:
+            mean = vectors.mean(axis=0) if len(vectors) else np.ones(vectors.shape[1] or 1, dtype=np.float32)
+            mean = mean / (np.linalg.norm(mean) or 1.0)
+            meta = {
+                "title": record.title,
+                "source": record.source,
+                "content_hash": record.content_hash,
+                "text_hash": record.text_hash,
+                "settings_fp": record.settings_fp,
+                "chunks": record.chunks,
+                **({"url": record.url} if record.url else {}),
+                **_published_meta(record.published),
+            }
+            article_rows.append((article.id, mean.tolist(), article.text, meta))
+        for part in _batches(article_rows, batch):
+            self.article_collection(create=True).upsert(
+                ids=[r[0] for r in part],
+                embeddings=[r[1] for r in part],
+                documents=[r[2] for r in part],
+                metadatas=[r[3] for r in part],
+            )
+
+
+def _record(article_id: str, meta: Any) -> ArticleRecord:
+    return ArticleRecord(
+        id=article_id,
+        title=str(meta.get("title", "")),
+        published=int_to_date(meta.get("published")),
+        source=str(meta.get("source", "")),
+        url=meta.get("url") or None,
+        content_hash=str(meta.get("content_hash", "")),
+        text_hash=str(meta.get("text_hash", "")),
+        settings_fp=str(meta.get("settings_fp", "")),
+        chunks=int(meta.get("chunks", 0)),
+    )
+
+
+def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

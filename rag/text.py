@@ -1,0 +1,148 @@
+"""Text helpers shared by chunking and answering: sentence spans with offsets, and key terms."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.types import Span
+
+# Abbreviations after which a period does not end a sentence (lower-case, without the period).
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep pres rev hon fr
+    inc ltd co corp bros dept univ assn est approx vs etc al fig no nos vol pp
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    u.s u.k u.n e.u a.m p.m e.g i.e d.c""".split()
+)
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_NEXT_START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial ("Mr.", "U.S.", "J.")."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'“‘":
+        start -= 1
+    word = text[start:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` into sentences; spans are absolute offsets with surrounding whitespace trimmed.
+
+    Boundaries: terminal punctuation followed by whitespace and an upper-case letter, digit or opening quote
+    (not after an abbreviation or an initial), and blank lines (paragraph breaks). Deterministic and fast;
+    not perfect, but every span is a verbatim slice of the text, so citations stay exact.
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for para in _paragraphs(text, start, end):
+        pos = para.start
+        for match in _BOUNDARY.finditer(text, para.start, para.end):
+            cut = match.end()
+            nxt = _NEXT_START.match(text, cut, para.end)
+            if not nxt:
+                continue
+            first = nxt.group(2)
+            if not (first.isupper() or first.isdigit() or nxt.group(1)):
+                continue
+            if text[match.start()] == "." and match.end() - match.start() == 1 and _ends_with_abbreviation(
+                text, match.start()
+            ):
+                continue
+            _append_trimmed(text, pos, cut, spans)
+            pos = cut
+        _append_trimmed(text, pos, para.end, spans)
+    return spans
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[Span]:
+    out, pos = [], start
+    for match in _PARAGRAPH.finditer(text, start, end):
+        out.append(Span(pos, match.start()))
+        pos = match.end()
+    out.append(Span(pos, end))
+    return out
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))
+
+
+# Words that carry no content in a question about news ("what did X say about Y").
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it its itself just let me more most my
+    myself no nor not of off on once only or other our ours ourselves out over own same she should so some such
+    than that the their theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours yourself
+    yourselves say says said saying tell tells told talk talked mention mentioned according report reported
+    reportedly week weeks this year today recently new news article articles story""".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer  # PyStemmer: the Snowball English stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits, inner hyphens and apostrophes kept)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def key_terms(text: str) -> list[str]:
+    """Stemmed content words of ``text``, stop words removed, in order (duplicates kept)."""
+    toks = [w for w in words(text) if w not in STOPWORDS and not (len(w) == 1 and not w.isdigit())]
+    return _stemmer().stemWords(toks)
+
+
+def entity_terms(text: str) -> set[str]:
+    """Stems of the capitalised content words of ``text`` (names, places, organisations)."""
+    caps = [w for w in _WORD.findall(text) if w[:1].isupper() and w.lower() not in STOPWORDS]
+    return set(_stemmer().stemWords([w.lower().replace("’", "'") for w in caps]))
+
+
+_MONTHS = "january february march april may june july august september october november december"
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow"
+_CURRENCY = r"[$€£¥₽₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp)\b"
+_ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    # (the question asks for ..., a sentence that offers it)
+    (re.compile(r"\b(?:cost|price|pay|paid|spend|spent|worth|fine[ds]?|salary|budget)\b", re.I), re.compile(_CURRENCY, re.I)),
+    (re.compile(r"\bhow (?:much|many|long|old|far|big|tall|high|often)\b|\bwhat (?:number|percentage|share)\b", re.I),
+     re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+                r"|hundred|thousand|million|billion|dozen|half)\b", re.I)),
+    (re.compile(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b", re.I),
+     re.compile(rf"\b(?:{'|'.join(_MONTHS.split())}|{'|'.join(_DAYS.split())}|(?:1[89]|20)\d\d)\b", re.I)),
+]
+
+
+def answer_type_match(question: str, sentence: str) -> bool | None:
+    """Whether ``sentence`` offers the kind of answer ``question`` asks for (a sum of money, a number, a date);
+    None when the question asks for no such kind."""
+    for asks, offers in _ANSWER_TYPES:
+        if asks.search(question):
+            return bool(offers.search(sentence))
+    return None
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (with an ellipsis)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit - 1)
+    return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"

@@ -1,0 +1,99 @@
+"""Core types: plain dataclasses that every package imports. This module imports nothing of newsrag's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article.
+
+    ``id`` is stable (file stem, JSONL ``id`` or a hash of the URL) so an edited article replaces its old version.
+    ``text`` is the body exactly as the reader produced it; every offset in newsrag points into it.
+    """
+
+    id: str
+    title: str
+    published: date | None
+    source: str  # URL, or the path relative to the folder that was ingested; never an absolute path
+    url: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A sentence-aligned passage: ``text == article.text[start:end]``."""
+
+    id: str
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question and the options that shape its retrieval."""
+
+    text: str
+    k: int = 5
+    since: date | None = None
+    until: date | None = None
+    as_of: date | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score, the score each retriever gave it, and its article's metadata."""
+
+    chunk: Chunk
+    score: float
+    scores_by_retriever: dict[str, float] = field(default_factory=dict)
+    title: str = ""
+    published: date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One ``[marker]`` in an answer, tied to an exact character span of an article."""
+
+    marker: int
+    chunk_id: str
+    article_id: str
+    start: int
+    end: int
+    quote: str
+    supported: bool
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article an answer cites; ``marker`` is the ``[n]`` its citations carry."""
+
+    marker: int
+    article_id: str
+    title: str
+    published: date | None
+    url_or_path: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: list[Citation]
+    sources: list[Source]
+    abstained: bool
+    mode: str  # "extractive", "llm" or "llm-fallback"
+    timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character span ``[start, end)`` of some text."""
+
+    start: int
+    end: int

@@ -1,0 +1,62 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from rag.errors import SettingsError
+from rag.settings import SETTINGS, load_settings
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_defaults() -> None:
+    settings = load_settings(env={})
+    assert settings.store == ".newsrag"
+    assert settings.host == "127.0.0.1"
+
+
+def test_precedence_defaults_config_env_flags(tmp_path: Path) -> None:
+    config = tmp_path / "newsrag.toml"
+    config.write_text('top_k = 7\nport = 9000\nstore = "from-config"\n')
+    env = {"NEWSRAG_PORT": "9100", "NEWSRAG_STORE": "from-env"}
+    settings = load_settings(config, env=env, overrides={"store": "from-flag", "chunk_tokens": None})
+    assert settings.top_k == 7  # config over default
+    assert settings.port == 9100  # env over config
+    assert settings.store == "from-flag"  # flag over env
+    assert settings.chunk_tokens == SETTINGS["chunk_tokens"].default  # None means "flag not given"
+
+
+def test_config_table_form(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text("[newsrag]\ntop_k = 3\n")
+    assert load_settings(config, env={}).top_k == 3
+
+
+def test_unknown_keys_fail_at_start_up(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="NEWSRAG_TOPK"):
+        load_settings(env={"NEWSRAG_TOPK": "3"})
+    config = tmp_path / "c.toml"
+    config.write_text("colection = 'x'\n")
+    with pytest.raises(SettingsError, match="'colection'"):
+        load_settings(config, env={})
+
+
+def test_bad_values_name_the_setting_and_value() -> None:
+    with pytest.raises(SettingsError, match=r"top_k must be at least 1\. Currently, top_k is 0"):
+        load_settings(env={"NEWSRAG_TOP_K": "0"})
+    with pytest.raises(SettingsError, match="port.*int.*'abc'"):
+        load_settings(env={"NEWSRAG_PORT": "abc"})
+    with pytest.raises(SettingsError, match="chunk_tokens must be at most 254"):
+        load_settings(env={}, overrides={"chunk_tokens": 300})
+
+
+def test_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="does not exist"):
+        load_settings(tmp_path / "nope.toml", env={})
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = README.read_text(encoding="utf-8")
+    for name in SETTINGS:
+        assert re.search(rf"`{name}`", readme), f"setting {name} is missing from README.md"
+        assert f"NEWSRAG_{name.upper()}" in readme, f"NEWSRAG_{name.upper()} is missing from README.md"

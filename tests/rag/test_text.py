@@ -1,0 +1,62 @@
+from rag.text import entity_terms, key_terms, sentence_spans, shorten
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentence_spans(text)]
+
+
+def test_spans_are_verbatim_slices_with_whitespace_trimmed() -> None:
+    text = "  First one. Second one!  Third?\n\nNew paragraph here.  "
+    spans = sentence_spans(text)
+    assert _sentences(text) == ["First one.", "Second one!", "Third?", "New paragraph here."]
+    assert all(text[s.start : s.end] == text[s.start : s.end].strip() for s in spans)
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Mr. Smith met Dr. J. Doe in the U.S. capital on Jan. 5. They talked."
+    assert _sentences(text) == ["Mr. Smith met Dr. J. Doe in the U.S. capital on Jan. 5.", "They talked."]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    text = "He said: “We will win.” The crowd cheered. “Really?” she asked."
+    assert _sentences(text) == ["He said: “We will win.”", "The crowd cheered.", "“Really?” she asked."]
+
+
+def test_lowercase_after_period_is_not_a_boundary() -> None:
+    assert _sentences("Prices rose 2.5 percent. e.g. in March. It fell.") == [
+        "Prices rose 2.5 percent. e.g. in March.",
+        "It fell.",
+    ]
+
+
+def test_spans_within_a_range_use_absolute_offsets() -> None:
+    text = "Skip this. Take this one. And this."
+    spans = sentence_spans(text, 11)
+    assert [text[s.start : s.end] for s in spans] == ["Take this one.", "And this."]
+    assert spans[0].start == 11
+
+
+def test_key_terms_drop_stop_words_and_stem() -> None:
+    assert key_terms("What did Mishustin say about universities?") == ["mishustin", "universiti"]
+    assert key_terms("the the of") == []
+
+
+def test_entity_terms_are_capitalised_content_words() -> None:
+    assert entity_terms("What did Mishustin say about universities in Russia?") == {"mishustin", "russia"}
+
+
+def test_shorten_cuts_at_a_word_boundary() -> None:
+    assert shorten("short") == "short"
+    cut = shorten("word " * 40, 30)
+    assert len(cut) <= 30 and cut.endswith("…") and "wor…" not in cut
+
+
+def test_answer_type_match() -> None:
+    from rag.text import answer_type_match
+
+    assert answer_type_match("How much will the wall cost?", "It will cost 41 million euros.") is True
+    assert answer_type_match("How much will the wall cost?", "It is 2.4 kilometres long.") is False
+    assert answer_type_match("How many players took part?", "A record 412 players came.") is True
+    assert answer_type_match("When did the line reopen?", "It reopened on Monday.") is True
+    assert answer_type_match("When did the line reopen?", "It reopened after repairs.") is False
+    assert answer_type_match("Who won the open?", "Idris won.") is None

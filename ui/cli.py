@@ -1,0 +1,264 @@
+"""The ``newsrag`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rag.errors import NewsragError, QueryError
+from rag.settings import Settings, load_settings
+from rag.types import Query
+
+
+def _settings(ctx: click.Context, **overrides: Any) -> Settings:
+    try:
+        return load_settings(ctx.obj.get("config"), overrides={"store": ctx.obj.get("store"), **overrides})
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"{name} must be a date YYYY-MM-DD. Currently, {name} is {value!r}.") from None
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)[param.name] = value
+
+
+def _common(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--store and --config work after the command name too: `newsrag ask --store DIR ...`."""
+    func = click.option("--config", metavar="FILE", expose_value=False, callback=_remember,
+                        help="TOML settings file (default: NEWSRAG_CONFIG).")(func)
+    return click.option("--store", metavar="DIR", expose_value=False, callback=_remember,
+                        help="Store folder (default: NEWSRAG_STORE, else ./.newsrag).")(func)
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--store", metavar="DIR", help="Store folder (default: NEWSRAG_STORE, else ./.newsrag).")
+@click.option("--config", metavar="FILE", help="TOML settings file (default: NEWSRAG_CONFIG).")
+@click.version_option(package_name="newsrag")
+@click.pass_context
+def main(ctx: click.Context, store: str | None, config: str | None) -> None:
+    """newsrag: answers questions about news articles, citing the passages it quotes."""
+    ctx.ensure_object(dict)
+    ctx.obj.update({k: v for k, v in {"store": store, "config": config}.items() if v is not None})
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@_common
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
+    """Ingest article files and folders (.txt, .md, .jsonl).
+
+    Unchanged articles are skipped, changed ones replaced, duplicates stored once. Exit code 0 when every file
+    went in, 1 when some failed (the rest are still stored).
+    """
+    from ingest.run import ingest_paths
+
+    settings = _settings(ctx)
+    try:
+        report = ingest_paths(list(paths), settings, progress=None if not as_json else False)
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(_dump(report.to_json()))
+    else:
+        for dup in report.duplicate_of:
+            where = f"{dup.path}:{dup.line}" if dup.line else dup.path
+            click.echo(f"duplicate  {where}: same text as stored article {dup.duplicate_of!r}; stored once")
+        for fail in report.failed:
+            where = f"{fail.path}:{fail.line}" if fail.line else fail.path
+            click.echo(f"FAILED     {where}: {fail.error}", err=True)
+        click.echo(
+            f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.duplicates} duplicates, {len(report.failed)} failed; "
+            f"{report.chunks} chunks written, {report.total_chunks} in the store ({settings.store})."
+        )
+    ctx.exit(0 if report.ok else 1)
+
+
+def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date the question is asked on.")(func)
+    func = click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before.")(func)
+    func = click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after.")(func)
+    func = click.option(
+        "--batch", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE.jsonl",
+        help="Run one {id, question[, as_of, since, until]} object a line; print one JSON object a line.",
+    )(func)
+    func = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")(func)
+    return func
+
+
+def _query(text: str, k: int, since: Any, until: Any, as_of: Any) -> Query:
+    return Query(
+        text=text, k=k, since=_date(since, "since"), until=_date(until, "until"), as_of=_date(as_of, "as_of")
+    )
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--k", type=int, default=None, help="Passages to retrieve (default: the top_k setting).")
+@_query_options
+@_common
+@click.pass_context
+def ask(ctx: click.Context, question: str | None, k: int | None, as_json: bool, batch: str | None,
+        since: str | None, until: str | None, as_of: str | None) -> None:
+    """Answer QUESTION from the stored articles, citing them with [n] markers."""
+    from rag.jsonout import answer_to_json
+    from rag.pipeline import build_pipeline
+
+    settings = _settings(ctx)
+    pipeline = build_pipeline(settings)
+    k = settings.top_k if k is None else k
+
+    def run(query: Query) -> dict[str, Any]:
+        return answer_to_json(pipeline.ask(query))
+
+    if batch:
+        _run_batch(batch, k, run)
+        return
+    if not question:
+        raise click.UsageError("Give a QUESTION, or --batch FILE.jsonl.")
+    try:
+        answer = pipeline.ask(_query(question, k, since, until, as_of))
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(_dump(answer_to_json(answer)))
+        return
+    click.echo(answer.text)
+    if answer.sources:
+        click.echo("\nSources:")
+        for source in answer.sources:
+            when = source.published.isoformat() if source.published else "undated"
+            click.echo(f"[{source.marker}] {source.title} ({when}) {source.url_or_path}")
+            for cit in answer.citations:
+                if cit.marker == source.marker:
+                    click.echo(f"    chars {cit.start}-{cit.end}: \u201c{' '.join(cit.quote.split())}\u201d")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--k", type=int, default=None, help="Passages to return (default: the top_k setting).")
+@_query_options
+@_common
+@click.pass_context
+def search(ctx: click.Context, query: str | None, k: int | None, as_json: bool, batch: str | None,
+           since: str | None, until: str | None, as_of: str | None) -> None:
+    """Retrieve the passages that match QUERY (no answer), best first."""
+    from rag.jsonout import hits_to_json
+    from rag.pipeline import build_pipeline
+
+    settings = _settings(ctx)
+    pipeline = build_pipeline(settings)
+    k = settings.top_k if k is None else k
+
+    def run(q: Query) -> dict[str, Any]:
+        return hits_to_json(pipeline.search(q))
+
+    if batch:
+        _run_batch(batch, k, run)
+        return
+    if not query:
+        raise click.UsageError("Give a QUERY, or --batch FILE.jsonl.")
+    try:
+        result = run(_query(query, k, since, until, as_of))
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(_dump(result))
+        return
+    for i, hit in enumerate(result["hits"], 1):
+        when = hit["published"] or "undated"
+        click.echo(f"{i}. [{hit['score']:.3f}] {hit['title']} ({when}) {hit['article_id']} chars {hit['start']}-{hit['end']}")
+        click.echo(f"   {' '.join(hit['text'].split())[:300]}")
+
+
+def _batch_lines(path: str) -> Iterator[tuple[int, str]]:
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    try:
+        for number, line in enumerate(stream, 1):
+            if line.strip():
+                yield number, line
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+def _run_batch(path: str, k: int, run: Callable[[Query], dict[str, Any]]) -> None:
+    """One JSON object a line out for each line in, in order; a bad line gets {id, line, error}."""
+    if path != "-" and not Path(path).is_file():
+        raise click.ClickException(f"Batch file {path} does not exist.")
+    try:
+        lines = list(_batch_lines(path))
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"Batch file {path} is not UTF-8: {exc}") from None
+    for number, line in lines:
+        item_id = None
+        try:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise QueryError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+            if not isinstance(obj, dict):
+                raise QueryError("expected a JSON object with 'id' and 'question'")
+            item_id = obj.get("id")
+            question = obj.get("question")
+            if not isinstance(question, str):
+                raise QueryError("'question' must be a string")
+            line_k = obj.get("k", k)
+            if not isinstance(line_k, int) or isinstance(line_k, bool):
+                raise QueryError(f"'k' must be an integer, got {line_k!r}")
+            query = _query(question, line_k, obj.get("since"), obj.get("until"), obj.get("as_of"))
+            out = {"id": item_id, **run(query)}
+        except NewsragError as exc:
+            out = {"id": item_id, "line": number, "error": str(exc)}
+        click.echo(_dump(out))
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to bind (default: the host setting, 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default: the port setting, 7860).")
+@_common
+@click.pass_context
+def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Serve the chat app (and its JSON API) on HOST:PORT."""
+    from ui.app import serve as serve_app
+
+    settings = _settings(ctx, host=host, port=port)
+    try:
+        serve_app(settings)
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command("settings")
+@_common
+@click.pass_context
+def show_settings(ctx: click.Context) -> None:
+    """Print the effective settings (defaults < config file < environment < flags) as JSON."""
+    from dataclasses import asdict
+
+    click.echo(json.dumps(asdict(_settings(ctx)), indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,45 @@
+"""HTML for the app's sources panel. Article text is data: everything from an article is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from rag.types import Answer, Article
+
+CONTEXT_CHARS = 280
+
+
+def sources_html(answer: Answer, articles: dict[str, Article]) -> str:
+    """Each cited article with its quoted spans highlighted in their surrounding text."""
+    if answer.abstained or not answer.sources:
+        return "<div class='nr-sources nr-empty'>No sources: the articles don't answer this question.</div>"
+    parts = ["<div class='nr-sources'>"]
+    for source in answer.sources:
+        when = source.published.isoformat() if source.published else "undated"
+        parts.append(
+            f"<div class='nr-source' id='nr-source-{source.marker}'>"
+            f"<div class='nr-source-head'><b>[{source.marker}]</b> {escape(source.title)} "
+            f"<span class='nr-date'>{when}</span></div>"
+            f"<div class='nr-origin'>{escape(source.url_or_path)}</div>"
+        )
+        article = articles.get(source.article_id)
+        for cit in answer.citations:
+            if cit.marker != source.marker:
+                continue
+            if article is None:
+                parts.append(f"<blockquote><mark>{escape(cit.quote)}</mark></blockquote>")
+                continue
+            text = article.text
+            lo, hi = max(0, cit.start - CONTEXT_CHARS), min(len(text), cit.end + CONTEXT_CHARS)
+            before = ("…" if lo else "") + text[lo : cit.start]
+            after = text[cit.end : hi] + ("…" if hi < len(text) else "")
+            flag = "" if cit.supported else " <span class='nr-unsupported'>(not supported by the passage)</span>"
+            parts.append(
+                f"<blockquote class='nr-span' data-start='{cit.start}' data-end='{cit.end}'>"
+                f"{escape(before)}<mark>{escape(text[cit.start : cit.end])}</mark>{escape(after)}{flag}"
+                f"<div class='nr-offsets'>characters {cit.start}–{cit.end} of article {escape(source.article_id)}</div>"
+                "</blockquote>"
+            )
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
