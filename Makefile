@@ -29,6 +29,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
+	$(VENV)/bin/newsrag eval run eval/golden/sample.yaml --baseline eval/golden/sample.baseline.json --report test-artifacts/eval
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check rag ingest ui eval tests

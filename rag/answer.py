@@ -82,6 +82,11 @@ class ExtractiveAnswerer(Answerer):
         candidates = self._candidates(query, hits)
         if not candidates or candidates[0].coverage < self.min_coverage:
             return abstain(self.mode)
+        relevant = [c for c in candidates if c.coverage >= self.min_coverage]
+        if answer_type_match(query.text, "") is not None and not any(
+            answer_type_match(query.text, c.text) for c in relevant
+        ):
+            return abstain(self.mode)  # asked "how much", "when"...: no relevant sentence offers a sum or a date
         chosen = self._choose(candidates)
         # Quote in reading order: by article (best first), then by position in the article.
         first_rank = {}

@@ -17,6 +17,14 @@ from rag.types import Answer, Hit, Query
 MAX_QUESTION_CHARS = 2000
 
 
+@dataclass(frozen=True)
+class Result:
+    """An answer together with the hits it was made from (what the eval suite scores)."""
+
+    answer: Answer
+    hits: list[Hit]
+
+
 @dataclass
 class Pipeline:
     settings: Settings
@@ -32,6 +40,10 @@ class Pipeline:
         return self.retriever.retrieve(_checked(query))
 
     def ask(self, query: Query) -> Answer:
+        return self.run(query).answer
+
+    def run(self, query: Query) -> Result:
+        """Retrieve, then answer: the one code path behind the CLI, the app, the API and the eval suite."""
         query = _checked(query)
         t0 = time.perf_counter()
         hits = self.retriever.retrieve(query)
@@ -39,7 +51,7 @@ class Pipeline:
         answer = self.answerer.answer(query, hits)
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
-        return replace(answer, timings={**answer.timings, **timings})
+        return Result(replace(answer, timings={**answer.timings, **timings}), hits)
 
 
 def _checked(query: Query) -> Query:

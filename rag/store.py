@@ -97,11 +97,25 @@ class Store:
         return self._client
 
     def _collection(self, name: str, create: bool = False) -> Collection:
+        """The named collection; readers (``create=False``) never create one: a store without it is an error."""
         if name not in self._collections:
             client = self._client_for(create)
-            self._collections[name] = client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
+            if create:
+                collection = client.get_or_create_collection(
+                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                )
+            else:
+                try:
+                    collection = client.get_collection(name, embedding_function=None)
+                except Exception as exc:  # chromadb's NotFoundError (its class moved between releases)
+                    if "not exist" not in str(exc).lower() and "notfound" not in type(exc).__name__.lower():
+                        raise
+                    known = sorted(c.name for c in client.list_collections())
+                    raise StoreError(
+                        f"The store at {self.path} has no collection {name!r} (it has: {', '.join(known) or 'none'}). "
+                        "Check the collection setting, or ingest articles into this store first."
+                    ) from None
+            self._collections[name] = collection
         return self._collections[name]
 
     def chunk_collection(self, create: bool = False) -> Collection:

@@ -87,7 +87,7 @@ STOPWORDS = frozenset(
     than that the their theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours yourself
     yourselves say says said saying tell tells told talk talked mention mentioned according report reported
-    reportedly week weeks this year today recently new news article articles story""".split()
+    reportedly week weeks this year today recently new news article articles story much many""".split()
 )
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 

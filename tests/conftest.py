@@ -17,7 +17,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "articles"
+FIXTURES = ROOT / "data" / "invented"
 SAMPLE = ROOT / "data" / "sample"
 SEED_ID = "000_131e969bff16db25"
 

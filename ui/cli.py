@@ -250,6 +250,74 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
         raise click.ClickException(str(exc)) from None
 
 
+@main.group("eval")
+def eval_group() -> None:
+    """Evaluate answers: golden sets with a regression gate, and news benchmarks."""
+
+
+@eval_group.command("run")
+@click.argument("golden", type=click.Path(dir_okay=False))
+@click.option("--use-store", is_flag=True,
+              help="Ask over the configured store (--store / NEWSRAG_STORE) instead of ingesting the set's corpus.")
+@click.option("--baseline", "baseline_path", metavar="FILE", help="Compare with a saved run; exit 1 on a regression.")
+@click.option("--save-baseline", metavar="FILE", help="Write this run as a baseline.")
+@click.option("--tolerance", type=float, default=0.02, show_default=True,
+              help="Largest allowed drop of an aggregate quality metric (absolute).")
+@click.option("--report", "report_dir", metavar="DIR", help="Write report.md, report.html and plots to DIR.")
+@click.option("--json", "json_path", metavar="FILE", help="Write the whole run as JSON to FILE ('-' for stdout).")
+@_common
+@click.pass_context
+def eval_run(ctx: click.Context, golden: str, use_store: bool, baseline_path: str | None, save_baseline: str | None,
+             tolerance: float, report_dir: str | None, json_path: str | None) -> None:
+    """Run the golden set GOLDEN (YAML), score it, and gate it against a baseline."""
+    from eval.baseline import compare, format_comparison, load_baseline
+    from eval.baseline import save_baseline as write_baseline
+    from eval.golden import load_golden
+    from eval.report import write_report
+    from eval.runner import run_golden
+
+    settings = _settings(ctx)
+    try:
+        golden_set = load_golden(golden)
+        baseline = load_baseline(baseline_path) if baseline_path else None
+        run = run_golden(golden_set, settings, use_store=use_store)
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    agg = run.aggregate
+    click.echo(
+        f"{golden_set.name}: {sum(c.passed for c in run.cases)}/{len(run.cases)} cases passed; "
+        f"answer accuracy {agg['answer_accuracy']:.3f}, fact recall {agg['fact_recall']:.3f}, "
+        f"hit@{run.k} {agg['hit_at_k']:.3f}, MRR {agg['mrr']:.3f}, citation recall {agg['citation_recall']:.3f}, "
+        f"citation precision {agg['citation_precision']:.3f}, abstain accuracy {agg['abstain_accuracy']:.3f}, "
+        f"false abstentions {agg['false_abstention_rate']:.3f}; total p50 {agg['total_p50_ms']:.0f} ms, "
+        f"p95 {agg['total_p95_ms']:.0f} ms",
+        err=json_path == "-",
+    )
+    for case in run.cases:
+        if not case.passed:
+            why = case.error or (f"missing {', '.join(case.missing_facts)}" if case.missing_facts else
+                                 "did not abstain" if case.expect_abstain else "abstained" if case.abstained else
+                                 "cited none of the expected sources")
+            click.echo(f"  failed {case.id}: {why}", err=json_path == "-")
+    comparison = compare(run, baseline, tolerance) if baseline else None
+    if save_baseline:
+        write_baseline(run, save_baseline)
+        click.echo(f"Baseline written to {save_baseline}.", err=json_path == "-")
+    if report_dir:
+        write_report(run, report_dir, comparison)
+        click.echo(f"Report written to {report_dir}/report.html.", err=json_path == "-")
+    if json_path:
+        text = _dump(run.to_json())
+        if json_path == "-":
+            click.echo(text)
+        else:
+            Path(json_path).write_text(text + "\n", encoding="utf-8")
+    if comparison is not None:
+        click.echo(format_comparison(comparison, tolerance), err=json_path == "-")
+        if comparison.regressed:
+            ctx.exit(1)
+
+
 @main.command("settings")
 @_common
 @click.pass_context
