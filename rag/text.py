@@ -104,6 +104,10 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def stems(tokens: list[str]) -> list[str]:
+    return _stemmer().stemWords(tokens)
+
+
 def key_terms(text: str) -> list[str]:
     """Stemmed content words of ``text``, stop words removed, in order (duplicates kept)."""
     toks = [w for w in words(text) if w not in STOPWORDS and not (len(w) == 1 and not w.isdigit())]

@@ -318,6 +318,63 @@ def eval_run(ctx: click.Context, golden: str, use_store: bool, baseline_path: st
             ctx.exit(1)
 
 
+@eval_group.command("bench")
+@click.option("--dataset", required=True, type=click.Path(file_okay=False, exists=True),
+              help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).")
+@click.option("--k", type=int, default=10, show_default=True, help="Passages retrieved per question.")
+@click.option("--limit", type=int, default=None, help="Run N questions, with the articles they need plus distractors.")
+@click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
+@click.option("--work", default=".newsrag-bench", show_default=True, metavar="DIR",
+              help="Where the benchmark's stores are kept and reused between runs.")
+@click.option("--no-peers", is_flag=True, help="Skip the BM25 and LlamaIndex quickstart peers.")
+@_common
+@click.pass_context
+def eval_bench(ctx: click.Context, dataset: str, k: int, limit: int | None, json_path: str | None, work: str,
+               no_peers: bool) -> None:
+    """Score retrieval and answers on a news QA benchmark; print one JSON object."""
+    from eval.bench import run_bench
+
+    settings = _settings(ctx)
+    if k < 1 or (limit is not None and limit < 1):
+        raise click.BadParameter("--k and --limit must be greater than 0.")
+    try:
+        result = run_bench(Path(dataset), settings, Path(work), k=k, limit=limit, peers=not no_peers,
+                           log=lambda line: click.echo(line, err=True))
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    text = json.dumps(result, indent=2)
+    if json_path:
+        Path(json_path).write_text(text + "\n", encoding="utf-8")
+    click.echo(text)
+
+
+@eval_group.command("support")
+@click.option("--dataset", required=True, type=click.Path(file_okay=False, exists=True),
+              help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).")
+@click.option("--articles", "max_articles", type=int, default=1500, show_default=True,
+              help="Articles to draw passages from.")
+@click.option("--threshold", type=float, multiple=True, help="Key-term share thresholds to try (repeatable).")
+@click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
+def eval_support(dataset: str, max_articles: int, threshold: tuple[float, ...], json_path: str | None) -> None:
+    """Measure the citation support checker's precision and recall on pairs built from the benchmark's
+    evidence sentences (see eval/calibrate.py for the kinds of pairs)."""
+    from eval.bench import load_articles, load_questions
+    from eval.calibrate import build_pairs, score_checker
+    from rag.support import SupportChecker
+
+    try:
+        folder = Path(dataset)
+        pairs = build_pairs(load_questions(folder), load_articles(folder)[:max_articles])
+        checkers = [SupportChecker(t) for t in threshold] if threshold else [SupportChecker()]
+        result = {"dataset": dataset, "results": [score_checker(c, pairs) for c in checkers]}
+    except (NewsragError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    text = json.dumps(result, indent=2)
+    if json_path:
+        Path(json_path).write_text(text + "\n", encoding="utf-8")
+    click.echo(text)
+
+
 @main.command("settings")
 @_common
 @click.pass_context

@@ -31,3 +31,9 @@ def test_a_wrong_number_is_not_supported_even_with_the_same_words() -> None:
 def test_threshold_is_validated() -> None:
     with pytest.raises(ValueError, match="threshold is 0"):
         SupportChecker(threshold=0)
+
+
+def test_a_claim_naming_someone_else_is_not_supported() -> None:
+    passage = "Fourteen-year-old Idris Okonkwo won the Halvard Open chess tournament in Tromsvik on Sunday."
+    assert SupportChecker().check("Idris Okonkwo won the Halvard Open chess tournament on Sunday.", passage).supported
+    assert not SupportChecker().check("Grete Solberg won the Halvard Open chess tournament on Sunday.", passage).supported
