@@ -36,3 +36,17 @@ def test_sources_panel_highlights_the_span_and_escapes_article_text() -> None:
     assert "<mark>The quota grew to 1.3 thousand places.</mark>" in html
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;title" in html
     assert "2023-09-26" in html
+
+
+def test_the_app_serves_the_chat_page_and_the_api_together(ingested) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from ui.app import create_app
+
+    settings, _ = ingested
+    client = TestClient(create_app(settings))
+    page = client.get("/")
+    assert page.status_code == 200 and "<html" in page.text.lower()
+    answer = client.post("/api/ask", json={"question": "Who won the Halvard Open chess tournament?"}).json()
+    assert "Idris Okonkwo" in answer["answer"] and answer["sources"][0]["article_id"] == "102_invented_chess"
+    assert client.get("/openapi.json").json()["paths"].keys() >= {"/api/ask", "/api/articles/{article_id}"}
