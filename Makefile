@@ -28,6 +28,7 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/newsrag --store $(STORE) serve
 
 test: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check rag ingest ui eval tests
 	$(PY) -m pytest
 	$(VENV)/bin/newsrag eval run eval/golden/sample.yaml --baseline eval/golden/sample.baseline.json --report test-artifacts/eval
 

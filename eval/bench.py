@@ -128,7 +128,9 @@ def run_bench(
 
     # The articles go in through newsrag's own ingestion, into a store kept per dataset, subset and settings:
     # a second run finds them unchanged and skips them.
-    key = hashlib.sha256(json.dumps([str(dataset.resolve()), limit, sorted(a["id"] for a in articles)]).encode()).hexdigest()[:12]
+    key = hashlib.sha256(
+        json.dumps([str(dataset.resolve()), limit, sorted(a["id"] for a in articles)]).encode()
+    ).hexdigest()[:12]
     work.mkdir(parents=True, exist_ok=True)
     subset_file = work / f"articles-{key}.jsonl"
     if not subset_file.exists():
@@ -162,7 +164,9 @@ def run_bench(
         answers.append(pipeline.run(Query(q.question, k=settings.top_k, as_of=q.date)).answer)
         answer_ms.append((time.perf_counter() - t) * 1000)
     newsrag = retrieval_metrics(items, retrieved, k)
-    newsrag["mc_accuracy"] = round(_mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4)
+    newsrag["mc_accuracy"] = round(
+        _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
+    )
     newsrag.update(answer_metrics(items, [a.text for a in answers], [a.abstained for a in answers]))
     newsrag.update(
         ingest_s=round(ingest_s, 1),
@@ -180,7 +184,9 @@ def run_bench(
         log("peer bm25 ...")
         results["peers"]["bm25"] = _bm25_peer(pipeline, items, k, progress)
         log("peer llamaindex_quickstart ...")
-        results["peers"]["llamaindex_quickstart"] = _quickstart_peer(subset_file, articles, embedder, work, key, items, k, progress)
+        results["peers"]["llamaindex_quickstart"] = _quickstart_peer(
+            subset_file, articles, embedder, work, key, items, k, progress
+        )
     results["wall_s"] = round(time.perf_counter() - t_start, 1)
     return results
 
@@ -209,10 +215,10 @@ def retrieval_metrics(items: Sequence[BenchQuestion], retrieved: Sequence[Retrie
     out: dict[str, Any] = {}
     for n in RECALL_AT:
         if n <= k:
-            out[f"answer_recall@{n}"] = round(_mean([any(answer_in_text(q.answer, t) for t in r.texts[:n]) for q, r in pairs]), 4)
-    out["answer_recall@1000words"] = round(
-        _mean([answer_in_text(q.answer, first_words(r.texts)) for q, r in pairs]), 4
-    )
+            out[f"answer_recall@{n}"] = round(
+                _mean([any(answer_in_text(q.answer, t) for t in r.texts[:n]) for q, r in pairs]), 4
+            )
+    out["answer_recall@1000words"] = round(_mean([answer_in_text(q.answer, first_words(r.texts)) for q, r in pairs]), 4)
     rr = []
     for q, r in pairs:
         rank = next((i for i, t in enumerate(r.texts, 1) if answer_in_text(q.answer, t)), None)
@@ -225,6 +231,7 @@ def retrieval_metrics(items: Sequence[BenchQuestion], retrieved: Sequence[Retrie
 def mc_pick(choices: Sequence[str], texts: Sequence[str]) -> str:
     """Pick a choice from retrieved evidence: the one found in the best-ranked passages (1/rank per passage
     that contains it); ties go to the choice sharing the most words with the top passages, then to list order."""
+
     def score(choice: str) -> tuple[float, float]:
         found = sum(1.0 / rank for rank, t in enumerate(texts, 1) if answer_in_text(choice, t))
         top = " ".join(texts[:3]).lower()
@@ -272,8 +279,12 @@ def _bm25_peer(pipeline: Any, items: Sequence[BenchQuestion], k: int, progress: 
         docs, _ = retriever.retrieve(tokens, k=min(k, len(texts)), show_progress=False)
         retrieved.append(Retrieved([texts[i] for i in docs[0]], (time.perf_counter() - t) * 1000))
     out = retrieval_metrics(items, retrieved, k)
-    out["mc_accuracy"] = round(_mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4)
-    out.update(index_s=round(index_s, 1), chunks=len(texts), query_p50_ms=round(percentile([r.ms for r in retrieved], 50), 1))
+    out["mc_accuracy"] = round(
+        _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
+    )
+    out.update(
+        index_s=round(index_s, 1), chunks=len(texts), query_p50_ms=round(percentile([r.ms for r in retrieved], 50), 1)
+    )
     return out
 
 
@@ -301,7 +312,9 @@ def _quickstart_peer(
         index = load_index_from_storage(StorageContext.from_defaults(persist_dir=str(folder)), embed_model=embed_model)
         reused = True
     else:
-        docs = [Document(text=a.get("text") or "", doc_id=str(a["id"])) for a in articles if (a.get("text") or "").strip()]
+        docs = [
+            Document(text=a.get("text") or "", doc_id=str(a["id"])) for a in articles if (a.get("text") or "").strip()
+        ]
         index = VectorStoreIndex.from_documents(docs, embed_model=embed_model, show_progress=bool(progress))
         index.storage_context.persist(persist_dir=str(folder))
         reused = False
@@ -313,7 +326,9 @@ def _quickstart_peer(
         nodes = retriever.retrieve(q.question)
         retrieved.append(Retrieved([n.node.get_content() for n in nodes], (time.perf_counter() - t) * 1000))
     out = retrieval_metrics(items, retrieved, k)
-    out["mc_accuracy"] = round(_mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4)
+    out["mc_accuracy"] = round(
+        _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
+    )
     out.update(
         ingest_s=round(ingest_s, 1),
         ingest_reused=reused,

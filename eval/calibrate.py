@@ -73,7 +73,8 @@ def build_pairs(questions: Sequence[dict[str, Any]], articles: Sequence[dict[str
             pairs.append(Pair("wrong_answer", swapped, with_evidence, False))
         docs, _ = bm25.retrieve(
             bm25s.tokenize([evidence], stopwords="en", stemmer=stemmer, show_progress=False),
-            k=min(10, len(passages)), show_progress=False,
+            k=min(10, len(passages)),
+            show_progress=False,
         )
         topical = next((passages[i] for i in docs[0] if not answer_in_text(answer, passages[i])), None)
         if topical is not None:

@@ -91,13 +91,21 @@ def _fmt(value: float | None) -> str:
 
 def _markdown(run: RunResult, plots: list[Path], comparison: Comparison | None) -> str:
     lines = [f"# newsrag eval: {run.golden}", "", f"{len(run.cases)} cases, k = {run.k}.", "", "## Aggregate", ""]
-    lines += ["| metric | value |" + (" baseline |" if comparison else ""), "| --- | --- |" + (" --- |" if comparison else "")]
+    lines += [
+        "| metric | value |" + (" baseline |" if comparison else ""),
+        "| --- | --- |" + (" --- |" if comparison else ""),
+    ]
     before = {m.name: m for m in comparison.metrics} if comparison else {}
     for name, value in run.aggregate.items():
         extra = f" {before[name].before:.3f} |" if name in before else (" |" if comparison else "")
         lines.append(f"| {name} | {value:.3f} |{extra}")
-    lines += ["", "## Cases", "", "| case | tags | passed | abstained | facts | hit@k | cit. recall | cit. precision | total ms | answer |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Cases",
+        "",
+        "| case | tags | passed | abstained | facts | hit@k | cit. recall | cit. precision | total ms | answer |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for c in run.cases:
         answer = (c.error or c.answer).replace("|", "\\|").replace("\n", " ")
         lines.append(
@@ -137,9 +145,9 @@ def _html(run: RunResult, plots: list[Path], comparison: Comparison | None) -> s
 td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:14px}}tr.bad{{background:#fde2e2}}
 figure{{display:inline-block;margin:0 1em 1em 0}}img{{max-width:560px}}</style></head><body>
 <h1>newsrag eval: {escape(run.golden)}</h1><p>{len(run.cases)} cases, k = {run.k}. Gated metrics: {escape(gated)}.</p>
-<h2>Aggregate</h2><table><tr><th>metric</th><th>value</th>{'<th>baseline</th>' if comparison else ''}</tr>{''.join(rows)}</table>
+<h2>Aggregate</h2><table><tr><th>metric</th><th>value</th>{"<th>baseline</th>" if comparison else ""}</tr>{"".join(rows)}</table>
 <h2>Plots</h2>{images}
 <h2>Cases</h2><table><tr><th>case</th><th>tags</th><th>question</th><th>passed</th><th>abstained</th><th>facts</th>
-<th>hit@k</th><th>cit. recall</th><th>cit. precision</th><th>total ms</th><th>answer</th></tr>{''.join(cases)}</table>
+<th>hit@k</th><th>cit. recall</th><th>cit. precision</th><th>total ms</th><th>answer</th></tr>{"".join(cases)}</table>
 </body></html>
 """

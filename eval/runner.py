@@ -111,8 +111,16 @@ def run_golden(
 
 
 def _settings_summary(settings: Settings) -> dict[str, Any]:
-    keep = ("embedding_model", "chunk_tokens", "chunk_overlap_sentences", "top_k", "min_relevance", "min_coverage",
-            "max_answer_sentences", "collection")
+    keep = (
+        "embedding_model",
+        "chunk_tokens",
+        "chunk_overlap_sentences",
+        "top_k",
+        "min_relevance",
+        "min_coverage",
+        "max_answer_sentences",
+        "collection",
+    )
     return {k: getattr(settings, k) for k in keep}
 
 
@@ -122,10 +130,22 @@ def _score(case: Case, pipeline: Any, k: int, checker: SupportChecker) -> CaseRe
         result: Result = pipeline.run(query)
     except NewsragError as exc:
         return CaseResult(
-            case.id, case.question, case.tags, case.abstain, answer="", abstained=False, passed=False,
-            fact_recall=None if case.abstain else 0.0, missing_facts=[f[0] for f in case.facts], retrieved=[],
-            cited=[], hit_at_k=0.0 if case.sources else None, reciprocal_rank=0.0 if case.sources else None,
-            citation_recall=None, citation_precision=None, error=str(exc),
+            case.id,
+            case.question,
+            case.tags,
+            case.abstain,
+            answer="",
+            abstained=False,
+            passed=False,
+            fact_recall=None if case.abstain else 0.0,
+            missing_facts=[f[0] for f in case.facts],
+            retrieved=[],
+            cited=[],
+            hit_at_k=0.0 if case.sources else None,
+            reciprocal_rank=0.0 if case.sources else None,
+            citation_recall=None,
+            citation_precision=None,
+            error=str(exc),
         )
     answer, hits = result.answer, result.hits
     retrieved = list(dict.fromkeys(h.chunk.article_id for h in hits))

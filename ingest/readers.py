@@ -180,9 +180,7 @@ def _jsonl_article(item: InputFile, raw: bytes, number: int) -> Article:
     if obj.get("published") is not None:
         published = _parse_date(obj["published"])
         if published is None:
-            raise ReadError(
-                f"'published' must be a date YYYY-MM-DD or null, got {obj['published']!r}", where, number
-            )
+            raise ReadError(f"'published' must be a date YYYY-MM-DD or null, got {obj['published']!r}", where, number)
     title = obj.get("title")
     if title is not None and not isinstance(title, str):
         raise ReadError(f"'title' must be a string, got {title!r}", where, number)

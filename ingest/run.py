@@ -124,9 +124,13 @@ def ingest_paths(
                 if article.id in seen:
                     if seen[article.id][0] != c_hash:
                         report.failed.append(
-                            Failure(where, line, f"article id {article.id!r} is also used "
-                                    f"by {seen[article.id][1]} in this run with other text: ids must be unique "
-                                    "(rename one of the files, or give the JSONL lines distinct 'id's)")
+                            Failure(
+                                where,
+                                line,
+                                f"article id {article.id!r} is also used "
+                                f"by {seen[article.id][1]} in this run with other text: ids must be unique "
+                                "(rename one of the files, or give the JSONL lines distinct 'id's)",
+                            )
                         )
                     continue
                 seen[article.id] = (c_hash, where)

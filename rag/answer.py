@@ -126,9 +126,7 @@ class ExtractiveAnswerer(Answerer):
             score = coverage + 0.5 * (dense - best_dense) - 0.01 * rank
             if answer_type_match(query.text, sentence):
                 score += self.ANSWER_TYPE_BONUS  # "how much" wants a sum, "when" a date
-            out.append(
-                _Candidate(hit, rank, hit.chunk.start + s, hit.chunk.start + e, sentence, coverage, score)
-            )
+            out.append(_Candidate(hit, rank, hit.chunk.start + s, hit.chunk.start + e, sentence, coverage, score))
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         return self._rescore_semantic(query, out)
 
@@ -149,7 +147,9 @@ class ExtractiveAnswerer(Answerer):
         sims = dict(zip(texts, (vectors @ question).tolist(), strict=True))
         floor = min(sims.values())
         out = [
-            replace(c, similarity=sims.get(c.text, floor), score=c.score + self.SIMILARITY_WEIGHT * sims.get(c.text, floor))
+            replace(
+                c, similarity=sims.get(c.text, floor), score=c.score + self.SIMILARITY_WEIGHT * sims.get(c.text, floor)
+            )
             for c in ranked
         ]
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
@@ -185,8 +185,6 @@ class ExtractiveAnswerer(Answerer):
                 sources.append(Source(markers[article_id], article_id, hit.title, hit.published, hit.source))
             marker = markers[article_id]
             supported = self.checker.check(cand.text, hit.chunk.text).supported
-            citations.append(
-                Citation(marker, hit.chunk.id, article_id, cand.start, cand.end, cand.text, supported)
-            )
+            citations.append(Citation(marker, hit.chunk.id, article_id, cand.start, cand.end, cand.text, supported))
             parts.append(f"{' '.join(cand.text.split())} [{marker}]")
         return Answer(text=" ".join(parts), citations=citations, sources=sources, abstained=False, mode=self.mode)

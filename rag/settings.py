@@ -73,8 +73,7 @@ def _check_known(values: Mapping[str, Any], where: str) -> None:
     unknown = sorted(set(values) - set(SETTINGS))
     if unknown:
         raise SettingsError(
-            f"Unknown setting {', '.join(repr(u) for u in unknown)} in {where}. "
-            f"Known settings: {', '.join(SETTINGS)}."
+            f"Unknown setting {', '.join(repr(u) for u in unknown)} in {where}. Known settings: {', '.join(SETTINGS)}."
         )
 
 

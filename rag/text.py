@@ -9,10 +9,79 @@ from rag.types import Span
 
 # Abbreviations after which a period does not end a sentence (lower-case, without the period).
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep pres rev hon fr
-    inc ltd co corp bros dept univ assn est approx vs etc al fig no nos vol pp
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    u.s u.k u.n e.u a.m p.m e.g i.e d.c""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "rev",
+        "hon",
+        "fr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "fig",
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "d.c",
+    ]
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
@@ -50,8 +119,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
             first = nxt.group(2)
             if not (first.isupper() or first.isdigit() or nxt.group(1)):
                 continue
-            if text[match.start()] == "." and match.end() - match.start() == 1 and _ends_with_abbreviation(
-                text, match.start()
+            if (
+                text[match.start()] == "."
+                and match.end() - match.start() == 1
+                and _ends_with_abbreviation(text, match.start())
             ):
                 continue
             _append_trimmed(text, pos, cut, spans)
@@ -80,14 +151,164 @@ def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
 
 # Words that carry no content in a question about news ("what did X say about Y").
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has have
-    having he her here hers herself him himself his how i if in into is it its itself just let me more most my
-    myself no nor not of off on once only or other our ours ourselves out over own same she should so some such
-    than that the their theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours yourself
-    yourselves say says said saying tell tells told talk talked mention mentioned according report reported
-    reportedly week weeks this year today recently new news article articles story much many""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "talk",
+        "talked",
+        "mention",
+        "mentioned",
+        "according",
+        "report",
+        "reported",
+        "reportedly",
+        "week",
+        "weeks",
+        "this",
+        "year",
+        "today",
+        "recently",
+        "new",
+        "news",
+        "article",
+        "articles",
+        "story",
+        "much",
+        "many",
+    ]
 )
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -122,15 +343,29 @@ def entity_terms(text: str) -> set[str]:
 
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow"
-_CURRENCY = r"[$€£¥₽₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp)\b"
+_CURRENCY = (
+    r"[$€£¥₽₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp)\b"
+)
 _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     # (the question asks for ..., a sentence that offers it)
-    (re.compile(r"\b(?:cost|price|pay|paid|spend|spent|worth|fine[ds]?|salary|budget)\b", re.I), re.compile(_CURRENCY, re.I)),
-    (re.compile(r"\bhow (?:much|many|long|old|far|big|tall|high|often)\b|\bwhat (?:number|percentage|share)\b", re.I),
-     re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-                r"|hundred|thousand|million|billion|dozen|half)\b", re.I)),
-    (re.compile(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b", re.I),
-     re.compile(rf"\b(?:{'|'.join(_MONTHS.split())}|{'|'.join(_DAYS.split())}|(?:1[89]|20)\d\d)\b", re.I)),
+    (
+        re.compile(r"\b(?:cost|price|pay|paid|spend|spent|worth|fine[ds]?|salary|budget)\b", re.I),
+        re.compile(_CURRENCY, re.I),
+    ),
+    (
+        re.compile(
+            r"\bhow (?:much|many|long|old|far|big|tall|high|often)\b|\bwhat (?:number|percentage|share)\b", re.I
+        ),
+        re.compile(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+            r"|hundred|thousand|million|billion|dozen|half)\b",
+            re.I,
+        ),
+    ),
+    (
+        re.compile(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b", re.I),
+        re.compile(rf"\b(?:{'|'.join(_MONTHS.split())}|{'|'.join(_DAYS.split())}|(?:1[89]|20)\d\d)\b", re.I),
+    ),
 ]
 
 

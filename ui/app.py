@@ -51,8 +51,9 @@ def build_ui(pipeline: Pipeline) -> gr.Blocks:
             return
         history.append({"role": "user", "content": question})
         try:
-            query = Query(question, k=pipeline.settings.top_k, since=parse_date(since, "since"),
-                          until=parse_date(until, "until"))
+            query = Query(
+                question, k=pipeline.settings.top_k, since=parse_date(since, "since"), until=parse_date(until, "until")
+            )
             answer = pipeline.ask(query)
         except NewsragError as exc:
             history.append({"role": "assistant", "content": f"⚠️ {exc}"})

@@ -39,10 +39,20 @@ def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 def _common(func: Callable[..., Any]) -> Callable[..., Any]:
     """--store and --config work after the command name too: `newsrag ask --store DIR ...`."""
-    func = click.option("--config", metavar="FILE", expose_value=False, callback=_remember,
-                        help="TOML settings file (default: NEWSRAG_CONFIG).")(func)
-    return click.option("--store", metavar="DIR", expose_value=False, callback=_remember,
-                        help="Store folder (default: NEWSRAG_STORE, else ./.newsrag).")(func)
+    func = click.option(
+        "--config",
+        metavar="FILE",
+        expose_value=False,
+        callback=_remember,
+        help="TOML settings file (default: NEWSRAG_CONFIG).",
+    )(func)
+    return click.option(
+        "--store",
+        metavar="DIR",
+        expose_value=False,
+        callback=_remember,
+        help="Store folder (default: NEWSRAG_STORE, else ./.newsrag).",
+    )(func)
 
 
 def _dump(obj: Any) -> str:
@@ -100,7 +110,9 @@ def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before.")(func)
     func = click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after.")(func)
     func = click.option(
-        "--batch", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE.jsonl",
+        "--batch",
+        type=click.Path(dir_okay=False, allow_dash=True),
+        metavar="FILE.jsonl",
         help="Run one {id, question[, as_of, since, until]} object a line; print one JSON object a line.",
     )(func)
     func = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")(func)
@@ -108,9 +120,7 @@ def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _query(text: str, k: int, since: Any, until: Any, as_of: Any) -> Query:
-    return Query(
-        text=text, k=k, since=_date(since, "since"), until=_date(until, "until"), as_of=_date(as_of, "as_of")
-    )
+    return Query(text=text, k=k, since=_date(since, "since"), until=_date(until, "until"), as_of=_date(as_of, "as_of"))
 
 
 @main.command()
@@ -119,8 +129,16 @@ def _query(text: str, k: int, since: Any, until: Any, as_of: Any) -> Query:
 @_query_options
 @_common
 @click.pass_context
-def ask(ctx: click.Context, question: str | None, k: int | None, as_json: bool, batch: str | None,
-        since: str | None, until: str | None, as_of: str | None) -> None:
+def ask(
+    ctx: click.Context,
+    question: str | None,
+    k: int | None,
+    as_json: bool,
+    batch: str | None,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+) -> None:
     """Answer QUESTION from the stored articles, citing them with [n] markers."""
     from rag.jsonout import answer_to_json
     from rag.pipeline import build_pipeline
@@ -161,8 +179,16 @@ def ask(ctx: click.Context, question: str | None, k: int | None, as_json: bool, 
 @_query_options
 @_common
 @click.pass_context
-def search(ctx: click.Context, query: str | None, k: int | None, as_json: bool, batch: str | None,
-           since: str | None, until: str | None, as_of: str | None) -> None:
+def search(
+    ctx: click.Context,
+    query: str | None,
+    k: int | None,
+    as_json: bool,
+    batch: str | None,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+) -> None:
     """Retrieve the passages that match QUERY (no answer), best first."""
     from rag.jsonout import hits_to_json
     from rag.pipeline import build_pipeline
@@ -188,7 +214,9 @@ def search(ctx: click.Context, query: str | None, k: int | None, as_json: bool, 
         return
     for i, hit in enumerate(result["hits"], 1):
         when = hit["published"] or "undated"
-        click.echo(f"{i}. [{hit['score']:.3f}] {hit['title']} ({when}) {hit['article_id']} chars {hit['start']}-{hit['end']}")
+        click.echo(
+            f"{i}. [{hit['score']:.3f}] {hit['title']} ({when}) {hit['article_id']} chars {hit['start']}-{hit['end']}"
+        )
         click.echo(f"   {' '.join(hit['text'].split())[:300]}")
 
 
@@ -257,18 +285,34 @@ def eval_group() -> None:
 
 @eval_group.command("run")
 @click.argument("golden", type=click.Path(dir_okay=False))
-@click.option("--use-store", is_flag=True,
-              help="Ask over the configured store (--store / NEWSRAG_STORE) instead of ingesting the set's corpus.")
+@click.option(
+    "--use-store",
+    is_flag=True,
+    help="Ask over the configured store (--store / NEWSRAG_STORE) instead of ingesting the set's corpus.",
+)
 @click.option("--baseline", "baseline_path", metavar="FILE", help="Compare with a saved run; exit 1 on a regression.")
 @click.option("--save-baseline", metavar="FILE", help="Write this run as a baseline.")
-@click.option("--tolerance", type=float, default=0.02, show_default=True,
-              help="Largest allowed drop of an aggregate quality metric (absolute).")
+@click.option(
+    "--tolerance",
+    type=float,
+    default=0.02,
+    show_default=True,
+    help="Largest allowed drop of an aggregate quality metric (absolute).",
+)
 @click.option("--report", "report_dir", metavar="DIR", help="Write report.md, report.html and plots to DIR.")
 @click.option("--json", "json_path", metavar="FILE", help="Write the whole run as JSON to FILE ('-' for stdout).")
 @_common
 @click.pass_context
-def eval_run(ctx: click.Context, golden: str, use_store: bool, baseline_path: str | None, save_baseline: str | None,
-             tolerance: float, report_dir: str | None, json_path: str | None) -> None:
+def eval_run(
+    ctx: click.Context,
+    golden: str,
+    use_store: bool,
+    baseline_path: str | None,
+    save_baseline: str | None,
+    tolerance: float,
+    report_dir: str | None,
+    json_path: str | None,
+) -> None:
     """Run the golden set GOLDEN (YAML), score it, and gate it against a baseline."""
     from eval.baseline import compare, format_comparison, load_baseline
     from eval.baseline import save_baseline as write_baseline
@@ -295,9 +339,15 @@ def eval_run(ctx: click.Context, golden: str, use_store: bool, baseline_path: st
     )
     for case in run.cases:
         if not case.passed:
-            why = case.error or (f"missing {', '.join(case.missing_facts)}" if case.missing_facts else
-                                 "did not abstain" if case.expect_abstain else "abstained" if case.abstained else
-                                 "cited none of the expected sources")
+            why = case.error or (
+                f"missing {', '.join(case.missing_facts)}"
+                if case.missing_facts
+                else "did not abstain"
+                if case.expect_abstain
+                else "abstained"
+                if case.abstained
+                else "cited none of the expected sources"
+            )
             click.echo(f"  failed {case.id}: {why}", err=json_path == "-")
     comparison = compare(run, baseline, tolerance) if baseline else None
     if save_baseline:
@@ -319,18 +369,28 @@ def eval_run(ctx: click.Context, golden: str, use_store: bool, baseline_path: st
 
 
 @eval_group.command("bench")
-@click.option("--dataset", required=True, type=click.Path(file_okay=False, exists=True),
-              help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).",
+)
 @click.option("--k", type=int, default=10, show_default=True, help="Passages retrieved per question.")
 @click.option("--limit", type=int, default=None, help="Run N questions, with the articles they need plus distractors.")
 @click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
-@click.option("--work", default=".newsrag-bench", show_default=True, metavar="DIR",
-              help="Where the benchmark's stores are kept and reused between runs.")
+@click.option(
+    "--work",
+    default=".newsrag-bench",
+    show_default=True,
+    metavar="DIR",
+    help="Where the benchmark's stores are kept and reused between runs.",
+)
 @click.option("--no-peers", is_flag=True, help="Skip the BM25 and LlamaIndex quickstart peers.")
 @_common
 @click.pass_context
-def eval_bench(ctx: click.Context, dataset: str, k: int, limit: int | None, json_path: str | None, work: str,
-               no_peers: bool) -> None:
+def eval_bench(
+    ctx: click.Context, dataset: str, k: int, limit: int | None, json_path: str | None, work: str, no_peers: bool
+) -> None:
     """Score retrieval and answers on a news QA benchmark; print one JSON object."""
     from eval.bench import run_bench
 
@@ -338,8 +398,15 @@ def eval_bench(ctx: click.Context, dataset: str, k: int, limit: int | None, json
     if k < 1 or (limit is not None and limit < 1):
         raise click.BadParameter("--k and --limit must be greater than 0.")
     try:
-        result = run_bench(Path(dataset), settings, Path(work), k=k, limit=limit, peers=not no_peers,
-                           log=lambda line: click.echo(line, err=True))
+        result = run_bench(
+            Path(dataset),
+            settings,
+            Path(work),
+            k=k,
+            limit=limit,
+            peers=not no_peers,
+            log=lambda line: click.echo(line, err=True),
+        )
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
     text = json.dumps(result, indent=2)
@@ -349,10 +416,15 @@ def eval_bench(ctx: click.Context, dataset: str, k: int, limit: int | None, json
 
 
 @eval_group.command("support")
-@click.option("--dataset", required=True, type=click.Path(file_okay=False, exists=True),
-              help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).")
-@click.option("--articles", "max_articles", type=int, default=1500, show_default=True,
-              help="Articles to draw passages from.")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).",
+)
+@click.option(
+    "--articles", "max_articles", type=int, default=1500, show_default=True, help="Articles to draw passages from."
+)
 @click.option("--threshold", type=float, multiple=True, help="Key-term share thresholds to try (repeatable).")
 @click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
 def eval_support(dataset: str, max_articles: int, threshold: tuple[float, ...], json_path: str | None) -> None:

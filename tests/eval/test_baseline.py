@@ -2,12 +2,26 @@ from eval.baseline import compare, format_comparison
 from eval.runner import CaseResult, RunResult, aggregate
 
 
-def _case(case_id: str, passed: bool, answer: str = "A. [1]", abstain: bool = False, abstained: bool = False) -> CaseResult:
+def _case(
+    case_id: str, passed: bool, answer: str = "A. [1]", abstain: bool = False, abstained: bool = False
+) -> CaseResult:
     return CaseResult(
-        id=case_id, question=f"question {case_id}?", tags=["t"], expect_abstain=abstain, answer=answer,
-        abstained=abstained, passed=passed, fact_recall=None if abstain else float(passed),
-        missing_facts=[] if passed else ["fact"], retrieved=["x"], cited=["x"], hit_at_k=1.0, reciprocal_rank=1.0,
-        citation_recall=1.0, citation_precision=1.0, timings_ms={"total": 10.0},
+        id=case_id,
+        question=f"question {case_id}?",
+        tags=["t"],
+        expect_abstain=abstain,
+        answer=answer,
+        abstained=abstained,
+        passed=passed,
+        fact_recall=None if abstain else float(passed),
+        missing_facts=[] if passed else ["fact"],
+        retrieved=["x"],
+        cited=["x"],
+        hit_at_k=1.0,
+        reciprocal_rank=1.0,
+        citation_recall=1.0,
+        citation_precision=1.0,
+        timings_ms={"total": 10.0},
     )
 
 

@@ -2,16 +2,26 @@ from eval.calibrate import build_pairs, score_checker
 from rag.support import SupportChecker
 
 ARTICLES = [
-    {"id": "a", "text": "The council met on Monday. It voted to build a seawall along the northern harbour of the bay. "
-                        "The mayor said the wall would protect many homes from storms. Work starts next spring, "
-                        "the council said, after a long debate about costs and the view from the promenade."},
-    {"id": "b", "text": "The chess club held its annual open tournament in the town hall this weekend. Players from "
-                        "many countries took part in nine rounds. The organisers thanked the volunteers who ran the "
-                        "event and promised a bigger hall next year for the growing number of entrants."},
+    {
+        "id": "a",
+        "text": "The council met on Monday. It voted to build a seawall along the northern harbour of the bay. "
+        "The mayor said the wall would protect many homes from storms. Work starts next spring, "
+        "the council said, after a long debate about costs and the view from the promenade.",
+    },
+    {
+        "id": "b",
+        "text": "The chess club held its annual open tournament in the town hall this weekend. Players from "
+        "many countries took part in nine rounds. The organisers thanked the volunteers who ran the "
+        "event and promised a bigger hall next year for the growing number of entrants.",
+    },
 ]
 QUESTIONS = [
-    {"question": "Who won?", "answer": "Idris Okonkwo", "choices": ["Idris Okonkwo", "Grete Solberg"],
-     "evidence": "Idris Okonkwo won the open chess tournament after nine rounds against players from many countries."},
+    {
+        "question": "Who won?",
+        "answer": "Idris Okonkwo",
+        "choices": ["Idris Okonkwo", "Grete Solberg"],
+        "evidence": "Idris Okonkwo won the open chess tournament after nine rounds against players from many countries.",
+    },
 ]
 
 

@@ -42,8 +42,18 @@ def test_the_gate_fails_with_a_readable_diff_on_a_wrong_collection(golden_store:
 
     result = CliRunner().invoke(
         main,
-        ["--store", str(golden_store), "--config", _config(golden_store, "collection = 'nosuch'"),
-         "eval", "run", str(GOLDEN), "--use-store", "--baseline", str(BASELINE)],
+        [
+            "--store",
+            str(golden_store),
+            "--config",
+            _config(golden_store, "collection = 'nosuch'"),
+            "eval",
+            "run",
+            str(GOLDEN),
+            "--use-store",
+            "--baseline",
+            str(BASELINE),
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 1
@@ -64,8 +74,11 @@ def test_the_gate_fails_on_an_empty_store(tmp_path: Path) -> None:
         store.article_collection(create=True)
     from ui.cli import main
 
-    result = CliRunner().invoke(main, ["--store", str(empty), "eval", "run", str(GOLDEN), "--use-store",
-                                       "--baseline", str(BASELINE)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["--store", str(empty), "eval", "run", str(GOLDEN), "--use-store", "--baseline", str(BASELINE)],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 1
     assert "now abstains" in result.output and "REGRESSED chess-winner" in result.output
 

@@ -62,7 +62,9 @@ def test_jsonl_reader_fields_ids_and_lines() -> None:
 
 def test_jsonl_id_falls_back_to_a_hash_of_the_url(tmp_path: Path) -> None:
     path = tmp_path / "f.jsonl"
-    path.write_text('{"url": "https://example.invalid/a", "text": "Body."}\n{"url": "https://example.invalid/a", "text": "Edited body."}\n')
+    path.write_text(
+        '{"url": "https://example.invalid/a", "text": "Body."}\n{"url": "https://example.invalid/a", "text": "Edited body."}\n'
+    )
     a, b = (r.article for r in _read(path) if isinstance(r, Read))
     assert a.id == b.id and a.id.startswith("url-")
 
@@ -79,7 +81,9 @@ def test_jsonl_id_falls_back_to_a_hash_of_the_url(tmp_path: Path) -> None:
         ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),
     ],
 )
-def test_bad_files_are_reported_with_the_reason_and_the_fix(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+def test_bad_files_are_reported_with_the_reason_and_the_fix(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     (result,) = _read(path)

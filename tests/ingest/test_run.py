@@ -21,8 +21,14 @@ def test_first_ingest_stores_articles_chunks_and_text(ingested) -> None:  # type
     assert report.chunks == report.total_chunks > 0
     store = Store(settings)
     manifest = store.manifest()
-    assert set(manifest) == {SEED_ID, "101_invented_seawall", "102_invented_chess", "103_invented_orchard",
-                             "inv-rail-1", "inv-bakery-2"}
+    assert set(manifest) == {
+        SEED_ID,
+        "101_invented_seawall",
+        "102_invented_chess",
+        "103_invented_orchard",
+        "inv-rail-1",
+        "inv-bakery-2",
+    }
     assert sum(rec.chunks for rec in manifest.values()) == report.total_chunks
     seed = store.get_article(SEED_ID)
     assert seed is not None and seed.text.startswith("Russian Prime Minister") and seed.published
@@ -87,8 +93,14 @@ def test_bad_files_are_reported_and_the_rest_goes_in(corpus: Path, settings, emb
     (corpus / "204_lines.jsonl").write_text('{"id": "good-line", "text": "Fine text here."}\n{broken\n{"id": "x"}\n')
     report = ingest_paths([str(corpus)], settings, embedder=embedder, progress=False)
     failed = {(Path(f.path).name, f.line) for f in report.failed}
-    assert failed == {("200_empty.txt", None), ("201_baddate.txt", None), ("202_latin1.txt", None),
-                      ("203_binary.txt", None), ("204_lines.jsonl", 2), ("204_lines.jsonl", 3)}
+    assert failed == {
+        ("200_empty.txt", None),
+        ("201_baddate.txt", None),
+        ("202_latin1.txt", None),
+        ("203_binary.txt", None),
+        ("204_lines.jsonl", 2),
+        ("204_lines.jsonl", 3),
+    }
     assert report.added == 7  # the six good articles and the good JSONL line
     assert "good-line" in Store(settings).manifest()
 

@@ -72,6 +72,8 @@ def test_repeated_text_from_overlapping_chunks_is_quoted_once() -> None:
 
 def test_abstains_when_asked_for_a_sum_that_no_relevant_sentence_gives() -> None:
     question = "How much did the seawall gaps for fishermen cost?"
-    answer = _answerer().answer(Query(question), [_hit(ARTICLE.replace(" 41 million euros", " a lot"), "a1", 0, question)])
+    answer = _answerer().answer(
+        Query(question), [_hit(ARTICLE.replace(" 41 million euros", " a lot"), "a1", 0, question)]
+    )
     assert answer.abstained
     assert not _answerer().answer(Query(question), [_hit(ARTICLE, "a1", 0, question)]).abstained

@@ -36,4 +36,6 @@ def test_threshold_is_validated() -> None:
 def test_a_claim_naming_someone_else_is_not_supported() -> None:
     passage = "Fourteen-year-old Idris Okonkwo won the Halvard Open chess tournament in Tromsvik on Sunday."
     assert SupportChecker().check("Idris Okonkwo won the Halvard Open chess tournament on Sunday.", passage).supported
-    assert not SupportChecker().check("Grete Solberg won the Halvard Open chess tournament on Sunday.", passage).supported
+    assert (
+        not SupportChecker().check("Grete Solberg won the Halvard Open chess tournament on Sunday.", passage).supported
+    )

@@ -117,11 +117,27 @@ def test_ask_rejects_empty_questions_and_bad_dates(cli, seeded: Path) -> None:  
 
 
 def test_date_filters_exclude_articles_outside_the_range(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
-    inside = json.loads(cli("--store", str(seeded), "search", "--json", "--since", "2023-09-01", "--until",
-                            "2023-09-30", "--k", "10", "universities quota").output)
+    inside = json.loads(
+        cli(
+            "--store",
+            str(seeded),
+            "search",
+            "--json",
+            "--since",
+            "2023-09-01",
+            "--until",
+            "2023-09-30",
+            "--k",
+            "10",
+            "universities quota",
+        ).output
+    )
     assert inside["hits"] and {h["article_id"] for h in inside["hits"]} == {SEED_ID}
-    after = json.loads(cli("--store", str(seeded), "search", "--json", "--since", "2024-01-01", "--k", "10",
-                           "universities quota").output)
+    after = json.loads(
+        cli(
+            "--store", str(seeded), "search", "--json", "--since", "2024-01-01", "--k", "10", "universities quota"
+        ).output
+    )
     assert SEED_ID not in {h["article_id"] for h in after["hits"]}
     assert all(h["published"] and h["published"] >= "2024-01-01" for h in after["hits"])  # undated ones left out
 
@@ -138,10 +154,13 @@ def test_search_json_shape_and_k(cli, seeded: Path) -> None:  # type: ignore[no-
 def test_batch_keeps_order_adds_ids_and_reports_bad_lines(cli, seeded: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     batch = tmp_path / "q.jsonl"
     batch.write_text(
-        json.dumps({"id": "q1", "question": SEED_QUESTION, "as_of": "2023-09-27", "extra": 1}) + "\n"
+        json.dumps({"id": "q1", "question": SEED_QUESTION, "as_of": "2023-09-27", "extra": 1})
+        + "\n"
         + "not json\n"
-        + json.dumps({"id": "q3", "question": "How much will the Larkspur Bay seawall cost?"}) + "\n"
-        + json.dumps({"id": "q4", "question": "x", "since": "last week"}) + "\n"
+        + json.dumps({"id": "q3", "question": "How much will the Larkspur Bay seawall cost?"})
+        + "\n"
+        + json.dumps({"id": "q4", "question": "x", "since": "last week"})
+        + "\n"
     )
     lines = [json.loads(line) for line in cli("--store", str(seeded), "ask", "--batch", str(batch)).output.splitlines()]
     assert [line["id"] for line in lines] == ["q1", None, "q3", "q4"]
@@ -153,7 +172,10 @@ def test_batch_keeps_order_adds_ids_and_reports_bad_lines(cli, seeded: Path, tmp
     assert "41 million euros" in lines[2]["answer"]
     assert "since must be a date" in lines[3]["error"]
 
-    hits = [json.loads(x) for x in cli("--store", str(seeded), "search", "--batch", str(batch), "--k", "2").output.splitlines()]
+    hits = [
+        json.loads(x)
+        for x in cli("--store", str(seeded), "search", "--batch", str(batch), "--k", "2").output.splitlines()
+    ]
     assert [h["id"] for h in hits] == ["q1", None, "q3", "q4"]
     jsonschema.validate(hits[0], load_schema("search"))
     assert len(hits[0]["hits"]) == 2
