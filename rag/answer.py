@@ -58,6 +58,7 @@ class ExtractiveAnswerer(Answerer):
     SEMANTIC_CANDIDATES = 24  # sentences embedded per question: ~25 ms of model time on 2 cores
     SIMILARITY_WEIGHT = 0.5
     ANSWER_TYPE_BONUS = 0.3
+    COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
 
     def __init__(
@@ -115,13 +116,15 @@ class ExtractiveAnswerer(Answerer):
         df = Counter(t for *_, terms, _ in raw for t in terms & q_terms)
         n = len(raw)
         weight = {t: math.log(1.0 + n / (df[t] or 0.5)) for t in q_terms}
-        total = sum(weight.values())
+        # Long questions carry context ("X happened this week. Which team ...?"): a sentence needs to cover the
+        # weight of the question's few most telling terms, not all of them.
+        total = sum(sorted(weight.values(), reverse=True)[: self.COVERAGE_TERMS])
         best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
         out = []
         for hit, rank, s, e, sentence, terms, context in raw:
             # A name the sentences just before supply counts half: "According to X, ... . For example, Y."
             matched = sum(weight[t] for t in terms & q_terms) + 0.5 * sum(weight[t] for t in context & q_terms)
-            coverage = matched / total
+            coverage = min(1.0, matched / total)
             dense = hit.scores_by_retriever.get("dense", hit.score)
             score = coverage + 0.5 * (dense - best_dense) - 0.01 * rank
             if answer_type_match(query.text, sentence):
