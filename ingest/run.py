@@ -163,6 +163,9 @@ def ingest_paths(
 
         if pending:
             _embed_and_write(pending, chunker, embedder, store, report, disable)
+            store.bump_generation()
+        if pending or not (store.path / "lexical").exists():
+            store.lexical()  # rebuild the BM25 index now, while holding the lock, so no query waits for it
         report.total_chunks = store.count_chunks()
     return report
 

@@ -6,12 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import NodeWithScore
 from pydantic import PrivateAttr
 
 from rag.embed import Embedder
-from rag.store import int_to_date
-from rag.types import Chunk, Hit
 
 
 class NewsragEmbedding(BaseEmbedding):
@@ -38,24 +35,3 @@ class NewsragEmbedding(BaseEmbedding):
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
         return self._embedder.embed(texts).tolist()
-
-
-def node_to_hit(node: NodeWithScore, retriever: str, score: float) -> Hit:
-    """A LlamaIndex node read back from newsrag's chunk collection, as a Hit."""
-    meta = node.node.metadata
-    chunk = Chunk(
-        id=node.node.node_id,
-        article_id=str(meta["article_id"]),
-        index=int(meta["index"]),
-        start=int(meta["start"]),
-        end=int(meta["end"]),
-        text=node.node.get_content(),
-    )
-    return Hit(
-        chunk=chunk,
-        score=score,
-        scores_by_retriever={retriever: score},
-        title=str(meta.get("title", "")),
-        published=int_to_date(meta.get("published")),
-        source=str(meta.get("source", "")),
-    )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from rag.answer import Answerer, ExtractiveAnswerer
 from rag.embed import Embedder
 from rag.errors import QueryError
-from rag.retrieve import DenseRetriever, Retriever
+from rag.retrieve import Retriever, build_retriever
 from rag.settings import Settings
 from rag.store import Store
 from rag.types import Answer, Hit, Query
@@ -69,7 +69,7 @@ def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipe
     """Wire a pipeline from settings; pass ``embedder`` to share a model already loaded in this process."""
     store = Store(settings)
     embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
-    retriever = DenseRetriever(store, embedder)
+    retriever = build_retriever(store, embedder, settings)
     answerer = ExtractiveAnswerer(
         min_relevance=settings.min_relevance,
         min_coverage=settings.min_coverage,

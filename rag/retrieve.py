@@ -1,15 +1,31 @@
-"""Retrievers: the ``Retriever`` seam and dense retrieval over the Chroma chunk collection through LlamaIndex."""
+"""Retrieval: the ``Retriever`` seam, and newsrag's chain of LlamaIndex components behind it.
+
+- ``DenseChunkRetriever``: cosine search over the chunk vectors in Chroma (LlamaIndex's ``ChromaVectorStore``);
+- ``BM25ChunkRetriever``: BM25 over the same chunks (``rag/lexical.py``);
+- ``FusionRetriever``: weighted reciprocal rank fusion of any LlamaIndex retrievers;
+- a node postprocessor (``rag/rerank.py``) reorders the fused candidates and drops near-duplicates.
+
+Each is a LlamaIndex ``BaseRetriever`` (or ``BaseNodePostprocessor``), so the chain stays composable: a real
+cross-encoder postprocessor can replace the reranker. Date filters travel in a ``NewsQueryBundle`` and are pushed
+down to Chroma (``where`` on ``published``) and to BM25 (a mask); undated articles fall outside any range.
+"""
 
 from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
+
+from llama_index.core.base.base_retriever import BaseRetriever
+from llama_index.core.postprocessor.types import BaseNodePostprocessor
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from rag.embed import Embedder
 from rag.errors import QueryError
-from rag.store import Store, date_to_int
-from rag.types import Hit, Query
+from rag.store import Store, date_to_int, int_to_date
+from rag.types import Chunk, Hit, Query
 
 
 class Retriever(ABC):
@@ -22,34 +38,54 @@ class Retriever(ABC):
         """Load models and open stores ahead of the first query."""
 
 
-def chroma_filters(query: Query) -> Any:
-    """LlamaIndex metadata filters for the query's date range (``published`` is an int YYYYMMDD in Chroma;
-    undated articles have none and so fall outside any range)."""
+@dataclass
+class NewsQueryBundle(QueryBundle):
+    """A LlamaIndex query bundle that carries newsrag's options down the chain."""
+
+    k: int = 5
+    since: date | None = None
+    until: date | None = None
+    as_of: date | None = None
+
+
+def bundle(query: Query, k: int | None = None) -> NewsQueryBundle:
+    if query.since and query.until and query.since > query.until:
+        raise QueryError(f"since ({query.since}) is after until ({query.until}): swap them.")
+    return NewsQueryBundle(
+        query_str=query.text, k=k or query.k, since=query.since, until=query.until, as_of=query.as_of
+    )
+
+
+def _options(query_bundle: QueryBundle) -> NewsQueryBundle:
+    if isinstance(query_bundle, NewsQueryBundle):
+        return query_bundle
+    return NewsQueryBundle(query_str=query_bundle.query_str)
+
+
+def chroma_filters(q: NewsQueryBundle) -> Any:
+    """LlamaIndex metadata filters for the date range (``published`` is an int YYYYMMDD in Chroma)."""
     from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
 
     filters = []
-    if query.since is not None:
-        filters.append(MetadataFilter(key="published", value=date_to_int(query.since), operator=FilterOperator.GTE))
-    if query.until is not None:
-        filters.append(MetadataFilter(key="published", value=date_to_int(query.until), operator=FilterOperator.LTE))
-    if query.since and query.until and query.since > query.until:
-        raise QueryError(f"since ({query.since}) is after until ({query.until}): swap them.")
+    if q.since is not None:
+        filters.append(MetadataFilter(key="published", value=date_to_int(q.since), operator=FilterOperator.GTE))
+    if q.until is not None:
+        filters.append(MetadataFilter(key="published", value=date_to_int(q.until), operator=FilterOperator.LTE))
     return MetadataFilters(filters=filters) if filters else None
 
 
-class DenseRetriever(Retriever):
-    """Cosine search over chunk vectors: LlamaIndex's ``ChromaVectorStore`` queried with newsrag's embedder."""
+def _node(chunk_id: str, text: str, meta: dict[str, Any], scores: dict[str, float]) -> TextNode:
+    return TextNode(id_=chunk_id, text=text, metadata={**meta, "scores": dict(scores)})
 
+
+class DenseChunkRetriever(BaseRetriever):
     name = "dense"
 
     def __init__(self, store: Store, embedder: Embedder) -> None:
+        super().__init__()
         self.store = store
         self.embedder = embedder
         self._vector_store: Any = None
-
-    def warm_up(self) -> None:
-        self.embedder.warm_up()
-        self._chroma()
 
     def _chroma(self) -> Any:
         if self._vector_store is None:
@@ -58,24 +94,149 @@ class DenseRetriever(Retriever):
             self._vector_store = ChromaVectorStore(chroma_collection=self.store.chunk_collection())
         return self._vector_store
 
-    def retrieve(self, query: Query) -> list[Hit]:
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
-        from rag.llama import node_to_hit
-
-        if query.k < 1:
-            raise QueryError(f"k must be greater than 0. Currently, k is {query.k}.")
+        q = _options(query_bundle)
         if self.store.count_chunks() == 0:
             return []
-        vector = self.embedder.embed_query(query.text).tolist()
+        vector = self.embedder.embed_query(q.query_str).tolist()
         result = self._chroma().query(
-            VectorStoreQuery(query_embedding=vector, similarity_top_k=query.k, filters=chroma_filters(query))
+            VectorStoreQuery(query_embedding=vector, similarity_top_k=q.k, filters=chroma_filters(q))
         )
-        from llama_index.core.schema import NodeWithScore
-
-        hits = []
+        out = []
         for node, similarity in zip(result.nodes or [], result.similarities or [], strict=True):
             # ChromaVectorStore reports exp(-distance); with cosine distance that is exp(cos - 1).
             cosine = 1.0 + math.log(max(similarity, 1e-12))
-            hits.append(node_to_hit(NodeWithScore(node=node, score=cosine), self.name, cosine))
-        return hits
+            meta = {k: v for k, v in node.metadata.items() if k != "scores"}
+            out.append(
+                NodeWithScore(node=_node(node.node_id, node.get_content(), meta, {self.name: cosine}), score=cosine)
+            )
+        return out
+
+
+class BM25ChunkRetriever(BaseRetriever):
+    name = "lexical"
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        q = _options(query_bundle)
+        index = self.store.lexical()
+        mask = index.date_mask(date_to_int(q.since) if q.since else None, date_to_int(q.until) if q.until else None)
+        top = index.top(index.scores(q.query_str), q.k, mask)
+        ids = [index.ids[h.index] for h in top]
+        found = self.store.chunks_by_id(ids)
+        out = []
+        for hit, cid in zip(top, ids, strict=True):
+            if cid in found:  # a chunk deleted since the index was built is skipped
+                text, meta, _ = found[cid]
+                out.append(NodeWithScore(node=_node(cid, text, meta, {self.name: hit.score}), score=hit.score))
+        return out
+
+
+class FusionRetriever(BaseRetriever):
+    """Weighted reciprocal rank fusion: score = sum over retrievers of weight / (rrf_k + rank)."""
+
+    def __init__(self, retrievers: list[tuple[BaseRetriever, float]], rrf_k: int = 60, candidates: int = 40) -> None:
+        super().__init__()
+        self.retrievers = retrievers
+        self.rrf_k = rrf_k
+        self.candidates = candidates
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        q = _options(query_bundle)
+        wide = NewsQueryBundle(
+            query_str=q.query_str, k=max(q.k, self.candidates), since=q.since, until=q.until, as_of=q.as_of
+        )
+        fused: dict[str, NodeWithScore] = {}
+        for retriever, weight in self.retrievers:
+            for rank, node in enumerate(retriever.retrieve(wide), 1):
+                nid = node.node.node_id
+                if nid not in fused:
+                    fused[nid] = NodeWithScore(node=node.node, score=0.0)
+                else:
+                    fused[nid].node.metadata["scores"].update(node.node.metadata["scores"])
+                fused[nid].score = (fused[nid].score or 0.0) + weight / (self.rrf_k + rank)
+        for node in fused.values():
+            node.node.metadata["scores"]["fused"] = node.score or 0.0
+        return sorted(fused.values(), key=lambda n: -(n.score or 0.0))
+
+
+class ChainRetriever(Retriever):
+    """newsrag's ``Retriever`` over a LlamaIndex retriever and node postprocessors."""
+
+    def __init__(
+        self,
+        retriever: BaseRetriever,
+        postprocessors: list[BaseNodePostprocessor] | None = None,
+        warm: Any = None,
+        candidates: int = 40,
+    ) -> None:
+        self.retriever = retriever
+        self.postprocessors = postprocessors or []
+        self._warm = warm
+        self.candidates = candidates  # what the first stage hands to the postprocessors
+
+    def warm_up(self) -> None:
+        if self._warm is not None:
+            self._warm()
+
+    def retrieve(self, query: Query) -> list[Hit]:
+        if query.k < 1:
+            raise QueryError(f"k must be greater than 0. Currently, k is {query.k}.")
+        q = bundle(query, max(query.k, self.candidates) if self.postprocessors else query.k)
+        nodes = self.retriever.retrieve(q)
+        for post in self.postprocessors:
+            nodes = post.postprocess_nodes(nodes, q)
+        return [node_to_hit(n) for n in nodes[: query.k]]
+
+
+def node_to_hit(node: NodeWithScore) -> Hit:
+    meta = node.node.metadata
+    chunk = Chunk(
+        id=node.node.node_id,
+        article_id=str(meta["article_id"]),
+        index=int(meta["index"]),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        text=node.node.get_content(),
+    )
+    return Hit(
+        chunk=chunk,
+        score=float(node.score or 0.0),
+        scores_by_retriever=dict(meta.get("scores", {})),
+        title=str(meta.get("title", "")),
+        published=int_to_date(meta.get("published")),
+        source=str(meta.get("source", "")),
+    )
+
+
+def build_retriever(store: Store, embedder: Embedder, settings: Any) -> Retriever:
+    """The retrieval chain the settings ask for: ``dense``, ``lexical`` or ``hybrid`` (fused), reranked or not."""
+    from rag.rerank import NewsReranker
+
+    dense = DenseChunkRetriever(store, embedder)
+    lexical = BM25ChunkRetriever(store)
+    if settings.retrieval == "dense":
+        first: BaseRetriever = dense
+    elif settings.retrieval == "lexical":
+        first = lexical
+    else:
+        first = FusionRetriever(
+            [(dense, settings.dense_weight), (lexical, settings.lexical_weight)],
+            rrf_k=settings.rrf_k,
+            candidates=settings.candidates,
+        )
+    post = [NewsReranker(store, embedder, settings)] if settings.rerank else []
+
+    def warm() -> None:
+        embedder.warm_up()
+        if store.exists():
+            store.chunk_collection()
+            if settings.retrieval != "dense":
+                store.lexical()
+
+    return ChainRetriever(first, post, warm, candidates=settings.candidates)

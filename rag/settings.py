@@ -16,6 +16,7 @@ from typing import Any
 from rag.errors import SettingsError
 
 ENV_PREFIX = "NEWSRAG_"
+RETRIEVAL_MODES = ("dense", "lexical", "hybrid")
 # Environment variables with the prefix that are not settings (read elsewhere, documented in the README).
 NON_SETTING_ENV = {"NEWSRAG_CONFIG", "NEWSRAG_AUTH"}
 
@@ -43,6 +44,18 @@ class Settings:
     )
     chunk_overlap_sentences: int = _setting(1, "Sentences a chunk repeats from the one before it.", 0, 10)
     top_k: int = _setting(5, "Passages retrieved for an answer (--k).", 1, 100)
+    retrieval: str = _setting("hybrid", "First-stage retrieval: 'dense', 'lexical' (BM25) or 'hybrid' (both, fused).")
+    dense_weight: float = _setting(1.0, "Weight of dense results in reciprocal rank fusion.", 0.0, 10.0)
+    lexical_weight: float = _setting(1.0, "Weight of BM25 results in reciprocal rank fusion.", 0.0, 10.0)
+    rrf_k: int = _setting(60, "Reciprocal rank fusion constant: score = weight / (rrf_k + rank).", 1, 1000)
+    candidates: int = _setting(40, "Candidates the first stage hands to the reranker.", 1, 1000)
+    rerank: bool = _setting(True, "Rerank candidates (dense, BM25, title, recency) and drop near-duplicates.")
+    rerank_lexical: float = _setting(
+        0.3, "Reranker weight of the normalised BM25 score (dense cosine weighs 1).", 0.0, 10.0
+    )
+    rerank_title: float = _setting(0.1, "Reranker weight of question terms found in the title.", 0.0, 10.0)
+    rerank_recency: float = _setting(0.1, "Reranker weight of recency before the as-of date.", 0.0, 10.0)
+    recency_days: float = _setting(30.0, "Days over which the recency preference decays (e-fold).", 0.1, 36500.0)
     min_relevance: float = _setting(
         0.25, "Abstain when the best passage's cosine similarity to the question is below this.", -1.0, 1.0
     )
@@ -103,6 +116,10 @@ def _validated(settings: Settings) -> Settings:
             raise SettingsError(f"{name} must be at most {hi}. Currently, {name} is {value}.")
         if isinstance(value, str) and not value.strip():
             raise SettingsError(f"{name} must not be empty.")
+    if settings.retrieval not in RETRIEVAL_MODES:
+        raise SettingsError(
+            f"retrieval must be one of {', '.join(RETRIEVAL_MODES)}. Currently, retrieval is {settings.retrieval!r}."
+        )
     return settings
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rag.errors import StoreError, StoreLockedError
+from rag.lexical import LexicalIndex
 from rag.offline import go_offline
 from rag.settings import Settings
 from rag.types import Article, Chunk
@@ -68,6 +69,8 @@ class Store:
         self._client: ClientAPI | None = None
         self._collections: dict[str, Collection] = {}
         self._open_lock = threading.Lock()
+        self._lexical_lock = threading.Lock()
+        self._lexical: LexicalIndex | None = None
 
     # -- opening ---------------------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -172,6 +175,60 @@ class Store:
             text=text or "",
         )
 
+    # -- generation and the lexical index -------------------------------------------------------------------
+    def generation(self) -> str:
+        """Changes with every write: derived data (the lexical index) is rebuilt when it no longer matches."""
+        client = self._client_for(create=False)
+        try:
+            meta = client.get_collection(self.articles_name, embedding_function=None).metadata or {}
+        except Exception:  # no articles collection yet: an empty store
+            return ""
+        return str(meta.get("generation", ""))
+
+    def bump_generation(self) -> str:
+        import uuid
+
+        generation = uuid.uuid4().hex
+        self.article_collection(create=True).modify(metadata={"generation": generation})
+        return generation
+
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index of the stored chunks, current with Chroma: loaded from the store folder's cache when its
+        generation matches, else rebuilt from the chunks in Chroma (and cached again)."""
+        generation = self.generation()
+        with self._lexical_lock:
+            if self._lexical is not None and self._lexical.generation == generation:
+                return self._lexical
+            folder = self.path / "lexical"
+            index = LexicalIndex.load(folder)
+            if index is None or index.generation != generation:
+                index = self._build_lexical(generation)
+                try:
+                    index.save(folder)
+                except OSError:
+                    pass  # a read-only store still answers; it rebuilds in memory next time
+            self._lexical = index
+            return index
+
+    def _build_lexical(self, generation: str) -> LexicalIndex:
+        got = self.chunk_collection().get(include=["documents", "metadatas"])
+        published = [int((m or {}).get("published", 0)) for m in got["metadatas"] or []]
+        return LexicalIndex.build(list(got["ids"]), list(got["documents"] or []), published, generation)
+
+    def chunks_by_id(self, ids: list[str], embeddings: bool = False) -> dict[str, tuple[str, dict[str, Any], Any]]:
+        """(text, metadata, embedding or None) of the given chunks, by id."""
+        if not ids:
+            return {}
+        include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
+        got = self.chunk_collection().get(ids=ids, include=include)  # type: ignore[arg-type]
+        vectors = got.get("embeddings") if embeddings else None
+        return {
+            cid: (doc or "", meta or {}, vectors[i] if vectors is not None else None)
+            for i, (cid, doc, meta) in enumerate(
+                zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
+            )
+        }
+
     def count_chunks(self) -> int:
         """Chunks stored; a missing store is an error that says how to make one."""
         return self.chunk_collection().count()
@@ -183,6 +240,7 @@ class Store:
             self.chunk_collection(create=True).delete(where={"article_id": {"$in": part}})
         for part in _batches(list(article_ids), self.max_batch()):
             self.article_collection(create=True).delete(ids=part)
+        self.bump_generation()
 
     def write_articles(self, items: Sequence[tuple[Article, ArticleRecord, list[Chunk], np.ndarray]]) -> None:
         """Replace each article's chunks and record. Old chunks go first, the record last: it is the commit mark,

@@ -1,0 +1,121 @@
+"""BM25 over the stored chunks (bm25s, English stop words, Snowball stemming).
+
+The index is derived data: it is rebuilt from the chunks in Chroma (seconds for tens of thousands of chunks)
+whenever the store's generation changes, and cached on disk under the store folder. So it is always consistent
+with Chroma after an update or a delete, and a server-mode store needs nothing beside Chroma.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    index: int  # position in LexicalIndex.ids
+    score: float
+
+
+class LexicalIndex:
+    def __init__(self, ids: list[str], published: np.ndarray, bm25: Any, generation: str) -> None:
+        self.ids = ids
+        self.position = {cid: i for i, cid in enumerate(ids)}
+        self.published = published  # int YYYYMMDD per chunk, 0 when undated
+        self.bm25 = bm25
+        self.generation = generation
+        self._cache: dict[str, np.ndarray] = {}  # the last questions' scores: the reranker asks again
+        self._cache_lock = threading.Lock()
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str], published: list[int], generation: str) -> LexicalIndex:
+        import bm25s
+
+        bm25 = bm25s.BM25()
+        if texts:
+            bm25.index(_tokenize(texts), show_progress=False)
+        return cls(list(ids), np.asarray(published, dtype=np.int64), bm25, generation)
+
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.ids:
+            self.bm25.save(str(tmp / "bm25"), show_progress=False)
+        np.save(tmp / "published.npy", self.published)
+        (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
+        (tmp / "generation").write_text(self.generation, encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)  # readers see the old index or the new one, never half of one
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        import bm25s
+
+        try:
+            generation = (folder / "generation").read_text(encoding="utf-8")
+            ids = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
+            published = np.load(folder / "published.npy")
+            bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False) if ids else bm25s.BM25()
+        except (OSError, ValueError):
+            return None
+        return cls(ids, published, bm25, generation)
+
+    def scores(self, text: str) -> np.ndarray:
+        """BM25 score of every chunk for ``text`` (zeros when no query term is in the vocabulary)."""
+        with self._cache_lock:
+            cached = self._cache.get(text)
+        if cached is None:
+            cached = self._scores(text)
+            with self._cache_lock:
+                if len(self._cache) >= 8:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[text] = cached
+        return cached
+
+    def _scores(self, text: str) -> np.ndarray:
+        if not self.ids:
+            return np.zeros(0, dtype=np.float32)
+        tokens = [t for t in _tokenize([text], ids=False)[0] if t in self.bm25.vocab_dict]
+        if not tokens:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+
+    def date_mask(self, since: int | None, until: int | None) -> np.ndarray | None:
+        if since is None and until is None:
+            return None
+        mask = self.published > 0
+        if since is not None:
+            mask &= self.published >= since
+        if until is not None:
+            mask &= self.published <= until
+        return mask
+
+    def top(self, scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> list[LexicalHit]:
+        if scores.size == 0:
+            return []
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        k = min(k, scores.size)
+        best = np.argpartition(-scores, k - 1)[:k]
+        best = best[np.argsort(-scores[best], kind="stable")]
+        return [LexicalHit(int(i), float(scores[i])) for i in best if scores[i] > 0]
+
+
+_stem_lock = threading.Lock()
+
+
+def _tokenize(texts: list[str], ids: bool = True) -> Any:
+    import bm25s
+    import Stemmer
+
+    with _stem_lock:  # PyStemmer objects are not thread-safe
+        return bm25s.tokenize(
+            texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False, return_ids=ids
+        )

@@ -1,0 +1,128 @@
+"""newsrag's reranker: a LlamaIndex node postprocessor that reorders fused candidates by cheap features, and
+drops near-duplicate passages (syndicated copies of one story under other names).
+
+No cross-encoder ships offline, so the score is a weighted sum of what is already at hand, for every candidate:
+
+- ``dense``: cosine of the chunk's stored vector to the question's (no new encoding at query time);
+- ``lexical``: the chunk's BM25 score, divided by the best among the candidates;
+- ``title``: share of the question's key terms found in the article's title;
+- ``recency``: with an as-of date, exp(-days before it / recency_days); 0 for undated or later articles.
+
+Any LlamaIndex postprocessor (a cross-encoder, say) can stand in its place in the chain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import numpy as np
+from llama_index.core.postprocessor.types import BaseNodePostprocessor
+from llama_index.core.schema import NodeWithScore, QueryBundle
+from pydantic import PrivateAttr
+
+from rag.store import int_to_date
+from rag.text import key_terms
+
+_SHINGLE = 5
+
+
+class NewsReranker(BaseNodePostprocessor):
+    w_dense: float = 1.0
+    w_lexical: float = 0.3
+    w_title: float = 0.1
+    w_recency: float = 0.1
+    recency_days: float = 30.0
+    duplicate_jaccard: float = 0.6
+
+    _store: Any = PrivateAttr()
+    _embedder: Any = PrivateAttr()
+
+    def __init__(self, store: Any, embedder: Any, settings: Any, **kwargs: Any) -> None:
+        super().__init__(
+            w_lexical=settings.rerank_lexical,
+            w_title=settings.rerank_title,
+            w_recency=settings.rerank_recency,
+            recency_days=settings.recency_days,
+            **kwargs,
+        )
+        self._store = store
+        self._embedder = embedder
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "NewsReranker"
+
+    def _postprocess_nodes(
+        self, nodes: list[NodeWithScore], query_bundle: QueryBundle | None = None
+    ) -> list[NodeWithScore]:
+        if not nodes or query_bundle is None:
+            return nodes
+        text = query_bundle.query_str
+        as_of = getattr(query_bundle, "as_of", None)
+        scores = [dict(n.node.metadata.get("scores", {})) for n in nodes]
+
+        # dense: stored vectors of the candidates that only BM25 found
+        missing = [n.node.node_id for n, s in zip(nodes, scores, strict=True) if "dense" not in s]
+        if missing:
+            question = self._embedder.embed_query(text)
+            found = self._store.chunks_by_id(missing, embeddings=True)
+            for n, s in zip(nodes, scores, strict=True):
+                if "dense" not in s and n.node.node_id in found and found[n.node.node_id][2] is not None:
+                    s["dense"] = float(np.dot(np.asarray(found[n.node.node_id][2], dtype=np.float32), question))
+        # lexical: BM25 of every candidate, from one pass over the index
+        index = self._store.lexical()
+        all_bm25 = index.scores(text)
+        for n, s in zip(nodes, scores, strict=True):
+            pos = index.position.get(n.node.node_id)
+            s["lexical"] = float(all_bm25[pos]) if pos is not None and all_bm25.size else 0.0
+        best_bm25 = max((s["lexical"] for s in scores), default=0.0) or 1.0
+
+        q_terms = set(key_terms(text))
+        out = []
+        for n, s in zip(nodes, scores, strict=True):
+            meta = n.node.metadata
+            title = len(q_terms & set(key_terms(str(meta.get("title", ""))))) / len(q_terms) if q_terms else 0.0
+            recency = 0.0
+            published = int_to_date(meta.get("published"))
+            if as_of is not None and published is not None and published <= as_of:
+                recency = math.exp(-(as_of - published).days / self.recency_days)
+            s.update(title=title, recency=recency)
+            s["rerank"] = (
+                self.w_dense * s.get("dense", 0.0)
+                + self.w_lexical * s["lexical"] / best_bm25
+                + self.w_title * title
+                + self.w_recency * recency
+            )
+            meta["scores"] = s
+            out.append(NodeWithScore(node=n.node, score=s["rerank"]))
+        out.sort(key=lambda n: -(n.score or 0.0))
+        return drop_near_duplicates(out, self.duplicate_jaccard)
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < _SHINGLE:
+        return {tuple(words)}
+    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def drop_near_duplicates(nodes: list[NodeWithScore], threshold: float) -> list[NodeWithScore]:
+    """Keep the best of passages from different articles whose word 5-gram Jaccard similarity is ``threshold`` or
+    more: a syndicated copy adds nothing a reader has not seen."""
+    kept: list[tuple[NodeWithScore, set[tuple[str, ...]], str]] = []
+    for node in nodes:
+        shingles = _shingles(node.node.get_content())
+        article = str(node.node.metadata.get("article_id"))
+        duplicate = False
+        for _, other, other_article in kept:
+            if other_article == article:
+                continue
+            union = len(shingles | other)
+            if union and len(shingles & other) / union >= threshold:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append((node, shingles, article))
+    return [node for node, _, _ in kept]
