@@ -7,6 +7,7 @@ from the internet, which fails on an air-gapped machine.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -203,10 +204,8 @@ class Store:
             index = LexicalIndex.load(folder)
             if index is None or index.generation != generation:
                 index = self._build_lexical(generation)
-                try:
+                with contextlib.suppress(OSError):  # a read-only store still answers; it rebuilds next time
                     index.save(folder)
-                except OSError:
-                    pass  # a read-only store still answers; it rebuilds in memory next time
             self._lexical = index
             return index
 
