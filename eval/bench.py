@@ -95,19 +95,30 @@ def select_subset(
     return picked_q, [articles[i] for i in keep]
 
 
-def run_bench(
+@dataclass
+class Prepared:
+    """A benchmark ready to query: its questions, the store its articles went into, and how long that took."""
+
+    items: list[BenchQuestion]
+    settings: Settings  # with the benchmark's store
+    embedder: Embedder
+    report: Any  # the IngestReport
+    subset_file: Path
+    articles: list[dict[str, Any]]
+    key: str
+    ingest_s: float
+
+
+def prepare(
     dataset: Path,
     settings: Settings,
     work: Path,
-    k: int = 10,
-    limit: int | None = None,
-    peers: bool = True,
-    progress: bool | None = None,
-    log: Callable[[str], None] = lambda _: None,
-) -> dict[str, Any]:
-    from tqdm import tqdm
-
-    t_start = time.perf_counter()
+    limit: int | None,
+    progress: bool | None,
+    log: Callable[[str], None],
+) -> Prepared:
+    """Load the benchmark (or a ``limit`` subset), and ingest its articles through newsrag's own ingestion into a
+    store kept per dataset, subset and settings: a second run finds them unchanged and skips them."""
     questions = load_questions(dataset)
     articles = load_articles(dataset)
     if limit:
@@ -125,12 +136,8 @@ def run_bench(
         )
         for q, ok in zip(questions, answerable, strict=True)
     ]
-
-    # The articles go in through newsrag's own ingestion, into a store kept per dataset, subset and settings:
-    # a second run finds them unchanged and skips them.
-    key = hashlib.sha256(
-        json.dumps([str(dataset.resolve()), limit, sorted(a["id"] for a in articles)]).encode()
-    ).hexdigest()[:12]
+    ids = sorted(str(a["id"]) for a in articles)
+    key = hashlib.sha256(json.dumps([str(dataset.resolve()), limit, ids]).encode()).hexdigest()[:12]
     work.mkdir(parents=True, exist_ok=True)
     subset_file = work / f"articles-{key}.jsonl"
     if not subset_file.exists():
@@ -140,7 +147,25 @@ def run_bench(
     log(f"ingesting {len(articles)} articles into {settings.store} ...")
     t0 = time.perf_counter()
     report = ingest_paths([str(subset_file)], settings, embedder=embedder, progress=progress)
-    ingest_s = time.perf_counter() - t0
+    return Prepared(items, settings, embedder, report, subset_file, articles, key, time.perf_counter() - t0)
+
+
+def run_bench(
+    dataset: Path,
+    settings: Settings,
+    work: Path,
+    k: int = 10,
+    limit: int | None = None,
+    peers: bool = True,
+    progress: bool | None = None,
+    log: Callable[[str], None] = lambda _: None,
+) -> dict[str, Any]:
+    from tqdm import tqdm
+
+    t_start = time.perf_counter()
+    prep = prepare(dataset, settings, work, limit, progress, log)
+    items, settings, embedder, report = prep.items, prep.settings, prep.embedder, prep.report
+    subset_file, articles, key, ingest_s = prep.subset_file, prep.articles, prep.key, prep.ingest_s
     pipeline = build_pipeline(settings, embedder=embedder)
     pipeline.warm_up()
 

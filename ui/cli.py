@@ -415,6 +415,33 @@ def eval_bench(
     click.echo(text)
 
 
+@eval_group.command("ablation")
+@click.option("--dataset", required=True, type=click.Path(file_okay=False, exists=True),
+              help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).")
+@click.option("--k", type=int, default=10, show_default=True, help="Passages retrieved per question.")
+@click.option("--limit", type=int, default=None, help="Run N questions, with the articles they need plus distractors.")
+@click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
+@click.option("--work", default=".newsrag-bench", show_default=True, metavar="DIR",
+              help="Where the benchmark's stores are kept and reused between runs.")
+@_common
+@click.pass_context
+def eval_ablation(ctx: click.Context, dataset: str, k: int, limit: int | None, json_path: str | None, work: str) -> None:
+    """Retrieval metrics of the chain with its parts switched on one at a time (dense, BM25, fused, + rerank,
+    + dates), on the same store."""
+    from eval.ablation import run_ablation
+
+    settings = _settings(ctx)
+    try:
+        result = run_ablation(Path(dataset), settings, Path(work), k=k, limit=limit,
+                              log=lambda line: click.echo(line, err=True))
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    text = json.dumps(result, indent=2)
+    if json_path:
+        Path(json_path).write_text(text + "\n", encoding="utf-8")
+    click.echo(text)
+
+
 @eval_group.command("support")
 @click.option(
     "--dataset",
