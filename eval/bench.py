@@ -290,8 +290,7 @@ def _bm25_peer(pipeline: Any, items: Sequence[BenchQuestion], k: int, progress: 
     import Stemmer
     from tqdm import tqdm
 
-    got = pipeline.store.chunk_collection().get(include=["documents"])
-    texts = got["documents"]
+    texts = [doc or "" for _, doc, _ in pipeline.store.all_chunks()]
     stemmer = Stemmer.Stemmer("english")
     t0 = time.perf_counter()
     retriever = bm25s.BM25()

@@ -122,9 +122,27 @@ def alce_citation_scores(
 
 
 def answer_in_text(answer: str, text: str) -> bool:
-    """The news benchmarks' matching rule: whole word or phrase, ignoring case (``90`` does not match ``1990``)."""
-    pattern = r"(?<!\w)" + re.escape(answer.strip().lower()) + r"(?!\w)"
-    return bool(answer.strip()) and re.search(pattern, text.lower()) is not None
+    """The news benchmarks' matching rule: whole word or phrase, ignoring case (``90`` does not match ``1990``).
+
+    Equivalent to searching ``(?<!\\w)answer(?!\\w)`` case-insensitively, but with ``str.find``: fast enough to scan
+    a whole corpus once per question."""
+    needle = answer.strip().lower()
+    if not needle:
+        return False
+    haystack = text.lower()
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before_ok = start == 0 or not _is_word_char(haystack[start - 1]) or not _is_word_char(needle[0])
+        after_ok = end == len(haystack) or not _is_word_char(haystack[end]) or not _is_word_char(needle[-1])
+        if before_ok and after_ok:
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def percentile(values: Sequence[float], q: float) -> float:

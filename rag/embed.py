@@ -55,7 +55,9 @@ class Embedder:
         return f"st:{self.model_name}"
 
     def warm_up(self) -> None:
+        """Load the model and run it once (the first call pays for kernel set-up)."""
         self._load()
+        self.embed(["warm up"])
 
     def _load(self) -> SentenceTransformer:
         if self._model is None:

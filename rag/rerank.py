@@ -30,10 +30,10 @@ _SHINGLE = 5
 
 class NewsReranker(BaseNodePostprocessor):
     w_dense: float = 1.0
-    w_lexical: float = 0.3
-    w_title: float = 0.1
-    w_recency: float = 0.1
-    recency_days: float = 30.0
+    w_lexical: float = 0.2
+    w_title: float = 0.05
+    w_recency: float = 0.3
+    recency_days: float = 14.0
     duplicate_jaccard: float = 0.6
 
     _store: Any = PrivateAttr()

@@ -53,9 +53,9 @@ class Settings:
     rerank_lexical: float = _setting(
         0.3, "Reranker weight of the normalised BM25 score (dense cosine weighs 1).", 0.0, 10.0
     )
-    rerank_title: float = _setting(0.1, "Reranker weight of question terms found in the title.", 0.0, 10.0)
-    rerank_recency: float = _setting(0.1, "Reranker weight of recency before the as-of date.", 0.0, 10.0)
-    recency_days: float = _setting(30.0, "Days over which the recency preference decays (e-fold).", 0.1, 36500.0)
+    rerank_title: float = _setting(0.05, "Reranker weight of question terms found in the title.", 0.0, 10.0)
+    rerank_recency: float = _setting(0.3, "Reranker weight of recency before the as-of date.", 0.0, 10.0)
+    recency_days: float = _setting(14.0, "Days over which the recency preference decays (e-fold).", 0.1, 36500.0)
     min_relevance: float = _setting(
         0.25, "Abstain when the best passage's cosine similarity to the question is below this.", -1.0, 1.0
     )

@@ -156,8 +156,8 @@ class Store:
         """Every stored article's record, by id (metadata only; texts stay in Chroma)."""
         if not self.exists():
             return {}
-        got = self.article_collection(create=True).get(include=["metadatas"])
-        return {i: _record(i, m) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+        rows = _get_all(self.article_collection(create=True), ["metadatas"])
+        return {i: _record(i, m) for i, _, m in rows}
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, by id only: ids are looked up in Chroma, never used as file paths."""
@@ -209,10 +209,14 @@ class Store:
             self._lexical = index
             return index
 
+    def all_chunks(self) -> list[tuple[str, str | None, Any]]:
+        """(id, text, metadata) of every stored chunk."""
+        return _get_all(self.chunk_collection(), ["documents", "metadatas"])
+
     def _build_lexical(self, generation: str) -> LexicalIndex:
-        got = self.chunk_collection().get(include=["documents", "metadatas"])
-        published = [int((m or {}).get("published", 0)) for m in got["metadatas"] or []]
-        return LexicalIndex.build(list(got["ids"]), list(got["documents"] or []), published, generation)
+        rows = self.all_chunks()
+        published = [int((m or {}).get("published", 0)) for _, _, m in rows]
+        return LexicalIndex.build([i for i, _, _ in rows], [d or "" for _, d, _ in rows], published, generation)
 
     def chunks_by_id(self, ids: list[str], embeddings: bool = False) -> dict[str, tuple[str, dict[str, Any], Any]]:
         """(text, metadata, embedding or None) of the given chunks, by id."""
@@ -306,6 +310,24 @@ def _record(article_id: str, meta: Any) -> ArticleRecord:
         settings_fp=str(meta.get("settings_fp", "")),
         chunks=int(meta.get("chunks", 0)),
     )
+
+
+PAGE = 5000  # rows per Chroma get(): one unbounded get() of a large collection overflows SQLite's variables
+
+
+def _get_all(collection: Collection, include: list[str]) -> list[tuple[str, str | None, Any]]:
+    """Every row of a collection as (id, document or None, metadata), read page by page."""
+    rows: list[tuple[str, str | None, Any]] = []
+    offset = 0
+    while True:
+        got = collection.get(include=include, limit=PAGE, offset=offset)  # type: ignore[arg-type]
+        ids = got["ids"]
+        docs = got.get("documents") or [None] * len(ids)
+        metas = got.get("metadatas") or [None] * len(ids)
+        rows.extend(zip(ids, docs, metas, strict=True))
+        if len(ids) < PAGE:
+            return rows
+        offset += PAGE
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
