@@ -51,7 +51,7 @@ class Settings:
     candidates: int = _setting(40, "Candidates the first stage hands to the reranker.", 1, 1000)
     rerank: bool = _setting(True, "Rerank candidates (dense, BM25, title, recency) and drop near-duplicates.")
     rerank_lexical: float = _setting(
-        0.3, "Reranker weight of the normalised BM25 score (dense cosine weighs 1).", 0.0, 10.0
+        0.2, "Reranker weight of the normalised BM25 score (dense cosine weighs 1).", 0.0, 10.0
     )
     rerank_title: float = _setting(0.05, "Reranker weight of question terms found in the title.", 0.0, 10.0)
     rerank_recency: float = _setting(0.3, "Reranker weight of recency before the as-of date.", 0.0, 10.0)
