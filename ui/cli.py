@@ -378,23 +378,47 @@ def eval_run(
             ctx.exit(1)
 
 
+def _dataset_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that `eval bench` and `eval ablation` share."""
+    for option in reversed(
+        [
+            click.option(
+                "--dataset",
+                required=True,
+                type=click.Path(file_okay=False, exists=True),
+                help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).",
+            ),
+            click.option("--k", type=int, default=10, show_default=True, help="Passages retrieved per question."),
+            click.option(
+                "--limit", type=int, default=None, help="Run N questions, with the articles they need plus distractors."
+            ),
+            click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE."),
+            click.option(
+                "--work",
+                default=".newsrag-bench",
+                show_default=True,
+                metavar="DIR",
+                help="Where the benchmark's stores are kept and reused between runs.",
+            ),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+def _emit(result: dict[str, Any], json_path: str | None) -> None:
+    text = json.dumps(result, indent=2)
+    if json_path:
+        Path(json_path).write_text(text + "\n", encoding="utf-8")
+    click.echo(text)
+
+
+def _log(line: str) -> None:
+    click.echo(line, err=True)
+
+
 @eval_group.command("bench")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Path(file_okay=False, exists=True),
-    help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).",
-)
-@click.option("--k", type=int, default=10, show_default=True, help="Passages retrieved per question.")
-@click.option("--limit", type=int, default=None, help="Run N questions, with the articles they need plus distractors.")
-@click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
-@click.option(
-    "--work",
-    default=".newsrag-bench",
-    show_default=True,
-    metavar="DIR",
-    help="Where the benchmark's stores are kept and reused between runs.",
-)
+@_dataset_options
 @click.option("--no-peers", is_flag=True, help="Skip the BM25 and LlamaIndex quickstart peers.")
 @_common
 @click.pass_context
@@ -408,48 +432,31 @@ def eval_bench(
     if k < 1 or (limit is not None and limit < 1):
         raise click.BadParameter("--k and --limit must be greater than 0.")
     try:
-        result = run_bench(
-            Path(dataset),
-            settings,
-            Path(work),
-            k=k,
-            limit=limit,
-            peers=not no_peers,
-            log=lambda line: click.echo(line, err=True),
-        )
+        result = run_bench(Path(dataset), settings, Path(work), k=k, limit=limit, peers=not no_peers, log=_log)
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
-    text = json.dumps(result, indent=2)
-    if json_path:
-        Path(json_path).write_text(text + "\n", encoding="utf-8")
-    click.echo(text)
+    _emit(result, json_path)
 
 
 @eval_group.command("ablation")
-@click.option("--dataset", required=True, type=click.Path(file_okay=False, exists=True),
-              help="Folder with articles.jsonl and questions.jsonl (the rtqa-dev format).")
-@click.option("--k", type=int, default=10, show_default=True, help="Passages retrieved per question.")
-@click.option("--limit", type=int, default=None, help="Run N questions, with the articles they need plus distractors.")
-@click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
-@click.option("--work", default=".newsrag-bench", show_default=True, metavar="DIR",
-              help="Where the benchmark's stores are kept and reused between runs.")
+@_dataset_options
 @_common
 @click.pass_context
-def eval_ablation(ctx: click.Context, dataset: str, k: int, limit: int | None, json_path: str | None, work: str) -> None:
+def eval_ablation(
+    ctx: click.Context, dataset: str, k: int, limit: int | None, json_path: str | None, work: str
+) -> None:
     """Retrieval metrics of the chain with its parts switched on one at a time (dense, BM25, fused, + rerank,
     + dates), on the same store."""
     from eval.ablation import run_ablation
 
     settings = _settings(ctx)
+    if k < 1 or (limit is not None and limit < 1):
+        raise click.BadParameter("--k and --limit must be greater than 0.")
     try:
-        result = run_ablation(Path(dataset), settings, Path(work), k=k, limit=limit,
-                              log=lambda line: click.echo(line, err=True))
+        result = run_ablation(Path(dataset), settings, Path(work), k=k, limit=limit, log=_log)
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
-    text = json.dumps(result, indent=2)
-    if json_path:
-        Path(json_path).write_text(text + "\n", encoding="utf-8")
-    click.echo(text)
+    _emit(result, json_path)
 
 
 @eval_group.command("support")
@@ -478,10 +485,7 @@ def eval_support(dataset: str, max_articles: int, threshold: tuple[float, ...], 
         result = {"dataset": dataset, "results": [score_checker(c, pairs) for c in checkers]}
     except (NewsragError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
-    text = json.dumps(result, indent=2)
-    if json_path:
-        Path(json_path).write_text(text + "\n", encoding="utf-8")
-    click.echo(text)
+    _emit(result, json_path)
 
 
 @main.command("settings")

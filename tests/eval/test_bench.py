@@ -1,0 +1,117 @@
+"""The benchmark runner on a tiny invented dataset in the rtqa-dev format (real model, real store)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eval.bench import BenchQuestion, Retrieved, first_words, mc_pick, retrieval_metrics
+
+ARTICLES = [
+    {
+        "id": "inv-a",
+        "url": "https://example.invalid/a",
+        "title": "Ferry",
+        "published": "2024-06-01",
+        "text": "The Tromsvik ferry now leaves every 30 minutes from the north pier, the harbour office said on Friday.",
+    },
+    {
+        "id": "inv-b",
+        "url": "https://example.invalid/b",
+        "title": "Chess",
+        "published": "2024-05-02",
+        "text": "Idris Okonkwo won the Halvard Open chess tournament in Tromsvik on Sunday after a five-hour final game.",
+    },
+    {
+        "id": "inv-c",
+        "url": "https://example.invalid/c",
+        "title": "Orchard",
+        "published": None,
+        "text": "Head gardener Miriam Tallis planted 640 heritage apple trees in the Pellworth orchard this spring.",
+    },
+]
+QUESTIONS = [
+    {
+        "id": "q1",
+        "date": "2024-06-03",
+        "question": "Who won the Halvard Open chess tournament this week?",
+        "choices": ["Grete Solberg", "Idris Okonkwo"],
+        "answer": "Idris Okonkwo",
+        "evidence": "",
+        "source_url": "",
+    },
+    {
+        "id": "q2",
+        "date": "2024-06-03",
+        "question": "How many heritage apple trees were planted at Pellworth?",
+        "choices": ["640", "460"],
+        "answer": "640",
+        "evidence": "",
+        "source_url": "",
+    },
+    {
+        "id": "q3",
+        "date": "2024-06-03",
+        "question": "Which team won the ice hockey final?",
+        "choices": ["Tromsvik Bears", "Halvard Wolves"],
+        "answer": "Tromsvik Bears",
+        "evidence": "",
+        "source_url": "",
+    },
+]
+
+
+@pytest.fixture()
+def dataset(tmp_path: Path) -> Path:
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    (folder / "questions.jsonl").write_text("".join(json.dumps(q) + "\n" for q in QUESTIONS))
+    return folder
+
+
+def test_bench_reports_every_metric_for_newsrag_and_the_bm25_peer(dataset: Path, tmp_path: Path) -> None:
+    from ui.cli import main
+
+    args = ["eval", "bench", "--dataset", str(dataset), "--k", "2", "--work", str(tmp_path / "work")]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output[result.output.index("{") :])
+    assert out["questions"] == 3 and out["answerable"] == 2  # the hockey answer is in no article
+    for key in (
+        "answer_recall@1",
+        "answer_recall@2",
+        "answer_recall@1000words",
+        "mrr",
+        "mc_accuracy",
+        "open_accuracy",
+        "abstain_rate_unanswerable",
+        "ingest_s",
+        "chunks",
+        "query_p50_ms",
+        "query_p95_ms",
+        "answer_p50_ms",
+    ):
+        assert key in out, key
+    assert out["answer_recall@2"] == 1.0 and out["mc_accuracy"] >= 2 / 3
+    assert 0.0 <= out["abstain_rate_unanswerable"] <= 1.0 and out["open_accuracy"] == 1.0
+    assert set(out["peers"]) == {"bm25", "llamaindex_quickstart"}
+    assert out["peers"]["bm25"]["answer_recall@2"] == 1.0
+    # a second run reuses the store: nothing is embedded again
+    second = CliRunner().invoke(main, [*args, "--no-peers"], catch_exceptions=False)
+    again = json.loads(second.output[second.output.index("{") :])
+    assert again["ingest_added"] == 0 and "peers" not in again
+    assert again["answer_recall@2"] == out["answer_recall@2"]
+
+
+def test_retrieval_metrics_by_hand() -> None:
+    q = [BenchQuestion("1", None, "q", ["x", "y"], "Bills", True), BenchQuestion("2", None, "q", [], "zz", False)]
+    got = retrieval_metrics(q, [Retrieved(["no", "the Bills won"], 1.0), Retrieved(["zz"], 1.0)], k=2)
+    assert got["answer_recall@1"] == 0.0 and got["answer_recall@2"] == 1.0 and got["mrr"] == 0.5
+    assert first_words(["a b c", "d e"], 4) == "a b c d"
+
+
+def test_mc_pick_prefers_the_choice_in_the_best_ranked_passage() -> None:
+    assert mc_pick(["Bears", "Wolves"], ["the Wolves won", "the Bears lost"]) == "Wolves"
+    assert mc_pick(["Bears", "Wolves"], ["nothing here"]) == "Bears"  # ties: list order
