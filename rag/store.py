@@ -239,20 +239,21 @@ class Store:
     # -- writing (hold writer()) -----------------------------------------------------------------------------
     def delete_articles(self, article_ids: Sequence[str]) -> None:
         """Remove the articles' chunks, then their records (a crash in between leaves a record to redo)."""
-        for part in _batches(list(article_ids), 500):
-            self.chunk_collection(create=True).delete(where={"article_id": {"$in": part}})
+        self._delete_chunks_of(article_ids)
         for part in _batches(list(article_ids), self.max_batch()):
             self.article_collection(create=True).delete(ids=part)
         self.bump_generation()
+
+    def _delete_chunks_of(self, article_ids: Sequence[str]) -> None:
+        for part in _batches(list(article_ids), 500):
+            self.chunk_collection(create=True).delete(where={"article_id": {"$in": part}})
 
     def write_articles(self, items: Sequence[tuple[Article, ArticleRecord, list[Chunk], np.ndarray]]) -> None:
         """Replace each article's chunks and record. Old chunks go first, the record last: it is the commit mark,
         so a run killed half-way leaves articles that the next run sees as not yet stored and writes again."""
         if not items:
             return
-        ids = [article.id for article, _, _, _ in items]
-        for part in _batches(ids, 500):
-            self.chunk_collection(create=True).delete(where={"article_id": {"$in": part}})
+        self._delete_chunks_of([article.id for article, _, _, _ in items])
         chunk_rows: list[tuple[str, list[float], str, dict[str, Any]]] = []
         for article, _, chunks, vectors in items:
             for chunk, vector in zip(chunks, vectors, strict=True):

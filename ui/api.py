@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, HTTPException
@@ -12,7 +11,7 @@ from pydantic import BaseModel, Field
 from rag.errors import QueryError
 from rag.jsonout import answer_to_json
 from rag.pipeline import Pipeline
-from rag.types import Query
+from rag.query import make_query
 
 
 class AskRequest(BaseModel):
@@ -23,28 +22,18 @@ class AskRequest(BaseModel):
     as_of: str | None = Field(default=None, description="The date the question is asked on, YYYY-MM-DD.")
 
 
-def parse_date(value: str | None, name: str) -> date | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise QueryError(f"{name} must be a date YYYY-MM-DD. Currently, {name} is {value!r}.") from None
-
-
 def build_api(pipeline: Pipeline) -> FastAPI:
     api = FastAPI(title="newsrag API", description="Questions answered from news articles, with citations.")
 
     @api.post("/api/ask")
     def ask(request: AskRequest) -> dict[str, Any]:
         try:
-            query = Query(
+            query = make_query(
                 request.question,
-                k=pipeline.settings.top_k if request.k is None else request.k,
-                since=parse_date(request.since, "since"),
-                until=parse_date(request.until, "until"),
-                as_of=parse_date(request.as_of, "as_of"),
+                pipeline.settings.top_k if request.k is None else request.k,
+                request.since,
+                request.until,
+                request.as_of,
             )
             return answer_to_json(pipeline.ask(query))
         except QueryError as exc:

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 from rag.errors import NewsragError, SettingsError
 from rag.offline import go_offline
 from rag.pipeline import Pipeline, build_pipeline
+from rag.query import make_query
 from rag.settings import Settings
-from rag.types import Answer, Query
-from ui.api import build_api, parse_date
+from rag.types import Answer
+from ui.api import build_api
 from ui.render import sources_html
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ def build_ui(pipeline: Pipeline) -> gr.Blocks:
             return
         history.append({"role": "user", "content": question})
         try:
-            query = Query(
-                question, k=pipeline.settings.top_k, since=parse_date(since, "since"), until=parse_date(until, "until")
-            )
+            query = make_query(question, pipeline.settings.top_k, since, until)
             answer = pipeline.ask(query)
         except NewsragError as exc:
             history.append({"role": "assistant", "content": f"⚠️ {exc}"})

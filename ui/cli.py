@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from rag.errors import NewsragError, QueryError
+from rag.query import make_query
 from rag.settings import Settings, load_settings
 from rag.types import Query
 
@@ -21,15 +21,6 @@ def _settings(ctx: click.Context, **overrides: Any) -> Settings:
         return load_settings(ctx.obj.get("config"), overrides={"store": ctx.obj.get("store"), **overrides})
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
-
-
-def _date(value: str | None, name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise QueryError(f"{name} must be a date YYYY-MM-DD. Currently, {name} is {value!r}.") from None
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -119,10 +110,6 @@ def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _query(text: str, k: int, since: Any, until: Any, as_of: Any) -> Query:
-    return Query(text=text, k=k, since=_date(since, "since"), until=_date(until, "until"), as_of=_date(as_of, "as_of"))
-
-
 @main.command()
 @click.argument("question", required=False)
 @click.option("--k", type=int, default=None, help="Passages to retrieve (default: the top_k setting).")
@@ -155,7 +142,7 @@ def ask(
     if not question:
         raise click.UsageError("Give a QUESTION, or --batch FILE.jsonl.")
     try:
-        answer = pipeline.ask(_query(question, k, since, until, as_of))
+        answer = pipeline.ask(make_query(question, k, since, until, as_of))
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
@@ -204,7 +191,7 @@ def search(
     if not query:
         raise click.UsageError("Give a QUERY, or --batch FILE.jsonl.")
     try:
-        result = run(_query(query, k, since, until, as_of))
+        result = run(make_query(query, k, since, until, as_of))
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
@@ -265,7 +252,7 @@ def _run_batch(path: str, k: int, run: Callable[[Query], dict[str, Any]]) -> Non
             line_k = obj.get("k", k)
             if not isinstance(line_k, int) or isinstance(line_k, bool):
                 raise QueryError(f"'k' must be an integer, got {line_k!r}")
-            query = _query(question, line_k, obj.get("since"), obj.get("until"), obj.get("as_of"))
+            query = make_query(question, line_k, obj.get("since"), obj.get("until"), obj.get("as_of"))
             out = {"id": item_id, **run(query)}
         except NewsragError as exc:
             out = {"id": item_id, "line": number, "error": str(exc)}
