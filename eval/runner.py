@@ -50,6 +50,7 @@ class CaseResult:
     citation_precision: float | None
     timings_ms: dict[str, float] = field(default_factory=dict)
     error: str | None = None
+    mode: str = ""  # extractive, llm or llm-fallback
 
 
 @dataclass
@@ -120,8 +121,12 @@ def _settings_summary(settings: Settings) -> dict[str, Any]:
         "min_coverage",
         "max_answer_sentences",
         "collection",
+        "answer_mode",
     )
-    return {k: getattr(settings, k) for k in keep}
+    out = {k: getattr(settings, k) for k in keep}
+    if settings.answer_mode == "llm":
+        out.update(llm=settings.llm, llm_model=settings.llm_model, llm_strict=settings.llm_strict)
+    return out
 
 
 def _score(case: Case, pipeline: Any, k: int, checker: SupportChecker) -> CaseResult:
@@ -188,6 +193,7 @@ def _score(case: Case, pipeline: Any, k: int, checker: SupportChecker) -> CaseRe
         citation_recall=c_recall,
         citation_precision=c_precision,
         timings_ms={key: round(v, 2) for key, v in answer.timings.items()},
+        mode=answer.mode,
     )
 
 
@@ -208,8 +214,12 @@ def aggregate(cases: list[CaseResult]) -> dict[str, float]:
         "abstain_accuracy": mean([float(c.abstained) for c in unanswerable]),
         "false_abstention_rate": mean([float(c.abstained) for c in answerable]),
     }
-    for stage in ("retrieve", "answer", "total"):
+    if any(c.mode.startswith("llm") for c in cases):
+        out["llm_fallback_rate"] = mean([float(c.mode == "llm-fallback") for c in cases if c.mode])
+    for stage in ("retrieve", "answer", "total", "first_token"):
         values = [c.timings_ms[stage] for c in cases if stage in c.timings_ms]
+        if not values and stage == "first_token":
+            continue  # extractive answers have no first token
         out[f"{stage}_p50_ms"] = round(percentile(values, 50), 2)
         out[f"{stage}_p95_ms"] = round(percentile(values, 95), 2)
     return {k: round(v, 4) if not k.endswith("_ms") else v for k, v in out.items()}

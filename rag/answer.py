@@ -16,7 +16,7 @@ import numpy as np
 
 from rag.support import SupportChecker
 from rag.text import answer_type_match, entity_terms, key_terms, sentence_spans
-from rag.types import Answer, Citation, Hit, Query, Source
+from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
 
 ABSTAIN_TEXT = "The articles don't say: no stored passage answers this question."
 
@@ -180,6 +180,7 @@ class ExtractiveAnswerer(Answerer):
         sources: list[Source] = []
         citations: list[Citation] = []
         parts: list[str] = []
+        sentences: list[AnswerSentence] = []
         for cand in chosen:
             hit = cand.hit
             article_id = hit.chunk.article_id
@@ -190,4 +191,12 @@ class ExtractiveAnswerer(Answerer):
             supported = self.checker.check(cand.text, hit.chunk.text).supported
             citations.append(Citation(marker, hit.chunk.id, article_id, cand.start, cand.end, cand.text, supported))
             parts.append(f"{' '.join(cand.text.split())} [{marker}]")
-        return Answer(text=" ".join(parts), citations=citations, sources=sources, abstained=False, mode=self.mode)
+            sentences.append(AnswerSentence(parts[-1], (marker,), supported))
+        return Answer(
+            text=" ".join(parts),
+            citations=citations,
+            sources=sources,
+            abstained=False,
+            mode=self.mode,
+            sentences=sentences,
+        )

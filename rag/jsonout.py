@@ -41,7 +41,13 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
             }
             for s in answer.sources
         ],
+        "sentences": [
+            {"text": x.text, "markers": list(x.markers), "supported": x.supported, "attributed": x.attributed}
+            for x in answer.sentences
+        ],
         "mode": answer.mode,
+        "note": answer.note,
+        "question": answer.question,
         "timings_ms": {k: round(v, 2) for k, v in answer.timings.items()},
     }
 

@@ -97,6 +97,10 @@ class LexicalIndex:
             mask &= self.published <= until
         return mask
 
+    def article_mask(self, article_ids: frozenset[str]) -> np.ndarray:
+        """True for the chunks of the given articles (a chunk id is ``ARTICLE_ID#INDEX:HASH``)."""
+        return np.fromiter((cid.rsplit("#", 1)[0] in article_ids for cid in self.ids), dtype=bool, count=len(self.ids))
+
     def top(self, scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> list[LexicalHit]:
         if scores.size == 0:
             return []

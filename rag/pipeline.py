@@ -4,7 +4,9 @@ answerer. Building is cheap; models load on first use or in ``warm_up()``."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rag.answer import Answerer, ExtractiveAnswerer
 from rag.embed import Embedder
@@ -25,6 +27,9 @@ class Result:
     hits: list[Hit]
 
 
+History = Sequence[tuple[str, str]]  # earlier (question, answer) turns of a conversation, oldest first
+
+
 @dataclass
 class Pipeline:
     settings: Settings
@@ -36,22 +41,54 @@ class Pipeline:
     def warm_up(self) -> None:
         self.retriever.warm_up()
 
+    llm: Any = None  # the LlamaIndex LLM in --mode llm (also condenses follow-up questions)
+
     def search(self, query: Query) -> list[Hit]:
         return self.retriever.retrieve(_checked(query))
 
-    def ask(self, query: Query) -> Answer:
-        return self.run(query).answer
+    def ask(self, query: Query, history: History = ()) -> Answer:
+        return self.run(query, history).answer
 
-    def run(self, query: Query) -> Result:
+    def run(self, query: Query, history: History = ()) -> Result:
         """Retrieve, then answer: the one code path behind the CLI, the app, the API and the eval suite."""
+        result = None
+        for event in self.stream(query, history):
+            if isinstance(event, Result):
+                result = event
+        assert result is not None
+        return result
+
+    def stream(self, query: Query, history: History = ()) -> Iterator[Any]:
+        """The answer as it is made: ``StreamEvent``s with verified sentences (generated answers stream sentence by
+        sentence; an extractive answer comes whole), then the ``Result``. A follow-up question is first made
+        standalone with ``history``."""
+        from rag.generate import StreamEvent, condense_question
+
         query = _checked(query)
         t0 = time.perf_counter()
-        hits = self.retriever.retrieve(query)
+        standalone = condense_question(history, query.text, self.llm) if history else query.text
+        query = replace(query, text=standalone)
         t1 = time.perf_counter()
-        answer = self.answerer.answer(query, hits)
+        hits = self.retriever.retrieve(query)
         t2 = time.perf_counter()
-        timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
-        return Result(replace(answer, timings={**answer.timings, **timings}), hits)
+        stream = getattr(self.answerer, "stream", None)
+        if stream is not None:
+            answer = None
+            for event in stream(query, hits):
+                if event.answer is not None:
+                    answer = event.answer
+                else:
+                    yield event
+        else:
+            answer = self.answerer.answer(query, hits)
+            for sentence in answer.sentences:
+                yield StreamEvent(sentence=sentence, text=sentence.text)
+        assert answer is not None
+        t3 = time.perf_counter()
+        timings = {"retrieve": (t2 - t1) * 1000, "answer": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}
+        if history:
+            timings["condense"] = (t1 - t0) * 1000
+        yield Result(replace(answer, timings={**answer.timings, **timings}, question=standalone), hits)
 
 
 def _checked(query: Query) -> Query:
@@ -70,11 +107,28 @@ def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipe
     store = Store(settings)
     embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
     retriever = build_retriever(store, embedder, settings)
-    answerer = ExtractiveAnswerer(
+    extractive = ExtractiveAnswerer(
         min_relevance=settings.min_relevance,
         min_coverage=settings.min_coverage,
         max_sentences=settings.max_answer_sentences,
         embed=embedder.embed,
         embed_query=embedder.embed_query,
     )
-    return Pipeline(settings, store, embedder, retriever, answerer)
+    if settings.answer_mode != "llm":
+        return Pipeline(settings, store, embedder, retriever, extractive)
+    from rag.generate import STOP, LLMAnswerer
+    from rag.llm import build_llm, parse_llm
+
+    spec = parse_llm(settings.llm, settings.llm_model)
+    llm = build_llm(spec, settings, stop=STOP)
+    answerer = LLMAnswerer(
+        llm,
+        fallback=extractive,
+        embed=embedder.embed,
+        max_sentences=settings.max_answer_sentences,
+        strict=settings.llm_strict,
+        timeout=settings.llm_timeout,
+        describe=spec.describe(),
+        attribute=settings.llm_attribute,
+    )
+    return Pipeline(settings, store, embedder, retriever, answerer, llm)

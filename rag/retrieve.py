@@ -46,13 +46,19 @@ class NewsQueryBundle(QueryBundle):
     since: date | None = None
     until: date | None = None
     as_of: date | None = None
+    article_ids: frozenset[str] | None = None  # only chunks of these articles (the source filter); None: all
 
 
-def bundle(query: Query, k: int | None = None) -> NewsQueryBundle:
+def bundle(query: Query, k: int | None = None, article_ids: frozenset[str] | None = None) -> NewsQueryBundle:
     if query.since and query.until and query.since > query.until:
         raise QueryError(f"since ({query.since}) is after until ({query.until}): swap them.")
     return NewsQueryBundle(
-        query_str=query.text, k=k or query.k, since=query.since, until=query.until, as_of=query.as_of
+        query_str=query.text,
+        k=k or query.k,
+        since=query.since,
+        until=query.until,
+        as_of=query.as_of,
+        article_ids=article_ids,
     )
 
 
@@ -63,7 +69,8 @@ def _options(query_bundle: QueryBundle) -> NewsQueryBundle:
 
 
 def chroma_filters(q: NewsQueryBundle) -> Any:
-    """LlamaIndex metadata filters for the date range (``published`` is an int YYYYMMDD in Chroma)."""
+    """LlamaIndex metadata filters for the date range (``published`` is an int YYYYMMDD in Chroma) and the source
+    filter (``article_id`` in a list)."""
     from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
 
     filters = []
@@ -71,6 +78,8 @@ def chroma_filters(q: NewsQueryBundle) -> Any:
         filters.append(MetadataFilter(key="published", value=date_to_int(q.since), operator=FilterOperator.GTE))
     if q.until is not None:
         filters.append(MetadataFilter(key="published", value=date_to_int(q.until), operator=FilterOperator.LTE))
+    if q.article_ids is not None:
+        filters.append(MetadataFilter(key="article_id", value=sorted(q.article_ids), operator=FilterOperator.IN))
     return MetadataFilters(filters=filters) if filters else None
 
 
@@ -126,6 +135,8 @@ class BM25ChunkRetriever(BaseRetriever):
         q = _options(query_bundle)
         index = self.store.lexical()
         mask = index.date_mask(date_to_int(q.since) if q.since else None, date_to_int(q.until) if q.until else None)
+        if q.article_ids is not None:
+            mask = index.article_mask(q.article_ids) & (mask if mask is not None else True)
         top = index.top(index.scores(q.query_str), q.k, mask)
         ids = [index.ids[h.index] for h in top]
         found = self.store.chunks_by_id(ids)
@@ -149,7 +160,12 @@ class FusionRetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         q = _options(query_bundle)
         wide = NewsQueryBundle(
-            query_str=q.query_str, k=max(q.k, self.candidates), since=q.since, until=q.until, as_of=q.as_of
+            query_str=q.query_str,
+            k=max(q.k, self.candidates),
+            since=q.since,
+            until=q.until,
+            as_of=q.as_of,
+            article_ids=q.article_ids,
         )
         fused: dict[str, NodeWithScore] = {}
         for retriever, weight in self.retrievers:
@@ -174,7 +190,9 @@ class ChainRetriever(Retriever):
         postprocessors: list[BaseNodePostprocessor] | None = None,
         warm: Any = None,
         candidates: int = 40,
+        store: Store | None = None,
     ) -> None:
+        self.store = store  # resolves the source filter to article ids
         self.retriever = retriever
         self.postprocessors = postprocessors or []
         self._warm = warm
@@ -187,7 +205,14 @@ class ChainRetriever(Retriever):
     def retrieve(self, query: Query) -> list[Hit]:
         if query.k < 1:
             raise QueryError(f"k must be greater than 0. Currently, k is {query.k}.")
-        q = bundle(query, max(query.k, self.candidates) if self.postprocessors else query.k)
+        ids = None
+        if query.outlets:
+            if self.store is None:
+                raise QueryError("This retriever cannot filter by source.")
+            ids = frozenset(self.store.article_ids_for_outlets(query.outlets))
+            if not ids:
+                return []
+        q = bundle(query, max(query.k, self.candidates) if self.postprocessors else query.k, ids)
         nodes = self.retriever.retrieve(q)
         for post in self.postprocessors:
             nodes = post.postprocess_nodes(nodes, q)
@@ -239,4 +264,4 @@ def build_retriever(store: Store, embedder: Embedder, settings: Any) -> Retrieve
             if settings.retrieval != "dense":
                 store.lexical()
 
-    return ChainRetriever(first, post, warm, candidates=settings.candidates)
+    return ChainRetriever(first, post, warm, candidates=settings.candidates, store=store)

@@ -105,11 +105,22 @@ class Settings:
     llm_strict: bool = _setting(
         False, "Remove generated sentences whose citations do not support them (default: keep, flagged)."
     )
+    llm_attribute: bool = _setting(
+        True,
+        "Cite a generated sentence that carries no [n] by the passage that supports it, if one does (else the "
+        "sentence is unsupported).",
+    )
     lock_timeout: float = _setting(
         60.0, "Seconds a writer waits for the store lock before failing with a message.", 0.0, 86400.0
     )
     host: str = _setting("127.0.0.1", "Address the app binds; anything but loopback needs NEWSRAG_AUTH.")
     port: int = _setting(7860, "Port the app listens on.", 1, 65535)
+    max_concurrent: int = _setting(
+        4, "Questions the app and the API answer at once; more wait their turn (never fail).", 1, 256
+    )
+    upload_max_mb: float = _setting(
+        10.0, "Largest article file the app and POST /api/ingest accept, in MB.", 0.001, 10000.0
+    )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """Return a copy with the given values (``None`` values are ignored), converted and validated."""

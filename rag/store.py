@@ -44,6 +44,20 @@ class ArticleRecord:
     chunks: int
 
 
+def outlet(source: str, url: str | None = None) -> str:
+    """Where an article comes from, for the source filter: a URL's host without ``www.``, else the first folder
+    of its path ("local" for a file at the top of an ingested folder)."""
+    from urllib.parse import urlsplit
+
+    for candidate in (url, source):
+        if candidate and "://" in candidate:
+            host = urlsplit(candidate).hostname or ""
+            if host:
+                return host.removeprefix("www.")
+    parts = [p for p in (source or "").replace("\\", "/").split("/") if p]
+    return parts[0] if len(parts) > 1 else "local"
+
+
 def date_to_int(value: date) -> int:
     return value.year * 10000 + value.month * 100 + value.day
 
@@ -158,6 +172,18 @@ class Store:
             return {}
         rows = _get_all(self.article_collection(create=True), ["metadatas"])
         return {i: _record(i, m) for i, _, m in rows}
+
+    def outlets(self) -> dict[str, int]:
+        """Articles stored per outlet, most first."""
+        counts: dict[str, int] = {}
+        for record in self.manifest().values():
+            name = outlet(record.source, record.url)
+            counts[name] = counts.get(name, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def article_ids_for_outlets(self, outlets: Sequence[str]) -> set[str]:
+        wanted = set(outlets)
+        return {i for i, r in self.manifest().items() if outlet(r.source, r.url) in wanted}
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, by id only: ids are looked up in Chroma, never used as file paths."""

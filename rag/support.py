@@ -47,3 +47,9 @@ class SupportChecker:
         score = 1.0 if not terms else (len(terms) - len(missing)) / len(terms)
         supported = score >= self.threshold and not numbers and not names_missing
         return Support(supported, score, tuple(sorted(numbers)) + tuple(missing))
+
+    def names_and_numbers_present(self, claim: str, passage: str) -> bool:
+        """Whether the passage holds every number and every name of the claim (a paraphrase may still differ)."""
+        if set(_NUMBER.findall(claim)) - set(_NUMBER.findall(passage)):
+            return False
+        return not (_names(claim) - set(key_terms(passage)))

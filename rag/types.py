@@ -43,6 +43,7 @@ class Query:
     since: date | None = None
     until: date | None = None
     as_of: date | None = None
+    outlets: tuple[str, ...] = ()  # only articles from these outlets (``rag.store.outlet``); empty: all
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class AnswerSentence:
+    """One sentence of an answer with the ``[n]`` markers it carries and whether its citations support it."""
+
+    text: str  # with its markers
+    markers: tuple[int, ...]
+    supported: bool
+    attributed: bool = False  # the model gave no marker; newsrag found the passage that supports the sentence
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: list[Citation]
@@ -89,6 +100,9 @@ class Answer:
     abstained: bool
     mode: str  # "extractive", "llm" or "llm-fallback"
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    note: str = ""  # why the answer is what it is, when that needs saying (a fallback, a rewritten question)
+    question: str = ""  # the standalone question answered (a follow-up rewritten with the conversation)
 
 
 @dataclass(frozen=True)

@@ -32,3 +32,58 @@ def word_token_spans(text: str) -> list[tuple[int, int]]:
     import re
 
     return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def scripted_llm(reply: str | Exception, context_window: int = 4096, fail_after: int | None = None):  # type: ignore[no-untyped-def]
+    """A LlamaIndex chat model that streams ``reply`` a few characters at a time (or raises ``reply``), and
+    records the messages it was sent: for the generation chain's logic without a model."""
+    from typing import Any
+
+    from llama_index.core.base.llms.types import (
+        ChatMessage,
+        ChatResponse,
+        CompletionResponse,
+        LLMMetadata,
+        MessageRole,
+    )
+    from llama_index.core.llms.custom import CustomLLM
+
+    class ScriptedLLM(CustomLLM):
+        sent: list = []  # noqa: RUF012
+
+        @property
+        def metadata(self) -> LLMMetadata:
+            return LLMMetadata(context_window=context_window, num_output=64, is_chat_model=True)
+
+        def count_tokens(self, text: str) -> int:
+            return len(text.split())
+
+        def stream_chat(self, messages: Any, **kwargs: Any) -> Any:
+            self.sent.append(list(messages))
+
+            def gen() -> Any:
+                if isinstance(reply, Exception):
+                    raise reply
+                text = ""
+                for i in range(0, len(reply), 7):
+                    if fail_after is not None and i >= fail_after:
+                        raise ConnectionError("connection reset by peer")
+                    delta = reply[i : i + 7]
+                    text += delta
+                    yield ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text), delta=delta)
+
+            return gen()
+
+        def chat(self, messages: Any, **kwargs: Any) -> ChatResponse:
+            text = "".join(r.delta for r in self.stream_chat(messages))
+            return ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text))
+
+        def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+            return CompletionResponse(
+                text=self.chat([ChatMessage(role=MessageRole.USER, content=prompt)]).message.content
+            )
+
+        def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> Any:
+            raise NotImplementedError
+
+    return ScriptedLLM()

@@ -97,6 +97,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
 
 
 def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option(
+        "--source",
+        "outlets",
+        multiple=True,
+        metavar="OUTLET",
+        help="Only articles from this outlet (a URL's host, or the first folder of a path); repeatable.",
+    )(func)
     func = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date the question is asked on.")(func)
     func = click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before.")(func)
     func = click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after.")(func)
@@ -104,15 +111,33 @@ def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "--batch",
         type=click.Path(dir_okay=False, allow_dash=True),
         metavar="FILE.jsonl",
-        help="Run one {id, question[, as_of, since, until]} object a line; print one JSON object a line.",
+        help="Run one {id, question[, k, as_of, since, until, sources]} object a line; print one JSON object a line.",
     )(func)
     func = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")(func)
     return func
 
 
+def _llm_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--llm-model", "llm_model", metavar="NAME", help="Model name for an OpenAI-compatible server.")(
+        func
+    )
+    func = click.option(
+        "--llm",
+        metavar="SPEC",
+        help="llamacpp (the bundled SmolLM2), llamacpp:PATH.gguf or openai:BASE_URL (key: NEWSRAG_LLM_API_KEY).",
+    )(func)
+    return click.option(
+        "--mode",
+        type=click.Choice(["extractive", "llm"]),
+        default=None,
+        help="Quote sentences (extractive, the default) or generate with verified citations (llm).",
+    )(func)
+
+
 @main.command()
 @click.argument("question", required=False)
 @click.option("--k", type=int, default=None, help="Passages to retrieve (default: the top_k setting).")
+@_llm_options
 @_query_options
 @_common
 @click.pass_context
@@ -120,16 +145,21 @@ def ask(
     ctx: click.Context,
     question: str | None,
     k: int | None,
+    mode: str | None,
+    llm: str | None,
+    llm_model: str | None,
     as_json: bool,
     batch: str | None,
     since: str | None,
     until: str | None,
     as_of: str | None,
+    outlets: tuple[str, ...],
 ) -> None:
-    """Answer QUESTION from the stored articles, citing them with [n] markers."""
+    """Answer QUESTION from the stored articles, citing them with [n] markers. A generated answer (--mode llm)
+    prints each sentence once its citations are checked."""
     from rag.jsonout import answer_to_json
 
-    settings = _settings(ctx)
+    settings = _settings(ctx, answer_mode=mode, llm=llm, llm_model=llm_model)
     pipeline = _warm_pipeline(settings)
     k = settings.top_k if k is None else k
 
@@ -142,13 +172,13 @@ def ask(
     if not question:
         raise click.UsageError("Give a QUESTION, or --batch FILE.jsonl.")
     try:
-        answer = pipeline.ask(make_query(question, k, since, until, as_of))
+        query = make_query(question, k, since, until, as_of, outlets)
+        if as_json:
+            click.echo(_dump(answer_to_json(pipeline.ask(query))))
+            return
+        answer = _print_stream(pipeline, query)
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
-    if as_json:
-        click.echo(_dump(answer_to_json(answer)))
-        return
-    click.echo(answer.text)
     if answer.sources:
         click.echo("\nSources:")
         for source in answer.sources:
@@ -174,6 +204,7 @@ def search(
     since: str | None,
     until: str | None,
     as_of: str | None,
+    outlets: tuple[str, ...],
 ) -> None:
     """Retrieve the passages that match QUERY (no answer), best first."""
     from rag.jsonout import hits_to_json
@@ -191,7 +222,7 @@ def search(
     if not query:
         raise click.UsageError("Give a QUERY, or --batch FILE.jsonl.")
     try:
-        result = run(make_query(query, k, since, until, as_of))
+        result = run(make_query(query, k, since, until, as_of, outlets))
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
@@ -205,12 +236,31 @@ def search(
         click.echo(f"   {' '.join(hit['text'].split())[:300]}")
 
 
+def _print_stream(pipeline: Any, query: Query) -> Any:
+    """Print an answer sentence by sentence as it is verified; return the finished Answer."""
+    from rag.pipeline import Result
+
+    shown = False
+    for event in pipeline.stream(query):
+        if isinstance(event, Result):
+            answer = event.answer
+            if answer.abstained or not shown:
+                click.echo(answer.text)
+            if answer.note:
+                click.echo(f"({answer.note})", err=True)
+            return answer
+        flag = "" if event.sentence.supported else "  [not supported by its citations]"
+        click.echo(event.text + flag)
+        shown = True
+    raise NewsragError("The answer stream ended without an answer.")
+
+
 def _warm_pipeline(settings: Settings) -> Any:
     """Build the pipeline and load its models first, so that timings_ms measure the question alone."""
     from rag.pipeline import build_pipeline
 
-    pipeline = build_pipeline(settings)
     try:
+        pipeline = build_pipeline(settings)
         pipeline.warm_up()
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
@@ -252,7 +302,9 @@ def _run_batch(path: str, k: int, run: Callable[[Query], dict[str, Any]]) -> Non
             line_k = obj.get("k", k)
             if not isinstance(line_k, int) or isinstance(line_k, bool):
                 raise QueryError(f"'k' must be an integer, got {line_k!r}")
-            query = make_query(question, line_k, obj.get("since"), obj.get("until"), obj.get("as_of"))
+            query = make_query(
+                question, line_k, obj.get("since"), obj.get("until"), obj.get("as_of"), obj.get("sources")
+            )
             out = {"id": item_id, **run(query)}
         except NewsragError as exc:
             out = {"id": item_id, "line": number, "error": str(exc)}
@@ -262,15 +314,31 @@ def _run_batch(path: str, k: int, run: Callable[[Query], dict[str, Any]]) -> Non
 @main.command()
 @click.option("--host", default=None, help="Address to bind (default: the host setting, 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: the port setting, 7860).")
+@click.option(
+    "--auth-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Logins, one user:password a line (or NEWSRAG_AUTH=user:password); needed beyond 127.0.0.1.",
+)
+@_llm_options
 @_common
 @click.pass_context
-def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
-    """Serve the chat app (and its JSON API) on HOST:PORT."""
+def serve(
+    ctx: click.Context,
+    host: str | None,
+    port: int | None,
+    auth_file: str | None,
+    mode: str | None,
+    llm: str | None,
+    llm_model: str | None,
+) -> None:
+    """Serve the chat app (and its JSON API) on HOST:PORT. With --mode llm the app offers generated answers
+    beside the extractive ones."""
     from ui.app import serve as serve_app
 
-    settings = _settings(ctx, host=host, port=port)
+    settings = _settings(ctx, host=host, port=port, answer_mode=mode, llm=llm, llm_model=llm_model)
     try:
-        serve_app(settings)
+        serve_app(settings, auth_file)
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -299,10 +367,14 @@ def eval_group() -> None:
 @click.option("--report", "report_dir", metavar="DIR", help="Write report.md, report.html and plots to DIR.")
 @click.option("--json", "json_path", metavar="FILE", help="Write the whole run as JSON to FILE ('-' for stdout).")
 @_common
+@_llm_options
 @click.pass_context
 def eval_run(
     ctx: click.Context,
     golden: str,
+    mode: str | None,
+    llm: str | None,
+    llm_model: str | None,
     use_store: bool,
     baseline_path: str | None,
     save_baseline: str | None,
@@ -317,7 +389,7 @@ def eval_run(
     from eval.report import write_report
     from eval.runner import run_golden
 
-    settings = _settings(ctx)
+    settings = _settings(ctx, answer_mode=mode, llm=llm, llm_model=llm_model)
     try:
         golden_set = load_golden(golden)
         baseline = load_baseline(baseline_path) if baseline_path else None

@@ -43,3 +43,27 @@ def sources_html(answer: Answer, articles: dict[str, Article]) -> str:
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def article_html(article: Article, spans: list[tuple[int, int]], marker: int | None = None) -> str:
+    """A whole stored article, escaped, with the given character spans highlighted; the first is marked current
+    (the app scrolls it into view)."""
+    when = article.published.isoformat() if article.published else "undated"
+    text = article.text
+    parts = [
+        f"<div class='nr-article-head'>{f'<b>[{marker}]</b> ' if marker else ''}<b>{escape(article.title)}</b> "
+        f"<span class='nr-date'>{when}</span> <span class='nr-origin'>{escape(article.source)}</span></div>",
+        "<div class='nr-article'>",
+    ]
+    pos = 0
+    for n, (start, end) in enumerate(sorted(set(spans))):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        parts.append(escape(text[pos:start]))
+        current = " class='nr-current'" if n == 0 else ""
+        parts.append(f"<mark{current} data-start='{start}' data-end='{end}'>{escape(text[start:end])}</mark>")
+        pos = end
+    parts.append(escape(text[pos:]))
+    parts.append("</div>")
+    return "".join(parts)
