@@ -5,8 +5,9 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STORE  ?= .newsrag
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint clean
+.PHONY: demo test install lint clean chromium
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +30,12 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/newsrag --store $(STORE) ingest data/sample
 	$(VENV)/bin/newsrag --store $(STORE) serve
 
-test: $(VENV)/.installed-test
+# The browser test drives Debian's chromium (Playwright with executable_path, no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || $(SUDO) apt-get install -y chromium || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+test: $(VENV)/.installed-test chromium
 	$(VENV)/bin/ruff check rag ingest ui eval tests
 	$(PY) -m pytest
 	$(VENV)/bin/newsrag eval run eval/golden/sample.yaml --baseline eval/golden/sample.baseline.json --report test-artifacts/eval

@@ -256,8 +256,10 @@ class LLMAnswerer(Answerer):
         timeout: float = 60.0,
         describe: str = "",
         attribute: bool = True,
+        min_relevance: float = 0.0,
     ) -> None:
         self.attribute = attribute
+        self.min_relevance = min_relevance  # the extractive answerer's gate: below it no passage is worth a model call
         self.llm = llm
         self.fallback = fallback
         self.checker = checker or SupportChecker()
@@ -277,7 +279,7 @@ class LLMAnswerer(Answerer):
 
     def stream(self, query: Query, hits: list[Hit]) -> Iterator[StreamEvent]:
         """Verified sentences as the model completes them, then the finished answer."""
-        if not hits:
+        if not hits or max(h.scores_by_retriever.get("dense", h.score) for h in hits) < self.min_relevance:
             yield StreamEvent(answer=abstain(self.mode))
             return
         t0 = time.perf_counter()

@@ -130,5 +130,6 @@ def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipe
         timeout=settings.llm_timeout,
         describe=spec.describe(),
         attribute=settings.llm_attribute,
+        min_relevance=settings.min_relevance,
     )
     return Pipeline(settings, store, embedder, retriever, answerer, llm)

@@ -47,6 +47,7 @@ CSS = """
 .nr-span { white-space: pre-wrap; margin: 6px 0; }
 .nr-span mark, .nr-article mark { background: #ffe58a; padding: 0 1px; }
 .nr-article mark.nr-current { background: #ffb84d; outline: 2px solid #e08a00; }
+.nr-article-head { margin-bottom: 10px; line-height: 1.4; }
 .nr-article { white-space: pre-wrap; max-height: 560px; overflow-y: auto; line-height: 1.5; }
 .nr-unsupported { color: #b00020; }
 """
@@ -97,12 +98,12 @@ def answer_markdown(question: str, answer: dict[str, Any]) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def provenance(answer: dict[str, Any], k: int, since: str, until: str, outlets: list[str]) -> str:
-    """What produced an answer, shown under it."""
+def provenance(answer: dict[str, Any], k: int, since: str, until: str, outlets: list[str], typed: str = "") -> str:
+    """What produced an answer, shown under it (with the question as searched when a follow-up was rewritten)."""
     when = f"published {since or '…'} – {until or '…'}" if since or until else "any date"
     where = ", ".join(outlets) if outlets else "all sources"
     text = f"{answer['mode']} · {k} passages · {when} · {where}"
-    if answer.get("question"):
+    if answer.get("question") and answer["question"] != " ".join(typed.split()):
         text += f" · searched: “{answer['question']}”"
     return text
 
@@ -150,12 +151,12 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
                     if isinstance(event, Result):
                         result = event
                         break
-                    flag = "" if event.sentence.supported else " ⚠️ *(not supported by its citations)*"
+                    flag = "" if event.sentence.supported else " **(not supported by its citations)**"
                     shown.append(event.text + flag)
                     messages[-1] = {"role": "assistant", "content": " ".join(shown)}
                     yield messages, turns, chips_off, EMPTY_VIEWER, "", "", ""
         except NewsragError as exc:
-            messages[-1] = {"role": "assistant", "content": f"⚠️ {exc}"}
+            messages[-1] = {"role": "assistant", "content": f"**Error:** {exc}"}
             yield messages, turns, chips_off, EMPTY_VIEWER, "", "", question
             return
         assert result is not None
@@ -163,7 +164,7 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
         body = " ".join(shown) if shown and not result.answer.abstained else result.answer.text
         if result.answer.note:
             body += f"\n\n*{result.answer.note}*"
-        body += f"\n\n<small>{provenance(answer, k, since, until, outlets or [])}</small>"
+        body += f"\n\n<small>{provenance(answer, k, since, until, outlets or [], question)}</small>"
         messages[-1] = {"role": "assistant", "content": body}
         turns.append(
             {
@@ -178,7 +179,7 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
             turns,
             gr.update(choices=chips, value=None),
             answer_sources(pipeline, result.answer),
-            provenance(answer, k, since, until, outlets or []),
+            provenance(answer, k, since, until, outlets or [], question),
             answer_markdown(question, answer),
             "",
         )
@@ -215,7 +216,7 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
         feedback_path.parent.mkdir(parents=True, exist_ok=True)
         with feedback_path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return f"Thanks: feedback ({'👍' if rating == 'up' else '👎'}) saved.", ""
+        return f"Thanks: your feedback ({'helpful' if rating == 'up' else 'not helpful'}) is saved.", ""
 
     def library_rows(query: str) -> list[list[Any]]:
         try:
@@ -290,8 +291,8 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
                         )
                         k = gr.Slider(1, 20, value=settings.top_k, step=1, label="Passages", elem_id="nr-k")
                 with gr.Row():
-                    up = gr.Button("👍", elem_id="nr-up", scale=0)
-                    down = gr.Button("👎", elem_id="nr-down", scale=0)
+                    up = gr.Button("Helpful", elem_id="nr-up", scale=0)
+                    down = gr.Button("Not helpful", elem_id="nr-down", scale=0)
                     comment = gr.Textbox(label="Comment (optional)", elem_id="nr-comment", scale=3, max_lines=2)
                 feedback_status = gr.Markdown(elem_id="nr-feedback-status")
                 markdown = gr.Code(label="Answer as Markdown", language="markdown", elem_id="nr-markdown")

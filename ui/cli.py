@@ -518,6 +518,41 @@ def eval_ablation(
     _emit(result, json_path)
 
 
+@eval_group.command("import-feedback")
+@click.argument("feedback", type=click.Path(dir_okay=False), required=False)
+@click.option("--out", "out_path", required=True, metavar="FILE.yaml", help="Golden set to write.")
+@click.option("--name", default="feedback", show_default=True, help="The golden set's name.")
+@click.option(
+    "--corpus",
+    multiple=True,
+    metavar="PATH",
+    help="Article files or folders the set's cases come from (omit to run it with --use-store).",
+)
+@_common
+@click.pass_context
+def eval_import_feedback(
+    ctx: click.Context, feedback: str | None, out_path: str, name: str, corpus: tuple[str, ...]
+) -> None:
+    """Turn the app's feedback (FEEDBACK, default STORE/feedback.jsonl) into a golden set: answers marked helpful
+    become cases; those marked not helpful are listed for a person to complete."""
+    from eval.feedback import import_feedback, write_golden
+
+    settings = _settings(ctx)
+    source = Path(feedback) if feedback else Path(settings.store) / "feedback.jsonl"
+    try:
+        imported = import_feedback(source)
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    for why in imported.skipped:
+        click.echo(f"skipped {why}", err=True)
+    out = Path(out_path)
+    write_golden(imported, out, name, list(corpus), source)
+    click.echo(
+        f"{len(imported.cases)} cases and {len(imported.review)} answers to review written to {out}."
+        + ("" if imported.cases else " (No helpful answers yet: the set needs at least one case to run.)")
+    )
+
+
 @eval_group.command("support")
 @click.option(
     "--dataset",

@@ -175,3 +175,9 @@ def test_a_sentence_without_a_marker_is_attributed_to_the_passage_that_supports_
     # a model-cited sentence is not "attributed"
     cited = _answerer("The seawall will cost 41 million euros [1].")[0].answer(Query(QUESTION), _hits())
     assert not cited.sentences[0].attributed
+
+
+def test_no_relevant_passage_abstains_without_calling_the_model() -> None:
+    answerer, llm = _answerer("The seawall will cost 41 million euros [1].", min_relevance=0.99)
+    answer = answerer.answer(Query("Who won the football world cup?"), _hits())
+    assert answer.abstained and answer.mode == "llm" and llm.sent == []

@@ -122,3 +122,14 @@ def test_upload_names_are_reduced_to_plain_file_names() -> None:
 def test_the_openapi_schema_documents_every_route(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/ask", "/api/ingest", "/api/articles", "/api/articles/{article_id}", "/api/sources"} <= set(paths)
+
+
+def test_concurrent_questions_beyond_the_limit_wait_their_turn(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import ThreadPoolExecutor
+
+    client = TestClient(build_api(Service({"extractive": pipeline}, max_concurrent=1, upload_max_bytes=1000)))
+    questions = ["What did Mishustin say about universities?", "Who won the Halvard Open chess tournament?"] * 3
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        responses = list(pool.map(lambda q: client.post("/api/ask", json={"question": q}), questions))
+    assert [r.status_code for r in responses] == [200] * 6
+    assert all(not r.json()["abstained"] for r in responses)
