@@ -46,6 +46,7 @@ class InputFile:
     path: Path  # where to read it
     display: str  # how to name it in messages: as the user gave it
     source: str  # what to store: the path relative to the folder that was ingested
+    root: str = ""  # the folder or file given, resolved: what --prune compares
 
 
 def discover(paths: list[str]) -> tuple[list[InputFile], list[ReadError]]:
@@ -62,7 +63,7 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[ReadError]]:
                     if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
                         found.append(Path(dirpath) / name)
             for path in sorted(found):
-                files.append(InputFile(path, str(path), path.relative_to(root).as_posix()))
+                files.append(InputFile(path, str(path), path.relative_to(root).as_posix(), str(root.resolve())))
         elif root.is_file():
             if root.suffix.lower() not in SUPPORTED:
                 failures.append(
@@ -72,7 +73,7 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[ReadError]]:
                     )
                 )
             else:
-                files.append(InputFile(root, given, root.name))
+                files.append(InputFile(root, given, root.name, str(root.resolve())))
         else:
             failures.append(ReadError("no such file or folder", given))
     return files, failures

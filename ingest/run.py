@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,8 +22,6 @@ from rag.errors import ReadError
 from rag.settings import Settings
 from rag.store import ArticleRecord, Store
 from rag.types import Article, Chunk
-
-WRITE_BATCH_CHUNKS = 512  # chunks embedded and written together: bounded memory, few Chroma calls
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ class IngestReport:
     total_chunks: int = 0
     failed: list[Failure] = field(default_factory=list)
     duplicate_of: list[Duplicate] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)  # article ids removed by --prune
 
     @property
     def ok(self) -> bool:
@@ -64,6 +64,7 @@ class IngestReport:
             "chunks": self.chunks,
             "total_chunks": self.total_chunks,
             "failed": [{"path": f.path, "line": f.line, "error": f.error} for f in self.failed],
+            "pruned": self.pruned,
             "duplicate_of": [
                 {"path": d.path, "line": d.line, "article_id": d.article_id, "duplicate_of": d.duplicate_of}
                 for d in self.duplicate_of
@@ -95,8 +96,11 @@ def ingest_paths(
     store: Store | None = None,
     embedder: Embedder | None = None,
     progress: bool | None = None,
+    prune: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders into the store. ``progress=None`` shows bars only on a terminal."""
+    """Ingest files and folders into the store. ``progress=None`` shows bars only on a terminal. With ``prune``,
+    articles that earlier runs stored from these same paths and that they no longer hold are deleted (never
+    articles from other paths, nor from a file that failed to read this time)."""
     from tqdm import tqdm
 
     store = store or Store(settings)
@@ -113,10 +117,20 @@ def ingest_paths(
         owner_of_text = {rec.text_hash: rec.id for rec in manifest.values()}
         seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, where) in this run
         pending: list[tuple[Article, ArticleRecord]] = []
+        unreadable: set[tuple[str, str]] = set()
+        pending_moves: list[
+            ArticleRecord
+        ] = []  # unchanged articles whose root or origin changed  # (root, origin) of files with errors: never pruned from
         for item in tqdm(files, desc="reading", unit="file", disable=disable, leave=False):
+            origin = (
+                item.path.resolve().relative_to(item.root).as_posix()
+                if item.path.is_relative_to(item.root)
+                else item.path.name
+            )
             for result in read_file(item):
                 if isinstance(result, ReadError):
                     report.failed.append(_failure(result))
+                    unreadable.add((item.root, origin))
                     continue
                 article, line = result.article, result.line
                 where = item.display
@@ -137,6 +151,8 @@ def ingest_paths(
                 old = manifest.get(article.id)
                 if old and old.content_hash == c_hash and old.settings_fp == settings_fp:
                     report.unchanged += 1
+                    if (old.root, old.origin) != (item.root, origin):  # the same article, now found here
+                        pending_moves.append(replace(old, root=item.root, origin=origin))
                     continue
                 owner = owner_of_text.get(t_hash)
                 if owner is not None and owner != article.id:
@@ -154,6 +170,8 @@ def ingest_paths(
                     text_hash=t_hash,
                     settings_fp=settings_fp,
                     chunks=0,
+                    root=item.root,
+                    origin=origin,
                 )
                 if old:
                     report.updated += 1
@@ -162,9 +180,20 @@ def ingest_paths(
                 pending.append((article, record))
 
         if pending:
-            _embed_and_write(pending, chunker, embedder, store, report, disable)
-            store.bump_generation()
-        if pending or not (store.path / "lexical").exists():
+            _embed_and_write(pending, chunker, embedder, store, report, disable, settings.write_batch_chunks)
+        if pending_moves:
+            store.update_records(pending_moves)
+        if prune:
+            roots = {item.root for item in files} | {str(Path(p).resolve()) for p in paths}
+            gone = [
+                rec.id
+                for rec in manifest.values()
+                if rec.root in roots and rec.id not in seen and (rec.root, rec.origin) not in unreadable
+            ]
+            if gone:
+                store.delete_articles(gone)
+                report.pruned = sorted(gone)
+        if pending or report.pruned or not store.lexical_current():
             store.lexical()  # rebuild the BM25 index now, while holding the lock, so no query waits for it
         report.total_chunks = store.count_chunks()
     return report
@@ -177,6 +206,7 @@ def _embed_and_write(
     store: Store,
     report: IngestReport,
     disable: bool | None,
+    store_batch: int,
 ) -> None:
     from tqdm import tqdm
 
@@ -188,7 +218,7 @@ def _embed_and_write(
         for item in chunked:
             batch.append(item)
             size += len(item[2])
-            if size >= WRITE_BATCH_CHUNKS:
+            if size >= store_batch:
                 _write(batch, embedder, store)
                 bar.update(size)
                 report.chunks += size

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from rag.faults import crash_point
+
 
 @dataclass(frozen=True)
 class LexicalHit:
@@ -51,6 +53,7 @@ class LexicalIndex:
         np.save(tmp / "published.npy", self.published)
         (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
         (tmp / "generation").write_text(self.generation, encoding="utf-8")
+        crash_point("lexical-save")
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)  # readers see the old index or the new one, never half of one
 

@@ -18,8 +18,9 @@ from rag.errors import SettingsError
 ENV_PREFIX = "NEWSRAG_"
 RETRIEVAL_MODES = ("dense", "lexical", "hybrid")
 # Environment variables with the prefix that are not settings (read elsewhere, documented in the README).
-NON_SETTING_ENV = {"NEWSRAG_CONFIG", "NEWSRAG_AUTH", "NEWSRAG_LLM_API_KEY"}
+NON_SETTING_ENV = {"NEWSRAG_CONFIG", "NEWSRAG_AUTH", "NEWSRAG_LLM_API_KEY", "NEWSRAG_CRASH_AT"}
 ANSWER_MODES = ("extractive", "llm")
+OPTIONAL_STRINGS = {"chroma_url"}
 
 
 def _setting(default: Any, help: str, minimum: float | None = None, maximum: float | None = None) -> Any:
@@ -31,6 +32,11 @@ def _setting(default: Any, help: str, minimum: float | None = None, maximum: flo
 @dataclass(frozen=True)
 class Settings:
     store: str = _setting(".newsrag", "Folder of the embedded store (Chroma files and the store lock).")
+    chroma_url: str = _setting(
+        "",
+        "A Chroma server (http://HOST:PORT, see `chroma run`) instead of the embedded store in the store folder; the "
+        "folder then keeps only the writer lock and a cache of the lexical index (--chroma-url).",
+    )
     collection: str = _setting(
         "newsrag", "Chroma collection prefix: chunks go to NAME_chunks, articles and the manifest to NAME_articles."
     )
@@ -40,6 +46,9 @@ class Settings:
         "sentence-transformers folder. Hub names are refused: newsrag never downloads models.",
     )
     embed_batch_size: int = _setting(32, "Chunks per embedding batch.", minimum=1, maximum=4096)
+    write_batch_chunks: int = _setting(
+        512, "Chunks embedded and written to the store together (bounded memory, few store calls).", 1, 100_000
+    )
     chunk_tokens: int = _setting(
         200, "Most word pieces in a chunk; the embedding window is 256, so keep it at most 254.", 16, 254
     )
@@ -164,11 +173,15 @@ def _validated(settings: Settings) -> Settings:
             raise SettingsError(f"{name} must be at least {lo}. Currently, {name} is {value}.")
         if hi is not None and value > hi:
             raise SettingsError(f"{name} must be at most {hi}. Currently, {name} is {value}.")
-        if isinstance(value, str) and not value.strip():
+        if isinstance(value, str) and not value.strip() and name not in OPTIONAL_STRINGS:
             raise SettingsError(f"{name} must not be empty.")
     if settings.retrieval not in RETRIEVAL_MODES:
         raise SettingsError(
             f"retrieval must be one of {', '.join(RETRIEVAL_MODES)}. Currently, retrieval is {settings.retrieval!r}."
+        )
+    if settings.chroma_url and not settings.chroma_url.startswith(("http://", "https://")):
+        raise SettingsError(
+            f"chroma_url must be http://HOST:PORT or https://HOST:PORT. Currently, chroma_url is {settings.chroma_url!r}."
         )
     if settings.answer_mode not in ANSWER_MODES:
         raise SettingsError(

@@ -8,10 +8,11 @@ from the internet, which fails on an air-gapped machine.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rag.errors import StoreError, StoreLockedError
+from rag.faults import crash_point
 from rag.lexical import LexicalIndex
 from rag.offline import go_offline
 from rag.settings import Settings
@@ -42,6 +44,8 @@ class ArticleRecord:
     text_hash: str  # hash of the text alone: the same text under another id is a duplicate
     settings_fp: str  # chunker settings + embedding backend: a change re-embeds the article
     chunks: int
+    root: str = ""  # the folder or file given to the ingestion that stored it (resolved), for --prune
+    origin: str = ""  # the file it was read from, relative to root
 
 
 def outlet(source: str, url: str | None = None) -> str:
@@ -78,6 +82,7 @@ class Store:
 
     def __init__(self, settings: Settings) -> None:
         self.path = Path(settings.store).expanduser()
+        self.chroma_url = settings.chroma_url.rstrip("/")
         self.chunks_name = f"{settings.collection}_chunks"
         self.articles_name = f"{settings.collection}_articles"
         self.lock_timeout = settings.lock_timeout
@@ -89,9 +94,19 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------------------------------
     def exists(self) -> bool:
+        if self.chroma_url:
+            return self.articles_name in {c.name for c in self._client_for(create=True).list_collections()}
         return (self.path / "chroma").is_dir()
 
+    def where(self) -> str:
+        """The store, for messages: the server's URL or the folder."""
+        return self.chroma_url or str(self.path)
+
     def _client_for(self, create: bool) -> ClientAPI:
+        if self._client is None and self.chroma_url:
+            with self._open_lock:
+                if self._client is None:
+                    self._client = _http_client(self.chroma_url)
         if self._client is None:
             with self._open_lock:
                 if self._client is None:
@@ -130,7 +145,7 @@ class Store:
                         raise
                     known = sorted(c.name for c in client.list_collections())
                     raise StoreError(
-                        f"The store at {self.path} has no collection {name!r} (it has: {', '.join(known) or 'none'}). "
+                        f"The store at {self.where()} has no collection {name!r} (it has: {', '.join(known) or 'none'}). "
                         "Check the collection setting, or ingest articles into this store first."
                     ) from None
             self._collections[name] = collection
@@ -219,6 +234,14 @@ class Store:
         self.article_collection(create=True).modify(metadata={"generation": generation})
         return generation
 
+    def lexical_current(self) -> bool:
+        """Whether the lexical index cached in the store folder matches the store (reads one small file)."""
+        try:
+            cached = (self.path / "lexical" / "generation").read_text(encoding="utf-8")
+        except OSError:
+            return False
+        return cached == self.generation()
+
     def lexical(self) -> LexicalIndex:
         """The BM25 index of the stored chunks, current with Chroma: loaded from the store folder's cache when its
         generation matches, else rebuilt from the chunks in Chroma (and cached again)."""
@@ -265,10 +288,19 @@ class Store:
     # -- writing (hold writer()) -----------------------------------------------------------------------------
     def delete_articles(self, article_ids: Sequence[str]) -> None:
         """Remove the articles' chunks, then their records (a crash in between leaves a record to redo)."""
+        self.bump_generation()
         self._delete_chunks_of(article_ids)
         for part in _batches(list(article_ids), self.max_batch()):
             self.article_collection(create=True).delete(ids=part)
         self.bump_generation()
+
+    def update_records(self, records: Sequence[ArticleRecord]) -> None:
+        """Rewrite the manifest records of stored articles (their text and chunks stay)."""
+        for part in _batches(list(records), self.max_batch()):
+            self.article_collection(create=True).update(
+                ids=[r.id for r in part],
+                metadatas=[_article_meta(r) for r in part],  # type: ignore[misc]
+            )
 
     def _delete_chunks_of(self, article_ids: Sequence[str]) -> None:
         for part in _batches(list(article_ids), 500):
@@ -279,7 +311,12 @@ class Store:
         so a run killed half-way leaves articles that the next run sees as not yet stored and writes again."""
         if not items:
             return
+        # The generation changes before any write and again after: a lexical index cached before a crash, or built
+        # while the write was under way, never matches the store again.
+        self.bump_generation()
+        crash_point("write-start")
         self._delete_chunks_of([article.id for article, _, _, _ in items])
+        crash_point("chunks-deleted")
         chunk_rows: list[tuple[str, list[float], str, dict[str, Any]]] = []
         for article, _, chunks, vectors in items:
             for chunk, vector in zip(chunks, vectors, strict=True):
@@ -301,21 +338,12 @@ class Store:
                 documents=[r[2] for r in part],
                 metadatas=[r[3] for r in part],
             )
+        crash_point("chunks-written")
         article_rows = []
         for article, record, _, vectors in items:
             mean = vectors.mean(axis=0) if len(vectors) else np.ones(vectors.shape[1] or 1, dtype=np.float32)
             mean = mean / (np.linalg.norm(mean) or 1.0)
-            meta = {
-                "title": record.title,
-                "source": record.source,
-                "content_hash": record.content_hash,
-                "text_hash": record.text_hash,
-                "settings_fp": record.settings_fp,
-                "chunks": record.chunks,
-                **({"url": record.url} if record.url else {}),
-                **_published_meta(record.published),
-            }
-            article_rows.append((article.id, mean.tolist(), article.text, meta))
+            article_rows.append((article.id, mean.tolist(), article.text, _article_meta(record)))
         for part in _batches(article_rows, batch):
             self.article_collection(create=True).upsert(
                 ids=[r[0] for r in part],
@@ -323,6 +351,113 @@ class Store:
                 documents=[r[2] for r in part],
                 metadatas=[r[3] for r in part],
             )
+        crash_point("records-written")
+        self.bump_generation()
+
+
+@dataclass
+class StoreCheck:
+    """What ``newsrag store check`` finds: every stored thing agrees with every other, or what does not."""
+
+    articles: int = 0
+    chunks: int = 0
+    orphan_chunks: list[str] = field(default_factory=list)  # chunks whose article has no record
+    incomplete: list[str] = field(default_factory=list)  # records whose chunk count differs from the chunks stored
+    lexical_problem: str = ""  # the cached lexical index disagrees with Chroma at the current generation
+
+    @property
+    def ok(self) -> bool:
+        return not (self.orphan_chunks or self.incomplete or self.lexical_problem)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "articles": self.articles,
+            "chunks": self.chunks,
+            "orphan_chunks": self.orphan_chunks,
+            "incomplete_articles": self.incomplete,
+            "lexical_problem": self.lexical_problem,
+        }
+
+
+def check_store(store: Store) -> StoreCheck:
+    """Compare the manifest, the chunks in Chroma and the cached lexical index."""
+    out = StoreCheck()
+    if not store.exists():
+        return out
+    manifest = store.manifest()
+    rows = _get_all(store.chunk_collection(create=True), ["metadatas"])
+    out.articles, out.chunks = len(manifest), len(rows)
+    per_article: dict[str, int] = {}
+    for cid, _, meta in rows:
+        aid = str((meta or {}).get("article_id", ""))
+        per_article[aid] = per_article.get(aid, 0) + 1
+        if aid not in manifest:
+            out.orphan_chunks.append(cid)
+    out.incomplete = sorted(aid for aid, rec in manifest.items() if per_article.get(aid, 0) != rec.chunks)
+    index = LexicalIndex.load(store.path / "lexical")
+    current = index is not None and index.generation == store.generation()
+    if current and sorted(index.ids) != sorted(cid for cid, _, _ in rows):  # type: ignore[union-attr]
+        out.lexical_problem = "the cached lexical index holds other chunks than Chroma at the same generation"
+    return out
+
+
+def repair_store(store: Store) -> StoreCheck:
+    """Mend what ``check_store`` finds (hold ``store.writer()``): orphan chunks go; an incomplete article goes
+    entirely (the next ingestion of its file stores it again); the lexical index is rebuilt. Returns what was
+    found before the repair."""
+    found = check_store(store)
+    if found.orphan_chunks or found.incomplete:
+        store.bump_generation()
+        for part in _batches(found.orphan_chunks, store.max_batch()):
+            store.chunk_collection(create=True).delete(ids=part)
+        if found.incomplete:
+            store.delete_articles(found.incomplete)
+        store.bump_generation()
+    if store.exists():
+        shutil.rmtree(store.path / "lexical", ignore_errors=True)
+        store.lexical()
+    return found
+
+
+def copy_store(source: Store, target: Store, log: Any = lambda _: None) -> tuple[int, int]:
+    """Copy every article record and chunk, with their vectors, from ``source`` to ``target`` (embedded folder or
+    server, either way; hold ``target.writer()``). Nothing is embedded again. Returns (articles, chunks)."""
+    counts = []
+    for name in ("chunk_collection", "article_collection"):
+        src, dst = getattr(source, name)(), getattr(target, name)(create=True)
+        total, offset = src.count(), 0
+        batch = min(target.max_batch(), 1000)
+        while offset < total:
+            got = src.get(include=["documents", "metadatas", "embeddings"], limit=batch, offset=offset)  # type: ignore[list-item]
+            if not got["ids"]:
+                break
+            dst.upsert(
+                ids=got["ids"],
+                embeddings=got["embeddings"],  # type: ignore[arg-type]
+                documents=got["documents"],
+                metadatas=got["metadatas"],  # type: ignore[arg-type]
+            )
+            offset += len(got["ids"])
+            log(f"{name.split('_')[0]}s: {offset}/{total}")
+        counts.append(offset)
+    target.bump_generation()
+    target.lexical()
+    return counts[1], counts[0]
+
+
+def _article_meta(record: ArticleRecord) -> dict[str, Any]:
+    return {
+        "title": record.title,
+        "source": record.source,
+        "content_hash": record.content_hash,
+        "text_hash": record.text_hash,
+        "settings_fp": record.settings_fp,
+        "chunks": record.chunks,
+        **({"url": record.url} if record.url else {}),
+        **({"root": record.root, "origin": record.origin} if record.root else {}),
+        **_published_meta(record.published),
+    }
 
 
 def _record(article_id: str, meta: Any) -> ArticleRecord:
@@ -336,7 +471,35 @@ def _record(article_id: str, meta: Any) -> ArticleRecord:
         text_hash=str(meta.get("text_hash", "")),
         settings_fp=str(meta.get("settings_fp", "")),
         chunks=int(meta.get("chunks", 0)),
+        root=str(meta.get("root", "")),
+        origin=str(meta.get("origin", "")),
     )
+
+
+def _http_client(url: str) -> ClientAPI:
+    """A client of the Chroma server at ``url``; an unreachable server is a StoreError that says how to start one."""
+    from urllib.parse import urlsplit
+
+    go_offline()
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    parts = urlsplit(url)
+    try:
+        client = chromadb.HttpClient(
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or (443 if parts.scheme == "https" else 8000),
+            ssl=parts.scheme == "https",
+            settings=ChromaSettings(anonymized_telemetry=False),
+        )
+        client.heartbeat()
+    except Exception as exc:  # connection refused, DNS, TLS: chromadb raises several kinds
+        raise StoreError(
+            f"Cannot reach the Chroma server at {url}: {' '.join(str(exc).split())[:200]}. Start one with "
+            "`make chroma` (or `chroma run --path DIR --host 127.0.0.1 --port 8000`), or drop --chroma-url to use "
+            "the embedded store."
+        ) from None
+    return client
 
 
 PAGE = 5000  # rows per Chroma get(): one unbounded get() of a large collection overflows SQLite's variables

@@ -129,6 +129,7 @@ class Service:
                 "chunks": 0,
                 "total_chunks": self.store.count_chunks() if self.store.exists() else 0,
                 "failed": [],
+                "pruned": [],
                 "duplicate_of": [],
             }
         for item in report["failed"] + report["duplicate_of"]:

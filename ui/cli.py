@@ -18,7 +18,8 @@ from rag.types import Query
 
 def _settings(ctx: click.Context, **overrides: Any) -> Settings:
     try:
-        return load_settings(ctx.obj.get("config"), overrides={"store": ctx.obj.get("store"), **overrides})
+        base = {"store": ctx.obj.get("store"), "chroma_url": ctx.obj.get("chroma_url")}
+        return load_settings(ctx.obj.get("config"), overrides={**base, **overrides})
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -29,7 +30,14 @@ def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 def _common(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--store and --config work after the command name too: `newsrag ask --store DIR ...`."""
+    """--store, --chroma-url and --config work after the command name too: `newsrag ask --store DIR ...`."""
+    func = click.option(
+        "--chroma-url",
+        metavar="URL",
+        expose_value=False,
+        callback=_remember,
+        help="Use the Chroma server at URL instead of the embedded store (default: NEWSRAG_CHROMA_URL).",
+    )(func)
     func = click.option(
         "--config",
         metavar="FILE",
@@ -52,21 +60,32 @@ def _dump(obj: Any) -> str:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--store", metavar="DIR", help="Store folder (default: NEWSRAG_STORE, else ./.newsrag).")
+@click.option(
+    "--chroma-url",
+    metavar="URL",
+    help="Use the Chroma server at URL instead of the embedded store (default: NEWSRAG_CHROMA_URL).",
+)
 @click.option("--config", metavar="FILE", help="TOML settings file (default: NEWSRAG_CONFIG).")
 @click.version_option(package_name="newsrag")
 @click.pass_context
-def main(ctx: click.Context, store: str | None, config: str | None) -> None:
+def main(ctx: click.Context, store: str | None, chroma_url: str | None, config: str | None) -> None:
     """newsrag: answers questions about news articles, citing the passages it quotes."""
     ctx.ensure_object(dict)
-    ctx.obj.update({k: v for k, v in {"store": store, "config": config}.items() if v is not None})
+    given = {"store": store, "chroma_url": chroma_url, "config": config}
+    ctx.obj.update({k: v for k, v in given.items() if v is not None})
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Also delete articles that earlier runs stored from these same paths and that they no longer hold.",
+)
 @_common
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool, prune: bool) -> None:
     """Ingest article files and folders (.txt, .md, .jsonl).
 
     Unchanged articles are skipped, changed ones replaced, duplicates stored once. Exit code 0 when every file
@@ -76,7 +95,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
 
     settings = _settings(ctx)
     try:
-        report = ingest_paths(list(paths), settings, progress=None if not as_json else False)
+        report = ingest_paths(list(paths), settings, progress=None if not as_json else False, prune=prune)
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
@@ -88,6 +107,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
         for fail in report.failed:
             where = f"{fail.path}:{fail.line}" if fail.line else fail.path
             click.echo(f"FAILED     {where}: {fail.error}", err=True)
+        for article_id in report.pruned:
+            click.echo(f"pruned     {article_id}: its file is gone from the ingested paths")
         click.echo(
             f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
             f"{report.duplicates} duplicates, {len(report.failed)} failed; "
@@ -309,6 +330,112 @@ def _run_batch(path: str, k: int, run: Callable[[Query], dict[str, Any]]) -> Non
         except NewsragError as exc:
             out = {"id": item_id, "line": number, "error": str(exc)}
         click.echo(_dump(out))
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True, metavar="ARTICLE_ID...")
+@click.option("--json", "as_json", is_flag=True, help="Print {deleted, unknown} as one JSON object.")
+@_common
+@click.pass_context
+def delete(ctx: click.Context, article_ids: tuple[str, ...], as_json: bool) -> None:
+    """Delete articles by id: their text, record, chunks, vectors and lexical entries. Exit code 1 when an id is
+    not in the store (the others are still deleted)."""
+    from rag.store import Store
+
+    store = Store(_settings(ctx))
+    try:
+        with store.writer():
+            known = store.manifest()
+            found = [a for a in dict.fromkeys(article_ids) if a in known]
+            unknown = [a for a in dict.fromkeys(article_ids) if a not in known]
+            if found:
+                store.delete_articles(found)
+                store.lexical()
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(_dump({"deleted": found, "unknown": unknown}))
+    else:
+        for a in found:
+            click.echo(f"deleted    {a}")
+        for a in unknown:
+            click.echo(f"UNKNOWN    {a}: no article with this id in {store.where()}", err=True)
+    ctx.exit(1 if unknown else 0)
+
+
+@main.group("store")
+def store_group() -> None:
+    """Check, repair and copy stores (embedded folders and Chroma servers)."""
+
+
+@store_group.command("check")
+@click.option("--repair", is_flag=True, help="Mend what is found: orphan chunks, incomplete articles, the index.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as one JSON object.")
+@_common
+@click.pass_context
+def store_check(ctx: click.Context, repair: bool, as_json: bool) -> None:
+    """Verify that the manifest, the chunks in Chroma and the lexical index agree. Exit code 1 when they do not
+    (and --repair was not given)."""
+    from rag.store import Store, check_store, repair_store
+
+    store = Store(_settings(ctx))
+    try:
+        if repair:
+            with store.writer():
+                found = repair_store(store)
+        else:
+            found = check_store(store)
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(_dump({**found.to_json(), "repaired": repair and not found.ok}))
+    else:
+        click.echo(f"{found.articles} articles, {found.chunks} chunks in {store.where()}.")
+        for cid in found.orphan_chunks[:20]:
+            click.echo(f"orphan chunk     {cid}: its article has no record")
+        for aid in found.incomplete[:20]:
+            click.echo(f"incomplete       {aid}: the record's chunk count differs from the chunks stored")
+        if found.lexical_problem:
+            click.echo(f"lexical index    {found.lexical_problem}")
+        if found.ok:
+            click.echo("OK: manifest, chunks and lexical index agree.")
+        elif repair:
+            click.echo(
+                "Repaired: orphan chunks deleted, incomplete articles removed (ingest their files again), index rebuilt."
+            )
+        else:
+            click.echo("Run `newsrag store check --repair` to mend it.")
+    ctx.exit(0 if found.ok or repair else 1)
+
+
+@store_group.command("copy")
+@click.option("--from", "source", required=True, metavar="DIR|URL", help="The store to copy: a folder or a Chroma URL.")
+@click.option("--to", "target", required=True, metavar="DIR|URL", help="Where to: a folder or a Chroma server URL.")
+@_common
+@click.pass_context
+def store_copy(ctx: click.Context, source: str, target: str) -> None:
+    """Copy a whole store, vectors included (nothing is embedded again): embedded folder to Chroma server, server to
+    server, or back. Re-running it is idempotent."""
+    from dataclasses import replace
+
+    from rag.store import Store, copy_store
+
+    settings = _settings(ctx)
+
+    def open_store(where: str) -> Store:
+        if where.startswith(("http://", "https://")):
+            return Store(replace(settings, chroma_url=where))
+        return Store(replace(settings, store=where, chroma_url=""))
+
+    src, dst = open_store(source), open_store(target)
+    try:
+        if not src.exists():
+            raise NewsragError(f"There is no store at {source} to copy.")
+        with dst.writer():
+            articles, chunks = copy_store(src, dst, log=lambda m: click.echo(m, err=True))
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Copied {articles} articles and {chunks} chunks from {source} to {target}.")
 
 
 @main.command()
