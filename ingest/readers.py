@@ -148,13 +148,17 @@ def _read_jsonl(item: InputFile, data: bytes) -> Iterator[Read | ReadError]:
     if b"\x00" in data:
         yield ReadError("binary data (NUL bytes), not JSON Lines", item.display)
         return
+    lines = 0
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue
+        lines += 1
         try:
             yield Read(_jsonl_article(item, raw, number), number)
         except ReadError as err:
             yield err
+    if lines == 0:
+        yield ReadError("the file holds no JSON lines: one article object a line is expected", item.display)
 
 
 def _jsonl_article(item: InputFile, raw: bytes, number: int) -> Article:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ingest.chunk import Chunker
-from ingest.readers import discover, read_file
+from ingest.readers import InputFile, discover, read_file
 from rag.embed import Embedder
 from rag.errors import ReadError
 from rag.settings import Settings
@@ -117,16 +117,10 @@ def ingest_paths(
         owner_of_text = {rec.text_hash: rec.id for rec in manifest.values()}
         seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, where) in this run
         pending: list[tuple[Article, ArticleRecord]] = []
-        unreadable: set[tuple[str, str]] = set()
-        pending_moves: list[
-            ArticleRecord
-        ] = []  # unchanged articles whose root or origin changed  # (root, origin) of files with errors: never pruned from
+        unreadable: set[tuple[str, str]] = set()  # (root, origin) of files with errors: never pruned from
+        pending_moves: list[ArticleRecord] = []  # unchanged articles whose root or origin changed
         for item in tqdm(files, desc="reading", unit="file", disable=disable, leave=False):
-            origin = (
-                item.path.resolve().relative_to(item.root).as_posix()
-                if item.path.is_relative_to(item.root)
-                else item.path.name
-            )
+            origin = _origin(item)
             for result in read_file(item):
                 if isinstance(result, ReadError):
                     report.failed.append(_failure(result))
@@ -195,7 +189,7 @@ def ingest_paths(
                 report.pruned = sorted(gone)
         if pending or report.pruned or not store.lexical_current():
             store.lexical()  # rebuild the BM25 index now, while holding the lock, so no query waits for it
-        report.total_chunks = store.count_chunks()
+        report.total_chunks = store.count_chunks() if store.has_chunks() else 0
     return report
 
 
@@ -243,6 +237,14 @@ def _write(batch: list[tuple[Article, ArticleRecord, list[Chunk]]], embedder: Em
 
 def _with_chunks(record: ArticleRecord, n: int) -> ArticleRecord:
     return replace(record, chunks=n)
+
+
+def _origin(item: InputFile) -> str:
+    """The file, relative to the folder that was given (its name when the file itself was given)."""
+    resolved = item.path.resolve()
+    if str(resolved) == item.root or not resolved.is_relative_to(item.root):
+        return item.path.name
+    return resolved.relative_to(item.root).as_posix()
 
 
 def _failure(err: ReadError) -> Failure:

@@ -263,7 +263,7 @@ class Store:
         return _get_all(self.chunk_collection(), ["documents", "metadatas"])
 
     def _build_lexical(self, generation: str) -> LexicalIndex:
-        rows = self.all_chunks()
+        rows = self.all_chunks() if self.has_chunks() else []
         published = [int((m or {}).get("published", 0)) for _, _, m in rows]
         return LexicalIndex.build([i for i, _, _ in rows], [d or "" for _, d, _ in rows], published, generation)
 
@@ -280,6 +280,10 @@ class Store:
                 zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
             )
         }
+
+    def has_chunks(self) -> bool:
+        """Whether the chunks collection exists (a store whose every file failed has none yet)."""
+        return self.chunks_name in {c.name for c in self._client_for(create=True).list_collections()}
 
     def count_chunks(self) -> int:
         """Chunks stored; a missing store is an error that says how to make one."""
