@@ -7,7 +7,7 @@ PIP    := $(PY) -m pip
 STORE  ?= .newsrag
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint clean chromium
+.PHONY: demo test install lint clean chromium chroma
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(VENV)/.installed-test chromium
 	$(VENV)/bin/ruff check rag ingest ui eval tests
 	$(PY) -m pytest
 	$(VENV)/bin/newsrag eval run eval/golden/sample.yaml --baseline eval/golden/sample.baseline.json --report test-artifacts/eval
+
+# A local Chroma server for server mode: newsrag --chroma-url http://127.0.0.1:$(CHROMA_PORT) ...
+CHROMA_PORT ?= 8000
+CHROMA_PATH ?= .chroma-server
+chroma: $(VENV)/.installed
+	$(VENV)/bin/chroma run --path $(CHROMA_PATH) --host 127.0.0.1 --port $(CHROMA_PORT)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check rag ingest ui eval tests

@@ -81,7 +81,9 @@ def main() -> None:
         )
     with args.out.open("wb") as fh:
         pickle.dump(rows, fh)
-    print(f"{len(rows)} questions, {sum(any(c['label'] for c in r['cands']) for r in rows)} with the answer in the pool")
+    print(
+        f"{len(rows)} questions, {sum(any(c['label'] for c in r['cands']) for r in rows)} with the answer in the pool"
+    )
 
 
 if __name__ == "__main__":

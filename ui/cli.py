@@ -680,6 +680,55 @@ def eval_import_feedback(
     )
 
 
+@eval_group.command("load")
+@click.option("--url", default=None, help="A running newsrag server; without it one is started over --store.")
+@click.option("--clients", type=int, default=20, show_default=True, help="Concurrent clients.")
+@click.option("--duration", type=float, default=60.0, show_default=True, help="Seconds to keep asking.")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Questions, one a line, or a golden set (YAML); default: questions about the sample article.",
+)
+@_common
+@click.pass_context
+def eval_load(ctx: click.Context, url: str | None, clients: int, duration: float, questions_file: str | None) -> None:
+    """Many clients asking at once for a while: throughput and latency percentiles of POST /api/ask, as JSON.
+    The login, if the server needs one, comes from NEWSRAG_AUTH."""
+    import os
+
+    from eval.load import DEFAULT_QUESTIONS, peak_rss_mb, run_load, served
+
+    if clients < 1 or duration <= 0:
+        raise click.UsageError("--clients and --duration must be positive.")
+    questions = DEFAULT_QUESTIONS
+    if questions_file:
+        if questions_file.endswith((".yaml", ".yml")):
+            from eval.golden import load_golden
+
+            try:
+                questions = [c.question for c in load_golden(questions_file).cases]
+            except NewsragError as exc:
+                raise click.ClickException(str(exc)) from None
+        else:
+            questions = [q.strip() for q in Path(questions_file).read_text(encoding="utf-8").splitlines() if q.strip()]
+    auth_env = os.environ.get("NEWSRAG_AUTH", "")
+    auth = tuple(auth_env.split(":", 1)) if ":" in auth_env else None
+    try:
+        if url:
+            result = run_load(url, questions, clients, duration, auth)  # type: ignore[arg-type]
+        else:
+            settings = _settings(ctx)
+            with served(settings.store, log=lambda m: click.echo(m, err=True)) as (started, pid):
+                result = run_load(started, questions, clients, duration, auth)  # type: ignore[arg-type]
+                result["server_peak_rss_mb"] = peak_rss_mb(pid)
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(_dump(result))
+    ctx.exit(1 if result["errors"] else 0)
+
+
 @eval_group.command("support")
 @click.option(
     "--dataset",
