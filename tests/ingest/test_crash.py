@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -143,20 +142,31 @@ def test_sigkill_then_rerun_ends_like_a_clean_run(prepared, embedder, crash, kil
     assert got["check_ok"]
 
 
-def test_two_ingestions_at_once_serialise_or_fail_fast(prepared) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_writer_fails_fast_or_waits_its_turn(prepared) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from filelock import FileLock
+
     store = prepared["root"] / "store-locked"
     shutil.copytree(prepared["base"], store)
-    env = {**_env(), "NEWSRAG_LOCK_TIMEOUT": "0"}
-    first = subprocess.Popen([NEWSRAG, "--store", str(store), "ingest", str(prepared["corpus"])], env=_env())
-    deadline = time.monotonic() + 120
-    while not (store / "write.lock").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)  # the first run holds the lock while it loads the model and writes
-    second = subprocess.run(
-        [NEWSRAG, "--store", str(store), "ingest", str(prepared["corpus"])], env=env, capture_output=True, text=True
-    )
-    first.wait(timeout=600)
-    assert first.returncode == 0
-    if second.returncode != 0:  # it ran while the first held the lock: a clear message, nothing half-done
-        assert "Another newsrag process is writing" in second.stderr
+    before = _snapshot_ids(store)
+    holder = FileLock(str(store / "write.lock"), thread_local=False)  # released from a timer thread
+    holder.acquire()  # another writer holds the store
+    try:
+        cmd = [NEWSRAG, "--store", str(store), "ingest", str(prepared["corpus"])]
+        fast = subprocess.run(cmd, env={**_env(), "NEWSRAG_LOCK_TIMEOUT": "0"}, capture_output=True, text=True)
+        assert fast.returncode == 1 and "Another newsrag process is writing" in fast.stderr
+        assert _snapshot_ids(store) == before  # it wrote nothing
+        threading.Timer(3.0, holder.release).start()  # the other writer finishes in 3 s
+        waited = subprocess.run(cmd, env={**_env(), "NEWSRAG_LOCK_TIMEOUT": "120"}, capture_output=True, text=True)
+    finally:
+        if holder.is_locked:
+            holder.release()
+    assert waited.returncode == 0, waited.stderr  # it waited its turn, then ingested
+    assert _snapshot_ids(store) != before
     assert check_store(Store(load_settings(env={}, overrides={"store": str(store)}))).ok
+
+
+def _snapshot_ids(store_dir: Path) -> list[str]:
+    store = Store(load_settings(env={}, overrides={"store": str(store_dir)}))
+    return sorted(cid for cid, _, _ in _get_all(store.chunk_collection(), []))
