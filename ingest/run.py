@@ -20,7 +20,7 @@ from ingest.readers import InputFile, discover, read_file
 from rag.embed import Embedder
 from rag.errors import ReadError
 from rag.settings import Settings
-from rag.store import ArticleRecord, Store
+from rag.store import WRITING, ArticleRecord, Store
 from rag.types import Article, Chunk
 
 
@@ -178,15 +178,22 @@ def ingest_paths(
         if pending_moves:
             store.update_records(pending_moves)
         if prune:
-            roots = {item.root for item in files} | {str(Path(p).resolve()) for p in paths}
+            # Only paths that exist now: a missing folder (unmounted, renamed) is an error, not an empty folder.
+            roots = {item.root for item in files} | {str(Path(p).resolve()) for p in paths if Path(p).exists()}
+            kept = {d.duplicate_of for d in report.duplicate_of}  # a renamed file's text lives on under its old id
             gone = [
                 rec.id
                 for rec in manifest.values()
-                if rec.root in roots and rec.id not in seen and (rec.root, rec.origin) not in unreadable
+                if rec.root in roots
+                and rec.id not in seen
+                and rec.id not in kept
+                and (rec.root, rec.origin) not in unreadable
             ]
             if gone:
                 store.delete_articles(gone)
                 report.pruned = sorted(gone)
+        if store.exists() and store.generation().startswith(WRITING):
+            store.bump_generation()  # an earlier run was cut short mid-write; its records now say what is stored
         if pending or report.pruned or not store.lexical_current():
             store.lexical()  # rebuild the BM25 index now, while holding the lock, so no query waits for it
         report.total_chunks = store.count_chunks() if store.has_chunks() else 0

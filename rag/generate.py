@@ -56,7 +56,7 @@ Rewritten question:"""
 
 ABSTAIN_PATTERN = re.compile(
     r"\b(?:articles?|passages?|sources?)\s+(?:do(?:es)?\s*n[o']?t|did\s*n[o']?t)\s+(?:say|mention|state)|"
-    r"\bno (?:information|passage)\b",
+    r"\b(?:articles?|passages?|sources?)\s+(?:contain|give|provide|have|hold)s?\s+no\s+(?:information|answer)",
     re.I,
 )
 # Sentences of articles that address a model rather than a reader; they never reach the prompt.
@@ -66,6 +66,7 @@ INSTRUCTION_LIKE = re.compile(
     re.I,
 )
 _FAKE_MARKER = re.compile(r"\[(\d+)\]")
+_PARTIAL_MARKER = re.compile(r"\s*\[\d*$")
 OMITTED = "(instruction-like text omitted)"
 CHARS_PER_TOKEN = 3.5
 # A model that starts writing the prompt's own structure has finished its answer.
@@ -313,7 +314,8 @@ class LLMAnswerer(Answerer):
                 if first_token_ms is None:
                     first_token_ms = (time.perf_counter() - t0) * 1000
                 buffer += response.delta or ""
-                statements = split_statements(buffer)
+                # A marker still arriving ("... euros. [1") must not pass for the start of the next sentence.
+                statements = split_statements(_PARTIAL_MARKER.sub("", buffer))
                 for statement in statements[done:-1]:
                     event, stop = self._emit(statement, verifier, composer)
                     done += 1
@@ -353,8 +355,8 @@ class LLMAnswerer(Answerer):
     def _emit(self, statement: Any, verifier: Verifier, composer: _Composer) -> tuple[StreamEvent | None, bool]:
         if not statement.text.strip(" .") or not re.search(r"\w", statement.text):
             return None, False
-        if ABSTAIN_PATTERN.search(statement.text):
-            return None, True
+        if not statement.markers and ABSTAIN_PATTERN.search(statement.text):
+            return None, True  # "The articles don't say." (a sentence that cites a passage is a claim, not this)
         checked = verifier.verify(statement.text, statement.markers)
         if not checked.sentence.supported and self.strict:
             return None, False
@@ -464,9 +466,19 @@ def condense_question(history: Sequence[tuple[str, str]], question: str, llm: An
                 return rewritten
         except Exception:  # noqa: BLE001 - the heuristic below still answers
             pass
-    previous = history[-1][0]
-    if _REFERS_BACK.search(question) or len(set(key_terms(question))) < 3:
-        return f"{question} ({previous})"
+    # Without a model: fold the conversation, each turn made standalone from the one before, so the topic of the
+    # first question survives "what did he say?" then "and when?".
+    previous = ""
+    for asked, _ in history:
+        previous = _attach(" ".join(asked.split()), previous)
+    return _attach(question, previous)
+
+
+def _attach(question: str, previous: str) -> str:
+    """``question``, with ``previous`` appended when it refers back or names little (kept to a sane length)."""
+    if previous and (_REFERS_BACK.search(question) or len(set(key_terms(question))) < 3):
+        inner = previous if len(previous) <= 400 else previous[:400].rsplit(" ", 1)[0]
+        return f"{question} ({inner})"
     return question
 
 

@@ -17,6 +17,8 @@ from rag.store import Store
 from rag.types import Answer, Hit, Query
 
 MAX_QUESTION_CHARS = 2000
+MAX_K = 100  # passages per question (the top_k setting's own limit)
+MAX_HISTORY = 10  # earlier turns a follow-up is read with
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class Pipeline:
 
         query = _checked(query)
         t0 = time.perf_counter()
-        standalone = condense_question(history, query.text, self.llm) if history else query.text
+        standalone = condense_question(history[-MAX_HISTORY:], query.text, self.llm) if history else query.text
+        standalone = standalone[:MAX_QUESTION_CHARS]  # a rewritten follow-up stays within the question limit
         query = replace(query, text=standalone)
         t1 = time.perf_counter()
         hits = self.retriever.retrieve(query)
@@ -99,6 +102,8 @@ def _checked(query: Query) -> Query:
         raise QueryError(f"The question is {len(text)} characters long; the limit is {MAX_QUESTION_CHARS}.")
     if query.k < 1:
         raise QueryError(f"k must be greater than 0. Currently, k is {query.k}.")
+    if query.k > MAX_K:
+        raise QueryError(f"k must be at most {MAX_K}. Currently, k is {query.k}.")
     return replace(query, text=text)
 
 

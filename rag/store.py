@@ -227,10 +227,13 @@ class Store:
             return ""
         return str(meta.get("generation", ""))
 
-    def bump_generation(self) -> str:
+    def bump_generation(self, writing: bool = False) -> str:
+        """A new generation; ``writing`` marks the store as mid-write (``w-...``): nothing derived from it is cached
+        on disk until a write ends with a clean generation, and a crash mid-write leaves the mark for the next
+        ingestion to clear."""
         import uuid
 
-        generation = uuid.uuid4().hex
+        generation = (WRITING if writing else "") + uuid.uuid4().hex
         self.article_collection(create=True).modify(metadata={"generation": generation})
         return generation
 
@@ -240,7 +243,8 @@ class Store:
             cached = (self.path / "lexical" / "generation").read_text(encoding="utf-8")
         except OSError:
             return False
-        return cached == self.generation()
+        current = self.generation()
+        return cached == current and not current.startswith(WRITING)
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index of the stored chunks, current with Chroma: loaded from the store folder's cache when its
@@ -253,8 +257,9 @@ class Store:
             index = LexicalIndex.load(folder)
             if index is None or index.generation != generation:
                 index = self._build_lexical(generation)
-                with contextlib.suppress(OSError):  # a read-only store still answers; it rebuilds next time
-                    index.save(folder)
+                if not generation.startswith(WRITING):  # mid-write: kept in memory only, never cached on disk
+                    with contextlib.suppress(OSError):  # a read-only store still answers; it rebuilds next time
+                        index.save(folder)
             self._lexical = index
             return index
 
@@ -292,7 +297,7 @@ class Store:
     # -- writing (hold writer()) -----------------------------------------------------------------------------
     def delete_articles(self, article_ids: Sequence[str]) -> None:
         """Remove the articles' chunks, then their records (a crash in between leaves a record to redo)."""
-        self.bump_generation()
+        self.bump_generation(writing=True)
         self._delete_chunks_of(article_ids)
         for part in _batches(list(article_ids), self.max_batch()):
             self.article_collection(create=True).delete(ids=part)
@@ -315,9 +320,9 @@ class Store:
         so a run killed half-way leaves articles that the next run sees as not yet stored and writes again."""
         if not items:
             return
-        # The generation changes before any write and again after: a lexical index cached before a crash, or built
-        # while the write was under way, never matches the store again.
-        self.bump_generation()
+        # The generation changes before any write (to a "writing" one) and again after: a lexical index cached
+        # before a crash, or built while the write was under way, never matches the store again.
+        self.bump_generation(writing=True)
         crash_point("write-start")
         self._delete_chunks_of([article.id for article, _, _, _ in items])
         crash_point("chunks-deleted")
@@ -412,7 +417,7 @@ def repair_store(store: Store) -> StoreCheck:
     found before the repair."""
     found = check_store(store)
     if found.orphan_chunks or found.incomplete:
-        store.bump_generation()
+        store.bump_generation(writing=True)
         for part in _batches(found.orphan_chunks, store.max_batch()):
             store.chunk_collection(create=True).delete(ids=part)
         if found.incomplete:
@@ -428,6 +433,8 @@ def copy_store(source: Store, target: Store, log: Any = lambda _: None) -> tuple
     """Copy every article record and chunk, with their vectors, from ``source`` to ``target`` (embedded folder or
     server, either way; hold ``target.writer()``). Nothing is embedded again. Returns (articles, chunks)."""
     counts = []
+    if target.exists():
+        target.bump_generation(writing=True)
     for name in ("chunk_collection", "article_collection"):
         src, dst = getattr(source, name)(), getattr(target, name)(create=True)
         total, offset = src.count(), 0
@@ -506,6 +513,7 @@ def _http_client(url: str) -> ClientAPI:
     return client
 
 
+WRITING = "w-"  # prefix of the generation while a write is under way (or was cut short)
 PAGE = 5000  # rows per Chroma get(): one unbounded get() of a large collection overflows SQLite's variables
 
 

@@ -34,7 +34,7 @@ def word_token_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
 
 
-def scripted_llm(reply: str | Exception, context_window: int = 4096, fail_after: int | None = None):  # type: ignore[no-untyped-def]
+def scripted_llm(reply: str | Exception, context_window: int = 4096, fail_after: int | None = None, step: int = 7):  # type: ignore[no-untyped-def]
     """A LlamaIndex chat model that streams ``reply`` a few characters at a time (or raises ``reply``), and
     records the messages it was sent: for the generation chain's logic without a model."""
     from typing import Any
@@ -65,10 +65,10 @@ def scripted_llm(reply: str | Exception, context_window: int = 4096, fail_after:
                 if isinstance(reply, Exception):
                     raise reply
                 text = ""
-                for i in range(0, len(reply), 7):
+                for i in range(0, len(reply), step):
                     if fail_after is not None and i >= fail_after:
                         raise ConnectionError("connection reset by peer")
-                    delta = reply[i : i + 7]
+                    delta = reply[i : i + step]
                     text += delta
                     yield ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text), delta=delta)
 

@@ -35,8 +35,8 @@ MAX_ARTICLE_ID = 512
 
 
 class Turn(BaseModel):
-    question: str
-    answer: str = ""
+    question: str = Field(max_length=2000)
+    answer: str = Field(default="", max_length=20000)
 
 
 class AskRequest(BaseModel):
@@ -47,7 +47,9 @@ class AskRequest(BaseModel):
     as_of: str | None = Field(default=None, description="The date the question is asked on, YYYY-MM-DD.")
     sources: list[str] | None = Field(default=None, description="Only articles from these outlets (GET /api/sources).")
     mode: str | None = Field(default=None, description="'extractive' or 'llm' (when the server has an LLM).")
-    history: list[Turn] = Field(default_factory=list, description="Earlier turns, oldest first, for a follow-up.")
+    history: list[Turn] = Field(
+        default_factory=list, max_length=20, description="Earlier turns, oldest first, for a follow-up (at most 20)."
+    )
 
 
 class Service:
@@ -92,16 +94,35 @@ class Service:
         self, files: list[tuple[str, bytes]], progress: bool | None = False
     ) -> tuple[dict[str, Any], list[str]]:
         """Check, save and ingest uploaded files; returns the ingest report (JSON shape) and the saved names.
-        A file of the wrong type or size is a failure in the report, named by its file name; the rest go in."""
+        A file of the wrong type or size, or one whose name would replace an article stored from elsewhere, is a
+        failure in the report, named by its file name; the rest go in."""
+        with self._ingest_lock:  # saving and ingesting together: two uploads of one name never mix
+            return self._ingest_uploads(files, progress)
+
+    def _ingest_uploads(
+        self, files: list[tuple[str, bytes]], progress: bool | None
+    ) -> tuple[dict[str, Any], list[str]]:
         from ingest.run import ingest_paths
 
         rejected: list[dict[str, Any]] = []
         saved: list[Path] = []
         folder = self.uploads_dir()
+        stored = self.store.manifest() if self.store.exists() else {}
         for name, data in files:
             safe = safe_upload_name(name)
             if Path(safe).suffix.lower() not in UPLOAD_TYPES:
                 rejected.append(_failure(name, f"only {', '.join(UPLOAD_TYPES)} files are accepted"))
+                continue
+            other = stored.get(Path(safe).stem)
+            from_uploads = other is not None and Path(other.root).is_relative_to(folder.resolve())
+            if other is not None and not from_uploads and Path(safe).suffix.lower() != ".jsonl":
+                rejected.append(
+                    _failure(
+                        name,
+                        f"an article with id {Path(safe).stem!r} is already stored from elsewhere; rename the file "
+                        "to add it beside that one",
+                    )
+                )
                 continue
             if len(data) > self.upload_max_bytes:
                 rejected.append(
@@ -116,10 +137,9 @@ class Service:
             path.write_bytes(data)
             saved.append(path)
         if saved:
-            with self._ingest_lock:
-                report = ingest_paths(
-                    [str(p) for p in saved], self.pipeline.settings, embedder=self.pipeline.embedder, progress=progress
-                ).to_json()
+            report = ingest_paths(
+                [str(p) for p in saved], self.pipeline.settings, embedder=self.pipeline.embedder, progress=progress
+            ).to_json()
         else:
             report = {
                 "added": 0,
@@ -132,8 +152,12 @@ class Service:
                 "pruned": [],
                 "duplicate_of": [],
             }
+        hide = (str(folder.resolve()) + "/", str(folder) + "/")
         for item in report["failed"] + report["duplicate_of"]:
             item["path"] = Path(item["path"]).name  # never the server's folder
+            if "error" in item:
+                for prefix in hide:
+                    item["error"] = item["error"].replace(prefix, "")
         report["failed"] = rejected + report["failed"]
         return report, [p.name for p in saved]
 

@@ -729,6 +729,44 @@ def eval_load(ctx: click.Context, url: str | None, clients: int, duration: float
     ctx.exit(1 if result["errors"] else 0)
 
 
+@eval_group.command("perf")
+@click.option(
+    "--dataset",
+    default="../shared/bench/rtqa-dev",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="A folder with articles.jsonl and questions.jsonl.",
+)
+@click.option("--limit", type=int, default=1000, show_default=True, help="Articles to ingest (the first N).")
+@click.option("--work", default=".newsrag-bench", show_default=True, help="Folder for the measured store.")
+@click.option("--no-peers", is_flag=True, help="Skip the two LlamaIndex peers.")
+@click.option("--json", "json_path", metavar="FILE", help="Also write the figures to FILE.")
+@_common
+@click.pass_context
+def eval_perf(ctx: click.Context, dataset: str, limit: int, work: str, no_peers: bool, json_path: str | None) -> None:
+    """Ingestion and answering speed against the embedding model's own speed, with peers; one JSON object.
+    A benchmark, not a test: about an hour for 1,000 articles with both peers on 2 cores."""
+    from eval.perf import run_perf
+
+    if limit < 1:
+        raise click.UsageError("--limit must be positive.")
+    try:
+        result = run_perf(
+            Path(dataset),
+            _settings(ctx),
+            Path(work),
+            limit=limit,
+            peers=not no_peers,
+            log=lambda m: click.echo(m, err=True),
+        )
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    text = json.dumps(result, indent=2)
+    if json_path:
+        Path(json_path).write_text(text + "\n", encoding="utf-8")
+    click.echo(text)
+
+
 @eval_group.command("support")
 @click.option(
     "--dataset",

@@ -120,3 +120,19 @@ def test_delete_and_prune_leave_a_store_equal_to_one_that_never_had_them(
     a, b = Store(settings), Store(fresh)
     assert a.manifest().keys() == b.manifest().keys()
     assert sorted(a.lexical().ids) == sorted(b.lexical().ids)
+
+
+def test_prune_keeps_a_renamed_files_text_and_never_prunes_a_missing_folder(
+    settings, corpus: Path, embedder, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert ingest_paths([str(corpus)], settings, embedder=embedder, progress=False).ok
+    (corpus / "102_invented_chess.txt").rename(corpus / "chess_renamed.txt")  # same text, new id
+    report = ingest_paths([str(corpus)], settings, embedder=embedder, progress=False, prune=True)
+    assert [d.duplicate_of for d in report.duplicate_of] == ["102_invented_chess"]
+    assert "102_invented_chess" not in report.pruned and "102_invented_chess" in Store(settings).manifest()
+    # a folder that is gone (unmounted, renamed) is an error, not an empty folder: nothing is pruned from it
+    moved = tmp_path / "moved"
+    corpus.rename(moved)
+    report = ingest_paths([str(corpus)], settings, embedder=embedder, progress=False, prune=True)
+    assert report.failed and report.pruned == []
+    assert len(Store(settings).manifest()) > 3

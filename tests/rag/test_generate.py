@@ -181,3 +181,36 @@ def test_no_relevant_passage_abstains_without_calling_the_model() -> None:
     answerer, llm = _answerer("The seawall will cost 41 million euros [1].", min_relevance=0.99)
     answer = answerer.answer(Query("Who won the football world cup?"), _hits())
     assert answer.abstained and answer.mode == "llm" and llm.sent == []
+
+
+def test_markers_written_after_the_full_stop_are_kept_while_streaming() -> None:
+    reply = "The seawall will cost 41 million euros. [1] Fishermen asked for gaps in the wall. [1]"
+    for chunking in (1, 3, 7):  # whatever the token boundaries
+        answerer = LLMAnswerer(
+            scripted_llm(reply, step=chunking),
+            fallback=ExtractiveAnswerer(embed=fake_embed),
+            embed=fake_embed,
+            attribute=False,
+        )
+        answer = answerer.answer(Query(QUESTION), _hits())
+        assert answer.mode == "llm", chunking
+        assert [s.supported for s in answer.sentences] == [True, True]
+        assert not any(s.attributed for s in answer.sentences)
+
+
+def test_a_cited_sentence_saying_no_information_is_a_claim_not_an_abstention() -> None:
+    hit = _hit("Police released no information about the suspect on Monday.", "police", query="suspect")
+    answer = _answerer("Police released no information about the suspect [1].")[0].answer(
+        Query("What did police say about the suspect?"), [hit]
+    )
+    assert not answer.abstained and answer.mode == "llm"
+
+
+def test_follow_ups_without_a_model_keep_the_topic_over_several_turns() -> None:
+    history = [
+        ("What did Mishustin say about universities?", "..."),
+        ("what did he say?", "..."),
+    ]
+    assert "Mishustin" in condense_question(history, "and when?")
+    long_history = [("x " * 3000, "...")]
+    assert len(condense_question(long_history, "and when?")) < 600  # the appended context stays bounded

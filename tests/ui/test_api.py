@@ -133,3 +133,21 @@ def test_concurrent_questions_beyond_the_limit_wait_their_turn(pipeline) -> None
         responses = list(pool.map(lambda q: client.post("/api/ask", json={"question": q}), questions))
     assert [r.status_code for r in responses] == [200] * 6
     assert all(not r.json()["abstained"] for r in responses)
+
+
+def test_an_upload_never_replaces_an_article_stored_from_elsewhere(client: TestClient) -> None:
+    files = [("files", ("102_invented_chess.txt", NEW_ARTICLE.encode(), "text/plain"))]
+    report = client.post("/api/ingest", files=files).json()
+    assert report["added"] == report["updated"] == 0
+    assert "already stored from elsewhere" in report["failed"][0]["error"]
+    chess = client.get("/api/articles/102_invented_chess").json()
+    assert "chess" in chess["text"].lower()  # the stored article is untouched
+
+
+def test_ask_bounds_k_and_the_conversation(client: TestClient) -> None:
+    question = "What did Mishustin say about universities?"
+    assert client.post("/api/ask", json={"question": question, "k": 101}).status_code == 422
+    too_long = [{"question": "x" * 2001, "answer": ""}]
+    assert client.post("/api/ask", json={"question": "and then?", "history": too_long}).status_code == 422
+    many = [{"question": question, "answer": ""}] * 21
+    assert client.post("/api/ask", json={"question": "and then?", "history": many}).status_code == 422

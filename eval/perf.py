@@ -1,0 +1,194 @@
+"""`newsrag eval perf`: ingestion and answering against the machine's limit, in one process, on the same articles.
+
+The embedding model is the physical limit of ingestion on a CPU; everything else is overhead. Measured:
+
+- ``raw_encode_s``: plain fp32 ``SentenceTransformer.encode`` of exactly the chunk texts newsrag's ingestion made;
+- ``ingest_s``: newsrag's ingestion into a fresh store (model already loaded), ``bare_encode_s``: newsrag's own
+  backend encoding the same chunk texts alone, ``overhead`` = ingest_s / bare_encode_s;
+- ``coverage``: the share of the corpus's word pieces inside some chunk's embedding window (the model sees 254);
+- peers on the same articles and model: the LlamaIndex quickstart (default splitter) and LlamaIndex with
+  ``SentenceSplitter(chunk_size=256, chunk_overlap=32)``, their ingest seconds and coverage;
+  ``speedup_vs_li256`` = li256_ingest_s / ingest_s;
+- ``reingest_unchanged_s``; query latency p50/p95/p99 for retrieval alone and for a whole extractive answer;
+- peak RSS of this process after ingestion and of a serving process (``newsrag serve`` answering questions);
+- ``answer_recall@5`` over the dataset's questions whose answers occur in the measured articles.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eval.bench import load_articles, load_questions
+from eval.metrics import answer_in_text, percentile
+from rag.embed import Embedder, resolve_model_path
+from rag.settings import Settings
+from rag.types import Query
+
+WINDOW = 254  # word pieces all-MiniLM-L6-v2 embeds (256 with its two special tokens)
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def coverage(articles: Sequence[tuple[str, str]], spans: dict[str, list[tuple[int, int]]], embedder: Embedder) -> float:
+    """Share of the articles' word pieces that lie inside the embedded part of some chunk. ``spans`` maps an
+    article id to the character spans of its chunks; each chunk's embedded part is its first WINDOW word pieces."""
+    covered = total = 0
+    for article_id, text in articles:
+        tokens = embedder.token_spans(text)
+        total += len(tokens)
+        windows = []
+        for start, end in spans.get(article_id, []):
+            piece = embedder.token_spans(text[start:end])
+            if piece:
+                last = piece[min(len(piece), WINDOW) - 1][1]
+                windows.append((start, start + last))
+        merged: list[list[int]] = []
+        for ws, we in sorted(windows):
+            if merged and ws <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], we)
+            else:
+                merged.append([ws, we])
+        j = 0
+        for s, e in tokens:  # in order; the merged windows are disjoint and sorted
+            while j < len(merged) and merged[j][1] < e:
+                j += 1
+            if j < len(merged) and merged[j][0] <= s:
+                covered += 1
+    return round(covered / total, 4) if total else 1.0
+
+
+def _llamaindex_ingest(
+    texts: Sequence[tuple[str, str]], embedder: Embedder, splitter: Any | None
+) -> tuple[float, dict[str, list[tuple[int, int]]]]:
+    from llama_index.core import Document, VectorStoreIndex
+
+    from rag.llama import NewsragEmbedding
+
+    docs = [Document(text=t, doc_id=i) for i, t in texts]
+    t0 = time.perf_counter()
+    kwargs = {"transformations": [splitter]} if splitter is not None else {}
+    index = VectorStoreIndex.from_documents(docs, embed_model=NewsragEmbedding(embedder), **kwargs)
+    elapsed = time.perf_counter() - t0
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for node in index.docstore.docs.values():
+        start, end = getattr(node, "start_char_idx", None), getattr(node, "end_char_idx", None)
+        if start is not None and end is not None:
+            spans.setdefault(node.ref_doc_id, []).append((start, end))
+    return elapsed, spans
+
+
+def run_perf(
+    dataset: Path,
+    settings: Settings,
+    work: Path,
+    limit: int = 1000,
+    peers: bool = True,
+    questions_limit: int = 200,
+    log: Callable[[str], None] = lambda _: None,
+) -> dict[str, Any]:
+    from ingest.run import ingest_paths
+    from rag.pipeline import build_pipeline
+    from rag.store import Store
+
+    articles = [a for a in load_articles(dataset) if (a.get("text") or "").strip()][:limit]
+    work.mkdir(parents=True, exist_ok=True)
+    subset = work / f"perf-articles-{len(articles)}.jsonl"
+    subset.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    store_dir = work / f"perf-store-{len(articles)}"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    settings = replace(settings, store=str(store_dir), chroma_url="")
+    embedder = Embedder(settings.embedding_model, settings.embed_batch_size)
+    embedder.warm_up()
+    out: dict[str, Any] = {"dataset": str(dataset), "articles": len(articles)}
+
+    log(f"newsrag: ingesting {len(articles)} articles ...")
+    t0 = time.perf_counter()
+    report = ingest_paths([str(subset)], settings, embedder=embedder, progress=False)
+    out["ingest_s"] = round(time.perf_counter() - t0, 2)
+    out["ingest_peak_rss_mb"] = _rss_mb()
+    store = Store(settings)
+    rows = store.all_chunks()
+    texts = [doc or "" for _, doc, _ in rows]
+    out["chunks"] = len(texts)
+    out["stored_articles"] = report.added
+
+    log("encoding the same chunk texts alone ...")
+    t0 = time.perf_counter()
+    embedder.embed(texts)
+    out["bare_encode_s"] = round(time.perf_counter() - t0, 2)
+    out["overhead"] = round(out["ingest_s"] / out["bare_encode_s"], 3) if out["bare_encode_s"] else None
+
+    from sentence_transformers import SentenceTransformer
+
+    plain = SentenceTransformer(str(resolve_model_path(settings.embedding_model)), device="cpu", local_files_only=True)
+    plain.encode(["warm up"])
+    t0 = time.perf_counter()
+    plain.encode(texts, batch_size=32, convert_to_numpy=True, show_progress_bar=False)
+    out["raw_encode_s"] = round(time.perf_counter() - t0, 2)
+
+    by_id = {str(a["id"]): a["text"] for a in articles}
+    stored = [(aid, by_id[aid]) for aid in store.manifest() if aid in by_id]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for _, _, meta in rows:
+        spans.setdefault(str(meta["article_id"]), []).append((int(meta["start"]), int(meta["end"])))
+    stored_texts = [(aid, store.get_article(aid).text) for aid, _ in stored]  # type: ignore[union-attr]
+    out["coverage"] = coverage(stored_texts, spans, embedder)
+
+    t0 = time.perf_counter()
+    ingest_paths([str(subset)], settings, embedder=embedder, progress=False)
+    out["reingest_unchanged_s"] = round(time.perf_counter() - t0, 2)
+
+    log("query latency ...")
+    pipeline = build_pipeline(settings, embedder=embedder)
+    pipeline.warm_up()
+    corpus_lower = "\n\u0000\n".join(t for _, t in stored_texts).lower()
+    questions = [q for q in load_questions(dataset) if answer_in_text(q["answer"], corpus_lower)][:questions_limit]
+    retrieve_ms, answer_ms, found = [], [], 0
+    for q in questions:
+        query = Query(q["question"], k=5, as_of=date.fromisoformat(q["date"]) if q.get("date") else None)
+        t = time.perf_counter()
+        hits = pipeline.search(query)
+        retrieve_ms.append((time.perf_counter() - t) * 1000)
+        found += any(answer_in_text(q["answer"], h.chunk.text) for h in hits)
+        t = time.perf_counter()
+        pipeline.run(query)
+        answer_ms.append((time.perf_counter() - t) * 1000)
+    out["questions"] = len(questions)
+    out["answer_recall@5"] = {embedder.fingerprint: round(found / len(questions), 4) if questions else None}
+    for name, values in (("retrieve", retrieve_ms), ("answer", answer_ms)):
+        for p in (50, 95, 99):
+            out[f"{name}_p{p}_ms"] = round(percentile(values, p), 1)
+
+    log("serving process ...")
+    from eval.load import peak_rss_mb, run_load, served
+
+    with served(str(store_dir)) as (url, pid):
+        run_load(url, [q["question"] for q in questions[:20]] or ["test"], clients=4, duration=10)
+        out["serve_peak_rss_mb"] = peak_rss_mb(pid)
+
+    if peers:
+        from llama_index.core.node_parser import SentenceSplitter
+
+        docs = [(aid, text) for aid, text in stored_texts]
+        log("peer: LlamaIndex quickstart ...")
+        out["quickstart_ingest_s"], qs_spans = _llamaindex_ingest(docs, embedder, None)
+        out["quickstart_coverage"] = coverage(docs, qs_spans, embedder)
+        log("peer: LlamaIndex SentenceSplitter(256, 32) ...")
+        out["li256_ingest_s"], li_spans = _llamaindex_ingest(
+            docs, embedder, SentenceSplitter(chunk_size=256, chunk_overlap=32)
+        )
+        out["li256_coverage"] = coverage(docs, li_spans, embedder)
+        out["quickstart_ingest_s"] = round(out["quickstart_ingest_s"], 2)
+        out["li256_ingest_s"] = round(out["li256_ingest_s"], 2)
+        out["speedup_vs_li256"] = round(out["li256_ingest_s"] / out["ingest_s"], 3) if out["ingest_s"] else None
+    return out
