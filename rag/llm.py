@@ -13,6 +13,8 @@ template (in its metadata) is the one the model was trained with.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib.util
 import os
 import threading
@@ -136,6 +138,15 @@ _models: dict[tuple[str, int], Any] = {}
 _models_lock = threading.Lock()
 
 
+def _close_models() -> None:
+    """Free llama.cpp models before the interpreter tears its modules down (else llama_cpp's own finaliser fails
+    noisily at exit)."""
+    for model in _models.values():
+        with contextlib.suppress(Exception):
+            model.close()
+    _models.clear()
+
+
 def _load_llama(path: str, n_ctx: int) -> Any:
     """One ``llama_cpp.Llama`` per file and window per process (loading takes seconds; answering reuses it)."""
     try:
@@ -147,6 +158,8 @@ def _load_llama(path: str, n_ctx: int) -> Any:
         ) from None
     key = (path, n_ctx)
     with _models_lock:
+        if not _models:
+            atexit.register(_close_models)
         if key not in _models:
             try:
                 _models[key] = llama_cpp.Llama(
