@@ -205,3 +205,17 @@ def test_missing_gguf_file_is_a_clear_error(settings) -> None:  # type: ignore[n
         build_pipeline(replace(settings, answer_mode="llm", llm="llamacpp:/nowhere/model.gguf"))
     with pytest.raises(NewsragError, match="openai:http"):
         build_pipeline(replace(settings, answer_mode="llm", llm="openai:localhost:8080"))
+
+
+def test_the_app_offers_both_modes_when_served_with_an_llm(ingested, llama_server) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from ui.app import create_app
+
+    settings = replace(ingested[0], answer_mode="llm", llm=f"openai:{llama_server}", llm_model="smollm2")
+    client = TestClient(create_app(settings))
+    assert client.get("/").status_code == 200
+    generated = client.post("/api/ask", json={"question": SEED_QUESTION}).json()
+    assert generated["mode"] in {"llm", "llm-fallback"}
+    quoted = client.post("/api/ask", json={"question": SEED_QUESTION, "mode": "extractive"}).json()
+    assert quoted["mode"] == "extractive" and "1.3 thousand" in quoted["answer"]
