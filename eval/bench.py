@@ -143,7 +143,7 @@ def prepare(
     if not subset_file.exists():
         subset_file.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     settings = replace(settings, store=str(work / f"store-{key}"))
-    embedder = Embedder(settings.embedding_model, settings.embed_batch_size)
+    embedder = Embedder.from_settings(settings)
     log(f"ingesting {len(articles)} articles into {settings.store} ...")
     t0 = time.perf_counter()
     report = ingest_paths([str(subset_file)], settings, embedder=embedder, progress=progress)

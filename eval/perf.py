@@ -107,7 +107,7 @@ def run_perf(
     store_dir = work / f"perf-store-{len(articles)}"
     shutil.rmtree(store_dir, ignore_errors=True)
     settings = replace(settings, store=str(store_dir), chroma_url="")
-    embedder = Embedder(settings.embedding_model, settings.embed_batch_size)
+    embedder = Embedder.from_settings(settings)
     embedder.warm_up()
     out: dict[str, Any] = {"dataset": str(dataset), "articles": len(articles)}
 

@@ -35,7 +35,7 @@ def main() -> None:
 
     settings = replace(Settings(), store=args.store)
     store = Store(settings)
-    embedder = Embedder(settings.embedding_model, settings.embed_batch_size)
+    embedder = Embedder.from_settings(settings)
     index = store.lexical()
     collection = store.chunk_collection()
     rows = []

@@ -92,7 +92,7 @@ def run_golden(
     ingested into a fresh temporary store first."""
     from tqdm import tqdm
 
-    embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
+    embedder = embedder or Embedder.from_settings(settings)
     with tempfile.TemporaryDirectory(prefix="newsrag-eval-") as tmp:
         if not use_store:
             from ingest.run import ingest_paths

@@ -104,7 +104,7 @@ def ingest_paths(
     from tqdm import tqdm
 
     store = store or Store(settings)
-    embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
+    embedder = embedder or Embedder.from_settings(settings)
     chunker = make_chunker(settings, embedder)
     settings_fp = f"{chunker.fingerprint}|{embedder.fingerprint}"
     report = IngestReport()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -38,12 +38,18 @@ def resolve_model_path(name: str) -> Path:
     )
 
 
+DTYPES = ("float32", "bfloat16")
+
+
 class Embedder:
     """Embeds texts into L2-normalised float32 vectors; cheap to construct, loads the model on first use."""
 
-    def __init__(self, model: str = PACKAGED_MINILM, batch_size: int = 32) -> None:
+    def __init__(self, model: str = PACKAGED_MINILM, batch_size: int = 32, dtype: str = "float32") -> None:
+        if dtype not in DTYPES:
+            raise ModelError(f"embedding_dtype must be one of {', '.join(DTYPES)}. Currently, it is {dtype!r}.")
         self.model_name = model
         self.batch_size = batch_size
+        self.dtype = dtype
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
@@ -51,8 +57,12 @@ class Embedder:
 
     @property
     def fingerprint(self) -> str:
-        """What shaped the vectors; stored per article so that a model change re-embeds it."""
-        return f"st:{self.model_name}"
+        """What shaped the vectors; stored per article so that a model (or weight precision) change re-embeds it."""
+        return f"st:{self.model_name}" + ("" if self.dtype == "float32" else f":{self.dtype}")
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Embedder:
+        return cls(settings.embedding_model, settings.embed_batch_size, settings.embedding_dtype)
 
     def warm_up(self) -> None:
         """Load the model and run it once (the first call pays for kernel set-up)."""
@@ -71,7 +81,12 @@ class Embedder:
                     hf_logging.disable_progress_bar()
                     hf_logging.set_verbosity_error()  # token counts of long sentences are meant to exceed 256
                     try:
-                        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+                        kwargs: dict[str, Any] = {}
+                        if self.dtype == "bfloat16":
+                            import torch
+
+                            kwargs["model_kwargs"] = {"torch_dtype": torch.bfloat16}
+                        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True, **kwargs)
                     except Exception as exc:  # a broken folder: say which and why
                         raise ModelError(f"Cannot load the embedding model from {path}: {exc}") from exc
         return self._model
@@ -99,7 +114,10 @@ class Embedder:
             convert_to_numpy=True,
             show_progress_bar=False,
         )
-        return np.asarray(vectors, dtype=np.float32)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if self.dtype != "float32":  # renormalise after the cast: bf16 arithmetic leaves norms a hair off 1
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
+        return vectors
 
     def embed_query(self, text: str) -> np.ndarray:
         """One text's vector, cached: the retriever and the answerer both need the question's."""

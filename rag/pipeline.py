@@ -110,7 +110,7 @@ def _checked(query: Query) -> Query:
 def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipeline:
     """Wire a pipeline from settings; pass ``embedder`` to share a model already loaded in this process."""
     store = Store(settings)
-    embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
+    embedder = embedder or Embedder.from_settings(settings)
     retriever = build_retriever(store, embedder, settings)
     extractive = ExtractiveAnswerer(
         min_relevance=settings.min_relevance,

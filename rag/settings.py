@@ -46,6 +46,11 @@ class Settings:
         "sentence-transformers folder. Hub names are refused: newsrag never downloads models.",
     )
     embed_batch_size: int = _setting(32, "Chunks per embedding batch.", minimum=1, maximum=4096)
+    embedding_dtype: str = _setting(
+        "float32",
+        "Precision of the embedding model's weights: 'float32', or 'bfloat16' (about 1.7x faster on this CPU, cosine "
+        ">= 0.996 to float32; changing it re-embeds every article).",
+    )
     write_batch_chunks: int = _setting(
         512, "Chunks embedded and written to the store together (bounded memory, few store calls).", 1, 100_000
     )
@@ -182,6 +187,10 @@ def _validated(settings: Settings) -> Settings:
     if settings.chroma_url and not settings.chroma_url.startswith(("http://", "https://")):
         raise SettingsError(
             f"chroma_url must be http://HOST:PORT or https://HOST:PORT. Currently, chroma_url is {settings.chroma_url!r}."
+        )
+    if settings.embedding_dtype not in ("float32", "bfloat16"):
+        raise SettingsError(
+            f"embedding_dtype must be 'float32' or 'bfloat16'. Currently, embedding_dtype is {settings.embedding_dtype!r}."
         )
     if settings.answer_mode not in ANSWER_MODES:
         raise SettingsError(

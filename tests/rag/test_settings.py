@@ -1,6 +1,7 @@
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rag.errors import SettingsError
@@ -60,3 +61,19 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     for name in SETTINGS:
         assert re.search(rf"`{name}`", readme), f"setting {name} is missing from README.md"
         assert f"NEWSRAG_{name.upper()}" in readme, f"NEWSRAG_{name.upper()} is missing from README.md"
+
+
+def test_bfloat16_embeddings_are_close_to_float32_and_fingerprinted_apart(embedder) -> None:  # type: ignore[no-untyped-def]
+    from rag.embed import Embedder
+    from rag.errors import NewsragError
+
+    texts = ["The Tromsvik ferry now leaves every 30 minutes.", "Mishustin spoke about universities and quotas."]
+    bf16 = Embedder(dtype="bfloat16")
+    a, b = embedder.embed(texts), bf16.embed(texts)
+    assert b.dtype == np.float32 and np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    assert float((a * b).sum(axis=1).min()) > 0.99
+    assert bf16.fingerprint != embedder.fingerprint  # switching precision re-embeds the store
+    with pytest.raises(NewsragError, match="embedding_dtype"):
+        Embedder(dtype="int4")
+    with pytest.raises(NewsragError, match="embedding_dtype"):
+        load_settings(env={}, overrides={"embedding_dtype": "fp16"})
