@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -17,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.metrics import percentile
-from rag.errors import NewsragError
+from eval.process import free_port, running
 
 DEFAULT_QUESTIONS = [
     "What did Mishustin say about universities?",
@@ -84,40 +82,14 @@ def run_load(
 @contextmanager
 def served(store: str, extra_env: dict[str, str] | None = None, log: Any = lambda _: None) -> Iterator[tuple[str, int]]:
     """`newsrag serve` over ``store`` on a free loopback port, for the duration of the block: (URL, pid)."""
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     newsrag = str(Path(sys.executable).with_name("newsrag"))
-    env = {**os.environ, **(extra_env or {})}
-    proc = subprocess.Popen(
-        [newsrag, "--store", store, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise NewsragError(f"newsrag serve exited: {proc.stderr.read().decode(errors='replace')[-1000:]}")  # type: ignore[union-attr]
-            try:
-                if httpx.get(f"{url}/api/sources", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            raise NewsragError("newsrag serve did not start within 180 s")
+    cmd = [newsrag, "--store", store, "serve", "--port", str(port)]
+    env = {**os.environ, **(extra_env or {})}
+    with running(cmd, f"{url}/api/sources", "newsrag serve", env=env, timeout=180) as proc:
         log(f"serving {store} on {url} (pid {proc.pid})")
         yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def peak_rss_mb(pid: int) -> float | None:

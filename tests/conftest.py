@@ -110,43 +110,15 @@ def pipeline(ingested, embedder):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A real Chroma server (`chroma run`) on a free loopback port, for the server-mode tests; its URL."""
-    import socket
-    import subprocess
     import sys
-    import time
 
-    import httpx
+    from eval.process import free_port, running
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
     chroma = str(Path(sys.executable).with_name("chroma"))
-    log = (data / "server.log").open("wb")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen(
-        [chroma, "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
+    cmd = [chroma, "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, (data / "server.log").read_text(errors="replace")[-2000:]
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("chroma run did not start within 60 s")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    with running(cmd, f"{url}/api/v2/heartbeat", "chroma run", env=env, timeout=60, log_path=data / "server.log"):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()

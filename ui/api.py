@@ -102,7 +102,7 @@ class Service:
     def _ingest_uploads(
         self, files: list[tuple[str, bytes]], progress: bool | None
     ) -> tuple[dict[str, Any], list[str]]:
-        from ingest.run import ingest_paths
+        from ingest.run import IngestReport, ingest_paths
 
         rejected: list[dict[str, Any]] = []
         saved: list[Path] = []
@@ -141,17 +141,8 @@ class Service:
                 [str(p) for p in saved], self.pipeline.settings, embedder=self.pipeline.embedder, progress=progress
             ).to_json()
         else:
-            report = {
-                "added": 0,
-                "updated": 0,
-                "unchanged": 0,
-                "duplicates": 0,
-                "chunks": 0,
-                "total_chunks": self.store.count_chunks() if self.store.exists() else 0,
-                "failed": [],
-                "pruned": [],
-                "duplicate_of": [],
-            }
+            stored = self.store.count_chunks() if self.store.exists() and self.store.has_chunks() else 0
+            report = IngestReport(total_chunks=stored).to_json()  # nothing was ingested
         hide = (str(folder.resolve()) + "/", str(folder) + "/")
         for item in report["failed"] + report["duplicate_of"]:
             item["path"] = Path(item["path"]).name  # never the server's folder

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
-import httpx
 import jsonschema
 import pytest
 
+from eval.process import free_port, running
 from rag.generate import SYSTEM_PROMPT
 from rag.jsonout import answer_to_json, load_schema
 from rag.llm import default_gguf
@@ -30,56 +28,15 @@ pytestmark = pytest.mark.slow
 SEED_QUESTION = "What did Mishustin say about universities?"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def llama_server() -> Iterator[str]:
     """llama-cpp-python's OpenAI-compatible server with the SmolLM2 GGUF, on a free loopback port."""
-    port = _free_port()
-    log = Path(sys.prefix) / f"llama-server-{port}.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "llama_cpp.server",
-                "--model",
-                str(default_gguf()),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--n_ctx",
-                "2048",
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    port = free_port()
+    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(default_gguf())]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"]
     base = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"llama_cpp.server exited: {log.read_text(errors='replace')[-2000:]}")
-            try:
-                if httpx.get(f"{base}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("llama_cpp.server did not start within 120 s")
+    with running(cmd, f"{base}/models", "llama_cpp.server", timeout=120):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.unlink(missing_ok=True)
 
 
 def _check_contract(answer: Answer, settings) -> None:  # type: ignore[no-untyped-def]
@@ -139,7 +96,7 @@ def test_a_follow_up_is_condensed_by_the_model_and_answered(ingested, embedder, 
 
 
 def test_a_server_that_is_down_falls_back_at_once(ingested, embedder) -> None:  # type: ignore[no-untyped-def]
-    port = _free_port()  # nothing listens there
+    port = free_port()  # nothing listens there
     settings = replace(ingested[0], answer_mode="llm", llm=f"openai:http://127.0.0.1:{port}/v1", llm_timeout=5)
     t = time.monotonic()
     answer = build_pipeline(settings, embedder=embedder).ask(Query(SEED_QUESTION))

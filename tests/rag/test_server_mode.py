@@ -120,10 +120,8 @@ def test_cli_ingest_and_ask_with_chroma_url(corpus: Path, chroma_server, tmp_pat
 
 
 def test_an_unreachable_server_is_a_clear_error(settings) -> None:  # type: ignore[no-untyped-def]
-    import socket
+    from eval.process import free_port
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     with pytest.raises(StoreError, match="Cannot reach the Chroma server.*make chroma"):
         Store(replace(settings, chroma_url=f"http://127.0.0.1:{port}")).exists()

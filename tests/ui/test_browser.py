@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from eval.load import served
 from tests.conftest import SAMPLE, SEED_ID
 
 pytestmark = pytest.mark.slow
@@ -30,45 +29,15 @@ NEW_ARTICLE = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`newsrag serve` over a store with the sample article, on a free loopback port."""
-    root = tmp_path_factory.mktemp("browser")
-    store = root / "store"
+    store = tmp_path_factory.mktemp("browser") / "store"
     newsrag = str(Path(sys.executable).with_name("newsrag"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSRAG_")}
     subprocess.run([newsrag, "--store", str(store), "ingest", str(SAMPLE)], check=True, env=env, capture_output=True)
-    port = _free_port()
-    log = (root / "serve.log").open("wb")
-    proc = subprocess.Popen(
-        [newsrag, "--store", str(store), "serve", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, (root / "serve.log").read_text(errors="replace")
-            try:
-                if httpx.get(f"{url}/api/sources", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("newsrag serve did not start within 180 s")
+    with served(str(store)) as (url, _):
         yield url, store
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
