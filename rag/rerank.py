@@ -35,7 +35,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from pydantic import PrivateAttr
 
 from rag.store import int_to_date
-from rag.text import entity_terms, key_terms
+from rag.text import entity_terms, key_terms, passage_terms, title_terms
 
 _SHINGLE = 5
 
@@ -85,14 +85,20 @@ class NewsReranker(BaseNodePostprocessor):
         as_of = getattr(query_bundle, "as_of", None)
         scores = [dict(n.node.metadata.get("scores", {})) for n in nodes]
 
-        # dense: stored vectors of the candidates that only BM25 found
-        missing = [n.node.node_id for n, s in zip(nodes, scores, strict=True) if "dense" not in s]
+        # dense: stored vectors of the candidates that only BM25 found (it fetched them with the chunks)
+        missing = [n for n, s in zip(nodes, scores, strict=True) if "dense" not in s]
         if missing:
             question = self._embedder.embed_query(text)
-            found = self._store.chunks_by_id(missing, embeddings=True)
+            fetch = [n.node.node_id for n in missing if n.node.embedding is None]
+            found = self._store.chunks_by_id(fetch, embeddings=True) if fetch else {}
             for n, s in zip(nodes, scores, strict=True):
-                if "dense" not in s and n.node.node_id in found and found[n.node.node_id][2] is not None:
-                    s["dense"] = float(np.dot(np.asarray(found[n.node.node_id][2], dtype=np.float32), question))
+                if "dense" in s:
+                    continue
+                vector = (
+                    n.node.embedding if n.node.embedding is not None else found.get(n.node.node_id, ("", {}, None))[2]
+                )
+                if vector is not None:
+                    s["dense"] = float(np.dot(np.asarray(vector, dtype=np.float32), question))
         # lexical: BM25 of every candidate, from one pass over the index
         index = self._store.lexical()
         all_bm25 = index.scores(text)
@@ -110,11 +116,11 @@ class NewsReranker(BaseNodePostprocessor):
         out = []
         for n, s in zip(nodes, scores, strict=True):
             meta = n.node.metadata
-            title_terms = set(key_terms(str(meta.get("title", ""))))
-            passage = n.node.get_content()
-            s["title"] = len(q_terms & title_terms) / len(q_terms) if q_terms else 0.0
-            s["coverage"] = len(q_terms & set(key_terms(passage))) / len(q_terms) if q_terms else 0.0
-            s["entities"] = min(len(entity_terms(passage) - q_names - title_terms), 20) / 20
+            title = title_terms(str(meta.get("title", "")))
+            passage_keys, passage_names = passage_terms(n.node.get_content())
+            s["title"] = len(q_terms & title) / len(q_terms) if q_terms else 0.0
+            s["coverage"] = len(q_terms & passage_keys) / len(q_terms) if q_terms else 0.0
+            s["entities"] = min(len(passage_names - q_names - title), 20) / 20
             s["position"] = min(int(meta.get("index", 0)), 10) / 10
             s["article"] = article_best[str(meta.get("article_id"))] / best_bm25
             s["recency"] = self.recency(int_to_date(meta.get("published")), as_of)
@@ -146,24 +152,33 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     if len(words) < _SHINGLE:
         return {tuple(words)}
-    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+    return set(zip(words, words[1:], words[2:], words[3:], words[4:], strict=False))  # _SHINGLE = 5
 
 
 def drop_near_duplicates(nodes: list[NodeWithScore], threshold: float) -> list[NodeWithScore]:
     """Keep the best of passages from different articles whose word 5-gram Jaccard similarity is ``threshold`` or
-    more: a syndicated copy adds nothing a reader has not seen."""
-    kept: list[tuple[NodeWithScore, set[tuple[str, ...]], str]] = []
+    more: a syndicated copy adds nothing a reader has not seen. Shared shingles are counted through an inverted
+    index of the kept passages, so the cost grows with the text, not with the square of the candidates."""
+    kept: list[NodeWithScore] = []
+    sizes: list[int] = []
+    articles: list[str] = []
+    owners: dict[tuple[str, ...], list[int]] = {}
     for node in nodes:
         shingles = _shingles(node.node.get_content())
         article = str(node.node.metadata.get("article_id"))
-        duplicate = False
-        for _, other, other_article in kept:
-            if other_article == article:
-                continue
-            union = len(shingles | other)
-            if union and len(shingles & other) / union >= threshold:
-                duplicate = True
-                break
+        shared: dict[int, int] = {}
+        for shingle in shingles:
+            for i in owners.get(shingle, ()):
+                shared[i] = shared.get(i, 0) + 1
+        duplicate = any(
+            articles[i] != article and count / (len(shingles) + sizes[i] - count) >= threshold
+            for i, count in shared.items()
+        )
         if not duplicate:
-            kept.append((node, shingles, article))
-    return [node for node, _, _ in kept]
+            index = len(kept)
+            kept.append(node)
+            sizes.append(len(shingles))
+            articles.append(article)
+            for shingle in shingles:
+                owners.setdefault(shingle, []).append(index)
+    return kept

@@ -83,8 +83,9 @@ def chroma_filters(q: NewsQueryBundle) -> Any:
     return MetadataFilters(filters=filters) if filters else None
 
 
-def _node(chunk_id: str, text: str, meta: dict[str, Any], scores: dict[str, float]) -> TextNode:
-    return TextNode(id_=chunk_id, text=text, metadata={**meta, "scores": dict(scores)})
+def _node(chunk_id: str, text: str, meta: dict[str, Any], scores: dict[str, float], embedding: Any = None) -> TextNode:
+    vector = None if embedding is None else [float(x) for x in embedding]
+    return TextNode(id_=chunk_id, text=text, metadata={**meta, "scores": dict(scores)}, embedding=vector)
 
 
 class DenseChunkRetriever(BaseRetriever):
@@ -107,8 +108,6 @@ class DenseChunkRetriever(BaseRetriever):
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
         q = _options(query_bundle)
-        if self.store.count_chunks() == 0:
-            return []
         vector = self.embedder.embed_query(q.query_str).tolist()
         result = self._chroma().query(
             VectorStoreQuery(query_embedding=vector, similarity_top_k=q.k, filters=chroma_filters(q))
@@ -139,12 +138,14 @@ class BM25ChunkRetriever(BaseRetriever):
             mask = index.article_mask(q.article_ids) & (mask if mask is not None else True)
         top = index.top(index.scores(q.query_str), q.k, mask)
         ids = [index.ids[h.index] for h in top]
-        found = self.store.chunks_by_id(ids)
+        # with their vectors: the reranker needs the dense score of candidates only BM25 found (one read, not two)
+        found = self.store.chunks_by_id(ids, embeddings=True)
         out = []
         for hit, cid in zip(top, ids, strict=True):
             if cid in found:  # a chunk deleted since the index was built is skipped
-                text, meta, _ = found[cid]
-                out.append(NodeWithScore(node=_node(cid, text, meta, {self.name: hit.score}), score=hit.score))
+                text, meta, vector = found[cid]
+                node = _node(cid, text, meta, {self.name: hit.score}, vector)
+                out.append(NodeWithScore(node=node, score=hit.score))
         return out
 
 

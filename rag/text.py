@@ -341,6 +341,22 @@ def entity_terms(text: str) -> set[str]:
     return set(_stemmer().stemWords([w.lower().replace("’", "'") for w in caps]))
 
 
+def passage_terms(text: str) -> tuple[set[str], set[str]]:
+    """``(set(key_terms(text)), entity_terms(text))`` from one pass over the text (the reranker's hot path)."""
+    raw = _WORD.findall(text)
+    lowered = [w.lower().replace("’", "'") for w in raw]
+    keep = [w for w in lowered if w not in STOPWORDS and not (len(w) == 1 and not w.isdigit())]
+    caps = [lw for w, lw in zip(raw, lowered, strict=True) if w[:1].isupper() and w.lower() not in STOPWORDS]
+    stem = _stemmer().stemWords
+    return set(stem(keep)), set(stem(caps))
+
+
+@lru_cache(maxsize=4096)
+def title_terms(title: str) -> frozenset[str]:
+    """``key_terms`` of an article title, cached: every candidate of an article shares it."""
+    return frozenset(key_terms(title))
+
+
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow"
 _CURRENCY = (

@@ -740,16 +740,29 @@ def eval_load(ctx: click.Context, url: str | None, clients: int, duration: float
 @click.option("--limit", type=int, default=1000, show_default=True, help="Articles to ingest (the first N).")
 @click.option("--work", default=".newsrag-bench", show_default=True, help="Folder for the measured store.")
 @click.option("--no-peers", is_flag=True, help="Skip the two LlamaIndex peers.")
+@click.option(
+    "--backends",
+    default="",
+    metavar="DTYPES",
+    help="Also measure these embedding backends, comma-separated (float32,bfloat16), each on a store of its own.",
+)
 @click.option("--json", "json_path", metavar="FILE", help="Also write the figures to FILE.")
 @_common
 @click.pass_context
-def eval_perf(ctx: click.Context, dataset: str, limit: int, work: str, no_peers: bool, json_path: str | None) -> None:
+def eval_perf(
+    ctx: click.Context, dataset: str, limit: int, work: str, no_peers: bool, backends: str, json_path: str | None
+) -> None:
     """Ingestion and answering speed against the embedding model's own speed, with peers; one JSON object.
     A benchmark, not a test: about an hour for 1,000 articles with both peers on 2 cores."""
     from eval.perf import run_perf
+    from rag.embed import DTYPES
 
     if limit < 1:
         raise click.UsageError("--limit must be positive.")
+    wanted = [b.strip() for b in backends.split(",") if b.strip()]
+    unknown = [b for b in wanted if b not in DTYPES]
+    if unknown:
+        raise click.UsageError(f"--backends: unknown {', '.join(unknown)}; choose from {', '.join(DTYPES)}.")
     try:
         result = run_perf(
             Path(dataset),
@@ -757,6 +770,7 @@ def eval_perf(ctx: click.Context, dataset: str, limit: int, work: str, no_peers:
             Path(work),
             limit=limit,
             peers=not no_peers,
+            backends=wanted,
             log=lambda m: click.echo(m, err=True),
         )
     except NewsragError as exc:

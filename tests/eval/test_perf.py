@@ -18,7 +18,19 @@ def test_perf_prints_every_figure(dataset: Path, tmp_path: Path) -> None:  # noq
     from ui.cli import main
 
     result = CliRunner().invoke(
-        main, ["eval", "perf", "--dataset", str(dataset), "--limit", "3", "--work", str(tmp_path / "w")]
+        main,
+        [
+            "eval",
+            "perf",
+            "--dataset",
+            str(dataset),
+            "--limit",
+            "3",
+            "--work",
+            str(tmp_path / "w"),
+            "--backends",
+            "bfloat16",
+        ],
     )
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
@@ -39,7 +51,19 @@ def test_perf_prints_every_figure(dataset: Path, tmp_path: Path) -> None:  # noq
         assert figures[key] is not None and figures[key] > 0, key
     assert figures["coverage"] == 1.0 and figures["quickstart_coverage"] == 1.0  # tiny articles fit any window
     assert figures["articles"] == 3 and figures["chunks"] >= 3 and figures["questions"] == 2
-    assert list(figures["answer_recall@5"].values()) == [1.0]
+    assert figures["answer_recall@5"] == 1.0 and figures["embedding_dtype"] == "float32"
+    # each backend tried has its own fresh store, speed and recall, so speed never silently costs quality
+    assert set(figures["backends"]) == {"float32", "bfloat16"}
+    for backend in figures["backends"].values():
+        assert backend["ingest_s"] > 0 and backend["chunks"] == figures["chunks"] and backend["answer_recall@5"] == 1.0
+    assert 0 <= figures["reingest_ratio"] < 1
+
+
+def test_perf_refuses_an_unknown_backend(tmp_path: Path) -> None:
+    from ui.cli import main
+
+    result = CliRunner().invoke(main, ["eval", "perf", "--work", str(tmp_path), "--backends", "int4"])
+    assert result.exit_code == 2 and "int4" in result.output
 
 
 def test_coverage_counts_only_the_word_pieces_inside_each_chunks_window(embedder: Embedder) -> None:
