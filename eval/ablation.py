@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from eval.bench import FILL_K, BenchQuestion, Retrieved, prepare, retrieval_metrics
+from eval.bench import BenchQuestion, Retrieved, prepare, retrieval_metrics
 from eval.metrics import percentile
 from rag.pipeline import build_pipeline
 from rag.settings import Settings
@@ -53,5 +53,5 @@ def run_ablation(
 
 def _search(pipeline: Any, q: BenchQuestion, k: int) -> Retrieved:
     t = time.perf_counter()
-    hits = pipeline.search(Query(q.question, k=max(k, FILL_K), as_of=q.date))
+    hits = pipeline.search(Query(q.question, k=k, as_of=q.date))
     return Retrieved([h.chunk.text for h in hits], (time.perf_counter() - t) * 1000)

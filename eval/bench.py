@@ -29,9 +29,6 @@ from rag.types import Query
 
 RECALL_AT = (1, 2, 5, 10)
 WORD_BUDGET = 1000
-# Every system returns this many passages (at least k) so that answer_recall@1000words compares the same amount of
-# text: a system with short passages needs more of them to fill the budget than one with 1024-token chunks.
-FILL_K = 40
 
 
 @dataclass(frozen=True)
@@ -174,7 +171,7 @@ def run_bench(
 
     def newsrag_search(q: BenchQuestion) -> Retrieved:
         t = time.perf_counter()
-        hits = pipeline.search(Query(q.question, k=max(k, FILL_K), as_of=q.date))
+        hits = pipeline.search(Query(q.question, k=k, as_of=q.date))
         return Retrieved([h.chunk.text for h in hits], (time.perf_counter() - t) * 1000)
 
     results: dict[str, Any] = {
@@ -193,7 +190,7 @@ def run_bench(
         answer_ms.append((time.perf_counter() - t) * 1000)
     newsrag = retrieval_metrics(items, retrieved, k)
     newsrag["mc_accuracy"] = round(
-        _mean([mc_pick(q.choices, r.texts[:k]) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
+        _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
     )
     newsrag.update(answer_metrics(items, [a.text for a in answers], [a.abstained for a in answers]))
     newsrag.update(
@@ -212,8 +209,9 @@ def run_bench(
         log("peer bm25 ...")
         results["peers"]["bm25"] = _bm25_peer(pipeline, items, k, progress)
         log("peer llamaindex_quickstart ...")
+        plain = embedder if embedder.dtype == "float32" else Embedder(embedder.model_name, embedder.batch_size)
         results["peers"]["llamaindex_quickstart"] = _quickstart_peer(
-            subset_file, articles, Embedder(embedder.model_name, embedder.batch_size), work, key, items, k, progress
+            subset_file, articles, plain, work, key, items, k, progress
         )
     results["wall_s"] = round(time.perf_counter() - t_start, 1)
     return results
@@ -249,10 +247,10 @@ def retrieval_metrics(items: Sequence[BenchQuestion], retrieved: Sequence[Retrie
     out["answer_recall@1000words"] = round(_mean([answer_in_text(q.answer, first_words(r.texts)) for q, r in pairs]), 4)
     rr = []
     for q, r in pairs:
-        rank = next((i for i, t in enumerate(r.texts[:k], 1) if answer_in_text(q.answer, t)), None)
+        rank = next((i for i, t in enumerate(r.texts, 1) if answer_in_text(q.answer, t)), None)
         rr.append(1.0 / rank if rank else 0.0)
     out["mrr"] = round(_mean(rr), 4)
-    out[f"words@{k}"] = round(_mean([sum(len(t.split()) for t in r.texts[:k]) for _, r in pairs]), 1)
+    out[f"words@{k}"] = round(_mean([sum(len(t.split()) for t in r.texts) for _, r in pairs]), 1)
     return out
 
 
@@ -303,11 +301,11 @@ def _bm25_peer(pipeline: Any, items: Sequence[BenchQuestion], k: int, progress: 
     for q in tqdm(items, desc="bm25", unit="q", disable=_off(progress)):
         t = time.perf_counter()
         tokens = bm25s.tokenize([q.question], stopwords="en", stemmer=stemmer, show_progress=False)
-        docs, _ = retriever.retrieve(tokens, k=min(max(k, FILL_K), len(texts)), show_progress=False)
+        docs, _ = retriever.retrieve(tokens, k=min(k, len(texts)), show_progress=False)
         retrieved.append(Retrieved([texts[i] for i in docs[0]], (time.perf_counter() - t) * 1000))
     out = retrieval_metrics(items, retrieved, k)
     out["mc_accuracy"] = round(
-        _mean([mc_pick(q.choices, r.texts[:k]) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
+        _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
     )
     out.update(
         index_s=round(index_s, 1), chunks=len(texts), query_p50_ms=round(percentile([r.ms for r in retrieved], 50), 1)
@@ -347,7 +345,7 @@ def _quickstart_peer(
         index.storage_context.persist(persist_dir=str(folder))
         reused = False
     ingest_s = time.perf_counter() - t0
-    retriever = index.as_retriever(similarity_top_k=max(k, FILL_K))
+    retriever = index.as_retriever(similarity_top_k=k)
     retrieved = []
     for q in tqdm(items, desc="quickstart", unit="q", disable=_off(progress)):
         t = time.perf_counter()
@@ -355,7 +353,7 @@ def _quickstart_peer(
         retrieved.append(Retrieved([n.node.get_content() for n in nodes], (time.perf_counter() - t) * 1000))
     out = retrieval_metrics(items, retrieved, k)
     out["mc_accuracy"] = round(
-        _mean([mc_pick(q.choices, r.texts[:k]) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
+        _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
     )
     out.update(
         ingest_s=round(ingest_s, 1),
