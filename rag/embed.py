@@ -39,12 +39,13 @@ def resolve_model_path(name: str) -> Path:
 
 
 DTYPES = ("float32", "bfloat16")
+DEFAULT_DTYPE = "bfloat16"  # 1.7-1.8x faster than float32 here at the same retrieval quality (README, Performance)
 
 
 class Embedder:
     """Embeds texts into L2-normalised float32 vectors; cheap to construct, loads the model on first use."""
 
-    def __init__(self, model: str = PACKAGED_MINILM, batch_size: int = 32, dtype: str = "float32") -> None:
+    def __init__(self, model: str = PACKAGED_MINILM, batch_size: int = 32, dtype: str = DEFAULT_DTYPE) -> None:
         if dtype not in DTYPES:
             raise ModelError(f"embedding_dtype must be one of {', '.join(DTYPES)}. Currently, it is {dtype!r}.")
         self.model_name = model

@@ -137,7 +137,8 @@ class NewsReranker(BaseNodePostprocessor):
             meta["scores"] = s
             out.append(NodeWithScore(node=n.node, score=s["rerank"]))
         out.sort(key=lambda n: -(n.score or 0.0))
-        return drop_near_duplicates(out, self.duplicate_jaccard)
+        # Only the passages the caller keeps need checking: the rest would be cut anyway.
+        return drop_near_duplicates(out, self.duplicate_jaccard, getattr(query_bundle, "hits", None))
 
     def recency(self, published: date | None, as_of: date | None) -> float:
         if as_of is None or published is None:
@@ -155,15 +156,18 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:], words[3:], words[4:], strict=False))  # _SHINGLE = 5
 
 
-def drop_near_duplicates(nodes: list[NodeWithScore], threshold: float) -> list[NodeWithScore]:
+def drop_near_duplicates(nodes: list[NodeWithScore], threshold: float, limit: int | None = None) -> list[NodeWithScore]:
     """Keep the best of passages from different articles whose word 5-gram Jaccard similarity is ``threshold`` or
     more: a syndicated copy adds nothing a reader has not seen. Shared shingles are counted through an inverted
-    index of the kept passages, so the cost grows with the text, not with the square of the candidates."""
+    index of the kept passages, so the cost grows with the text, not with the square of the candidates. With
+    ``limit``, stops once that many passages are kept."""
     kept: list[NodeWithScore] = []
     sizes: list[int] = []
     articles: list[str] = []
     owners: dict[tuple[str, ...], list[int]] = {}
     for node in nodes:
+        if limit is not None and len(kept) >= limit:
+            break
         shingles = _shingles(node.node.get_content())
         article = str(node.node.metadata.get("article_id"))
         shared: dict[int, int] = {}

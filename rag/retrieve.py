@@ -12,12 +12,14 @@ down to Chroma (``where`` on ``published``) and to BM25 (a mask); undated articl
 
 from __future__ import annotations
 
+import gc
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.postprocessor.types import BaseNodePostprocessor
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
@@ -47,6 +49,7 @@ class NewsQueryBundle(QueryBundle):
     until: date | None = None
     as_of: date | None = None
     article_ids: frozenset[str] | None = None  # only chunks of these articles (the source filter); None: all
+    hits: int | None = None  # how many passages the caller keeps (postprocessors may stop there); None: all
 
 
 def bundle(query: Query, k: int | None = None, article_ids: frozenset[str] | None = None) -> NewsQueryBundle:
@@ -59,6 +62,7 @@ def bundle(query: Query, k: int | None = None, article_ids: frozenset[str] | Non
         until=query.until,
         as_of=query.as_of,
         article_ids=article_ids,
+        hits=query.k,
     )
 
 
@@ -84,7 +88,7 @@ def chroma_filters(q: NewsQueryBundle) -> Any:
 
 
 def _node(chunk_id: str, text: str, meta: dict[str, Any], scores: dict[str, float], embedding: Any = None) -> TextNode:
-    vector = None if embedding is None else [float(x) for x in embedding]
+    vector = None if embedding is None else np.asarray(embedding, dtype=np.float32).tolist()
     return TextNode(id_=chunk_id, text=text, metadata={**meta, "scores": dict(scores)}, embedding=vector)
 
 
@@ -260,9 +264,12 @@ def build_retriever(store: Store, embedder: Embedder, settings: Any) -> Retrieve
 
     def warm() -> None:
         embedder.warm_up()
-        if store.exists():
-            store.chunk_collection()
+        if store.exists() and store.has_chunks():
+            dense.retrieve(NewsQueryBundle(query_str="warm up", k=1))  # Chroma loads its vector index from disk
             if settings.retrieval != "dense":
                 store.lexical()
+        # What is loaded now lives as long as the process: keep it out of the garbage collector's full passes,
+        # which otherwise stall a query now and then for ~300 ms walking the lexical index's millions of objects.
+        gc.freeze()
 
     return ChainRetriever(first, post, warm, candidates=settings.candidates, store=store)

@@ -8,6 +8,7 @@ from the internet, which fails on an air-gapped machine.
 from __future__ import annotations
 
 import contextlib
+import gc
 import shutil
 import threading
 from collections.abc import Iterator, Sequence
@@ -261,6 +262,7 @@ class Store:
                     with contextlib.suppress(OSError):  # a read-only store still answers; it rebuilds next time
                         index.save(folder)
             self._lexical = index
+            gc.freeze()  # long-lived: spare it the collector's full passes (see build_retriever's warm-up)
             return index
 
     def all_chunks(self) -> list[tuple[str, str | None, Any]]:

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from rag.errors import SettingsError
-from rag.settings import SETTINGS, load_settings
+from rag.settings import SETTINGS, Settings, load_settings
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -67,12 +67,13 @@ def test_bfloat16_embeddings_are_close_to_float32_and_fingerprinted_apart(embedd
     from rag.embed import Embedder
     from rag.errors import NewsragError
 
+    assert embedder.dtype == Settings().embedding_dtype == "bfloat16"  # the default backend
     texts = ["The Tromsvik ferry now leaves every 30 minutes.", "Mishustin spoke about universities and quotas."]
-    bf16 = Embedder(dtype="bfloat16")
-    a, b = embedder.embed(texts), bf16.embed(texts)
+    fp32 = Embedder(dtype="float32")
+    a, b = fp32.embed(texts), embedder.embed(texts)
     assert b.dtype == np.float32 and np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
     assert float((a * b).sum(axis=1).min()) > 0.99
-    assert bf16.fingerprint != embedder.fingerprint  # switching precision re-embeds the store
+    assert fp32.fingerprint != embedder.fingerprint  # switching precision re-embeds the store
     with pytest.raises(NewsragError, match="embedding_dtype"):
         Embedder(dtype="int4")
     with pytest.raises(NewsragError, match="embedding_dtype"):
