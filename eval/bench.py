@@ -209,11 +209,8 @@ def run_bench(
         log("peer bm25 ...")
         results["peers"]["bm25"] = _bm25_peer(pipeline, items, k, progress)
         log("peer llamaindex_quickstart ...")
-        plain = (
-            embedder if embedder.dtype == "float32" else Embedder(embedder.model_name, embedder.batch_size, "float32")
-        )
         results["peers"]["llamaindex_quickstart"] = _quickstart_peer(
-            subset_file, articles, plain, work, key, items, k, progress
+            subset_file, articles, embedder.with_dtype("float32"), work, key, items, k, progress
         )
     results["wall_s"] = round(time.perf_counter() - t_start, 1)
     return results

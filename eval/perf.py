@@ -21,7 +21,7 @@ import resource
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -108,10 +108,10 @@ def run_perf(
     order = list(dict.fromkeys([configured, *(backends or [])]))  # the configured one first: its store is kept
     out: dict[str, Any] = {"dataset": str(dataset), "articles": len(articles), "embedding_dtype": configured}
     out["backends"] = {}
-    main: dict[str, Any] = {}
+    main: _Measured | None = None
     for dtype in order:
         log(f"newsrag ({dtype}): ingesting {len(articles)} articles ...")
-        figures = _measure_backend(
+        measured = _measure_backend(
             replace(
                 settings, embedding_dtype=dtype, store=str(work / f"perf-store-{len(articles)}-{dtype}"), chroma_url=""
             ),
@@ -122,14 +122,13 @@ def run_perf(
             latency=dtype == configured,
             log=log,
         )
-        if dtype == configured:
-            main = figures
+        main = main or measured  # the configured backend runs first
         out["backends"][dtype] = {
-            k: figures[k] for k in ("ingest_s", "bare_encode_s", "overhead", "chunks", "coverage", "answer_recall@5")
+            k: measured.figures[k]
+            for k in ("ingest_s", "bare_encode_s", "overhead", "chunks", "coverage", "answer_recall@5")
         }
-    out.update({k: v for k, v in main.items() if not k.startswith("_")})
-    store_dir, stored_texts, texts = main["_store_dir"], main["_stored_texts"], main["_texts"]
-    questions, embedder = main["_questions"], main["_embedder"]
+    assert main is not None
+    out.update(main.figures)
 
     from sentence_transformers import SentenceTransformer
 
@@ -137,41 +136,49 @@ def run_perf(
     plain = SentenceTransformer(str(resolve_model_path(settings.embedding_model)), device="cpu", local_files_only=True)
     plain.encode(["warm up"])
     t0 = time.perf_counter()
-    plain.encode(texts, batch_size=32, convert_to_numpy=True, show_progress_bar=False)
+    plain.encode(main.texts, batch_size=32, convert_to_numpy=True, show_progress_bar=False)
     out["raw_encode_s"] = round(time.perf_counter() - t0, 2)
     out["speedup_vs_raw"] = round(out["raw_encode_s"] / out["ingest_s"], 3) if out["ingest_s"] else None
 
     log("serving process ...")
     from eval.load import peak_rss_mb, run_load, served
 
-    with served(str(store_dir)) as (url, pid):
-        run_load(url, [q["question"] for q in questions[:20]] or ["test"], clients=4, duration=10)
+    with served(str(main.store_dir)) as (url, pid):
+        run_load(url, [q["question"] for q in main.questions[:20]] or ["test"], clients=4, duration=10)
         out["serve_peak_rss_mb"] = peak_rss_mb(pid)
 
     if peers:
         from llama_index.core.node_parser import SentenceSplitter
 
-        docs = [(aid, text) for aid, text in stored_texts]
+        docs = main.stored_texts
         # The peers run the model as their users do: plain float32, whatever backend newsrag is measured with.
-        peer = (
-            embedder
-            if embedder.dtype == "float32"
-            else Embedder(settings.embedding_model, settings.embed_batch_size, "float32")
-        )
+        peer = main.embedder.with_dtype("float32")
         log("peer: LlamaIndex quickstart ...")
         out["quickstart_ingest_s"], qs_spans = _llamaindex_ingest(docs, peer, None)
-        out["quickstart_coverage"] = coverage(docs, qs_spans, embedder)
+        out["quickstart_coverage"] = coverage(docs, qs_spans, main.embedder)
         log("peer: LlamaIndex SentenceSplitter(256, 32) ...")
         out["li256_ingest_s"], li_spans = _llamaindex_ingest(
             docs, peer, SentenceSplitter(chunk_size=256, chunk_overlap=32)
         )
-        out["li256_coverage"] = coverage(docs, li_spans, embedder)
+        out["li256_coverage"] = coverage(docs, li_spans, main.embedder)
         out["quickstart_ingest_s"] = round(out["quickstart_ingest_s"], 2)
         out["li256_ingest_s"] = round(out["li256_ingest_s"], 2)
         out["speedup_vs_li256"] = round(out["li256_ingest_s"] / out["ingest_s"], 3) if out["ingest_s"] else None
         for figures in out["backends"].values():
             figures["speedup_vs_li256"] = round(out["li256_ingest_s"] / figures["ingest_s"], 3)
     return out
+
+
+@dataclass
+class _Measured:
+    """One backend's figures, and what the later steps (raw encode, serving, peers) reuse from its run."""
+
+    figures: dict[str, Any]
+    store_dir: Path
+    stored_texts: list[tuple[str, str]]
+    texts: list[str]
+    questions: list[dict[str, Any]]
+    embedder: Embedder
 
 
 def _measure_backend(
@@ -182,7 +189,7 @@ def _measure_backend(
     questions_limit: int,
     latency: bool,
     log: Callable[[str], None],
-) -> dict[str, Any]:
+) -> _Measured:
     """Fresh ingestion with one embedding backend, coverage, re-ingestion of the unchanged articles and
     ``answer_recall@5``; for the configured backend (``latency``) also its bare encode of the same chunk texts and
     query latency."""
@@ -247,5 +254,4 @@ def _measure_backend(
         for name, values in (("retrieve", retrieve_ms), ("answer", answer_ms)):
             for p in (50, 95, 99):
                 out[f"{name}_p{p}_ms"] = round(percentile(values, p), 1)
-    out.update(_store_dir=store_dir, _stored_texts=stored_texts, _texts=texts, _questions=questions, _embedder=embedder)
-    return out
+    return _Measured(out, store_dir, stored_texts, texts, questions, embedder)

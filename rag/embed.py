@@ -65,6 +65,10 @@ class Embedder:
     def from_settings(cls, settings: Any) -> Embedder:
         return cls(settings.embedding_model, settings.embed_batch_size, settings.embedding_dtype)
 
+    def with_dtype(self, dtype: str) -> Embedder:
+        """The same model with weights in ``dtype``: this one when it already is (peers run plain float32)."""
+        return self if dtype == self.dtype else Embedder(self.model_name, self.batch_size, dtype)
+
     def warm_up(self) -> None:
         """Load the model and run it once (the first call pays for kernel set-up)."""
         self._load()

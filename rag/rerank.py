@@ -94,9 +94,9 @@ class NewsReranker(BaseNodePostprocessor):
             for n, s in zip(nodes, scores, strict=True):
                 if "dense" in s:
                     continue
-                vector = (
-                    n.node.embedding if n.node.embedding is not None else found.get(n.node.node_id, ("", {}, None))[2]
-                )
+                vector = n.node.embedding
+                if vector is None and n.node.node_id in found:
+                    vector = found[n.node.node_id][2]
                 if vector is not None:
                     s["dense"] = float(np.dot(np.asarray(vector, dtype=np.float32), question))
         # lexical: BM25 of every candidate, from one pass over the index

@@ -188,9 +188,12 @@ def _validated(settings: Settings) -> Settings:
         raise SettingsError(
             f"chroma_url must be http://HOST:PORT or https://HOST:PORT. Currently, chroma_url is {settings.chroma_url!r}."
         )
-    if settings.embedding_dtype not in ("float32", "bfloat16"):
+    from rag.embed import DTYPES
+
+    if settings.embedding_dtype not in DTYPES:
         raise SettingsError(
-            f"embedding_dtype must be 'float32' or 'bfloat16'. Currently, embedding_dtype is {settings.embedding_dtype!r}."
+            f"embedding_dtype must be one of {', '.join(DTYPES)}. Currently, embedding_dtype is "
+            f"{settings.embedding_dtype!r}."
         )
     if settings.answer_mode not in ANSWER_MODES:
         raise SettingsError(
