@@ -116,6 +116,7 @@ def _settings_summary(settings: Settings) -> dict[str, Any]:
         "embedding_model",
         "chunk_tokens",
         "chunk_overlap_sentences",
+        "chunk_title_tokens",
         "top_k",
         "min_relevance",
         "min_coverage",

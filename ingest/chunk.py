@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from rag.text import sentence_spans
 from rag.types import Article, Chunk, Span
@@ -18,27 +20,57 @@ class Chunker:
 
     def __init__(
         self,
-        count_tokens: Callable[[list[str]], list[int]],
         token_spans: Callable[[str], list[tuple[int, int]]],
         max_tokens: int = 200,
         overlap_sentences: int = 1,
+        title_tokens: int = 0,
     ) -> None:
         if max_tokens < 1:
             raise ValueError(f"max_tokens must be greater than 0. Currently, max_tokens is {max_tokens}.")
         if overlap_sentences < 0:
             raise ValueError(f"overlap_sentences must be at least 0. Currently, it is {overlap_sentences}.")
-        self.count_tokens = count_tokens
         self.token_spans = token_spans
         self.max_tokens = max_tokens
         self.overlap_sentences = overlap_sentences
+        self.title_tokens = max(0, title_tokens)
 
     @property
     def fingerprint(self) -> str:
-        return f"chunk:v{CHUNKER_VERSION}:{self.max_tokens}:{self.overlap_sentences}"
+        title = f":title{self.title_tokens}" if self.title_tokens else ""
+        return f"chunk:v{CHUNKER_VERSION}:{self.max_tokens}:{self.overlap_sentences}{title}"
 
-    def chunk(self, article: Article) -> list[Chunk]:
+    def embedding_texts(self, title: str, texts: list[str]) -> list[str]:
+        """What the model embeds for an article's chunk ``texts``: each text, after the article's ``title`` (its
+        first ``title_tokens`` word pieces) when ``title_tokens`` is set. A passage deep in an article often never
+        names what the article is about; the title puts it back. The stored chunk text stays a verbatim slice."""
+        prefix = self._title(title) if self.title_tokens else ""
+        return [f"{prefix}\n{text}" if prefix else text for text in texts]
+
+    def _title(self, title: str) -> str:
+        title = " ".join(title.split())
+        spans = self.token_spans(title) if title else []
+        if len(spans) > self.title_tokens:
+            title = title[: spans[self.title_tokens - 1][1]]
+        return title
+
+    def embedding_ids(self, title: Sequence[int], ids: Any, spans: list[tuple[int, int]], chunks: list[Chunk]) -> list[Any]:
+        """What ``embedding_texts`` gives, as word-piece ids, without tokenising anything again: each chunk's
+        pieces are the article's pieces (``ids`` and ``spans``, from the tokenisation ``chunk`` was given) inside
+        its span, after the title's first ``title_tokens`` pieces when set (``title``: the title's pieces)."""
+        import numpy as np
+
+        starts = [s for s, _ in spans]
+        prefix = np.asarray(title[: self.title_tokens] if self.title_tokens else [], dtype=np.int64)
+        out = []
+        for c in chunks:
+            body = ids[bisect_left(starts, c.start) : bisect_left(starts, c.end)]
+            out.append(np.concatenate([prefix, body]) if len(prefix) else body)
+        return out
+
+    def chunk(self, article: Article, spans: list[tuple[int, int]] | None = None) -> list[Chunk]:
+        """The article's chunks; ``spans``: its word pieces' character spans when the caller has tokenised it."""
         text = article.text
-        units, counts = self._units(text)
+        units, counts = self._units(text, spans)
         chunks: list[Chunk] = []
         i = 0
         while i < len(units):
@@ -56,25 +88,26 @@ class Chunker:
             i = max(i + 1, j - self.overlap_sentences)
         return chunks
 
-    def _units(self, text: str) -> tuple[list[Span], list[int]]:
-        """Sentences, with any sentence over the window cut into window-sized pieces."""
+    def _units(self, text: str, tokens: list[tuple[int, int]] | None = None) -> tuple[list[Span], list[int]]:
+        """Sentences, with any sentence over the window cut into window-sized pieces. The article is tokenised once:
+        word pieces never cross white space, so a sentence's pieces are the article's pieces inside its span."""
         spans = sentence_spans(text)
-        counts = self.count_tokens([text[s.start : s.end] for s in spans])
+        tokens = self.token_spans(text) if tokens is None else tokens
+        starts = [s for s, _ in tokens]
         units: list[Span] = []
         unit_counts: list[int] = []
-        for span, count in zip(spans, counts, strict=True):
-            if count <= self.max_tokens:
+        for span in spans:
+            first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
+            if last - first <= self.max_tokens:
                 units.append(span)
-                unit_counts.append(count)
+                unit_counts.append(last - first)
             else:
-                for piece, n in self._split_long(text, span):
+                for piece, n in self._split_long(text, span, tokens[first:last]):
                     units.append(piece)
                     unit_counts.append(n)
         return units, unit_counts
 
-    def _split_long(self, text: str, span: Span) -> list[tuple[Span, int]]:
-        sentence = text[span.start : span.end]
-        tokens = self.token_spans(sentence)
+    def _split_long(self, text: str, span: Span, tokens: list[tuple[int, int]]) -> list[tuple[Span, int]]:
         pieces: list[tuple[Span, int]] = []
         first = 0
         while first < len(tokens):
@@ -82,13 +115,11 @@ class Chunker:
             if last < len(tokens):
                 # Back off to a word start so no word is cut in two (word pieces continue without a space).
                 cut = last
-                while cut > first + self.max_tokens // 2 and not _starts_word(sentence, tokens[cut][0]):
+                while cut > first + self.max_tokens // 2 and not _starts_word(text, tokens[cut][0]):
                     cut -= 1
                 if cut > first + self.max_tokens // 2:
                     last = cut
-            s = tokens[first][0]
-            e = tokens[last - 1][1]
-            pieces.append((Span(span.start + s, span.start + e), last - first))
+            pieces.append((Span(tokens[first][0], tokens[last - 1][1]), last - first))
             first = last
         return pieces
 

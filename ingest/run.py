@@ -83,10 +83,10 @@ def text_hash(text: str) -> str:
 
 def make_chunker(settings: Settings, embedder: Embedder) -> Chunker:
     return Chunker(
-        embedder.count_tokens,
         embedder.token_spans,
         max_tokens=settings.chunk_tokens,
         overlap_sentences=settings.chunk_overlap_sentences,
+        title_tokens=settings.chunk_title_tokens,
     )
 
 
@@ -211,10 +211,15 @@ def _embed_and_write(
 ) -> None:
     from tqdm import tqdm
 
-    chunked = [(article, record, chunker.chunk(article)) for article, record in pending]
-    total = sum(len(chunks) for _, _, chunks in chunked)
+    chunked = []
+    for article, record in pending:  # each article is tokenised once: the chunker and the model share its pieces
+        tokens = embedder.tokens(article.text)
+        chunks = chunker.chunk(article, tokens.spans)
+        title = embedder.tokens(" ".join(article.title.split())).ids if chunker.title_tokens else []
+        chunked.append((article, record, chunks, chunker.embedding_ids(title, tokens.ids, tokens.spans, chunks)))
+    total = sum(len(item[2]) for item in chunked)
     with tqdm(total=total, desc="embedding", unit="chunk", disable=disable) as bar:
-        batch: list[tuple[Article, ArticleRecord, list[Chunk]]] = []
+        batch: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]] = []
         size = 0
         for item in chunked:
             batch.append(item)
@@ -230,12 +235,11 @@ def _embed_and_write(
             report.chunks += size
 
 
-def _write(batch: list[tuple[Article, ArticleRecord, list[Chunk]]], embedder: Embedder, store: Store) -> None:
-    texts = [c.text for _, _, chunks in batch for c in chunks]
-    vectors = embedder.embed(texts)
+def _write(batch: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]], embedder: Embedder, store: Store) -> None:
+    vectors = embedder.embed_ids([ids for _, _, _, chunk_ids in batch for ids in chunk_ids])
     items = []
     offset = 0
-    for article, record, chunks in batch:
+    for article, record, chunks, _ in batch:
         vecs = vectors[offset : offset + len(chunks)]
         offset += len(chunks)
         items.append((article, _with_chunks(record, len(chunks)), chunks, np.asarray(vecs)))

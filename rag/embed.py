@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +38,14 @@ def resolve_model_path(name: str) -> Path:
         "(one with config.json). newsrag runs offline and never downloads a model from a hub: "
         "copy the model folder onto this machine and point embedding_model at it."
     )
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text's word pieces (special tokens excluded): their vocabulary ids and character spans."""
+
+    ids: np.ndarray  # int64, one per word piece
+    spans: list[tuple[int, int]]
 
 
 DTYPES = ("float32", "bfloat16")
@@ -103,7 +113,9 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        dim = self._load().get_sentence_embedding_dimension()
+        model = self._load()
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in 6.x
+        dim = getter()
         assert dim is not None
         return int(dim)
 
@@ -124,6 +136,35 @@ class Embedder:
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
         return vectors
 
+    def embed_ids(self, pieces: Sequence[Sequence[int]]) -> np.ndarray:
+        """Vectors for texts given as word-piece ids (without special tokens), as ``embed`` gives for the texts:
+        ingestion tokenises each article once and hands the model its chunks' pieces, so no chunk is tokenised
+        twice. Batched like ``encode``: longest first, ``batch_size`` at a time, padded to the batch's longest."""
+        import torch
+
+        model = self._load()
+        if not pieces:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        tokenizer = model.tokenizer
+        cls, sep, pad = tokenizer.cls_token_id, tokenizer.sep_token_id, tokenizer.pad_token_id
+        limit = self.max_tokens
+        order = np.argsort([-min(len(p), limit) for p in pieces], kind="stable")
+        out = np.empty((len(pieces), self.dim), dtype=np.float32)
+        with torch.inference_mode():
+            for first in range(0, len(order), self.batch_size):
+                rows = order[first : first + self.batch_size]
+                width = min(len(pieces[rows[0]]), limit) + 2  # the longest of the batch comes first
+                input_ids = torch.full((len(rows), width), pad, dtype=torch.long)
+                mask = torch.zeros((len(rows), width), dtype=torch.long)
+                for r, i in enumerate(rows):
+                    ids = list(pieces[i][:limit])
+                    input_ids[r, : len(ids) + 2] = torch.tensor([cls, *ids, sep], dtype=torch.long)
+                    mask[r, : len(ids) + 2] = 1
+                features = {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": torch.zeros_like(mask)}
+                vectors = model(features)["sentence_embedding"].float()
+                out[rows] = torch.nn.functional.normalize(vectors, dim=1).numpy()
+        return out
+
     def embed_query(self, text: str) -> np.ndarray:
         """One text's vector, cached: the retriever and the answerer both need the question's."""
         with self._lock:
@@ -143,7 +184,11 @@ class Embedder:
         enc = self._load().tokenizer(texts, add_special_tokens=False)["input_ids"]
         return [len(ids) for ids in enc]
 
+    def tokens(self, text: str) -> Tokens:
+        """The word pieces of ``text``: ids and character spans, from one pass of the tokenizer."""
+        enc = self._load().tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return Tokens(np.asarray(enc["input_ids"], dtype=np.int64), [tuple(span) for span in enc["offset_mapping"]])
+
     def token_spans(self, text: str) -> list[tuple[int, int]]:
         """Character span of each word piece of ``text``."""
-        enc = self._load().tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-        return [tuple(span) for span in enc["offset_mapping"]]
+        return self.tokens(text).spans

@@ -58,12 +58,27 @@ class Settings:
         200, "Most word pieces in a chunk; the embedding window is 256, so keep it at most 254.", 16, 254
     )
     chunk_overlap_sentences: int = _setting(1, "Sentences a chunk repeats from the one before it.", 0, 10)
+    chunk_title_tokens: int = _setting(
+        0,
+        "Word pieces of the article's title embedded in front of every chunk (cut to fit the model's window beside "
+        "chunk_tokens; the stored passage stays a verbatim slice of the article). 0: none.",
+        0,
+        254,
+    )
     top_k: int = _setting(5, "Passages retrieved for an answer (--k).", 1, 100)
     retrieval: str = _setting("hybrid", "First-stage retrieval: 'dense', 'lexical' (BM25) or 'hybrid' (both, fused).")
     dense_weight: float = _setting(1.0, "Weight of dense results in reciprocal rank fusion.", 0.0, 10.0)
     lexical_weight: float = _setting(1.0, "Weight of BM25 results in reciprocal rank fusion.", 0.0, 10.0)
     rrf_k: int = _setting(60, "Reciprocal rank fusion constant: score = weight / (rrf_k + rank).", 1, 1000)
     candidates: int = _setting(40, "Candidates the first stage hands to the reranker.", 1, 1000)
+    window_candidates: int = _setting(
+        0, "With an as-of date, candidates each retriever adds from the days around it (0: none).", 0, 1000
+    )
+    window_weight: float = _setting(
+        1.0, "Weight of the as-of window's results in reciprocal rank fusion (relative to the whole store's).", 0.0, 10.0
+    )
+    window_days_before: int = _setting(14, "Days before the as-of date that its window searches.", 0, 36500)
+    window_days_after: int = _setting(7, "Days after the as-of date that its window searches.", 0, 36500)
     rerank: bool = _setting(
         True,
         "Rerank candidates (dense, BM25, coverage, entities, position, article, recency) and drop near-duplicates.",
@@ -187,6 +202,12 @@ def _validated(settings: Settings) -> Settings:
     if settings.chroma_url and not settings.chroma_url.startswith(("http://", "https://")):
         raise SettingsError(
             f"chroma_url must be http://HOST:PORT or https://HOST:PORT. Currently, chroma_url is {settings.chroma_url!r}."
+        )
+    if settings.chunk_tokens + settings.chunk_title_tokens > 254:
+        raise SettingsError(
+            "chunk_tokens + chunk_title_tokens must be at most 254 (the model sees 254 word pieces; more would cut the "
+            f"end of every long chunk from its embedding). Currently, they are {settings.chunk_tokens} + "
+            f"{settings.chunk_title_tokens}: lower one of them."
         )
     from rag.embed import DTYPES
 

@@ -30,9 +30,14 @@ class TokenizerOnly:
     def __init__(self, real: Any) -> None:
         self.count_tokens = real.count_tokens
         self.token_spans = real.token_spans
+        self.tokens = real.tokens
+        self._decode = real._load().tokenizer.decode
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return fake_embed(texts)
+
+    def embed_ids(self, pieces: list[Any]) -> np.ndarray:
+        return fake_embed([self._decode(list(ids)) for ids in pieces])
 
     def embed_query(self, text: str) -> np.ndarray:
         return fake_embed([text])[0]
