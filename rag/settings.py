@@ -69,9 +69,6 @@ class Settings:
     retrieval: str = _setting("hybrid", "First-stage retrieval: 'dense', 'lexical' (BM25) or 'hybrid' (both, fused).")
     dense_weight: float = _setting(1.0, "Weight of dense results in reciprocal rank fusion.", 0.0, 10.0)
     lexical_weight: float = _setting(1.0, "Weight of BM25 results in reciprocal rank fusion.", 0.0, 10.0)
-    lexical_title: bool = _setting(
-        False, "BM25 indexes every passage together with its article's title (the passage shown stays as it is)."
-    )
     rrf_k: int = _setting(60, "Reciprocal rank fusion constant: score = weight / (rrf_k + rank).", 1, 1000)
     candidates: int = _setting(40, "Candidates the first stage hands to the reranker.", 1, 1000)
     window_candidates: int = _setting(

@@ -87,8 +87,6 @@ class Store:
         self.chunks_name = f"{settings.collection}_chunks"
         self.articles_name = f"{settings.collection}_articles"
         self.lock_timeout = settings.lock_timeout
-        self.lexical_title = settings.lexical_title  # BM25 indexes each chunk with its article's title
-        self.lexical_dir = self.path / ("lexical-title" if self.lexical_title else "lexical")
         self._client: ClientAPI | None = None
         self._collections: dict[str, Collection] = {}
         self._open_lock = threading.Lock()
@@ -243,7 +241,7 @@ class Store:
     def lexical_current(self) -> bool:
         """Whether the lexical index cached in the store folder matches the store (reads one small file)."""
         try:
-            cached = (self.lexical_dir / "generation").read_text(encoding="utf-8")
+            cached = (self.path / "lexical" / "generation").read_text(encoding="utf-8")
         except OSError:
             return False
         current = self.generation()
@@ -256,7 +254,7 @@ class Store:
         with self._lexical_lock:
             if self._lexical is not None and self._lexical.generation == generation:
                 return self._lexical
-            folder = self.lexical_dir
+            folder = self.path / "lexical"
             index = LexicalIndex.load(folder)
             if index is None or index.generation != generation:
                 index = self._build_lexical(generation)
@@ -274,10 +272,7 @@ class Store:
     def _build_lexical(self, generation: str) -> LexicalIndex:
         rows = self.all_chunks() if self.has_chunks() else []
         published = [int((m or {}).get("published", 0)) for _, _, m in rows]
-        texts = [d or "" for _, d, _ in rows]
-        if self.lexical_title:  # a passage deep in an article often never names what the article is about
-            texts = [f"{(m or {}).get('title', '')}\n{t}" for (_, _, m), t in zip(rows, texts, strict=True)]
-        return LexicalIndex.build([i for i, _, _ in rows], texts, published, generation)
+        return LexicalIndex.build([i for i, _, _ in rows], [d or "" for _, d, _ in rows], published, generation)
 
     def chunks_by_id(self, ids: list[str], embeddings: bool = False) -> dict[str, tuple[str, dict[str, Any], Any]]:
         """(text, metadata, embedding or None) of the given chunks, by id."""
@@ -411,7 +406,7 @@ def check_store(store: Store) -> StoreCheck:
         if aid not in manifest:
             out.orphan_chunks.append(cid)
     out.incomplete = sorted(aid for aid, rec in manifest.items() if per_article.get(aid, 0) != rec.chunks)
-    index = LexicalIndex.load(store.lexical_dir)
+    index = LexicalIndex.load(store.path / "lexical")
     current = index is not None and index.generation == store.generation()
     if current and sorted(index.ids) != sorted(cid for cid, _, _ in rows):  # type: ignore[union-attr]
         out.lexical_problem = "the cached lexical index holds other chunks than Chroma at the same generation"
@@ -431,7 +426,7 @@ def repair_store(store: Store) -> StoreCheck:
             store.delete_articles(found.incomplete)
         store.bump_generation()
     if store.exists():
-        shutil.rmtree(store.lexical_dir, ignore_errors=True)
+        shutil.rmtree(store.path / "lexical", ignore_errors=True)
         store.lexical()
     return found
 

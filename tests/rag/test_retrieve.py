@@ -77,41 +77,6 @@ def test_reciprocal_rank_fusion_order_and_weights() -> None:
     assert [n.node.node_id for n in weighted][0] == "x"
 
 
-class _Dated:
-    """A LlamaIndex-shaped retriever over dated nodes in a fixed order of relevance that honours since/until and k,
-    as the dense and BM25 retrievers do."""
-
-    def __init__(self, nodes: list[tuple[str, date]]) -> None:
-        self.nodes = nodes
-
-    def retrieve(self, q: QueryBundle) -> list[NodeWithScore]:
-        since, until, k = getattr(q, "since", None), getattr(q, "until", None), getattr(q, "k", 10)
-        kept = [i for i, d in self.nodes if (since is None or d >= since) and (until is None or d <= until)]
-        return [_node(i) for i in kept[:k]]
-
-
-def test_the_as_of_window_brings_that_week_s_passages_into_the_candidates() -> None:
-    from rag.retrieve import NewsQueryBundle
-
-    old = [(f"old{i}", date(2022, 1, 1)) for i in range(30)]
-    week = [("near", date(2024, 6, 1)), ("later", date(2024, 6, 6)), ("far-after", date(2024, 7, 1))]
-    dense, lexical = _Dated(old + week), _Dated(list(reversed(old)) + week)
-    q = NewsQueryBundle(query_str="q", k=5, as_of=date(2024, 6, 3))
-    plain = FusionRetriever([(dense, 1.0), (lexical, 1.0)], candidates=10).retrieve(q)
-    assert "near" not in {n.node.node_id for n in plain}  # thirty older passages rank above it in both lists
-    windowed = FusionRetriever(
-        [(dense, 1.0), (lexical, 1.0)], candidates=10, window=(14, 7), window_weight=1.0, window_candidates=5
-    )
-    ids = [n.node.node_id for n in windowed.retrieve(q)]
-    assert {"near", "later"} <= set(ids) and "far-after" not in ids  # the window: 14 days before, 7 after
-    assert ids.index("near") < 3  # first in both windowed lists: it outranks passages that one list alone found
-    no_date = windowed.retrieve(NewsQueryBundle(query_str="q", k=5))
-    assert "near" not in {n.node.node_id for n in no_date}  # no as-of date, no window
-    # the window stays inside the caller's own date range
-    bounded = NewsQueryBundle(query_str="q", k=5, as_of=date(2024, 6, 3), until=date(2024, 6, 2))
-    assert "later" not in {n.node.node_id for n in windowed.retrieve(bounded)}
-
-
 def test_near_duplicate_articles_do_not_crowd_the_top(ingested, corpus: Path, embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings, _ = ingested
     text = (corpus / "102_invented_chess.txt").read_text()
