@@ -156,22 +156,11 @@ class BM25ChunkRetriever(BaseRetriever):
 class FusionRetriever(BaseRetriever):
     """Weighted reciprocal rank fusion: score = sum over retrievers of weight / (rrf_k + rank)."""
 
-    def __init__(
-        self,
-        retrievers: list[tuple[BaseRetriever, float]],
-        rrf_k: int = 60,
-        candidates: int = 40,
-        window: tuple[int, int] | None = None,
-        window_weight: float = 0.0,
-        window_candidates: int = 0,
-    ) -> None:
+    def __init__(self, retrievers: list[tuple[BaseRetriever, float]], rrf_k: int = 60, candidates: int = 40) -> None:
         super().__init__()
         self.retrievers = retrievers
         self.rrf_k = rrf_k
         self.candidates = candidates
-        self.window = window  # (days before, days after) an as-of date searched on its own
-        self.window_weight = window_weight
-        self.window_candidates = window_candidates
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         q = _options(query_bundle)
@@ -183,13 +172,9 @@ class FusionRetriever(BaseRetriever):
             as_of=q.as_of,
             article_ids=q.article_ids,
         )
-        runs = [(retriever, weight, wide) for retriever, weight in self.retrievers]
-        near = self._window(q)
-        if near is not None:
-            runs += [(retriever, weight * self.window_weight, near) for retriever, weight in self.retrievers]
         fused: dict[str, NodeWithScore] = {}
-        for retriever, weight, bundle_ in runs:
-            for rank, node in enumerate(retriever.retrieve(bundle_), 1):
+        for retriever, weight in self.retrievers:
+            for rank, node in enumerate(retriever.retrieve(wide), 1):
                 nid = node.node.node_id
                 if nid not in fused:
                     fused[nid] = NodeWithScore(node=node.node, score=0.0)
@@ -199,28 +184,6 @@ class FusionRetriever(BaseRetriever):
         for node in fused.values():
             node.node.metadata["scores"]["fused"] = node.score or 0.0
         return sorted(fused.values(), key=lambda n: -(n.score or 0.0))
-
-    def _window(self, q: NewsQueryBundle) -> NewsQueryBundle | None:
-        """With an as-of date, the same search inside the days around it (within any since/until): a passage of
-        that week can rank below many older ones in the whole store and would never reach the reranker."""
-        if q.as_of is None or self.window is None or self.window_weight <= 0 or self.window_candidates <= 0:
-            return None
-        from datetime import timedelta
-
-        since = q.as_of - timedelta(days=self.window[0])
-        until = q.as_of + timedelta(days=self.window[1])
-        since = max(since, q.since) if q.since else since
-        until = min(until, q.until) if q.until else until
-        if since > until:
-            return None
-        return NewsQueryBundle(
-            query_str=q.query_str,
-            k=self.window_candidates,
-            since=since,
-            until=until,
-            as_of=q.as_of,
-            article_ids=q.article_ids,
-        )
 
 
 class ChainRetriever(Retriever):
@@ -296,9 +259,6 @@ def build_retriever(store: Store, embedder: Embedder, settings: Any) -> Retrieve
             [(dense, settings.dense_weight), (lexical, settings.lexical_weight)],
             rrf_k=settings.rrf_k,
             candidates=settings.candidates,
-            window=(settings.window_days_before, settings.window_days_after),
-            window_weight=settings.window_weight,
-            window_candidates=settings.window_candidates,
         )
     post = [NewsReranker(store, embedder, settings)] if settings.rerank else []
 

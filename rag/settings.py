@@ -71,14 +71,6 @@ class Settings:
     lexical_weight: float = _setting(1.0, "Weight of BM25 results in reciprocal rank fusion.", 0.0, 10.0)
     rrf_k: int = _setting(60, "Reciprocal rank fusion constant: score = weight / (rrf_k + rank).", 1, 1000)
     candidates: int = _setting(40, "Candidates the first stage hands to the reranker.", 1, 1000)
-    window_candidates: int = _setting(
-        0, "With an as-of date, candidates each retriever adds from the days around it (0: none).", 0, 1000
-    )
-    window_weight: float = _setting(
-        1.0, "Weight of the as-of window's results in reciprocal rank fusion (relative to the whole store's).", 0.0, 10.0
-    )
-    window_days_before: int = _setting(14, "Days before the as-of date that its window searches.", 0, 36500)
-    window_days_after: int = _setting(7, "Days after the as-of date that its window searches.", 0, 36500)
     rerank: bool = _setting(
         True,
         "Rerank candidates (dense, BM25, coverage, entities, position, article, recency) and drop near-duplicates.",
