@@ -7,6 +7,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
+
 from rag.text import sentence_spans
 from rag.types import Article, Chunk, Span
 
@@ -57,8 +59,6 @@ class Chunker:
         """What ``embedding_texts`` gives, as word-piece ids, without tokenising anything again: each chunk's
         pieces are the article's pieces (``ids`` and ``spans``, from the tokenisation ``chunk`` was given) inside
         its span, after the title's first ``title_tokens`` pieces when set (``title``: the title's pieces)."""
-        import numpy as np
-
         starts = [s for s, _ in spans]
         prefix = np.asarray(title[: self.title_tokens] if self.title_tokens else [], dtype=np.int64)
         out = []
