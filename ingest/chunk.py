@@ -48,8 +48,13 @@ class Chunker:
         prefix = self._title(title) if self.title_tokens else ""
         return [f"{prefix}\n{text}" if prefix else text for text in texts]
 
+    @staticmethod
+    def flat_title(title: str) -> str:
+        """The title as the model sees it in front of a chunk: on one line, runs of white space as one space."""
+        return " ".join(title.split())
+
     def _title(self, title: str) -> str:
-        title = " ".join(title.split())
+        title = self.flat_title(title)
         spans = self.token_spans(title) if title else []
         if len(spans) > self.title_tokens:
             title = title[: spans[self.title_tokens - 1][1]]
@@ -58,7 +63,7 @@ class Chunker:
     def embedding_ids(self, title: Sequence[int], ids: Any, spans: list[tuple[int, int]], chunks: list[Chunk]) -> list[Any]:
         """What ``embedding_texts`` gives, as word-piece ids, without tokenising anything again: each chunk's
         pieces are the article's pieces (``ids`` and ``spans``, from the tokenisation ``chunk`` was given) inside
-        its span, after the title's first ``title_tokens`` pieces when set (``title``: the title's pieces)."""
+        its span, after the title's first ``title_tokens`` pieces when set (``title``: the pieces of ``flat_title(article.title)``)."""
         starts = [s for s, _ in spans]
         prefix = np.asarray(title[: self.title_tokens] if self.title_tokens else [], dtype=np.int64)
         out = []

@@ -215,7 +215,7 @@ def _embed_and_write(
     for article, record in pending:  # each article is tokenised once: the chunker and the model share its pieces
         tokens = embedder.tokens(article.text)
         chunks = chunker.chunk(article, tokens.spans)
-        title = embedder.tokens(" ".join(article.title.split())).ids if chunker.title_tokens else []
+        title = embedder.tokens(chunker.flat_title(article.title)).ids if chunker.title_tokens else []
         chunked.append((article, record, chunks, chunker.embedding_ids(title, tokens.ids, tokens.spans, chunks)))
     total = sum(len(item[2]) for item in chunked)
     with tqdm(total=total, desc="embedding", unit="chunk", disable=disable) as bar:

@@ -109,7 +109,7 @@ def test_embedding_ids_are_the_tokenizer_s_own_pieces_of_the_embedded_texts(embe
         tokens = embedder.tokens(article.text)
         chunks = chunker.chunk(article, tokens.spans)
         assert chunks == chunker.chunk(article)  # the same chunks whoever tokenised the article
-        title = embedder.tokens(" ".join(article.title.split())).ids
+        title = embedder.tokens(chunker.flat_title(article.title)).ids
         ids = chunker.embedding_ids(title, tokens.ids, tokens.spans, chunks)
         texts = chunker.embedding_texts(article.title, [c.text for c in chunks])
         expected = embedder._load().tokenizer(texts, add_special_tokens=False)["input_ids"]
