@@ -3,6 +3,11 @@
 The index is derived data: it is rebuilt from the chunks in Chroma (seconds for tens of thousands of chunks)
 whenever the store's generation changes, and cached on disk under the store folder. So it is always consistent
 with Chroma after an update or a delete, and a server-mode store needs nothing beside Chroma.
+
+Beside BM25 it keeps every chunk's text, metadata and key terms (``passage_terms``, computed once per chunk: a
+rebuild reuses those of the chunks it already had, whose ids name their content). Retrieval reads passages from
+here instead of asking Chroma for them (~15 ms a question on the whole rtqa-dev store), and the reranker reads the
+terms instead of stemming every candidate (~13 ms).
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from typing import Any
 import numpy as np
 
 from rag.faults import crash_point
+from rag.text import passage_terms
+
+FORMAT = "2"  # what a cached folder holds; an older one is rebuilt (1: BM25 only; 2: with the chunk table)
 
 
 @dataclass(frozen=True)
@@ -26,23 +34,64 @@ class LexicalHit:
 
 
 class LexicalIndex:
-    def __init__(self, ids: list[str], published: np.ndarray, bm25: Any, generation: str) -> None:
+    def __init__(
+        self,
+        ids: list[str],
+        texts: list[str],
+        metas: list[dict[str, Any]],
+        terms: list[tuple[str, str]],
+        bm25: Any,
+        generation: str,
+    ) -> None:
         self.ids = ids
         self.position = {cid: i for i, cid in enumerate(ids)}
-        self.published = published  # int YYYYMMDD per chunk, 0 when undated
+        self.texts = texts
+        self.metas = metas
+        self.terms = terms  # per chunk: its key terms and its names (stems), each space-joined
+        self.published = np.asarray([int(m.get("published", 0)) for m in metas], dtype=np.int64)  # 0: undated
         self.bm25 = bm25
         self.generation = generation
         self._cache: dict[str, np.ndarray] = {}  # the last questions' scores: the reranker asks again
         self._cache_lock = threading.Lock()
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], published: list[int], generation: str) -> LexicalIndex:
+    def build(
+        cls,
+        ids: list[str],
+        texts: list[str],
+        metas: list[dict[str, Any]],
+        generation: str,
+        previous: LexicalIndex | None = None,
+    ) -> LexicalIndex:
+        """The index of these chunks; the key terms of chunks ``previous`` already had are taken from it."""
         import bm25s
 
         bm25 = bm25s.BM25()
         if texts:
             bm25.index(_tokenize(texts), show_progress=False)
-        return cls(list(ids), np.asarray(published, dtype=np.int64), bm25, generation)
+        known = previous.position if previous is not None else {}
+        terms = []
+        for cid, text in zip(ids, texts, strict=True):
+            at = known.get(cid)
+            if at is not None and previous is not None:
+                terms.append(previous.terms[at])
+            else:
+                keys, names = passage_terms(text)
+                terms.append((" ".join(sorted(keys)), " ".join(sorted(names))))
+        return cls(list(ids), list(texts), [dict(m) for m in metas], terms, bm25, generation)
+
+    def chunk(self, chunk_id: str) -> tuple[str, dict[str, Any]] | None:
+        """(text, metadata) of a chunk the index holds; None for one it does not (written since it was built)."""
+        at = self.position.get(chunk_id)
+        return None if at is None else (self.texts[at], self.metas[at])
+
+    def passage_terms(self, chunk_id: str, text: str) -> tuple[set[str], set[str]]:
+        """``passage_terms(text)`` of a chunk: read from the index when it holds the chunk, else computed."""
+        at = self.position.get(chunk_id)
+        if at is None:
+            return passage_terms(text)
+        keys, names = self.terms[at]
+        return set(keys.split()), set(names.split())
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(folder.name + ".tmp")
@@ -50,8 +99,9 @@ class LexicalIndex:
         tmp.mkdir(parents=True)
         if self.ids:
             self.bm25.save(str(tmp / "bm25"), show_progress=False)
-        np.save(tmp / "published.npy", self.published)
-        (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
+        table = {"ids": self.ids, "texts": self.texts, "metas": self.metas, "terms": self.terms}
+        (tmp / "chunks.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        (tmp / "format").write_text(FORMAT, encoding="utf-8")
         (tmp / "generation").write_text(self.generation, encoding="utf-8")
         crash_point("lexical-save")
         shutil.rmtree(folder, ignore_errors=True)
@@ -62,13 +112,16 @@ class LexicalIndex:
         import bm25s
 
         try:
+            if (folder / "format").read_text(encoding="utf-8") != FORMAT:
+                return None
             generation = (folder / "generation").read_text(encoding="utf-8")
-            ids = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
-            published = np.load(folder / "published.npy")
+            table = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
+            ids = table["ids"]
             bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False) if ids else bm25s.BM25()
-        except (OSError, ValueError):
+            terms = [(keys, names) for keys, names in table["terms"]]
+            return cls(ids, table["texts"], table["metas"], terms, bm25, generation)
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return cls(ids, published, bm25, generation)
 
     def scores(self, text: str) -> np.ndarray:
         """BM25 score of every chunk for ``text`` (zeros when no query term is in the vocabulary)."""

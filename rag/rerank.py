@@ -35,7 +35,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from pydantic import PrivateAttr
 
 from rag.store import int_to_date
-from rag.text import entity_terms, key_terms, passage_terms, title_terms
+from rag.text import entity_terms, key_terms, title_terms
 
 _SHINGLE = 5
 
@@ -85,18 +85,18 @@ class NewsReranker(BaseNodePostprocessor):
         as_of = getattr(query_bundle, "as_of", None)
         scores = [dict(n.node.metadata.get("scores", {})) for n in nodes]
 
-        # dense: stored vectors of the candidates that only BM25 found (it fetched them with the chunks)
+        # dense: stored vectors of the candidates that only BM25 found (one read of their vectors alone)
         missing = [n for n, s in zip(nodes, scores, strict=True) if "dense" not in s]
         if missing:
             question = self._embedder.embed_query(text)
             fetch = [n.node.node_id for n in missing if n.node.embedding is None]
-            found = self._store.chunks_by_id(fetch, embeddings=True) if fetch else {}
+            found = self._store.vectors_by_id(fetch)
             for n, s in zip(nodes, scores, strict=True):
                 if "dense" in s:
                     continue
                 vector = n.node.embedding
-                if vector is None and n.node.node_id in found:
-                    vector = found[n.node.node_id][2]
+                if vector is None:
+                    vector = found.get(n.node.node_id)
                 if vector is not None:
                     s["dense"] = float(np.dot(np.asarray(vector, dtype=np.float32), question))
         # lexical: BM25 of every candidate, from one pass over the index
@@ -117,7 +117,7 @@ class NewsReranker(BaseNodePostprocessor):
         for n, s in zip(nodes, scores, strict=True):
             meta = n.node.metadata
             title = title_terms(str(meta.get("title", "")))
-            passage_keys, passage_names = passage_terms(n.node.get_content())
+            passage_keys, passage_names = index.passage_terms(n.node.node_id, n.node.get_content())
             s["title"] = len(q_terms & title) / len(q_terms) if q_terms else 0.0
             s["coverage"] = len(q_terms & passage_keys) / len(q_terms) if q_terms else 0.0
             s["entities"] = min(len(passage_names - q_names - title), 20) / 20

@@ -257,7 +257,7 @@ class Store:
             folder = self.path / "lexical"
             index = LexicalIndex.load(folder)
             if index is None or index.generation != generation:
-                index = self._build_lexical(generation)
+                index = self._build_lexical(generation, previous=self._lexical or index)
                 if not generation.startswith(WRITING):  # mid-write: kept in memory only, never cached on disk
                     with contextlib.suppress(OSError):  # a read-only store still answers; it rebuilds next time
                         index.save(folder)
@@ -269,10 +269,37 @@ class Store:
         """(id, text, metadata) of every stored chunk."""
         return _get_all(self.chunk_collection(), ["documents", "metadatas"])
 
-    def _build_lexical(self, generation: str) -> LexicalIndex:
+    def _build_lexical(self, generation: str, previous: LexicalIndex | None = None) -> LexicalIndex:
         rows = self.all_chunks() if self.has_chunks() else []
-        published = [int((m or {}).get("published", 0)) for _, _, m in rows]
-        return LexicalIndex.build([i for i, _, _ in rows], [d or "" for _, d, _ in rows], published, generation)
+        return LexicalIndex.build(
+            [i for i, _, _ in rows], [d or "" for _, d, _ in rows], [m or {} for _, _, m in rows], generation, previous
+        )
+
+    def passages(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """(text, metadata) of the given chunks, by id: from the lexical index's table, and from Chroma for any it
+        does not hold (chunks written since it was built). A chunk id names its content, so both agree."""
+        index = self.lexical()
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        missing = []
+        for cid in ids:
+            found = index.chunk(cid)
+            if found is None:
+                missing.append(cid)
+            else:
+                out[cid] = found
+        if missing:
+            out.update({cid: (text, meta) for cid, (text, meta, _) in self.chunks_by_id(missing).items()})
+        return out
+
+    def vectors_by_id(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of the given chunks, by id (those that exist)."""
+        if not ids:
+            return {}
+        got = self.chunk_collection().get(ids=ids, include=["embeddings"])  # type: ignore[list-item]
+        vectors = got.get("embeddings")
+        if vectors is None:
+            return {}
+        return {cid: np.asarray(vectors[i], dtype=np.float32) for i, cid in enumerate(got["ids"])}
 
     def chunks_by_id(self, ids: list[str], embeddings: bool = False) -> dict[str, tuple[str, dict[str, Any], Any]]:
         """(text, metadata, embedding or None) of the given chunks, by id."""

@@ -27,7 +27,9 @@ def test_title_prefix_goes_into_the_embedded_text_only_and_is_cut_to_its_budget(
     titled = Chunker(word_token_spans, max_tokens=6, overlap_sentences=0, title_tokens=3)
     chunks = titled.chunk(article)
     assert chunks == plain.chunk(article)  # the passages themselves do not change
-    assert titled.embedding_texts(article.title, [c.text for c in chunks]) == [f"Storm hits the\n{c.text}" for c in chunks]
+    assert titled.embedding_texts(article.title, [c.text for c in chunks]) == [
+        f"Storm hits the\n{c.text}" for c in chunks
+    ]
     assert plain.embedding_texts(article.title, [c.text for c in chunks]) == [c.text for c in chunks]
     assert titled.fingerprint != plain.fingerprint  # stored articles are re-embedded when the setting changes
     assert titled.embedding_texts("", [c.text for c in chunks]) == [c.text for c in chunks]
