@@ -251,7 +251,9 @@ def _measure_backend(
     rows = store.all_chunks()
     stored = sorted(chunker.embedding_texts(str(meta.get("title", "")), [doc or ""])[0] for _, doc, meta in rows)
     if stored != sorted(texts):
-        raise NewsragError("eval perf: the stored chunks differ from the chunker's output; the bare encode would not compare")
+        raise NewsragError(
+            "eval perf: the stored chunks differ from the chunker's output; the bare encode would not compare"
+        )
     out["chunks"] = len(texts)
     out["stored_articles"] = report.added
 

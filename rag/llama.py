@@ -12,7 +12,8 @@ from rag.embed import Embedder
 
 
 class NewsragEmbedding(BaseEmbedding):
-    """newsrag's ``Embedder`` behind LlamaIndex's embedding interface."""
+    """newsrag's model behind LlamaIndex's embedding interface, run through plain ``SentenceTransformer.encode``
+    (``Embedder.encode``) as LlamaIndex's own sentence-transformers embedding runs it: the eval suite's peers."""
 
     _embedder: Embedder = PrivateAttr()
 
@@ -25,13 +26,13 @@ class NewsragEmbedding(BaseEmbedding):
         return "NewsragEmbedding"
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return self._embedder.embed([query])[0].tolist()
+        return self._embedder.encode([query])[0].tolist()
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return self._embedder.embed([text])[0].tolist()
+        return self._embedder.encode([text])[0].tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._embedder.embed(texts).tolist()
+        return self._embedder.encode(texts).tolist()
