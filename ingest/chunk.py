@@ -60,7 +60,9 @@ class Chunker:
             title = title[: spans[self.title_tokens - 1][1]]
         return title
 
-    def embedding_ids(self, title: Sequence[int], ids: Any, spans: list[tuple[int, int]], chunks: list[Chunk]) -> list[Any]:
+    def embedding_ids(
+        self, title: Sequence[int], ids: Any, spans: list[tuple[int, int]], chunks: list[Chunk]
+    ) -> list[Any]:
         """What ``embedding_texts`` gives, as word-piece ids, without tokenising anything again: each chunk's
         pieces are the article's pieces (``ids`` and ``spans``, from the tokenisation ``chunk`` was given) inside
         its span, after the title's first ``title_tokens`` pieces when set (``title``: the pieces of ``flat_title(article.title)``)."""

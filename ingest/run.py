@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -218,24 +221,48 @@ def _embed_and_write(
         title = embedder.tokens(chunker.flat_title(article.title)).ids if chunker.title_tokens else []
         chunked.append((article, record, chunks, chunker.embedding_ids(title, tokens.ids, tokens.spans, chunks)))
     total = sum(len(item[2]) for item in chunked)
-    with tqdm(total=total, desc="embedding", unit="chunk", disable=disable) as bar:
+    # One batch is written to the store (Chroma's indexing, SQLite) while the next is embedded: the writes overlap
+    # the model instead of following it. At most one write is in flight, in order, so memory stays bounded and a
+    # crash leaves what a sequential run would; a failed write stops the run with its own error.
+    with tqdm(total=total, desc="embedding", unit="chunk", disable=disable) as bar, _writer() as submit:
         batch: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]] = []
         size = 0
         for item in chunked:
             batch.append(item)
             size += len(item[2])
             if size >= store_batch:
-                _write(batch, embedder, store)
+                submit(_embedded(batch, embedder), store)
                 bar.update(size)
                 report.chunks += size
                 batch, size = [], 0
         if batch:
-            _write(batch, embedder, store)
+            submit(_embedded(batch, embedder), store)
             bar.update(size)
             report.chunks += size
 
 
-def _write(batch: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]], embedder: Embedder, store: Store) -> None:
+@contextmanager
+def _writer() -> Iterator[Callable[[list[Any], Store], None]]:
+    """``submit(items, store)`` writes ``items`` in a background thread after the previous write has finished;
+    leaving the block waits for the last one (and raises what any write raised)."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsrag-write")
+    pending: list[Future[None]] = []
+
+    def submit(items: list[Any], store: Store) -> None:
+        if pending:
+            pending.pop().result()
+        pending.append(pool.submit(store.write_articles, items))
+
+    try:
+        yield submit
+        if pending:
+            pending.pop().result()
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _embedded(batch: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]], embedder: Embedder) -> list[Any]:
+    """The batch's articles with their chunks' vectors, ready for ``Store.write_articles``."""
     vectors = embedder.embed_ids([ids for _, _, _, chunk_ids in batch for ids in chunk_ids])
     items = []
     offset = 0
@@ -243,7 +270,7 @@ def _write(batch: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]], e
         vecs = vectors[offset : offset + len(chunks)]
         offset += len(chunks)
         items.append((article, _with_chunks(record, len(chunks)), chunks, np.asarray(vecs)))
-    store.write_articles(items)
+    return items
 
 
 def _with_chunks(record: ArticleRecord, n: int) -> ArticleRecord:

@@ -7,9 +7,11 @@ from pathlib import Path
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from ingest.run import ingest_paths
+from rag.lexical import LexicalIndex
 from rag.pipeline import build_pipeline
 from rag.retrieve import FusionRetriever
 from rag.store import Store
+from rag.text import passage_terms
 from rag.types import Query
 from tests.conftest import SEED_ID
 
@@ -114,3 +116,37 @@ def test_recency_prefers_articles_shortly_before_the_as_of_date(ingested, embedd
     assert _ids(p, "How often does the Tromsvik ferry leave?", as_of=date(2024, 6, 3))[0] == "ferry_new"
     assert _ids(p, "How often does the Tromsvik ferry leave?", as_of=date(2021, 1, 12))[0] == "ferry_old"
     assert SEED_ID not in _ids(p, "Tromsvik ferry", since=date(2024, 1, 1))
+
+
+def test_lexical_table_agrees_with_chroma(ingested) -> None:  # type: ignore[no-untyped-def]
+    settings, _ = ingested
+    store = Store(settings)
+    index = store.lexical()
+    rows = store.all_chunks()
+    assert sorted(index.ids) == sorted(cid for cid, _, _ in rows)
+    for cid, text, meta in rows:
+        assert index.chunk(cid) == (text, meta)
+        assert index.passage_terms(cid, "") == passage_terms(text or "")
+    # a chunk the table lacks (written after it was built) is read from Chroma
+    assert store.passages([rows[0][0], "no-such-chunk"]) == {rows[0][0]: (rows[0][1], rows[0][2])}
+
+
+def test_lexical_rebuild_reuses_the_terms_of_known_chunks(tmp_path: Path) -> None:
+    texts = ["The Larkspur Bay seawall cost 4 million.", "Mayor Quill opened the chess tournament."]
+    metas = [{"article_id": "a", "published": 20240101}, {"article_id": "b"}]
+    first = LexicalIndex.build(["a#0:x", "b#0:y"], texts, metas, "g1")
+    assert first.terms[0] == (
+        " ".join(sorted(passage_terms(texts[0])[0])),
+        " ".join(sorted(passage_terms(texts[0])[1])),
+    )
+    first.terms[0] = ("kept", "Kept")  # stands for terms computed once, earlier
+    second = LexicalIndex.build(["a#0:x", "c#0:z"], [texts[0], "Pellworth orchards bloom."], metas, "g2", first)
+    assert second.passage_terms("a#0:x", texts[0]) == ({"kept"}, {"Kept"})  # reused, not recomputed
+    assert second.passage_terms("c#0:z", "") == passage_terms("Pellworth orchards bloom.")
+    assert list(second.published) == [20240101, 0]
+    second.save(tmp_path / "lexical")
+    loaded = LexicalIndex.load(tmp_path / "lexical")
+    assert loaded is not None and loaded.generation == "g2" and loaded.terms == second.terms
+    assert loaded.chunk("c#0:z") == ("Pellworth orchards bloom.", metas[1])
+    (tmp_path / "lexical" / "format").write_text("1")  # a folder from an older version is rebuilt, never misread
+    assert LexicalIndex.load(tmp_path / "lexical") is None
