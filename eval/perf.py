@@ -28,7 +28,7 @@ from typing import Any
 
 from eval.bench import load_articles, load_questions
 from eval.metrics import answer_in_text, percentile
-from rag.embed import Embedder, resolve_model_path
+from rag.embed import Embedder, resolve_dtype, resolve_model_path
 from rag.errors import NewsragError
 from rag.settings import Settings
 from rag.types import Query
@@ -105,8 +105,10 @@ def run_perf(
     work.mkdir(parents=True, exist_ok=True)
     subset = work / f"perf-articles-{len(articles)}.jsonl"
     subset.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    configured = settings.embedding_dtype
-    order = list(dict.fromkeys([configured, *(backends or [])]))  # the configured one first: its store is kept
+    configured = resolve_dtype(settings.embedding_dtype)  # "auto" measures what this machine would use
+    order = list(
+        dict.fromkeys([configured, *(resolve_dtype(b) for b in backends or [])])
+    )  # the configured one first: its store is kept
     out: dict[str, Any] = {"dataset": str(dataset), "articles": len(articles), "embedding_dtype": configured}
     out["backends"] = {}
     main: _Measured | None = None

@@ -146,7 +146,7 @@ def ingest_paths(
                     continue
                 seen[article.id] = (c_hash, where)
                 old = manifest.get(article.id)
-                if old and old.content_hash == c_hash and old.settings_fp == settings_fp:
+                if old and old.content_hash == c_hash and same_settings(old.settings_fp, settings_fp):
                     report.unchanged += 1
                     if (old.root, old.origin) != (item.root, origin):  # the same article, now found here
                         pending_moves.append(replace(old, root=item.root, origin=origin))
@@ -201,6 +201,13 @@ def ingest_paths(
             store.lexical()  # rebuild the BM25 index now, while holding the lock, so no query waits for it
         report.total_chunks = store.count_chunks() if store.has_chunks() else 0
     return report
+
+
+def same_settings(stored: str, current: str) -> bool:
+    """Whether an article stored under fingerprint ``stored`` needs no re-embedding under ``current``. Stores from
+    before ``embedding_dtype`` left the fingerprint (it is a precision, not another model) end in ``:bfloat16``:
+    their vectors are the same model's and are kept."""
+    return stored == current or stored.removesuffix(":bfloat16") == current
 
 
 def _embed_and_write(

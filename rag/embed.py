@@ -48,8 +48,32 @@ class Tokens:
     spans: list[tuple[int, int]]
 
 
-DTYPES = ("float32", "bfloat16")
-DEFAULT_DTYPE = "bfloat16"  # 1.7-1.8x faster than float32 here at the same retrieval quality (README, Performance)
+DTYPES = ("auto", "float32", "bfloat16")
+DEFAULT_DTYPE = "auto"
+# CPU features with which torch multiplies bfloat16 matrices natively (oneDNN's AVX512-BF16 and AMX kernels). With
+# them bfloat16 weights embed 1.7-1.8x faster than float32 at the same retrieval quality (README, Performance);
+# without them (AVX2 only, e.g. an AMD EPYC Milan) torch emulates bfloat16 and embeds about 6x *slower*.
+BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
+
+
+def cpu_flags(cpuinfo: str | None = None) -> frozenset[str]:
+    """The CPU's feature flags from ``/proc/cpuinfo`` (empty where there is none: macOS, Windows)."""
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return frozenset()
+    for line in cpuinfo.splitlines():
+        if line.startswith("flags") and ":" in line:
+            return frozenset(line.split(":", 1)[1].split())
+    return frozenset()
+
+
+def resolve_dtype(dtype: str, flags: frozenset[str] | None = None) -> str:
+    """``auto`` -> ``bfloat16`` where the CPU multiplies bfloat16 natively, else ``float32``; others unchanged."""
+    if dtype != "auto":
+        return dtype
+    return "bfloat16" if (cpu_flags() if flags is None else flags) & BF16_CPU_FLAGS else "float32"
 
 
 class Embedder:
@@ -60,7 +84,7 @@ class Embedder:
             raise ModelError(f"embedding_dtype must be one of {', '.join(DTYPES)}. Currently, it is {dtype!r}.")
         self.model_name = model
         self.batch_size = batch_size
-        self.dtype = dtype
+        self.dtype = resolve_dtype(dtype)  # the precision the weights are loaded in: never "auto"
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
@@ -68,8 +92,11 @@ class Embedder:
 
     @property
     def fingerprint(self) -> str:
-        """What shaped the vectors; stored per article so that a model (or weight precision) change re-embeds it."""
-        return f"st:{self.model_name}" + ("" if self.dtype == "float32" else f":{self.dtype}")
+        """What shaped the vectors; stored per article so that a model change re-embeds it. The weights' precision
+        is not in it: bfloat16 and float32 vectors of one model are interchangeable (cosine > 0.995; the same
+        retrieval figures on rtqa-dev), and ``auto`` picks the precision per machine, so a store moved to, or
+        shared through a Chroma server with, a machine of another CPU kind is not re-embedded."""
+        return f"st:{self.model_name}"
 
     @classmethod
     def from_settings(cls, settings: Any) -> Embedder:
@@ -77,7 +104,7 @@ class Embedder:
 
     def with_dtype(self, dtype: str) -> Embedder:
         """The same model with weights in ``dtype``: this one when it already is (peers run plain float32)."""
-        return self if dtype == self.dtype else Embedder(self.model_name, self.batch_size, dtype)
+        return self if resolve_dtype(dtype) == self.dtype else Embedder(self.model_name, self.batch_size, dtype)
 
     def warm_up(self) -> None:
         """Load the model and run it once (the first call pays for kernel set-up)."""

@@ -73,6 +73,20 @@ def test_changed_settings_re_embed_stored_articles(ingested, corpus: Path, embed
     assert report.updated == 6 and report.unchanged == 0
 
 
+def test_another_precision_or_an_older_stores_fingerprint_re_embeds_nothing(ingested, corpus: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from rag.embed import Embedder
+
+    settings, _ = ingested
+    store = Store(settings)
+    # stores written before the precision left the fingerprint carry ":bfloat16" at its end
+    store.update_records([replace(r, settings_fp=r.settings_fp + ":bfloat16") for r in store.manifest().values()])
+    other = Embedder(dtype="float32" if embedder.dtype == "bfloat16" else "bfloat16")
+    report = ingest_paths([str(corpus)], settings, embedder=other, progress=False)
+    assert (report.added, report.updated, report.unchanged, report.chunks) == (0, 0, 6, 0)
+
+
 def test_the_same_text_under_another_name_is_stored_once(ingested, corpus: Path, embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings, first = ingested
     copy = tmp_path / "copies"

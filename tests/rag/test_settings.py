@@ -63,18 +63,32 @@ def test_every_setting_is_documented_in_the_readme() -> None:
         assert f"NEWSRAG_{name.upper()}" in readme, f"NEWSRAG_{name.upper()} is missing from README.md"
 
 
-def test_bfloat16_embeddings_are_close_to_float32_and_fingerprinted_apart(embedder) -> None:  # type: ignore[no-untyped-def]
-    from rag.embed import Embedder
+def test_bfloat16_embeddings_are_close_to_float32_and_share_a_fingerprint(embedder) -> None:  # type: ignore[no-untyped-def]
+    from rag.embed import Embedder, resolve_dtype
     from rag.errors import NewsragError
 
-    assert embedder.dtype == Settings().embedding_dtype == "bfloat16"  # the default backend
+    assert Settings().embedding_dtype == "auto" and embedder.dtype == resolve_dtype("auto")  # the default backend
     texts = ["The Tromsvik ferry now leaves every 30 minutes.", "Mishustin spoke about universities and quotas."]
-    fp32 = Embedder(dtype="float32")
-    a, b = fp32.embed(texts), embedder.embed(texts)
+    fp32, bf16 = Embedder(dtype="float32"), Embedder(dtype="bfloat16")
+    a, b = fp32.embed(texts), bf16.embed(texts)
     assert b.dtype == np.float32 and np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
     assert float((a * b).sum(axis=1).min()) > 0.99
-    assert fp32.fingerprint != embedder.fingerprint  # switching precision re-embeds the store
+    # one model's vectors in either precision live in one store: a precision switch (or a machine of another CPU
+    # kind under "auto") re-embeds nothing
+    assert fp32.fingerprint == bf16.fingerprint == embedder.fingerprint
     with pytest.raises(NewsragError, match="embedding_dtype"):
         Embedder(dtype="int4")
     with pytest.raises(NewsragError, match="embedding_dtype"):
         load_settings(env={}, overrides={"embedding_dtype": "fp16"})
+
+
+def test_auto_precision_is_bfloat16_only_where_the_cpu_multiplies_it_natively() -> None:
+    from rag.embed import cpu_flags, resolve_dtype
+
+    epyc_milan = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma f16c\n"
+    sapphire_rapids = "processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f avx512_bf16 amx_bf16 amx_tile\n"
+    assert resolve_dtype("auto", cpu_flags(epyc_milan)) == "float32"  # bf16 is emulated there: 6x slower
+    assert resolve_dtype("auto", cpu_flags(sapphire_rapids)) == "bfloat16"
+    assert resolve_dtype("auto", cpu_flags("")) == "float32"  # no /proc/cpuinfo (macOS): the safe choice
+    assert resolve_dtype("bfloat16", cpu_flags(epyc_milan)) == "bfloat16"  # an explicit choice is kept
+    assert resolve_dtype("float32", cpu_flags(sapphire_rapids)) == "float32"
