@@ -462,7 +462,7 @@ def condense_question(history: Sequence[tuple[str, str]], question: str, llm: An
             prompt = CONDENSE_PROMPT.format(history=lines, question=question)
             reply = llm.chat([ChatMessage(role=MessageRole.USER, content=prompt)]).message.content or ""
             rewritten = " ".join(reply.strip().splitlines()[0].split()) if reply.strip() else ""
-            if 3 <= len(rewritten) <= 3 * len(question) + 200 and key_terms(rewritten):
+            if _usable_rewrite(rewritten, question):
                 return rewritten
         except Exception:  # noqa: BLE001 - the heuristic below still answers
             pass
@@ -472,6 +472,17 @@ def condense_question(history: Sequence[tuple[str, str]], question: str, llm: An
     for asked, _ in history:
         previous = _attach(" ".join(asked.split()), previous)
     return _attach(question, previous)
+
+
+def _usable_rewrite(rewritten: str, question: str) -> bool:
+    """Whether a model's standalone version of ``question`` can stand in for it: of sane length, and keeping at
+    least half of what the follow-up asks about (SmolLM2 once turned "And what about the quota?" into "The answer to
+    the last question is:", which retrieves nothing)."""
+    if not 3 <= len(rewritten) <= 3 * len(question) + 200:
+        return False
+    got = set(key_terms(rewritten))
+    asked = set(key_terms(question))
+    return bool(got) and 2 * len(asked & got) >= len(asked)
 
 
 def _attach(question: str, previous: str) -> str:

@@ -162,6 +162,11 @@ def test_follow_up_questions_are_made_standalone() -> None:
     assert condense_question(history, "Who opposed it?", llm) == "Who opposed the harbour seawall?"
     # an unusable rewrite (empty) falls back to the heuristic
     assert "seawall" in condense_question(history, "Who opposed it?", scripted_llm(""))
+    # ... and so does one that drops what the follow-up asks about
+    dropped = condense_question(
+        history, "And what about the fishermen?", scripted_llm("The answer to the last question is:")
+    )
+    assert "fishermen" in dropped and "seawall" in dropped
 
 
 def test_a_sentence_without_a_marker_is_attributed_to_the_passage_that_supports_it_or_not_at_all() -> None:
