@@ -106,9 +106,8 @@ def run_perf(
     subset = work / f"perf-articles-{len(articles)}.jsonl"
     subset.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     configured = resolve_dtype(settings.embedding_dtype)  # "auto" measures what this machine would use
-    order = list(
-        dict.fromkeys([configured, *(resolve_dtype(b) for b in backends or [])])
-    )  # the configured one first: its store is kept
+    # the configured one first: its store is kept
+    order = list(dict.fromkeys([configured, *(resolve_dtype(b) for b in backends or [])]))
     out: dict[str, Any] = {"dataset": str(dataset), "articles": len(articles), "embedding_dtype": configured}
     out["backends"] = {}
     main: _Measured | None = None
