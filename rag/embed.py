@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,13 +57,18 @@ DEFAULT_DTYPE = "auto"
 BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
 
 
+@lru_cache(maxsize=1)
+def _machine_cpuinfo() -> str:
+    try:
+        return Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def cpu_flags(cpuinfo: str | None = None) -> frozenset[str]:
-    """The CPU's feature flags from ``/proc/cpuinfo`` (empty where there is none: macOS, Windows)."""
+    """The CPU's feature flags from ``/proc/cpuinfo``, read once (empty where there is none: macOS, Windows)."""
     if cpuinfo is None:
-        try:
-            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return frozenset()
+        cpuinfo = _machine_cpuinfo()
     for line in cpuinfo.splitlines():
         if line.startswith("flags") and ":" in line:
             return frozenset(line.split(":", 1)[1].split())
