@@ -39,6 +39,7 @@ class BenchQuestion:
     choices: list[str]
     answer: str
     answerable: bool  # the answer occurs in some article of the corpus
+    evidence: str = ""  # the quiz's own proof sentence, where the benchmark gives one
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,21 @@ def load_articles(folder: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _answerable(answers: Sequence[str], corpus_lower: str) -> list[bool]:
-    return [answer_in_text(a, corpus_lower) for a in answers]
+def bench_questions(questions: list[dict[str, Any]], articles: list[dict[str, Any]]) -> list[BenchQuestion]:
+    """The questions as ``BenchQuestion``s, each marked answerable when its answer occurs in some article."""
+    corpus_lower = "\n\u0000\n".join(a.get("text", "") or "" for a in articles).lower()
+    return [
+        BenchQuestion(
+            id=str(q.get("id")),
+            date=date.fromisoformat(q["date"]) if q.get("date") else None,
+            question=q["question"],
+            choices=[str(c) for c in q["choices"]],
+            answer=q["answer"],
+            answerable=answer_in_text(q["answer"], corpus_lower),
+            evidence=str(q.get("evidence") or ""),
+        )
+        for q in questions
+    ]
 
 
 def select_subset(
@@ -123,19 +137,7 @@ def prepare(
     articles = load_articles(dataset)
     if limit:
         questions, articles = select_subset(questions, articles, limit)
-    corpus_lower = "\n\u0000\n".join(a.get("text", "") or "" for a in articles).lower()
-    answerable = _answerable([q["answer"] for q in questions], corpus_lower)
-    items = [
-        BenchQuestion(
-            id=str(q.get("id")),
-            date=date.fromisoformat(q["date"]) if q.get("date") else None,
-            question=q["question"],
-            choices=[str(c) for c in q["choices"]],
-            answer=q["answer"],
-            answerable=ok,
-        )
-        for q, ok in zip(questions, answerable, strict=True)
-    ]
+    items = bench_questions(questions, articles)
     ids = sorted(str(a["id"]) for a in articles)
     key = hashlib.sha256(json.dumps([str(dataset.resolve()), limit, ids]).encode()).hexdigest()[:12]
     work.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eval.bench import first_words, load_articles, load_questions
+from eval.bench import BenchQuestion, bench_questions, first_words, load_articles, load_questions
 from eval.metrics import answer_in_text
 from rag.settings import Settings
 from rag.types import Query
@@ -59,31 +59,25 @@ def miss_reason(answer: str, recent_texts_lower: Sequence[str]) -> str:
 def run_ceiling(store: str, dataset: Path, k: int = 10, days: int = 21) -> dict[str, Any]:
     from rag.pipeline import build_pipeline
 
-    questions = load_questions(dataset)
     articles = [a for a in load_articles(dataset) if a.get("text")]
-    corpus = "\n\u0000\n".join(a["text"] for a in articles).lower()
+    items = [q for q in bench_questions(load_questions(dataset), articles) if q.answerable]
     dated = [(date.fromisoformat(a["published"]), a["text"].lower()) for a in articles if a.get("published")]
     pipeline = build_pipeline(replace(Settings(), store=store))
     pipeline.warm_up()
 
-    def found(text: str, q: dict[str, Any], as_of: date | None) -> bool:
-        hits = pipeline.search(Query(text[:2000], k=k, as_of=as_of))
-        return answer_in_text(q["answer"], first_words([h.chunk.text for h in hits]))
+    def found(text: str, q: BenchQuestion) -> bool:
+        hits = pipeline.search(Query(text[:2000], k=k, as_of=q.date))
+        return answer_in_text(q.answer, first_words([h.chunk.text for h in hits]))
 
-    answerable = question_hits = evidence_hits = 0
+    answerable, question_hits, evidence_hits = len(items), 0, 0
     reasons: Counter[str] = Counter()
-    for q in questions:
-        if not answer_in_text(q["answer"], corpus):
-            continue
-        answerable += 1
-        as_of = date.fromisoformat(q["date"]) if q.get("date") else None
-        hit = found(q["question"], q, as_of)
+    for q in items:
+        hit = found(q.question, q)
         question_hits += hit
-        evidence = masked_evidence(str(q.get("evidence") or ""), q["answer"])
-        evidence_hits += found(f"{q['question']} {evidence}".strip(), q, as_of)
+        evidence_hits += found(f"{q.question} {masked_evidence(q.evidence, q.answer)}".strip(), q)
         if not hit:
-            recent = [t for d, t in dated if as_of is not None and abs((d - as_of).days) <= days]
-            reasons[miss_reason(q["answer"], recent)] += 1
+            recent = [t for d, t in dated if q.date is not None and abs((d - q.date).days) <= days]
+            reasons[miss_reason(q.answer, recent)] += 1
     return {
         "dataset": str(dataset),
         "answerable": answerable,
