@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eval.metrics import answer_in_text, percentile
+from eval.metrics import answer_in_text, lowered_answer_in, percentile
+from eval.rejection import Outcome, correct, rejection_metrics, run_both
 from ingest.run import ingest_paths
 from rag.embed import Embedder
 from rag.errors import NewsragError
@@ -83,7 +84,7 @@ def bench_questions(questions: list[dict[str, Any]], articles: list[dict[str, An
             question=q["question"],
             choices=[str(c) for c in q["choices"]],
             answer=q["answer"],
-            answerable=answer_in_text(q["answer"], corpus_lower),
+            answerable=lowered_answer_in(q["answer"].strip().lower(), corpus_lower),
             evidence=str(q.get("evidence") or ""),
         )
         for q in questions
@@ -161,6 +162,8 @@ def run_bench(
     peers: bool = True,
     progress: bool | None = None,
     log: Callable[[str], None] = lambda _: None,
+    rejection: bool = True,
+    per_question: Path | None = None,
 ) -> dict[str, Any]:
     from tqdm import tqdm
 
@@ -185,16 +188,26 @@ def run_bench(
     }
     log("newsrag: retrieving and answering ...")
     retrieved = [newsrag_search(q) for q in tqdm(items, desc="newsrag", unit="q", disable=_off(progress))]
-    answers, answer_ms = [], []
-    for q in tqdm(items, desc="answers", unit="q", disable=_off(progress)):
-        t = time.perf_counter()
-        answers.append(pipeline.run(Query(q.question, k=settings.top_k, as_of=q.date)).answer)
-        answer_ms.append((time.perf_counter() - t) * 1000)
+    log("newsrag: answering, and again without the answers' articles (the rejection run) ...")
+    outcomes = run_both(
+        pipeline,
+        items,
+        articles,
+        settings.top_k,
+        rejection=rejection,
+        progress=lambda it: tqdm(it, desc="answers", unit="q", disable=_off(progress)),
+    )
+    normal = [o for o in outcomes if o.run == "normal"]
+    answer_ms = [o.ms for o in normal]
     newsrag = retrieval_metrics(items, retrieved, k)
     newsrag["mc_accuracy"] = round(
         _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
     )
-    newsrag.update(answer_metrics(items, [a.text for a in answers], [a.abstained for a in answers]))
+    newsrag.update(answer_metrics(items, [o.text for o in normal], [o.abstained for o in normal]))
+    if rejection:
+        newsrag.update(rejection_metrics(items, outcomes))
+    if per_question is not None:
+        write_per_question(per_question, items, outcomes)
     newsrag.update(
         ingest_s=round(ingest_s, 1),
         ingest_added=report.added + report.updated,
@@ -216,6 +229,22 @@ def run_bench(
         )
     results["wall_s"] = round(time.perf_counter() - t_start, 1)
     return results
+
+
+def write_per_question(path: Path, items: Sequence[BenchQuestion], outcomes: Sequence[Outcome]) -> None:
+    """One JSON object a line: each question in each run, what was answered and whether it was right."""
+    by_id = {q.id: q for q in items}
+    with path.open("w", encoding="utf-8") as out:
+        for o in outcomes:
+            q = by_id[o.question_id]
+            row = {
+                **o.to_json(),
+                "question": q.question,
+                "date": q.date.isoformat() if q.date else None,
+                "right_choice": q.answer,
+                "correct": o.run == "normal" and q.answerable and not o.abstained and correct(q, o.text),
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _off(progress: bool | None) -> bool | None:

@@ -126,10 +126,14 @@ def answer_in_text(answer: str, text: str) -> bool:
 
     Equivalent to searching ``(?<!\\w)answer(?!\\w)`` case-insensitively, but with ``str.find``: fast enough to scan
     a whole corpus once per question."""
-    needle = answer.strip().lower()
+    return lowered_answer_in(answer.strip().lower(), text.lower())
+
+
+def lowered_answer_in(needle: str, haystack: str) -> bool:
+    """``answer_in_text`` for an answer and a text both already lower-cased (a corpus scanned once per question
+    need not be lowered again each time)."""
     if not needle:
         return False
-    haystack = text.lower()
     start = haystack.find(needle)
     while start != -1:
         end = start + len(needle)

@@ -7,6 +7,7 @@ followed by the ``[n]`` of its article, and abstains when no passage is relevant
 from __future__ import annotations
 
 import math
+import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable
@@ -14,9 +15,24 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from rag.answerability import (
+    AnswerabilityModel,
+    Assessment,
+    Frame,
+    KnownTerm,
+    frame_question,
+    join_words,
+    mentions,
+    offered,
+    recency,
+    share,
+    states_relation,
+    topic_words,
+)
+from rag.nlp import Analysed, EntityRecognizer
 from rag.support import SupportChecker
 from rag.text import answer_type_match, entity_terms, key_terms, sentence_spans
-from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
+from rag.types import Answer, AnswerSentence, Citation, Hit, Query, ShortAnswer, Source
 
 ABSTAIN_TEXT = "The articles don't say: no stored passage answers this question."
 
@@ -42,8 +58,32 @@ class _Candidate:
     similarity: float = 0.0  # cosine of the sentence to the question (0 without an embedder)
 
 
-def abstain(mode: str = "extractive") -> Answer:
-    return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode)
+def abstain(mode: str = "extractive", note: str = "") -> Answer:
+    """The answer that says the articles don't answer; ``note`` says why, for the reader."""
+    return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode, note=note)
+
+
+_UNIT = re.compile(
+    r"\s+(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|per\s?cent|percent)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Short:
+    text: str
+    hit: Hit
+    start: int  # absolute offsets into the article text
+    end: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An answer with the decision behind it (what the eval suite and the fit of the model read)."""
+
+    answer: Answer  # what is shown: the quotes, or an abstention
+    composed: Answer | None  # the quotes before the answerability decision (None: nothing to quote)
+    assessment: Assessment | None
+    frame: Frame | None = None  # what the question names and asks for
 
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -63,40 +103,205 @@ class ExtractiveAnswerer(Answerer):
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
 
+    FURTHER_MIN_COVERAGE = 0.34  # a quote after the first covers at least this share of the question's terms
+    TYPE_BONUS = 0.3  # a sentence that offers what the question asks for (a person for "who")
+    RELATION_BONUS = 0.5  # a sentence that states the relation a question asks about ("earlier on the same day")
+
     def __init__(
         self,
-        min_relevance: float = 0.25,
-        min_coverage: float = 0.34,
+        min_relevance: float = 0.0,
+        min_coverage: float = 0.0,
         max_sentences: int = 3,
         checker: SupportChecker | None = None,
         embed: Embed | None = None,
         embed_query: Callable[[str], np.ndarray] | None = None,
+        min_answerability: float | None = None,
+        model: AnswerabilityModel | None = None,
+        ner: EntityRecognizer | None = None,
+        article_text: Callable[[str], str | None] | None = None,
+        known: KnownTerm | None = None,
     ) -> None:
         self.min_relevance = min_relevance
         self.min_coverage = min_coverage
         self.max_sentences = max_sentences
         self.checker = checker or SupportChecker()
+        self.model = model or AnswerabilityModel.load()
+        self.min_answerability = self.model.threshold if min_answerability is None else min_answerability
+        self.ner = ner or EntityRecognizer()
+        self.article_text = article_text  # an article's stored text by id (None: judge by the retrieved passages)
+        self.known = known  # whether any stored article mentions a name (None: not checked)
         self.embed = embed
         self.embed_query = embed_query or (lambda text: embed([text])[0]) if embed else None
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
-        if not hits or max(h.scores_by_retriever.get("dense", h.score) for h in hits) < self.min_relevance:
-            return abstain(self.mode)
+        return self.draft(query, hits).answer
+
+    def draft(self, query: Query, hits: list[Hit]) -> Draft:
+        """The answer with the decision behind it: the quotes that best answer the question, judged by the
+        answerability model (``rag/answerability.py``); an abstention when they do not answer it."""
+        if not hits:
+            return Draft(abstain(self.mode, "No stored passage matches the question."), None, None)
         candidates = self._candidates(query, hits)
-        if not candidates or candidates[0].coverage < self.min_coverage:
-            return abstain(self.mode)
-        relevant = [c for c in candidates if c.coverage >= self.min_coverage]
-        if answer_type_match(query.text, "") is not None and not any(
-            answer_type_match(query.text, c.text) for c in relevant
-        ):
-            return abstain(self.mode)  # asked "how much", "when"...: no relevant sentence offers a sum or a date
+        if not candidates:
+            return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
+        analysed = self._analyse(query.text, candidates)
+        frame = frame_question(query.text, analysed[query.text])
+        candidates = self._rescore_for(frame, candidates, analysed)
         chosen = self._choose(candidates)
+        best = chosen[0]
+        short = self._short_answer(frame, best, hits, analysed[best.text])
+        assessment = self._assess(frame, query, hits, best, analysed[best.text], short)
+        # Further quotes must speak to the question too, or they are not shown: the names it asks about in
+        # their article, and some of its other key terms (or the relation it asks about) in the sentence.
+        chosen = [best] + [c for c in chosen[1:] if self._on_question(frame, c, hits)]
         # Quote in reading order: by article (best first), then by position in the article.
-        first_rank = {}
+        first_rank: dict[str, int] = {}
         for cand in chosen:
             first_rank.setdefault(cand.hit.chunk.article_id, len(first_rank))
         chosen.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
-        return self._compose(chosen)
+        composed = self._compose(chosen, short, assessment.score)
+        why = self._refusal(frame, hits, assessment)
+        if why is not None:
+            answer = replace(abstain(self.mode, why), answerability=assessment.score)
+            return Draft(answer, composed, assessment, frame)
+        note = ""
+        if assessment.missing_names:
+            note = f"The quoted articles don't mention {join_words(assessment.missing_names, 'or')}."
+        return Draft(replace(composed, note=note), composed, assessment, frame)
+
+    def offers_answer(self, frame: Frame, text: str) -> bool:
+        """Whether a sentence (a generated one, say) gives what the question asks for: an entity of the asked
+        type other than the question's own names, and the relation the question asks about."""
+        if frame.relation is not None and not states_relation(frame, text):
+            return False
+        if frame.asks is None:
+            return True
+        return bool(offered(frame, text, self.ner.analyse([text])[0]))
+
+    def _refusal(self, frame: Frame, hits: list[Hit], assessment: Assessment) -> str | None:
+        """Why the draft is not an answer (a sentence for the reader), or None when it is."""
+        if assessment.unknown_names:
+            return f"The articles don't mention {join_words(assessment.unknown_names, 'or')}."
+        if assessment.relation_missing:
+            said = {"same-day": "on the same day", "before": "before it", "after": "after it"}[frame.relation or "after"]
+            return f"The articles don't say what happened {said}."
+        best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
+        if best_dense < self.min_relevance or assessment.features["coverage"] < self.min_coverage:
+            return "No stored passage is close enough to the question."
+        if assessment.score >= self.min_answerability:
+            return None
+        if assessment.missing_names:
+            return f"The articles found don't mention {join_words(assessment.missing_names, 'or')} in this context."
+        if assessment.missing_topic:
+            return f"The articles found don't mention {join_words(assessment.missing_topic, 'or')}."
+        return "No quoted sentence answers the question with enough confidence."
+
+    def _analyse(self, question: str, candidates: list[_Candidate]) -> dict[str, Analysed]:
+        """Named entities of the question and of the best candidate sentences, in one pass of the recogniser."""
+        texts = [question]
+        for cand in candidates:
+            if cand.text not in texts:
+                texts.append(cand.text)
+            if len(texts) > self.SEMANTIC_CANDIDATES:
+                break
+        return dict(zip(texts, self.ner.analyse(texts), strict=True))
+
+    def _rescore_for(
+        self, frame: Frame, candidates: list[_Candidate], analysed: dict[str, Analysed]
+    ) -> list[_Candidate]:
+        """Among the analysed candidates, prefer sentences that offer what the question asks for (a person for
+        "who") and, for a question about what happened before/after/on the same day as an event, sentences that
+        state that relation."""
+        if frame.asks is None and frame.relation is None:
+            return candidates
+        out = []
+        for cand in candidates:
+            bonus = 0.0
+            found = analysed.get(cand.text)
+            if found is not None and frame.asks is not None and offered(frame, cand.text, found):
+                bonus += self.TYPE_BONUS
+            if frame.relation is not None and states_relation(frame, cand.text):
+                bonus += self.RELATION_BONUS
+            out.append(replace(cand, score=cand.score + bonus) if bonus else cand)
+        out.sort(key=lambda c: (-c.score, c.rank, c.start))
+        return out
+
+    def _article_text(self, hit: Hit, hits: list[Hit]) -> str:
+        text = self.article_text(hit.chunk.article_id) if self.article_text is not None else None
+        if text is None:
+            text = "\n".join(h.chunk.text for h in hits if h.chunk.article_id == hit.chunk.article_id)
+        return f"{hit.title}\n{text}"
+
+    def _assess(
+        self, frame: Frame, query: Query, hits: list[Hit], best: _Candidate, analysed: Analysed, short: _Short | None
+    ) -> Assessment:
+        article = self._article_text(best.hit, hits).lower()
+        passage = f"{best.hit.title}\n{best.hit.chunk.text}".lower()
+        in_article = [mentions(article, n, n in frame.person_names) for n in frame.names]
+        in_passage = [mentions(passage, n, n in frame.person_names) for n in frame.names]
+        unknown = tuple(n for n in frame.names if self.known is not None and not self.known(n))
+        missing_names = tuple(n for n, ok in zip(frame.names, in_article, strict=True) if not ok and n not in unknown)
+        article_terms = set(key_terms(article))
+        sentence_terms = set(key_terms(best.text))
+        topic = set(frame.topic)
+        offers = offered(frame, best.text, analysed)
+        features = {
+            "dense": max(h.scores_by_retriever.get("dense", h.score) for h in hits),
+            "similarity": best.similarity,
+            "coverage": best.coverage,
+            "names_article": share(in_article),
+            "names_sentence": share(in_passage),
+            "has_names": float(bool(frame.names)),
+            "topic_article": share([t in article_terms for t in frame.topic]),
+            "topic_sentence": share([t in sentence_terms for t in frame.topic]),
+            "asks_type": float(frame.asks is not None),
+            "type_match": float(bool(offers)),
+            "consensus": self._consensus(short.text if short else "", best, hits),
+            "recency": recency(best.hit.published, query.as_of),
+            "rank": best.rank / len(hits),
+        }
+        relation_missing = frame.relation is not None and not states_relation(frame, best.text)
+        return Assessment(
+            features=features,
+            score=self.model.probability(features),
+            unknown_names=unknown,
+            missing_names=missing_names,
+            missing_topic=tuple(topic_words(frame, topic - article_terms)),
+            relation_missing=relation_missing,
+        )
+
+    @staticmethod
+    def _consensus(answer: str, best: _Candidate, hits: list[Hit]) -> float:
+        """Share of the other retrieved articles that state the short answer too."""
+        others: dict[str, str] = {}
+        for hit in hits:
+            if hit.chunk.article_id != best.hit.chunk.article_id:
+                others[hit.chunk.article_id] = others.get(hit.chunk.article_id, "") + "\n" + hit.chunk.text.lower()
+        if not answer or not others:
+            return 0.0
+        return sum(mentions(text, answer) for text in others.values()) / len(others)
+
+    def _short_answer(self, frame: Frame, best: _Candidate, hits: list[Hit], analysed: Analysed) -> _Short | None:
+        """The entity of the best sentence that offers what the question asks for; several: the one the other
+        retrieved passages state most often, then the first."""
+        offers = offered(frame, best.text, analysed)
+        if not offers:
+            return None
+        corpus = "\n".join(h.chunk.text.lower() for h in hits)
+        ent = max(offers, key=lambda e: (corpus.count(e.text.lower()), -e.start))
+        end = ent.end
+        if frame.asks == "number":  # "41 million" -> "41 million euros": the unit belongs to the answer
+            unit = _UNIT.match(best.text, end)
+            end = unit.end() if unit else end
+        start = best.start + ent.start  # the sentence's offset in its article, plus the entity's in the sentence
+        return _Short(best.text[ent.start : end], best.hit, start, best.start + end)
+
+    def _on_question(self, frame: Frame, cand: _Candidate, hits: list[Hit]) -> bool:
+        passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
+        if not all(mentions(passage, n, n in frame.person_names) for n in frame.names):
+            return False
+        terms = set(key_terms(cand.text))
+        return not frame.topic or bool(terms & set(frame.topic)) or states_relation(frame, cand.text)
 
     def _candidates(self, query: Query, hits: list[Hit]) -> list[_Candidate]:
         q_terms = set(key_terms(query.text))
@@ -171,27 +376,40 @@ class ExtractiveAnswerer(Answerer):
                 continue  # a further sentence must answer a good part of the question
             flat = " ".join(cand.text.split())
             key = (cand.hit.chunk.article_id, cand.start)
-            if cand.coverage < self.min_coverage or key in seen or flat in seen:
+            if cand.coverage < self.FURTHER_MIN_COVERAGE or key in seen or flat in seen:
                 continue  # overlapping chunks repeat sentences; syndicated copies repeat text
             seen.update({key, flat})
             chosen.append(cand)
         return chosen
 
-    def _compose(self, chosen: list[_Candidate]) -> Answer:
+    def _compose(self, chosen: list[_Candidate], short: _Short | None = None, score: float | None = None) -> Answer:
         markers: dict[str, int] = {}
         sources: list[Source] = []
         citations: list[Citation] = []
         parts: list[str] = []
         sentences: list[AnswerSentence] = []
-        for cand in chosen:
-            hit = cand.hit
+
+        def marker_of(hit: Hit) -> int:
             article_id = hit.chunk.article_id
             if article_id not in markers:
                 markers[article_id] = len(markers) + 1
                 sources.append(Source(markers[article_id], article_id, hit.title, hit.published, hit.source))
-            marker = markers[article_id]
+            return markers[article_id]
+
+        short_answer = None
+        if short is not None:
+            marker = marker_of(short.hit)
+            text = " ".join(short.text.split())
+            parts.append(f"{text}{'' if text.endswith('.') else '.'} [{marker}]")
+            sentences.append(AnswerSentence(parts[-1], (marker,), True))
+            short_answer = ShortAnswer(short.text, marker, short.hit.chunk.article_id, short.start, short.end)
+        for cand in chosen:
+            hit = cand.hit
+            marker = marker_of(hit)
+            # Every quote shown has passed the answerability decision for this question (the best one) or the
+            # on-question check (the others), and is verbatim: it supports the answer's claim.
             supported = self.checker.check(cand.text, hit.chunk.text).supported
-            citations.append(Citation(marker, hit.chunk.id, article_id, cand.start, cand.end, cand.text, supported))
+            citations.append(Citation(marker, hit.chunk.id, hit.chunk.article_id, cand.start, cand.end, cand.text, supported))
             parts.append(f"{' '.join(cand.text.split())} [{marker}]")
             sentences.append(AnswerSentence(parts[-1], (marker,), supported))
         return Answer(
@@ -201,4 +419,6 @@ class ExtractiveAnswerer(Answerer):
             abstained=False,
             mode=self.mode,
             sentences=sentences,
+            short_answer=short_answer,
+            answerability=score,
         )

@@ -283,6 +283,12 @@ class LLMAnswerer(Answerer):
         if not hits or max(h.scores_by_retriever.get("dense", h.score) for h in hits) < self.min_relevance:
             yield StreamEvent(answer=abstain(self.mode))
             return
+        # The answerability decision comes first: when the passages don't answer the question, no model is asked.
+        draft = self.fallback.draft(query, hits) if hasattr(self.fallback, "draft") else None
+        if draft is not None and draft.answer.abstained:
+            yield StreamEvent(answer=replace(draft.answer, mode=self.mode))
+            return
+        frame = draft.frame if draft is not None else None
         t0 = time.perf_counter()
         try:
             passages = fit_passages(hits, self._passage_budget(query.text), self._count)
@@ -297,12 +303,18 @@ class LLMAnswerer(Answerer):
         composer = _Composer()
         buffer, done, first_token_ms = "", 0, None
         abstained = False
-        held: list[StreamEvent] = []  # unsupported sentences wait for a supported one: a fallback never follows them
+        # Sentences wait until one is supported by its citations and gives what the question asks for (the
+        # answerability decision, after the model): a fallback never follows text the reader has seen.
+        held: list[StreamEvent] = []
+        answering = 0
 
         def release(event: StreamEvent | None) -> Iterator[StreamEvent]:
+            nonlocal answering
             if event is None:
                 return
-            if composer.supported == 0:
+            if event.sentence is not None and event.sentence.supported and self._answers(frame, event.sentence.text):
+                answering += 1
+            if answering == 0:
                 held.append(event)
                 return
             yield from held
@@ -335,7 +347,7 @@ class LLMAnswerer(Answerer):
                     if stop or composer.count >= self.max_sentences:
                         break
         except Exception as exc:  # server down, timeout, broken stream: the reader still gets an answer
-            if composer.supported == 0:
+            if answering == 0:
                 yield from self._fall_back(query, hits, f"the model failed: {_reason(exc)}")
                 return
         timings = {"generate": (time.perf_counter() - t0) * 1000}
@@ -350,7 +362,16 @@ class LLMAnswerer(Answerer):
         if composer.supported == 0:
             yield from self._fall_back(query, hits, "no sentence of the model's answer was supported by its citations")
             return
-        yield StreamEvent(answer=composer.answer(self.mode, timings))
+        if answering == 0:
+            yield from self._fall_back(query, hits, "the model's answer did not give what the question asks for")
+            return
+        answer = composer.answer(self.mode, timings)
+        yield StreamEvent(answer=replace(answer, answerability=draft.answer.answerability) if draft else answer)
+
+    def _answers(self, frame: Any, text: str) -> bool:
+        """The answerability decision's check on a generated sentence (``ExtractiveAnswerer.offers_answer``)."""
+        check = getattr(self.fallback, "offers_answer", None)
+        return frame is None or check is None or check(frame, _strip_markers(text))
 
     def _emit(self, statement: Any, verifier: Verifier, composer: _Composer) -> tuple[StreamEvent | None, bool]:
         if not statement.text.strip(" .") or not re.search(r"\w", statement.text):

@@ -45,6 +45,16 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
             {"text": x.text, "markers": list(x.markers), "supported": x.supported, "attributed": x.attributed}
             for x in answer.sentences
         ],
+        "short_answer": None
+        if answer.short_answer is None
+        else {
+            "text": answer.short_answer.text,
+            "marker": answer.short_answer.marker,
+            "article_id": answer.short_answer.article_id,
+            "start": answer.short_answer.start,
+            "end": answer.short_answer.end,
+        },
+        "answerability": None if answer.answerability is None else round(answer.answerability, 4),
         "mode": answer.mode,
         "note": answer.note,
         "question": answer.question,

@@ -143,6 +143,11 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
 
+    def knows(self, text: str) -> bool:
+        """Whether every indexed word of ``text`` (stop words aside) occurs in some chunk."""
+        tokens = _tokenize([text], ids=False)[0]
+        return all(t in self.bm25.vocab_dict for t in tokens) if self.ids else False
+
     def date_mask(self, since: int | None, until: int | None) -> np.ndarray | None:
         if since is None and until is None:
             return None

@@ -118,6 +118,9 @@ def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipe
         max_sentences=settings.max_answer_sentences,
         embed=embedder.embed,
         embed_query=embedder.embed_query,
+        min_answerability=settings.min_answerability,
+        article_text=store.article_text,
+        known=store.mentions_name,
     )
     if settings.answer_mode != "llm":
         return Pipeline(settings, store, embedder, retriever, extractive)

@@ -18,21 +18,36 @@ def parse_date(value: object, name: str) -> date | None:
         raise QueryError(f"{name} must be a date YYYY-MM-DD. Currently, {name} is {value!r}.") from None
 
 
+def _strings(value: object, name: str, what: str) -> tuple[str, ...]:
+    """A list of non-empty strings (or one string; None: none), stripped; anything else is a QueryError naming
+    the option."""
+    if isinstance(value, str):
+        value = [value]
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise QueryError(f"{name} must be a list of {what}. Currently, {name} is {value!r}.")
+    return tuple(v.strip() for v in value)
+
+
 def make_query(
-    text: str, k: int, since: object = None, until: object = None, as_of: object = None, outlets: object = None
+    text: str,
+    k: int,
+    since: object = None,
+    until: object = None,
+    as_of: object = None,
+    outlets: object = None,
+    exclude_articles: object = None,
 ) -> Query:
     """A Query from the strings a user typed (CLI, batch line, form field or API body)."""
-    if isinstance(outlets, str):
-        outlets = [outlets]
-    if outlets is not None and (
-        not isinstance(outlets, list | tuple) or not all(isinstance(o, str) and o.strip() for o in outlets)
-    ):
-        raise QueryError(f"sources must be a list of outlet names. Currently, sources is {outlets!r}.")
+    names = _strings(outlets, "sources", "outlet names")
+    excluded = _strings(exclude_articles, "exclude_articles", "article ids")
     return Query(
         text=text,
         k=k,
         since=parse_date(since, "since"),
         until=parse_date(until, "until"),
         as_of=parse_date(as_of, "as_of"),
-        outlets=tuple(o.strip() for o in outlets or ()),
+        outlets=names,
+        exclude_articles=excluded,
     )

@@ -8,7 +8,9 @@
 
 Each is a LlamaIndex ``BaseRetriever`` (or ``BaseNodePostprocessor``), so the chain stays composable: a real
 cross-encoder postprocessor can replace the reranker. Date filters travel in a ``NewsQueryBundle`` and are pushed
-down to Chroma (``where`` on ``published``) and to BM25 (a mask); undated articles fall outside any range.
+down to Chroma (``where`` on ``published``) and to BM25 (a mask); undated articles fall outside any range. So do
+the source filter (``article_id`` ``$in``) and excluded articles (``article_id`` ``$nin``): no stage after the first
+adds a passage, so an excluded article's chunks never reach an answer.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class NewsQueryBundle(QueryBundle):
     until: date | None = None
     as_of: date | None = None
     article_ids: frozenset[str] | None = None  # only chunks of these articles (the source filter); None: all
+    exclude_ids: frozenset[str] | None = None  # never chunks of these articles; None: exclude none
     hits: int | None = None  # how many passages the caller keeps (postprocessors may stop there); None: all
 
 
@@ -62,6 +65,7 @@ def bundle(query: Query, k: int | None = None, article_ids: frozenset[str] | Non
         until=query.until,
         as_of=query.as_of,
         article_ids=article_ids,
+        exclude_ids=frozenset(query.exclude_articles) or None,
         hits=query.k,
     )
 
@@ -73,8 +77,8 @@ def _options(query_bundle: QueryBundle) -> NewsQueryBundle:
 
 
 def chroma_where(q: NewsQueryBundle) -> dict[str, Any] | None:
-    """Chroma's ``where`` for the date range (``published`` is an int YYYYMMDD in Chroma) and the source filter
-    (``article_id`` in a list); None for no filter."""
+    """Chroma's ``where`` for the date range (``published`` is an int YYYYMMDD in Chroma), the source filter
+    (``article_id`` in a list) and the excluded articles (``article_id`` not in a list); None for no filter."""
     clauses: list[dict[str, Any]] = []
     if q.since is not None:
         clauses.append({"published": {"$gte": date_to_int(q.since)}})
@@ -82,6 +86,8 @@ def chroma_where(q: NewsQueryBundle) -> dict[str, Any] | None:
         clauses.append({"published": {"$lte": date_to_int(q.until)}})
     if q.article_ids is not None:
         clauses.append({"article_id": {"$in": sorted(q.article_ids)}})
+    if q.exclude_ids:  # Chroma refuses an empty $nin list
+        clauses.append({"article_id": {"$nin": sorted(q.exclude_ids)}})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -132,6 +138,8 @@ class BM25ChunkRetriever(BaseRetriever):
         mask = index.date_mask(date_to_int(q.since) if q.since else None, date_to_int(q.until) if q.until else None)
         if q.article_ids is not None:
             mask = index.article_mask(q.article_ids) & (mask if mask is not None else True)
+        if q.exclude_ids:
+            mask = ~index.article_mask(q.exclude_ids) & (mask if mask is not None else True)
         top = index.top(index.scores(q.query_str), q.k, mask)
         out = []
         for hit in top:
@@ -159,6 +167,7 @@ class FusionRetriever(BaseRetriever):
             until=q.until,
             as_of=q.as_of,
             article_ids=q.article_ids,
+            exclude_ids=q.exclude_ids,
         )
         fused: dict[str, NodeWithScore] = {}
         for retriever, weight in self.retrievers:
@@ -202,7 +211,7 @@ class ChainRetriever(Retriever):
         if query.outlets:
             if self.store is None:
                 raise QueryError("This retriever cannot filter by source.")
-            ids = frozenset(self.store.article_ids_for_outlets(query.outlets))
+            ids = frozenset(self.store.article_ids_for_outlets(query.outlets)) - frozenset(query.exclude_articles)
             if not ids:
                 return []
         q = bundle(query, max(query.k, self.candidates) if self.postprocessors else query.k, ids)

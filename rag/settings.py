@@ -99,11 +99,23 @@ class Settings:
         7, "Articles up to this many days after the as-of date count as recent (dates are approximate).", 0, 365
     )
     min_relevance: float = _setting(
-        0.25, "Abstain when the best passage's cosine similarity to the question is below this.", -1.0, 1.0
+        0.0,
+        "A hard floor beside the answerability model: abstain when the best passage's cosine similarity to the "
+        "question is below this (0: the model alone decides).",
+        -1.0,
+        1.0,
     )
     min_coverage: float = _setting(
-        0.34,
-        "Abstain when no sentence covers at least this share of the question's weighted key terms.",
+        0.0,
+        "A hard floor beside the answerability model: abstain when the quoted sentence covers less than this share "
+        "of the question's weighted key terms (0: the model alone decides).",
+        0.0,
+        1.0,
+    )
+    min_answerability: float = _setting(
+        0.5,
+        "Abstain when the answerability model's probability that the quotes answer the question is below this "
+        "(higher: fewer wrong answers, more abstentions; the trade-off curve is in the README).",
         0.0,
         1.0,
     )

@@ -218,6 +218,16 @@ class Store:
             text=text or "",
         )
 
+    def article_text(self, article_id: str) -> str | None:
+        """An article's stored text by id (None when it is not stored)."""
+        article = self.get_article(article_id)
+        return None if article is None else article.text
+
+    def mentions_name(self, name: str) -> bool:
+        """Whether any stored chunk holds every word of ``name``: its stems are all in the lexical index's
+        vocabulary (a name no article mentions cannot be what the articles answer about)."""
+        return self.lexical().knows(name)
+
     # -- generation and the lexical index -------------------------------------------------------------------
     def generation(self) -> str:
         """Changes with every write: derived data (the lexical index) is rebuilt when it no longer matches."""

@@ -44,6 +44,7 @@ class Query:
     until: date | None = None
     as_of: date | None = None
     outlets: tuple[str, ...] = ()  # only articles from these outlets (``rag.store.outlet``); empty: all
+    exclude_articles: tuple[str, ...] = ()  # never retrieve chunks of these article ids; empty: none
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,18 @@ class AnswerSentence:
 
 
 @dataclass(frozen=True)
+class ShortAnswer:
+    """The name, place, number or date a question asks for, as written in the article: ``text ==
+    article.text[start:end]``, inside the quote that carries ``marker``."""
+
+    text: str
+    marker: int
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: list[Citation]
@@ -103,6 +116,8 @@ class Answer:
     sentences: list[AnswerSentence] = field(default_factory=list)
     note: str = ""  # why the answer is what it is, when that needs saying (a fallback, a rewritten question)
     question: str = ""  # the standalone question answered (a follow-up rewritten with the conversation)
+    short_answer: ShortAnswer | None = None  # what a who/where/how-many/when question asks for, when stated
+    answerability: float | None = None  # the answerability model's probability that the quotes answer the question
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,26 @@ import hashlib
 
 import numpy as np
 
+from rag.answerability import AnswerabilityModel
 from rag.text import key_terms
 
 DIM = 64
+
+# A fixed answerability model for unit tests of the answerer's logic (refitting the shipped model must not change
+# them): it wants the question's names in the article, its other terms in the article and the sentence, and, when
+# the question asks for a kind of thing (a person, a number), a sentence that offers one.
+TEST_MODEL = AnswerabilityModel(
+    {
+        "names_article": 4.0,
+        "topic_article": 2.0,
+        "topic_sentence": 2.0,
+        "coverage": 1.0,
+        "asks_type": -3.0,
+        "type_match": 3.0,
+    },
+    bias=-5.0,
+    threshold=0.5,
+)
 
 
 def word_vector(text: str) -> np.ndarray:

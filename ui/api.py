@@ -46,6 +46,9 @@ class AskRequest(BaseModel):
     until: str | None = Field(default=None, description="Only articles published on or before, YYYY-MM-DD.")
     as_of: str | None = Field(default=None, description="The date the question is asked on, YYYY-MM-DD.")
     sources: list[str] | None = Field(default=None, description="Only articles from these outlets (GET /api/sources).")
+    exclude_articles: list[str] | None = Field(
+        default=None, max_length=1000, description="Never retrieve passages of these article ids (at most 1000)."
+    )
     mode: str | None = Field(default=None, description="'extractive' or 'llm' (when the server has an LLM).")
     history: list[Turn] = Field(
         default_factory=list, max_length=20, description="Earlier turns, oldest first, for a follow-up (at most 20)."
@@ -222,6 +225,7 @@ def build_api(service: Service) -> FastAPI:
                 request.until,
                 request.as_of,
                 request.sources,
+                request.exclude_articles,
             )
             history = [(t.question, t.answer) for t in request.history]
             return answer_to_json(pipeline.ask(query, history))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import html
 import ipaddress
 import json
 import os
@@ -162,6 +163,10 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
         assert result is not None
         answer = answer_to_json(result.answer)
         body = " ".join(shown) if shown and not result.answer.abstained else result.answer.text
+        short = result.answer.short_answer
+        if short is not None and not result.answer.abstained and shown:
+            # The short answer first and prominent (it streamed as the first sentence), the quotes below it.
+            body = f"### {html.escape(short.text)} [{short.marker}]\n\n" + " ".join(shown[1:])
         if result.answer.note:
             body += f"\n\n*{result.answer.note}*"
         body += f"\n\n<small>{provenance(answer, k, since, until, outlets or [], question)}</small>"

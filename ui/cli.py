@@ -125,6 +125,13 @@ def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
         metavar="OUTLET",
         help="Only articles from this outlet (a URL's host, or the first folder of a path); repeatable.",
     )(func)
+    func = click.option(
+        "--exclude-article",
+        "exclude_articles",
+        multiple=True,
+        metavar="ID",
+        help="Never retrieve passages of this article (its id, as in search's output); repeatable.",
+    )(func)
     func = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date the question is asked on.")(func)
     func = click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before.")(func)
     func = click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after.")(func)
@@ -132,7 +139,8 @@ def _query_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "--batch",
         type=click.Path(dir_okay=False, allow_dash=True),
         metavar="FILE.jsonl",
-        help="Run one {id, question[, k, as_of, since, until, sources]} object a line; print one JSON object a line.",
+        help="Run one {id, question[, k, as_of, since, until, sources, exclude_articles]} object a line; print one "
+        "JSON object a line.",
     )(func)
     func = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")(func)
     return func
@@ -175,6 +183,7 @@ def ask(
     until: str | None,
     as_of: str | None,
     outlets: tuple[str, ...],
+    exclude_articles: tuple[str, ...],
 ) -> None:
     """Answer QUESTION from the stored articles, citing them with [n] markers. A generated answer (--mode llm)
     prints each sentence once its citations are checked."""
@@ -193,7 +202,7 @@ def ask(
     if not question:
         raise click.UsageError("Give a QUESTION, or --batch FILE.jsonl.")
     try:
-        query = make_query(question, k, since, until, as_of, outlets)
+        query = make_query(question, k, since, until, as_of, outlets, exclude_articles)
         if as_json:
             click.echo(_dump(answer_to_json(pipeline.ask(query))))
             return
@@ -226,6 +235,7 @@ def search(
     until: str | None,
     as_of: str | None,
     outlets: tuple[str, ...],
+    exclude_articles: tuple[str, ...],
 ) -> None:
     """Retrieve the passages that match QUERY (no answer), best first."""
     from rag.jsonout import hits_to_json
@@ -243,7 +253,7 @@ def search(
     if not query:
         raise click.UsageError("Give a QUERY, or --batch FILE.jsonl.")
     try:
-        result = run(make_query(query, k, since, until, as_of, outlets))
+        result = run(make_query(query, k, since, until, as_of, outlets, exclude_articles))
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
@@ -324,7 +334,13 @@ def _run_batch(path: str, k: int, run: Callable[[Query], dict[str, Any]]) -> Non
             if not isinstance(line_k, int) or isinstance(line_k, bool):
                 raise QueryError(f"'k' must be an integer, got {line_k!r}")
             query = make_query(
-                question, line_k, obj.get("since"), obj.get("until"), obj.get("as_of"), obj.get("sources")
+                question,
+                line_k,
+                obj.get("since"),
+                obj.get("until"),
+                obj.get("as_of"),
+                obj.get("sources"),
+                obj.get("exclude_articles"),
             )
             out = {"id": item_id, **run(query)}
         except NewsragError as exc:
@@ -606,19 +622,47 @@ def _log(line: str) -> None:
 @eval_group.command("bench")
 @_dataset_options
 @click.option("--no-peers", is_flag=True, help="Skip the BM25 and LlamaIndex quickstart peers.")
+@click.option(
+    "--no-rejection", is_flag=True, help="Skip the negative-rejection run (answer articles excluded per question)."
+)
+@click.option(
+    "--per-question",
+    "per_question",
+    metavar="FILE.jsonl",
+    help="Write what was answered for each question, in both runs, one JSON object a line.",
+)
 @_common
 @click.pass_context
 def eval_bench(
-    ctx: click.Context, dataset: str, k: int, limit: int | None, json_path: str | None, work: str, no_peers: bool
+    ctx: click.Context,
+    dataset: str,
+    k: int,
+    limit: int | None,
+    json_path: str | None,
+    work: str,
+    no_peers: bool,
+    no_rejection: bool,
+    per_question: str | None,
 ) -> None:
-    """Score retrieval and answers on a news QA benchmark; print one JSON object."""
+    """Score retrieval and answers on a news QA benchmark, and negative rejection (each answerable question
+    asked again with the articles that contain its answer excluded); print one JSON object."""
     from eval.bench import run_bench
 
     settings = _settings(ctx)
     if k < 1 or (limit is not None and limit < 1):
         raise click.BadParameter("--k and --limit must be greater than 0.")
     try:
-        result = run_bench(Path(dataset), settings, Path(work), k=k, limit=limit, peers=not no_peers, log=_log)
+        result = run_bench(
+            Path(dataset),
+            settings,
+            Path(work),
+            k=k,
+            limit=limit,
+            peers=not no_peers,
+            log=_log,
+            rejection=not no_rejection,
+            per_question=Path(per_question) if per_question else None,
+        )
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None
     _emit(result, json_path)

@@ -36,13 +36,24 @@ def sources_html(answer: Answer, articles: dict[str, Article]) -> str:
             flag = "" if cit.supported else " <span class='nr-unsupported'>(not supported by the passage)</span>"
             parts.append(
                 f"<blockquote class='nr-span' data-start='{cit.start}' data-end='{cit.end}'>"
-                f"{escape(before)}<mark>{escape(text[cit.start : cit.end])}</mark>{escape(after)}{flag}"
+                f"{escape(before)}<mark>{_quote_html(text, cit.start, cit.end, answer)}</mark>{escape(after)}{flag}"
                 f"<div class='nr-offsets'>characters {cit.start}–{cit.end} of article {escape(source.article_id)}</div>"
                 "</blockquote>"
             )
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def _quote_html(text: str, start: int, end: int, answer: Answer) -> str:
+    """A quoted span, escaped, with the short answer inside it (if any) in bold."""
+    short = answer.short_answer
+    if short is None or not (start <= short.start < short.end <= end):
+        return escape(text[start:end])
+    return (
+        f"{escape(text[start : short.start])}<strong class='nr-short'>{escape(text[short.start : short.end])}"
+        f"</strong>{escape(text[short.end : end])}"
+    )
 
 
 def article_html(article: Article, spans: list[tuple[int, int]], marker: int | None = None) -> str:

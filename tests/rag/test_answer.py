@@ -2,7 +2,7 @@ from datetime import date
 
 from rag.answer import ABSTAIN_TEXT, ExtractiveAnswerer
 from rag.types import Chunk, Hit, Query
-from tests.fakes import fake_embed, word_vector
+from tests.fakes import TEST_MODEL, fake_embed, word_vector
 
 ARTICLE = (
     "Mayor Ottilie Brennan opened the session. The council voted to build a seawall along the harbour. "
@@ -17,7 +17,7 @@ def _hit(text: str, article_id: str, start: int, query: str, rank_score: float |
 
 
 def _answerer(**kwargs) -> ExtractiveAnswerer:  # type: ignore[no-untyped-def]
-    return ExtractiveAnswerer(embed=fake_embed, **kwargs)
+    return ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, **kwargs)
 
 
 def test_quotes_the_sentence_that_answers_and_cites_exact_offsets() -> None:
@@ -29,7 +29,8 @@ def test_quotes_the_sentence_that_answers_and_cites_exact_offsets() -> None:
     # offsets are into the article: the chunk starts at 100 in it
     cit = answer.citations[0]
     assert ARTICLE[cit.start - 100 : cit.end - 100] == cit.quote
-    assert answer.text.startswith("The seawall will cost 41 million euros. [1]")
+    # the short answer first (the sum asked for, as written), then the quote that states it
+    assert answer.text.startswith("41 million euros. [1] The seawall will cost 41 million euros. [1]")
     assert answer.sources[0].article_id == "a1" and answer.sources[0].marker == 1
     assert all(c.supported for c in answer.citations)
 

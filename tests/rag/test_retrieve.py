@@ -1,4 +1,5 @@
-"""Retrieval over a real store: date filters pushed down, BM25 kept consistent with Chroma, fusion, duplicates."""
+"""Retrieval over a real store: date filters and excluded articles pushed down, BM25 kept consistent with Chroma,
+fusion, duplicates."""
 
 from dataclasses import replace
 from datetime import date
@@ -9,7 +10,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from ingest.run import ingest_paths
 from rag.lexical import LexicalIndex
 from rag.pipeline import build_pipeline
-from rag.retrieve import FusionRetriever
+from rag.retrieve import BM25ChunkRetriever, FusionRetriever, NewsQueryBundle, bundle, chroma_where
 from rag.store import Store
 from rag.text import passage_terms
 from rag.types import Query
@@ -35,6 +36,56 @@ def test_date_filters_reach_both_retrievers(ingested, embedder) -> None:  # type
         # undated articles fall outside any range
         assert "103_invented_orchard" not in _ids(p, "Pellworth orchard apple trees", since=date(2000, 1, 1)), mode
         assert "103_invented_orchard" in _ids(p, "Pellworth orchard apple trees"), mode
+
+
+def test_excluded_articles_reach_no_retriever(ingested, embedder) -> None:  # type: ignore[no-untyped-def]
+    settings, _ = ingested
+    seawall = "Larkspur Bay seawall cost and prize"  # "prize": the chess and bakery articles match too
+    for mode in ("dense", "lexical", "hybrid"):
+        p = build_pipeline(replace(settings, retrieval=mode), embedder=embedder)
+        assert _ids(p, seawall)[0] == "101_invented_seawall", mode
+        left = _ids(p, seawall, exclude_articles=("101_invented_seawall",))
+        assert left and "101_invented_seawall" not in left, mode  # the others are still found
+        # with a date range: the range and the exclusion both hold
+        spring = {"since": date(2024, 2, 1), "until": date(2024, 5, 31)}
+        assert {"101_invented_seawall", "102_invented_chess"} <= set(_ids(p, "seawall chess rail", **spring)), mode
+        inside = _ids(p, "seawall chess rail", exclude_articles=("102_invented_chess", "inv-rail-1"), **spring)
+        assert set(inside) == {"101_invented_seawall"}, mode
+        # excluding every article the filters leave finds nothing (and asks Chroma for no empty list)
+        assert _ids(p, "chess", exclude_articles=("102_invented_chess",), since=date(2024, 5, 1)) == [], mode
+        everything = Store(settings).manifest()
+        assert _ids(p, "chess", exclude_articles=tuple(everything)) == [], mode
+
+
+def test_exclusion_is_pushed_down_to_chroma_and_the_bm25_mask() -> None:
+    query = Query("seawall", since=date(2024, 1, 1), exclude_articles=("b", "a"))
+    q = bundle(query)
+    assert q.exclude_ids == frozenset({"a", "b"})
+    assert chroma_where(q) == {"$and": [{"published": {"$gte": 20240101}}, {"article_id": {"$nin": ["a", "b"]}}]}
+    assert chroma_where(bundle(Query("seawall", exclude_articles=("a",)))) == {"article_id": {"$nin": ["a"]}}
+    assert bundle(Query("seawall")).exclude_ids is None and chroma_where(bundle(Query("seawall"))) is None
+
+    texts = ["The Larkspur seawall cost 4 million.", "The seawall opened in May.", "A seawall for Tromsvik."]
+    metas = [
+        {"article_id": "a", "published": 20240101},
+        {"article_id": "b", "published": 20230101},
+        {"article_id": "c"},
+    ]
+    index = LexicalIndex.build(["a#0:x", "b#0:y", "c#0:z"], texts, metas, "g")
+
+    class _Store:
+        def lexical(self) -> LexicalIndex:
+            return index
+
+    def found(**kw) -> list[str]:  # type: ignore[no-untyped-def]
+        nodes = BM25ChunkRetriever(_Store()).retrieve(NewsQueryBundle(query_str="seawall", k=10, **kw))  # type: ignore[arg-type]
+        return sorted(n.node.metadata["article_id"] for n in nodes)
+
+    assert found() == ["a", "b", "c"]
+    assert found(exclude_ids=frozenset({"a"})) == ["b", "c"]
+    assert found(exclude_ids=frozenset({"a"}), since=date(2023, 1, 1)) == ["b"]  # undated c is out of any range
+    assert found(exclude_ids=frozenset({"b"}), article_ids=frozenset({"a", "b"})) == ["a"]
+    assert found(exclude_ids=frozenset({"a", "b", "c"})) == []
 
 
 def test_bm25_follows_updates_and_deletes(ingested, corpus: Path, embedder) -> None:  # type: ignore[no-untyped-def]

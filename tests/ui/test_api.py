@@ -144,6 +144,20 @@ def test_an_upload_never_replaces_an_article_stored_from_elsewhere(client: TestC
     assert "chess" in chess["text"].lower()  # the stored article is untouched
 
 
+def test_ask_leaves_out_excluded_articles_and_rejects_bad_ids(client: TestClient) -> None:
+    question = {"question": "What did Mishustin say about universities?"}
+    answer = client.post("/api/ask", json={**question, "exclude_articles": ["102_invented_chess"]}).json()
+    assert not answer["abstained"] and answer["sources"][0]["article_id"] == SEED_ID
+    without = client.post("/api/ask", json={**question, "exclude_articles": [SEED_ID]})
+    assert without.status_code == 200
+    assert SEED_ID not in {s["article_id"] for s in without.json()["sources"]}
+    for bad in ([""], ["  "], "not-a-list", [1], ["x"] * 1001):
+        response = client.post("/api/ask", json={**question, "exclude_articles": bad})
+        assert response.status_code == 422, bad
+    response = client.post("/api/ask", json={**question, "exclude_articles": [""]})
+    assert "exclude_articles must be a list of article ids" in response.json()["detail"]
+
+
 def test_ask_bounds_k_and_the_conversation(client: TestClient) -> None:
     question = "What did Mishustin say about universities?"
     assert client.post("/api/ask", json={"question": question, "k": 101}).status_code == 422

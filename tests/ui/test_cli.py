@@ -181,6 +181,37 @@ def test_batch_keeps_order_adds_ids_and_reports_bad_lines(cli, seeded: Path, tmp
     assert len(hits[0]["hits"]) == 2
 
 
+def test_excluded_articles_from_a_flag_or_a_batch_line(cli, seeded: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def articles(*args: str) -> list[str]:
+        out = json.loads(cli("--store", str(seeded), "search", "--json", "--k", "10", *args).output)
+        return [h["article_id"] for h in out["hits"]]
+
+    assert articles("seawall harbour")[0] == "101_invented_seawall"
+    left = articles("--exclude-article", "101_invented_seawall", "--exclude-article", SEED_ID, "seawall harbour")
+    assert left and not {"101_invented_seawall", SEED_ID} & set(left)
+
+    batch = tmp_path / "exclude.jsonl"
+    question = "How much will the Larkspur Bay seawall cost?"
+    batch.write_text(
+        json.dumps({"id": "kept", "question": question, "exclude_articles": ["102_invented_chess"]})
+        + "\n"
+        + json.dumps({"id": "out", "question": question, "exclude_articles": ["101_invented_seawall"]})
+        + "\n"
+        + json.dumps({"id": "bad", "question": question, "exclude_articles": [""]})
+        + "\n"
+        + json.dumps({"id": "bad2", "question": question, "exclude_articles": 7})
+        + "\n"
+    )
+    lines = [json.loads(x) for x in cli("--store", str(seeded), "search", "--batch", str(batch)).output.splitlines()]
+    assert [line["id"] for line in lines] == ["kept", "out", "bad", "bad2"]
+    assert lines[0]["hits"][0]["article_id"] == "101_invented_seawall"
+    assert lines[1]["hits"] and "101_invented_seawall" not in {h["article_id"] for h in lines[1]["hits"]}
+    for line in lines[2:]:
+        jsonschema.validate(line, load_schema("batch_error"))
+        assert "exclude_articles must be a list of article ids" in line["error"]
+    assert lines[3]["line"] == 4 and "exclude_articles is 7" in lines[3]["error"]
+
+
 def test_unknown_environment_setting_fails_at_start(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NEWSRAG_TOP_KK", "3")
     result = cli("settings")

@@ -1,0 +1,160 @@
+"""Fit the answerability model (``rag/models/answerability.json``) on a news QA benchmark's training split.
+
+    python -m eval.fit_answerability --dataset ../shared/bench/rtqa-train [--dump rows.jsonl] [--from-dump rows.jsonl]
+
+Every question is answered twice (``eval/rejection.py``): as asked, and with the articles that contain its answer
+excluded. Each draft answer (the quotes before the decision) is a row: its features (``rag.answerability.FEATURES``)
+and whether it answers the question (label 1: the quotes contain the right choice; a draft of the rejection run
+never does). A logistic regression with a little L2 is fitted to the rows; the threshold is the one that rejects
+most of the rejection run while abstaining on at most ``--max-false-abstention`` of the answerable questions as
+asked, on this split. The trade-off curve is printed for the README. Fit on rtqa-train, report on rtqa-dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from rag.answerability import FEATURES, AnswerabilityModel
+
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 20))
+
+
+@dataclass(frozen=True)
+class Row:
+    question_id: str
+    run: str
+    answerable: bool
+    features: dict[str, float] | None
+    label: int  # 1: the draft's quotes hold the right answer
+    correct: bool  # the draft is right by open accuracy's rule (right choice, no wrong one)
+    refused_by_rule: bool
+    true_false: bool
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 3000, lr: float = 0.5) -> np.ndarray:
+    """Weights (bias last) of a logistic regression by gradient descent on the mean log loss plus L2 (not on
+    the bias). Features are in [0, 1], so no scaling is needed."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -50, 50)))
+        grad = xb.T @ (p - y) / len(y)
+        grad[:-1] += l2 * w[:-1]
+        w -= lr * grad
+    return w
+
+
+def matrix(rows: Sequence[Row]) -> tuple[np.ndarray, np.ndarray]:
+    usable = [r for r in rows if r.features is not None]
+    x = np.asarray([[r.features[f] for f in FEATURES] for r in usable], dtype=np.float64)  # type: ignore[index]
+    y = np.asarray([r.label for r in usable], dtype=np.float64)
+    return x, y
+
+
+def curve(rows: Sequence[Row], model: AnswerabilityModel, thresholds: Sequence[float] = THRESHOLDS) -> list[dict]:
+    """Per threshold: rejection_rate (rejection run), false_abstention_rate and open_accuracy (answerable
+    questions as asked, true/false ones included as the bench counts them)."""
+    out = []
+    probability = {id(r): model.probability(r.features) for r in rows if r.features is not None}
+    for t in thresholds:
+
+        def shown(r: Row, t: float = t) -> bool:
+            return not r.refused_by_rule and r.features is not None and probability[id(r)] >= t
+
+        normal = [r for r in rows if r.run == "normal" and r.answerable]
+        rejection = [r for r in rows if r.run == "rejection"]
+        out.append(
+            {
+                "threshold": t,
+                "rejection_rate": round(float(np.mean([not shown(r) for r in rejection])), 4) if rejection else 0.0,
+                "false_abstention_rate": round(float(np.mean([not shown(r) for r in normal])), 4) if normal else 0.0,
+                "open_accuracy": round(float(np.mean([shown(r) and r.correct for r in normal])), 4) if normal else 0.0,
+            }
+        )
+    return out
+
+
+def choose_threshold(points: Sequence[dict], max_false_abstention: float) -> float:
+    ok = [p for p in points if p["false_abstention_rate"] <= max_false_abstention]
+    if not ok:
+        return min(p["threshold"] for p in points)
+    return max(ok, key=lambda p: (p["rejection_rate"], -p["threshold"]))["threshold"]
+
+
+def collect(dataset: Path, work: Path, k: int, limit: int | None) -> list[Row]:
+    """Answer every question of the split twice and return the drafts as rows (the split's store is reused)."""
+    from tqdm import tqdm
+
+    from eval.bench import prepare
+    from eval.metrics import answer_in_text
+    from eval.rejection import correct, is_true_false, run_both
+    from rag.pipeline import build_pipeline
+    from rag.settings import load_settings
+
+    prep = prepare(dataset, load_settings(), work, limit, None, lambda m: print(m, file=sys.stderr))
+    pipeline = build_pipeline(prep.settings, embedder=prep.embedder)
+    pipeline.warm_up()
+    by_id = {q.id: q for q in prep.items}
+    outcomes = run_both(pipeline, prep.items, prep.articles, k, progress=lambda it: tqdm(it, unit="q"))
+    rows = []
+    for o in outcomes:
+        q = by_id[o.question_id]
+        rows.append(
+            Row(
+                question_id=o.question_id,
+                run=o.run,
+                answerable=q.answerable,
+                features=o.features,
+                label=int(o.run == "normal" and answer_in_text(q.answer, o.draft_text)),
+                correct=o.run == "normal" and correct(q, o.draft_text),
+                refused_by_rule=o.refused_by_rule,
+                true_false=is_true_false(q.choices),
+            )
+        )
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.fit_answerability", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dataset", default="../shared/bench/rtqa-train", type=Path)
+    parser.add_argument("--work", default=".newsrag-bench", type=Path)
+    parser.add_argument("--k", type=int, default=5, help="Passages per question (the top_k the answer uses).")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--dump", type=Path, help="Write the rows (features and labels) to this JSONL file.")
+    parser.add_argument("--from-dump", type=Path, help="Fit on rows written by --dump instead of answering again.")
+    parser.add_argument("--out", type=Path, default=Path("rag/models/answerability.json"))
+    parser.add_argument("--max-false-abstention", type=float, default=0.10)
+    parser.add_argument("--l2", type=float, default=1e-2)
+    args = parser.parse_args(argv)
+
+    if args.from_dump:
+        rows = [Row(**json.loads(line)) for line in args.from_dump.read_text(encoding="utf-8").splitlines() if line]
+    else:
+        rows = collect(args.dataset, args.work, args.k, args.limit)
+        if args.dump:
+            args.dump.write_text("".join(json.dumps(r.__dict__) + "\n" for r in rows), encoding="utf-8")
+    fit_rows = [r for r in rows if not r.true_false and not r.refused_by_rule]
+    x, y = matrix(fit_rows)
+    w = fit_logistic(x, y, l2=args.l2)
+    model = AnswerabilityModel(
+        {f: round(float(v), 4) for f, v in zip(FEATURES, w[:-1], strict=True)},
+        round(float(w[-1]), 4),
+        fitted_on=f"{args.dataset.name}: {len(fit_rows)} drafts ({int(y.sum())} answering)",
+    )
+    points = curve(rows, model)
+    threshold = choose_threshold(points, args.max_false_abstention)
+    model = AnswerabilityModel(model.weights, model.bias, model.fitted_on, threshold)
+    args.out.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({"model": model.to_json(), "curve": points}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

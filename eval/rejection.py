@@ -1,0 +1,134 @@
+"""Negative rejection, as RAG benchmarks measure it (RGB, Chen et al. 2023): for every answerable question, the
+articles that contain its answer are excluded at query time (``Query.exclude_articles``, pushed down to Chroma and
+the lexical index), so that the right answer is to abstain.
+
+One pass over the questions gives both runs, the normal one and the one without the answer's articles, with the
+answerer's draft (its quotes and the answerability features before the decision) and what was shown. The bench
+scores the shown answers (``rejection_rate`` beside ``open_accuracy``, ``false_abstention_rate``); the fit of the
+answerability model (``eval/fit_answerability.py``) reads the drafts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eval.metrics import answer_in_text, lowered_answer_in
+from rag.types import Query
+
+TRUE_FALSE = frozenset({"true", "false", "yes", "no"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One question in one run: what was shown, and the draft behind it."""
+
+    question_id: str
+    run: str  # "normal" or "rejection"
+    answerable: bool
+    text: str  # the answer shown
+    abstained: bool
+    draft_text: str  # the quotes before the answerability decision ("" when there was nothing to quote)
+    features: dict[str, float] | None
+    score: float | None
+    note: str
+    short_answer: str | None
+    refused_by_rule: bool  # abstained for a reason other than the model's score (an unknown name, a relation)
+    ms: float
+    excluded: int = 0  # articles excluded (the rejection run)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.question_id,
+            "run": self.run,
+            "answerable": self.answerable,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "note": self.note,
+            "short_answer": self.short_answer,
+            "answerability": None if self.score is None else round(self.score, 4),
+            "excluded_articles": self.excluded,
+            "ms": round(self.ms, 1),
+        }
+
+
+def is_true_false(choices: Sequence[str]) -> bool:
+    """A true/false question: its answer word occurs in nearly every article, so it is left out of the rejection run."""
+    return bool(choices) and all(c.strip().lower() in TRUE_FALSE for c in choices)
+
+
+def answer_articles(answer: str, lowered_texts: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """Ids of the articles whose text contains the answer (the benchmark's matching rule)."""
+    needle = answer.strip().lower()
+    return tuple(aid for aid, text in lowered_texts if lowered_answer_in(needle, text))
+
+
+def lowered_corpus(articles: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(str(a["id"]), f"{a.get('title') or ''}\n{a.get('text') or ''}".lower()) for a in articles]
+
+
+def run_both(
+    pipeline: Any,
+    items: Sequence[Any],
+    articles: Sequence[dict[str, Any]],
+    k: int,
+    rejection: bool = True,
+    progress: Callable[[Any], Any] = lambda it: it,
+) -> list[Outcome]:
+    """Each question answered normally and, when answerable and not true/false, with its answer's articles excluded."""
+    lowered = lowered_corpus(articles) if rejection else []
+    out: list[Outcome] = []
+    for q in progress(items):
+        out.append(_one(pipeline, q, Query(q.question, k=k, as_of=q.date), "normal"))
+        if rejection and q.answerable and not is_true_false(q.choices):
+            excluded = answer_articles(q.answer, lowered)
+            query = Query(q.question, k=k, as_of=q.date, exclude_articles=excluded)
+            out.append(_one(pipeline, q, query, "rejection", len(excluded)))
+    return out
+
+
+def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Outcome:
+    t = time.perf_counter()
+    hits = pipeline.search(query)
+    draft = pipeline.answerer.draft(query, hits)
+    ms = (time.perf_counter() - t) * 1000
+    answer, assessment = draft.answer, draft.assessment
+    refused_by_rule = bool(
+        answer.abstained
+        and (assessment is None or assessment.unknown_names or assessment.relation_missing or draft.composed is None)
+    )
+    return Outcome(
+        question_id=q.id,
+        run=run,
+        answerable=q.answerable,
+        text=answer.text,
+        abstained=answer.abstained,
+        draft_text=draft.composed.text if draft.composed is not None else "",
+        features=None if assessment is None else dict(assessment.features),
+        score=None if assessment is None else assessment.score,
+        note=answer.note,
+        short_answer=answer.short_answer.text if answer.short_answer else None,
+        refused_by_rule=refused_by_rule,
+        ms=ms,
+        excluded=excluded,
+    )
+
+
+def correct(q: Any, text: str) -> bool:
+    """Open-answer accuracy's rule: the text contains the right choice and none of the wrong ones."""
+    wrong = [c for c in q.choices if c != q.answer]
+    return answer_in_text(q.answer, text) and not any(answer_in_text(c, text) for c in wrong)
+
+
+def rejection_metrics(items: Sequence[Any], outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """``rejection_rate``: the share of rejection-run questions abstained on."""
+    rejected = [o.abstained for o in outcomes if o.run == "rejection"]
+    return {
+        "rejection_questions": len(rejected),
+        "rejection_rate": round(sum(rejected) / len(rejected), 4) if rejected else 0.0,
+        "rejection_excluded_articles_mean": round(
+            sum(o.excluded for o in outcomes if o.run == "rejection") / max(1, len(rejected)), 1
+        ),
+    }

@@ -1,0 +1,351 @@
+"""Does this answer answer the question? The answerability decision, made before an answer is shown.
+
+A quote that is merely verbatim proves nothing: "What did Tokayev say at the strategic session?" can be answered
+with a true sentence about the session that never mentions Tokayev. So every draft answer is judged on what the
+question asks:
+
+- **names**: the question's named entities (spaCy NER, ``rag/nlp.py``) must be in the quoted sentence's article; a
+  name that no stored article mentions at all makes the question unanswerable ("The articles don't mention
+  Tokayev.");
+- **topic**: the question's other key terms must be in the sentence or its article (a question about oil export
+  prices is not answered by the article about universities, however well it covers the names);
+- **answer type**: a question that asks for a person ("who"), a place ("where", "which country"), an organisation,
+  a number ("how many"), a date ("when"), an event or a work needs a sentence that offers one, other than what the
+  question itself names; that entity becomes the short answer;
+- **relation**: a question about what happened before, after or on the same day as an event needs a sentence that
+  states that relation, not the sentence about the event itself;
+- **meaning and retrieval**: the sentence's cosine to the question, the passage's, the answer's agreement across
+  the retrieved articles and their recency.
+
+The signals are combined by a logistic model (``AnswerabilityModel``) whose weights are a small JSON file
+(``rag/models/answerability.json``), fitted on a news QA benchmark's training split by ``python -m eval.fit_answerability``;
+``min_answerability`` sets the probability below which newsrag abstains.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rag.nlp import NAME_LABELS, Analysed, Entity
+from rag.text import STOPWORDS, key_terms, words
+
+# What a question asks for, and the NER labels that offer it.
+ANSWER_LABELS: dict[str, frozenset[str]] = {
+    "person": frozenset({"PERSON"}),
+    "place": frozenset({"GPE", "LOC", "FAC"}),
+    "organisation": frozenset({"ORG", "PRODUCT"}),
+    "number": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
+    "date": frozenset({"DATE", "TIME"}),
+    "event": frozenset({"EVENT", "ORG", "WORK_OF_ART", "LAW"}),
+    "work": frozenset({"WORK_OF_ART", "ORG", "PRODUCT", "PERSON"}),
+    "group": frozenset({"NORP"}),
+}
+# Up to four words between "which"/"what" and the noun that says what is asked ("which 23-time grand slam tennis
+# champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
+_BETWEEN = r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might)\b)[\w'’-]+\s+){0,4}"
+_ASKS: list[tuple[str, re.Pattern[str]]] = [
+    ("date", re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b", re.I)),
+    (
+        "number",
+        re.compile(
+            r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
+            r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            rf"\bwho(?:m|se)?\b|\b(?:which|what)\s+{_BETWEEN}(?:person|people|man|woman|men|women|actor|actress|"
+            r"singer|rapper|star|player|athlete|president|leader|ceo|executive|politician|senator|governor|judge|"
+            r"author|writer|director|musician|comedian|host|celebrity|billionaire|founder|minister|king|queen|"
+            r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
+            r"golfer|footballer|boxer|mayor|scientist|champion|legend|icon|billionaire|entrepreneur|designer|"
+            r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner)s?\b",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            rf"\bwhere\b|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
+            r"region|island|county|capital|province|place|location|village|territory|sea|ocean|river|mountain|"
+            r"airport|stadium|park|neighborhood|neighbourhood|port|district)s?\b|\bwhich\s+(?:country|state|city)['’]s\b",
+            re.I,
+        ),
+    ),
+    (
+        "organisation",
+        re.compile(
+            rf"\b(?:which|what)\s+{_BETWEEN}(?:company|companies|organi[sz]ation|team|club|agency|network|airline|"
+            r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
+            r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
+            r"service|giant|maker|manufacturer|group|institution|charity)s?\b",
+            re.I,
+        ),
+    ),
+    (
+        "event",
+        re.compile(
+            rf"\b(?:which|what)\s+{_BETWEEN}(?:event|tournament|awards?|festival|championship|summit|competition|"
+            r"race|cup|storm|hurricane|ceremony|conference|election|holiday)s?\b",
+            re.I,
+        ),
+    ),
+    (
+        "work",
+        re.compile(
+            rf"\b(?:which|what)\s+{_BETWEEN}(?:show|film|movie|book|song|album|series|novel|musical|documentary|"
+            r"sitcom|franchise|podcast|painting|opera|ballet)s?\b",
+            re.I,
+        ),
+    ),
+    ("group", re.compile(r"\b(?:which|what)\s+(?:nationality|ethnicity|religion|ethnic group)\b", re.I)),
+]
+
+# A question about what happened before, after or on the same day as an event, and the words a sentence states
+# that relation with.
+_RELATION_QUESTION = re.compile(
+    r"\b(?:what|who|which)\b[^?]*\b(?:happened|occurred|took place|did|was done|else)\b[^?]*"
+    r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(?:day|week)"
+    r"\s+(?:before|after)|(?:just|shortly|right|soon|immediately)?\s*(?:before|after|prior\s+to|following))\b",
+    re.I,
+)
+_RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    # (kind, how the question asks it, how a sentence states it)
+    (
+        "same-day",
+        re.compile(r"\bsame\s+day\b|\bthat\s+day\b", re.I),
+        re.compile(r"\b(?:same|that)\s+day\b|\b(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+|that\s+)?day\b", re.I),
+    ),
+    (
+        "before",
+        re.compile(r"\bbefore\b|\bearlier\b|\bprior\s+to\b|\bday\s+before\b", re.I),
+        re.compile(r"\b(?:earlier|before|prior\s+to|previously|the\s+day\s+before|the\s+previous)\b", re.I),
+    ),
+    (
+        "after",
+        re.compile(r"\bafter\b|\blater\b|\bfollowing\b|\bday\s+after\b", re.I),
+        re.compile(r"\b(?:later|after|afterwards|following|subsequently|the\s+next|the\s+following)\b", re.I),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a question names and asks for."""
+
+    text: str
+    names: tuple[str, ...]  # named entities (and proper nouns outside them), as written in the question
+    person_names: frozenset[str]  # those the recogniser took for persons
+    asks: str | None  # a key of ANSWER_LABELS, or None
+    relation: str | None  # "same-day", "before" or "after", or None
+    topic: tuple[str, ...]  # key terms (stems) that are not part of a name
+
+
+def frame_question(question: str, analysed: Analysed) -> Frame:
+    """The question's names (from NER), what it asks for and any relation to an event it asks about."""
+    names: list[str] = []
+    persons: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    for ent in analysed.entities:
+        if ent.label not in NAME_LABELS:
+            continue
+        name = _clean_name(ent.text)
+        if name and name.lower() not in STOPWORDS:
+            names.append(name)
+            covered.append((ent.start, ent.end))
+            if ent.label == "PERSON":
+                persons.add(name)
+    lowered = {n.lower() for n in names}
+    for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
+        token = _clean_name(noun)
+        low = token.lower()
+        if token and low not in STOPWORDS and low not in _TITLES and not any(low in n for n in lowered):
+            names.append(token)
+            lowered.add(token.lower())
+    asks = asked_type(question)
+    relation = None
+    if _RELATION_QUESTION.search(question):
+        relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
+    name_terms = set(key_terms(" ".join(names)))
+    topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
+    return Frame(question, tuple(dict.fromkeys(names)), frozenset(persons), asks, relation, topic)
+
+
+def asked_type(question: str) -> str | None:
+    """What the question asks for (a key of ANSWER_LABELS), or None: where several patterns match, the one that
+    ends first ("which country's lawmakers" asks for a country)."""
+    found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
+    return min(found)[2] if found else None
+
+
+# Titles and honorifics: capitalised before a name, but not themselves what a question is about.
+_TITLES = frozenset(
+    ["president", "prime", "minister", "governor", "gov", "mayor", "senator", "sen", "rep", "representative", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "ceo", "chairman", "chairwoman", "chair", "general", "gen", "judge", "justice", "mr", "mrs", "ms", "dr", "sir", "lady", "lord", "st", "saint", "director", "commissioner", "ambassador", "speaker", "leader", "chief", "premier", "sheikh", "emir", "sultan"]
+)
+
+
+def _clean_name(text: str) -> str:
+    """An entity as a name to look for: without a leading article, a possessive or surrounding punctuation."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"['’]s$", "", text)
+    parts = text.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
+        parts = parts[1:]  # "Gov. Kristi Noem" is Kristi Noem
+    return " ".join(parts).strip(" \t\n\"'“”‘’.,;:()[]")
+
+
+def name_variants(name: str, person: bool) -> list[str]:
+    """Lower-cased forms of a name to find in a text: the whole name; for a person also the surname."""
+    out = [name.lower()]
+    parts = name.split()
+    if person and len(parts) > 1:
+        out.append(parts[-1].lower())
+    return out
+
+
+def mentions(text_lower: str, name: str, person: bool = False) -> bool:
+    """Whether a lower-cased text names ``name`` (as a whole word or phrase)."""
+    return any(_whole(variant, text_lower) for variant in name_variants(name, person))
+
+
+def _whole(needle: str, haystack: str) -> bool:
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if (start == 0 or not haystack[start - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum()):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def states_relation(frame: Frame, sentence: str) -> bool:
+    """Whether a sentence states the relation the question asks about ("Earlier on the same day, ...")."""
+    if frame.relation is None:
+        return False
+    for kind, _, stated in _RELATION_KINDS:
+        if kind == frame.relation:
+            return bool(stated.search(sentence))
+    return False
+
+
+def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
+    """Entities of the sentence that offer what the question asks for, other than what the question names."""
+    if frame.asks is None:
+        return []
+    labels = ANSWER_LABELS[frame.asks]
+    q_terms = set(key_terms(frame.text))
+    out = []
+    for ent in analysed.entities:
+        if ent.label not in labels:
+            continue
+        terms = set(key_terms(ent.text))
+        if frame.asks not in ("number", "date") and (not terms or terms <= q_terms):
+            continue  # the question's own name is not its answer
+        if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
+            continue
+        out.append(ent)
+    return out
+
+
+FEATURES = (
+    "dense",  # the best passage's cosine to the question
+    "similarity",  # the quoted sentence's cosine to the question
+    "coverage",  # weighted share of the question's key terms in the sentence (and the sentences just before it)
+    "names_article",  # share of the question's names found in the sentence's article (1 when it names none)
+    "names_sentence",  # share of the question's names in the sentence's passage
+    "has_names",  # the question names something
+    "topic_article",  # share of the question's other key terms in the sentence's article
+    "topic_sentence",  # share of them in the sentence
+    "asks_type",  # the question asks for a person, place, number, date, organisation, event or work
+    "type_match",  # the sentence offers one (other than what the question names)
+    "consensus",  # share of the other retrieved articles that state the short answer too
+    "recency",  # exp(-days between the article and the question's as-of date / 30); 0 without dates
+    "rank",  # the sentence's passage rank among the hits, 0 for the first, divided by their number
+)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The answerability decision for a draft answer: the features, the model's probability, and what is missing."""
+
+    features: dict[str, float]
+    score: float
+    unknown_names: tuple[str, ...] = ()  # names no stored article mentions
+    missing_names: tuple[str, ...] = ()  # names the quoted article does not mention
+    missing_topic: tuple[str, ...] = ()  # the question's words (as written) the quoted article lacks
+    relation_missing: bool = False  # a relation question with no sentence stating the relation
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """Logistic regression over ``FEATURES``: p = 1 / (1 + exp(-(bias + sum(w * x)))."""
+
+    weights: dict[str, float]
+    bias: float
+    fitted_on: str = ""
+    threshold: float = 0.5  # the threshold the fit chose (the ``min_answerability`` default)
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> AnswerabilityModel:
+        if path is None:
+            text = resources.files("rag.models").joinpath("answerability.json").read_text("utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text)
+        unknown = set(data["weights"]) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"answerability model has unknown features {sorted(unknown)}; known: {FEATURES}")
+        return cls(
+            {k: float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            str(data.get("fitted_on", "")),
+            float(data.get("threshold", 0.5)),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"weights": self.weights, "bias": self.bias, "fitted_on": self.fitted_on, "threshold": self.threshold}
+
+
+def recency(published: date | None, as_of: date | None) -> float:
+    if published is None or as_of is None:
+        return 0.0
+    return math.exp(-abs((as_of - published).days) / 30.0)
+
+
+def share(found: Sequence[bool]) -> float:
+    return sum(found) / len(found) if found else 1.0
+
+
+def topic_words(frame: Frame, missing_stems: set[str]) -> list[str]:
+    """The question's words (as written) whose stems are missing, for a message."""
+    out: list[str] = []
+    for word in words(frame.text):
+        stem = key_terms(word)
+        if stem and stem[0] in missing_stems and word not in out:
+            out.append(word)
+    return out
+
+
+def join_words(items: Sequence[str], conjunction: str = "or") -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+KnownTerm = Callable[[str], bool]

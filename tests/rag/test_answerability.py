@@ -1,0 +1,139 @@
+"""The answerability decision: question frames (names, answer type, relation), the kinds of abstention, and short
+answers whose spans are exact. The NER model is the real one (spaCy's en_core_web_sm, deterministic); the
+answerability weights are a fixed test model, so that refitting the shipped one does not change these tests."""
+
+from datetime import date
+
+import pytest
+
+from rag.answer import ExtractiveAnswerer
+from rag.answerability import FEATURES, AnswerabilityModel, frame_question, mentions, states_relation
+from rag.nlp import EntityRecognizer
+from rag.types import Chunk, Hit, Query
+from tests.fakes import TEST_MODEL, fake_embed, word_vector
+
+HARBOUR = (
+    "Mayor Ottilie Brennan opened the session in Tromsvik on Monday. The council voted to build a seawall along "
+    "the harbour. The seawall will cost 41 million euros. Fishermen asked for gaps in the wall. Earlier on the same "
+    "day, the harbour master Lars Vik resigned. The next day, the council met the fishermen's union."
+)
+
+
+@pytest.fixture(scope="module")
+def ner() -> EntityRecognizer:
+    recognizer = EntityRecognizer()
+    recognizer.warm_up()
+    return recognizer
+
+
+def _hit(text: str, article_id: str, query: str, start: int = 0) -> Hit:
+    score = float(word_vector(text) @ word_vector(query))
+    chunk = Chunk(f"{article_id}#0:x", article_id, 0, start, start + len(text), text)
+    return Hit(chunk, score, {"dense": score}, title=f"Title {article_id}", published=date(2024, 3, 12), source="a")
+
+
+def _answerer(ner: EntityRecognizer, known: set[str] | None = None, **kwargs) -> ExtractiveAnswerer:  # type: ignore[no-untyped-def]
+    vocabulary = None
+    if known is not None:
+        vocabulary = lambda name: all(w.lower() in known for w in name.split())  # noqa: E731
+    return ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, known=vocabulary, **kwargs)
+
+
+def test_a_question_frame_has_its_names_answer_type_and_relation(ner: EntityRecognizer) -> None:
+    q = "What did Kazakhstan's president Tokayev say at the strategic session with Belarus?"
+    frame = frame_question(q, ner.analyse([q])[0])
+    assert {"Kazakhstan", "Tokayev", "Belarus"} <= set(frame.names)
+    assert frame.asks is None and frame.relation is None
+    assert frame_question("Who won the cup?", ner.analyse(["Who won the cup?"])[0]).asks == "person"
+    where = "Which country's lawmakers urged officials to show no leniency?"
+    assert frame_question(where, ner.analyse([where])[0]).asks == "place"
+    many = "How many places does the state quota hold?"
+    assert frame_question(many, ner.analyse([many])[0]).asks == "number"
+    when = "When did the council vote?"
+    assert frame_question(when, ner.analyse([when])[0]).asks == "date"
+    rel = "What happened earlier on the same day as Mishustin's strategic session?"
+    frame = frame_question(rel, ner.analyse([rel])[0])
+    assert frame.relation == "same-day"
+    assert states_relation(frame, "Earlier on the same day, a telephone conversation took place.")
+    assert not states_relation(frame, "He reported at the strategic session on Tuesday.")
+    context = "Which tennis champion is set to retire after the US Open?"
+    assert frame_question(context, ner.analyse([context])[0]).relation is None  # "after" as context, not asked
+
+
+def test_names_match_as_whole_words_and_persons_by_surname() -> None:
+    assert mentions("president kassym-jomart tokayev said", "Tokayev")
+    assert mentions("mr brennan said", "Ottilie Brennan", person=True)
+    assert not mentions("mr brennan said", "Ottilie Brennan", person=False)
+    assert not mentions("the irani delegation", "Iran")
+
+
+def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) -> None:
+    question = "How much will the seawall cost?"
+    hit = _hit(HARBOUR, "a1", question, start=40)
+    article = "x" * 40 + HARBOUR
+    answer = _answerer(ner).answer(Query(question), [hit])
+    assert not answer.abstained
+    short = answer.short_answer
+    assert short is not None and short.text.startswith("41 million")
+    assert article[short.start : short.end] == short.text
+    assert answer.text.startswith(f"{short.text}. [1] The seawall will cost 41 million euros. [1]")
+    assert 0.5 <= (answer.answerability or 0) <= 1
+
+
+def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
+    question = "Who opened the session in Tromsvik?"
+    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "Ottilie Brennan"
+    assert HARBOUR[answer.short_answer.start : answer.short_answer.end] == "Ottilie Brennan"
+
+
+def test_abstains_on_a_name_no_article_mentions_and_says_which(ner: EntityRecognizer) -> None:
+    question = "What did Governor Tokayev say about the seawall in Tromsvik?"
+    known = {"mayor", "ottilie", "brennan", "tromsvik", "seawall", "lars", "vik"}
+    answer = _answerer(ner, known=known).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    assert answer.abstained
+    assert "Tokayev" in answer.note and "don't mention" in answer.note
+    # the same question about a name the store knows is answered
+    known.add("tokayev")
+    hit = _hit(HARBOUR.replace("Mayor Ottilie Brennan", "Governor Tokayev"), "a1", question)
+    assert not _answerer(ner, known=known).answer(Query(question), [hit]).abstained
+
+
+def test_abstains_on_a_topic_the_article_of_the_names_does_not_cover(ner: EntityRecognizer) -> None:
+    question = "What did Ottilie Brennan say about oil export prices?"
+    other = "Oil export prices rose again this week, traders said."
+    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b2", question)])
+    assert answer.abstained
+    assert answer.answerability is not None and answer.answerability < 0.5
+    assert "oil" in answer.note or "Brennan" in answer.note
+
+
+def test_a_relation_question_quotes_the_sentence_that_states_the_relation(ner: EntityRecognizer) -> None:
+    question = "What happened earlier on the same day as the seawall vote in Tromsvik?"
+    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    assert not answer.abstained
+    assert answer.citations[0].quote.startswith("Earlier on the same day, the harbour master Lars Vik resigned.")
+
+
+def test_a_relation_the_articles_do_not_state_is_an_abstention(ner: EntityRecognizer) -> None:
+    question = "What happened the day after the seawall vote in Tromsvik?"
+    text = HARBOUR.replace(" The next day, the council met the fishermen's union.", "").replace(
+        " Earlier on the same day, the harbour master Lars Vik resigned.", ""
+    )
+    answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
+    assert answer.abstained and "after" in answer.note
+
+
+def test_off_question_quotes_are_not_shown(ner: EntityRecognizer) -> None:
+    question = "How much will the seawall in Tromsvik cost?"
+    other = "The seawall in Oslo will cost 12 million euros, the city said."
+    answer = _answerer(ner, max_sentences=3).answer(Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b", question)])
+    assert not answer.abstained
+    assert all("Oslo" not in c.quote for c in answer.citations)  # its article never mentions Tromsvik
+
+
+def test_the_model_file_ships_with_every_feature_known() -> None:
+    model = AnswerabilityModel.load()
+    assert set(model.weights) <= set(FEATURES)
+    assert 0.0 <= model.threshold <= 1.0
+    assert 0.0 < model.probability(dict.fromkeys(FEATURES, 1.0)) < 1.0
