@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -88,21 +88,37 @@ def choose_threshold(points: Sequence[dict], max_false_abstention: float) -> flo
     return max(ok, key=lambda p: (p["rejection_rate"], -p["threshold"]))["threshold"]
 
 
-def collect(dataset: Path, work: Path, k: int, limit: int | None) -> list[Row]:
-    """Answer every question of the split twice and return the drafts as rows (the split's store is reused)."""
+def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | None = None) -> list[Row]:
+    """Answer every question of the split twice and return the drafts as rows. The split is ingested into the
+    bench's store (reused when it is there); with ``store``, the articles of the split already in that store are
+    used as they are (a part of the split: the questions are answerable or not by what it holds)."""
     from tqdm import tqdm
 
-    from eval.bench import prepare
+    from eval.bench import bench_questions, load_articles, load_questions, prepare
     from eval.metrics import answer_in_text
     from eval.rejection import correct, is_true_false, run_both
     from rag.pipeline import build_pipeline
     from rag.settings import load_settings
+    from rag.store import Store
 
-    prep = prepare(dataset, load_settings(), work, limit, None, lambda m: print(m, file=sys.stderr))
-    pipeline = build_pipeline(prep.settings, embedder=prep.embedder)
+    settings = load_settings()
+    if store is not None:
+        settings = replace(settings, store=str(store))
+        stored = set(Store(settings).manifest())
+        articles = [a for a in load_articles(dataset) if str(a["id"]) in stored]
+        items = bench_questions(load_questions(dataset), articles)
+        pipeline = build_pipeline(settings)
+    else:
+        prep = prepare(dataset, settings, work, limit, None, lambda m: print(m, file=sys.stderr))
+        articles, items = prep.articles, prep.items
+        pipeline = build_pipeline(prep.settings, embedder=prep.embedder)
     pipeline.warm_up()
-    by_id = {q.id: q for q in prep.items}
-    outcomes = run_both(pipeline, prep.items, prep.articles, k, progress=lambda it: tqdm(it, unit="q"))
+    print(
+        f"{len(items)} questions, {sum(q.answerable for q in items)} answerable, {len(articles)} articles",
+        file=sys.stderr,
+    )
+    by_id = {q.id: q for q in items}
+    outcomes = run_both(pipeline, items, articles, k, progress=lambda it: tqdm(it, unit="q"))
     rows = []
     for o in outcomes:
         q = by_id[o.question_id]
@@ -127,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", default=".newsrag-bench", type=Path)
     parser.add_argument("--k", type=int, default=5, help="Passages per question (the top_k the answer uses).")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--store", type=Path, help="Use the split's articles already in this store (no ingestion).")
     parser.add_argument("--dump", type=Path, help="Write the rows (features and labels) to this JSONL file.")
     parser.add_argument("--from-dump", type=Path, help="Fit on rows written by --dump instead of answering again.")
     parser.add_argument("--out", type=Path, default=Path("rag/models/answerability.json"))
@@ -137,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.from_dump:
         rows = [Row(**json.loads(line)) for line in args.from_dump.read_text(encoding="utf-8").splitlines() if line]
     else:
-        rows = collect(args.dataset, args.work, args.k, args.limit)
+        rows = collect(args.dataset, args.work, args.k, args.limit, args.store)
         if args.dump:
             args.dump.write_text("".join(json.dumps(r.__dict__) + "\n" for r in rows), encoding="utf-8")
     fit_rows = [r for r in rows if not r.true_false and not r.refused_by_rule]

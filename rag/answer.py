@@ -19,7 +19,7 @@ from rag.answerability import (
     AnswerabilityModel,
     Assessment,
     Frame,
-    KnownTerm,
+    UnknownNames,
     frame_question,
     join_words,
     mentions,
@@ -119,7 +119,7 @@ class ExtractiveAnswerer(Answerer):
         model: AnswerabilityModel | None = None,
         ner: EntityRecognizer | None = None,
         article_text: Callable[[str], str | None] | None = None,
-        known: KnownTerm | None = None,
+        unknown_names: UnknownNames | None = None,
     ) -> None:
         self.min_relevance = min_relevance
         self.min_coverage = min_coverage
@@ -129,7 +129,7 @@ class ExtractiveAnswerer(Answerer):
         self.min_answerability = self.model.threshold if min_answerability is None else min_answerability
         self.ner = ner or EntityRecognizer()
         self.article_text = article_text  # an article's stored text by id (None: judge by the retrieved passages)
-        self.known = known  # whether any stored article mentions a name (None: not checked)
+        self.unknown_names = unknown_names  # the names no stored article mentions (None: not checked)
         self.embed = embed
         self.embed_query = embed_query or (lambda text: embed([text])[0]) if embed else None
 
@@ -191,7 +191,7 @@ class ExtractiveAnswerer(Answerer):
         if assessment.score >= self.min_answerability:
             return None
         if assessment.missing_names:
-            return f"The articles found don't mention {join_words(assessment.missing_names, 'or')} in this context."
+            return f"The article that best matches doesn't mention {join_words(assessment.missing_names, 'or')}."
         if assessment.missing_topic:
             return f"The articles found don't mention {join_words(assessment.missing_topic, 'or')}."
         return "No quoted sentence answers the question with enough confidence."
@@ -239,7 +239,7 @@ class ExtractiveAnswerer(Answerer):
         passage = f"{best.hit.title}\n{best.hit.chunk.text}".lower()
         in_article = [mentions(article, n, n in frame.person_names) for n in frame.names]
         in_passage = [mentions(passage, n, n in frame.person_names) for n in frame.names]
-        unknown = tuple(n for n in frame.names if self.known is not None and not self.known(n))
+        unknown = self.unknown_names(frame.names) if self.unknown_names is not None else ()
         missing_names = tuple(n for n, ok in zip(frame.names, in_article, strict=True) if not ok and n not in unknown)
         article_terms = set(key_terms(article))
         sentence_terms = set(key_terms(best.text))

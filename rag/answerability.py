@@ -348,4 +348,4 @@ def join_words(items: Sequence[str], conjunction: str = "or") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
-KnownTerm = Callable[[str], bool]
+UnknownNames = Callable[[Sequence[str]], tuple[str, ...]]

@@ -120,7 +120,7 @@ def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipe
         embed_query=embedder.embed_query,
         min_answerability=settings.min_answerability,
         article_text=store.article_text,
-        known=store.mentions_name,
+        unknown_names=store.unknown_names,
     )
     if settings.answer_mode != "llm":
         return Pipeline(settings, store, embedder, retriever, extractive)

@@ -223,10 +223,13 @@ class Store:
         article = self.get_article(article_id)
         return None if article is None else article.text
 
-    def mentions_name(self, name: str) -> bool:
-        """Whether any stored chunk holds every word of ``name``: its stems are all in the lexical index's
-        vocabulary (a name no article mentions cannot be what the articles answer about)."""
-        return self.lexical().knows(name)
+    def unknown_names(self, names: Sequence[str]) -> tuple[str, ...]:
+        """The names that no stored chunk holds every word of (their stems are not all in the lexical index's
+        vocabulary): a name no article mentions cannot be what the articles answer about."""
+        if not names:
+            return ()
+        index = self.lexical()
+        return tuple(n for n in names if not index.knows(n))
 
     # -- generation and the lexical index -------------------------------------------------------------------
     def generation(self) -> str:

@@ -98,10 +98,27 @@ def test_bench_reports_every_metric_for_newsrag_and_the_bm25_peer(dataset: Path,
     assert 0.0 <= out["abstain_rate_unanswerable"] <= 1.0 and out["open_accuracy"] == 1.0
     assert set(out["peers"]) == {"bm25", "llamaindex_quickstart"}
     assert out["peers"]["bm25"]["answer_recall@2"] == 1.0
-    # a second run reuses the store: nothing is embedded again
-    second = CliRunner().invoke(main, [*args, "--no-peers"], catch_exceptions=False)
+    # the rejection run: each answerable question again without the articles that hold its answer
+    assert out["rejection_questions"] == 2 and out["rejection_rate"] == 1.0
+    assert out["false_abstention_rate"] == 0.0
+    # a second run reuses the store: nothing is embedded again; the per-question file has both runs
+    per_question = tmp_path / "per-question.jsonl"
+    second = CliRunner().invoke(
+        main, [*args, "--no-peers", "--per-question", str(per_question)], catch_exceptions=False
+    )
     again = json.loads(second.output[second.output.index("{") :])
     assert again["ingest_added"] == 0 and "peers" not in again
+    rows = [json.loads(line) for line in per_question.read_text().splitlines()]
+    assert sorted((r["id"], r["run"]) for r in rows) == [
+        ("q1", "normal"),
+        ("q1", "rejection"),
+        ("q2", "normal"),
+        ("q2", "rejection"),
+        ("q3", "normal"),
+    ]
+    q1 = next(r for r in rows if r["id"] == "q1" and r["run"] == "normal")
+    assert q1["correct"] and q1["short_answer"] == "Idris Okonkwo" and not q1["abstained"]
+    assert all(r["abstained"] for r in rows if r["run"] == "rejection")
     assert again["answer_recall@2"] == out["answer_recall@2"]
 
 

@@ -33,10 +33,12 @@ def _hit(text: str, article_id: str, query: str, start: int = 0) -> Hit:
 
 
 def _answerer(ner: EntityRecognizer, known: set[str] | None = None, **kwargs) -> ExtractiveAnswerer:  # type: ignore[no-untyped-def]
-    vocabulary = None
-    if known is not None:
-        vocabulary = lambda name: all(w.lower() in known for w in name.split())  # noqa: E731
-    return ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, known=vocabulary, **kwargs)
+    def unknown(names):  # type: ignore[no-untyped-def]
+        return tuple(n for n in names if not all(w.lower() in (known or ()) for w in n.split()))
+
+    return ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, unknown_names=unknown if known is not None else None, **kwargs
+    )
 
 
 def test_a_question_frame_has_its_names_answer_type_and_relation(ner: EntityRecognizer) -> None:
