@@ -36,6 +36,7 @@ class Row:
     correct: bool  # the draft is right by open accuracy's rule (right choice, no wrong one)
     refused_by_rule: bool
     true_false: bool
+    text: str = ""  # the draft's quotes (for reading the rows, not for the fit)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 3000, lr: float = 0.5) -> np.ndarray:
@@ -132,6 +133,7 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
                 correct=o.run == "normal" and correct(q, o.draft_text),
                 refused_by_rule=o.refused_by_rule,
                 true_false=is_true_false(q.choices),
+                text=o.draft_text,
             )
         )
     return rows

@@ -13,7 +13,7 @@ from rag.generate import (
     passage_block,
 )
 from rag.types import Chunk, Hit, Query
-from tests.fakes import fake_embed, scripted_llm, word_vector
+from tests.fakes import TEST_MODEL, fake_embed, scripted_llm, word_vector
 
 SEAWALL = (
     "Mayor Ottilie Brennan opened the session. The council voted to build a seawall along the harbour. "
@@ -31,7 +31,7 @@ def _hit(text: str, article_id: str, start: int = 0, query: str = QUESTION) -> H
 
 def _answerer(reply, **kwargs):  # type: ignore[no-untyped-def]
     llm = scripted_llm(reply, **{k: kwargs.pop(k) for k in ("context_window", "fail_after") if k in kwargs})
-    fallback = ExtractiveAnswerer(embed=fake_embed)
+    fallback = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, unknown_names=kwargs.pop("unknown_names", None))
     return LLMAnswerer(llm, fallback=fallback, embed=fake_embed, **kwargs), llm
 
 
@@ -219,3 +219,22 @@ def test_follow_ups_without_a_model_keep_the_topic_over_several_turns() -> None:
     assert "Mishustin" in condense_question(history, "and when?")
     long_history = [("x " * 3000, "...")]
     assert len(condense_question(long_history, "and when?")) < 600  # the appended context stays bounded
+
+
+def test_no_model_is_asked_when_the_answerability_decision_abstains() -> None:
+    answerer, llm = _answerer(
+        "Governor Tokayev praised the seawall [1].",
+        unknown_names=lambda names: tuple(n for n in names if "Tokayev" in n),
+    )
+    answer = answerer.answer(Query("What did Governor Tokayev say about the seawall?"), _hits())
+    assert answer.abstained and answer.mode == "llm" and "Tokayev" in answer.note
+    assert llm.sent == []  # the model was never called
+
+
+def test_a_generated_answer_that_does_not_give_what_is_asked_falls_back_to_the_quotes() -> None:
+    # "Who opened the session?" asks for a person; the model's supported sentence names none
+    answerer, llm = _answerer("The council voted to build a seawall along the harbour [1].")
+    answer = answerer.answer(Query("Who opened the session of the council?"), _hits())
+    assert llm.sent  # the model was asked
+    assert answer.mode == "llm-fallback" and "did not give what the question asks for" in answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "Ottilie Brennan"

@@ -1,0 +1,51 @@
+"""The answerability fit's logic: the logistic regression, the trade-off curve and the choice of threshold, and the
+rejection run's helpers (which articles hold an answer, which questions are true/false)."""
+
+import numpy as np
+
+from eval.fit_answerability import Row, choose_threshold, curve, fit_logistic
+from eval.rejection import answer_articles, is_true_false, lowered_corpus
+from rag.answerability import FEATURES, AnswerabilityModel
+
+
+def test_the_logistic_fit_learns_which_feature_tells_answers_apart() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.random((400, 3))
+    y = (x[:, 0] + 0.1 * rng.standard_normal(400) > 0.5).astype(float)  # only the first feature matters
+    w = fit_logistic(x, y, l2=1e-3, steps=4000)
+    assert w[0] > 3 and abs(w[1]) < 1 and abs(w[2]) < 1
+    p = 1 / (1 + np.exp(-(np.hstack([x, np.ones((400, 1))]) @ w)))
+    assert ((p > 0.5) == (y > 0.5)).mean() > 0.9
+
+
+def _row(run: str, score: float, correct: bool = False, rule: bool = False) -> Row:
+    features = dict.fromkeys(FEATURES, 0.0)
+    features["coverage"] = score
+    return Row("q", run, True, features, int(correct), correct, rule, False)
+
+
+def test_the_curve_trades_rejection_against_false_abstention_and_the_threshold_respects_the_limit() -> None:
+    model = AnswerabilityModel({"coverage": 10.0}, bias=-5.0)  # p = 0.5 at coverage 0.5
+    rows = [_row("normal", s, correct=s > 0.5) for s in (0.2, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.97, 0.96, 0.93)]
+    rows += [_row("rejection", s) for s in (0.1, 0.2, 0.3, 0.65, 0.9)]
+    rows.append(_row("rejection", 0.99, rule=True))  # refused by a rule at any threshold
+    points = {p["threshold"]: p for p in curve(rows, model, thresholds=(0.0, 0.5, 0.9))}
+    assert points[0.0]["rejection_rate"] == round(1 / 6, 4) and points[0.0]["false_abstention_rate"] == 0.0
+    assert points[0.5]["rejection_rate"] == 0.6667 and points[0.5]["false_abstention_rate"] == 0.1
+    assert points[0.5]["open_accuracy"] == 0.9
+    assert points[0.9]["rejection_rate"] > points[0.5]["rejection_rate"]
+    assert points[0.9]["false_abstention_rate"] > 0.1
+    assert choose_threshold(list(points.values()), 0.10) == 0.5
+    assert choose_threshold(list(points.values()), 0.0) == 0.0
+
+
+def test_answer_articles_and_true_false_questions() -> None:
+    corpus = lowered_corpus(
+        [
+            {"id": "a", "title": "Iran", "text": "Protests continue."},
+            {"id": "b", "title": "", "text": "The Iranian team won."},
+            {"id": "c", "title": "", "text": "Talks with Iran resumed."},
+        ]
+    )
+    assert answer_articles("Iran", corpus) == ("a", "c")  # whole words only: not "Iranian"
+    assert is_true_false(["True", "False"]) and not is_true_false(["Iran", "Iraq"])
