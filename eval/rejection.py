@@ -95,10 +95,7 @@ def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Ou
     draft = pipeline.answerer.draft(query, hits)
     ms = (time.perf_counter() - t) * 1000
     answer, assessment = draft.answer, draft.assessment
-    refused_by_rule = bool(
-        answer.abstained
-        and (assessment is None or assessment.unknown_names or assessment.relation_missing or draft.composed is None)
-    )
+    refused_by_rule = answer.abstained and draft.by_rule
     return Outcome(
         question_id=q.id,
         run=run,

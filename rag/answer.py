@@ -84,6 +84,7 @@ class Draft:
     composed: Answer | None  # the quotes before the answerability decision (None: nothing to quote)
     assessment: Assessment | None
     frame: Frame | None = None  # what the question names and asks for
+    by_rule: bool = True  # decided by a rule (a name no article mentions, a relation...), not the model's score
 
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -160,14 +161,14 @@ class ExtractiveAnswerer(Answerer):
             first_rank.setdefault(cand.hit.chunk.article_id, len(first_rank))
         chosen.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
         composed = self._compose(chosen, short, assessment.score)
-        why = self._refusal(frame, hits, assessment)
+        why, by_rule = self._refusal(frame, hits, assessment)
         if why is not None:
             answer = replace(abstain(self.mode, why), answerability=assessment.score)
-            return Draft(answer, composed, assessment, frame)
+            return Draft(answer, composed, assessment, frame, by_rule)
         note = ""
         if assessment.missing_names:
             note = f"The quoted articles don't mention {join_words(assessment.missing_names, 'or')}."
-        return Draft(replace(composed, note=note), composed, assessment, frame)
+        return Draft(replace(composed, note=note), composed, assessment, frame, by_rule)
 
     def offers_answer(self, frame: Frame, text: str) -> bool:
         """Whether a sentence (a generated one, say) gives what the question asks for: an entity of the asked
@@ -178,23 +179,31 @@ class ExtractiveAnswerer(Answerer):
             return True
         return bool(offered(frame, text, self.ner.analyse([text])[0]))
 
-    def _refusal(self, frame: Frame, hits: list[Hit], assessment: Assessment) -> str | None:
-        """Why the draft is not an answer (a sentence for the reader), or None when it is."""
+    def _refusal(self, frame: Frame, hits: list[Hit], assessment: Assessment) -> tuple[str | None, bool]:
+        """Why the draft is not an answer (a sentence for the reader; None when it is one), and whether a rule
+        decided it rather than the model's score."""
+        features = assessment.features
         if assessment.unknown_names:
-            return f"The articles don't mention {join_words(assessment.unknown_names, 'or')}."
-        if assessment.relation_missing:
-            said = {"same-day": "on the same day", "before": "before it", "after": "after it"}[frame.relation or "after"]
-            return f"The articles don't say what happened {said}."
+            return f"The articles don't mention {join_words(assessment.unknown_names, 'or')}.", True
+        if frame.relation is not None:
+            # A relation question asks for another event than the one it names, so closeness to the question says
+            # little: it is answered by a sentence that states the relation, in an article naming what it names.
+            if assessment.relation_missing or features["names_article"] < 1.0:
+                said = {"same-day": "on the same day", "before": "before it", "after": "after it"}[frame.relation]
+                return f"The articles don't say what happened {said}.", True
+            return None, True
+        if frame.asks is not None and not features["type_match"]:
+            return f"The articles found don't say which {frame.asks} it was.", True
         best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
-        if best_dense < self.min_relevance or assessment.features["coverage"] < self.min_coverage:
-            return "No stored passage is close enough to the question."
+        if best_dense < self.min_relevance or (features["coverage"] or 0.0) < self.min_coverage:
+            return "No stored passage is close enough to the question.", True
         if assessment.score >= self.min_answerability:
-            return None
+            return None, False
         if assessment.missing_names:
-            return f"The article that best matches doesn't mention {join_words(assessment.missing_names, 'or')}."
+            return f"The article that best matches doesn't mention {join_words(assessment.missing_names, 'or')}.", False
         if assessment.missing_topic:
-            return f"The articles found don't mention {join_words(assessment.missing_topic, 'or')}."
-        return "No quoted sentence answers the question with enough confidence."
+            return f"The articles found don't mention {join_words(assessment.missing_topic, 'or')}.", False
+        return "No quoted sentence answers the question with enough confidence.", False
 
     def _analyse(self, question: str, candidates: list[_Candidate]) -> dict[str, Analysed]:
         """Named entities of the question and of the best candidate sentences, in one pass of the recogniser."""

@@ -50,7 +50,7 @@ ANSWER_LABELS: dict[str, frozenset[str]] = {
 }
 # Up to four words between "which"/"what" and the noun that says what is asked ("which 23-time grand slam tennis
 # champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
-_BETWEEN = r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might)\b)[\w'’-]+\s+){0,4}"
+_BETWEEN = r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|took|take|takes)\b)[\w'’-]+\s+){0,4}"
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b", re.I)),
     (
@@ -114,7 +114,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
 # that relation with.
 _RELATION_QUESTION = re.compile(
-    r"\b(?:what|who|which)\b[^?]*\b(?:happened|occurred|took place|did|was done|else)\b[^?]*"
+    r"\b(?:what|who|which)\b[^?]*\b(?:happen(?:ed|s)?|occur(?:red|s)?|(?:took|take|takes)\s+place|do|does|else)\b[^?]*"
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(?:day|week)"
     r"\s+(?:before|after)|(?:just|shortly|right|soon|immediately)?\s*(?:before|after|prior\s+to|following))\b",
     re.I,
@@ -269,7 +269,7 @@ FEATURES = (
     "asks_type",  # the question asks for a person, place, number, date, organisation, event or work
     "type_match",  # the sentence offers one (other than what the question names)
     "consensus",  # share of the other retrieved articles that state the short answer too
-    "recency",  # exp(-days between the article and the question's as-of date / 30); 0 without dates
+    "recency",  # exp(-days between the article and the question's as-of date / 30); unknown without dates
     "rank",  # the sentence's passage rank among the hits, 0 for the first, divided by their number
 )
 
@@ -278,7 +278,7 @@ FEATURES = (
 class Assessment:
     """The answerability decision for a draft answer: the features, the model's probability, and what is missing."""
 
-    features: dict[str, float]
+    features: dict[str, float | None]
     score: float
     unknown_names: tuple[str, ...] = ()  # names no stored article mentions
     missing_names: tuple[str, ...] = ()  # names the quoted article does not mention
@@ -289,15 +289,21 @@ class Assessment:
 
 @dataclass(frozen=True)
 class AnswerabilityModel:
-    """Logistic regression over ``FEATURES``: p = 1 / (1 + exp(-(bias + sum(w * x)))."""
+    """Logistic regression over ``FEATURES``: p = 1 / (1 + exp(-(bias + sum(w * x)))). A feature that is unknown
+    for a question (``None``: recency without an as-of date or a publication date) takes its mean over the rows the
+    model was fitted on, so that a question asked without a date is neither favoured nor penalised."""
 
     weights: dict[str, float]
     bias: float
     fitted_on: str = ""
     threshold: float = 0.5  # the threshold the fit chose (the ``min_answerability`` default)
+    means: dict[str, float] = field(default_factory=dict)  # each feature's mean over the fitted rows
 
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+    def probability(self, features: dict[str, float | None]) -> float:
+        z = self.bias
+        for name, w in self.weights.items():
+            value = features.get(name)
+            z += w * (self.means.get(name, 0.0) if value is None else value)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     @classmethod
@@ -315,15 +321,23 @@ class AnswerabilityModel:
             float(data["bias"]),
             str(data.get("fitted_on", "")),
             float(data.get("threshold", 0.5)),
+            {k: float(v) for k, v in data.get("means", {}).items()},
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {"weights": self.weights, "bias": self.bias, "fitted_on": self.fitted_on, "threshold": self.threshold}
+        return {
+            "weights": self.weights,
+            "bias": self.bias,
+            "means": self.means,
+            "fitted_on": self.fitted_on,
+            "threshold": self.threshold,
+        }
 
 
-def recency(published: date | None, as_of: date | None) -> float:
+def recency(published: date | None, as_of: date | None) -> float | None:
+    """exp(-days between the article and the question's as-of date / 30); None when either date is unknown."""
     if published is None or as_of is None:
-        return 0.0
+        return None
     return math.exp(-abs((as_of - published).days) / 30.0)
 
 

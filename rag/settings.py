@@ -113,9 +113,10 @@ class Settings:
         1.0,
     )
     min_answerability: float = _setting(
-        0.5,
+        0.06,
         "Abstain when the answerability model's probability that the quotes answer the question is below this "
-        "(higher: fewer wrong answers, more abstentions; the trade-off curve is in the README).",
+        "(higher: fewer wrong answers, more abstentions; the default is the fitted threshold, the trade-off curve is "
+        "in the README).",
         0.0,
         1.0,
     )

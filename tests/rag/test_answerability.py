@@ -139,3 +139,15 @@ def test_the_model_file_ships_with_every_feature_known() -> None:
     assert set(model.weights) <= set(FEATURES)
     assert 0.0 <= model.threshold <= 1.0
     assert 0.0 < model.probability(dict.fromkeys(FEATURES, 1.0)) < 1.0
+
+
+def test_the_shipped_threshold_is_the_default_setting() -> None:
+    from rag.settings import Settings
+
+    assert Settings().min_answerability == AnswerabilityModel.load().threshold
+
+
+def test_a_question_asking_for_a_kind_of_thing_the_quotes_do_not_offer_is_an_abstention(ner: EntityRecognizer) -> None:
+    question = "Which bank paid for the seawall in Tromsvik?"
+    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    assert answer.abstained and "which organisation" in answer.note
