@@ -29,7 +29,7 @@ from rag.answerability import (
     states_relation,
     topic_words,
 )
-from rag.nlp import Analysed, EntityRecognizer
+from rag.nlp import Analysed, Entity, EntityRecognizer
 from rag.support import SupportChecker
 from rag.text import answer_type_match, entity_terms, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Citation, Hit, Query, ShortAnswer, Source
@@ -63,9 +63,10 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
     return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode, note=note)
 
 
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _UNIT = re.compile(
     r"\s+(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|per\s?cent|percent)\b", re.I
-)
+)  # what "41 million" needs to be a sum or a share
 
 
 @dataclass(frozen=True)
@@ -226,14 +227,26 @@ class ExtractiveAnswerer(Answerer):
         out = []
         for cand in candidates:
             bonus = 0.0
-            found = analysed.get(cand.text)
-            if found is not None and frame.asks is not None and offered(frame, cand.text, found):
+            if frame.asks is not None and self._offers(frame, cand, analysed):
                 bonus += self.TYPE_BONUS
             if frame.relation is not None and states_relation(frame, cand.text):
                 bonus += self.RELATION_BONUS
             out.append(replace(cand, score=cand.score + bonus) if bonus else cand)
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
+        if frame.asks is not None and not self._offers(frame, out[0], analysed):
+            # The best sentence names the subject but not what is asked ("The council voted to build a seawall"
+            # for "how much will the seawall cost"): a sentence of the same article that offers it comes first.
+            same = [c for c in out[1:] if c.hit.chunk.article_id == out[0].hit.chunk.article_id]
+            offering = next((c for c in same if self._offers(frame, c, analysed)), None)
+            if offering is not None and offering.coverage > 0:
+                out.remove(offering)
+                out.insert(0, replace(offering, score=out[0].score))
         return out
+
+    @staticmethod
+    def _offers(frame: Frame, cand: _Candidate, analysed: dict[str, Analysed]) -> bool:
+        found = analysed.get(cand.text)
+        return found is not None and bool(offered(frame, cand.text, found))
 
     def _article_text(self, hit: Hit, hits: list[Hit]) -> str:
         text = self.article_text(hit.chunk.article_id) if self.article_text is not None else None
@@ -296,8 +309,16 @@ class ExtractiveAnswerer(Answerer):
         offers = offered(frame, best.text, analysed)
         if not offers:
             return None
+        # The entity nearest to the question's own words in the sentence ("the expert ..., Denis Denisov, told
+        # Izvestia"), then the one the retrieved passages state most often, then the first.
+        q_terms = set(key_terms(frame.text))
+        anchors = [m.start() for m in _WORD.finditer(best.text) if set(key_terms(m.group(0))) & q_terms]
         corpus = "\n".join(h.chunk.text.lower() for h in hits)
-        ent = max(offers, key=lambda e: (corpus.count(e.text.lower()), -e.start))
+
+        def distance(e: Entity) -> int:
+            return min((max(e.start - a, a - e.end, 0) for a in anchors), default=0)
+
+        ent = min(offers, key=lambda e: (distance(e), -corpus.count(e.text.lower()), e.start))
         end = ent.end
         if frame.asks == "number":  # "41 million" -> "41 million euros": the unit belongs to the answer
             unit = _UNIT.match(best.text, end)

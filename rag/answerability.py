@@ -111,6 +111,11 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("group", re.compile(r"\b(?:which|what)\s+(?:nationality|ethnicity|religion|ethnic group)\b", re.I)),
 ]
 
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp)\b", re.I
+)
+_SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
+
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
 # that relation with.
 _RELATION_QUESTION = re.compile(
@@ -243,14 +248,20 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     if frame.asks is None:
         return []
     labels = ANSWER_LABELS[frame.asks]
+    sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     q_terms = set(key_terms(frame.text))
+    question = frame.text.lower()
     out = []
     for ent in analysed.entities:
         if ent.label not in labels:
             continue
+        if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
+            continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(ent.text))
-        if frame.asks not in ("number", "date") and (not terms or terms <= q_terms):
-            continue  # the question's own name is not its answer
+        if frame.asks not in ("number", "date") and (
+            not terms or terms <= q_terms or mentions(question, ent.text, ent.label == "PERSON")
+        ):
+            continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
             continue
         out.append(ent)

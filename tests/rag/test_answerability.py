@@ -151,3 +151,10 @@ def test_a_question_asking_for_a_kind_of_thing_the_quotes_do_not_offer_is_an_abs
     question = "Which bank paid for the seawall in Tromsvik?"
     answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
     assert answer.abstained and "which organisation" in answer.note
+
+
+def test_the_short_answer_is_never_a_name_the_question_gives(ner: EntityRecognizer) -> None:
+    text = "Earlier on the same day, Russian President Vladimir Putin spoke by telephone with Alexander Lukashenko."
+    question = "Who spoke with Putin by telephone?"
+    answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "Alexander Lukashenko"
