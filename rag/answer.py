@@ -32,7 +32,7 @@ from rag.answerability import (
 from rag.nlp import Analysed, Entity, EntityRecognizer
 from rag.support import SupportChecker
 from rag.text import answer_type_match, entity_terms, key_terms, sentence_spans
-from rag.types import Answer, AnswerSentence, Citation, Hit, Query, ShortAnswer, Source
+from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source
 
 ABSTAIN_TEXT = "The articles don't say: no stored passage answers this question."
 
@@ -149,6 +149,11 @@ class ExtractiveAnswerer(Answerer):
         analysed = self._analyse(query.text, candidates)
         frame = frame_question(query.text, analysed[query.text])
         candidates = self._rescore_for(frame, candidates, analysed)
+        if frame.relation is not None and not states_relation(frame, candidates[0].text):
+            found = self._relation_from_article(frame, candidates)
+            if found:
+                analysed.update(zip([found[0].text], self.ner.analyse([found[0].text]), strict=True))
+                candidates = found + candidates
         chosen = self._choose(candidates)
         best = chosen[0]
         short = self._short_answer(frame, best, hits, analysed[best.text])
@@ -186,6 +191,10 @@ class ExtractiveAnswerer(Answerer):
         features = assessment.features
         if assessment.unknown_names:
             return f"The articles don't mention {join_words(assessment.unknown_names, 'or')}.", True
+        if any(n in frame.person_names for n in assessment.missing_names):
+            # A question about a person needs that person: quotes from an article that never names them, however
+            # close to the rest of the question, do not answer it.
+            return f"The articles found don't mention {join_words(assessment.missing_names, 'or')}.", True
         if frame.relation is not None:
             # A relation question asks for another event than the one it names, so closeness to the question says
             # little: it is answered by a sentence that states the relation, in an article naming what it names.
@@ -242,6 +251,25 @@ class ExtractiveAnswerer(Answerer):
                 out.remove(offering)
                 out.insert(0, replace(offering, score=out[0].score))
         return out
+
+    def _relation_from_article(self, frame: Frame, candidates: list[_Candidate]) -> list[_Candidate]:
+        """A relation question's answer is stated beside its anchor, in the same article, and may lie outside the
+        retrieved passages ("Earlier on the same day, ..." three paragraphs below the session): the sentence of the
+        best candidate's article that states the relation, nearest to it; none when the article states none."""
+        anchor = candidates[0]
+        text = self.article_text(anchor.hit.chunk.article_id) if self.article_text is not None else None
+        if not text:
+            return []
+        stating = [sp for sp in sentence_spans(text) if states_relation(frame, text[sp.start : sp.end])]
+        if not stating:
+            return []
+        span = min(stating, key=lambda sp: abs(sp.start - anchor.start))
+        sentence = text[span.start : span.end]
+        hit = anchor.hit
+        # The quote's own passage: a sentence of the article, so that its citation is exact and verbatim.
+        chunk = Chunk(f"{hit.chunk.article_id}@{span.start}-{span.end}", hit.chunk.article_id, -1, span.start, span.end, sentence)
+        passage = replace(hit, chunk=chunk)
+        return [replace(anchor, hit=passage, start=span.start, end=span.end, text=sentence, score=anchor.score + 1.0)]
 
     @staticmethod
     def _offers(frame: Frame, cand: _Candidate, analysed: dict[str, Analysed]) -> bool:

@@ -129,7 +129,9 @@ def test_a_relation_the_articles_do_not_state_is_an_abstention(ner: EntityRecogn
 def test_off_question_quotes_are_not_shown(ner: EntityRecognizer) -> None:
     question = "How much will the seawall in Tromsvik cost?"
     other = "The seawall in Oslo will cost 12 million euros, the city said."
-    answer = _answerer(ner, max_sentences=3).answer(Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b", question)])
+    answer = _answerer(ner, max_sentences=3).answer(
+        Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b", question)]
+    )
     assert not answer.abstained
     assert all("Oslo" not in c.quote for c in answer.citations)  # its article never mentions Tromsvik
 
@@ -158,3 +160,24 @@ def test_the_short_answer_is_never_a_name_the_question_gives(ner: EntityRecogniz
     question = "Who spoke with Putin by telephone?"
     answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "Alexander Lukashenko"
+
+
+def test_a_person_the_quoted_article_never_names_is_an_abstention(ner: EntityRecognizer) -> None:
+    question = "What did President Tokayev say about the seawall in Tromsvik?"
+    other = "Tokayev spoke about wheat exports in Astana on Monday."
+    known = {"tokayev", "tromsvik", "seawall"}
+    answer = _answerer(ner, known=known).answer(
+        Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b", question)]
+    )
+    assert answer.abstained and "Tokayev" in answer.note
+
+
+def test_a_relation_stated_outside_the_retrieved_passage_is_found_in_its_article(ner: EntityRecognizer) -> None:
+    question = "What happened earlier on the same day as the seawall vote in Tromsvik?"
+    passage = HARBOUR[: HARBOUR.index(" Fishermen")]  # the retrieved passage lacks the relation sentence
+    answerer = _answerer(ner, article_text=lambda article_id: HARBOUR)
+    answer = answerer.answer(Query(question), [_hit(passage, "a1", question)])
+    assert not answer.abstained
+    cit = answer.citations[0]
+    assert cit.quote == "Earlier on the same day, the harbour master Lars Vik resigned." == HARBOUR[cit.start : cit.end]
+    assert cit.supported
