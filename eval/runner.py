@@ -164,8 +164,11 @@ def _score(case: Case, pipeline: Any, k: int, checker: SupportChecker) -> CaseRe
         passages: dict[int, list[str]] = {}
         for cit in answer.citations:
             passages.setdefault(cit.marker, [])
-            if cit.chunk_id in chunk_text and chunk_text[cit.chunk_id] not in passages[cit.marker]:
-                passages[cit.marker].append(chunk_text[cit.chunk_id])
+            # A quote from outside the retrieved passages (a relation stated further on in the article) is its
+            # own evidence: it is a verbatim span of the article.
+            passage = chunk_text.get(cit.chunk_id, cit.quote)
+            if passage not in passages[cit.marker]:
+                passages[cit.marker].append(passage)
         c_recall, c_precision, _, _ = alce_citation_scores(
             answer.text,
             {m: "\n".join(p) for m, p in passages.items()},

@@ -124,22 +124,32 @@ _RELATION_QUESTION = re.compile(
     r"\s+(?:before|after)|(?:just|shortly|right|soon|immediately)?\s*(?:before|after|prior\s+to|following))\b",
     re.I,
 )
+# A sentence states a relation in its first words, as news does: "Earlier on the same day, ...", "Prior to this,
+# ...", "The next day, ..."; an "after" inside a sentence ("due to begin in September, after the season ends") is
+# not the relation asked about.
+_OPENING = r"^\W*(?:(?:on|in|and|but|then)\s+)?"
 _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     # (kind, how the question asks it, how a sentence states it)
     (
         "same-day",
         re.compile(r"\bsame\s+day\b|\bthat\s+day\b", re.I),
-        re.compile(r"\b(?:same|that)\s+day\b|\b(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+|that\s+)?day\b", re.I),
+        re.compile(
+            _OPENING + r"(?:(?:earlier|later)\s+(?:on\s+|in\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day)\b",
+            re.I,
+        ),
     ),
     (
         "before",
         re.compile(r"\bbefore\b|\bearlier\b|\bprior\s+to\b|\bday\s+before\b", re.I),
-        re.compile(r"\b(?:earlier|before|prior\s+to|previously|the\s+day\s+before|the\s+previous)\b", re.I),
+        re.compile(_OPENING + r"(?:earlier|before|prior\s+to|previously|the\s+day\s+before|the\s+previous)\b", re.I),
     ),
     (
         "after",
         re.compile(r"\bafter\b|\blater\b|\bfollowing\b|\bday\s+after\b", re.I),
-        re.compile(r"\b(?:later|after|afterwards|following|subsequently|the\s+next|the\s+following)\b", re.I),
+        re.compile(
+            _OPENING + r"(?:later|after|afterwards|following|subsequently|the\s+next|the\s+following|the\s+day\s+after)\b",
+            re.I,
+        ),
     ),
 ]
 
