@@ -31,7 +31,7 @@ from rag.answerability import (
 )
 from rag.nlp import Analysed, Entity, EntityRecognizer
 from rag.support import SupportChecker
-from rag.text import answer_type_match, entity_terms, key_terms, sentence_spans
+from rag.text import CURRENCY_WORDS, answer_type_match, entity_terms, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source
 
 ABSTAIN_TEXT = "The articles don't say: no stored passage answers this question."
@@ -64,9 +64,7 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_UNIT = re.compile(
-    r"\s+(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|per\s?cent|percent)\b", re.I
-)  # what "41 million" needs to be a sum or a share
+_UNIT = re.compile(rf"\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I)  # what "41 million" needs to be a sum or a share
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ class ExtractiveAnswerer(Answerer):
         assessment = self._assess(frame, query, hits, best, analysed[best.text], short)
         # Further quotes must speak to the question too, or they are not shown: the names it asks about in
         # their article, and some of its other key terms (or the relation it asks about) in the sentence.
-        chosen = [best] + [c for c in chosen[1:] if self._on_question(frame, c, hits)]
+        chosen = [best] + [c for c in chosen[1:] if self._on_question(frame, c)]
         # Quote in reading order: by article (best first), then by position in the article.
         first_rank: dict[str, int] = {}
         for cand in chosen:
@@ -354,7 +352,7 @@ class ExtractiveAnswerer(Answerer):
         start = best.start + ent.start  # the sentence's offset in its article, plus the entity's in the sentence
         return _Short(best.text[ent.start : end], best.hit, start, best.start + end)
 
-    def _on_question(self, frame: Frame, cand: _Candidate, hits: list[Hit]) -> bool:
+    def _on_question(self, frame: Frame, cand: _Candidate) -> bool:
         passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
         if not all(mentions(passage, n, n in frame.person_names) for n in frame.names):
             return False

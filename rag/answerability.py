@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.nlp import NAME_LABELS, Analysed, Entity
-from rag.text import STOPWORDS, key_terms, words
+from rag.text import CURRENCY_WORDS, STOPWORDS, key_terms, words
 
 # What a question asks for, and the NER labels that offer it.
 ANSWER_LABELS: dict[str, frozenset[str]] = {
@@ -111,9 +111,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("group", re.compile(r"\b(?:which|what)\s+(?:nationality|ethnicity|religion|ethnic group)\b", re.I)),
 ]
 
-_CURRENCY_AFTER = re.compile(
-    r"\s*(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp)\b", re.I
-)
+_CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states

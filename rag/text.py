@@ -359,9 +359,9 @@ def title_terms(title: str) -> frozenset[str]:
 
 _MONTHS = "january february march april may june july august september october november december"
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow"
-_CURRENCY = (
-    r"[$€£¥₽₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp)\b"
-)
+# Currency words, one list for every pattern that looks for a sum (here, rag/answer.py, rag/answerability.py).
+CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp"
+_CURRENCY = rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b"
 _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     # (the question asks for ..., a sentence that offers it)
     (
