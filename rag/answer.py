@@ -87,6 +87,7 @@ class Draft:
 
 
 Embed = Callable[[list[str]], np.ndarray]
+_NOTHING_FOUND = Analysed((), ())  # a sentence the recogniser was not run on
 
 
 class ExtractiveAnswerer(Answerer):
@@ -144,18 +145,20 @@ class ExtractiveAnswerer(Answerer):
         candidates = self._candidates(query, hits)
         if not candidates:
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
-        analysed = self._analyse(query.text, candidates)
-        frame = frame_question(query.text, analysed[query.text])
+        frame = frame_question(query.text, self.ner.analyse([query.text])[0])
+        analysed = self._analyse(frame, candidates)
         candidates = self._rescore_for(frame, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
-            found = self._relation_from_article(frame, candidates)
-            if found:
-                analysed.update(zip([found[0].text], self.ner.analyse([found[0].text]), strict=True))
-                candidates = found + candidates
+            stating = self._relation_from_article(frame, candidates)
+            if stating:
+                if frame.asks is not None:
+                    analysed.update(zip([stating[0].text], self.ner.analyse([stating[0].text]), strict=True))
+                candidates = stating + candidates
         chosen = self._choose(candidates)
         best = chosen[0]
-        short = self._short_answer(frame, best, hits, analysed[best.text])
-        assessment = self._assess(frame, query, hits, best, analysed[best.text], short)
+        entities = analysed.get(best.text, _NOTHING_FOUND)
+        short = self._short_answer(frame, best, hits, entities)
+        assessment = self._assess(frame, query, hits, best, entities, short)
         # Further quotes must speak to the question too, or they are not shown: the names it asks about in
         # their article, and some of its other key terms (or the relation it asks about) in the sentence.
         chosen = [best] + [c for c in chosen[1:] if self._on_question(frame, c)]
@@ -213,13 +216,17 @@ class ExtractiveAnswerer(Answerer):
             return f"The articles found don't mention {join_words(assessment.missing_topic, 'or')}.", False
         return "No quoted sentence answers the question with enough confidence.", False
 
-    def _analyse(self, question: str, candidates: list[_Candidate]) -> dict[str, Analysed]:
-        """Named entities of the question and of the best candidate sentences, in one pass of the recogniser."""
-        texts = [question]
+    def _analyse(self, frame: Frame, candidates: list[_Candidate]) -> dict[str, Analysed]:
+        """Named entities of the best candidate sentences, in one pass of the recogniser; none when the question
+        asks for no kind of thing (a sentence's entities then decide nothing, and the recogniser is the answer's
+        largest cost after the sentence embeddings)."""
+        if frame.asks is None:
+            return {}
+        texts: list[str] = []
         for cand in candidates:
             if cand.text not in texts:
                 texts.append(cand.text)
-            if len(texts) > self.SEMANTIC_CANDIDATES:
+            if len(texts) >= self.SEMANTIC_CANDIDATES:
                 break
         return dict(zip(texts, self.ner.analyse(texts), strict=True))
 
