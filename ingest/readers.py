@@ -4,7 +4,8 @@ Formats:
 - ``.txt`` starting with `` date YYYY-MM-DD `` (after an optional byte-order mark): the users' dump format; the
   date must parse and becomes ``published``; the header is removed from the text.
 - any other ``.txt`` or ``.md``: a plain article without a date.
-- ``.jsonl``: one article per line with ``text`` (required), ``id``, ``url``, ``title``, ``published``.
+- ``.jsonl``: one article per line with ``text`` (required), ``id``, ``url``, ``title``, ``published``. Read line
+  by line from the open file, never whole: a dump of any size streams, and its limit is per line (article).
 
 ``Article.text`` is the body with the header removed, a byte-order mark dropped and CRLF turned into LF;
 nothing else changes, so offsets stay true to the source.
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from rag.errors import ReadError
 from rag.text import sentence_spans, shorten
@@ -28,7 +30,9 @@ from rag.types import Article
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a .txt/.md file: one article, read whole
+MAX_LINE_BYTES = 50 * 1024 * 1024  # one JSONL line (one article); a JSONL file has no size limit
+SNIFF_BYTES = 8192  # a JSONL file with a NUL byte in its first block is binary, not JSON Lines
 _HEADER = re.compile(r" date (\S*)(?: |\n|$)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -39,6 +43,7 @@ class Read:
 
     article: Article
     line: int | None = None
+    end: int = 0  # byte offset in the file just past this article (the file's size for a whole-file article)
 
 
 @dataclass(frozen=True)
@@ -80,12 +85,17 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[ReadError]]:
 
 
 def read_file(item: InputFile) -> Iterator[Read | ReadError]:
-    """The articles of one file; a problem becomes a ``ReadError`` naming the file (and line) and the fix."""
+    """The articles of one file; a problem becomes a ``ReadError`` naming the file (and line) and the fix. A JSONL
+    file is read a line at a time, so a dump of any size streams through in the memory of its longest line."""
+    if item.path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl(item)
+        return
     try:
         size = item.path.stat().st_size
         if size > MAX_FILE_BYTES:
             yield ReadError(
-                f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit: split it",
+                f"file is {_size(size)}, over the {_mib(MAX_FILE_BYTES)} limit for one article: split it "
+                "into several files, or into the lines of a .jsonl file (which has no size limit)",
                 item.display,
             )
             return
@@ -93,13 +103,18 @@ def read_file(item: InputFile) -> Iterator[Read | ReadError]:
     except OSError as exc:
         yield ReadError(f"cannot read the file: {exc.strerror or exc}", item.display)
         return
-    if item.path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _read_jsonl(item, data)
-    else:
-        try:
-            yield Read(_read_text(item, data))
-        except ReadError as err:
-            yield err
+    try:
+        yield Read(_read_text(item, data), end=len(data))
+    except ReadError as err:
+        yield err
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n:,} bytes"
+
+
+def _mib(n: int) -> str:
+    return f"{n // 2**20} MiB" if n % 2**20 == 0 else f"{n:,}-byte"
 
 
 def _decode(data: bytes, where: str, line: int | None = None) -> str:
@@ -144,21 +159,58 @@ def _read_text(item: InputFile, data: bytes) -> Article:
     )
 
 
-def _read_jsonl(item: InputFile, data: bytes) -> Iterator[Read | ReadError]:
-    if b"\x00" in data:
-        yield ReadError("binary data (NUL bytes), not JSON Lines", item.display)
+def _read_jsonl(item: InputFile) -> Iterator[Read | ReadError]:
+    """One article a line, from the open file in binary: a line that is not UTF-8 is reported by its number and
+    the rest go in; a line over ``MAX_LINE_BYTES`` is reported (and skipped without being held) likewise."""
+    try:
+        with item.path.open("rb") as handle:
+            if b"\x00" in handle.peek(SNIFF_BYTES)[:SNIFF_BYTES]:
+                yield ReadError("binary data (NUL bytes), not JSON Lines: newsrag reads UTF-8 text", item.display)
+                return
+            lines = 0
+            offset = 0
+            for number, raw, read in _lines(handle, MAX_LINE_BYTES):
+                offset += read
+                if raw is None:
+                    yield ReadError(
+                        f"line is {_size(read)}, over the {_mib(MAX_LINE_BYTES)} limit for one article: "
+                        "shorten its text or split it into several articles (lines)",
+                        item.display,
+                        number,
+                    )
+                    lines += 1
+                    continue
+                if not raw.strip():
+                    continue
+                lines += 1
+                try:
+                    yield Read(_jsonl_article(item, raw, number), number, offset)
+                except ReadError as err:
+                    yield err
+    except OSError as exc:
+        yield ReadError(f"cannot read the file: {exc.strerror or exc}", item.display)
         return
-    lines = 0
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
-            continue
-        lines += 1
-        try:
-            yield Read(_jsonl_article(item, raw, number), number)
-        except ReadError as err:
-            yield err
     if lines == 0:
         yield ReadError("the file holds no JSON lines: one article object a line is expected", item.display)
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(number, line, read)`` for each line of ``handle``: split at ``\\n`` (left off the line), numbered from 1,
+    with the bytes read for it. A line of more than ``limit`` bytes comes as ``None``, read past a block at a time."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        read = len(raw)
+        if read > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # the rest of the line, never held whole
+                raw = handle.readline(1 << 20)
+                read += len(raw)
+            yield number, None, read
+            continue
+        yield number, raw.removesuffix(b"\n"), read
 
 
 def _jsonl_article(item: InputFile, raw: bytes, number: int) -> Article:

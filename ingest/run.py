@@ -2,7 +2,9 @@
 
 Idempotent: an article whose content and settings fingerprint match the manifest is not touched; a changed one
 replaces its old chunks; the same text under another id is reported as a duplicate and stored once.
-One bad file (or JSONL line) is reported and never stops the rest.
+One bad file (or JSONL line) is reported and never stops the rest. Articles stream: each is read (a JSONL dump
+line by line), checked against the manifest and added to the batch being filled; a full batch is embedded and
+written while reading goes on, so memory stays flat however large the input.
 """
 
 from __future__ import annotations
@@ -104,8 +106,6 @@ def ingest_paths(
     """Ingest files and folders into the store. ``progress=None`` shows bars only on a terminal. With ``prune``,
     articles that earlier runs stored from these same paths and that they no longer hold are deleted (never
     articles from other paths, nor from a file that failed to read this time)."""
-    from tqdm import tqdm
-
     store = store or Store(settings)
     embedder = embedder or Embedder.from_settings(settings)
     chunker = make_chunker(settings, embedder)
@@ -119,65 +119,72 @@ def ingest_paths(
         manifest = store.manifest()
         owner_of_text = {rec.text_hash: rec.id for rec in manifest.values()}
         seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, where) in this run
-        pending: list[tuple[Article, ArticleRecord]] = []
         unreadable: set[tuple[str, str]] = set()  # (root, origin) of files with errors: never pruned from
         pending_moves: list[ArticleRecord] = []  # unchanged articles whose root or origin changed
-        for item in tqdm(files, desc="reading", unit="file", disable=disable, leave=False):
-            origin = _origin(item)
-            for result in read_file(item):
-                if isinstance(result, ReadError):
-                    report.failed.append(_failure(result))
-                    unreadable.add((item.root, origin))
-                    continue
-                article, line = result.article, result.line
-                where = item.display
-                c_hash, t_hash = content_hash(article), text_hash(article.text)
-                if article.id in seen:
-                    if seen[article.id][0] != c_hash:
-                        report.failed.append(
-                            Failure(
-                                where,
-                                line,
-                                f"article id {article.id!r} is also used "
-                                f"by {seen[article.id][1]} in this run with other text: ids must be unique "
-                                "(rename one of the files, or give the JSONL lines distinct 'id's)",
+        # Each article to (re-)embed goes into the batch as it is read; a full batch is embedded and written while
+        # reading goes on. Nothing holds all the articles or all the lines: memory stays flat as a dump grows.
+        with _writer() as submit, _progress(files, disable) as bar:
+            batch = _Batch(chunker, embedder, store, report, settings.write_batch_chunks, submit, bar)
+            for item in files:
+                origin = _origin(item)
+                done = 0  # bytes of this file read so far
+                for result in read_file(item):
+                    if isinstance(result, ReadError):
+                        report.failed.append(_failure(result))
+                        unreadable.add((item.root, origin))
+                        continue
+                    bar.update(max(0, result.end - done))
+                    done = max(done, result.end)
+                    article, line = result.article, result.line
+                    where = item.display
+                    c_hash, t_hash = content_hash(article), text_hash(article.text)
+                    if article.id in seen:
+                        if seen[article.id][0] != c_hash:
+                            report.failed.append(
+                                Failure(
+                                    where,
+                                    line,
+                                    f"article id {article.id!r} is also used "
+                                    f"by {seen[article.id][1]} in this run with other text: ids must be unique "
+                                    "(rename one of the files, or give the JSONL lines distinct 'id's)",
+                                )
                             )
-                        )
-                    continue
-                seen[article.id] = (c_hash, where)
-                old = manifest.get(article.id)
-                if old and old.content_hash == c_hash and same_settings(old.settings_fp, settings_fp):
-                    report.unchanged += 1
-                    if (old.root, old.origin) != (item.root, origin):  # the same article, now found here
-                        pending_moves.append(replace(old, root=item.root, origin=origin))
-                    continue
-                owner = owner_of_text.get(t_hash)
-                if owner is not None and owner != article.id:
-                    report.duplicates += 1
-                    report.duplicate_of.append(Duplicate(where, line, article.id, owner))
-                    continue
-                owner_of_text[t_hash] = article.id
-                record = ArticleRecord(
-                    id=article.id,
-                    title=article.title,
-                    published=article.published,
-                    source=article.source,
-                    url=article.url,
-                    content_hash=c_hash,
-                    text_hash=t_hash,
-                    settings_fp=settings_fp,
-                    chunks=0,
-                    root=item.root,
-                    origin=origin,
-                )
-                if old:
-                    report.updated += 1
-                else:
-                    report.added += 1
-                pending.append((article, record))
+                        continue
+                    seen[article.id] = (c_hash, where)
+                    old = manifest.get(article.id)
+                    if old and old.content_hash == c_hash and same_settings(old.settings_fp, settings_fp):
+                        report.unchanged += 1
+                        if (old.root, old.origin) != (item.root, origin):  # the same article, now found here
+                            pending_moves.append(replace(old, root=item.root, origin=origin))
+                        continue
+                    owner = owner_of_text.get(t_hash)
+                    if owner is not None and owner != article.id:
+                        report.duplicates += 1
+                        report.duplicate_of.append(Duplicate(where, line, article.id, owner))
+                        continue
+                    owner_of_text[t_hash] = article.id
+                    record = ArticleRecord(
+                        id=article.id,
+                        title=article.title,
+                        published=article.published,
+                        source=article.source,
+                        url=article.url,
+                        content_hash=c_hash,
+                        text_hash=t_hash,
+                        settings_fp=settings_fp,
+                        chunks=0,
+                        root=item.root,
+                        origin=origin,
+                    )
+                    if old:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+                    batch.add(article, record)
+                bar.update(max(0, _size(item) - done))
+            batch.flush()
+        written = report.added + report.updated  # articles embedded and written
 
-        if pending:
-            _embed_and_write(pending, chunker, embedder, store, report, disable, settings.write_batch_chunks)
         if pending_moves:
             store.update_records(pending_moves)
         if prune:
@@ -197,7 +204,7 @@ def ingest_paths(
                 report.pruned = sorted(gone)
         if store.exists() and store.generation().startswith(WRITING):
             store.bump_generation()  # an earlier run was cut short mid-write; its records now say what is stored
-        if pending or report.pruned or not store.lexical_current():
+        if written or report.pruned or not store.lexical_current():
             store.lexical()  # rebuild the BM25 index now, while holding the lock, so no query waits for it
         report.total_chunks = store.count_chunks() if store.has_chunks() else 0
     return report
@@ -210,42 +217,62 @@ def same_settings(stored: str, current: str) -> bool:
     return stored == current or stored.removesuffix(":bfloat16") == current
 
 
-def _embed_and_write(
-    pending: list[tuple[Article, ArticleRecord]],
-    chunker: Chunker,
-    embedder: Embedder,
-    store: Store,
-    report: IngestReport,
-    disable: bool | None,
-    store_batch: int,
-) -> None:
-    from tqdm import tqdm
+class _Batch:
+    """Articles in, embedded and written in batches of about ``size`` chunks: each article is tokenised once (the
+    chunker and the model share its word pieces) and chunked as it arrives, and a full batch goes to the model and
+    then to ``submit``: the background writer stores it (Chroma's indexing, SQLite) while the next batch is read and
+    embedded. At most one write is in flight, in order, so memory holds one batch being filled and one being
+    written, and a crash leaves what a sequential run would; a failed write stops the run with its own error."""
 
-    chunked = []
-    for article, record in pending:  # each article is tokenised once: the chunker and the model share its pieces
+    def __init__(
+        self,
+        chunker: Chunker,
+        embedder: Embedder,
+        store: Store,
+        report: IngestReport,
+        size: int,
+        submit: Callable[[list[Any], Store], None],
+        bar: Any,
+    ) -> None:
+        self.chunker, self.embedder, self.store, self.report = chunker, embedder, store, report
+        self.size, self.submit, self.bar = size, submit, bar
+        self.items: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]] = []
+        self.chunks = 0
+
+    def add(self, article: Article, record: ArticleRecord) -> None:
+        chunker, embedder = self.chunker, self.embedder
         tokens = embedder.tokens(article.text)
         chunks = chunker.chunk(article, tokens.spans)
         title = embedder.tokens(chunker.flat_title(article.title)).ids if chunker.title_tokens else []
-        chunked.append((article, record, chunks, chunker.embedding_ids(title, tokens.ids, tokens.spans, chunks)))
-    total = sum(len(item[2]) for item in chunked)
-    # One batch is written to the store (Chroma's indexing, SQLite) while the next is embedded: the writes overlap
-    # the model instead of following it. At most one write is in flight, in order, so memory stays bounded and a
-    # crash leaves what a sequential run would; a failed write stops the run with its own error.
-    with tqdm(total=total, desc="embedding", unit="chunk", disable=disable) as bar, _writer() as submit:
-        batch: list[tuple[Article, ArticleRecord, list[Chunk], list[Any]]] = []
-        size = 0
-        for item in chunked:
-            batch.append(item)
-            size += len(item[2])
-            if size >= store_batch:
-                submit(_embedded(batch, embedder), store)
-                bar.update(size)
-                report.chunks += size
-                batch, size = [], 0
-        if batch:
-            submit(_embedded(batch, embedder), store)
-            bar.update(size)
-            report.chunks += size
+        self.items.append((article, record, chunks, chunker.embedding_ids(title, tokens.ids, tokens.spans, chunks)))
+        self.chunks += len(chunks)
+        if self.chunks >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        self.submit(_embedded(self.items, self.embedder), self.store)
+        self.report.chunks += self.chunks
+        self.bar.set_postfix(chunks=self.report.chunks, refresh=False)
+        self.items, self.chunks = [], 0
+
+
+@contextmanager
+def _progress(files: list[InputFile], disable: bool | None) -> Iterator[Any]:
+    """One bar over the bytes of all the files (a big JSONL dump moves it line by line), the chunks written beside."""
+    from tqdm import tqdm
+
+    total = sum(_size(item) for item in files)
+    with tqdm(total=total or None, desc="ingesting", unit="B", unit_scale=True, disable=disable) as bar:
+        yield bar
+
+
+def _size(item: InputFile) -> int:
+    try:
+        return item.path.stat().st_size
+    except OSError:
+        return 0
 
 
 @contextmanager

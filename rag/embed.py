@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,8 +50,11 @@ class Tokens:
     spans: list[tuple[int, int]]
 
 
-DTYPES = ("auto", "float32", "bfloat16")
+DTYPES = ("auto", "float32", "bfloat16", "float16")
 DEFAULT_DTYPE = "auto"
+DEVICES = ("auto", "cpu", "cuda", "mps")
+DEFAULT_DEVICE = "auto"
+GPU_DEVICES = frozenset({"cuda", "mps"})
 # CPU features with which torch multiplies bfloat16 matrices natively (oneDNN's AVX512-BF16 and AMX kernels). With
 # them bfloat16 weights embed 1.7-1.8x faster than float32 at the same retrieval quality (README, Performance);
 # without them (AVX2 only, e.g. an AMD EPYC Milan) torch emulates bfloat16 and embeds about 6x *slower*.
@@ -75,42 +79,114 @@ def cpu_flags(cpuinfo: str | None = None) -> frozenset[str]:
     return frozenset()
 
 
-def resolve_dtype(dtype: str, flags: frozenset[str] | None = None) -> str:
-    """``auto`` -> ``bfloat16`` where the CPU multiplies bfloat16 natively, else ``float32``; others unchanged."""
+def resolve_dtype(dtype: str, flags: frozenset[str] | None = None, device: str = "cpu") -> str:
+    """``auto`` -> ``float16`` on a GPU (``device`` ``cuda`` or ``mps``: half precision, what GPUs are fast at);
+    on the CPU ``bfloat16`` where it multiplies bfloat16 natively, else ``float32``. Others unchanged."""
     if dtype != "auto":
         return dtype
+    if device in GPU_DEVICES:
+        return "float16"
     return "bfloat16" if (cpu_flags() if flags is None else flags) & BF16_CPU_FLAGS else "float32"
+
+
+def resolve_device(device: str, cuda: bool | None = None, mps: bool | None = None) -> str:
+    """``auto`` -> ``cuda`` where torch sees a CUDA GPU, else ``mps`` (Apple silicon) where available, else ``cpu``;
+    ``cuda`` or ``mps`` asked for on a machine without one fails with how to fix it. ``cuda``/``mps`` say what torch
+    sees (asked of torch when None; ``cpu`` never imports it)."""
+    if device not in DEVICES:
+        raise ModelError(f"embedding_device must be one of {', '.join(DEVICES)}. Currently, it is {device!r}.")
+    if device == "cpu":
+        return "cpu"
+    if cuda is None or mps is None:
+        import torch
+
+        cuda = torch.cuda.is_available() if cuda is None else cuda
+        if mps is None:
+            backend = getattr(torch.backends, "mps", None)
+            mps = bool(backend is not None and backend.is_available())
+    if device == "auto":
+        return "cuda" if cuda else "mps" if mps else "cpu"
+    if device == "cuda" and not cuda:
+        raise ModelError(
+            f"embedding_device is 'cuda' but torch sees no CUDA GPU: {_no_cuda_reason()}. Set embedding_device to "
+            "cpu or auto (auto takes a GPU where there is one, else the CPU)."
+        )
+    if device == "mps" and not mps:
+        raise ModelError(
+            "embedding_device is 'mps' but torch sees no Apple-silicon GPU (MPS needs macOS 12.3+ on an M-series "
+            "Mac and a torch built with it). Set embedding_device to cpu or auto."
+        )
+    return device
+
+
+def _no_cuda_reason() -> str:
+    import torch
+
+    if torch.version.cuda is None:
+        return f"this torch ({torch.__version__}) is built for the CPU only; install a CUDA build of torch"
+    visible = os.environ.get("CUDA_VISIBLE_DEVICES")
+    hidden = f" (CUDA_VISIBLE_DEVICES={visible!r})" if visible is not None else ""
+    return f"torch {torch.__version__} (CUDA {torch.version.cuda}) finds no usable GPU{hidden}; check the driver"
 
 
 class Embedder:
     """Embeds texts into L2-normalised float32 vectors; cheap to construct, loads the model on first use."""
 
-    def __init__(self, model: str = PACKAGED_MINILM, batch_size: int = 32, dtype: str = DEFAULT_DTYPE) -> None:
+    def __init__(
+        self,
+        model: str = PACKAGED_MINILM,
+        batch_size: int = 32,
+        dtype: str = DEFAULT_DTYPE,
+        device: str = DEFAULT_DEVICE,
+    ) -> None:
         if dtype not in DTYPES:
             raise ModelError(f"embedding_dtype must be one of {', '.join(DTYPES)}. Currently, it is {dtype!r}.")
+        if device not in DEVICES:
+            raise ModelError(f"embedding_device must be one of {', '.join(DEVICES)}. Currently, it is {device!r}.")
         self.model_name = model
         self.batch_size = batch_size
-        self.dtype = resolve_dtype(dtype)  # the precision the weights are loaded in: never "auto"
+        self.dtype_setting = dtype
+        self.device_setting = device
+        self._device: str | None = None  # resolved on first use: asking torch about GPUs imports it
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
         self._query_cache: dict[str, np.ndarray] = {}
 
     @property
+    def device(self) -> str:
+        """Where the model runs: ``cpu``, ``cuda`` or ``mps`` (``embedding_device`` resolved; never ``auto``)."""
+        if self._device is None:
+            self._device = resolve_device(self.device_setting)
+        return self._device
+
+    @property
+    def dtype(self) -> str:
+        """The precision the weights are loaded in (``embedding_dtype`` resolved for the device; never ``auto``)."""
+        if self.dtype_setting != "auto":
+            return self.dtype_setting  # an explicit choice: no need to ask torch where the model runs
+        return resolve_dtype("auto", device=self.device)
+
+    @property
     def fingerprint(self) -> str:
         """What shaped the vectors; stored per article so that a model change re-embeds it. The weights' precision
-        is not in it: bfloat16 and float32 vectors of one model are interchangeable (cosine > 0.995; the same
-        retrieval figures on rtqa-dev), and ``auto`` picks the precision per machine, so a store moved to, or
-        shared through a Chroma server with, a machine of another CPU kind is not re-embedded."""
+        and the device are not in it: bfloat16 and float32 vectors of one model are interchangeable (cosine > 0.995;
+        the same retrieval figures on rtqa-dev), a GPU's float16 ones are held to cosine >= 0.99 of the CPU's
+        (``python -m eval.gpu_check``), and ``auto`` picks both per machine, so a store moved to, or shared through a
+        Chroma server with, a machine of another CPU kind or with a GPU is not re-embedded."""
         return f"st:{self.model_name}"
 
     @classmethod
     def from_settings(cls, settings: Any) -> Embedder:
-        return cls(settings.embedding_model, settings.embed_batch_size, settings.embedding_dtype)
+        return cls(
+            settings.embedding_model, settings.embed_batch_size, settings.embedding_dtype, settings.embedding_device
+        )
 
     def with_dtype(self, dtype: str) -> Embedder:
         """The same model with weights in ``dtype``: this one when it already is (peers run plain float32)."""
-        return self if resolve_dtype(dtype) == self.dtype else Embedder(self.model_name, self.batch_size, dtype)
+        if resolve_dtype(dtype, device=self.device) == self.dtype:
+            return self
+        return Embedder(self.model_name, self.batch_size, dtype, self.device_setting)
 
     def warm_up(self) -> None:
         """Load the model and run it once (the first call pays for kernel set-up)."""
@@ -128,13 +204,14 @@ class Embedder:
 
                     hf_logging.disable_progress_bar()
                     hf_logging.set_verbosity_error()  # token counts of long sentences are meant to exceed 256
+                    device, dtype = self.device, self.dtype  # a GPU asked for and missing fails here, clearly
                     try:
                         kwargs: dict[str, Any] = {}
-                        if self.dtype == "bfloat16":
+                        if dtype != "float32":
                             import torch
 
-                            kwargs["model_kwargs"] = {"torch_dtype": torch.bfloat16}
-                        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True, **kwargs)
+                            kwargs["model_kwargs"] = {"torch_dtype": getattr(torch, dtype)}
+                        self._model = SentenceTransformer(str(path), device=device, local_files_only=True, **kwargs)
                     except Exception as exc:  # a broken folder: say which and why
                         raise ModelError(f"Cannot load the embedding model from {path}: {exc}") from exc
         return self._model
@@ -172,7 +249,7 @@ class Embedder:
             texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
         )
         vectors = np.asarray(vectors, dtype=np.float32)
-        if self.dtype != "float32":  # renormalise after the cast: bf16 arithmetic leaves norms a hair off 1
+        if self.dtype != "float32":  # renormalise after the cast: 16-bit arithmetic leaves norms a hair off 1
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
         return vectors
 
@@ -191,6 +268,7 @@ class Embedder:
         lengths = [min(len(p), limit) for p in pieces]
         order = np.argsort([-n for n in lengths], kind="stable")
         out = np.empty((len(pieces), self.dim), dtype=np.float32)
+        device = model.device
         with torch.inference_mode():
             for rows in _batches(order, lengths, self.batch_size):
                 width = lengths[rows[0]] + 2  # the longest of the batch comes first
@@ -201,8 +279,10 @@ class Embedder:
                     input_ids[r, : len(ids) + 2] = torch.tensor([cls, *ids, sep], dtype=torch.long)
                     mask[r, : len(ids) + 2] = 1
                 features = {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": torch.zeros_like(mask)}
+                if device.type != "cpu":
+                    features = {name: tensor.to(device) for name, tensor in features.items()}
                 vectors = model(features)["sentence_embedding"].float()
-                out[rows] = torch.nn.functional.normalize(vectors, dim=1).numpy()
+                out[rows] = torch.nn.functional.normalize(vectors, dim=1).cpu().numpy()
         return out
 
     def embed_query(self, text: str) -> np.ndarray:

@@ -106,6 +106,7 @@ def build_llm(spec: LLMSpec, settings: Any, stop: list[str] | None = None) -> An
         return LlamaCppChat.load(
             spec.target,
             context_window=settings.llm_context_window,
+            gpu_layers=settings.llm_gpu_layers,
             max_tokens=settings.llm_max_tokens,
             temperature=settings.llm_temperature,
             stop=stop or [],
@@ -134,7 +135,7 @@ def build_llm(spec: LLMSpec, settings: Any, stop: list[str] | None = None) -> An
 
 # -- llama.cpp in process --------------------------------------------------------------------------------------
 
-_models: dict[tuple[str, int], Any] = {}
+_models: dict[tuple[str, int, int], Any] = {}
 _models_lock = threading.Lock()
 
 
@@ -147,8 +148,9 @@ def _close_models() -> None:
     _models.clear()
 
 
-def _load_llama(path: str, n_ctx: int) -> Any:
-    """One ``llama_cpp.Llama`` per file and window per process (loading takes seconds; answering reuses it)."""
+def _load_llama(path: str, n_ctx: int, gpu_layers: int = 0) -> Any:
+    """One ``llama_cpp.Llama`` per file, window and GPU offload per process (loading takes seconds; answering
+    reuses it). ``gpu_layers``: layers offloaded to the GPU (``n_gpu_layers``; 0 none, -1 all)."""
     try:
         import llama_cpp
     except ImportError:
@@ -156,14 +158,18 @@ def _load_llama(path: str, n_ctx: int) -> Any:
             "--mode llm with a local GGUF needs llama-cpp-python, an optional extra that compiles for about 6 "
             "minutes: pip install 'newsrag[llm]'. Or point --llm at a server: --llm openai:http://HOST:PORT/v1."
         ) from None
-    key = (path, n_ctx)
+    key = (path, n_ctx, gpu_layers)
     with _models_lock:
         if not _models:
             atexit.register(_close_models)
         if key not in _models:
             try:
                 _models[key] = llama_cpp.Llama(
-                    model_path=path, n_ctx=n_ctx, n_threads=max(1, os.cpu_count() or 1), verbose=False
+                    model_path=path,
+                    n_ctx=n_ctx,
+                    n_threads=max(1, os.cpu_count() or 1),
+                    n_gpu_layers=gpu_layers,
+                    verbose=False,
                 )
             except (ValueError, RuntimeError) as exc:
                 raise LLMError(f"llama.cpp could not load {path}: {exc}") from None
@@ -183,7 +189,13 @@ class LlamaCppChat(CustomLLM):
 
     @classmethod
     def load(
-        cls, path: str, context_window: int, max_tokens: int, temperature: float, stop: list[str] | None = None
+        cls,
+        path: str,
+        context_window: int,
+        max_tokens: int,
+        temperature: float,
+        stop: list[str] | None = None,
+        gpu_layers: int = 0,
     ) -> Any:
         llm = cls(
             model_path=path,
@@ -192,7 +204,7 @@ class LlamaCppChat(CustomLLM):
             temperature=temperature,
             stop=list(stop or []),
         )
-        llm._llama = _load_llama(path, context_window)
+        llm._llama = _load_llama(path, context_window, gpu_layers)
         llm._lock = threading.Lock()  # one llama.cpp context: one generation at a time
         return llm
 

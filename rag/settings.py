@@ -48,10 +48,17 @@ class Settings:
     embed_batch_size: int = _setting(32, "Chunks per embedding batch.", minimum=1, maximum=4096)
     embedding_dtype: str = _setting(
         "auto",
-        "Precision of the embedding model's weights: 'auto' (bfloat16 where the CPU multiplies it natively: "
-        "AVX512-BF16 or AMX; float32 elsewhere), 'bfloat16' (1.8x faster than float32 on such CPUs, 6x slower on "
-        "AVX2-only ones; cosine >= 0.995 to float32, the same retrieval quality on rtqa-dev) or 'float32'. Vectors "
-        "of both precisions mix in one store: changing it re-embeds nothing.",
+        "Precision of the embedding model's weights: 'auto' (float16 on a GPU; on the CPU bfloat16 where it "
+        "multiplies it natively: AVX512-BF16 or AMX, float32 elsewhere), 'bfloat16' (1.8x faster than float32 on such "
+        "CPUs, 6x slower on AVX2-only ones; cosine >= 0.995 to float32, the same retrieval quality on rtqa-dev), "
+        "'float16' (half precision, for a GPU; slow on most CPUs) or 'float32'. Vectors of all precisions mix in one "
+        "store: changing it re-embeds nothing.",
+    )
+    embedding_device: str = _setting(
+        "auto",
+        "Where the embedding model runs: 'auto' (a CUDA GPU if torch sees one, else Apple's MPS, else the CPU), "
+        "'cpu', 'cuda' or 'mps' (asking for a GPU the machine lacks fails with a message). The device is not in the "
+        "store's fingerprint: changing it re-embeds nothing. `python -m eval.gpu_check` checks a GPU's vectors.",
     )
     write_batch_chunks: int = _setting(
         512, "Chunks embedded and written to the store together (bounded memory, few store calls).", 1, 100_000
@@ -130,6 +137,13 @@ class Settings:
         "'openai:BASE_URL' (any OpenAI-compatible server; API key from NEWSRAG_LLM_API_KEY or OPENAI_API_KEY).",
     )
     llm_model: str = _setting("default", "Model name sent to an OpenAI-compatible server (--llm-model).")
+    llm_gpu_layers: int = _setting(
+        0,
+        "Layers of a llama.cpp model (--llm llamacpp...) offloaded to the GPU: 0 none (the CPU), -1 all. Needs a "
+        "llama-cpp-python built with GPU support (CMAKE_ARGS=-DGGML_CUDA=on).",
+        -1,
+        100_000,
+    )
     llm_context_window: int = _setting(
         2048, "Tokens of the LLM's context window; passages are cut to fit it.", 256, 1_000_000
     )
@@ -216,12 +230,17 @@ def _validated(settings: Settings) -> Settings:
             f"end of every long chunk from its embedding). Currently, they are {settings.chunk_tokens} + "
             f"{settings.chunk_title_tokens}: lower one of them."
         )
-    from rag.embed import DTYPES
+    from rag.embed import DEVICES, DTYPES
 
     if settings.embedding_dtype not in DTYPES:
         raise SettingsError(
             f"embedding_dtype must be one of {', '.join(DTYPES)}. Currently, embedding_dtype is "
             f"{settings.embedding_dtype!r}."
+        )
+    if settings.embedding_device not in DEVICES:
+        raise SettingsError(
+            f"embedding_device must be one of {', '.join(DEVICES)}. Currently, embedding_device is "
+            f"{settings.embedding_device!r}."
         )
     if settings.answer_mode not in ANSWER_MODES:
         raise SettingsError(

@@ -1,8 +1,12 @@
+import json
+import os
+import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from ingest import readers
 from ingest.readers import InputFile, Read, derive_title, discover, read_file
 from rag.errors import ReadError
 from tests.conftest import FIXTURES, SAMPLE, SEED_ID
@@ -140,3 +144,87 @@ def test_derive_title_is_the_first_sentence_shortened() -> None:
     assert derive_title("Short first. Second.") == "Short first."
     long = derive_title("A " + "very " * 40 + "long sentence. Next.")
     assert len(long) <= 80 and long.endswith("…")
+
+
+def _jsonl_lines(n: int, words: int = 12) -> bytes:
+    return b"".join(
+        json.dumps({"id": f"a{i}", "text": f"Article {i} says " + "more " * words + "."}).encode() + b"\n"
+        for i in range(n)
+    )
+
+
+def test_a_jsonl_file_over_the_file_limit_is_read_line_by_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 500)  # a .txt/.md is one article: its file is limited
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 200)  # a .jsonl is limited per line (article) only
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(_jsonl_lines(40))
+    assert dump.stat().st_size > 8 * readers.MAX_FILE_BYTES
+    results = _read(dump)
+    assert [r.article.id for r in results if isinstance(r, Read)] == [f"a{i}" for i in range(40)]
+    assert [r.line for r in results if isinstance(r, Read)] == list(range(1, 41))
+    assert results[-1].end == dump.stat().st_size  # type: ignore[union-attr]  # how far reading has got, in bytes
+    big_txt = tmp_path / "big.txt"
+    big_txt.write_text("Word. " * 100)
+    (error,) = _read(big_txt)
+    assert isinstance(error, ReadError) and "over the 500-byte limit for one article" in str(error)
+
+
+def test_an_oversize_jsonl_line_is_reported_by_number_and_the_rest_go_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 200)
+    huge = json.dumps({"id": "huge", "text": "word " * 5000}).encode()
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(_jsonl_lines(2) + huge + b"\n" + _jsonl_lines(1).replace(b'"a0"', b'"a9"') + huge)
+    results = _read(path)
+    assert [(r.line, r.article.id) for r in results if isinstance(r, Read)] == [(1, "a0"), (2, "a1"), (4, "a9")]
+    bad = [r for r in results if isinstance(r, ReadError)]
+    assert [(r.path, r.line) for r in bad] == [(str(path), 3), (str(path), 5)]  # the last line has no newline
+    assert "over the 200-byte limit for one article" in str(bad[0]) and "split it" in str(bad[0])
+    assert f"line is {len(huge) + 1:,} bytes" in str(bad[0])  # with its newline: what was read for it
+    exact = tmp_path / "exact.jsonl"  # a line of exactly the limit (newline not counted) is in
+    line = json.dumps({"id": "x", "text": "y" * (200 - 23)}).encode()
+    assert len(line) == 200
+    exact.write_bytes(line + b"\n" + line)
+    assert [r.line for r in _read(exact) if isinstance(r, Read)] == [1, 2]
+
+
+def test_jsonl_reading_streams_from_the_open_file(tmp_path: Path) -> None:
+    """The first article comes out while the rest of the file is not yet written: a named pipe whose writer waits
+    until then (a reader that read the file whole would wait for the end, then see the second line written)."""
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    first_out, second_written = threading.Event(), threading.Event()
+
+    def write() -> None:
+        with open(fifo, "wb") as out:
+            out.write(_jsonl_lines(1))
+            out.flush()
+            first_out.wait(timeout=10)
+            second_written.set()
+            out.write(b'{"id": "b", "text": "Second article."}\n')
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        results = read_file(InputFile(fifo, str(fifo), fifo.name))
+        first = next(results)
+        assert isinstance(first, Read) and first.article.id == "a0"
+        assert not second_written.is_set()  # it came before the writer went on
+        first_out.set()
+        assert [r.article.id for r in results if isinstance(r, Read)] == ["b"]
+    finally:
+        first_out.set()
+        writer.join(timeout=10)
+
+
+def test_a_binary_jsonl_file_is_reported_once_and_a_nul_later_on_its_line(tmp_path: Path) -> None:
+    binary = tmp_path / "image.jsonl"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" + b"\n" * 10)
+    (error,) = _read(binary)
+    assert isinstance(error, ReadError) and error.line is None and "binary data" in str(error)
+    later = tmp_path / "later.jsonl"
+    later.write_bytes(_jsonl_lines(300) + b'{"id": "z", "text": "a\x00b"}\n' + _jsonl_lines(1).replace(b"a0", b"y"))
+    results = _read(later)
+    assert [(r.line, "binary data" in str(r)) for r in results if isinstance(r, ReadError)] == [(301, True)]
+    assert sum(isinstance(r, Read) for r in results) == 301

@@ -1,5 +1,6 @@
 """Ingestion against the real model and a real embedded Chroma store."""
 
+import json
 import threading
 from pathlib import Path
 
@@ -148,3 +149,63 @@ def test_a_second_writer_waits_then_fails_with_a_clear_message(settings) -> None
     finally:
         release.set()
         thread.join()
+
+
+def _dump(path: Path, n: int, oversize_at: int | None = None) -> None:
+    topics = ["ferry", "orchard", "library", "bridge", "market", "harbour", "museum", "clinic"]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(1, n + 1):
+            if i == oversize_at:
+                out.write(json.dumps({"id": "too-long", "text": "Words. " * 200}) + "\n")
+                continue
+            text = (
+                f"The {topics[i % len(topics)]} of Tromsvik district {i} opened on Monday. "
+                f"The council counted {i * 7} visitors and agreed on {i + 2} new measures. "
+                "(This article is invented for newsrag's tests.)"
+            )
+            out.write(json.dumps({"id": f"dump-{i}", "text": text}) + "\n")
+
+
+def test_a_jsonl_dump_over_the_file_limit_streams_in_and_one_oversize_line_is_reported(  # type: ignore[no-untyped-def]
+    tmp_path: Path, settings, embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    import ingest.run
+    from ingest import readers
+    from rag.store import check_store
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 400)  # the limits shrunk: the same rules at test scale
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 600)
+    dump = tmp_path / "dump.jsonl"
+    _dump(dump, 12, oversize_at=5)
+    assert dump.stat().st_size > 5 * readers.MAX_FILE_BYTES
+    read_before_first_batch: list[int] = []
+    reads = 0
+    original_read, original_embedded = ingest.run.read_file, ingest.run._embedded
+
+    def counting_read(item):  # type: ignore[no-untyped-def]
+        nonlocal reads
+        for result in original_read(item):
+            reads += 1
+            yield result
+
+    def spying_embedded(batch, embedder):  # type: ignore[no-untyped-def]
+        read_before_first_batch.append(reads)
+        return original_embedded(batch, embedder)
+
+    monkeypatch.setattr(ingest.run, "read_file", counting_read)
+    monkeypatch.setattr(ingest.run, "_embedded", spying_embedded)
+    small_batches = replace(settings, write_batch_chunks=2)
+    report = ingest_paths([str(dump)], small_batches, embedder=embedder, progress=False)
+
+    assert report.added == 11 and report.chunks == report.total_chunks
+    assert [(f.path, f.line) for f in report.failed] == [(str(dump), 5)]
+    assert "limit for one article" in report.failed[0].error
+    # embedded and written batch by batch while the file was still being read, never all of it at once
+    assert len(read_before_first_batch) > 1 and read_before_first_batch[0] < 12
+    store = Store(settings)
+    assert set(store.manifest()) == {f"dump-{i}" for i in range(1, 13) if i != 5}
+    assert check_store(store).ok
+    again = ingest_paths([str(dump)], small_batches, embedder=embedder, progress=False)
+    assert (again.added, again.unchanged, again.chunks, len(again.failed)) == (0, 11, 0, 1)

@@ -82,6 +82,18 @@ def test_bfloat16_embeddings_are_close_to_float32_and_share_a_fingerprint(embedd
         load_settings(env={}, overrides={"embedding_dtype": "fp16"})
 
 
+def test_embedding_device_and_llm_gpu_layers_are_checked_at_start_up() -> None:
+    assert Settings().embedding_device == "auto" and Settings().llm_gpu_layers == 0
+    with pytest.raises(SettingsError, match=r"embedding_device must be one of auto, cpu, cuda, mps\. .*'gpu'"):
+        load_settings(env={"NEWSRAG_EMBEDDING_DEVICE": "gpu"})
+    for device in ("cpu", "cuda", "mps"):  # a valid choice; whether this machine has it is the embedder's check
+        assert load_settings(env={}, overrides={"embedding_device": device}).embedding_device == device
+    assert load_settings(env={"NEWSRAG_LLM_GPU_LAYERS": "-1"}).llm_gpu_layers == -1  # all layers
+    with pytest.raises(SettingsError, match=r"llm_gpu_layers must be at least -1\. Currently, llm_gpu_layers is -2"):
+        load_settings(env={}, overrides={"llm_gpu_layers": -2})
+    assert load_settings(env={}, overrides={"embedding_dtype": "float16"}).embedding_dtype == "float16"
+
+
 def test_auto_precision_is_bfloat16_only_where_the_cpu_multiplies_it_natively() -> None:
     from rag.embed import cpu_flags, resolve_dtype
 
