@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from abc import ABC, abstractmethod
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -87,6 +88,32 @@ class Draft:
 
 
 Embed = Callable[[list[str]], np.ndarray]
+
+
+class _VectorCache:
+    """Sentence vectors by text, the most recently used kept: the same passages come back question after question
+    (a follow-up, the other questions about the week's news), and embedding the candidate sentences is the
+    answer's largest cost (about 60 ms for six on a 2-core CPU; the recogniser caches its sentences the same way)."""
+
+    def __init__(self, embed: Embed, size: int = 4096) -> None:
+        self.embed = embed
+        self.size = size  # 4,096 vectors of 384 floats: 6 MB
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            found = {t: self._vectors[t] for t in texts if t in self._vectors}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
+        if todo:
+            found.update(zip(todo, self.embed(todo), strict=True))
+        with self._lock:
+            for text in texts:
+                self._vectors[text] = found[text]
+                self._vectors.move_to_end(text)
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+        return np.stack([found[t] for t in texts])
 _NOTHING_FOUND = Analysed((), ())  # a sentence the recogniser was not run on
 
 
@@ -131,7 +158,7 @@ class ExtractiveAnswerer(Answerer):
         self.ner = ner or EntityRecognizer()
         self.article_text = article_text  # an article's stored text by id (None: judge by the retrieved passages)
         self.unknown_names = unknown_names  # the names no stored article mentions (None: not checked)
-        self.embed = embed
+        self.embed = _VectorCache(embed) if embed is not None else None
         self.embed_query = embed_query or (lambda text: embed([text])[0]) if embed else None
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:

@@ -1,5 +1,7 @@
 from datetime import date
 
+import numpy as np
+
 from rag.answer import ABSTAIN_TEXT, ExtractiveAnswerer
 from rag.types import Chunk, Hit, Query
 from tests.fakes import TEST_MODEL, fake_embed, word_vector
@@ -78,3 +80,23 @@ def test_abstains_when_asked_for_a_sum_that_no_relevant_sentence_gives() -> None
     )
     assert answer.abstained
     assert not _answerer().answer(Query(question), [_hit(ARTICLE, "a1", 0, question)]).abstained
+
+
+def test_candidate_sentences_are_embedded_once_across_questions() -> None:
+    from rag.answer import _VectorCache
+
+    calls: list[list[str]] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return np.stack([fake_embed([t])[0] for t in texts])
+
+    cache = _VectorCache(embed, size=3)
+    first = cache(["a b", "c d", "a b"])
+    assert calls == [["a b", "c d"]]  # each distinct text embedded once
+    assert np.allclose(first[0], first[2]) and np.allclose(first, np.stack([fake_embed([t])[0] for t in ["a b", "c d", "a b"]]))
+    cache(["c d", "e f"])
+    assert calls[-1] == ["e f"]  # "c d" came from the cache
+    cache(["g h", "i j"])  # over the size: the least recently used ("a b") goes
+    cache(["a b"])
+    assert calls[-1] == ["a b"]
