@@ -99,13 +99,14 @@ class NewsReranker(BaseNodePostprocessor):
                     vector = found.get(n.node.node_id)
                 if vector is not None:
                     s["dense"] = float(np.dot(np.asarray(vector, dtype=np.float32), question))
-        # lexical: BM25 of every candidate, from one FTS5 query limited to them; their stored features beside
+        # lexical: BM25 of every candidate (the lexical retriever's where it found it, else one FTS5 query limited
+        # to the others: the same statistics, so the same scores); their stored features beside
         index = self._store.lexical()
         ids = [n.node.node_id for n in nodes]
-        bm25 = index.scores(text, ids)
+        bm25 = index.scores(text, [n.node.node_id for n, s in zip(nodes, scores, strict=True) if "lexical" not in s])
         features = index.features(ids)
         for n, s in zip(nodes, scores, strict=True):
-            s["lexical"] = bm25.get(n.node.node_id, 0.0)
+            s["lexical"] = s["lexical"] if "lexical" in s else bm25.get(n.node.node_id, 0.0)
         best_bm25 = max((s["lexical"] for s in scores), default=0.0) or 1.0
 
         q_terms = set(key_terms(text))
