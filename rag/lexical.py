@@ -45,8 +45,8 @@ CREATE TABLE IF NOT EXISTS chunks(
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, outlet TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(tokens, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
 """
+_FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(tokens, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'")"""
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class LexicalIndex:
             conn.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer, nor it for them
             conn.execute("PRAGMA synchronous=NORMAL")  # a killed process loses nothing committed
             with self._schema_lock:
-                conn.executescript(_SCHEMA)
+                conn.executescript(_SCHEMA + _FTS + ";")
                 stored = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
                 if stored is None:
                     conn.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -201,9 +201,11 @@ class LexicalIndex:
 
     def knows(self, text: str) -> bool:
         """Whether every indexed word of ``text`` (stop words aside) occurs in some chunk."""
-        if not self.exists() or self.count() == 0:
+        if not self.exists():
             return False
         db = self._db()
+        if db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone() is None:
+            return False
         for token in tokenize([text])[0]:
             if db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (_quote(token),)).fetchone() is None:
                 return False
@@ -318,6 +320,20 @@ class LexicalIndex:
             db.executemany("INSERT INTO articles VALUES (?, ?)", outlets.items())
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
             crash_point("lexical-sync")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def clear(self) -> None:
+        """Empty the index in place (the same file, so other processes' open connections see it): for a rebuild."""
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DROP TABLE IF EXISTS fts")
+            for sql in ("DELETE FROM chunks", "DELETE FROM articles", "DELETE FROM meta WHERE key = 'generation'"):
+                db.execute(sql)
+            db.execute(_FTS)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -303,10 +304,13 @@ class Store:
         difference, plus one read of every chunk's id and metadata. ``rebuild`` starts from an empty file."""
         generation = self.generation()
         if rebuild:
-            self.index.close()
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    self.index.path.with_name(self.index.path.name + suffix).unlink()
+            try:
+                self.index.clear()  # in place: a serving process's open connection sees the rebuilt index
+            except sqlite3.DatabaseError:  # not a database any more: start a new file
+                self.index.close()
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(FileNotFoundError):
+                        self.index.path.with_name(self.index.path.name + suffix).unlink()
         rows = _get_all(self.chunk_collection(), ["metadatas"]) if self.has_chunks() else []
         chroma = {cid: dict(meta or {}) for cid, _, meta in rows}
         have = self.index.metas()

@@ -165,9 +165,12 @@ def test_check_finds_a_damaged_index_and_repair_mends_it(ingested: Any) -> None:
     db.close()
     found = check_store(store)
     assert not found.ok and "FTS5" in found.lexical_problem
+    serving = Store(settings)  # another process with the index open: it sees the rebuilt index in the same file
+    assert victim in serving.index.ids()
     with store.writer():
         repair_store(store)
     assert check_store(store).ok and victim in store.index.ids()
+    assert serving.lexical().count() == store.index.count() and not serving.index.problem()
     assert victim in {h.id for h in store.lexical().search(store.index.chunk(victim)[0], 50)}  # type: ignore[index]
 
 
