@@ -180,3 +180,41 @@ def test_questions_with_fts5_syntax_search_without_error(pipeline: Any) -> None:
             pipeline.search(Query(text, k=3))
     hits = pipeline.search(Query('Larkspur "seawall" (cost) AND NEAR* title:', k=3))
     assert hits[0].chunk.article_id == "101_invented_seawall"
+
+
+def test_common_stems_are_left_out_of_the_query_and_the_rare_one_ranks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stems in over ``COMMON_SHARE`` of the chunks are dropped from the query (FTS5 would score every chunk
+    holding them), so a question of common and rare words ranks by the rare one; a question of common words only
+    keeps its ``MIN_TERMS`` rarest and still matches; and the document frequencies follow writes, this
+    connection's and another's."""
+    monkeypatch.setattr("rag.lexical.RARE_DF", 0)  # a store this small keeps every stem otherwise
+    filler = [
+        ChunkRow(
+            f"f{i}#0:x", f"The city council report {'report ' * (i % 5)}on budget item {i}.", {"article_id": f"f{i}"}
+        )
+        for i in range(60)
+    ]
+    rare = ChunkRow("r#0:x", "The Zephyrine ferry report reached the city.", {"article_id": "r"})
+    index = LexicalIndex.build(tmp_path / FILE, [*filler, rare], "g1")
+    question = "city council report on the budget item Zephyrine"
+    query = index.query(question)  # the rare stem and the next rarest (MIN_TERMS in all); not "city", "report"
+    assert query is not None and '"zephyrin"' in query and '"citi"' not in query and '"report"' not in query
+    hits = index.search(question, 5)
+    assert hits[0].id == "r#0:x" and hits[0].score > 1000 * hits[1].score  # the rare word ranks
+    assert set(index.scores("city report budget Zephyrine", ["r#0:x", "f1#0:x"])) == {"r#0:x", "f1#0:x"}
+    assert index.scores("city report budget Zephyrine", ["r#0:x", "f1#0:x"])["r#0:x"] > 0
+    # only common words: the rarest are kept, and the question still finds chunks
+    common = index.search("city council report budget", 10)
+    assert len(common) == 10 and all(h.score > 0 for h in common)
+    assert index.search("Quillon", 5) == []  # in no chunk: no query at all
+    # a write (this connection) makes "quillon" known: no longer counted as in no chunk
+    index.replace_articles(["q"], [ChunkRow("q#0:x", "Quillon Quillon.", {"article_id": "q"})], {}, "g2")
+    assert index.search("Quillon city", 5)[0].id == "q#0:x"
+    # another process's write is seen too (its own connection)
+    other = LexicalIndex(tmp_path / FILE)
+    other.replace_articles([f"f{i}" for i in range(60)], [], {}, "g3")
+    assert [h.id for h in index.search(question, 5)] == ["r#0:x"]
+    assert index._frequencies(["citi", "report"]) == (2, {"citi": 1, "report": 1})  # counted afresh
+    other.close()
