@@ -44,17 +44,15 @@ def main() -> None:
         vec = embedder.embed_query(q["question"])
         got = collection.query(query_embeddings=[vec.tolist()], n_results=args.wide, include=["distances"])
         dense_ids = got["ids"][0]
-        bm = index.scores(q["question"])
-        lex = index.top(bm, args.wide)
-        lex_ids = [index.ids[h.index] for h in lex]
+        lex_ids = [h.id for h in index.search(q["question"], args.wide)]
         ids = list(dict.fromkeys(dense_ids + lex_ids))
+        bm = index.scores(q["question"], ids)
         found = store.chunks_by_id(ids, embeddings=True)
         cands = []
         for cid in ids:
             if cid not in found:
                 continue
             text, meta, emb = found[cid]
-            pos = index.position.get(cid)
             cands.append(
                 {
                     "id": cid,
@@ -64,7 +62,7 @@ def main() -> None:
                     "index": int(meta.get("index", 0)),
                     "published": int(meta.get("published", 0) or 0),
                     "dense": float(np.dot(np.asarray(emb, dtype=np.float32), vec)),
-                    "bm25": float(bm[pos]) if pos is not None else 0.0,
+                    "bm25": bm.get(cid, 0.0),
                     "dense_rank": dense_ids.index(cid) + 1 if cid in dense_ids else None,
                     "bm25_rank": lex_ids.index(cid) + 1 if cid in lex_ids else None,
                     "label": answer_in_text(q["answer"], text),

@@ -205,7 +205,7 @@ def ingest_paths(
         if store.exists() and store.generation().startswith(WRITING):
             store.bump_generation()  # an earlier run was cut short mid-write; its records now say what is stored
         if written or report.pruned or not store.lexical_current():
-            store.lexical()  # rebuild the BM25 index now, while holding the lock, so no query waits for it
+            store.lexical()  # bring the lexical index level now (a crash, a migration), holding the lock
         report.total_chunks = store.count_chunks() if store.has_chunks() else 0
     return report
 

@@ -3,8 +3,10 @@ kills itself with SIGKILL the N-th time (default: the first) it reaches ``crash_
 an ingestion at an exact step, for real. Without the variable (always, outside those tests) it does nothing.
 
 Points: ``write-start`` (generation bumped, nothing written), ``chunks-deleted`` (an update's old chunks gone),
-``chunks-written`` (new chunks in, records not yet), ``records-written`` (records in, generation not yet bumped
-again), ``lexical-save`` (the new lexical index half-way to its folder)."""
+``chunks-written`` (new chunks in Chroma, not yet in the lexical index), ``lexical-write`` (the lexical index's
+transaction for a write or delete, all but committed), ``records-written`` (records in, generation not yet bumped
+again), ``generation-bumped`` (the store's clean generation set, the lexical index's not yet), ``lexical-sync``
+(the transaction that brings the lexical index level with Chroma, all but committed)."""
 
 from __future__ import annotations
 

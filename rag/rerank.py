@@ -4,7 +4,7 @@ drops near-duplicate passages (syndicated copies of one story under other names)
 No cross-encoder ships offline, so the score is a weighted sum of what is already at hand, for every candidate:
 
 - ``dense``: cosine of the chunk's stored vector to the question's (no new encoding at query time);
-- ``lexical``: the chunk's BM25 score, divided by the best among the candidates;
+- ``lexical``: the chunk's BM25 score (FTS5's ``bm25()``, negated), divided by the best among the candidates;
 - ``title``: share of the question's key terms found in the article's title;
 - ``coverage``: share of the question's key terms found in the passage (BM25 rewards one rare term repeated;
   this rewards a passage that speaks to the whole question);
@@ -35,7 +35,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from pydantic import PrivateAttr
 
 from rag.store import int_to_date
-from rag.text import entity_terms, key_terms, title_terms
+from rag.text import entity_terms, key_terms, passage_terms, title_terms
 
 _SHINGLE = 5
 
@@ -99,12 +99,14 @@ class NewsReranker(BaseNodePostprocessor):
                     vector = found.get(n.node.node_id)
                 if vector is not None:
                     s["dense"] = float(np.dot(np.asarray(vector, dtype=np.float32), question))
-        # lexical: BM25 of every candidate, from one pass over the index
+        # lexical: BM25 of every candidate (the lexical retriever's where it found it, else one FTS5 query limited
+        # to the others: the same statistics, so the same scores); their stored features beside
         index = self._store.lexical()
-        all_bm25 = index.scores(text)
+        ids = [n.node.node_id for n in nodes]
+        bm25 = index.scores(text, [n.node.node_id for n, s in zip(nodes, scores, strict=True) if "lexical" not in s])
+        features = index.features(ids)
         for n, s in zip(nodes, scores, strict=True):
-            pos = index.position.get(n.node.node_id)
-            s["lexical"] = float(all_bm25[pos]) if pos is not None and all_bm25.size else 0.0
+            s["lexical"] = s["lexical"] if "lexical" in s else bm25.get(n.node.node_id, 0.0)
         best_bm25 = max((s["lexical"] for s in scores), default=0.0) or 1.0
 
         q_terms = set(key_terms(text))
@@ -117,7 +119,8 @@ class NewsReranker(BaseNodePostprocessor):
         for n, s in zip(nodes, scores, strict=True):
             meta = n.node.metadata
             title = title_terms(str(meta.get("title", "")))
-            passage_keys, passage_names = index.passage_terms(n.node.node_id, n.node.get_content())
+            found = features.get(n.node.node_id)
+            passage_keys, passage_names = found if found is not None else passage_terms(n.node.get_content())
             s["title"] = len(q_terms & title) / len(q_terms) if q_terms else 0.0
             s["coverage"] = len(q_terms & passage_keys) / len(q_terms) if q_terms else 0.0
             s["entities"] = min(len(passage_names - q_names - title), 20) / 20

@@ -1,14 +1,14 @@
 """Retrieval: the ``Retriever`` seam, and newsrag's chain of LlamaIndex components behind it.
 
 - ``DenseChunkRetriever``: cosine search over the chunk vectors in Chroma;
-- ``BM25ChunkRetriever``: BM25 over the same chunks (``rag/lexical.py``);
-  both read the passages' texts from the lexical index's table (``Store.passages``), not from Chroma;
+- ``BM25ChunkRetriever``: BM25 over the same chunks (SQLite FTS5, ``rag/lexical.py``);
+  both read the passages' texts by id from the lexical index's chunk table (``Store.passages``), not from Chroma;
 - ``FusionRetriever``: weighted reciprocal rank fusion of any LlamaIndex retrievers;
 - a node postprocessor (``rag/rerank.py``) reorders the fused candidates and drops near-duplicates.
 
 Each is a LlamaIndex ``BaseRetriever`` (or ``BaseNodePostprocessor``), so the chain stays composable: a real
 cross-encoder postprocessor can replace the reranker. Date filters travel in a ``NewsQueryBundle`` and are pushed
-down to Chroma (``where`` on ``published``) and to BM25 (a mask); undated articles fall outside any range. So do
+down to Chroma (``where`` on ``published``) and to FTS5 (the SQL query's ``WHERE``); undated articles fall outside any range. So do
 the source filter (``article_id`` ``$in``) and excluded articles (``article_id`` ``$nin``): no stage after the first
 adds a passage, so an excluded article's chunks never reach an answer.
 """
@@ -134,19 +134,18 @@ class BM25ChunkRetriever(BaseRetriever):
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         q = _options(query_bundle)
-        index = self.store.lexical()
-        mask = index.date_mask(date_to_int(q.since) if q.since else None, date_to_int(q.until) if q.until else None)
-        if q.article_ids is not None:
-            mask = index.article_mask(q.article_ids) & (mask if mask is not None else True)
-        if q.exclude_ids:
-            mask = ~index.article_mask(q.exclude_ids) & (mask if mask is not None else True)
-        top = index.top(index.scores(q.query_str), q.k, mask)
-        out = []
-        for hit in top:
-            text, meta = index.texts[hit.index], index.metas[hit.index]
-            node = _node(index.ids[hit.index], text, meta, {self.name: hit.score})
-            out.append(NodeWithScore(node=node, score=hit.score))
-        return out
+        hits = self.store.lexical().search(
+            q.query_str,
+            q.k,
+            since=date_to_int(q.since) if q.since else None,
+            until=date_to_int(q.until) if q.until else None,
+            article_ids=q.article_ids,
+            exclude_ids=q.exclude_ids,
+        )
+        return [
+            NodeWithScore(node=_node(hit.id, hit.text, hit.meta, {self.name: hit.score}), score=hit.score)
+            for hit in hits
+        ]
 
 
 class FusionRetriever(BaseRetriever):
@@ -265,8 +264,7 @@ def build_retriever(store: Store, embedder: Embedder, settings: Any) -> Retrieve
             dense.retrieve(NewsQueryBundle(query_str="warm up", k=1))  # Chroma loads its vector index from disk
             if settings.retrieval != "dense":
                 store.lexical()
-        # What is loaded now lives as long as the process: keep it out of the garbage collector's full passes,
-        # which otherwise stall a query now and then for ~300 ms walking the lexical index's millions of objects.
+        # What is loaded now lives as long as the process: keep it out of the garbage collector's full passes.
         gc.freeze()
 
     return ChainRetriever(first, post, warm, candidates=settings.candidates, store=store)

@@ -35,7 +35,7 @@ class Settings:
     chroma_url: str = _setting(
         "",
         "A Chroma server (http://HOST:PORT, see `chroma run`) instead of the embedded store in the store folder; the "
-        "folder then keeps only the writer lock and a cache of the lexical index (--chroma-url).",
+        "folder then keeps only the writer lock and a local copy of the lexical index (--chroma-url).",
     )
     collection: str = _setting(
         "newsrag", "Chroma collection prefix: chunks go to NAME_chunks, articles and the manifest to NAME_articles."

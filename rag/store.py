@@ -8,8 +8,9 @@ from the internet, which fails on an air-gapped machine.
 from __future__ import annotations
 
 import contextlib
-import gc
+import json
 import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ import numpy as np
 
 from rag.errors import StoreError, StoreLockedError
 from rag.faults import crash_point
-from rag.lexical import LexicalIndex
+from rag.lexical import FILE, LEGACY_FOLDER, ChunkRow, LexicalIndex, legacy_terms
 from rag.offline import go_offline
 from rag.settings import Settings
 from rag.types import Article, Chunk
@@ -91,7 +92,8 @@ class Store:
         self._collections: dict[str, Collection] = {}
         self._open_lock = threading.Lock()
         self._lexical_lock = threading.Lock()
-        self._lexical: LexicalIndex | None = None
+        self.index = LexicalIndex(self.path / FILE)  # opened on first use; see lexical() for keeping it current
+        self._holding = False  # whether this object holds the writer lock (writer())
 
     # -- opening ---------------------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -174,8 +176,10 @@ class Store:
             ) from None
         try:
             self._client_for(create=True)
+            self._holding = True
             yield self
         finally:
+            self._holding = False
             lock.release()
 
     def max_batch(self) -> int:
@@ -198,14 +202,21 @@ class Store:
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def article_ids_for_outlets(self, outlets: Sequence[str]) -> set[str]:
+        """The articles from these outlets: read from the lexical index's article table (no pass over the
+        manifest), or from the manifest while no index has been built yet."""
+        index = self.lexical()
+        if index.generation():
+            return index.article_ids_for_outlets(list(outlets))
         wanted = set(outlets)
         return {i for i, r in self.manifest().items() if outlet(r.source, r.url) in wanted}
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, by id only: ids are looked up in Chroma, never used as file paths."""
-        if not self.exists():
+        try:
+            collection = self.article_collection()  # opened once: no listing of the collections per call
+        except StoreError:
             return None
-        got = self.article_collection().get(ids=[article_id], include=["metadatas", "documents"])
+        got = collection.get(ids=[article_id], include=["metadatas", "documents"])
         if not got["ids"]:
             return None
         meta, text = got["metadatas"][0], got["documents"][0]  # type: ignore[index]
@@ -252,54 +263,82 @@ class Store:
         return generation
 
     def lexical_current(self) -> bool:
-        """Whether the lexical index cached in the store folder matches the store (reads one small file)."""
-        try:
-            cached = (self.path / "lexical" / "generation").read_text(encoding="utf-8")
-        except OSError:
-            return False
+        """Whether the lexical index agrees with the store's current (clean) generation."""
         current = self.generation()
-        return cached == current and not current.startswith(WRITING)
+        return self.index.generation() == current and not current.startswith(WRITING)
 
     def lexical(self) -> LexicalIndex:
-        """The BM25 index of the stored chunks, current with Chroma: loaded from the store folder's cache when its
-        generation matches, else rebuilt from the chunks in Chroma (and cached again)."""
-        generation = self.generation()
-        with self._lexical_lock:
-            if self._lexical is not None and self._lexical.generation == generation:
-                return self._lexical
-            folder = self.path / "lexical"
-            index = LexicalIndex.load(folder)
-            if index is None or index.generation != generation:
-                index = self._build_lexical(generation, previous=self._lexical or index)
-                if not generation.startswith(WRITING):  # mid-write: kept in memory only, never cached on disk
-                    with contextlib.suppress(OSError):  # a read-only store still answers; it rebuilds next time
-                        index.save(folder)
-            self._lexical = index
-            gc.freeze()  # long-lived: spare it the collector's full passes (see build_retriever's warm-up)
+        """The lexical index (SQLite FTS5, ``lexical.sqlite`` in the store folder), level with Chroma.
+
+        The write path keeps it level as it writes, so a reader normally finds its generation equal to the store's
+        and reads on. Otherwise (a crash, a store from before FORMAT 3, another process's write to a Chroma
+        server) it is brought level from Chroma by whoever holds the writer lock: this object if it holds it, else
+        a reader that can take it at once. While another process writes, readers use it as it stands (that writer
+        brings it level before it ends)."""
+        index = self.index
+        if index.generation() == self.generation():
             return index
+        with self._lexical_lock:
+            if self._holding:
+                self.sync_lexical()
+                return index
+            from filelock import FileLock, Timeout
+
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                lock = FileLock(str(self.path / "write.lock"), timeout=0)
+                lock.acquire()
+            except (Timeout, OSError):  # a writer is at work, or a read-only store: read the index as it stands
+                return index
+            try:
+                if index.generation() != self.generation():
+                    self.sync_lexical()
+            finally:
+                lock.release()
+        return index
+
+    def sync_lexical(self, rebuild: bool = False) -> None:
+        """Bring the lexical index level with the chunks in Chroma (hold the writer lock): chunks it lacks are
+        added (their features taken from a FORMAT 2 folder being migrated, else computed), chunks Chroma no longer
+        has removed, changed metadata rewritten, the outlet table rebuilt from the manifest. Work grows with the
+        difference, plus one read of every chunk's id and metadata. ``rebuild`` starts from an empty file."""
+        generation = self.generation()
+        if rebuild:
+            try:
+                self.index.clear()  # in place: a serving process's open connection sees the rebuilt index
+            except sqlite3.DatabaseError:  # not a database any more: start a new file
+                self.index.close()
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(FileNotFoundError):
+                        self.index.path.with_name(self.index.path.name + suffix).unlink()
+        rows = _get_all(self.chunk_collection(), ["metadatas"]) if self.has_chunks() else []
+        chroma = {cid: dict(meta or {}) for cid, _, meta in rows}
+        have = self.index.metas()
+        remove = [cid for cid in have if cid not in chroma]
+        update = {
+            cid: m
+            for cid, m in chroma.items()
+            if cid in have and have[cid] != json.dumps(m, ensure_ascii=False, sort_keys=True)
+        }
+        missing = [cid for cid in chroma if cid not in have]
+        add: list[ChunkRow] = []
+        for part in _batches(missing, 1000):
+            add.extend(ChunkRow(cid, text, meta) for cid, (text, meta, _) in self.chunks_by_id(part).items())
+        legacy = self.path / LEGACY_FOLDER
+        known = legacy_terms(legacy) if add else {}
+        outlets = {aid: outlet(r.source, r.url) for aid, r in self.manifest().items()}
+        self.index.apply(remove, update, add, outlets, generation, known)
+        shutil.rmtree(legacy, ignore_errors=True)  # a FORMAT 1/2 cache: migrated
 
     def all_chunks(self) -> list[tuple[str, str | None, Any]]:
         """(id, text, metadata) of every stored chunk."""
         return _get_all(self.chunk_collection(), ["documents", "metadatas"])
 
-    def _build_lexical(self, generation: str, previous: LexicalIndex | None = None) -> LexicalIndex:
-        rows = self.all_chunks() if self.has_chunks() else []
-        return LexicalIndex.build(
-            [i for i, _, _ in rows], [d or "" for _, d, _ in rows], [m or {} for _, _, m in rows], generation, previous
-        )
-
     def passages(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-        """(text, metadata) of the given chunks, by id: from the lexical index's table, and from Chroma for any it
-        does not hold (chunks written since it was built). A chunk id names its content, so both agree."""
-        index = self.lexical()
-        out: dict[str, tuple[str, dict[str, Any]]] = {}
-        missing = []
-        for cid in ids:
-            found = index.chunk(cid)
-            if found is None:
-                missing.append(cid)
-            else:
-                out[cid] = found
+        """(text, metadata) of the given chunks, by id: from the lexical index's chunk table, and from Chroma for
+        any it does not hold (chunks written since it was last brought level). A chunk id names its content."""
+        out = self.lexical().chunks(ids)
+        missing = [cid for cid in ids if cid not in out]
         if missing:
             out.update({cid: (text, meta) for cid, (text, meta, _) in self.chunks_by_id(missing).items()})
         return out
@@ -338,12 +377,33 @@ class Store:
 
     # -- writing (hold writer()) -----------------------------------------------------------------------------
     def delete_articles(self, article_ids: Sequence[str]) -> None:
-        """Remove the articles' chunks, then their records (a crash in between leaves a record to redo)."""
-        self.bump_generation(writing=True)
+        """Remove the articles' chunks (from Chroma, then from the lexical index), then their records (a crash in
+        between leaves a record to redo)."""
+        follow, writing = self._start_write()
         self._delete_chunks_of(article_ids)
+        if follow:
+            self.index.delete_articles(list(article_ids), writing)
         for part in _batches(list(article_ids), self.max_batch()):
             self.article_collection(create=True).delete(ids=part)
-        self.bump_generation()
+        self._end_write(follow, writing)
+
+    def _start_write(self) -> tuple[bool, str]:
+        """Mark the store mid-write; returns (whether the lexical index follows this write in place, the writing
+        generation). It follows only from a clean generation it agrees with; otherwise it is left behind and
+        brought level from Chroma when the write is over (``lexical()``)."""
+        before = self.generation()
+        follow = self.index.generation() == before and not before.startswith(WRITING)
+        writing = self.bump_generation(writing=True)
+        if follow:
+            self.index.set_generation(writing)
+        return follow, writing
+
+    def _end_write(self, follow: bool, writing: str) -> None:
+        unchanged = self.generation() == writing  # no other writer (server mode) came in between
+        generation = self.bump_generation()
+        crash_point("generation-bumped")
+        if follow and unchanged:
+            self.index.set_generation(generation)
 
     def update_records(self, records: Sequence[ArticleRecord]) -> None:
         """Rewrite the manifest records of stored articles (their text and chunks stay)."""
@@ -362,9 +422,9 @@ class Store:
         so a run killed half-way leaves articles that the next run sees as not yet stored and writes again."""
         if not items:
             return
-        # The generation changes before any write (to a "writing" one) and again after: a lexical index cached
-        # before a crash, or built while the write was under way, never matches the store again.
-        self.bump_generation(writing=True)
+        # The generation changes before any write (to a "writing" one) and again after; the lexical index takes
+        # each in step with its own writes, so one left behind by a crash never matches the store again.
+        follow, writing = self._start_write()
         crash_point("write-start")
         self._delete_chunks_of([article.id for article, _, _, _ in items])
         crash_point("chunks-deleted")
@@ -390,6 +450,13 @@ class Store:
                 metadatas=[r[3] for r in part],
             )
         crash_point("chunks-written")
+        if follow:
+            self.index.replace_articles(
+                [article.id for article, _, _, _ in items],
+                [ChunkRow(r[0], r[2], r[3]) for r in chunk_rows],
+                {article.id: outlet(article.source, article.url) for article, _, _, _ in items},
+                writing,
+            )
         article_rows = []
         for article, record, _, vectors in items:
             mean = vectors.mean(axis=0) if len(vectors) else np.ones(vectors.shape[1] or 1, dtype=np.float32)
@@ -403,7 +470,7 @@ class Store:
                 metadatas=[r[3] for r in part],
             )
         crash_point("records-written")
-        self.bump_generation()
+        self._end_write(follow, writing)
 
 
 @dataclass
@@ -414,7 +481,7 @@ class StoreCheck:
     chunks: int = 0
     orphan_chunks: list[str] = field(default_factory=list)  # chunks whose article has no record
     incomplete: list[str] = field(default_factory=list)  # records whose chunk count differs from the chunks stored
-    lexical_problem: str = ""  # the cached lexical index disagrees with Chroma at the current generation
+    lexical_problem: str = ""  # the lexical index disagrees with Chroma at the current generation, or is damaged
 
     @property
     def ok(self) -> bool:
@@ -446,10 +513,12 @@ def check_store(store: Store) -> StoreCheck:
         if aid not in manifest:
             out.orphan_chunks.append(cid)
     out.incomplete = sorted(aid for aid, rec in manifest.items() if per_article.get(aid, 0) != rec.chunks)
-    index = LexicalIndex.load(store.path / "lexical")
-    current = index is not None and index.generation == store.generation()
-    if current and sorted(index.ids) != sorted(cid for cid, _, _ in rows):  # type: ignore[union-attr]
-        out.lexical_problem = "the cached lexical index holds other chunks than Chroma at the same generation"
+    index = store.index
+    if index.exists() and index.generation() == store.generation():
+        if sorted(index.ids()) != sorted(cid for cid, _, _ in rows):
+            out.lexical_problem = "the lexical index holds other chunks than Chroma at the same generation"
+        else:
+            out.lexical_problem = index.problem()
     return out
 
 
@@ -466,8 +535,7 @@ def repair_store(store: Store) -> StoreCheck:
             store.delete_articles(found.incomplete)
         store.bump_generation()
     if store.exists():
-        shutil.rmtree(store.path / "lexical", ignore_errors=True)
-        store.lexical()
+        store.sync_lexical(rebuild=bool(found.lexical_problem and store.index.problem()))
     return found
 
 

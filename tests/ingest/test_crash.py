@@ -1,7 +1,7 @@
 """Crash safety, for real: `newsrag ingest` is killed with SIGKILL at exact steps of an ingestion (fault injection,
 rag/faults.py) and at arbitrary moments (a timer), then run again; the store must end as a clean run leaves it:
-the same article ids, chunk ids and texts, vectors within float tolerance, a lexical index that matches Chroma,
-no orphans, the same search results."""
+the same article ids, chunk ids and texts, vectors within float tolerance, a lexical index (SQLite FTS5) that matches
+Chroma, no orphans, the same search results."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from rag.lexical import LexicalIndex
+from rag.lexical import FILE
 from rag.pipeline import build_pipeline
 from rag.settings import load_settings
 from rag.store import Store, _get_all, check_store
@@ -83,14 +83,16 @@ def _snapshot(store_dir: Path, embedder: Any) -> dict[str, Any]:
     ids = sorted(cid for cid, _, _ in rows)
     vectors = store.chunk_collection().get(ids=ids, include=["embeddings"])
     by_id = dict(zip(vectors["ids"], vectors["embeddings"], strict=True))
-    cached = LexicalIndex.load(store_dir / "lexical")
+    index = store.index
     pipeline = build_pipeline(replace(settings), embedder=embedder)
     return {
         "manifest": {i: (r.content_hash, r.chunks, r.settings_fp) for i, r in store.manifest().items()},
         "chunks": {cid: (doc, (meta or {}).get("article_id")) for cid, doc, meta in rows},
         "vectors": np.asarray([by_id[i] for i in ids], dtype=np.float32),
-        "lexical_current": cached is not None and cached.generation == store.generation(),
-        "lexical_ids": sorted(cached.ids) if cached else None,
+        "lexical_current": index.exists() and index.generation() == store.generation(),
+        "lexical_ids": sorted(index.ids()),
+        "lexical_rows": {cid: index.chunk(cid) for cid in index.ids()},
+        "all_chunks": {cid: (doc, meta) for cid, doc, meta in rows},
         "search": [[h.chunk.id for h in pipeline.search(Query(q, k=5))] for q in QUERIES],
         "check_ok": check_store(store).ok,
     }
@@ -117,8 +119,11 @@ CRASHES = [
     ("chunks-deleted:2", None),
     ("chunks-written:1", None),
     ("chunks-written:3", None),
+    ("lexical-write:1", None),
+    ("lexical-write:3", None),
     ("records-written:2", None),
-    ("lexical-save:1", None),
+    ("generation-bumped:2", None),
+    ("lexical-sync:1", None),  # on a store whose index is missing: the sync that rebuilds it is cut short
     (None, 6.0),  # wherever the process happens to be after 6 s (model loading, reading or writing)
     (None, 9.0),
 ]
@@ -128,6 +133,9 @@ CRASHES = [
 def test_sigkill_then_rerun_ends_like_a_clean_run(prepared, embedder, crash, kill_after) -> None:  # type: ignore[no-untyped-def]
     store = prepared["root"] / f"store-{crash or kill_after}".replace(":", "-")
     shutil.copytree(prepared["base"], store)
+    if crash and crash.startswith("lexical-sync"):
+        for suffix in ("", "-wal", "-shm"):
+            (store / (FILE + suffix)).unlink(missing_ok=True)
     code = _ingest(store, prepared["corpus"], crash=crash, kill_after=kill_after)
     if crash:
         assert code == -signal.SIGKILL  # the fault point was reached: the process died there
@@ -138,6 +146,7 @@ def test_sigkill_then_rerun_ends_like_a_clean_run(prepared, embedder, crash, kil
     assert got["chunks"] == want["chunks"]
     assert np.allclose(got["vectors"], want["vectors"], atol=1e-5)
     assert got["lexical_current"] and got["lexical_ids"] == sorted(got["chunks"])
+    assert got["lexical_rows"] == got["all_chunks"]  # texts and metadata too
     assert got["search"] == want["search"]
     assert got["check_ok"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -24,7 +25,7 @@ def _everywhere(settings, article_id: str) -> dict[str, bool]:  # type: ignore[n
         "record": article_id in store.manifest(),
         "text": store.get_article(article_id) is not None,
         "chunks": bool(chunks),
-        "lexical": any(cid.rsplit("#", 1)[0] == article_id for cid in lexical.ids),
+        "lexical": any(cid.rsplit("#", 1)[0] == article_id for cid in lexical.ids()),
     }
 
 
@@ -84,8 +85,10 @@ def test_store_check_finds_and_repairs_orphans_incomplete_articles_and_a_bad_ind
     store.chunk_collection().delete(ids=seed_chunks[:1])
     store.article_collection().delete(ids=["102_invented_chess"])
     index = store.lexical()
-    index.ids = index.ids[:-1]
-    index.save(store.path / "lexical")
+    dropped = index.ids()[-1]
+    with sqlite3.connect(index.path) as db:  # a row lost from both tables at the current generation
+        db.execute("DELETE FROM fts WHERE rowid = (SELECT n FROM chunks WHERE id = ?)", (dropped,))
+        db.execute("DELETE FROM chunks WHERE id = ?", (dropped,))
     found = check_store(store)
     assert SEED_ID in found.incomplete and found.orphan_chunks and found.lexical_problem and not found.ok
     result = CliRunner().invoke(main, ["--store", settings.store, "store", "check"])
@@ -119,7 +122,7 @@ def test_delete_and_prune_leave_a_store_equal_to_one_that_never_had_them(
     ingest_paths([str(fresh_corpus)], fresh, embedder=embedder, progress=False)
     a, b = Store(settings), Store(fresh)
     assert a.manifest().keys() == b.manifest().keys()
-    assert sorted(a.lexical().ids) == sorted(b.lexical().ids)
+    assert sorted(a.lexical().ids()) == sorted(b.lexical().ids())
 
 
 def test_prune_keeps_a_renamed_files_text_and_never_prunes_a_missing_folder(

@@ -114,6 +114,11 @@ def test_every_file_is_stored_or_reported_and_nothing_crashes(files, settings, e
         assert name in stored or name in failed or name in duplicates, (name, report)
     assert "keep" in manifest  # nothing already stored is lost
     assert check_store(store).ok
+    # the FTS5 index took every write in place, and arbitrary text as a question is never FTS5 syntax
+    assert store.lexical_current() and sorted(store.index.ids()) == sorted(cid for cid, _, _ in store.all_chunks())
+    for _, data in files:
+        store.lexical().search(data[:300].decode("utf-8", "replace"), 3)
+        store.unknown_names([data[:40].decode("utf-8", "replace")])
 
 
 def test_a_jsonl_file_without_any_article_is_reported(settings, embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

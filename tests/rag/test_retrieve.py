@@ -1,5 +1,5 @@
-"""Retrieval over a real store: date filters and excluded articles pushed down, BM25 kept consistent with Chroma,
-fusion, duplicates."""
+"""Retrieval over a real store: date filters and excluded articles pushed down, the FTS5 index kept consistent with
+Chroma, fusion, duplicates."""
 
 from dataclasses import replace
 from datetime import date
@@ -8,7 +8,7 @@ from pathlib import Path
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from ingest.run import ingest_paths
-from rag.lexical import LexicalIndex
+from rag.lexical import ChunkRow, LexicalIndex
 from rag.pipeline import build_pipeline
 from rag.retrieve import BM25ChunkRetriever, FusionRetriever, NewsQueryBundle, bundle, chroma_where
 from rag.store import Store
@@ -57,7 +57,7 @@ def test_excluded_articles_reach_no_retriever(ingested, embedder) -> None:  # ty
         assert _ids(p, "chess", exclude_articles=tuple(everything)) == [], mode
 
 
-def test_exclusion_is_pushed_down_to_chroma_and_the_bm25_mask() -> None:
+def test_exclusion_is_pushed_down_to_chroma_and_the_fts5_query(tmp_path: Path) -> None:
     query = Query("seawall", since=date(2024, 1, 1), exclude_articles=("b", "a"))
     q = bundle(query)
     assert q.exclude_ids == frozenset({"a", "b"})
@@ -71,7 +71,8 @@ def test_exclusion_is_pushed_down_to_chroma_and_the_bm25_mask() -> None:
         {"article_id": "b", "published": 20230101},
         {"article_id": "c"},
     ]
-    index = LexicalIndex.build(["a#0:x", "b#0:y", "c#0:z"], texts, metas, "g")
+    rows = [ChunkRow(cid, t, m) for cid, t, m in zip(["a#0:x", "b#0:y", "c#0:z"], texts, metas, strict=True)]
+    index = LexicalIndex.build(tmp_path / "lexical.sqlite", rows, "g")
 
     class _Store:
         def lexical(self) -> LexicalIndex:
@@ -102,7 +103,7 @@ def test_bm25_follows_updates_and_deletes(ingested, corpus: Path, embedder) -> N
     with store.writer():
         store.delete_articles(["101_invented_seawall"])
     assert "101_invented_seawall" not in _ids(lexical, "mackerel season seawall")
-    assert len(store.lexical().ids) == store.count_chunks()
+    assert sorted(store.lexical().ids()) == sorted(cid for cid, _, _ in store.all_chunks())
 
 
 def _node(node_id: str, article: str = "a", text: str = "") -> NodeWithScore:
@@ -174,30 +175,9 @@ def test_lexical_table_agrees_with_chroma(ingested) -> None:  # type: ignore[no-
     store = Store(settings)
     index = store.lexical()
     rows = store.all_chunks()
-    assert sorted(index.ids) == sorted(cid for cid, _, _ in rows)
+    assert sorted(index.ids()) == sorted(cid for cid, _, _ in rows)
     for cid, text, meta in rows:
         assert index.chunk(cid) == (text, meta)
         assert index.passage_terms(cid, "") == passage_terms(text or "")
-    # a chunk the table lacks (written after it was built) is read from Chroma
+    # a chunk the table lacks (written after it was brought level) is read from Chroma
     assert store.passages([rows[0][0], "no-such-chunk"]) == {rows[0][0]: (rows[0][1], rows[0][2])}
-
-
-def test_lexical_rebuild_reuses_the_terms_of_known_chunks(tmp_path: Path) -> None:
-    texts = ["The Larkspur Bay seawall cost 4 million.", "Mayor Quill opened the chess tournament."]
-    metas = [{"article_id": "a", "published": 20240101}, {"article_id": "b"}]
-    first = LexicalIndex.build(["a#0:x", "b#0:y"], texts, metas, "g1")
-    assert first.terms[0] == (
-        " ".join(sorted(passage_terms(texts[0])[0])),
-        " ".join(sorted(passage_terms(texts[0])[1])),
-    )
-    first.terms[0] = ("kept", "Kept")  # stands for terms computed once, earlier
-    second = LexicalIndex.build(["a#0:x", "c#0:z"], [texts[0], "Pellworth orchards bloom."], metas, "g2", first)
-    assert second.passage_terms("a#0:x", texts[0]) == ({"kept"}, {"Kept"})  # reused, not recomputed
-    assert second.passage_terms("c#0:z", "") == passage_terms("Pellworth orchards bloom.")
-    assert list(second.published) == [20240101, 0]
-    second.save(tmp_path / "lexical")
-    loaded = LexicalIndex.load(tmp_path / "lexical")
-    assert loaded is not None and loaded.generation == "g2" and loaded.terms == second.terms
-    assert loaded.chunk("c#0:z") == ("Pellworth orchards bloom.", metas[1])
-    (tmp_path / "lexical" / "format").write_text("1")  # a folder from an older version is rebuilt, never misread
-    assert LexicalIndex.load(tmp_path / "lexical") is None

@@ -62,7 +62,15 @@ def test_two_app_processes_share_one_server_and_see_each_others_writes(
     hits = lexical.search(Query("seawall cancelled harbour board", k=3))
     assert hits and "cancelled" in hits[0].chunk.text
     assert all(h.chunk.article_id != SEED_ID for h in reader.search(Query(SEED_QUESTION, k=10)))
-    assert check_store(Store(other)).ok
+    assert all(h.chunk.article_id != SEED_ID for h in lexical.search(Query(SEED_QUESTION, k=10)))
+    # each process's local FTS5 index (its own folder) holds exactly the server's chunks, texts and metadata
+    for settings in (server_settings, other):
+        store = Store(settings)
+        index = store.lexical()
+        rows = store.all_chunks()
+        assert sorted(index.ids()) == sorted(cid for cid, _, _ in rows)
+        assert all(index.chunk(cid) == (text, meta) for cid, text, meta in rows)
+        assert store.lexical_current() and check_store(store).ok
 
 
 def test_store_copy_from_a_folder_to_a_server_keeps_everything(

@@ -1,0 +1,220 @@
+"""The lexical index (SQLite FTS5): what a user types is never query syntax, the index follows Chroma in place
+through writes, updates and deletes, an old cached folder migrates once, and a reader never rebuilds under a
+writer."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ingest.run import ingest_paths
+from rag.lexical import FILE, ChunkRow, LexicalIndex, match_expression
+from rag.store import Store, check_store, repair_store
+from rag.text import passage_terms
+from rag.types import Query
+from tests.conftest import SEED_ID
+
+NASTY = [
+    '"',
+    '""',
+    'seawall" OR "zzz',
+    "a AND (b OR",
+    "NEAR(seawall cost, 2)",
+    "seawall*",
+    "*",
+    "title:seawall",
+    "tokens:seawall",
+    "-seawall",
+    "^seawall",
+    "seawall + cost",
+    "{tokens} : seawall",
+    "AND OR NOT",
+    "'; DROP TABLE chunks; --",
+    "é ü — “quoted” ‘single’",
+    "",
+    "   ",
+]
+
+
+def _index(tmp_path: Path) -> LexicalIndex:
+    rows = [
+        ChunkRow("a#0:x", "The Larkspur Bay seawall cost 4 million.", {"article_id": "a", "published": 20240101}),
+        ChunkRow("b#0:y", "Mayor Quill opened the chess tournament.", {"article_id": "b"}),
+        ChunkRow("c#0:z", "Pellworth orchards bloom; the seawall holds.", {"article_id": "c", "published": 20230505}),
+    ]
+    return LexicalIndex.build(tmp_path / FILE, rows, "g1")
+
+
+def test_fts5_syntax_in_a_question_is_text_never_syntax(tmp_path: Path) -> None:
+    index = _index(tmp_path)
+    for text in NASTY:
+        hits = index.search(text, 5)  # never an sqlite3.OperationalError
+        index.scores(text, ["a#0:x", "b#0:y"])
+        index.knows(text)
+        expression = match_expression(text)
+        assert expression is None or all(part.startswith('"') for part in expression.split(" OR "))
+        assert {h.id for h in hits} <= {"a#0:x", "c#0:z"}  # at most the chunks holding the words typed
+    # a quote cannot close the string and add an operator: the words are searched, nothing else
+    assert [h.id for h in index.search('seawall" OR "chess', 5)] == [h.id for h in index.search("seawall chess", 5)]
+    assert index.search("NEAR(seawall cost, 2)", 5)[0].id == "a#0:x"
+    assert index.count() == 3 and not index.problem()  # nothing was dropped or damaged
+
+
+def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
+    index = _index(tmp_path)
+    hits = index.search("Larkspur seawall cost", 5)
+    assert [h.id for h in hits] == ["a#0:x", "c#0:z"] and hits[0].score > hits[1].score > 0
+    assert [h.id for h in index.search("seawall", 5, since=20240101)] == ["a#0:x"]
+    assert [h.id for h in index.search("seawall", 5, until=20231231)] == ["c#0:z"]
+    assert index.search("chess", 5, since=20000101) == []  # undated chunks are outside any range
+    assert [h.id for h in index.search("seawall", 5, article_ids=frozenset({"c"}))] == ["c#0:z"]
+    assert index.scores("Larkspur seawall", ["a#0:x", "b#0:y", "gone"])["b#0:y"] == 0.0
+    assert index.features(["b#0:y"])["b#0:y"] == passage_terms("Mayor Quill opened the chess tournament.")
+    assert index.knows("Larkspur orchards") and not index.knows("Larkspur Zanzibar")
+
+
+def _agrees_with_chroma(store: Store) -> None:
+    index = store.index
+    assert index.generation() == store.generation()
+    rows = store.all_chunks()
+    assert sorted(index.ids()) == sorted(cid for cid, _, _ in rows)
+    for cid, text, meta in rows:
+        assert index.chunk(cid) == (text, meta)
+        assert index.features([cid])[cid] == passage_terms(text or "")
+    assert check_store(store).ok
+
+
+def test_the_index_follows_writes_updates_and_deletes_in_place(
+    settings: Any, corpus: Path, embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths([str(corpus)], settings, embedder=embedder, progress=False)
+    store = Store(settings)
+    _agrees_with_chroma(store)
+
+    def no_sync(*_: Any, **__: Any) -> None:
+        raise AssertionError("the write path should have updated the index in place")
+
+    monkeypatch.setattr(Store, "sync_lexical", no_sync)
+    path = corpus / "101_invented_seawall.txt"
+    path.write_text(path.read_text().replace("herring season", "mackerel season"))
+    (corpus / "105_added.txt").write_text(" date 2024-07-01 The Quorvath lighthouse reopened after repairs.\n")
+    report = ingest_paths([str(corpus)], settings, embedder=embedder, progress=False)
+    assert report.updated == 1 and report.added == 1
+    _agrees_with_chroma(store)
+    assert store.lexical().search("Quorvath lighthouse", 1)[0].meta["article_id"] == "105_added"
+    assert not any(h.meta["article_id"] == "101_invented_seawall" for h in store.lexical().search("herring", 5))
+    with store.writer():
+        store.delete_articles(["105_added", SEED_ID])
+    _agrees_with_chroma(store)
+    assert store.lexical().search("Quorvath lighthouse", 5) == []
+    assert store.unknown_names(["Quorvath", "Larkspur Bay"]) == ("Quorvath",)
+
+
+def test_an_old_format_folder_migrates_once(ingested: Any) -> None:
+    settings, _ = ingested
+    store = Store(settings)
+    rows = store.all_chunks()
+    # a store from before FORMAT 3: its lexical/ folder (bm25s files and a JSON table), no SQLite file
+    store.index.close()
+    for suffix in ("", "-wal", "-shm"):
+        (store.path / (FILE + suffix)).unlink(missing_ok=True)
+    legacy = store.path / "lexical"
+    legacy.mkdir()
+    terms = [["kept", "Kept"]] + [
+        [" ".join(sorted(k)), " ".join(sorted(n))] for k, n in (passage_terms(t or "") for _, t, _ in rows[1:])
+    ]
+    table = {"ids": [r[0] for r in rows], "texts": [r[1] for r in rows], "metas": [r[2] for r in rows], "terms": terms}
+    (legacy / "chunks.json").write_text(json.dumps(table), encoding="utf-8")
+    (legacy / "format").write_text("2", encoding="utf-8")
+    (legacy / "generation").write_text(store.generation(), encoding="utf-8")
+    assert not store.lexical_current()
+
+    fresh = Store(settings)  # a process starting on the old folder
+    hits = fresh.lexical().search("Larkspur seawall", 3)
+    assert hits and hits[0].meta["article_id"] == "101_invented_seawall"
+    assert not legacy.exists() and fresh.lexical_current()
+    assert sorted(fresh.index.ids()) == sorted(r[0] for r in rows)
+    assert fresh.index.features([rows[0][0]])[rows[0][0]] == ({"kept"}, {"Kept"})  # reused, not recomputed
+    assert check_store(fresh).ok
+
+
+def test_a_reader_reads_the_index_as_it_stands_while_another_process_writes(ingested: Any) -> None:
+    settings, _ = ingested
+    store = Store(settings)
+    before = store.index.count()
+    with store.writer():  # another writer, mid-write, whose chunk changes the index has not taken yet
+        store.bump_generation(writing=True)
+        reader = Store(settings)
+        assert reader.lexical().count() == before and not reader.lexical_current()  # no rebuild under a writer
+        store.bump_generation()
+    reader.lexical()  # the lock is free: the reader brings the index level itself
+    assert reader.lexical_current()
+
+
+def test_check_finds_a_damaged_index_and_repair_mends_it(ingested: Any) -> None:
+    settings, _ = ingested
+    store = Store(settings)
+    victim = store.index.ids()[0]
+    db = sqlite3.connect(store.path / FILE)
+    db.execute("DELETE FROM fts WHERE rowid = (SELECT n FROM chunks WHERE id = ?)", (victim,))  # FTS row lost
+    db.commit()
+    db.close()
+    found = check_store(store)
+    assert not found.ok and "FTS5" in found.lexical_problem
+    serving = Store(settings)  # another process with the index open: it sees the rebuilt index in the same file
+    assert victim in serving.index.ids()
+    with store.writer():
+        repair_store(store)
+    assert check_store(store).ok and victim in store.index.ids()
+    assert serving.lexical().count() == store.index.count() and not serving.index.problem()
+    assert victim in {h.id for h in store.lexical().search(store.index.chunk(victim)[0], 50)}  # type: ignore[index]
+
+
+def test_questions_with_fts5_syntax_search_without_error(pipeline: Any) -> None:
+    for text in NASTY:
+        if text.strip():
+            pipeline.search(Query(text, k=3))
+    hits = pipeline.search(Query('Larkspur "seawall" (cost) AND NEAR* title:', k=3))
+    assert hits[0].chunk.article_id == "101_invented_seawall"
+
+
+def test_common_stems_are_left_out_of_the_query_and_the_rare_one_ranks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stems in over ``COMMON_SHARE`` of the chunks are dropped from the query (FTS5 would score every chunk
+    holding them), so a question of common and rare words ranks by the rare one; a question of common words only
+    keeps its ``MIN_TERMS`` rarest and still matches; and the document frequencies follow writes, this
+    connection's and another's."""
+    monkeypatch.setattr("rag.lexical.RARE_DF", 0)  # a store this small keeps every stem otherwise
+    filler = [
+        ChunkRow(
+            f"f{i}#0:x", f"The city council report {'report ' * (i % 5)}on budget item {i}.", {"article_id": f"f{i}"}
+        )
+        for i in range(60)
+    ]
+    rare = ChunkRow("r#0:x", "The Zephyrine ferry report reached the city.", {"article_id": "r"})
+    index = LexicalIndex.build(tmp_path / FILE, [*filler, rare], "g1")
+    question = "city council report on the budget item Zephyrine"
+    query = index.query(question)  # the rare stem and the next rarest (MIN_TERMS in all); not "city", "report"
+    assert query is not None and '"zephyrin"' in query and '"citi"' not in query and '"report"' not in query
+    hits = index.search(question, 5)
+    assert hits[0].id == "r#0:x" and hits[0].score > 1000 * hits[1].score  # the rare word ranks
+    assert set(index.scores("city report budget Zephyrine", ["r#0:x", "f1#0:x"])) == {"r#0:x", "f1#0:x"}
+    assert index.scores("city report budget Zephyrine", ["r#0:x", "f1#0:x"])["r#0:x"] > 0
+    # only common words: the rarest are kept, and the question still finds chunks
+    common = index.search("city council report budget", 10)
+    assert len(common) == 10 and all(h.score > 0 for h in common)
+    assert index.search("Quillon", 5) == []  # in no chunk: no query at all
+    # a write (this connection) makes "quillon" known: no longer counted as in no chunk
+    index.replace_articles(["q"], [ChunkRow("q#0:x", "Quillon Quillon.", {"article_id": "q"})], {}, "g2")
+    assert index.search("Quillon city", 5)[0].id == "q#0:x"
+    # another process's write is seen too (its own connection)
+    other = LexicalIndex(tmp_path / FILE)
+    other.replace_articles([f"f{i}" for i in range(60)], [], {}, "g3")
+    assert [h.id for h in index.search(question, 5)] == ["r#0:x"]
+    assert index._frequencies(["citi", "report"]) == (2, {"citi": 1, "report": 1})  # counted afresh
+    other.close()
