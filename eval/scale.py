@@ -44,7 +44,8 @@ from eval.metrics import percentile
 from rag.errors import NewsragError
 from rag.settings import Settings
 
-DEFAULT_SIZES = (1000, 4000, 9000)
+ALL = -1  # the size "all": every distinct article of the corpora but the held-out one
+DEFAULT_SIZES = (1000, 4000, ALL)  # rtqa-dev + rtqa-train: 8,417 distinct articles (484 ids are in both)
 DEFAULT_DATASET = Path("../shared/bench/rtqa-dev")
 DEFAULT_CORPORA = (DEFAULT_DATASET / "articles.jsonl", Path("../shared/bench/rtqa-train/articles.jsonl"))
 QUALITY_K = 10
@@ -82,32 +83,44 @@ class Corpus:
 
 
 def parse_sizes(text: str) -> list[int]:
-    """``"1000,4000,9000"`` -> [1000, 4000, 9000]: positive and increasing, else a NewsragError naming them."""
+    """``"1000,4000,all"`` -> [1000, 4000, ALL]: positive and increasing, ``all`` only last; else a NewsragError
+    naming them."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
     try:
-        sizes = [int(part) for part in text.split(",") if part.strip()]
+        sizes = [ALL if part == "all" and i == len(parts) - 1 else int(part) for i, part in enumerate(parts)]
     except ValueError:
-        raise NewsragError(f"--sizes must be comma-separated whole numbers. Currently, it is {text!r}.") from None
-    if not sizes or any(n < 1 for n in sizes):
+        raise NewsragError(
+            f"--sizes must be comma-separated whole numbers, the last may be 'all'. Currently, it is {text!r}."
+        ) from None
+    if not sizes or any(n < 1 and n != ALL for n in sizes):
         raise NewsragError(f"--sizes must be positive numbers of articles. Currently, it is {text!r}.")
-    if any(b <= a for a, b in zip(sizes, sizes[1:], strict=False)):
+    numbers = [n for n in sizes if n != ALL]
+    if any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
         raise NewsragError(f"--sizes must increase (the store only grows). Currently, it is {text!r}.")
     return sizes
 
 
-def check_sizes(sizes: Sequence[int], corpus: Corpus, quality: bool) -> None:
-    """Each size needs one more article than it holds (the held-out one that is added); the quality comparison
-    needs the dataset's articles within the largest store."""
-    if sizes[-1] >= corpus.count:
+def check_sizes(sizes: Sequence[int], corpus: Corpus, quality: bool) -> list[int]:
+    """The sizes with ``all`` resolved. Each size needs one more article than it holds (the held-out one that is
+    added); the quality comparison needs the dataset's articles within the largest store."""
+    resolved = [corpus.count - 1 if n == ALL else n for n in sizes]
+    too_big = [n for n in resolved if n >= corpus.count]
+    if too_big:
         raise NewsragError(
-            f"--sizes {sizes[-1]} needs {sizes[-1] + 1} distinct articles (one is held out and added), but the "
-            f"corpus has {corpus.count}: pass smaller --sizes or another --corpus."
+            f"--sizes {too_big[0]} needs {too_big[0] + 1} distinct articles (one is held out and added), but the "
+            f"corpus has {corpus.count}: pass smaller --sizes ('all' is {corpus.count - 1} here) or another --corpus."
         )
-    if quality and sizes[-1] < corpus.front:
+    if any(b <= a for a, b in zip(resolved, resolved[1:], strict=False)):
+        raise NewsragError(
+            f"--sizes must increase; 'all' is {corpus.count - 1} articles here. Currently, they are {resolved}."
+        )
+    if quality and resolved[-1] < corpus.front:
         raise NewsragError(
             f"--quality compares the dataset's questions over the largest store with its {corpus.front} articles "
-            f"alone, so the largest size must hold them all. Currently, it is {sizes[-1]}: pass a larger size, "
+            f"alone, so the largest size must hold them all. Currently, it is {resolved[-1]}: pass a larger size, "
             "a --limit, or --no-quality."
         )
+    return resolved
 
 
 def order_corpus(dataset: Path, limit: int | None, corpora: Sequence[Path], folder: Path) -> Corpus:
@@ -421,6 +434,8 @@ def quality(
         log(f"quality: the dataset's questions over {store} ({name}) ...")
         pipeline = build_pipeline(replace(prep.settings, store=str(store)), embedder=prep.embedder)
         pipeline.warm_up()
+        if prep.items:
+            pipeline.search(Query(prep.items[0].question, k=QUALITY_K))  # a first query's own costs are not timed
         retrieved = []
         for q in prep.items:
             t = time.perf_counter()
@@ -439,6 +454,23 @@ def quality(
         for key in ("answer_recall@5", "answer_recall@1000words", "mrr")
     }
     return out
+
+
+def increment(ingested: dict[int, dict[str, Any]], stages: Sequence[int], start: int, end: int) -> dict[str, Any]:
+    """The ingestion from ``start`` articles to ``end``, summed over its stages (the dataset's articles alone may
+    be one on the way): articles added, chunks, seconds; the highest peak RSS of the stages' processes."""
+    parts = [ingested[n] for n in stages if start < n <= end]
+    return {
+        "from_articles": start,
+        "stages": [p["articles"] for p in parts],
+        "added": sum(p["added"] for p in parts),
+        "chunks": sum(p["chunks"] for p in parts),
+        "seconds": round(sum(p["seconds"] for p in parts), 1),
+        "rss_before_mb": max(p["rss_before_mb"] for p in parts),
+        "peak_rss_mb": max(p["peak_rss_mb"] for p in parts),
+        "chunks_this_run": sum(p["chunks_this_run"] for p in parts),
+        "from_earlier_run": any(p.get("from_earlier_run", False) for p in parts),
+    }
 
 
 def _at(row: dict[str, Any], path: Sequence[str]) -> Any:
@@ -501,7 +533,7 @@ def run_scale(
     folder = work / f"scale-{hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:12]}"
     log(f"ordering the corpus into {folder} ...")
     corpus = order_corpus(dataset, limit, corpora, folder)
-    check_sizes(sizes, corpus, with_quality)
+    sizes = check_sizes(sizes, corpus, with_quality)
     questions = pick_questions(dataset, corpus, sizes[0], questions_limit + 2)
     if len(questions) < 3:
         raise NewsragError(f"{dataset} has {len(questions)} questions; the scale run asks at least 3.")
@@ -514,7 +546,7 @@ def run_scale(
     ingested = grow(corpus, stages, settings, folder, bench_store, progress, log)
 
     rows = []
-    for n in sizes:
+    for previous, n in zip([0, *sizes], sizes, strict=False):
         heldout = folder / "heldout.jsonl"
         heldout.write_text(_nth_line(corpus.path, n), encoding="utf-8")
         log(f"{n} articles: a fresh serving process ...")
@@ -525,7 +557,7 @@ def run_scale(
                 "size": n,
                 "stored_articles": served["stored_articles"],
                 "chunks": served["chunks"],
-                "ingest": ingested[n],
+                "ingest": increment(ingested, stages, previous, n),
                 "serve": served,
             }
         )

@@ -828,10 +828,11 @@ def eval_perf(
 @eval_group.command("scale")
 @click.option(
     "--sizes",
-    default="1000,4000,9000",
+    default="1000,4000,all",
     show_default=True,
     metavar="N,N,...",
-    help="Store sizes to measure, in articles, increasing: one store grows through them.",
+    help="Store sizes to measure, in articles, increasing: one store grows through them; 'all' (last only): every "
+    "distinct article of the corpora but the one held out to add.",
 )
 @click.option(
     "--corpus",

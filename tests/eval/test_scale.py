@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from eval.scale import growth, order_corpus, parse_sizes, pick_questions, targets
+from eval.scale import ALL, Corpus, check_sizes, growth, order_corpus, parse_sizes, pick_questions, targets
 from rag.errors import NewsragError
 
 TOPICS = ["harbour ferry", "chess club", "apple orchard", "mountain railway", "city library", "river bridge"]
@@ -68,9 +68,25 @@ def _args(bench: tuple[Path, Path], work: Path, *extra: str) -> list[str]:
 
 def test_sizes_must_be_positive_and_increase() -> None:
     assert parse_sizes("1000,4000,9000") == [1000, 4000, 9000]
-    for bad, why in (("20,10", "must increase"), ("10,10", "must increase"), ("0,5", "positive"), ("1k", "whole")):
+    assert parse_sizes("1000, 4000, all") == [1000, 4000, ALL]
+    for bad, why in (
+        ("20,10", "must increase"),
+        ("10,10", "must increase"),
+        ("0,5", "positive"),
+        ("1k", "whole"),
+        ("all,10", "the last may be 'all'"),
+    ):
         with pytest.raises(NewsragError, match=why):
             parse_sizes(bad)
+
+
+def test_all_is_every_article_but_the_held_out_one(tmp_path: Path) -> None:
+    corpus = Corpus(tmp_path / "corpus.jsonl", count=30, front=6, bench_key="k")
+    assert check_sizes([10, ALL], corpus, quality=True) == [10, 29]
+    with pytest.raises(NewsragError, match="'all' is 29 articles here"):
+        check_sizes([29, ALL], corpus, quality=False)
+    with pytest.raises(NewsragError, match="needs 31 distinct articles"):
+        check_sizes([10, 30], corpus, quality=False)
 
 
 def test_the_dataset_comes_first_and_repeats_are_left_out(bench: tuple[Path, Path], tmp_path: Path) -> None:
@@ -158,6 +174,9 @@ def test_a_run_measures_every_size_and_a_second_run_embeds_nothing(bench: tuple[
     assert out["sizes"][0]["chunks"] < out["sizes"][1]["chunks"]
     # stages: each size, and the dataset's 6 articles alone (copied to eval bench's store for --quality)
     assert [(s["articles"], s["added"]) for s in out["ingestion"]] == [(4, 4), (6, 2), (12, 6)]
+    grown_by = out["sizes"][1]["ingest"]  # from 4 to 12 articles: both stages on the way, summed
+    assert grown_by["stages"] == [6, 12] and grown_by["added"] == 8 and grown_by["from_articles"] == 4
+    assert grown_by["peak_rss_mb"] == max(s["peak_rss_mb"] for s in out["ingestion"][1:])
     for r in out["sizes"]:
         serve = r["serve"]
         assert serve["questions"] == 2 and serve["answerable"] == 2  # 4 articles hold the answers asked
@@ -187,6 +206,7 @@ def test_a_run_measures_every_size_and_a_second_run_embeds_nothing(bench: tuple[
     again = json.loads(second.stdout)
     assert [s["chunks_this_run"] for s in again["ingestion"]] == [0, 0]  # the stores were reused
     assert all(s["from_earlier_run"] for s in again["ingestion"])
+    assert [r["ingest"]["chunks_this_run"] for r in again["sizes"]] == [0, 0]
     assert [r["stored_articles"] for r in again["sizes"]] == [4, 12]  # the held-out article did not stay
     assert again["sizes"][1]["serve"]["add"]["chunks"] >= 1  # and is added (embedded) again
     assert "quality" not in again
