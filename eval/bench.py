@@ -110,6 +110,13 @@ def select_subset(
     return picked_q, [articles[i] for i in keep]
 
 
+def store_key(dataset: Path, limit: int | None, articles: Sequence[dict[str, Any]]) -> str:
+    """The key of the store that ``prepare`` keeps for a dataset, ``limit`` subset and article set:
+    ``<work>/store-<key>`` (``eval scale`` fills the same store when it grows past the dataset's articles)."""
+    ids = sorted(str(a["id"]) for a in articles)
+    return hashlib.sha256(json.dumps([str(dataset.resolve()), limit, ids]).encode()).hexdigest()[:12]
+
+
 @dataclass
 class Prepared:
     """A benchmark ready to query: its questions, the store its articles went into, and how long that took."""
@@ -139,8 +146,7 @@ def prepare(
     if limit:
         questions, articles = select_subset(questions, articles, limit)
     items = bench_questions(questions, articles)
-    ids = sorted(str(a["id"]) for a in articles)
-    key = hashlib.sha256(json.dumps([str(dataset.resolve()), limit, ids]).encode()).hexdigest()[:12]
+    key = store_key(dataset, limit, articles)
     work.mkdir(parents=True, exist_ok=True)
     subset_file = work / f"articles-{key}.jsonl"
     if not subset_file.exists():

@@ -40,7 +40,7 @@ def synthetic_articles(n: int) -> Any:
         }
 
 
-def _first_lines(source: Path, n: int, target: Path) -> int:
+def first_lines(source: Path, n: int, target: Path) -> int:
     """Copy the first ``n`` non-blank lines of ``source`` to ``target``, a line at a time; how many there were."""
     copied = 0
     with source.open("rb") as src, target.open("wb") as out:
@@ -53,7 +53,7 @@ def _first_lines(source: Path, n: int, target: Path) -> int:
     return copied
 
 
-def _rss_mb() -> float:
+def rss_mb() -> float:
     """Resident memory now (Linux; 0 where there is no /proc)."""
     try:
         status = Path("/proc/self/status").read_text()
@@ -65,29 +65,39 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def _peak_mb() -> float:
+def peak_mb() -> float:
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
-def _ingest_child(subset: str, store: str, out: Any) -> None:
+def _ingest_child(
+    subset: str, store: str, out: Any, settings_fields: dict[str, Any] | None = None, progress: bool = False
+) -> None:
     from ingest.run import ingest_paths
     from rag.embed import Embedder
-    from rag.settings import load_settings
+    from rag.settings import Settings, load_settings
 
-    settings = load_settings(overrides={"store": store, "chroma_url": ""})
+    overrides = {"store": store, "chroma_url": ""}
+    if settings_fields is None:
+        settings = load_settings(overrides=overrides)
+    else:  # the parent's settings as they are (its config file and flags included)
+        settings = Settings(**{**settings_fields, **overrides})
     embedder = Embedder.from_settings(settings)
     embedder.warm_up()
-    before = _rss_mb()
+    before = rss_mb()
     t0 = time.perf_counter()
-    report = ingest_paths([subset], settings, embedder=embedder, progress=False)
+    report = ingest_paths([subset], settings, embedder=embedder, progress=None if progress else False)
     seconds = time.perf_counter() - t0
-    peak = _peak_mb()
+    peak = peak_mb()
     out.put(
         {
             "added": report.added,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "duplicates": report.duplicates,
             "failed": len(report.failed),
             "chunks": report.chunks,
+            "total_chunks": report.total_chunks,
             "seconds": round(seconds, 1),
             "rss_before_mb": round(before, 1),
             "peak_rss_mb": round(peak, 1),
@@ -98,24 +108,41 @@ def _ingest_child(subset: str, store: str, out: Any) -> None:
     )
 
 
-def measure(source: Path, limit: int, work: Path) -> dict[str, Any]:
-    """Ingest the first ``limit`` articles of ``source`` into a fresh store in a child process; its figures."""
-    subset = work / f"ingest-memory-{limit}.jsonl"
-    articles = _first_lines(source, limit, subset)
-    store = work / f"ingest-memory-store-{limit}"
-    shutil.rmtree(store, ignore_errors=True)
+def ingest_in_child(
+    subset: Path, store: Path, settings_fields: dict[str, Any] | None = None, progress: bool = False
+) -> dict[str, Any]:
+    """Ingest ``subset`` into ``store`` (as it is: a fresh or a grown one) in a process of its own, whose peak
+    memory is this ingestion's alone; its figures. ``settings_fields`` are the settings to use (the store aside;
+    default: the environment's). A child that dies is a NewsragError."""
+    from rag.errors import NewsragError
+
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: its peak is this run's alone
     queue = context.Queue()
-    child = context.Process(target=_ingest_child, args=(str(subset), str(store), queue))
+    child = context.Process(target=_ingest_child, args=(str(subset), str(store), queue, settings_fields, progress))
     child.start()
     while True:
         try:
-            figures = queue.get(timeout=5)
+            figures: dict[str, Any] = queue.get(timeout=5)
             break
         except Empty:
             if not child.is_alive():
-                raise SystemExit(f"the ingestion of {limit} articles died (exit code {child.exitcode})") from None
+                raise NewsragError(f"the ingestion of {subset} died (exit code {child.exitcode})") from None
     child.join()
+    return figures
+
+
+def measure(source: Path, limit: int, work: Path) -> dict[str, Any]:
+    """Ingest the first ``limit`` articles of ``source`` into a fresh store in a child process; its figures."""
+    from rag.errors import NewsragError
+
+    subset = work / f"ingest-memory-{limit}.jsonl"
+    articles = first_lines(source, limit, subset)
+    store = work / f"ingest-memory-store-{limit}"
+    shutil.rmtree(store, ignore_errors=True)
+    try:
+        figures = ingest_in_child(subset, store)
+    except NewsragError as exc:
+        raise SystemExit(str(exc)) from None
     return {"limit": limit, "articles": articles, **figures}
 
 

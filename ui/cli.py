@@ -825,6 +825,89 @@ def eval_perf(
     click.echo(text)
 
 
+@eval_group.command("scale")
+@click.option(
+    "--sizes",
+    default="1000,4000,all",
+    show_default=True,
+    metavar="N,N,...",
+    help="Store sizes to measure, in articles, increasing: one store grows through them; 'all' (last only): every "
+    "distinct article of the corpora but the one held out to add.",
+)
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE.jsonl",
+    help="Article dumps the store grows from, in order (repeatable; default: rtqa-dev's and rtqa-train's).",
+)
+@click.option(
+    "--dataset",
+    default="../shared/bench/rtqa-dev",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where the questions come from (questions.jsonl); its articles go into the store first.",
+)
+@click.option(
+    "--limit",
+    type=int,
+    default=None,
+    help="Put only the articles of N of the dataset's questions first (eval bench --limit N's) and score those N.",
+)
+@click.option("--questions-limit", type=int, default=50, show_default=True, help="Questions timed per size (p50/p95).")
+@click.option(
+    "--quality/--no-quality",
+    default=True,
+    show_default=True,
+    help="Also compare retrieval of the dataset's questions over the largest store and over its articles alone.",
+)
+@click.option(
+    "--work",
+    default=".newsrag-bench",
+    show_default=True,
+    metavar="DIR",
+    help="Where the growing stores are kept and reused between runs (eval bench's stores too).",
+)
+@click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
+@_common
+@click.pass_context
+def eval_scale(
+    ctx: click.Context,
+    sizes: str,
+    corpora: tuple[str, ...],
+    dataset: str,
+    limit: int | None,
+    questions_limit: int,
+    quality: bool,
+    work: str,
+    json_path: str | None,
+) -> None:
+    """How ingestion and answers scale with the store: per size, ingestion's peak RSS, a fresh process's first
+    answer, answer p50/p95, adding one article and the next answer, serving peak RSS; one JSON object. A benchmark,
+    not a test: 9,000 articles take hours to embed on a CPU (run it in the background; a rerun reuses the stores)."""
+    from eval.scale import DEFAULT_CORPORA, parse_sizes, run_scale
+
+    if limit is not None and limit < 1:
+        raise click.BadParameter(f"--limit must be greater than 0. Currently, it is {limit}.")
+    try:
+        result = run_scale(
+            _settings(ctx),
+            Path(work),
+            sizes=parse_sizes(sizes),
+            corpora=[Path(c) for c in corpora] or list(DEFAULT_CORPORA),
+            dataset=Path(dataset),
+            limit=limit,
+            questions_limit=questions_limit,
+            with_quality=quality,
+            progress=sys.stderr.isatty(),
+            log=_log,
+        )
+    except NewsragError as exc:
+        raise click.ClickException(str(exc)) from None
+    _emit(result, json_path)
+
+
 @eval_group.command("support")
 @click.option(
     "--dataset",
