@@ -11,8 +11,8 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections import Counter, OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -30,7 +30,8 @@ from rag.answerability import (
     states_relation,
     topic_words,
 )
-from rag.nlp import Analysed, Entity, EntityRecognizer
+from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
+from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.support import SupportChecker
 from rag.text import CURRENCY_WORDS, answer_type_match, entity_terms, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source
@@ -55,8 +56,9 @@ class _Candidate:
     end: int
     text: str
     coverage: float  # weighted share of the question's key terms found in the sentence
-    score: float
+    score: float  # the sentence ranker's logit (``rag/sentence_rank.py``): cheap stage, then full for the best few
     similarity: float = 0.0  # cosine of the sentence to the question (0 without an embedder)
+    features: Mapping[str, float] = field(default_factory=dict)  # the ranker's cheap-stage features
 
 
 def abstain(mode: str = "extractive", note: str = "") -> Answer:
@@ -118,22 +120,17 @@ _NOTHING_FOUND = Analysed((), ())  # a sentence the recogniser was not run on
 
 
 class ExtractiveAnswerer(Answerer):
-    """Picks sentences by the question terms they cover (weighted by rarity among the candidates), by their
-    meaning's closeness to the question (when given an embedder) and by the retrieval score of their passage;
-    every sentence of the answer is a verbatim quote with its marker."""
+    """Quotes the sentences of the retrieved passages that the sentence ranker (``rag/sentence_rank.py``, fitted on
+    a training split) ranks best: by the question terms they cover (weighted by rarity among the candidates), by
+    their meaning's closeness to the question (when given an embedder), by whether they offer what the question
+    asks for and by the retrieval score of their passage; every sentence of the answer is a verbatim quote with its
+    marker."""
 
     mode = "extractive"
-    # Sentences embedded per question, ~8 ms each here: the answer's main cost. On rtqa-dev's 700 questions 24, 12,
-    # 8 and 6 gave the same answers (open accuracy 0.2714, abstention 0.200 / 0.116); 4 began to differ (session 5).
-    SEMANTIC_CANDIDATES = 6
-    SIMILARITY_WEIGHT = 0.5
-    ANSWER_TYPE_BONUS = 0.3
+    RELATION_BONUS = 3.0  # logit added to a sentence that states the relation a question asks about ("earlier on the same day")
+    FURTHER_MIN_COVERAGE = 0.34  # a quote after the first covers at least this share of the question's terms
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
-
-    FURTHER_MIN_COVERAGE = 0.34  # a quote after the first covers at least this share of the question's terms
-    TYPE_BONUS = 0.3  # a sentence that offers what the question asks for (a person for "who")
-    RELATION_BONUS = 0.5  # a sentence that states the relation a question asks about ("earlier on the same day")
 
     def __init__(
         self,
@@ -148,12 +145,14 @@ class ExtractiveAnswerer(Answerer):
         ner: EntityRecognizer | None = None,
         article_text: Callable[[str], str | None] | None = None,
         unknown_names: UnknownNames | None = None,
+        ranker: SentenceRanker | None = None,
     ) -> None:
         self.min_relevance = min_relevance
         self.min_coverage = min_coverage
         self.max_sentences = max_sentences
         self.checker = checker or SupportChecker()
         self.model = model or AnswerabilityModel.load()
+        self.ranker = ranker or SentenceRanker.load()
         self.min_answerability = self.model.threshold if min_answerability is None else min_answerability
         self.ner = ner or EntityRecognizer()
         self.article_text = article_text  # an article's stored text by id (None: judge by the retrieved passages)
@@ -174,7 +173,7 @@ class ExtractiveAnswerer(Answerer):
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
         analysed = self._analyse(frame, candidates)
-        candidates = self._rescore_for(frame, candidates, analysed)
+        candidates = self._rescore_for(frame, query, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
             if stating:
@@ -249,30 +248,40 @@ class ExtractiveAnswerer(Answerer):
         largest cost after the sentence embeddings)."""
         if frame.asks is None:
             return {}
+        texts = self._finalists(candidates)
+        return dict(zip(texts, people_by_surname(self.ner.analyse(texts)), strict=True))
+
+    def _finalists(self, candidates: list[_Candidate]) -> list[str]:
+        """The distinct texts of the cheap stage's best candidates (that share a term with the question): the ones
+        the full stage scores with a sentence embedding and the recogniser."""
         texts: list[str] = []
         for cand in candidates:
-            if cand.text not in texts:
+            if cand.coverage > 0 and cand.text not in texts:
                 texts.append(cand.text)
-            if len(texts) >= self.SEMANTIC_CANDIDATES:
-                break
-        return dict(zip(texts, self.ner.analyse(texts), strict=True))
+                if len(texts) >= self.ranker.candidates:
+                    break
+        return texts
 
     def _rescore_for(
-        self, frame: Frame, candidates: list[_Candidate], analysed: dict[str, Analysed]
+        self, frame: Frame, query: Query, candidates: list[_Candidate], analysed: dict[str, Analysed]
     ) -> list[_Candidate]:
-        """Among the analysed candidates, prefer sentences that offer what the question asks for (a person for
-        "who") and, for a question about what happened before/after/on the same day as an event, sentences that
-        state that relation."""
-        if frame.asks is None and frame.relation is None:
-            return candidates
+        """The full stage of the sentence ranker: the best candidates' cosine to the question and whether they
+        offer what the question asks for (a person for "who"); and, for a question about what happened
+        before/after/on the same day as an event, a bonus for sentences that state that relation."""
+        finalists = self._finalists(candidates)
+        sims: dict[str, float] = {}
+        if self.embed is not None and self.embed_query is not None and finalists:
+            vectors = self.embed(finalists)
+            sims = dict(zip(finalists, (vectors @ self.embed_query(query.text)).tolist(), strict=True))
+        floor = min(sims.values(), default=0.0)
         out = []
         for cand in candidates:
-            bonus = 0.0
-            if frame.asks is not None and self._offers(frame, cand, analysed):
-                bonus += self.TYPE_BONUS
+            similarity = sims.get(cand.text, floor)
+            offers = float(frame.asks is not None and self._offers(frame, cand, analysed))
+            score = self.ranker.score_full({**cand.features, "similarity": similarity, "offers": offers})
             if frame.relation is not None and states_relation(frame, cand.text):
-                bonus += self.RELATION_BONUS
-            out.append(replace(cand, score=cand.score + bonus) if bonus else cand)
+                score += self.RELATION_BONUS
+            out.append(replace(cand, similarity=similarity, score=score))
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         if frame.asks is not None and not self._offers(frame, out[0], analysed):
             # The best sentence names the subject but not what is asked ("The council voted to build a seawall"
@@ -387,6 +396,8 @@ class ExtractiveAnswerer(Answerer):
         return _Short(best.text[ent.start : end], best.hit, start, best.start + end)
 
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:
+        if frame.relation is not None:  # the event the question names is not what it asks about
+            return states_relation(frame, cand.text)
         passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
         if not all(mentions(passage, n, n in frame.person_names) for n in frame.names):
             return False
@@ -394,10 +405,12 @@ class ExtractiveAnswerer(Answerer):
         return not frame.topic or bool(terms & set(frame.topic)) or states_relation(frame, cand.text)
 
     def _candidates(self, query: Query, hits: list[Hit]) -> list[_Candidate]:
+        """Every sentence of the passages, scored by the sentence ranker's cheap stage, best first."""
         q_terms = set(key_terms(query.text))
         if not q_terms:
             return []
         q_entities = entity_terms(query.text) & q_terms
+        focus = set(key_terms(focus_text(query.text))) & q_terms
         raw: list[tuple[Hit, int, int, int, str, set[str], set[str]]] = []
         for rank, hit in enumerate(hits):
             text = hit.chunk.text
@@ -416,42 +429,27 @@ class ExtractiveAnswerer(Answerer):
         # Long questions carry context ("X happened this week. Which team ...?"): a sentence needs to cover the
         # weight of the question's few most telling terms, not all of them.
         total = sum(sorted(weight.values(), reverse=True)[: self.COVERAGE_TERMS])
+        focus_total = sum(sorted((weight[t] for t in focus), reverse=True)[: self.COVERAGE_TERMS])
         best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
+        question_lower = query.text.lower()
         out = []
         for hit, rank, s, e, sentence, terms, context in raw:
             # A name the sentences just before supply counts half: "According to X, ... . For example, Y."
             matched = sum(weight[t] for t in terms & q_terms) + 0.5 * sum(weight[t] for t in context & q_terms)
-            coverage = min(1.0, matched / total)
-            dense = hit.scores_by_retriever.get("dense", hit.score)
-            score = coverage + 0.5 * (dense - best_dense) - 0.01 * rank
-            if answer_type_match(query.text, sentence):
-                score += self.ANSWER_TYPE_BONUS  # "how much" wants a sum, "when" a date
-            out.append(_Candidate(hit, rank, hit.chunk.start + s, hit.chunk.start + e, sentence, coverage, score))
-        out.sort(key=lambda c: (-c.score, c.rank, c.start))
-        return self._rescore_semantic(query, out)
-
-    def _rescore_semantic(self, query: Query, ranked: list[_Candidate]) -> list[_Candidate]:
-        """Add the sentence-to-question cosine for the best lexical candidates (distinct texts only)."""
-        if self.embed is None or self.embed_query is None or not ranked:
-            return ranked
-        texts: list[str] = []
-        for cand in ranked:
-            if cand.coverage > 0 and cand.text not in texts:
-                texts.append(cand.text)
-            if len(texts) >= self.SEMANTIC_CANDIDATES:
-                break
-        if not texts:
-            return ranked
-        vectors = self.embed(texts)
-        question = self.embed_query(query.text)
-        sims = dict(zip(texts, (vectors @ question).tolist(), strict=True))
-        floor = min(sims.values())
-        out = [
-            replace(
-                c, similarity=sims.get(c.text, floor), score=c.score + self.SIMILARITY_WEIGHT * sims.get(c.text, floor)
+            in_focus = sum(weight[t] for t in terms & focus) + 0.5 * sum(weight[t] for t in context & focus)
+            start = hit.chunk.start + s
+            features = {
+                "coverage": min(1.0, matched / total),
+                "focus": min(1.0, in_focus / focus_total) if focus_total else 0.0,
+                "dense_gap": hit.scores_by_retriever.get("dense", hit.score) - best_dense,
+                "rank": rank / len(hits),
+                "type_regex": float(bool(answer_type_match(query.text, sentence))),  # "how much" wants a sum
+                **surface_features(sentence, question_lower, start),
+            }
+            score = self.ranker.score_cheap(features)
+            out.append(
+                _Candidate(hit, rank, start, hit.chunk.start + e, sentence, features["coverage"], score, 0.0, features)
             )
-            for c in ranked
-        ]
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         return out
 
@@ -460,7 +458,7 @@ class ExtractiveAnswerer(Answerer):
         chosen = [best]
         seen = {(best.hit.chunk.article_id, best.start), " ".join(best.text.split())}
         for cand in candidates[1:]:
-            if len(chosen) >= self.max_sentences or cand.score < best.score - 0.15:
+            if len(chosen) >= self.max_sentences or cand.score < best.score - self.ranker.further_margin:
                 break
             if cand.coverage < 0.5 * best.coverage:
                 continue  # a further sentence must answer a good part of the question

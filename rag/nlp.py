@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rag.errors import ModelError
@@ -92,3 +92,27 @@ class EntityRecognizer:
             self._cache[text] = analysed
             while len(self._cache) > self.CACHE:
                 self._cache.popitem(last=False)
+
+
+def people_by_surname(analysed: Sequence[Analysed]) -> list[Analysed]:
+    """The same analyses with a lone surname of a person named in any of them relabelled PERSON: the small model
+    takes "Okonkwo" for an organisation two sentences after "Idris Okonkwo", and a question asking "which bank"
+    would take him for its answer."""
+    surnames = {
+        e.text.split()[-1].lower()
+        for a in analysed
+        for e in a.entities
+        if e.label == "PERSON" and len(e.text.split()) > 1
+    }
+    if not surnames:
+        return list(analysed)
+    return [
+        replace(
+            a,
+            entities=tuple(
+                replace(e, label="PERSON") if e.label != "PERSON" and e.text.lower() in surnames else e
+                for e in a.entities
+            ),
+        )
+        for a in analysed
+    ]

@@ -181,3 +181,26 @@ def test_a_relation_stated_outside_the_retrieved_passage_is_found_in_its_article
     cit = answer.citations[0]
     assert cit.quote == "Earlier on the same day, the harbour master Lars Vik resigned." == HARBOUR[cit.start : cit.end]
     assert cit.supported
+
+
+def test_a_lone_surname_of_a_person_named_nearby_is_that_person() -> None:
+    from rag.nlp import Analysed, Entity, people_by_surname
+
+    first = Analysed((Entity("Idris Okonkwo", "PERSON", 18, 31),), ())
+    later = Analysed((Entity("Okonkwo", "ORG", 0, 7), Entity("Nordbank", "ORG", 30, 38)), ())
+    fixed = people_by_surname([first, later])
+    assert [e.label for e in fixed[1].entities] == ["PERSON", "ORG"]
+    assert fixed[0] == first
+    assert people_by_surname([later]) == [later]  # nobody named: nothing to relabel
+
+
+def test_which_bank_is_not_answered_with_a_players_surname(ner: EntityRecognizer) -> None:
+    question = "Which bank sponsored the Halvard Open chess tournament?"
+    text = (
+        "Fourteen-year-old Idris Okonkwo won the Halvard Open chess tournament on Sunday. "
+        "Okonkwo scored 7.5 points out of 9 and will receive a prize of 12,000 kroner."
+    )
+    answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
+    draft = answerer.draft(Query(question), [_hit(text, "a1", question)])
+    assert draft.answer.abstained and draft.answer.short_answer is None
+    assert "organisation" in draft.answer.note
