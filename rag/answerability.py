@@ -162,6 +162,7 @@ class Frame:
     asks: str | None  # a key of ANSWER_LABELS, or None
     relation: str | None  # "same-day", "before" or "after", or None
     topic: tuple[str, ...]  # key terms (stems) that are not part of a name
+    counted: str | None = None  # what "how many N" counts, stemmed ("month" for "after how many months")
 
 
 def frame_question(question: str, analysed: Analysed) -> Frame:
@@ -191,7 +192,49 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
     name_terms = set(key_terms(" ".join(names)))
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
-    return Frame(question, tuple(dict.fromkeys(names)), frozenset(persons), asks, relation, topic)
+    return Frame(question, tuple(dict.fromkeys(names)), frozenset(persons), asks, relation, topic, counted_noun(question))
+
+
+_AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|of|in|on|at|to|for|there)"
+_HOW_MANY = re.compile(rf"\bhow\s+many\s+((?:(?!{_AUX}\b)[\w'’-]+\s*){{1,3}})", re.I)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions"
+)
+_NUMBER = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,.]*\d|\d|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
+    r"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?![\w])",
+    re.I,
+)
+_NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
+
+
+def counted_noun(question: str) -> str | None:
+    """The stem of what a "how many" question counts ("slam" for "how many grand slams has she won?")."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return None
+    stems = key_terms(m.group(1))
+    return stems[-1] if stems else None
+
+
+def counted_number(frame: Frame, sentence: str) -> Entity | None:
+    """A number the sentence gives for what the question counts: a number followed, within three words, by the
+    counted noun ("23 grand slam singles titles", "six months"); the span runs from the number to that noun. The
+    small recogniser labels these inconsistently (a DATE, a PRODUCT, "23 grand" a QUANTITY), so a pattern finds
+    them."""
+    if frame.counted is None:
+        return None
+    for m in _NUMBER.finditer(sentence):
+        pos = m.end()
+        for _ in range(4):
+            word = _NEXT_WORD.match(sentence, pos)
+            if not word:
+                break
+            if key_terms(word.group(1))[:1] == [frame.counted]:
+                return Entity(sentence[m.start() : word.end()], "CARDINAL", m.start(), word.end())
+            pos = word.end()
+    return None
 
 
 def asked_type(question: str) -> str | None:
@@ -255,6 +298,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names."""
     if frame.asks is None:
         return []
+    if frame.asks == "number" and (counted := counted_number(frame, sentence)) is not None:
+        return [counted]  # what "how many N" counts, stated with N
     labels = ANSWER_LABELS[frame.asks]
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     q_terms = set(key_terms(frame.text))

@@ -204,3 +204,19 @@ def test_which_bank_is_not_answered_with_a_players_surname(ner: EntityRecognizer
     draft = answerer.draft(Query(question), [_hit(text, "a1", question)])
     assert draft.answer.abstained and draft.answer.short_answer is None
     assert "organisation" in draft.answer.note
+
+
+def test_how_many_n_is_answered_with_a_number_of_n(ner: EntityRecognizer) -> None:
+    from rag.answerability import counted_noun
+
+    assert counted_noun("Which tennis legend retired? How many grand slams has she won?") == "slam"
+    assert counted_noun("How much will it cost?") is None
+    question = "The protection of the vaccines begins to wane after how many months?"
+    text = (
+        "More than 1.25 million people took part in the study of the vaccines. "
+        "Protection from the vaccines begins to wane around six months after the second dose."
+    )
+    answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
+    answer = answerer.answer(Query(question), [_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "six months"
+    assert text[answer.short_answer.start : answer.short_answer.end] == "six months"
