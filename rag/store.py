@@ -624,7 +624,8 @@ class StoreCheck:
 
 
 def check_store(store: Store) -> StoreCheck:
-    """Compare the manifest, the chunks in Chroma and the cached lexical index."""
+    """Compare the manifest, the chunks in Chroma and the cached lexical index (its chunks at the same generation,
+    and its position: never past the store's write sequence number in the same epoch)."""
     out = StoreCheck()
     if not store.exists():
         return out
@@ -639,11 +640,15 @@ def check_store(store: Store) -> StoreCheck:
             out.orphan_chunks.append(cid)
     out.incomplete = sorted(aid for aid, rec in manifest.items() if per_article.get(aid, 0) != rec.chunks)
     index = store.index
-    if index.exists() and index.generation() == store.generation():
+    state = store.state()
+    epoch, seq = index.position()
+    if index.exists() and index.generation() == state.generation:
         if sorted(index.ids()) != sorted(cid for cid, _, _ in rows):
             out.lexical_problem = "the lexical index holds other chunks than Chroma at the same generation"
         else:
             out.lexical_problem = index.problem()
+    if not out.lexical_problem and epoch and epoch == state.epoch and seq > state.seq:
+        out.lexical_problem = f"the lexical index claims write {seq}, but the store's last write is {state.seq}"
     return out
 
 

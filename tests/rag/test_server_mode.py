@@ -314,6 +314,37 @@ def test_a_delete_killed_after_its_tombstones_leaves_every_process_level_after_t
     _level_with_chroma(Store(server_settings))
 
 
+def test_store_check_repair_closes_a_cut_short_write_and_every_process_catches_up_in_full(
+    server_settings, corpus: Path, embedder, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ingest_paths([str(corpus)], server_settings, embedder=embedder, progress=False)
+    writer = Store(server_settings)
+    reader = Store(replace(server_settings, store=str(tmp_path / "b")))
+    reader.lexical()
+    assert _cli(server_settings, tmp_path, "delete", SEED_ID, crash="tombstones-written") == -signal.SIGKILL
+    before = writer.state()
+    assert before.writing
+    # a position past the store's last write is a problem that check names and repair mends
+    reader.index.set_state(reader.index.generation(), (before.epoch, before.seq + 5))
+    found = check_store(reader)
+    assert not found.ok and "claims write" in found.lexical_problem
+    assert (
+        _cli(
+            replace(server_settings, store=reader.index.path.parent.as_posix()), tmp_path, "store", "check", "--repair"
+        )
+        == 0
+    )
+    after = writer.state()
+    assert not after.writing and after.epoch != before.epoch and after.seq == before.seq
+    assert SEED_ID in writer.manifest()  # the delete never reached its chunks: the article stays whole
+    reader.lexical()
+    assert reader.index.position() == (after.epoch, after.seq)
+    _level_with_chroma(reader)
+    writer.lexical()
+    assert writer.last_sync is not None and writer.last_sync.kind == "full"  # another epoch: read in full once
+    _level_with_chroma(writer)
+
+
 def test_a_catch_up_killed_before_its_commit_is_redone_by_the_next(
     server_settings, corpus: Path, embedder, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
