@@ -6,7 +6,9 @@ Points: ``write-start`` (generation bumped, nothing written), ``chunks-deleted``
 ``chunks-written`` (new chunks in Chroma, not yet in the lexical index), ``lexical-write`` (the lexical index's
 transaction for a write or delete, all but committed), ``records-written`` (records in, generation not yet bumped
 again), ``generation-bumped`` (the store's clean generation set, the lexical index's not yet), ``lexical-sync``
-(the transaction that brings the lexical index level with Chroma, all but committed)."""
+(the transaction that brings the lexical index level with Chroma, all but committed), ``tombstones-written``
+(a delete's tombstones in Chroma, its chunks and records not yet deleted), ``lexical-catch-up`` (the transaction
+that applies the writes since the index's position, all but committed)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,9 @@ question is tokenised the same way). An ``articles`` table maps each article to 
 The index updates in place: the store's write path replaces an article's rows in one SQLite transaction beside its
 Chroma writes (``replace_articles``, ``delete_articles``), and ``apply`` brings it level with Chroma's chunks after
 a crash, a migration or another process's write (server mode). A ``generation`` in its ``meta`` table names the
-store generation it agrees with. Nothing is held in Python per chunk: every read is by id or through ``MATCH``.
+store generation it agrees with, and a ``position`` (the store's epoch and the write sequence number it has every
+write up to) lets ``catch_up`` take only the records written since. Nothing is held in Python per chunk: every read
+is by id or through ``MATCH``.
 """
 
 from __future__ import annotations
@@ -113,6 +115,28 @@ class LexicalIndex:
 
     def set_generation(self, generation: str) -> None:
         self._db().execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
+
+    def position(self) -> tuple[str, int]:
+        """(the store epoch, the write sequence number) up to which this index holds every write; ("", 0) when it
+        knows none (never synced, or last brought level while a write was under way): the next sync is a full one."""
+        if not self.exists():
+            return "", 0
+        rows = dict(self._db().execute("SELECT key, value FROM meta WHERE key IN ('epoch', 'seq')"))
+        try:
+            return str(rows.get("epoch", "")), int(rows.get("seq", 0))
+        except ValueError:
+            return "", 0
+
+    def set_state(self, generation: str, position: tuple[str, int]) -> None:
+        """Take a generation and a position together (one transaction)."""
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            _set_state(db, generation, position)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     # -- reading -------------------------------------------------------------------------------------------
     def search(
@@ -345,10 +369,11 @@ class LexicalIndex:
         outlets: dict[str, str],
         generation: str,
         known_terms: dict[str, tuple[str, str]] | None = None,
+        position: tuple[str, int] = ("", 0),
     ) -> None:
         """Bring the index level with Chroma in one transaction: ``remove`` chunks, rewrite the metadata of
         ``update`` ones (same id, so the same text), ``add`` new ones (their features from ``known_terms`` where
-        given, else computed), replace the outlet table with ``outlets``, take ``generation``."""
+        given, else computed), replace the outlet table with ``outlets``, take ``generation`` and ``position``."""
         prepared = _prepare(add, known_terms or {})
         db = self._db()
         db.execute("BEGIN IMMEDIATE")
@@ -366,8 +391,37 @@ class LexicalIndex:
             self._insert(db, prepared)
             db.execute("DELETE FROM articles")
             db.executemany("INSERT INTO articles VALUES (?, ?)", outlets.items())
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
+            _set_state(db, generation, position)
             crash_point("lexical-sync")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def catch_up(
+        self,
+        articles: Iterable[str],
+        rows: Sequence[ChunkRow],
+        outlets: dict[str, str],
+        deleted: Iterable[str],
+        generation: str,
+        position: tuple[str, int],
+    ) -> None:
+        """Apply the writes made since this index's position, in one transaction: every chunk of ``articles`` (the
+        articles those writes replaced or deleted) goes, ``rows`` (their chunks as Chroma holds them now) come in,
+        the outlets of ``deleted`` articles go and ``outlets`` are set; take ``generation`` and ``position``."""
+        prepared = _prepare(rows, {})
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._drop_articles(db, sorted(set(articles)))
+            self._insert(db, prepared)
+            db.execute(
+                "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(deleted))),)
+            )
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", outlets.items())
+            _set_state(db, generation, position)
+            crash_point("lexical-catch-up")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -379,7 +433,11 @@ class LexicalIndex:
         db.execute("BEGIN IMMEDIATE")
         try:
             db.execute("DROP TABLE IF EXISTS fts")
-            for sql in ("DELETE FROM chunks", "DELETE FROM articles", "DELETE FROM meta WHERE key = 'generation'"):
+            for sql in (
+                "DELETE FROM chunks",
+                "DELETE FROM articles",
+                "DELETE FROM meta WHERE key IN ('generation', 'epoch', 'seq')",
+            ):
                 db.execute(sql)
             db.execute(_FTS)
             db.execute("COMMIT")
@@ -435,6 +493,13 @@ def _prepare(rows: Sequence[ChunkRow], known: dict[str, tuple[str, str]]) -> lis
             terms = (" ".join(sorted(keys)), " ".join(sorted(names)))
         out.append((row, " ".join(tokens), terms[0], terms[1]))
     return out
+
+
+def _set_state(db: sqlite3.Connection, generation: str, position: tuple[str, int]) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [("generation", generation), ("epoch", position[0]), ("seq", str(int(position[1])))],
+    )
 
 
 def _meta_json(meta: dict[str, Any]) -> str:

@@ -1,5 +1,13 @@
 """The store: two Chroma collections (chunks with their vectors; articles with their full text and manifest
-record) and one writer lock. Everything the app needs lives in Chroma, so a store can be moved as a folder.
+record), a third of tombstones (deleted article ids) and one writer lock. Everything the app needs lives in Chroma,
+so a store can be moved as a folder.
+
+Every write (``write_articles``, ``delete_articles``) takes the next write sequence number (``seq``, in the article
+collection's metadata beside the generation) and stamps it on each chunk and record it writes, and on a tombstone
+for each article it deletes. A process whose local lexical index is behind reads only what has a larger ``seq``
+(``Store.sync_lexical``). The store's ``epoch`` (also in that metadata) changes whenever that is not enough: the
+first write to a store from before sequence numbers, the first write after a cut-short one, a repair, a copy, two
+writers caught interleaving; an index from another epoch is brought level in full.
 
 Embeddings are always given explicitly: a Chroma call without them would fetch Chroma's default ONNX model
 from the internet, which fails on an air-gapped machine.
@@ -87,6 +95,7 @@ class Store:
         self.chroma_url = settings.chroma_url.rstrip("/")
         self.chunks_name = f"{settings.collection}_chunks"
         self.articles_name = f"{settings.collection}_articles"
+        self.tombstones_name = f"{settings.collection}_tombstones"
         self.lock_timeout = settings.lock_timeout
         self._client: ClientAPI | None = None
         self._collections: dict[str, Collection] = {}
@@ -94,6 +103,7 @@ class Store:
         self._lexical_lock = threading.Lock()
         self.index = LexicalIndex(self.path / FILE)  # opened on first use; see lexical() for keeping it current
         self._holding = False  # whether this object holds the writer lock (writer())
+        self.last_sync: SyncReport | None = None  # what the last sync_lexical read (for tests and measurements)
 
     # -- opening ---------------------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -245,27 +255,42 @@ class Store:
     # -- generation and the lexical index -------------------------------------------------------------------
     def generation(self) -> str:
         """Changes with every write: derived data (the lexical index) is rebuilt when it no longer matches."""
+        return self.state().generation
+
+    def state(self) -> StoreState:
+        """The generation, write sequence number and epoch, read together (one request)."""
         client = self._client_for(create=False)
         try:
             meta = client.get_collection(self.articles_name, embedding_function=None).metadata or {}
         except Exception:  # no articles collection yet: an empty store
-            return ""
-        return str(meta.get("generation", ""))
+            return StoreState()
+        seq = meta.get("seq", 0)
+        return StoreState(
+            str(meta.get("generation", "")), seq if isinstance(seq, int) else 0, str(meta.get("epoch", ""))
+        )
+
+    def _set_state(self, state: StoreState) -> None:
+        # modify() replaces the whole metadata: always write all three
+        self.article_collection(create=True).modify(
+            metadata={"generation": state.generation, "seq": state.seq, "epoch": state.epoch}
+        )
 
     def bump_generation(self, writing: bool = False) -> str:
-        """A new generation; ``writing`` marks the store as mid-write (``w-...``): nothing derived from it is cached
-        on disk until a write ends with a clean generation, and a crash mid-write leaves the mark for the next
-        ingestion to clear."""
-        import uuid
-
-        generation = (WRITING if writing else "") + uuid.uuid4().hex
-        self.article_collection(create=True).modify(metadata={"generation": generation})
+        """A new generation and a new epoch (outside ``write_articles``/``delete_articles``: a repair, a copy, the
+        end of a cut-short write, so every process's lexical index is brought level in full once); ``writing``
+        marks the store as mid-write (``w-...``): nothing derived from it is cached on disk until a write ends with
+        a clean generation, and a crash mid-write leaves the mark for the next ingestion to clear."""
+        generation = (WRITING if writing else "") + _uid()
+        self._set_state(StoreState(generation, self.state().seq, _uid()))
         return generation
 
     def lexical_current(self) -> bool:
         """Whether the lexical index agrees with the store's current (clean) generation."""
         current = self.generation()
         return self.index.generation() == current and not current.startswith(WRITING)
+
+    def _collection_names(self) -> set[str]:
+        return {c.name for c in self._client_for(create=True).list_collections()}
 
     def lexical(self) -> LexicalIndex:
         """The lexical index (SQLite FTS5, ``lexical.sqlite`` in the store folder), level with Chroma.
@@ -297,12 +322,54 @@ class Store:
                 lock.release()
         return index
 
-    def sync_lexical(self, rebuild: bool = False) -> None:
-        """Bring the lexical index level with the chunks in Chroma (hold the writer lock): chunks it lacks are
-        added (their features taken from a FORMAT 2 folder being migrated, else computed), chunks Chroma no longer
-        has removed, changed metadata rewritten, the outlet table rebuilt from the manifest. Work grows with the
-        difference, plus one read of every chunk's id and metadata. ``rebuild`` starts from an empty file."""
-        generation = self.generation()
+    def sync_lexical(self, rebuild: bool = False, full: bool = False) -> None:
+        """Bring the lexical index level with Chroma (hold the writer lock).
+
+        An index in the store's epoch at write ``n`` reads only the chunks, records and tombstones with a ``seq``
+        above ``n`` (``_catch_up``): work in proportion to the change. Otherwise (another epoch, no position, a
+        store from before sequence numbers, ``full``, ``rebuild``) it reads every chunk's id and metadata
+        (``_full_sync``). ``rebuild`` starts from an empty file."""
+        state = self.state()
+        epoch, seq = self.index.position()
+        if not (rebuild or full) and state.epoch and epoch == state.epoch and 0 < seq <= state.seq:
+            self._catch_up(state, seq)
+        else:
+            self._full_sync(state, rebuild)
+
+    def _catch_up(self, state: StoreState, since: int) -> None:
+        """Apply the writes after ``since``: every article in a tombstone, a chunk or a record written since then
+        is dropped from the index, and the chunks Chroma holds for it now (all written since: a write replaces an
+        article's chunks whole) come back; outlets from the records. The position advances only when no write was
+        under way or began while reading (else the next sync reads from ``since`` again)."""
+        where = {"seq": {"$gt": since}}
+        names = self._collection_names()
+        tombstones = (
+            [i for i, _, _ in _get_all(self._collection(self.tombstones_name), [], where)]
+            if self.tombstones_name in names
+            else []
+        )
+        chunks = (
+            _get_all(self.chunk_collection(), ["documents", "metadatas"], where) if self.chunks_name in names else []
+        )
+        records = _get_all(self.article_collection(), ["metadatas"], where) if self.articles_name in names else []
+        after = self.state()
+        stable = after.generation == state.generation and after.epoch == state.epoch
+        articles = {*tombstones, *(i for i, _, _ in records)}
+        articles.update(str((m or {}).get("article_id", "")) for _, _, m in chunks)
+        self.index.catch_up(
+            articles,
+            [ChunkRow(cid, text or "", dict(meta or {})) for cid, text, meta in chunks],
+            {aid: outlet(str((m or {}).get("source", "")), (m or {}).get("url") or None) for aid, _, m in records},
+            set(tombstones) - {i for i, _, _ in records},
+            state.generation if stable else self.index.generation(),
+            (state.epoch, state.seq if stable and not state.writing else since),
+        )
+        self.last_sync = SyncReport("incremental", len(chunks), len(chunks), len(records), len(tombstones))
+
+    def _full_sync(self, state: StoreState, rebuild: bool) -> None:
+        """Chunks the index lacks are added (their features taken from a FORMAT 2 folder being migrated, else
+        computed), chunks Chroma no longer has removed, changed metadata rewritten, the outlet table rebuilt from
+        the manifest: one read of every chunk's id and metadata, texts only for the missing ones."""
         if rebuild:
             try:
                 self.index.clear()  # in place: a serving process's open connection sees the rebuilt index
@@ -326,9 +393,15 @@ class Store:
             add.extend(ChunkRow(cid, text, meta) for cid, (text, meta, _) in self.chunks_by_id(part).items())
         legacy = self.path / LEGACY_FOLDER
         known = legacy_terms(legacy) if add else {}
-        outlets = {aid: outlet(r.source, r.url) for aid, r in self.manifest().items()}
-        self.index.apply(remove, update, add, outlets, generation, known)
+        manifest = self.manifest()
+        outlets = {aid: outlet(r.source, r.url) for aid, r in manifest.items()}
+        # a position only from a read that no write overlapped: else the next sync is a full one again
+        after = self.state()
+        clean = after == state and not state.writing and bool(state.epoch)
+        position = (state.epoch, state.seq) if clean else ("", 0)
+        self.index.apply(remove, update, add, outlets, state.generation, known, position)
         shutil.rmtree(legacy, ignore_errors=True)  # a FORMAT 1/2 cache: migrated
+        self.last_sync = SyncReport("full", len(rows), len(add), len(manifest))
 
     def all_chunks(self) -> list[tuple[str, str | None, Any]]:
         """(id, text, metadata) of every stored chunk."""
@@ -377,33 +450,51 @@ class Store:
 
     # -- writing (hold writer()) -----------------------------------------------------------------------------
     def delete_articles(self, article_ids: Sequence[str]) -> None:
-        """Remove the articles' chunks (from Chroma, then from the lexical index), then their records (a crash in
-        between leaves a record to redo)."""
-        follow, writing = self._start_write()
-        self._delete_chunks_of(article_ids)
-        if follow:
-            self.index.delete_articles(list(article_ids), writing)
-        for part in _batches(list(article_ids), self.max_batch()):
+        """Write a tombstone per article (so that other processes' indexes drop it), then remove the articles'
+        chunks (from Chroma, then from the lexical index), then their records (a crash in between leaves a record
+        to redo, and the next write a new epoch)."""
+        write = self._start_write()
+        ids = list(dict.fromkeys(article_ids))
+        for part in _batches(ids, self.max_batch()):
+            self._collection(self.tombstones_name, create=True).upsert(
+                ids=part,
+                embeddings=[[1.0] for _ in part],  # Chroma wants a vector: one dimension, never queried
+                metadatas=[{"seq": write.seq} for _ in part],
+            )
+        crash_point("tombstones-written")
+        self._delete_chunks_of(ids)
+        if write.follow:
+            self.index.delete_articles(ids, write.writing)
+        for part in _batches(ids, self.max_batch()):
             self.article_collection(create=True).delete(ids=part)
-        self._end_write(follow, writing)
+        self._end_write(write)
 
-    def _start_write(self) -> tuple[bool, str]:
-        """Mark the store mid-write; returns (whether the lexical index follows this write in place, the writing
-        generation). It follows only from a clean generation it agrees with; otherwise it is left behind and
-        brought level from Chroma when the write is over (``lexical()``)."""
-        before = self.generation()
-        follow = self.index.generation() == before and not before.startswith(WRITING)
-        writing = self.bump_generation(writing=True)
+    def _start_write(self) -> _Write:
+        """Mark the store mid-write and take the next write sequence number. The lexical index follows the write in
+        place only from a clean generation it agrees with; otherwise it is left behind and brought level from
+        Chroma when the write is over (``lexical()``). A store from before sequence numbers, or one whose last
+        write was cut short (its records may hold what no tombstone or sequence number tells), gets a new epoch:
+        every process's index is brought level in full once."""
+        before = self.state()
+        follow = self.index.generation() == before.generation and not before.writing
+        epoch = before.epoch if before.epoch and not before.writing else _uid()
+        write = _Write(follow, WRITING + _uid(), before.seq + 1, epoch)
+        self._set_state(StoreState(write.writing, write.seq, write.epoch))
         if follow:
-            self.index.set_generation(writing)
-        return follow, writing
+            self.index.set_generation(write.writing)
+        return write
 
-    def _end_write(self, follow: bool, writing: str) -> None:
-        unchanged = self.generation() == writing  # no other writer (server mode) came in between
-        generation = self.bump_generation()
+    def _end_write(self, write: _Write) -> None:
+        now = self.state()
+        generation = _uid()
+        if now.generation == write.writing:
+            self._set_state(StoreState(generation, write.seq, write.epoch))
+        else:  # another writer (server mode, another folder) came in between: whoever caught up meanwhile may have
+            # missed some of this write's records under an older sequence number; a new epoch makes all read in full
+            self._set_state(StoreState(generation, max(now.seq, write.seq), _uid()))
         crash_point("generation-bumped")
-        if follow and unchanged:
-            self.index.set_generation(generation)
+        if write.follow and now.generation == write.writing:
+            self.index.set_state(generation, (write.epoch, write.seq))
 
     def update_records(self, records: Sequence[ArticleRecord]) -> None:
         """Rewrite the manifest records of stored articles (their text and chunks stay)."""
@@ -424,7 +515,7 @@ class Store:
             return
         # The generation changes before any write (to a "writing" one) and again after; the lexical index takes
         # each in step with its own writes, so one left behind by a crash never matches the store again.
-        follow, writing = self._start_write()
+        write = self._start_write()
         crash_point("write-start")
         self._delete_chunks_of([article.id for article, _, _, _ in items])
         crash_point("chunks-deleted")
@@ -439,6 +530,7 @@ class Store:
                     "title": article.title,
                     "source": article.source,
                     **_published_meta(article.published),
+                    "seq": write.seq,
                 }
                 chunk_rows.append((chunk.id, vector.tolist(), chunk.text, meta))
         batch = self.max_batch()
@@ -450,18 +542,18 @@ class Store:
                 metadatas=[r[3] for r in part],
             )
         crash_point("chunks-written")
-        if follow:
+        if write.follow:
             self.index.replace_articles(
                 [article.id for article, _, _, _ in items],
                 [ChunkRow(r[0], r[2], r[3]) for r in chunk_rows],
                 {article.id: outlet(article.source, article.url) for article, _, _, _ in items},
-                writing,
+                write.writing,
             )
         article_rows = []
         for article, record, _, vectors in items:
             mean = vectors.mean(axis=0) if len(vectors) else np.ones(vectors.shape[1] or 1, dtype=np.float32)
             mean = mean / (np.linalg.norm(mean) or 1.0)
-            article_rows.append((article.id, mean.tolist(), article.text, _article_meta(record)))
+            article_rows.append((article.id, mean.tolist(), article.text, {**_article_meta(record), "seq": write.seq}))
         for part in _batches(article_rows, batch):
             self.article_collection(create=True).upsert(
                 ids=[r[0] for r in part],
@@ -470,7 +562,40 @@ class Store:
                 metadatas=[r[3] for r in part],
             )
         crash_point("records-written")
-        self._end_write(follow, writing)
+        self._end_write(write)
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """The store's generation, write sequence number and epoch (its article collection's metadata)."""
+
+    generation: str = ""
+    seq: int = 0
+    epoch: str = ""  # "" for a store from before sequence numbers
+
+    @property
+    def writing(self) -> bool:
+        return self.generation.startswith(WRITING)
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What bringing the lexical index level read from Chroma: ``full`` (every chunk's id and metadata, then the
+    texts it lacked) or ``incremental`` (only what was written since its position)."""
+
+    kind: str
+    chunks_read: int  # chunk rows read (ids and metadata, with texts for an incremental one)
+    texts_read: int  # chunk texts fetched
+    records_read: int  # article records read
+    tombstones_read: int = 0
+
+
+@dataclass(frozen=True)
+class _Write:
+    follow: bool  # the lexical index follows this write in place
+    writing: str  # the writing generation
+    seq: int  # this write's sequence number
+    epoch: str
 
 
 @dataclass
@@ -499,7 +624,8 @@ class StoreCheck:
 
 
 def check_store(store: Store) -> StoreCheck:
-    """Compare the manifest, the chunks in Chroma and the cached lexical index."""
+    """Compare the manifest, the chunks in Chroma and the cached lexical index (its chunks at the same generation,
+    and its position: never past the store's write sequence number in the same epoch)."""
     out = StoreCheck()
     if not store.exists():
         return out
@@ -514,18 +640,23 @@ def check_store(store: Store) -> StoreCheck:
             out.orphan_chunks.append(cid)
     out.incomplete = sorted(aid for aid, rec in manifest.items() if per_article.get(aid, 0) != rec.chunks)
     index = store.index
-    if index.exists() and index.generation() == store.generation():
+    state = store.state()
+    epoch, seq = index.position()
+    if index.exists() and index.generation() == state.generation:
         if sorted(index.ids()) != sorted(cid for cid, _, _ in rows):
             out.lexical_problem = "the lexical index holds other chunks than Chroma at the same generation"
         else:
             out.lexical_problem = index.problem()
+    if not out.lexical_problem and epoch and epoch == state.epoch and seq > state.seq:
+        out.lexical_problem = f"the lexical index claims write {seq}, but the store's last write is {state.seq}"
     return out
 
 
 def repair_store(store: Store) -> StoreCheck:
     """Mend what ``check_store`` finds (hold ``store.writer()``): orphan chunks go; an incomplete article goes
-    entirely (the next ingestion of its file stores it again); the lexical index is rebuilt. Returns what was
-    found before the repair."""
+    entirely (the next ingestion of its file stores it again); a write cut short is closed; the lexical index is
+    brought level in full (rebuilt when damaged). Each of these starts a new epoch: every other process's index is
+    brought level in full once. Returns what was found before the repair."""
     found = check_store(store)
     if found.orphan_chunks or found.incomplete:
         store.bump_generation(writing=True)
@@ -534,8 +665,10 @@ def repair_store(store: Store) -> StoreCheck:
         if found.incomplete:
             store.delete_articles(found.incomplete)
         store.bump_generation()
+    elif store.exists() and store.state().writing:
+        store.bump_generation()
     if store.exists():
-        store.sync_lexical(rebuild=bool(found.lexical_problem and store.index.problem()))
+        store.sync_lexical(rebuild=bool(found.lexical_problem and store.index.problem()), full=True)
     return found
 
 
@@ -545,6 +678,7 @@ def copy_store(source: Store, target: Store, log: Any = lambda _: None) -> tuple
     counts = []
     if target.exists():
         target.bump_generation(writing=True)
+    seq = target.state().seq + 1  # every copied record is stamped with it (the source's numbers mean nothing here)
     for name in ("chunk_collection", "article_collection"):
         src, dst = getattr(source, name)(), getattr(target, name)(create=True)
         total, offset = src.count(), 0
@@ -557,12 +691,12 @@ def copy_store(source: Store, target: Store, log: Any = lambda _: None) -> tuple
                 ids=got["ids"],
                 embeddings=got["embeddings"],  # type: ignore[arg-type]
                 documents=got["documents"],
-                metadatas=got["metadatas"],  # type: ignore[arg-type]
+                metadatas=[{**(m or {}), "seq": seq} for m in got["metadatas"] or []],  # type: ignore[misc]
             )
             offset += len(got["ids"])
             log(f"{name.split('_')[0]}s: {offset}/{total}")
         counts.append(offset)
-    target.bump_generation()
+    target._set_state(StoreState(_uid(), seq, _uid()))  # a new epoch: every process's index is brought level in full
     target.lexical()
     return counts[1], counts[0]
 
@@ -627,12 +761,14 @@ WRITING = "w-"  # prefix of the generation while a write is under way (or was cu
 PAGE = 5000  # rows per Chroma get(): one unbounded get() of a large collection overflows SQLite's variables
 
 
-def _get_all(collection: Collection, include: list[str]) -> list[tuple[str, str | None, Any]]:
-    """Every row of a collection as (id, document or None, metadata), read page by page."""
+def _get_all(
+    collection: Collection, include: list[str], where: dict[str, Any] | None = None
+) -> list[tuple[str, str | None, Any]]:
+    """Every row of a collection (that matches ``where``) as (id, document or None, metadata), read page by page."""
     rows: list[tuple[str, str | None, Any]] = []
     offset = 0
     while True:
-        got = collection.get(include=include, limit=PAGE, offset=offset)  # type: ignore[arg-type]
+        got = collection.get(include=include, where=where, limit=PAGE, offset=offset)  # type: ignore[arg-type]
         ids = got["ids"]
         docs = got.get("documents") or [None] * len(ids)
         metas = got.get("metadatas") or [None] * len(ids)
@@ -640,6 +776,12 @@ def _get_all(collection: Collection, include: list[str]) -> list[tuple[str, str 
         if len(ids) < PAGE:
             return rows
         offset += PAGE
+
+
+def _uid() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
