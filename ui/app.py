@@ -204,7 +204,9 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
         if article is None:
             return "<div class='nr-article'>That article is no longer in the store.</div>"
         spans = [(c["start"], c["end"]) for c in answer["citations"] if c["marker"] == marker]
-        return article_html(article, spans, marker=marker)
+        short = answer.get("short_answer")
+        answer_at = short["start"] if short and short.get("marker") == marker else None
+        return article_html(article, spans, marker=marker, answer_at=answer_at)
 
     def feedback(rating: str, comment: str, turns: list[dict[str, Any]]) -> tuple[str, str]:
         if not turns:

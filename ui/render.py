@@ -56,9 +56,11 @@ def _quote_html(text: str, start: int, end: int, answer: Answer) -> str:
     )
 
 
-def article_html(article: Article, spans: list[tuple[int, int]], marker: int | None = None) -> str:
-    """A whole stored article, escaped, with the given character spans highlighted; the first is marked current
-    (the app scrolls it into view)."""
+def article_html(
+    article: Article, spans: list[tuple[int, int]], marker: int | None = None, answer_at: int | None = None
+) -> str:
+    """A whole stored article, escaped, with the given character spans highlighted; one is marked current (the app
+    scrolls it into view): the span holding offset ``answer_at`` (the short answer's), else the first."""
     when = article.published.isoformat() if article.published else "undated"
     text = article.text
     parts = [
@@ -66,13 +68,16 @@ def article_html(article: Article, spans: list[tuple[int, int]], marker: int | N
         f"<span class='nr-date'>{when}</span> <span class='nr-origin'>{escape(article.source)}</span></div>",
         "<div class='nr-article'>",
     ]
+    ordered = sorted(set(spans))
+    chosen = next((sp for sp in ordered if answer_at is not None and sp[0] <= answer_at < sp[1]), None)
     pos = 0
-    for n, (start, end) in enumerate(sorted(set(spans))):
+    for n, (start, end) in enumerate(ordered):
+        is_current = (start, end) == chosen if chosen is not None else n == 0
         start, end = max(start, pos), min(end, len(text))
         if start >= end:
             continue
         parts.append(escape(text[pos:start]))
-        current = " class='nr-current'" if n == 0 else ""
+        current = " class='nr-current'" if is_current else ""
         parts.append(f"<mark{current} data-start='{start}' data-end='{end}'>{escape(text[start:end])}</mark>")
         pos = end
     parts.append(escape(text[pos:]))

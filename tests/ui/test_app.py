@@ -64,6 +64,17 @@ def test_article_viewer_highlights_the_spans_escapes_text_and_marks_the_first_cu
     assert "<img" not in html and "&lt;img" in html
 
 
+def test_article_viewer_marks_the_span_of_the_short_answer_current() -> None:
+    text = "The lighthouse reopened on Thursday. Entry costs 7 euros. Outro."
+    first = (0, text.index(" Entry"))
+    second = (text.index("Entry"), text.index(" Outro"))
+    article = Article("a", "T", date(2024, 5, 2), "a.txt", None, text)
+    html = article_html(article, [first, second], marker=1, answer_at=text.index("7 euros"))
+    assert f"<mark class='nr-current' data-start='{second[0]}'" in html
+    assert f"<mark data-start='{first[0]}'" in html
+    assert "<mark class='nr-current' data-start='0'" in article_html(article, [first, second], marker=1)
+
+
 def test_markdown_export_keeps_citations_and_sources() -> None:
     answer = {
         "answer": "The quota grew to 1.3 thousand places. [1]",
