@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -117,15 +118,11 @@ def choose_threshold(
     return max(ok, key=lambda p: (p["rejection_rate"], -p["threshold"]))["threshold"]
 
 
-def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | None = None) -> list[Row]:
-    """Answer every question of the split twice and return the drafts as rows. The split is ingested into the
-    bench's store (reused when it is there); with ``store``, the articles of the split already in that store are
-    used as they are (a part of the split: the questions are answerable or not by what it holds)."""
-    from tqdm import tqdm
-
+def split_pipeline(dataset: Path, work: Path, limit: int | None, store: Path | None = None) -> tuple[list, list, Any]:
+    """A training split's articles, its questions and a warmed-up pipeline over them. The split is ingested into
+    the bench's store (reused when it is there); with ``store``, the articles of the split already in that store
+    are used as they are (a part of the split: the questions are answerable or not by what it holds)."""
     from eval.bench import bench_questions, load_articles, load_questions, prepare
-    from eval.metrics import answer_in_text
-    from eval.rejection import correct, is_true_false, run_both
     from rag.pipeline import build_pipeline
     from rag.settings import load_settings
     from rag.store import Store
@@ -142,6 +139,19 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
         articles, items = prep.articles, prep.items
         pipeline = build_pipeline(prep.settings, embedder=prep.embedder)
     pipeline.warm_up()
+    return articles, items, pipeline
+
+
+def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | None = None) -> list[Row]:
+    """Answer every question of the split twice and return the drafts as rows. The split is ingested into the
+    bench's store (reused when it is there); with ``store``, the articles of the split already in that store are
+    used as they are (a part of the split: the questions are answerable or not by what it holds)."""
+    from tqdm import tqdm
+
+    from eval.metrics import answer_in_text
+    from eval.rejection import correct, is_true_false, run_both
+
+    articles, items, pipeline = split_pipeline(dataset, work, limit, store)
     print(
         f"{len(items)} questions, {sum(q.answerable for q in items)} answerable, {len(articles)} articles",
         file=sys.stderr,

@@ -37,26 +37,12 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
     """Every answerable question's candidate sentences with their features and labels."""
     from tqdm import tqdm
 
-    from eval.bench import bench_questions, load_articles, load_questions, prepare
+    from eval.fit_answerability import split_pipeline
     from eval.metrics import answer_in_text
     from rag.answerability import frame_question
-    from rag.pipeline import build_pipeline
-    from rag.settings import load_settings
-    from rag.store import Store
     from rag.types import Query
 
-    settings = load_settings()
-    if store is not None:
-        settings = replace(settings, store=str(store))
-        stored = set(Store(settings).manifest())
-        articles = [a for a in load_articles(dataset) if str(a["id"]) in stored]
-        items = bench_questions(load_questions(dataset), articles)
-        pipeline = build_pipeline(settings)
-    else:
-        prep = prepare(dataset, settings, work, limit, None, lambda m: print(m, file=sys.stderr))
-        items = prep.items
-        pipeline = build_pipeline(prep.settings, embedder=prep.embedder)
-    pipeline.warm_up()
+    _, items, pipeline = split_pipeline(dataset, work, limit, store)
     answerer = pipeline.answerer
     out: list[Question] = []
     for q in tqdm([q for q in items if q.answerable], unit="q"):

@@ -18,7 +18,6 @@ Hand-set weights (coverage + 0.5 x cosine + 0.3 x type bonus ...) were what this
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -117,6 +116,3 @@ class SentenceRanker:
             "fitted_on": self.fitted_on,
         }
 
-
-def sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
