@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -127,16 +128,23 @@ class LexicalIndex:
         except ValueError:
             return "", 0
 
-    def set_state(self, generation: str, position: tuple[str, int]) -> None:
-        """Take a generation and a position together (one transaction)."""
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one write transaction (BEGIN IMMEDIATE: writers queue on SQLite's lock), committed
+        when the block ends, rolled back when it raises (a crash point's SIGKILL leaves it to SQLite's journal)."""
         db = self._db()
         db.execute("BEGIN IMMEDIATE")
         try:
-            _set_state(db, generation, position)
+            yield db
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def set_state(self, generation: str, position: tuple[str, int]) -> None:
+        """Take a generation and a position together (one transaction)."""
+        with self._transaction() as db:
+            _set_state(db, generation, position)
 
     # -- reading -------------------------------------------------------------------------------------------
     def search(
@@ -333,33 +341,21 @@ class LexicalIndex:
         """In one transaction: drop the chunks of ``article_ids``, add ``rows`` (their features computed here),
         record the articles' outlets, and take ``generation``."""
         prepared = _prepare(rows, {})
-        db = self._db()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             self._drop_articles(db, article_ids)
             self._insert(db, prepared)
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", outlets.items())
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
             crash_point("lexical-write")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def delete_articles(self, article_ids: Sequence[str], generation: str) -> None:
-        db = self._db()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             self._drop_articles(db, article_ids)
             db.execute(
                 "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(article_ids)),)
             )
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
             crash_point("lexical-write")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def apply(
         self,
@@ -375,9 +371,7 @@ class LexicalIndex:
         ``update`` ones (same id, so the same text), ``add`` new ones (their features from ``known_terms`` where
         given, else computed), replace the outlet table with ``outlets``, take ``generation`` and ``position``."""
         prepared = _prepare(add, known_terms or {})
-        db = self._db()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             gone = [(cid,) for cid in remove]
             db.executemany("DELETE FROM fts WHERE rowid = (SELECT n FROM chunks WHERE id = ?)", gone)
             db.executemany("DELETE FROM chunks WHERE id = ?", gone)
@@ -393,10 +387,6 @@ class LexicalIndex:
             db.executemany("INSERT INTO articles VALUES (?, ?)", outlets.items())
             _set_state(db, generation, position)
             crash_point("lexical-sync")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def catch_up(
         self,
@@ -411,9 +401,7 @@ class LexicalIndex:
         articles those writes replaced or deleted) goes, ``rows`` (their chunks as Chroma holds them now) come in,
         the outlets of ``deleted`` articles go and ``outlets`` are set; take ``generation`` and ``position``."""
         prepared = _prepare(rows, {})
-        db = self._db()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             self._drop_articles(db, sorted(set(articles)))
             self._insert(db, prepared)
             db.execute(
@@ -422,16 +410,10 @@ class LexicalIndex:
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", outlets.items())
             _set_state(db, generation, position)
             crash_point("lexical-catch-up")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def clear(self) -> None:
         """Empty the index in place (the same file, so other processes' open connections see it): for a rebuild."""
-        db = self._db()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             db.execute("DROP TABLE IF EXISTS fts")
             for sql in (
                 "DELETE FROM chunks",
@@ -440,10 +422,6 @@ class LexicalIndex:
             ):
                 db.execute(sql)
             db.execute(_FTS)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     @staticmethod
     def _drop_articles(db: sqlite3.Connection, article_ids: Sequence[str]) -> None:
