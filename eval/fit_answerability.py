@@ -60,19 +60,20 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50
     return w
 
 
-def feature_means(rows: Sequence[Row]) -> dict[str, float]:
+def feature_means(rows: Sequence[Row], features: Sequence[str] = FEATURES) -> dict[str, float]:
     """Each feature's mean over the rows that know it (what an unknown value is taken to be)."""
     out = {}
-    for f in FEATURES:
+    for f in features:
         known = [r.features[f] for r in rows if r.features is not None and r.features.get(f) is not None]
         out[f] = round(float(np.mean(known)), 4) if known else 0.0
     return out
 
 
 def matrix(rows: Sequence[Row], means: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows' features in ``means``' order (the features fitted) and their labels."""
     usable = [r for r in rows if r.features is not None]
     x = np.asarray(
-        [[means[f] if r.features.get(f) is None else r.features[f] for f in FEATURES] for r in usable],  # type: ignore[union-attr]
+        [[means[f] if r.features.get(f) is None else r.features[f] for f in means] for r in usable],  # type: ignore[union-attr]
         dtype=np.float64,
     )
     y = np.asarray([r.label for r in usable], dtype=np.float64)
@@ -199,8 +200,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="Instead: the threshold that rejects most while abstaining on at most this share of answerable questions.",
     )
+    parser.add_argument(
+        "--with-similarity",
+        action="store_true",
+        help="Also weigh the quoted sentence's cosine to the question: an embedding per answer, for the same "
+        "trade-off curve on rtqa-train.",
+    )
     parser.add_argument("--l2", type=float, default=1e-3)
     args = parser.parse_args(argv)
+    features = FEATURES if args.with_similarity else tuple(f for f in FEATURES if f != "similarity")
 
     if args.from_dump:
         rows = [Row(**json.loads(line)) for line in args.from_dump.read_text(encoding="utf-8").splitlines() if line]
@@ -209,11 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.dump:
             args.dump.write_text("".join(json.dumps(r.__dict__) + "\n" for r in rows), encoding="utf-8")
     fit_rows = [r for r in rows if not r.true_false and not r.refused_by_rule]
-    means = feature_means(fit_rows)
+    means = feature_means(fit_rows, features)
     x, y = matrix(fit_rows, means)
     w = fit_logistic(x, y, l2=args.l2)
     model = AnswerabilityModel(
-        {f: round(float(v), 4) for f, v in zip(FEATURES, w[:-1], strict=True)},
+        {f: round(float(v), 4) for f, v in zip(means, w[:-1], strict=True)},
         round(float(w[-1]), 4),
         fitted_on=f"{args.dataset.name}: {len(fit_rows)} drafts ({int(y.sum())} answering)",
         means=means,

@@ -182,6 +182,9 @@ class ExtractiveAnswerer(Answerer):
                 candidates = stating + candidates
         chosen = self._choose(candidates)
         best = chosen[0]
+        if self.model.weights.get("similarity") and not self.ranker.uses("similarity"):
+            # The ranker ranked without cosines; the answerability model weighs the quoted sentence's.
+            best = replace(best, similarity=self._similarities(query, [best.text]).get(best.text, 0.0))
         entities = analysed.get(best.text, _NOTHING_FOUND)
         short = self._short_answer(frame, best, hits, entities)
         assessment = self._assess(frame, query, hits, best, entities, short)
@@ -268,11 +271,8 @@ class ExtractiveAnswerer(Answerer):
         """The full stage of the sentence ranker: the best candidates' cosine to the question and whether they
         offer what the question asks for (a person for "who"); and, for a question about what happened
         before/after/on the same day as an event, a bonus for sentences that state that relation."""
-        finalists = self._finalists(candidates)
-        sims: dict[str, float] = {}
-        if self.embed is not None and self.embed_query is not None and finalists:
-            vectors = self.embed(finalists)
-            sims = dict(zip(finalists, (vectors @ self.embed_query(query.text)).tolist(), strict=True))
+        finalists = self._finalists(candidates) if self.ranker.uses("similarity") else []
+        sims = self._similarities(query, finalists)
         floor = min(sims.values(), default=0.0)
         out = []
         for cand in candidates:
@@ -292,6 +292,14 @@ class ExtractiveAnswerer(Answerer):
                 out.remove(offering)
                 out.insert(0, replace(offering, score=out[0].score))
         return out
+
+    def _similarities(self, query: Query, texts: list[str]) -> dict[str, float]:
+        """Each text's cosine to the question (none without an embedder): an embedding per text, the answer's
+        largest cost, so only what a fitted model weighs is embedded."""
+        if self.embed is None or self.embed_query is None or not texts:
+            return {}
+        vectors = self.embed(texts)
+        return dict(zip(texts, (vectors @ self.embed_query(query.text)).tolist(), strict=True))
 
     def _relation_from_article(self, frame: Frame, candidates: list[_Candidate]) -> list[_Candidate]:
         """A relation question's answer is stated beside its anchor, in the same article, and may lie outside the

@@ -9,8 +9,9 @@ on a news QA benchmark's training split (label: the sentence contains the questi
   question that sets a scene first: "Serena Williams announced her retirement. How many grand slams has she won?"),
   its passage's retrieval rank and dense score, whether it has the kind of token the question asks for (a sum, a
   number, a date), names the question doesn't have, digits, its length, whether it opens its article, a quotation;
-- **full** (the best few of the cheap stage): the same plus the sentence's cosine to the question and whether the
-  recogniser finds in it the kind of thing the question asks for (a person for "who").
+- **full** (the best few of the cheap stage): the same plus whether the recogniser finds in it the kind of thing the
+  question asks for (a person for "who"), and, when the model weighs it, the sentence's cosine to the question. The
+  shipped model does not: embedding the finalists was most of an answer's time, for no better top-1 on rtqa-train.
 
 Hand-set weights (coverage + 0.5 x cosine + 0.3 x type bonus ...) were what this replaced.
 """
@@ -83,6 +84,10 @@ class SentenceRanker:
 
     def score_full(self, features: Mapping[str, float]) -> float:
         return self.full_bias + sum(w * features[name] for name, w in self.full.items())
+
+    def uses(self, feature: str) -> bool:
+        """Whether the full stage weighs ``feature``: ``similarity`` costs an embedding of every finalist."""
+        return bool(self.full.get(feature))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SentenceRanker:

@@ -52,3 +52,26 @@ def test_answer_articles_and_true_false_questions() -> None:
     )
     assert answer_articles("Iran", corpus) == ("a", "c")  # whole words only: not "Iranian"
     assert is_true_false(["True", "False"]) and not is_true_false(["Iran", "Iraq"])
+
+
+def test_the_fit_leaves_the_sentence_cosine_out_unless_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The shipped model weighs no sentence embedding (an embedding per answer, for the same curve on rtqa-train);
+    ``--with-similarity`` puts it back. The fit is reproducible from a dump of rows."""
+    import json
+
+    from eval.fit_answerability import main
+
+    rng = np.random.default_rng(1)
+    rows = []
+    for i in range(200):
+        features = {f: float(rng.random()) for f in FEATURES}
+        label = int(features["similarity"] + features["coverage"] > 1.0)
+        rows.append(Row(f"q{i}", "normal", True, features, label, bool(label), False, False).__dict__)
+    dump = tmp_path / "rows.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for extra, has_similarity in (([], False), (["--with-similarity"], True)):
+        out = tmp_path / f"model{len(extra)}.json"
+        assert main(["--from-dump", str(dump), "--out", str(out), *extra]) == 0
+        model = AnswerabilityModel.load(out)
+        assert ("similarity" in model.weights) is has_similarity
+        assert set(model.weights) == set(model.means) and model.weights["coverage"] > 1.0

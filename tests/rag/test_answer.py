@@ -1,6 +1,7 @@
 from datetime import date
 
 import numpy as np
+import pytest
 
 from rag.answer import ABSTAIN_TEXT, ExtractiveAnswerer
 from rag.types import Chunk, Hit, Query
@@ -100,3 +101,41 @@ def test_candidate_sentences_are_embedded_once_across_questions() -> None:
     cache(["g h", "i j"])  # over the size: the least recently used ("a b") goes
     cache(["a b"])
     assert calls[-1] == ["a b"]
+
+
+def test_embeds_only_the_sentences_a_fitted_model_weighs() -> None:
+    """A sentence's cosine costs an embedding, most of an answer's time: none when neither model weighs it, the
+    quoted sentence's alone when only the answerability model does, every finalist's when the ranker does."""
+    from dataclasses import replace
+
+    from rag.sentence_rank import SentenceRanker
+
+    question = "How much will the seawall cost?"
+    hits = [_hit(ARTICLE, "a1", 0, question), _hit("The harbour seawall plan was approved in March.", "a2", 0, question)]
+    embedded: list[str] = []
+
+    def counting_embed(texts: list[str]) -> np.ndarray:
+        embedded.extend(texts)
+        return fake_embed(texts)
+
+    shipped = SentenceRanker.load()
+    no_cosine = replace(shipped, full={k: v for k, v in shipped.full.items() if k != "similarity"})
+    with_cosine = replace(no_cosine, full={**no_cosine.full, "similarity": 1.0})
+    weighs_similarity = replace(TEST_MODEL, weights={**TEST_MODEL.weights, "similarity": 1.0})
+    query_vector = lambda text: fake_embed([text])[0]  # noqa: E731 (the question's own vector is not counted)
+
+    def run(ranker: SentenceRanker, model) -> tuple[list[str], object]:  # type: ignore[no-untyped-def]
+        embedded.clear()
+        answerer = ExtractiveAnswerer(embed=counting_embed, embed_query=query_vector, model=model, ranker=ranker)
+        draft = answerer.draft(Query(question), hits)
+        return list(embedded), draft
+
+    texts, draft = run(no_cosine, TEST_MODEL)
+    assert texts == [] and draft.answer.citations[0].quote == "The seawall will cost 41 million euros."
+    texts, draft = run(no_cosine, weighs_similarity)
+    assert texts == ["The seawall will cost 41 million euros."]
+    assert draft.assessment.features["similarity"] == pytest.approx(
+        float(word_vector(texts[0]) @ word_vector(question)), abs=1e-6
+    )
+    texts, _ = run(with_cosine, TEST_MODEL)
+    assert len(texts) > 1 and "The seawall will cost 41 million euros." in texts

@@ -96,3 +96,13 @@ def test_the_fit_learns_which_feature_finds_the_answer() -> None:
     assert top1(ranker, _questions(40, seed=1)) == 1.0
     assert top1(_ranker(coverage=1.0), _questions(40, seed=1)) < 0.5
     assert cross_validated(questions, 4, 1e-3) > 0.9
+
+
+def test_the_shipped_models_embed_no_sentence() -> None:
+    """Neither shipped model weighs a sentence's cosine to the question: embedding the finalists was most of an
+    answer's time (p50 168 -> ~60 ms a draft) for no better ranking or curve on rtqa-train. A refit that brings it
+    back should be a decision, not an accident."""
+    from rag.answerability import AnswerabilityModel
+
+    assert not SentenceRanker.load().uses("similarity")
+    assert "similarity" not in AnswerabilityModel.load().weights
