@@ -94,8 +94,8 @@ Embed = Callable[[list[str]], np.ndarray]
 
 class _VectorCache:
     """Sentence vectors by text, the most recently used kept: the same passages come back question after question
-    (a follow-up, the other questions about the week's news), and embedding the candidate sentences is the
-    answer's largest cost (about 60 ms for six on a 2-core CPU; the recogniser caches its sentences the same way)."""
+    (a follow-up, the other questions about the week's news). Used only when a fitted model weighs a sentence's
+    cosine (the shipped ones do not): six sentences were most of an answer's time on a 2-core CPU."""
 
     def __init__(self, embed: Embed, size: int = 4096) -> None:
         self.embed = embed
@@ -248,7 +248,7 @@ class ExtractiveAnswerer(Answerer):
     def _analyse(self, frame: Frame, candidates: list[_Candidate]) -> dict[str, Analysed]:
         """Named entities of the best candidate sentences, in one pass of the recogniser; none when the question
         asks for no kind of thing (a sentence's entities then decide nothing, and the recogniser is the answer's
-        largest cost after the sentence embeddings)."""
+        largest cost)."""
         if frame.asks is None:
             return {}
         texts = self._finalists(candidates)
