@@ -204,7 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--with-similarity",
         action="store_true",
         help="Also weigh the quoted sentence's cosine to the question: an embedding per answer, for the same "
-        "trade-off curve on rtqa-train.",
+        "trade-off curve on rtqa-train. The rows must hold it: drafts of an answerer whose ranker or model weighs "
+        "it (the shipped ones record it as unknown).",
     )
     parser.add_argument("--l2", type=float, default=1e-3)
     args = parser.parse_args(argv)

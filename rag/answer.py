@@ -57,7 +57,7 @@ class _Candidate:
     text: str
     coverage: float  # weighted share of the question's key terms found in the sentence
     score: float  # the sentence ranker's logit (``rag/sentence_rank.py``): cheap stage, then full for the best few
-    similarity: float = 0.0  # cosine of the sentence to the question (0 without an embedder)
+    similarity: float | None = None  # cosine of the sentence to the question (None: not computed, 0 without an embedder)
     features: Mapping[str, float] = field(default_factory=dict)  # the ranker's cheap-stage features
 
 
@@ -276,7 +276,8 @@ class ExtractiveAnswerer(Answerer):
         floor = min(sims.values(), default=0.0)
         out = []
         for cand in candidates:
-            similarity = sims.get(cand.text, floor)
+            # Only a ranker that weighs the cosine gets one (None otherwise: unknown, not 0, in the assessment's features).
+            similarity = sims.get(cand.text, floor) if self.ranker.uses("similarity") else None
             offers = float(frame.asks is not None and self._offers(frame, cand, analysed))
             score = self.ranker.score_full({**cand.features, "similarity": similarity, "offers": offers})
             if frame.relation is not None and states_relation(frame, cand.text):
