@@ -146,8 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--l2", type=float, default=1e-3)
     args = parser.parse_args(argv)
-    without = FULL_WITHOUT_SIMILARITY
-    full_features = FULL_FEATURES if args.with_similarity else without
+    full_features = FULL_FEATURES if args.with_similarity else FULL_WITHOUT_SIMILARITY
 
     if args.from_dump:
         lines = args.from_dump.read_text(encoding="utf-8").splitlines()
@@ -167,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "top1_fitted_cross_validated": {
             f"{n} finalists, {name}": round(cross_validated(questions, n, args.l2, features), 4)
             for n in sorted({4, 6, 8, args.candidates})
-            for name, features in (("with similarity", FULL_FEATURES), ("without", without))
+            for name, features in (("with similarity", FULL_FEATURES), ("without", FULL_WITHOUT_SIMILARITY))
         },
     }
     fitted_on = f"{args.dataset.name}: {len(questions)} questions with the answer in a retrieved sentence"

@@ -311,7 +311,8 @@ def serve(
 
 def vector_index_mb(store: Path) -> float:
     """MiB of Chroma's HNSW index files in an embedded store's folder (``chroma/<segment>/*.bin``: the vectors and
-    their graph links, which the index reads whole into the serving process's memory); 0 with a Chroma server."""
+    their graph links, which the index reads whole into the serving process's memory); 0 with a Chroma server, whose
+    store folder holds no ``chroma/``."""
     return sum(p.stat().st_size for p in (store / "chroma").glob("*/*.bin")) / 2**20
 
 
@@ -414,7 +415,7 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
         "peak_rss_mb": round(peak, 1),
         # Chroma's in-memory vector index grows with the store by design (~1.6 KB a chunk: 384 float32s and links);
         # what the serving process holds beyond it is newsrag's own.
-        "vector_index_mb": round(vector_index_mb(Path(settings.store)), 1) if not settings.chroma_url else 0.0,
+        "vector_index_mb": round(vector_index_mb(Path(settings.store)), 1),
     }
     figures["peak_rss_less_vector_index_mb"] = round(peak - figures["vector_index_mb"], 1)
     out_path.write_text(json.dumps(figures) + "\n", encoding="utf-8")

@@ -271,13 +271,13 @@ class ExtractiveAnswerer(Answerer):
         """The full stage of the sentence ranker: the best candidates' cosine to the question and whether they
         offer what the question asks for (a person for "who"); and, for a question about what happened
         before/after/on the same day as an event, a bonus for sentences that state that relation."""
-        finalists = self._finalists(candidates) if self.ranker.uses("similarity") else []
-        sims = self._similarities(query, finalists)
+        # Only a ranker that weighs the cosine gets one (None otherwise: unknown, not 0, in the assessment's features).
+        weighs = self.ranker.uses("similarity")
+        sims = self._similarities(query, self._finalists(candidates)) if weighs else {}
         floor = min(sims.values(), default=0.0)
         out = []
         for cand in candidates:
-            # Only a ranker that weighs the cosine gets one (None otherwise: unknown, not 0, in the assessment's features).
-            similarity = sims.get(cand.text, floor) if self.ranker.uses("similarity") else None
+            similarity = sims.get(cand.text, floor) if weighs else None
             offers = float(frame.asks is not None and self._offers(frame, cand, analysed))
             score = self.ranker.score_full({**cand.features, "similarity": similarity, "offers": offers})
             if frame.relation is not None and states_relation(frame, cand.text):
