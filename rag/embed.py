@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rag.errors import ModelError
-from rag.offline import go_offline
+from rag.offline import go_offline, import_torch
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
+    from tokenizers import Tokenizer
+
+    from rag.minilm import NumpyEncoder
 
 PACKAGED_MINILM = "packaged:all-MiniLM-L6-v2"
 
@@ -98,8 +101,7 @@ def resolve_device(device: str, cuda: bool | None = None, mps: bool | None = Non
     if device == "cpu":
         return "cpu"
     if cuda is None or mps is None:
-        import torch
-
+        torch = import_torch()
         cuda = torch.cuda.is_available() if cuda is None else cuda
         if mps is None:
             backend = getattr(torch.backends, "mps", None)
@@ -120,7 +122,7 @@ def resolve_device(device: str, cuda: bool | None = None, mps: bool | None = Non
 
 
 def _no_cuda_reason() -> str:
-    import torch
+    torch = import_torch()
 
     if torch.version.cuda is None:
         return f"this torch ({torch.__version__}) is built for the CPU only; install a CUDA build of torch"
@@ -149,6 +151,7 @@ class Embedder:
         self.device_setting = device
         self._device: str | None = None  # resolved on first use: asking torch about GPUs imports it
         self._model: SentenceTransformer | None = None
+        self._light: tuple[Tokenizer | None, NumpyEncoder | None] | None = None  # loaded on first use
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
         self._query_cache: dict[str, np.ndarray] = {}
@@ -189,9 +192,60 @@ class Embedder:
         return Embedder(self.model_name, self.batch_size, dtype, self.device_setting)
 
     def warm_up(self) -> None:
-        """Load the model and run it once (the first call pays for kernel set-up)."""
-        self._load()
+        """Load what embeds a question and run it once (the first call pays for set-up): the numpy encoder where
+        the model is one it runs (no torch imported), else the sentence-transformers model."""
+        if self._encoder() is None:
+            self._load()
         self.embed(["warm up"])
+
+    def warm_up_ingestion(self) -> None:
+        """Load what ingestion embeds with (torch and sentence-transformers' model) and run it once: a serving
+        process loads it at its first upload, not at its start."""
+        self._load()
+        tokens = self.tokens("warm up")
+        self.embed_ids([tokens.ids.tolist()])
+
+    def _light_parts(self) -> tuple[Tokenizer | None, NumpyEncoder | None]:
+        """The folder's fast tokenizer (``tokenizer.json`` through ``tokenizers``) and its numpy encoder, each None
+        where the folder has none: loaded in a fraction of a second, without torch, transformers or
+        sentence-transformers (their imports alone are most of a fresh process's first answer)."""
+        if self._light is None:
+            with self._load_lock:
+                if self._light is None:
+                    from rag.minilm import NumpyEncoder
+
+                    path = resolve_model_path(self.model_name)
+                    tokenizer = None
+                    if (path / "tokenizer.json").is_file():
+                        from tokenizers import Tokenizer
+
+                        try:
+                            tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+                        except Exception:  # a tokenizer.json this version cannot read: transformers' loader will say
+                            tokenizer = None
+                        else:
+                            tokenizer.no_truncation()  # as transformers calls it: whole texts, cut by the caller
+                            tokenizer.no_padding()
+                    encoder = NumpyEncoder.load(path) if tokenizer is not None else None
+                    if encoder is not None and None in (tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")):
+                        encoder = None
+                    self._light = (tokenizer, encoder)
+        return self._light
+
+    def _encoder(self) -> NumpyEncoder | None:
+        """The numpy encoder for question time, or None: where the folder is no model it runs, and where a GPU is
+        asked for by name (``embedding_device`` ``cuda``/``mps``: the model runs there, and a missing GPU fails at
+        first use, saying how to fix it). ``auto`` and ``cpu`` embed questions with it; ``auto`` still ingests on a
+        GPU where there is one."""
+        if self.device_setting in GPU_DEVICES:
+            return None
+        return self._light_parts()[1]
+
+    def _token_ids(self, texts: list[str]) -> list[list[int]]:
+        tokenizer = self._light_parts()[0]
+        if tokenizer is not None:
+            return [e.ids for e in tokenizer.encode_batch(texts, add_special_tokens=False)]
+        return [list(ids) for ids in self._load().tokenizer(texts, add_special_tokens=False)["input_ids"]]
 
     def _load(self) -> SentenceTransformer:
         if self._model is None:
@@ -199,6 +253,7 @@ class Embedder:
                 if self._model is None:
                     path = resolve_model_path(self.model_name)
                     go_offline()
+                    import_torch()  # never while spaCy's import hides it (rag.offline)
                     from sentence_transformers import SentenceTransformer
                     from transformers.utils import logging as hf_logging
 
@@ -219,10 +274,16 @@ class Embedder:
     @property
     def max_tokens(self) -> int:
         """Word pieces the model sees per text, special tokens excluded."""
+        encoder = self._encoder()
+        if encoder is not None:
+            return encoder.max_seq_length - 2
         return int(self._load().max_seq_length) - 2
 
     @property
     def dim(self) -> int:
+        encoder = self._encoder()
+        if encoder is not None:
+            return encoder.dim
         model = self._load()
         # get_sentence_embedding_dimension was renamed get_embedding_dimension in sentence-transformers 6.x
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
@@ -231,13 +292,23 @@ class Embedder:
         return int(dim)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Vectors for ``texts`` (shape ``(len(texts), dim)``), normalised so that dot product = cosine: the texts'
-        word pieces through ``embed_ids``: the vectors ``SentenceTransformer.encode`` gives (cosine > 0.995 in bfloat16,
-        whose rounding depends on a batch's padding), without its per-call overhead (half of a question's time)."""
+        """Vectors for ``texts`` (shape ``(len(texts), dim)``), normalised so that dot product = cosine: what
+        ``SentenceTransformer.encode`` gives. Question time's embedding (a question, a few sentences): run by the
+        numpy encoder on the CPU in float32 where the model is one it runs (cosine > 0.9999 to sentence-transformers'
+        float32 vectors, so interchangeable with any stored ones, bfloat16 and GPU float16 included), else by the
+        texts' word pieces through ``embed_ids`` (``embedding_device`` ``cuda`` or ``mps``, or a model it does not
+        run)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        tokenizer = self._load().tokenizer
-        return self.embed_ids(tokenizer(list(texts), add_special_tokens=False)["input_ids"])
+        ids = self._token_ids(list(texts))
+        encoder = self._encoder()
+        if encoder is not None:
+            tokenizer = self._light_parts()[0]
+            assert tokenizer is not None
+            return encoder.encode(
+                ids, tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]"), batch_size=self.batch_size
+            )
+        return self.embed_ids(ids)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """``embed`` as plain ``SentenceTransformer.encode`` computes it, what a LlamaIndex user's embedding runs:
@@ -256,7 +327,9 @@ class Embedder:
     def embed_ids(self, pieces: Sequence[Sequence[int]]) -> np.ndarray:
         """Vectors for texts given as word-piece ids (without special tokens), as ``embed`` gives for the texts:
         ingestion tokenises each article once and hands the model its chunks' pieces, so no chunk is tokenised
-        twice. Batched like ``encode``: longest first, ``batch_size`` at a time, padded to the batch's longest."""
+        twice. Batched like ``encode``: longest first, ``batch_size`` at a time, padded to the batch's longest.
+        Run by torch (sentence-transformers' model, on ``embedding_device`` in ``embedding_dtype``): on this
+        project's CPU it embeds a batch of chunks several times faster than the numpy encoder."""
         import torch
 
         model = self._load()
@@ -301,11 +374,14 @@ class Embedder:
         """Word pieces per text, without special tokens."""
         if not texts:
             return []
-        enc = self._load().tokenizer(texts, add_special_tokens=False)["input_ids"]
-        return [len(ids) for ids in enc]
+        return [len(ids) for ids in self._token_ids(texts)]
 
     def tokens(self, text: str) -> Tokens:
         """The word pieces of ``text``: ids and character spans, from one pass of the tokenizer."""
+        tokenizer = self._light_parts()[0]
+        if tokenizer is not None:
+            encoding = tokenizer.encode(text, add_special_tokens=False)
+            return Tokens(np.asarray(encoding.ids, dtype=np.int64), [tuple(span) for span in encoding.offsets])
         enc = self._load().tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
         return Tokens(np.asarray(enc["input_ids"], dtype=np.int64), [tuple(span) for span in enc["offset_mapping"]])
 

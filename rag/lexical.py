@@ -17,6 +17,7 @@ is by id or through ``MATCH``.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -510,14 +511,57 @@ def legacy_terms(folder: Path) -> dict[str, tuple[str, str]]:
 _stem_lock = threading.Lock()
 
 
+# bm25s' English stop words (its ``STOPWORDS_EN``, from NLTK's short list) and token pattern (scikit-learn's
+# CountVectorizer's): the stems every stored lexical index holds were made with ``bm25s.tokenize(texts,
+# stopwords="en", stemmer=...)``, which this reproduces exactly (``tests/rag/test_lexical.py`` compares them) without
+# importing bm25s, whose package imports scipy: half a second of a fresh process's first answer.
+STOPWORDS_EN = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
+)
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Each text's stems, stop words removed (bm25s' English list, PyStemmer's Snowball English)."""
-    import bm25s
-
+    words = [[w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS_EN] for text in texts]
+    unique = list(dict.fromkeys(w for text in words for w in text))
     with _stem_lock:  # PyStemmer objects are not thread-safe
-        return bm25s.tokenize(  # type: ignore[no-any-return]
-            texts, stopwords="en", stemmer=_stemmer(), show_progress=False, return_ids=False
-        )
+        stems = dict(zip(unique, _stemmer().stemWords(unique), strict=True))
+    return [[stems[w] for w in text] for text in words]
 
 
 @lru_cache(maxsize=1)

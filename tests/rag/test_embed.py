@@ -27,7 +27,8 @@ def test_embed_ids_matches_embed_on_the_same_texts(embedder) -> None:  # type: i
     cosines = np.sum(by_ids * by_text, axis=1)
     # same order of rows, same vectors: bf16 rounding aside, which differs with the padding of a batch
     assert cosines.min() > 0.995, cosines
-    assert np.allclose(embedder.embed(texts), by_ids, atol=1e-6)
+    # ``embed`` (question time: numpy, float32) and ``embed_ids`` (ingestion: torch, in ``embedding_dtype``)
+    assert np.sum(embedder.embed(texts) * by_ids, axis=1).min() > (0.9999 if embedder.dtype == "float32" else 0.995)
     # a text past the window is cut to it, as encode cuts it
     assert np.dot(embedder.embed_ids([pieces[-1][:254]])[0], by_ids[-1]) > 0.9999
     assert embedder.embed_ids([]).shape == (0, embedder.dim)

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from ingest.run import ingest_paths
-from rag.lexical import FILE, ChunkRow, LexicalIndex, match_expression
+from rag.lexical import FILE, ChunkRow, LexicalIndex, match_expression, tokenize
 from rag.store import Store, check_store, repair_store
 from rag.text import passage_terms
 from rag.types import Query
-from tests.conftest import SEED_ID
+from tests.conftest import FIXTURES, SAMPLE, SEED_ID
 
 NASTY = [
     '"',
@@ -38,6 +38,24 @@ NASTY = [
     "",
     "   ",
 ]
+
+
+def test_tokenize_makes_the_stems_bm25s_made_for_every_stored_index() -> None:
+    """Stored indexes hold ``bm25s.tokenize``'s stems; newsrag's own tokenizer (no bm25s or scipy import at
+    question time) must give the same ones, or a question's stems would miss the stored ones."""
+    bm25s = pytest.importorskip("bm25s")
+    import Stemmer
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))] + [
+        (SAMPLE / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    ]
+    paragraphs = [line for text in texts for line in text.split("\n") if line.strip()]
+    texts = [*paragraphs, *NASTY, "It's the U.S.A.'s 1.3-thousand places, café_au_lait x2 __init__ ÄÖÜ straße", "A a I"]
+    expected = bm25s.tokenize(
+        texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False, return_ids=False
+    )
+    assert tokenize(texts) == [list(t) for t in expected]
+    assert tokenize(["The universities' quota grew"]) == [["universiti", "quota", "grew"]]
 
 
 def _index(tmp_path: Path) -> LexicalIndex:
