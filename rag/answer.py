@@ -47,6 +47,9 @@ class Answerer(ABC):
     @abstractmethod
     def answer(self, query: Query, hits: list[Hit]) -> Answer: ...
 
+    def warm_up(self) -> None:  # noqa: B027 - optional hook
+        """Load models ahead of the first question."""
+
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -57,7 +60,9 @@ class _Candidate:
     text: str
     coverage: float  # weighted share of the question's key terms found in the sentence
     score: float  # the sentence ranker's logit (``rag/sentence_rank.py``): cheap stage, then full for the best few
-    similarity: float | None = None  # cosine of the sentence to the question (None: not computed, 0 without an embedder)
+    similarity: float | None = (
+        None  # cosine of the sentence to the question (None: not computed, 0 without an embedder)
+    )
     features: Mapping[str, float] = field(default_factory=dict)  # the ranker's cheap-stage features
 
 
@@ -67,7 +72,9 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_UNIT = re.compile(rf"\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I)  # what "41 million" needs to be a sum or a share
+_UNIT = re.compile(
+    rf"\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I
+)  # what "41 million" needs to be a sum or a share
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,8 @@ class _VectorCache:
             while len(self._vectors) > self.size:
                 self._vectors.popitem(last=False)
         return np.stack([found[t] for t in texts])
+
+
 _NOTHING_FOUND = Analysed((), ())  # a sentence the recogniser was not run on
 
 
@@ -127,7 +136,9 @@ class ExtractiveAnswerer(Answerer):
     marker."""
 
     mode = "extractive"
-    RELATION_BONUS = 3.0  # logit added to a sentence that states the relation a question asks about ("earlier on the same day")
+    RELATION_BONUS = (
+        3.0  # logit added to a sentence that states the relation a question asks about ("earlier on the same day")
+    )
     FURTHER_MIN_COVERAGE = 0.34  # a quote after the first covers at least this share of the question's terms
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
@@ -159,6 +170,9 @@ class ExtractiveAnswerer(Answerer):
         self.unknown_names = unknown_names  # the names no stored article mentions (None: not checked)
         self.embed = _VectorCache(embed) if embed is not None else None
         self.embed_query = embed_query or (lambda text: embed([text])[0]) if embed else None
+
+    def warm_up(self) -> None:
+        self.ner.warm_up()  # spaCy: about a second to import and load, paid at start rather than by a reader
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
         return self.draft(query, hits).answer
@@ -317,7 +331,9 @@ class ExtractiveAnswerer(Answerer):
         sentence = text[span.start : span.end]
         hit = anchor.hit
         # The quote's own passage: a sentence of the article, so that its citation is exact and verbatim.
-        chunk = Chunk(f"{hit.chunk.article_id}@{span.start}-{span.end}", hit.chunk.article_id, -1, span.start, span.end, sentence)
+        chunk = Chunk(
+            f"{hit.chunk.article_id}@{span.start}-{span.end}", hit.chunk.article_id, -1, span.start, span.end, sentence
+        )
         passage = replace(hit, chunk=chunk)
         return [replace(anchor, hit=passage, start=span.start, end=span.end, text=sentence, score=anchor.score + 1.0)]
 
@@ -506,7 +522,9 @@ class ExtractiveAnswerer(Answerer):
             # Every quote shown has passed the answerability decision for this question (the best one) or the
             # on-question check (the others), and is verbatim: it supports the answer's claim.
             supported = self.checker.check(cand.text, hit.chunk.text).supported
-            citations.append(Citation(marker, hit.chunk.id, hit.chunk.article_id, cand.start, cand.end, cand.text, supported))
+            citations.append(
+                Citation(marker, hit.chunk.id, hit.chunk.article_id, cand.start, cand.end, cand.text, supported)
+            )
             parts.append(f"{' '.join(cand.text.split())} [{marker}]")
             sentences.append(AnswerSentence(parts[-1], (marker,), supported))
         return Answer(

@@ -271,6 +271,10 @@ class LLMAnswerer(Answerer):
         self.describe = describe or type(llm).__name__
 
     # -- Answerer --------------------------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        self.fallback.warm_up()  # its answerability decision runs before and after every model call
+
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
         final = None
         for event in self.stream(query, hits):

@@ -41,7 +41,9 @@ class Pipeline:
     answerer: Answerer
 
     def warm_up(self) -> None:
+        """Open the store and load every model a question needs, so that the first question pays for none."""
         self.retriever.warm_up()
+        self.answerer.warm_up()
 
     llm: Any = None  # the LlamaIndex LLM in --mode llm (also condenses follow-up questions)
 

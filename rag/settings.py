@@ -57,8 +57,10 @@ class Settings:
     embedding_device: str = _setting(
         "auto",
         "Where the embedding model runs: 'auto' (a CUDA GPU if torch sees one, else Apple's MPS, else the CPU), "
-        "'cpu', 'cuda' or 'mps' (asking for a GPU the machine lacks fails with a message). The device is not in the "
-        "store's fingerprint: changing it re-embeds nothing. `python -m eval.gpu_check` checks a GPU's vectors.",
+        "'cpu', 'cuda' or 'mps' (asking for a GPU the machine lacks fails with a message). With 'auto' and 'cpu' "
+        "questions are embedded on the CPU in numpy, without torch; 'cuda' and 'mps' embed them on the GPU too. The "
+        "device is not in the store's fingerprint: changing it re-embeds nothing. `python -m eval.gpu_check` checks "
+        "a GPU's vectors.",
     )
     write_batch_chunks: int = _setting(
         512, "Chunks embedded and written to the store together (bounded memory, few store calls).", 1, 100_000
