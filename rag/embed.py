@@ -214,6 +214,7 @@ class Embedder:
                 if self._light is None:
                     from rag.minilm import NumpyEncoder
 
+                    go_offline()  # TOKENIZERS_PARALLELISM among them, before the tokenizer's first batch
                     path = resolve_model_path(self.model_name)
                     tokenizer = None
                     if (path / "tokenizer.json").is_file():
