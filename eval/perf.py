@@ -17,7 +17,6 @@ The embedding model is the physical limit of ingestion on a CPU; everything else
 from __future__ import annotations
 
 import json
-import resource
 import shutil
 import time
 from collections.abc import Callable, Sequence
@@ -37,7 +36,10 @@ WINDOW = 254  # word pieces all-MiniLM-L6-v2 embeds (256 with its two special to
 
 
 def _rss_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    """The process's peak resident memory (``VmHWM``: see ``eval.ingest_memory.peak_mb``)."""
+    from eval.ingest_memory import peak_mb
+
+    return round(peak_mb(), 1)
 
 
 def coverage(articles: Sequence[tuple[str, str]], spans: dict[str, list[tuple[int, int]]], embedder: Embedder) -> float:

@@ -221,3 +221,24 @@ def test_a_run_measures_every_size_and_a_second_run_embeds_nothing(bench: tuple[
     assert [r["stored_articles"] for r in again["sizes"]] == [4, 12]  # the held-out article did not stay
     assert again["sizes"][1]["serve"]["add"]["chunks"] >= 1  # and is added (embedded) again
     assert "quality" not in again
+
+
+def test_a_childs_peak_memory_is_its_own_not_its_parents() -> None:
+    """Linux carries ``ru_maxrss`` across exec: a child of a big parent reported the parent's peak as its own."""
+    import subprocess
+    import sys
+
+    from eval.ingest_memory import peak_mb
+
+    ballast = bytearray(300 * 2**20)  # the parent's peak: at least 300 MB
+    assert peak_mb() >= 300
+    code = "from eval.ingest_memory import peak_mb; print(peak_mb())"
+    child = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert 0 < float(child.stdout.strip()) < 200, child.stdout
+    del ballast
