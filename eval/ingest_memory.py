@@ -94,7 +94,7 @@ def _ingest_child(
     else:  # the parent's settings as they are (its config file and flags included)
         settings = Settings(**{**settings_fields, **overrides})
     embedder = Embedder.from_settings(settings)
-    embedder.warm_up()
+    embedder.warm_up_ingestion()  # torch and the model: "before" counts them, as the earlier figures did
     before = rss_mb()
     t0 = time.perf_counter()
     report = ingest_paths([subset], settings, embedder=embedder, progress=None if progress else False)

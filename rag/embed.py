@@ -325,6 +325,13 @@ class Embedder:
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
         return vectors
 
+    def embed_batch(self, texts: list[str]) -> np.ndarray:
+        """Vectors for ``texts`` the way ingestion embeds them (``embed_ids`` on their word pieces: torch, on
+        ``embedding_device``): for benchmarks of ingestion's embedding; ``embed`` is question time's."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self.embed_ids(self._token_ids(list(texts)))
+
     def embed_ids(self, pieces: Sequence[Sequence[int]]) -> np.ndarray:
         """Vectors for texts given as word-piece ids (without special tokens), as ``embed`` gives for the texts:
         ingestion tokenises each article once and hands the model its chunks' pieces, so no chunk is tokenised
