@@ -152,6 +152,7 @@ class Embedder:
         self._device: str | None = None  # resolved on first use: asking torch about GPUs imports it
         self._model: SentenceTransformer | None = None
         self._light: tuple[Tokenizer | None, NumpyEncoder | None] | None = None  # loaded on first use
+        self._specials: tuple[int | None, int | None] | None = None  # the tokenizer's [CLS] and [SEP] ids
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
         self._query_cache: dict[str, np.ndarray] = {}
@@ -228,9 +229,11 @@ class Embedder:
                             tokenizer.no_truncation()  # as transformers calls it: whole texts, cut by the caller
                             tokenizer.no_padding()
                     encoder = NumpyEncoder.load(path) if tokenizer is not None else None
-                    if encoder is not None and None in (tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")):
+                    specials = (tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")) if tokenizer else None
+                    if specials is None or None in specials:
                         encoder = None
                     self._light = (tokenizer, encoder)
+                    self._specials = specials
         return self._light
 
     def _encoder(self) -> NumpyEncoder | None:
@@ -304,11 +307,8 @@ class Embedder:
         ids = self._token_ids(list(texts))
         encoder = self._encoder()
         if encoder is not None:
-            tokenizer = self._light_parts()[0]
-            assert tokenizer is not None
-            return encoder.encode(
-                ids, tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]"), batch_size=self.batch_size
-            )
+            cls, sep = self._specials  # type: ignore[misc]  # both set where there is an encoder
+            return encoder.encode(ids, cls, sep, batch_size=self.batch_size)
         return self.embed_ids(ids)
 
     def encode(self, texts: list[str]) -> np.ndarray:

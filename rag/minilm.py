@@ -174,24 +174,24 @@ class NumpyEncoder:
             return None
 
     def encode(self, ids: Sequence[Sequence[int]], cls_id: int, sep_id: int, batch_size: int = 32) -> np.ndarray:
-        """Vectors for texts given as word pieces without special tokens (cut to ``max_seq_length`` with them)."""
-        with _ONE_BLAS_THREAD, _one_blas_thread():
-            return self._encode(ids, cls_id, sep_id, batch_size)
+        """Vectors for texts given as word pieces without special tokens (cut to ``max_seq_length`` with them),
+        batched as ``Embedder.embed_ids`` batches: longest first, cut where padding would dominate."""
+        from rag.embed import _batches
 
-    def _encode(self, ids: Sequence[Sequence[int]], cls_id: int, sep_id: int, batch_size: int) -> np.ndarray:
-        out = np.empty((len(ids), self.hidden), dtype=np.float32)
         limit = self.max_seq_length - 2
-        order = sorted(range(len(ids)), key=lambda i: -min(len(ids[i]), limit))
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
-            width = min(len(ids[rows[0]]), limit) + 2
-            batch = np.zeros((len(rows), width), dtype=np.int64)  # [PAD] is id 0 in BERT vocabularies
-            mask = np.zeros((len(rows), width), dtype=np.float32)
-            for r, i in enumerate(rows):
-                pieces = [cls_id, *list(ids[i])[:limit], sep_id]
-                batch[r, : len(pieces)] = pieces
-                mask[r, : len(pieces)] = 1.0
-            out[rows] = self._forward(batch, mask)
+        lengths = [min(len(p), limit) for p in ids]
+        order = np.argsort([-n for n in lengths], kind="stable")
+        out = np.empty((len(ids), self.hidden), dtype=np.float32)
+        with _ONE_BLAS_THREAD, _one_blas_thread():
+            for rows in _batches(order, lengths, batch_size):
+                width = lengths[rows[0]] + 2
+                batch = np.zeros((len(rows), width), dtype=np.int64)  # [PAD] is id 0 in BERT vocabularies
+                mask = np.zeros((len(rows), width), dtype=np.float32)
+                for r, i in enumerate(rows):
+                    pieces = [cls_id, *list(ids[i])[:limit], sep_id]
+                    batch[r, : len(pieces)] = pieces
+                    mask[r, : len(pieces)] = 1.0
+                out[rows] = self._forward(batch, mask)
         return out
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
