@@ -65,14 +65,16 @@ def rss_mb() -> float:
     return 0.0
 
 
-def peak_mb() -> float:
-    """This process's peak resident memory: ``VmHWM`` on Linux, the high-water mark of its own address space.
-    Not ``ru_maxrss`` there: Linux carries that across ``exec``, so a child spawned by a 475 MB parent reports at
-    least 475 MB whatever it uses (the serving processes of ``eval scale`` did, at 1,000 and 4,000 articles alike).
-    ``ru_maxrss`` elsewhere (macOS)."""
+def peak_mb(pid: int | None = None) -> float:
+    """A process's peak resident memory (this one's by default): ``VmHWM`` on Linux, the high-water mark of its
+    own address space. Not ``ru_maxrss`` there: Linux carries that across ``exec``, so a child spawned by a 475 MB
+    parent reports at least 475 MB whatever it uses (the serving processes of ``eval scale`` did, at 1,000 and
+    4,000 articles alike). ``ru_maxrss`` elsewhere (macOS; this process only, 0 for another)."""
     try:
-        status = Path("/proc/self/status").read_text()
+        status = Path(f"/proc/{pid or 'self'}/status").read_text()
     except OSError:
+        if pid is not None:
+            return 0.0
         scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
     for line in status.splitlines():
@@ -82,17 +84,21 @@ def peak_mb() -> float:
 
 
 def _ingest_child(
-    subset: str, store: str, out: Any, settings_fields: dict[str, Any] | None = None, progress: bool = False
+    subset: str,
+    store: str,
+    out: Any,
+    settings_fields: dict[str, Any] | None = None,
+    progress: bool = False,
+    delete_after: bool = False,
 ) -> None:
     from ingest.run import ingest_paths
     from rag.embed import Embedder
     from rag.settings import Settings, load_settings
 
-    overrides = {"store": store, "chroma_url": ""}
-    if settings_fields is None:
-        settings = load_settings(overrides=overrides)
-    else:  # the parent's settings as they are (its config file and flags included)
-        settings = Settings(**{**settings_fields, **overrides})
+    if settings_fields is None:  # the environment's settings, always the embedded store in the folder
+        settings = load_settings(overrides={"store": store, "chroma_url": ""})
+    else:  # the parent's settings as they are (its config file and flags included; a Chroma server if it names one)
+        settings = Settings(**{**settings_fields, "store": store})
     embedder = Embedder.from_settings(settings)
     embedder.warm_up_ingestion()  # torch and the model: "before" counts them, as the earlier figures did
     before = rss_mb()
@@ -100,6 +106,8 @@ def _ingest_child(
     report = ingest_paths([subset], settings, embedder=embedder, progress=None if progress else False)
     seconds = time.perf_counter() - t0
     peak = peak_mb()
+    if delete_after:  # a probe: the store keeps its size for the next run
+        _delete_articles_of(Path(subset), settings)
     out.put(
         {
             "added": report.added,
@@ -119,17 +127,38 @@ def _ingest_child(
     )
 
 
+def _delete_articles_of(dump: Path, settings: Any) -> None:
+    """Delete every article of ``dump`` from the store of ``settings``."""
+    from ingest.readers import discover, read_file
+    from rag.errors import ReadError
+    from rag.store import Store
+
+    files, _ = discover([str(dump)])
+    ids = [r.article.id for f in files for r in read_file(f) if not isinstance(r, ReadError)]
+    store = Store(settings)
+    with store.writer():
+        store.delete_articles(ids)
+
+
 def ingest_in_child(
-    subset: Path, store: Path, settings_fields: dict[str, Any] | None = None, progress: bool = False
+    subset: Path,
+    store: Path,
+    settings_fields: dict[str, Any] | None = None,
+    progress: bool = False,
+    delete_after: bool = False,
 ) -> dict[str, Any]:
     """Ingest ``subset`` into ``store`` (as it is: a fresh or a grown one) in a process of its own, whose peak
     memory is this ingestion's alone; its figures. ``settings_fields`` are the settings to use (the store aside;
-    default: the environment's). A child that dies is a NewsragError."""
+    default: the environment's, with the embedded store). With ``delete_after`` the child deletes ``subset``'s
+    articles again once its peak is read (a probe that leaves the store as it found it). A child that dies is a
+    NewsragError."""
     from rag.errors import NewsragError
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: its peak is this run's alone
     queue = context.Queue()
-    child = context.Process(target=_ingest_child, args=(str(subset), str(store), queue, settings_fields, progress))
+    child = context.Process(
+        target=_ingest_child, args=(str(subset), str(store), queue, settings_fields, progress, delete_after)
+    )
     child.start()
     while True:
         try:

@@ -16,6 +16,15 @@ questions, then one held-out article (the next in the order) added through the n
 upload does, timed with the question after it, beside that article's own embedding time; then the article is
 deleted again, so the store keeps its size for the next run. Its peak RSS is the serving process's own.
 
+Then the probe (``--probe-articles``, 100 by default): the same articles (copies of the order's first, under new ids)
+are ingested into each size's store in a child process and deleted again, so ingestion's peak RSS is compared across
+sizes with the increment held fixed; the growth's own increments differ in size (1,000 articles into an empty store,
+4,000 into a grown one).
+
+With ``--chroma-server`` each size is served from a ``chroma run`` over the store's ``chroma/`` folder (server mode,
+how several app processes share a store): the serving process and the probe's ingestion hold no vector index, the
+server does; its peak RSS is reported beside theirs (``chroma_server``).
+
 With ``--quality`` the dataset's questions are searched (``eval bench``'s retrieval metrics, k = 10) over the
 largest store and over the dataset's articles alone: the store ``eval bench --dataset D --work W`` keeps, which the
 growth fills on its way (a copy of the store when it holds exactly the dataset's articles) and reuses when there.
@@ -35,6 +44,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -55,7 +65,11 @@ TARGETS = {
     "add_beyond_embedding_s": (2.0, "adding one article and answering the next question, less its own embedding"),
     "first_answer_s": (3.0, "a fresh process's first answer, from its start"),
     "answer_p50_ms": (150.0, "answer p50"),
-    "ingest_peak_rss_growth_mb": (200.0, "ingestion peak RSS at the largest size less that at the smallest"),
+    "ingest_peak_rss_growth_mb": (
+        200.0,
+        "ingestion peak RSS at the largest size less that at the smallest (the probe's: the same articles into each "
+        "size; else the growth's increments)",
+    ),
     "serve_peak_rss_growth_mb": (150.0, "serving peak RSS at the largest size less that at the smallest"),
 }
 # The figures whose growth from the smallest to the largest size is reported: name -> path in a size's row.
@@ -72,7 +86,12 @@ GROWTH = {
     "serve_peak_rss_before_add_mb": ("serve", "peak_rss_before_add_mb"),
     "vector_index_mb": ("serve", "vector_index_mb"),
     "serve_peak_rss_less_vector_index_mb": ("serve", "peak_rss_less_vector_index_mb"),
+    "probe_ingest_peak_rss_mb": ("probe", "peak_rss_mb"),
+    "probe_ingest_seconds": ("probe", "seconds"),
+    "chroma_server_peak_rss_serving_mb": ("chroma_server", "peak_rss_serving_mb"),
+    "chroma_server_peak_rss_mb": ("chroma_server", "peak_rss_mb"),
 }
+PROBE_ID_PREFIX = "scale-probe-"
 
 
 @dataclass(frozen=True)
@@ -293,7 +312,7 @@ def serve(
     root = str(Path(eval.__file__).resolve().parent.parent)  # the child imports this very tree
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
     spec = {
-        "settings": asdict(replace(settings, store=str(store), chroma_url="")),
+        "settings": asdict(replace(settings, store=str(store))),
         "heldout": str(heldout),
         "questions": list(questions),
         "started": 0.0,
@@ -426,10 +445,47 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
         "peak_rss_mb": round(peak, 1),
         # Chroma's in-memory vector index grows with the store by design (~1.6 KB a chunk: 384 float32s and links);
         # what the serving process holds beyond it is newsrag's own.
-        "vector_index_mb": round(vector_index_mb(Path(settings.store)), 1),
+        "vector_index_mb": 0.0 if settings.chroma_url else round(vector_index_mb(Path(settings.store)), 1),
     }
     figures["peak_rss_less_vector_index_mb"] = round(peak - figures["vector_index_mb"], 1)
     out_path.write_text(json.dumps(figures) + "\n", encoding="utf-8")
+
+
+def write_probe(corpus: Corpus, folder: Path, n: int) -> Path | None:
+    """``folder/probe.jsonl``: copies of the first ``n`` articles of the order under new ids (``scale-probe-...``)
+    and texts (a line added), so that ingestion embeds and stores them as new articles at every size. The same
+    articles go into each size's store and out again: the peak of ingesting them compares the sizes with the
+    increment held fixed (the growth's own increments differ in size). None when ``n`` is 0."""
+    if n < 1:
+        return None
+    path = folder / "probe.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i, article in enumerate(_first_articles(corpus.path, n)):
+            article = {**article, "id": f"{PROBE_ID_PREFIX}{i}", "text": f"{article['text']}\n\n(Probe copy {i}.)"}
+            if article.get("url"):
+                article["url"] = f"https://scale-probe.invalid/{i}"
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+    return path
+
+
+@contextmanager
+def chroma_for(store: Path, folder: Path, server: bool) -> Iterator[tuple[str, int | None]]:
+    """The Chroma a size is served from: ``("", None)`` for the embedded store in the folder, or, with ``server``,
+    a ``chroma run`` over the store's own ``chroma/`` folder on a free loopback port: its URL and process id."""
+    if not server:
+        yield "", None
+        return
+    from eval.process import free_port, running
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    chroma = str(Path(sys.executable).with_name("chroma"))
+    cmd = [chroma, "run", "--path", str(store / "chroma"), "--host", "127.0.0.1", "--port", str(port)]
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    with running(
+        cmd, f"{url}/api/v2/heartbeat", "chroma run", env=env, timeout=120, log_path=folder / "chroma.log"
+    ) as p:
+        yield url, p.pid
 
 
 def quality(
@@ -527,7 +583,9 @@ def targets(rows: Sequence[dict[str, Any]], grown: dict[str, Any]) -> dict[str, 
         "add_beyond_embedding_s": _at(last, ("serve", "add", "beyond_embedding_s")),
         "first_answer_s": _at(last, ("serve", "first_answer_s")),
         "answer_p50_ms": _at(last, ("serve", "answer_p50_ms")),
-        "ingest_peak_rss_growth_mb": grown.get("ingest_peak_rss_mb", {}).get("change"),
+        "ingest_peak_rss_growth_mb": grown.get("probe_ingest_peak_rss_mb", grown.get("ingest_peak_rss_mb", {})).get(
+            "change"
+        ),
         "serve_peak_rss_growth_mb": grown.get("serve_peak_rss_mb", {}).get("change"),
     }
     return {
@@ -547,8 +605,13 @@ def run_scale(
     with_quality: bool = True,
     progress: bool = False,
     log: Callable[[str], None] = lambda _: None,
+    chroma_server: bool = False,
+    probe_articles: int = 100,
 ) -> dict[str, Any]:
     t_start = time.perf_counter()
+    settings = replace(settings, chroma_url="")  # the stores are folders; --chroma-server serves each from a server
+    if probe_articles < 0:
+        raise NewsragError(f"--probe-articles must be 0 or more. Currently, it is {probe_articles}.")
     if questions_limit < 1:
         raise NewsragError(f"--questions-limit must be at least 1. Currently, it is {questions_limit}.")
     # Keyed by content, not mtime: the same dump copied or re-mounted (a fresh checkout of ../shared) must find the
@@ -569,22 +632,35 @@ def run_scale(
     stages = sorted(set(sizes) | ({corpus.front} if with_quality else set()))
     ingested = grow(corpus, stages, settings, folder, bench_store, progress, log)
 
+    from eval.ingest_memory import ingest_in_child, peak_mb
+
+    probe = write_probe(corpus, folder, probe_articles)
     rows = []
     for previous, n in zip([0, *sizes], sizes, strict=False):
         heldout = folder / "heldout.jsonl"
         heldout.write_text(_nth_line(corpus.path, n), encoding="utf-8")
-        log(f"{n} articles: a fresh serving process ...")
-        served = serve(folder / f"store-{n}", heldout, questions, settings, folder)
-        log(f"  {json.dumps(served)}")
-        rows.append(
-            {
+        store = folder / f"store-{n}"
+        with chroma_for(store, folder, chroma_server) as (url, server_pid):
+            served_by = replace(settings, chroma_url=url)
+            log(f"{n} articles: a fresh serving process{' (Chroma server ' + url + ')' if url else ''} ...")
+            served = serve(store, heldout, questions, served_by, folder)
+            log(f"  {json.dumps(served)}")
+            row: dict[str, Any] = {
                 "size": n,
                 "stored_articles": served["stored_articles"],
                 "chunks": served["chunks"],
                 "ingest": increment(ingested, stages, previous, n),
                 "serve": served,
             }
-        )
+            if server_pid is not None:
+                row["chroma_server"] = {"peak_rss_serving_mb": round(peak_mb(server_pid), 1)}
+            if probe is not None:
+                log(f"{n} articles: the probe's {probe_articles} articles in and out again (a child process) ...")
+                row["probe"] = ingest_in_child(probe, store, asdict(served_by), progress, delete_after=True)
+                log(f"  {json.dumps(row['probe'])}")
+            if server_pid is not None:
+                row["chroma_server"]["peak_rss_mb"] = round(peak_mb(server_pid), 1)
+        rows.append(row)
     grown = growth(rows)
     result: dict[str, Any] = {
         "dataset": str(dataset),
@@ -599,6 +675,8 @@ def run_scale(
             "asked": len(questions) - 2,
             "answerable_at_smallest": sum(q["answerable"] for q in questions[1:-1]),
         },
+        "chroma": "server" if chroma_server else "embedded",
+        "probe_articles": probe_articles,
         "sizes": rows,
         "ingestion": [ingested[n] for n in stages],
         "growth": grown,

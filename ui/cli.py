@@ -869,6 +869,20 @@ def eval_perf(
     metavar="DIR",
     help="Where the growing stores are kept and reused between runs (eval bench's stores too).",
 )
+@click.option(
+    "--chroma-server",
+    is_flag=True,
+    help="Serve each size from a `chroma run` over its store (server mode) instead of the embedded store; the "
+    "server's own peak RSS is reported beside the serving process's.",
+)
+@click.option(
+    "--probe-articles",
+    type=int,
+    default=100,
+    show_default=True,
+    help="Ingest the same N articles (copies, new ids) into each size and delete them again, to compare "
+    "ingestion's peak RSS across sizes at a fixed increment; 0 skips it.",
+)
 @click.option("--json", "json_path", metavar="FILE", help="Also write the result to FILE.")
 @_common
 @click.pass_context
@@ -881,6 +895,8 @@ def eval_scale(
     questions_limit: int,
     quality: bool,
     work: str,
+    chroma_server: bool,
+    probe_articles: int,
     json_path: str | None,
 ) -> None:
     """How ingestion and answers scale with the store: per size, ingestion's peak RSS, a fresh process's first
@@ -902,6 +918,8 @@ def eval_scale(
             with_quality=quality,
             progress=sys.stderr.isatty(),
             log=_log,
+            chroma_server=chroma_server,
+            probe_articles=probe_articles,
         )
     except NewsragError as exc:
         raise click.ClickException(str(exc)) from None

@@ -167,7 +167,9 @@ def test_a_run_measures_every_size_and_a_second_run_embeds_nothing(bench: tuple[
     from ui.cli import main
 
     work = tmp_path / "work"
-    first = CliRunner().invoke(main, _args(bench, work, "--sizes", "4,12", "--questions-limit", "2"))
+    first = CliRunner().invoke(
+        main, _args(bench, work, "--sizes", "4,12", "--questions-limit", "2", "--probe-articles", "3")
+    )
     assert first.exit_code == 0, first.output
     out = json.loads(first.stdout)
     assert [r["size"] for r in out["sizes"]] == [4, 12]
@@ -193,6 +195,13 @@ def test_a_run_measures_every_size_and_a_second_run_embeds_nothing(bench: tuple[
             serve["add"]["add_and_answer_s"] - serve["add"]["embedding_s"], abs=0.002
         )
     assert out["sizes"][0]["serve"]["add"]["article_id"] == "ds-4"  # the next article in the order
+    # the probe: the same 3 new articles into each size, embedded there and deleted again
+    assert out["chroma"] == "embedded" and "chroma_server" not in out["sizes"][0]
+    for r in out["sizes"]:
+        assert r["probe"]["added"] == 3 and r["probe"]["chunks"] >= 3
+        assert r["probe"]["total_chunks"] == r["chunks"] + r["probe"]["chunks"]  # it went into this size's store
+        assert r["probe"]["peak_rss_mb"] > 0
+    assert out["targets"]["ingest_peak_rss_growth_mb"]["value"] == out["growth"]["probe_ingest_peak_rss_mb"]["change"]
     assert set(out["growth"]) >= {"ingest_peak_rss_mb", "first_answer_s", "answer_p50_ms", "serve_peak_rss_mb"}
     # Chroma writes its HNSW files in batches (a few dozen chunks stay in its queue), so no growth is asserted here
     assert {"vector_index_mb", "serve_peak_rss_less_vector_index_mb"} <= set(out["growth"])
@@ -212,9 +221,19 @@ def test_a_run_measures_every_size_and_a_second_run_embeds_nothing(bench: tuple[
     # the dumps copied again (new mtimes, the same bytes: a fresh checkout of ../shared) are the same inputs
     for dump in (bench[0] / "articles.jsonl", bench[1]):
         os.utime(dump, (dump.stat().st_atime + 3600, dump.stat().st_mtime + 3600))
-    second = CliRunner().invoke(main, _args(bench, work, "--sizes", "4,12", "--questions-limit", "2", "--no-quality"))
+    # again, each size served from a Chroma server over its store (server mode): same stores, nothing re-embedded
+    second = CliRunner().invoke(
+        main,
+        _args(bench, work, "--sizes", "4,12", "--questions-limit", "2", "--no-quality", "--chroma-server")
+        + ["--probe-articles", "2"],
+    )
     assert second.exit_code == 0, second.output
     again = json.loads(second.stdout)
+    assert again["chroma"] == "server"
+    for r in again["sizes"]:
+        assert r["serve"]["vector_index_mb"] == 0  # the server holds the index, not the serving process
+        assert r["chroma_server"]["peak_rss_mb"] >= r["chroma_server"]["peak_rss_serving_mb"] > 0
+        assert r["probe"]["added"] == 2 and r["serve"]["answerable"] == 2
     assert [s["chunks_this_run"] for s in again["ingestion"]] == [0, 0]  # the stores were reused
     assert all(s["from_earlier_run"] for s in again["ingestion"])
     assert [r["ingest"]["chunks_this_run"] for r in again["sizes"]] == [0, 0]
