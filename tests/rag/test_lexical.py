@@ -236,3 +236,30 @@ def test_common_stems_are_left_out_of_the_query_and_the_rare_one_ranks(
     assert [h.id for h in index.search(question, 5)] == ["r#0:x"]
     assert index._frequencies(["citi", "report"]) == (2, {"citi": 1, "report": 1})  # counted afresh
     other.close()
+
+
+def test_scores_read_the_search_s_ranking_and_never_a_stale_one(tmp_path: Path) -> None:
+    """``search`` ranks every match once and ``scores`` (the reranker's BM25 of other candidates) reads the same
+    ranking: the same numbers a scan of its own gives. A write by another connection, even one that reuses the
+    deleted chunks' row numbers for new chunks, makes the next call rank afresh: no score of a deleted chunk is
+    given to the chunk that took its row."""
+    index = _index(tmp_path)
+    fresh = LexicalIndex(tmp_path / FILE)  # ranks for scores() itself, with no search before it
+    question = "Larkspur seawall cost chess"
+    hits = index.search(question, 1)
+    assert [h.id for h in hits] == ["a#0:x"]
+    ids = ["a#0:x", "b#0:y", "c#0:z", "gone"]
+    kept = index.scores(question, ids)
+    assert kept == fresh.scores(question, ids) and kept["a#0:x"] == hits[0].score
+    assert kept["b#0:y"] > 0 and kept["gone"] == 0.0
+    # another connection deletes article a and writes a new chunk that takes the highest row number's place
+    other = LexicalIndex(tmp_path / FILE)
+    other.replace_articles(["c"], [], {}, "g2")
+    other.replace_articles(["n"], [ChunkRow("n#0:w", "Mayor Quill plays chess.", {"article_id": "n"})], {}, "g3")
+    assert other._db().execute("SELECT n FROM chunks WHERE id = 'n#0:w'").fetchone()[0] == 3  # c's old row
+    after = index.scores(question, [*ids, "n#0:w"])
+    assert after == LexicalIndex(tmp_path / FILE).scores(question, [*ids, "n#0:w"])
+    assert after["c#0:z"] == 0.0 and after["n#0:w"] > 0
+    assert [h.id for h in index.search("seawall", 5)] == ["a#0:x"]
+    for i in (index, fresh, other):
+        i.close()
