@@ -269,9 +269,23 @@ def name_variants(name: str, person: bool) -> list[str]:
     return out
 
 
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
+
+
+def undotted(text: str) -> str:
+    """``text`` with the dots of acronyms written with them removed: "U.K." -> "UK", "u.s." -> "us". Articles
+    and questions write the same name both ways ("the U.K. Space Agency", "the UK Space Agency")."""
+    return _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
+
+
 def mentions(text_lower: str, name: str, person: bool = False) -> bool:
-    """Whether a lower-cased text names ``name`` (as a whole word or phrase)."""
-    return any(_whole(variant, text_lower) for variant in name_variants(name, person))
+    """Whether a lower-cased text names ``name`` (as a whole word or phrase; acronyms with or without dots)."""
+    if any(_whole(variant, text_lower) for variant in name_variants(name, person)):
+        return True
+    bare_text, bare_name = undotted(text_lower), undotted(name)
+    if bare_text == text_lower and bare_name == name:
+        return False
+    return any(_whole(variant, bare_text) for variant in name_variants(bare_name, person))
 
 
 def _whole(needle: str, haystack: str) -> bool:
@@ -302,7 +316,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         return [counted]  # what "how many N" counts, stated with N
     labels = ANSWER_LABELS[frame.asks]
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
-    q_terms = set(key_terms(frame.text))
+    q_terms = set(key_terms(undotted(frame.text)))
     question = frame.text.lower()
     out = []
     for ent in analysed.entities:
@@ -310,7 +324,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
-        terms = set(key_terms(ent.text))
+        terms = set(key_terms(undotted(ent.text)))
         if frame.asks not in ("number", "date") and (
             not terms or terms <= q_terms or mentions(question, ent.text, ent.label == "PERSON")
         ):

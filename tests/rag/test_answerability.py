@@ -68,6 +68,10 @@ def test_names_match_as_whole_words_and_persons_by_surname() -> None:
     assert mentions("mr brennan said", "Ottilie Brennan", person=True)
     assert not mentions("mr brennan said", "Ottilie Brennan", person=False)
     assert not mentions("the irani delegation", "Iran")
+    # acronyms with or without their dots are one name
+    assert mentions("funding from the uk space agency", "U.K. Space Agency")
+    assert mentions("the u.s. embassy", "US") and mentions("the u.s. embassy", "U.S.")
+    assert not mentions("the usa embassy", "U.S.") and not mentions("mr u. s. grant", "US")
 
 
 def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) -> None:
@@ -161,6 +165,13 @@ def test_the_short_answer_is_never_a_name_the_question_gives(ner: EntityRecogniz
     question = "Who spoke with Putin by telephone?"
     answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "Alexander Lukashenko"
+
+
+def test_the_short_answer_is_not_the_question_s_name_written_without_its_dots(ner: EntityRecognizer) -> None:
+    text = "The UK Space Agency gave Rolls-Royce 2.9 million pounds to design a nuclear reactor for the moon."
+    question = "Which company received funding from the U.K. Space Agency to develop a nuclear reactor on the moon?"
+    answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "Rolls-Royce"
 
 
 def test_a_person_the_quoted_article_never_names_is_an_abstention(ner: EntityRecognizer) -> None:
