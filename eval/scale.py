@@ -12,7 +12,8 @@ the corpus once: each size's store is a copy of the one before, topped up with t
 
 At each size a fresh serving process (``python -m eval.scale serve``) loads the pipeline and answers: the time from
 its start to its first answer (and the part after its imports), answer p50/p95 over ``--questions-limit``
-questions, then one held-out article (the next in the order) added through the normal ingest path as the app's
+questions, then one held-out article (the last of the order, which no size holds: the same article at every
+size, so the add compares across sizes) added through the normal ingest path as the app's
 upload does, timed with the question after it, beside that article's own embedding time; then the article is
 deleted again, so the store keeps its size for the next run. Its peak RSS is the serving process's own.
 
@@ -637,8 +638,8 @@ def run_scale(
     probe = write_probe(corpus, folder, probe_articles)
     rows = []
     for previous, n in zip([0, *sizes], sizes, strict=False):
-        heldout = folder / "heldout.jsonl"
-        heldout.write_text(_nth_line(corpus.path, n), encoding="utf-8")
+        heldout = folder / "heldout.jsonl"  # the order's last article: in no size's store, the same at every size
+        heldout.write_text(_nth_line(corpus.path, corpus.count - 1), encoding="utf-8")
         store = folder / f"store-{n}"
         with chroma_for(store, folder, chroma_server) as (url, server_pid):
             served_by = replace(settings, chroma_url=url)
@@ -670,7 +671,7 @@ def run_scale(
         "articles_available": corpus.count,
         "dataset_articles": corpus.front,
         "order": "the dataset's articles first, then the other corpora's in file order (repeated ids and texts "
-        "left out); one held-out article past each size is added and deleted again",
+        "left out); the order's last article, which no size holds, is added at each size and deleted again",
         "questions": {
             "asked": len(questions) - 2,
             "answerable_at_smallest": sum(q["answerable"] for q in questions[1:-1]),
