@@ -180,9 +180,20 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             if ent.label == "PERSON":
                 persons.add(name)
     lowered = {n.lower() for n in names}
+    # the capitalised words of the question's dates ("on Monday", "between Oct. 2006 and Sept. 2013"): tagged
+    # proper nouns, but a day or a month is not a name an article must repeat, nor the question's topic
+    dated = {
+        w.lower().rstrip(".")
+        for ent in analysed.entities
+        if ent.label in ("DATE", "TIME")
+        for w in ent.text.split()
+        if w[:1].isupper()
+    }
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
         token = _clean_name(noun)
         low = token.lower()
+        if low in dated:
+            continue
         if token and low not in STOPWORDS and low not in _TITLES and not any(low in n for n in lowered):
             names.append(token)
             lowered.add(token.lower())
@@ -190,7 +201,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     relation = None
     if _RELATION_QUESTION.search(question):
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
-    name_terms = set(key_terms(" ".join(names)))
+    name_terms = set(key_terms(" ".join(names))) | set(key_terms(" ".join(dated)))  # neither is the topic
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
     return Frame(question, tuple(dict.fromkeys(names)), frozenset(persons), asks, relation, topic, counted_noun(question))
 

@@ -63,6 +63,19 @@ def test_a_question_frame_has_its_names_answer_type_and_relation(ner: EntityReco
     assert frame_question(context, ner.analyse([context])[0]).relation is None  # "after" as context, not asked
 
 
+def test_a_date_in_the_question_is_not_a_name_the_articles_must_mention(ner: EntityRecognizer) -> None:
+    for question in (
+        "Just Stop Oil activists disrupted play at which sports tournament on Monday?",
+        "Users who clicked search results between Oct. 2006 and Sept. 2013 may get a cut from which search engine?",
+    ):
+        names = frame_question(question, ner.analyse([question])[0]).names
+        assert not {"Monday", "Oct", "Sept"} & set(names), names
+        frame = frame_question(question, ner.analyse([question])[0])
+        assert not {"monday", "oct", "sept"} & set(frame.topic), frame.topic  # nor a topic word
+    question = "Just Stop Oil activists disrupted play at which sports tournament on Monday?"
+    assert "Stop Oil" in " ".join(frame_question(question, ner.analyse([question])[0]).names)  # names still are
+
+
 def test_names_match_as_whole_words_and_persons_by_surname() -> None:
     assert mentions("president kassym-jomart tokayev said", "Tokayev")
     assert mentions("mr brennan said", "Ottilie Brennan", person=True)
