@@ -478,9 +478,15 @@ def chroma_for(store: Path, folder: Path, server: bool) -> Iterator[tuple[str, i
         return
     from eval.process import free_port, running
 
+    beside = Path(sys.executable).with_name("chroma")  # the environment's own, then any on PATH
+    chroma = str(beside) if beside.is_file() else shutil.which("chroma")
+    if chroma is None:
+        raise NewsragError(
+            "--chroma-server starts `chroma run`, but no `chroma` command was found beside this Python or on PATH: "
+            "install chromadb into this environment, or leave out --chroma-server."
+        )
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    chroma = str(Path(sys.executable).with_name("chroma"))
     cmd = [chroma, "run", "--path", str(store / "chroma"), "--host", "127.0.0.1", "--port", str(port)]
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     with running(

@@ -262,3 +262,16 @@ def test_a_childs_peak_memory_is_its_own_not_its_parents() -> None:
     )
     assert 0 < float(child.stdout.strip()) < 200, child.stdout
     del ballast
+
+
+def test_chroma_server_without_a_chroma_command_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eval.scale import chroma_for
+
+    monkeypatch.setattr("sys.executable", str(tmp_path / "python"))  # no `chroma` beside it
+    monkeypatch.setenv("PATH", str(tmp_path))  # nor on PATH
+    with pytest.raises(NewsragError, match="no `chroma` command was found"), chroma_for(tmp_path, tmp_path, True):
+        pass
+    with chroma_for(tmp_path, tmp_path, False) as (url, pid):  # embedded: nothing to start
+        assert (url, pid) == ("", None)
