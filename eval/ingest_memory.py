@@ -89,25 +89,30 @@ def _ingest_child(
     out: Any,
     settings_fields: dict[str, Any] | None = None,
     progress: bool = False,
-    delete_after: bool = False,
+    probe_prefix: str | None = None,
 ) -> None:
     from ingest.run import ingest_paths
     from rag.embed import Embedder
     from rag.settings import Settings, load_settings
+    from rag.store import Store
 
     if settings_fields is None:  # the environment's settings, always the embedded store in the folder
         settings = load_settings(overrides={"store": store, "chroma_url": ""})
     else:  # the parent's settings as they are (its config file and flags included; a Chroma server if it names one)
         settings = Settings(**{**settings_fields, "store": store})
+    if probe_prefix:  # a probe's articles left by a run that was cut short would count as unchanged
+        delete_prefixed(Store(settings), probe_prefix)
     embedder = Embedder.from_settings(settings)
     embedder.warm_up_ingestion()  # torch and the model: "before" counts them, as the earlier figures did
     before = rss_mb()
-    t0 = time.perf_counter()
-    report = ingest_paths([subset], settings, embedder=embedder, progress=None if progress else False)
-    seconds = time.perf_counter() - t0
-    peak = peak_mb()
-    if delete_after:  # a probe: the store keeps its size for the next run
-        _delete_articles_of(Path(subset), settings)
+    try:
+        t0 = time.perf_counter()
+        report = ingest_paths([subset], settings, embedder=embedder, progress=None if progress else False)
+        seconds = time.perf_counter() - t0
+        peak = peak_mb()
+    finally:
+        if probe_prefix:  # the store keeps its size for the next run, whatever happened
+            delete_prefixed(Store(settings), probe_prefix)
     out.put(
         {
             "added": report.added,
@@ -127,17 +132,13 @@ def _ingest_child(
     )
 
 
-def _delete_articles_of(dump: Path, settings: Any) -> None:
-    """Delete every article of ``dump`` from the store of ``settings``."""
-    from ingest.readers import discover, read_file
-    from rag.errors import ReadError
-    from rag.store import Store
-
-    files, _ = discover([str(dump)])
-    ids = [r.article.id for f in files for r in read_file(f) if not isinstance(r, ReadError)]
-    store = Store(settings)
-    with store.writer():
-        store.delete_articles(ids)
+def delete_prefixed(store: Any, prefix: str) -> list[str]:
+    """Delete every article of ``store`` (a ``rag.store.Store``) whose id starts with ``prefix``; their ids."""
+    ids = sorted(i for i in store.manifest() if i.startswith(prefix))
+    if ids:
+        with store.writer():
+            store.delete_articles(ids)
+    return ids
 
 
 def ingest_in_child(
@@ -145,19 +146,20 @@ def ingest_in_child(
     store: Path,
     settings_fields: dict[str, Any] | None = None,
     progress: bool = False,
-    delete_after: bool = False,
+    probe_prefix: str | None = None,
 ) -> dict[str, Any]:
     """Ingest ``subset`` into ``store`` (as it is: a fresh or a grown one) in a process of its own, whose peak
     memory is this ingestion's alone; its figures. ``settings_fields`` are the settings to use (the store aside;
-    default: the environment's, with the embedded store). With ``delete_after`` the child deletes ``subset``'s
-    articles again once its peak is read (a probe that leaves the store as it found it). A child that dies is a
-    NewsragError."""
+    default: the environment's, with the embedded store). With ``probe_prefix`` (a probe that leaves the store as it
+    found it; ``subset``'s ids must all start with it) the child deletes every stored article whose id starts with
+    it before the ingestion (a cut-short run's leftovers) and after it (once its peak is read, or when it fails). A
+    child that dies is a NewsragError."""
     from rag.errors import NewsragError
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: its peak is this run's alone
     queue = context.Queue()
     child = context.Process(
-        target=_ingest_child, args=(str(subset), str(store), queue, settings_fields, progress, delete_after)
+        target=_ingest_child, args=(str(subset), str(store), queue, settings_fields, progress, probe_prefix)
     )
     child.start()
     while True:

@@ -349,7 +349,7 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
     spec (both ``time.monotonic()``: one clock for all processes of the machine)."""
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     spawned = float(spec["started"])
-    from eval.ingest_memory import peak_mb, rss_mb
+    from eval.ingest_memory import delete_prefixed, peak_mb, rss_mb
     from ingest.readers import discover, read_file
     from ingest.run import ingest_paths, make_chunker
     from rag.errors import ReadError
@@ -384,6 +384,7 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
     if store.get_article(article.id) is not None:  # left by a run that died before deleting it
         with store.writer():
             store.delete_articles([article.id])
+    delete_prefixed(store, PROBE_ID_PREFIX)  # a probe's articles, likewise
     stored_articles = len(store.manifest())
     chunks = store.count_chunks()
     # Answering never loads torch (rag.minilm); the first write of a serving process does, once: timed apart from
@@ -452,21 +453,23 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
     out_path.write_text(json.dumps(figures) + "\n", encoding="utf-8")
 
 
-def write_probe(corpus: Corpus, folder: Path, n: int) -> Path | None:
+def write_probe(corpus: Corpus, folder: Path, n: int) -> tuple[Path | None, int]:
     """``folder/probe.jsonl``: copies of the first ``n`` articles of the order under new ids (``scale-probe-...``)
     and texts (a line added), so that ingestion embeds and stores them as new articles at every size. The same
     articles go into each size's store and out again: the peak of ingesting them compares the sizes with the
-    increment held fixed (the growth's own increments differ in size). None when ``n`` is 0."""
+    increment held fixed (the growth's own increments differ in size). With the number written (fewer than ``n``
+    when the corpus is smaller); None when ``n`` is 0."""
     if n < 1:
-        return None
+        return None, 0
     path = folder / "probe.jsonl"
+    articles = _first_articles(corpus.path, n)
     with path.open("w", encoding="utf-8") as out:
-        for i, article in enumerate(_first_articles(corpus.path, n)):
+        for i, article in enumerate(articles):
             article = {**article, "id": f"{PROBE_ID_PREFIX}{i}", "text": f"{article['text']}\n\n(Probe copy {i}.)"}
             if article.get("url"):
                 article["url"] = f"https://scale-probe.invalid/{i}"
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
-    return path
+    return path, len(articles)
 
 
 @contextmanager
@@ -490,7 +493,7 @@ def chroma_for(store: Path, folder: Path, server: bool) -> Iterator[tuple[str, i
     cmd = [chroma, "run", "--path", str(store / "chroma"), "--host", "127.0.0.1", "--port", str(port)]
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     with running(
-        cmd, f"{url}/api/v2/heartbeat", "chroma run", env=env, timeout=120, log_path=folder / "chroma.log"
+        cmd, f"{url}/api/v2/heartbeat", "chroma run", env=env, timeout=120, log_path=folder / f"chroma-{store.name}.log"
     ) as p:
         yield url, p.pid
 
@@ -641,7 +644,7 @@ def run_scale(
 
     from eval.ingest_memory import ingest_in_child, peak_mb
 
-    probe = write_probe(corpus, folder, probe_articles)
+    probe, probe_articles = write_probe(corpus, folder, probe_articles)
     rows = []
     for previous, n in zip([0, *sizes], sizes, strict=False):
         heldout = folder / "heldout.jsonl"  # the order's last article: in no size's store, the same at every size
@@ -663,7 +666,7 @@ def run_scale(
                 row["chroma_server"] = {"peak_rss_serving_mb": round(peak_mb(server_pid), 1)}
             if probe is not None:
                 log(f"{n} articles: the probe's {probe_articles} articles in and out again (a child process) ...")
-                row["probe"] = ingest_in_child(probe, store, asdict(served_by), progress, delete_after=True)
+                row["probe"] = ingest_in_child(probe, store, asdict(served_by), progress, probe_prefix=PROBE_ID_PREFIX)
                 log(f"  {json.dumps(row['probe'])}")
             if server_pid is not None:
                 row["chroma_server"]["peak_rss_mb"] = round(peak_mb(server_pid), 1)

@@ -165,6 +165,13 @@ class Frame:
     counted: str | None = None  # what "how many N" counts, stemmed ("month" for "after how many months")
 
 
+_DAYS_AND_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -180,14 +187,15 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             if ent.label == "PERSON":
                 persons.add(name)
     lowered = {n.lower() for n in names}
-    # the capitalised words of the question's dates ("on Monday", "between Oct. 2006 and Sept. 2013"): tagged
-    # proper nouns, but a day or a month is not a name an article must repeat, nor the question's topic
+    # the days and months of the question's dates ("on Monday", "between Oct. 2006 and Sept. 2013"): tagged
+    # proper nouns, but a day or a month is not a name an article must repeat, nor the question's topic ("May" of
+    # "what did May say in May 2019" stays a name: only a word inside a date is left out)
     dated = {
-        w.lower().rstrip(".")
+        low
         for ent in analysed.entities
         if ent.label in ("DATE", "TIME")
         for w in ent.text.split()
-        if w[:1].isupper()
+        if (low := w.lower().rstrip(".")) in _DAYS_AND_MONTHS
     }
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
         token = _clean_name(noun)
@@ -280,20 +288,28 @@ def name_variants(name: str, person: bool) -> list[str]:
     return out
 
 
-_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
+_ACRONYM = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
+
+
+# acronyms whose letters spell a common word: matched without their dots, "U.S." would be found in "tell us"
+_WORD_ACRONYMS = STOPWORDS | frozenset({"us", "we", "me", "he", "am", "pm", "ad", "go", "oh", "ok", "hi"})
 
 
 def undotted(text: str) -> str:
-    """``text`` with the dots of acronyms written with them removed: "U.K." -> "UK", "u.s." -> "us". Articles
-    and questions write the same name both ways ("the U.K. Space Agency", "the UK Space Agency")."""
+    """``text`` with the dots of acronyms written with them removed: "U.K." -> "UK", "u.s." -> "us", and a name
+    whose last dot was trimmed ("U.K") too. Articles and questions write the same name both ways ("the U.K. Space
+    Agency", "the UK Space Agency")."""
     return _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
 
 
 def mentions(text_lower: str, name: str, person: bool = False) -> bool:
-    """Whether a lower-cased text names ``name`` (as a whole word or phrase; acronyms with or without dots)."""
+    """Whether a lower-cased text names ``name`` (as a whole word or phrase; acronyms with or without dots, unless
+    the bare acronym is a common word: "U.S." is not "us")."""
     if any(_whole(variant, text_lower) for variant in name_variants(name, person)):
         return True
     bare_text, bare_name = undotted(text_lower), undotted(name)
+    if bare_name.lower() in _WORD_ACRONYMS:  # "US": only its dotted form, never the word "us"
+        return bare_name.isalpha() and _whole(".".join(bare_name.lower()) + ".", text_lower)
     if bare_text == text_lower and bare_name == name:
         return False
     return any(_whole(variant, bare_text) for variant in name_variants(bare_name, person))

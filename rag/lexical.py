@@ -243,7 +243,8 @@ class LexicalIndex:
                 self._local.ranked = key
             yield db
         finally:
-            db.execute("COMMIT")
+            if db.in_transaction:  # an error SQLite rolled back itself has ended it already
+                db.execute("COMMIT")
 
     def chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
         """(text, metadata) of the given chunks that the index holds, by id."""

@@ -222,6 +222,13 @@ def test_a_run_measures_every_size_and_a_second_run_embeds_nothing(bench: tuple[
     # the dumps copied again (new mtimes, the same bytes: a fresh checkout of ../shared) are the same inputs
     for dump in (bench[0] / "articles.jsonl", bench[1]):
         os.utime(dump, (dump.stat().st_atime + 3600, dump.stat().st_mtime + 3600))
+    # a probe article left by a run cut short goes before anything is counted
+    from ingest.run import ingest_paths
+    from rag.settings import Settings
+
+    leftover = _jsonl(tmp_path / "leftover.jsonl", [{"id": "scale-probe-7", "text": "A probe copy left behind."}])
+    store_12 = next(work.glob("scale-*/store-12"))
+    assert ingest_paths([str(leftover)], Settings(store=str(store_12)), progress=False).added == 1
     # again, each size served from a Chroma server over its store (server mode): same stores, nothing re-embedded
     second = CliRunner().invoke(
         main,

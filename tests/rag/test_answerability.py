@@ -72,6 +72,10 @@ def test_a_date_in_the_question_is_not_a_name_the_articles_must_mention(ner: Ent
         assert not {"Monday", "Oct", "Sept"} & set(names), names
         frame = frame_question(question, ner.analyse([question])[0])
         assert not {"monday", "oct", "sept"} & set(frame.topic), frame.topic  # nor a topic word
+    question = "Which company received funding from the U.K. to develop a nuclear reactor for the moon?"
+    hit = _hit("The UK gave Rolls-Royce 2.9 million pounds to develop a nuclear reactor for the moon.", "a1", question)
+    answer = _answerer(ner).answer(Query(question), [hit])  # "the U.K." is named, as "UK"
+    assert answer.short_answer is not None and answer.short_answer.text == "Rolls-Royce"
     question = "Just Stop Oil activists disrupted play at which sports tournament on Monday?"
     assert "Stop Oil" in " ".join(frame_question(question, ner.analyse([question])[0]).names)  # names still are
 
@@ -85,6 +89,8 @@ def test_names_match_as_whole_words_and_persons_by_surname() -> None:
     assert mentions("funding from the uk space agency", "U.K. Space Agency")
     assert mentions("the u.s. embassy", "US") and mentions("the u.s. embassy", "U.S.")
     assert not mentions("the usa embassy", "U.S.") and not mentions("mr u. s. grant", "US")
+    assert mentions("the uk gave rolls-royce a grant", "U.K")  # a name whose last dot was trimmed
+    assert not mentions("please tell us more", "U.S.")  # the bare acronym is a common word
 
 
 def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) -> None:

@@ -252,7 +252,7 @@ def test_scores_read_the_search_s_ranking_and_never_a_stale_one(tmp_path: Path) 
     kept = index.scores(question, ids)
     assert kept == fresh.scores(question, ids) and kept["a#0:x"] == hits[0].score
     assert kept["b#0:y"] > 0 and kept["gone"] == 0.0
-    # another connection deletes article a and writes a new chunk that takes the highest row number's place
+    # another connection deletes article c and writes a new chunk that takes its row number
     other = LexicalIndex(tmp_path / FILE)
     other.replace_articles(["c"], [], {}, "g2")
     other.replace_articles(["n"], [ChunkRow("n#0:w", "Mayor Quill plays chess.", {"article_id": "n"})], {}, "g3")
