@@ -100,8 +100,9 @@ def _ingest_child(
         settings = load_settings(overrides={"store": store, "chroma_url": ""})
     else:  # the parent's settings as they are (its config file and flags included; a Chroma server if it names one)
         settings = Settings(**{**settings_fields, "store": store})
+    target = Store(settings)  # opened only if the probe deletes
     if probe_prefix:  # a probe's articles left by a run that was cut short would count as unchanged
-        delete_prefixed(Store(settings), probe_prefix)
+        delete_prefixed(target, probe_prefix)
     embedder = Embedder.from_settings(settings)
     embedder.warm_up_ingestion()  # torch and the model: "before" counts them, as the earlier figures did
     before = rss_mb()
@@ -112,7 +113,7 @@ def _ingest_child(
         peak = peak_mb()
     finally:
         if probe_prefix:  # the store keeps its size for the next run, whatever happened
-            delete_prefixed(Store(settings), probe_prefix)
+            delete_prefixed(target, probe_prefix)
     out.put(
         {
             "added": report.added,

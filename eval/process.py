@@ -3,8 +3,11 @@ a free loopback port, the subprocess with its output in a log file, readiness by
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -64,3 +67,23 @@ def running(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+@contextmanager
+def chroma_server(path: Path, log_path: Path | None = None, timeout: float = 120.0) -> Iterator[tuple[str, int]]:
+    """``chroma run`` over the folder ``path`` on a free loopback port until the block ends: its URL and process
+    id. The environment's own ``chroma`` command is used (beside this Python), else one on PATH; neither is a
+    NewsragError naming the fix."""
+    beside = Path(sys.executable).with_name("chroma")
+    chroma = str(beside) if beside.is_file() else shutil.which("chroma")
+    if chroma is None:
+        raise NewsragError(
+            "starting `chroma run`, but no `chroma` command was found beside this Python or on PATH: install "
+            "chromadb into this environment."
+        )
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    with running(cmd, f"{url}/api/v2/heartbeat", "chroma run", env=env, timeout=timeout, log_path=log_path) as proc:
+        yield url, proc.pid

@@ -349,7 +349,7 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
     spec (both ``time.monotonic()``: one clock for all processes of the machine)."""
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     spawned = float(spec["started"])
-    from eval.ingest_memory import delete_prefixed, peak_mb, rss_mb
+    from eval.ingest_memory import peak_mb, rss_mb
     from ingest.readers import discover, read_file
     from ingest.run import ingest_paths, make_chunker
     from rag.errors import ReadError
@@ -381,11 +381,13 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
     files, _ = discover([spec["heldout"]])
     article = next(r.article for r in read_file(files[0]) if not isinstance(r, ReadError))
     store = pipeline.store
-    if store.get_article(article.id) is not None:  # left by a run that died before deleting it
+    # the held-out article and a probe's articles, left by a run that died before deleting them
+    stored = store.manifest()
+    leftovers = [i for i in stored if i == article.id or i.startswith(PROBE_ID_PREFIX)]
+    if leftovers:
         with store.writer():
-            store.delete_articles([article.id])
-    delete_prefixed(store, PROBE_ID_PREFIX)  # a probe's articles, likewise
-    stored_articles = len(store.manifest())
+            store.delete_articles(leftovers)
+    stored_articles = len(stored) - len(leftovers)
     chunks = store.count_chunks()
     # Answering never loads torch (rag.minilm); the first write of a serving process does, once: timed apart from
     # the write, whose cost is what grows (or not) with the store.
@@ -479,23 +481,10 @@ def chroma_for(store: Path, folder: Path, server: bool) -> Iterator[tuple[str, i
     if not server:
         yield "", None
         return
-    from eval.process import free_port, running
+    from eval.process import chroma_server
 
-    beside = Path(sys.executable).with_name("chroma")  # the environment's own, then any on PATH
-    chroma = str(beside) if beside.is_file() else shutil.which("chroma")
-    if chroma is None:
-        raise NewsragError(
-            "--chroma-server starts `chroma run`, but no `chroma` command was found beside this Python or on PATH: "
-            "install chromadb into this environment, or leave out --chroma-server."
-        )
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [chroma, "run", "--path", str(store / "chroma"), "--host", "127.0.0.1", "--port", str(port)]
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    with running(
-        cmd, f"{url}/api/v2/heartbeat", "chroma run", env=env, timeout=120, log_path=folder / f"chroma-{store.name}.log"
-    ) as p:
-        yield url, p.pid
+    with chroma_server(store / "chroma", log_path=folder / f"chroma-{store.name}.log") as (url, pid):
+        yield url, pid
 
 
 def quality(

@@ -303,17 +303,25 @@ def undotted(text: str) -> str:
     return _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
 
 
+_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,4}(?![\w.])")
+
+
+def acronym_forms(name: str) -> list[str]:
+    """``name`` with its acronyms written the other way, dots added or removed ("U.K. Space Agency" -> "UK Space
+    Agency", "US" -> "U.S."); never a form that is a common word ("U.S." is not looked for as "us")."""
+    bare = undotted(name)
+    dotted = _CAPS.sub(lambda m: ".".join(m.group(0)) + ".", bare)
+    return [f for f in dict.fromkeys((bare, dotted)) if f != name and f.lower() not in _WORD_ACRONYMS]
+
+
 def mentions(text_lower: str, name: str, person: bool = False) -> bool:
-    """Whether a lower-cased text names ``name`` (as a whole word or phrase; acronyms with or without dots, unless
-    the bare acronym is a common word: "U.S." is not "us")."""
-    if any(_whole(variant, text_lower) for variant in name_variants(name, person)):
-        return True
-    bare_text, bare_name = undotted(text_lower), undotted(name)
-    if bare_name.lower() in _WORD_ACRONYMS:  # "US": only its dotted form, never the word "us"
-        return bare_name.isalpha() and _whole(".".join(bare_name.lower()) + ".", text_lower)
-    if bare_text == text_lower and bare_name == name:
-        return False
-    return any(_whole(variant, bare_text) for variant in name_variants(bare_name, person))
+    """Whether a lower-cased text names ``name`` (as a whole word or phrase; its acronyms with or without dots).
+    The name is rewritten, never the text: a question's few names, not each article's every sentence."""
+    return any(
+        _whole(variant, text_lower)
+        for form in (name, *acronym_forms(name))
+        for variant in name_variants(form, person)
+    )
 
 
 def _whole(needle: str, haystack: str) -> bool:

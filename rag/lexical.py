@@ -218,8 +218,8 @@ class LexicalIndex:
 
     @contextmanager
     def _ranked(self, expression: str) -> Iterator[sqlite3.Connection]:
-        """A connection, inside one read transaction, whose ``temp.ranked(n, r)`` holds ``bm25()`` (negative: smaller is better) of every chunk
-        matching ``expression``, by rowid. FTS5 computes bm25() for every match whatever the LIMIT, so ``search``
+        """A connection, inside one read transaction, whose ``temp.ranked(n, r)`` holds ``bm25()`` (negative:
+        smaller is better) of every chunk matching ``expression``, by rowid. FTS5 computes bm25() for every match whatever the LIMIT, so ``search``
         ranks them all once into this table and ``scores``, the reranker's BM25 of the candidates the lexical
         retriever did not return, reads its candidates' rows from it instead of scanning the matches again (a
         store of 104k chunks: ~11k matches a question; 35 ms for the scan into the table against 30 ms for the

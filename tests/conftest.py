@@ -110,15 +110,8 @@ def pipeline(ingested, embedder):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A real Chroma server (`chroma run`) on a free loopback port, for the server-mode tests; its URL."""
-    import sys
+    from eval.process import chroma_server as serving
 
-    from eval.process import free_port, running
-
-    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
-    chroma = str(Path(sys.executable).with_name("chroma"))
-    cmd = [chroma, "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)]
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    with running(cmd, f"{url}/api/v2/heartbeat", "chroma run", env=env, timeout=60, log_path=data / "server.log"):
+    with serving(data / "db", log_path=data / "server.log", timeout=60) as (url, _):
         yield url
