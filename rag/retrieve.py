@@ -3,7 +3,8 @@
 - ``DenseChunkRetriever``: cosine search over the chunk vectors in Chroma;
 - ``BM25ChunkRetriever``: BM25 over the same chunks (SQLite FTS5, ``rag/lexical.py``);
   both read the passages' texts by id from the lexical index's chunk table (``Store.passages``), not from Chroma;
-- ``FusionRetriever``: weighted reciprocal rank fusion of any LlamaIndex retrievers;
+- ``FusionRetriever``: weighted reciprocal rank fusion of any LlamaIndex retrievers, run concurrently (the
+  question's embedding and the FTS5 scan release the GIL: on two cores the two take the time of the slower);
 - a node postprocessor (``rag/rerank.py``) reorders the fused candidates and drops near-duplicates.
 
 Each is a LlamaIndex ``BaseRetriever`` (or ``BaseNodePostprocessor``), so the chain stays composable: a real
@@ -15,8 +16,10 @@ adds a passage, so an excluded article's chunks never reach an answer.
 
 from __future__ import annotations
 
+import contextvars
 import gc
 from abc import ABC, abstractmethod
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -127,6 +130,7 @@ class DenseChunkRetriever(BaseRetriever):
 
 class BM25ChunkRetriever(BaseRetriever):
     name = "lexical"
+    stay_on_caller = True  # the search's ranking is cached on this thread's connection (``LexicalIndex.scores``)
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -149,13 +153,23 @@ class BM25ChunkRetriever(BaseRetriever):
 
 
 class FusionRetriever(BaseRetriever):
-    """Weighted reciprocal rank fusion: score = sum over retrievers of weight / (rrf_k + rank)."""
+    """Weighted reciprocal rank fusion: score = sum over retrievers of weight / (rrf_k + rank).
+
+    The retrievers run at once: those marked ``stay_on_caller`` on the calling thread (the lexical retriever keeps
+    its ranking on that thread's SQLite connection for the reranker's ``scores``), the others on this retriever's
+    worker threads. The fused order does not depend on which finishes first."""
 
     def __init__(self, retrievers: list[tuple[BaseRetriever, float]], rrf_k: int = 60, candidates: int = 40) -> None:
         super().__init__()
         self.retrievers = retrievers
         self.rrf_k = rrf_k
         self.candidates = candidates
+        self._pool: ThreadPoolExecutor | None = None
+
+    def _workers(self) -> ThreadPoolExecutor:
+        if self._pool is None:  # a race makes a second pool at worst; both work
+            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsrag-retrieve")
+        return self._pool
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         q = _options(query_bundle)
@@ -168,9 +182,16 @@ class FusionRetriever(BaseRetriever):
             article_ids=q.article_ids,
             exclude_ids=q.exclude_ids,
         )
+        away = [r for r, _ in self.retrievers if not getattr(r, "stay_on_caller", False)]
+        if len(self.retrievers) < 2 or not away:
+            results = [retriever.retrieve(wide) for retriever, _ in self.retrievers]
+        else:
+            futures = {id(r): self._workers().submit(contextvars.copy_context().run, r.retrieve, wide) for r in away}
+            here = {id(r): r.retrieve(wide) for r, _ in self.retrievers if id(r) not in futures}
+            results = [futures[id(r)].result() if id(r) in futures else here[id(r)] for r, _ in self.retrievers]
         fused: dict[str, NodeWithScore] = {}
-        for retriever, weight in self.retrievers:
-            for rank, node in enumerate(retriever.retrieve(wide), 1):
+        for (_, weight), nodes in zip(self.retrievers, results, strict=True):
+            for rank, node in enumerate(nodes, 1):
                 nid = node.node.node_id
                 if nid not in fused:
                     fused[nid] = NodeWithScore(node=node.node, score=0.0)

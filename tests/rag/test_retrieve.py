@@ -1,6 +1,7 @@
 """Retrieval over a real store: date filters and excluded articles pushed down, the FTS5 index kept consistent with
 Chroma, fusion, duplicates."""
 
+import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -129,6 +130,34 @@ def test_reciprocal_rank_fusion_order_and_weights() -> None:
     assert [n.node.node_id for n in fused] == ["z", "y", "x", "w"]
     weighted = FusionRetriever([(a, 3.0), (b, 1.0)], rrf_k=1).retrieve(QueryBundle("q"))
     assert [n.node.node_id for n in weighted][0] == "x"
+
+
+class _Meeting(_Fixed):
+    """A retriever that records its thread, and either waits for the other one to have started or says it has."""
+
+    def __init__(self, ids: list[str], started: threading.Event, wait: bool, caller: bool) -> None:
+        super().__init__(ids)
+        self.started, self.wait, self.stay_on_caller = started, wait, caller
+        self.thread: int | None = None
+        self.met = False
+
+    def retrieve(self, bundle: QueryBundle) -> list[NodeWithScore]:
+        self.thread = threading.get_ident()
+        if self.wait:
+            self.met = self.started.wait(timeout=10)
+        else:
+            self.started.set()
+        return super().retrieve(bundle)
+
+
+def test_fusion_runs_its_retrievers_at_once_and_keeps_the_lexical_one_on_the_caller() -> None:
+    started = threading.Event()
+    dense = _Meeting(["x", "y", "z"], started, wait=True, caller=False)  # first in the list, waits for the second
+    lexical = _Meeting(["z", "y", "w"], started, wait=False, caller=True)
+    fused = FusionRetriever([(dense, 1.0), (lexical, 1.0)], rrf_k=1).retrieve(QueryBundle("q"))
+    assert dense.met  # run one after the other, the first would have waited alone
+    assert lexical.thread == threading.get_ident() != dense.thread
+    assert [n.node.node_id for n in fused] == ["z", "y", "x", "w"]  # the list's order, not the finishing order
 
 
 def test_near_duplicate_articles_do_not_crowd_the_top(ingested, corpus: Path, embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
