@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from rag.answerability import (
     frame_question,
     join_words,
     mentions,
+    name_forms,
     offered,
     recency,
     share,
@@ -49,6 +51,22 @@ class Answerer(ABC):
 
     def warm_up(self) -> None:  # noqa: B027 - optional hook
         """Load models ahead of the first question."""
+
+
+def credits_outlet(sentence: str, ent: Entity, hit: Hit) -> bool:
+    """Whether ``ent`` is the publisher's credit in a dateline, the "(CNN Business)" of "New York (CNN Business) --":
+    the outlet (the article URL's host, or its title's " - Outlet" suffix) named in parentheses is who reports, not
+    what a question asks for. The outlet named in a sentence's own words still counts."""
+    if sentence[ent.start - 1 : ent.start] != "(" or sentence[ent.end : ent.end + 1] != ")":
+        return False
+    names = set()
+    if "://" in hit.source:
+        host = (urlsplit(hit.source).hostname or "").removeprefix("www.")
+        names.add(host.split(".")[0])
+    if " - " in hit.title:
+        names.add("".join(re.findall(r"[a-z0-9]+", hit.title.rsplit(" - ", 1)[1].lower())))
+    words = re.findall(r"[a-z0-9]+", ent.text.lower())
+    return bool(words) and bool(names & {words[0], "".join(words)})
 
 
 @dataclass(frozen=True)
@@ -355,7 +373,12 @@ class ExtractiveAnswerer(Answerer):
         passage = f"{best.hit.title}\n{best.hit.chunk.text}".lower()
         in_article = [mentions(article, n, n in frame.person_names) for n in frame.names]
         in_passage = [mentions(passage, n, n in frame.person_names) for n in frame.names]
-        unknown = self.unknown_names(frame.names) if self.unknown_names is not None else ()
+        unknown: tuple[str, ...] = ()
+        if self.unknown_names is not None and frame.names:
+            # a name is unknown when no form of it is ("U.S." is known if an article says "United States")
+            forms = {n: name_forms(n) for n in frame.names}
+            absent = set(self.unknown_names(list(dict.fromkeys(f for fs in forms.values() for f in fs))))
+            unknown = tuple(n for n in frame.names if all(f in absent for f in forms[n]))
         missing_names = tuple(n for n, ok in zip(frame.names, in_article, strict=True) if not ok and n not in unknown)
         article_terms = set(key_terms(article))
         sentence_terms = set(key_terms(best.text))
@@ -400,7 +423,7 @@ class ExtractiveAnswerer(Answerer):
     def _short_answer(self, frame: Frame, best: _Candidate, hits: list[Hit], analysed: Analysed) -> _Short | None:
         """The entity of the best sentence that offers what the question asks for; several: the one the other
         retrieved passages state most often, then the first."""
-        offers = offered(frame, best.text, analysed)
+        offers = [e for e in offered(frame, best.text, analysed) if not credits_outlet(best.text, e, best.hit)]
         if not offers:
             return None
         # The entity nearest to the question's own words in the sentence ("the expert ..., Denis Denisov, told

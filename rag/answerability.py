@@ -259,7 +259,9 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
 
 def asked_type(question: str) -> str | None:
     """What the question asks for (a key of ANSWER_LABELS), or None: where several patterns match, the one that
-    ends first ("which country's lawmakers" asks for a country)."""
+    ends first ("which country's lawmakers" asks for a country). Acronyms are read without their dots ("which U.S.
+    city" asks for a place)."""
+    question = undotted(question)
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     return min(found)[2] if found else None
 
@@ -314,14 +316,102 @@ def acronym_forms(name: str) -> list[str]:
     return [f for f in dict.fromkeys((bare, dotted)) if f != name and f.lower() not in _WORD_ACRONYMS]
 
 
+# One country or union, several names: a question says "the US", its article "the United States" or "American
+# officials"; "Which Italian city" is answered by an article about Italy. General knowledge, not fitted: the
+# country, union and demonym forms of the places news names most. Left out where a form is a common word once
+# lower-cased ("Turkey"/"turkey", "Polish"/"polish") or names several places ("Georgia", "Korea").
+_PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("US", "U.S.", "USA", "U.S.A.", "United States", "America", "American", "Americans"),
+    ("UK", "U.K.", "United Kingdom", "Britain", "Great Britain", "British", "Briton", "Britons", "Brits"),
+    ("EU", "E.U.", "European Union"),
+    ("UN", "U.N.", "United Nations"),
+    ("England", "English"),
+    ("Scotland", "Scottish", "Scots"),
+    ("Wales", "Welsh"),
+    ("Ireland", "Irish"),
+    ("France", "French"),
+    ("Spain", "Spanish", "Spaniards"),
+    ("China", "Chinese"),
+    ("Japan", "Japanese"),
+    ("Netherlands", "Dutch"),
+    ("Switzerland", "Swiss"),
+    ("Sweden", "Swedish", "Swedes"),
+    ("Denmark", "Danish", "Danes"),
+    ("Finland", "Finnish", "Finns"),
+    ("Philippines", "Filipino", "Filipinos"),
+    ("Thailand", "Thai"),
+    ("Vietnam", "Vietnamese"),
+    ("Lebanon", "Lebanese"),
+    ("Portugal", "Portuguese"),
+    ("New Zealand", "New Zealander", "New Zealanders"),
+    ("South Korea", "South Korean", "South Koreans"),
+    ("North Korea", "North Korean", "North Koreans"),
+    ("Saudi Arabia", "Saudi", "Saudis"),
+    ("Afghanistan", "Afghan", "Afghans"),
+    ("Kazakhstan", "Kazakh", "Kazakhs"),
+    ("Greece", "Greek", "Greeks"),
+    *(
+        (country, demonym, demonym + "s")
+        for country, demonym in (
+            ("Italy", "Italian"),
+            ("Germany", "German"),
+            ("Russia", "Russian"),
+            ("Ukraine", "Ukrainian"),
+            ("Belarus", "Belarusian"),
+            ("India", "Indian"),
+            ("Pakistan", "Pakistani"),
+            ("Iran", "Iranian"),
+            ("Iraq", "Iraqi"),
+            ("Israel", "Israeli"),
+            ("Syria", "Syrian"),
+            ("Egypt", "Egyptian"),
+            ("Mexico", "Mexican"),
+            ("Canada", "Canadian"),
+            ("Brazil", "Brazilian"),
+            ("Argentina", "Argentinian"),
+            ("Colombia", "Colombian"),
+            ("Venezuela", "Venezuelan"),
+            ("Australia", "Australian"),
+            ("Austria", "Austrian"),
+            ("Belgium", "Belgian"),
+            ("Norway", "Norwegian"),
+            ("Hungary", "Hungarian"),
+            ("Romania", "Romanian"),
+            ("Nigeria", "Nigerian"),
+            ("South Africa", "South African"),
+            ("Indonesia", "Indonesian"),
+            ("Europe", "European"),
+            ("Africa", "African"),
+            ("Asia", "Asian"),
+        )
+    ),
+)
+_PLACE_OF: dict[str, tuple[str, ...]] = {form.lower(): group for group in _PLACE_GROUPS for form in group}
+
+
+def place_forms(name: str) -> tuple[str, ...]:
+    """The other names of the country or union ``name`` names ("US" -> "United States", "American", ...; "Italian"
+    -> "Italy"), none a common word once lower-cased ("US" is not looked for as "us"); () for any other name."""
+    group = _PLACE_OF.get(undotted(name).lower()) or _PLACE_OF.get(name.lower(), ())
+    return tuple(f for f in group if f != name and f.lower() not in _WORD_ACRONYMS)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two names name the same country or union ("America" and "US")."""
+    group = _PLACE_OF.get(undotted(a).lower()) or _PLACE_OF.get(a.lower())
+    return group is not None and group is (_PLACE_OF.get(undotted(b).lower()) or _PLACE_OF.get(b.lower()))
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names."""
+    return tuple(dict.fromkeys((name, *acronym_forms(name), *place_forms(name))))
+
+
 def mentions(text_lower: str, name: str, person: bool = False) -> bool:
-    """Whether a lower-cased text names ``name`` (as a whole word or phrase; its acronyms with or without dots).
-    The name is rewritten, never the text: a question's few names, not each article's every sentence."""
-    return any(
-        _whole(variant, text_lower)
-        for form in (name, *acronym_forms(name))
-        for variant in name_variants(form, person)
-    )
+    """Whether a lower-cased text names ``name`` (as a whole word or phrase; its acronyms with or without dots, a
+    country's other names). The name is rewritten, never the text: a question's few names, not each article's
+    every sentence."""
+    return any(_whole(variant, text_lower) for form in name_forms(name) for variant in name_variants(form, person))
 
 
 def _whole(needle: str, haystack: str) -> bool:
@@ -362,7 +452,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))
         if frame.asks not in ("number", "date") and (
-            not terms or terms <= q_terms or mentions(question, ent.text, ent.label == "PERSON")
+            not terms
+            or terms <= q_terms
+            or mentions(question, ent.text, ent.label == "PERSON")
+            or any(same_place(ent.text, name) for name in frame.names)
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):

@@ -2,12 +2,13 @@
 answers whose spans are exact. The NER model is the real one (spaCy's en_core_web_sm, deterministic); the
 answerability weights are a fixed test model, so that refitting the shipped one does not change these tests."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from rag.answer import ExtractiveAnswerer
+from rag.answer import ExtractiveAnswerer, credits_outlet
 from rag.answerability import FEATURES, AnswerabilityModel, frame_question, mentions, states_relation
 from rag.nlp import EntityRecognizer
 from rag.types import Chunk, Hit, Query
@@ -88,9 +89,46 @@ def test_names_match_as_whole_words_and_persons_by_surname() -> None:
     # acronyms with or without their dots are one name
     assert mentions("funding from the uk space agency", "U.K. Space Agency")
     assert mentions("the u.s. embassy", "US") and mentions("the u.s. embassy", "U.S.")
-    assert not mentions("the usa embassy", "U.S.") and not mentions("mr u. s. grant", "US")
+    assert not mentions("the usda embassy", "U.S.") and not mentions("mr u. s. grant", "US")
     assert mentions("the uk gave rolls-royce a grant", "U.K")  # a name whose last dot was trimmed
     assert not mentions("please tell us more", "U.S.")  # the bare acronym is a common word
+
+
+def test_a_country_is_found_under_its_other_names() -> None:
+    assert mentions("the united states said", "US") and mentions("american officials said", "U.S.")
+    assert mentions("the british government", "UK") and mentions("italy's prime minister", "Italian")
+    assert mentions("the usa embassy", "U.S.")
+    assert not mentions("please tell us more", "America")  # "US" is never looked for as the word "us"
+    assert not mentions("a turkey dinner", "Turkish") and not mentions("nail polish", "Poland")
+    assert not mentions("the french embassy", "Italian")
+
+
+def test_a_country_named_otherwise_is_neither_unknown_nor_the_short_answer(ner: EntityRecognizer) -> None:
+    text = "Floods closed America's Yellowstone National Park this week, washing out roads and bridges."
+    known = {"america", "yellowstone", "national", "park", "floods", "roads", "bridges"}
+    for question in (
+        "Which US national park was hit by severe flooding this week?",
+        "Which U.S. national park was hit by severe flooding this week?",
+    ):
+        answer = _answerer(ner, known=known).answer(Query(question), [_hit(text, "a1", question)])
+        assert not answer.abstained, answer.note  # no article says "US", but they say "America"
+        assert answer.short_answer is not None and answer.short_answer.text == "Yellowstone National Park"
+
+
+def test_the_publisher_s_credit_in_a_dateline_is_not_a_short_answer(ner: EntityRecognizer) -> None:
+    text = "New York (CNN Business) Subway launched a redesigned menu in about 21,000 of its restaurants on Tuesday."
+    question = "Which company launched a redesigned menu in roughly 21,000 of its restaurants?"
+    cnn = replace(_hit(text, "a1", question), source="https://www.cnn.com/2022/07/12/business/subway/index.html")
+    credit = next(e for e in ner.analyse([text])[0].entities if e.text == "CNN Business")
+    assert credits_outlet(text, credit, cnn)
+    by_title = replace(_hit(text, "a1", question), title="Subway redesigns its menu - CNN Business")
+    assert credits_outlet(text, credit, by_title)
+    assert not credits_outlet(text, credit, _hit(text, "a1", question))  # an outlet not known to be the publisher
+    reported = "A survey by CNN Business found that Subway launched a redesigned menu."
+    named = next(e for e in ner.analyse([reported])[0].entities if e.text == "CNN Business")
+    assert not credits_outlet(reported, named, cnn)  # named in the sentence's own words, not as its credit
+    answer = _answerer(ner).answer(Query(question), [cnn])
+    assert answer.short_answer is None or answer.short_answer.text != "CNN Business"
 
 
 def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) -> None:
