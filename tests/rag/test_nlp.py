@@ -1,0 +1,24 @@
+"""The NER model as newsrag loads it: without re-reading the package's tokenizer, it reads text exactly as the
+package's own load does."""
+
+from rag.nlp import EntityRecognizer
+from rag.offline import import_without_torch
+
+TEXT = (
+    "Prime Minister Mikhail Mishustin didn't attend the U.S.-hosted summit on Jan. 5, 2023; "
+    "Belarus's state quota grew to 1.3 thousand places (e.g. at BSU), and the $41m deal's terms weren't disclosed. "
+    "Dr. O'Neill said: \"We'll see\" -- at 9 a.m. in St. Louis, Mo., 24-year-old Damar Hamlin's doctors agreed."
+)
+
+
+def test_the_recognizer_tokenizes_tags_and_finds_entities_as_the_package_does() -> None:
+    ours = EntityRecognizer()
+    ours.warm_up()
+    package = import_without_torch(EntityRecognizer.PACKAGE)
+    full = package.load(exclude=list(EntityRecognizer.UNUSED))  # the package's own tokenizer, read from disk
+    nlp = ours._model()
+    assert nlp.tokenizer.rules == full.tokenizer.rules
+    a, b = nlp(TEXT), full(TEXT)
+    assert [(t.text, t.tag_) for t in a] == [(t.text, t.tag_) for t in b]
+    assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+    assert len(a) > 60 and a.ents
