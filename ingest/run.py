@@ -95,6 +95,25 @@ def make_chunker(settings: Settings, embedder: Embedder) -> Chunker:
     )
 
 
+# Articles read before their records are looked up together (two small reads a group): at most this many, as
+# many as a write batch has chunks (a smaller batch is filled sooner), and at most this much text held waiting.
+LOOKUP_GROUP = 256
+LOOKUP_CHARS = 4_000_000
+
+
+@dataclass(frozen=True)
+class _Read:
+    """An article read from a file, waiting to be checked against the store."""
+
+    article: Article
+    line: int | None
+    where: str
+    c_hash: str
+    t_hash: str
+    root: str
+    origin: str
+
+
 def ingest_paths(
     paths: list[str],
     settings: Settings,
@@ -116,11 +135,60 @@ def ingest_paths(
     disable = None if progress is None else not progress
 
     with store.writer():
-        manifest = store.manifest()
-        owner_of_text = {rec.text_hash: rec.id for rec in manifest.values()}
+        # What is stored is read per group of articles read (their records by id, the owners of their texts by
+        # hash): work in proportion to the input, not to the store. Only --prune reads every record.
+        manifest = store.manifest() if prune else None
+        owner_of_text: dict[str, str] = {}  # text hash -> the article that holds it (stored, or taken in this run)
         seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, where) in this run
         unreadable: set[tuple[str, str]] = set()  # (root, origin) of files with errors: never pruned from
         pending_moves: list[ArticleRecord] = []  # unchanged articles whose root or origin changed
+        waiting: list[_Read] = []  # read, not yet checked against the store
+        waiting_chars = 0
+        group_size = max(1, min(LOOKUP_GROUP, settings.write_batch_chunks))
+
+        def decide(group: list[_Read]) -> None:
+            """Each article of the group against what is stored: unchanged, a duplicate, or into the batch."""
+            if manifest is not None:
+                stored = {r.article.id: manifest[r.article.id] for r in group if r.article.id in manifest}
+                owners = {rec.text_hash: rec.id for rec in manifest.values()}
+            else:
+                stored = store.records([r.article.id for r in group])
+                owners = store.text_owners([r.t_hash for r in group if r.t_hash not in owner_of_text])
+            for h, owner in owners.items():
+                owner_of_text.setdefault(h, owner)
+            for r in group:
+                article = r.article
+                old = stored.get(article.id)
+                if old and old.content_hash == r.c_hash and same_settings(old.settings_fp, settings_fp):
+                    report.unchanged += 1
+                    if (old.root, old.origin) != (r.root, r.origin):  # the same article, now found here
+                        pending_moves.append(replace(old, root=r.root, origin=r.origin))
+                    continue
+                owner = owner_of_text.get(r.t_hash)
+                if owner is not None and owner != article.id:
+                    report.duplicates += 1
+                    report.duplicate_of.append(Duplicate(r.where, r.line, article.id, owner))
+                    continue
+                owner_of_text[r.t_hash] = article.id
+                record = ArticleRecord(
+                    id=article.id,
+                    title=article.title,
+                    published=article.published,
+                    source=article.source,
+                    url=article.url,
+                    content_hash=r.c_hash,
+                    text_hash=r.t_hash,
+                    settings_fp=settings_fp,
+                    chunks=0,
+                    root=r.root,
+                    origin=r.origin,
+                )
+                if old:
+                    report.updated += 1
+                else:
+                    report.added += 1
+                batch.add(article, record)
+
         # Each article to (re-)embed goes into the batch as it is read; a full batch is embedded and written while
         # reading goes on. Nothing holds all the articles or all the lines: memory stays flat as a dump grows.
         with _writer() as submit, _progress(files, disable) as bar:
@@ -135,15 +203,14 @@ def ingest_paths(
                         continue
                     bar.update(max(0, result.end - done))
                     done = max(done, result.end)
-                    article, line = result.article, result.line
-                    where = item.display
-                    c_hash, t_hash = content_hash(article), text_hash(article.text)
+                    article, where = result.article, item.display
+                    c_hash = content_hash(article)
                     if article.id in seen:
                         if seen[article.id][0] != c_hash:
                             report.failed.append(
                                 Failure(
                                     where,
-                                    line,
+                                    result.line,
                                     f"article id {article.id!r} is also used "
                                     f"by {seen[article.id][1]} in this run with other text: ids must be unique "
                                     "(rename one of the files, or give the JSONL lines distinct 'id's)",
@@ -151,37 +218,15 @@ def ingest_paths(
                             )
                         continue
                     seen[article.id] = (c_hash, where)
-                    old = manifest.get(article.id)
-                    if old and old.content_hash == c_hash and same_settings(old.settings_fp, settings_fp):
-                        report.unchanged += 1
-                        if (old.root, old.origin) != (item.root, origin):  # the same article, now found here
-                            pending_moves.append(replace(old, root=item.root, origin=origin))
-                        continue
-                    owner = owner_of_text.get(t_hash)
-                    if owner is not None and owner != article.id:
-                        report.duplicates += 1
-                        report.duplicate_of.append(Duplicate(where, line, article.id, owner))
-                        continue
-                    owner_of_text[t_hash] = article.id
-                    record = ArticleRecord(
-                        id=article.id,
-                        title=article.title,
-                        published=article.published,
-                        source=article.source,
-                        url=article.url,
-                        content_hash=c_hash,
-                        text_hash=t_hash,
-                        settings_fp=settings_fp,
-                        chunks=0,
-                        root=item.root,
-                        origin=origin,
+                    waiting.append(
+                        _Read(article, result.line, where, c_hash, text_hash(article.text), item.root, origin)
                     )
-                    if old:
-                        report.updated += 1
-                    else:
-                        report.added += 1
-                    batch.add(article, record)
+                    waiting_chars += len(article.text)
+                    if len(waiting) >= group_size or waiting_chars >= LOOKUP_CHARS:
+                        decide(waiting)
+                        waiting, waiting_chars = [], 0
                 bar.update(max(0, _size(item) - done))
+            decide(waiting)
             batch.flush()
         written = report.added + report.updated  # articles embedded and written
 
@@ -193,7 +238,7 @@ def ingest_paths(
             kept = {d.duplicate_of for d in report.duplicate_of}  # a renamed file's text lives on under its old id
             gone = [
                 rec.id
-                for rec in manifest.values()
+                for rec in (manifest or {}).values()
                 if rec.root in roots
                 and rec.id not in seen
                 and rec.id not in kept

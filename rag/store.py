@@ -203,6 +203,24 @@ class Store:
         rows = _get_all(self.article_collection(create=True), ["metadatas"])
         return {i: _record(i, m) for i, _, m in rows}
 
+    def records(self, ids: Sequence[str]) -> dict[str, ArticleRecord]:
+        """The records of those of these articles that are stored, by id: one read, whatever the store's size."""
+        if not ids or not self.exists():
+            return {}
+        got = self.article_collection(create=True).get(ids=list(dict.fromkeys(ids)), include=["metadatas"])  # type: ignore[list-item]
+        return {i: _record(i, m) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+
+    def text_owners(self, text_hashes: Sequence[str]) -> dict[str, str]:
+        """For each of these text hashes that a stored article has, that article's id (one read)."""
+        wanted = list(dict.fromkeys(text_hashes))
+        if not wanted or not self.exists():
+            return {}
+        got = self.article_collection(create=True).get(
+            where={"text_hash": {"$in": wanted}},
+            include=["metadatas"],  # type: ignore[list-item]
+        )
+        return {str(m["text_hash"]): i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True) if m}
+
     def outlets(self) -> dict[str, int]:
         """Articles stored per outlet, most first."""
         counts: dict[str, int] = {}

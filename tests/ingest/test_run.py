@@ -100,6 +100,27 @@ def test_the_same_text_under_another_name_is_stored_once(ingested, corpus: Path,
     assert report.total_chunks == first.total_chunks
 
 
+def test_an_ingestion_reads_the_records_of_its_own_articles_not_the_whole_manifest(  # type: ignore[no-untyped-def]
+    ingested, corpus: Path, embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings, _ = ingested
+    few = tmp_path / "few"
+    few.mkdir()
+    (few / "999_copy.txt").write_bytes((corpus / f"{SEED_ID}.txt").read_bytes())  # a stored text, another name
+    (few / "101_invented_seawall.txt").write_bytes((corpus / "101_invented_seawall.txt").read_bytes())  # unchanged
+    (few / "300_new.txt").write_text(" date 2024-05-02 The ferry to Tromsvik resumed its winter timetable.")
+
+    def whole_manifest(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("an ingestion without --prune read every stored record")
+
+    monkeypatch.setattr(Store, "manifest", whole_manifest)
+    report = ingest_paths([str(few)], settings, embedder=embedder, progress=False)
+    assert (report.added, report.updated, report.unchanged, report.duplicates) == (1, 0, 1, 1), report.to_json()
+    assert report.duplicate_of[0].duplicate_of == SEED_ID
+    monkeypatch.undo()
+    assert set(Store(settings).manifest()) >= {"300_new", "101_invented_seawall"}
+
+
 def test_bad_files_are_reported_and_the_rest_goes_in(corpus: Path, settings, embedder) -> None:  # type: ignore[no-untyped-def]
     (corpus / "200_empty.txt").write_bytes(b"")
     (corpus / "201_baddate.txt").write_bytes(b" date 2023-02-31 Body.")
