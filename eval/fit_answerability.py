@@ -10,6 +10,10 @@ one that rejects most of the rejection run while open accuracy stays within ``--
 answering every question: abstentions that cost almost only answers that would have been wrong. (The issue's other
 criterion, ``--max-false-abstention 0.10``, is there too; on rtqa-train it rejects under a fifth, see the README.)
 The trade-off curve is printed for the README. Fit on rtqa-train, report on rtqa-dev.
+
+The short-answer threshold (``min_short_answer``) is fitted on the same drafts: over the answers shown that found a
+short answer, a logistic fit of "it names the right choice" on the answerability probability's logit, solved for
+one half. Below it an answer leads with its quote. ``--keep-weights`` fits only that threshold for the shipped model.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ class Row:
     refused_by_rule: bool
     true_false: bool
     text: str = ""  # the draft's quotes (for reading the rows, not for the fit)
+    short: str | None = None  # the short answer the draft found (led with or not)
+    short_right: bool = False  # it names the right choice (the normal run's answerable questions)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50) -> np.ndarray:
@@ -119,6 +125,60 @@ def choose_threshold(
     return max(ok, key=lambda p: (p["rejection_rate"], -p["threshold"]))["threshold"]
 
 
+def short_names(answer: str, short: str | None) -> bool:
+    """Whether a short answer names the right choice: either holds the other ("Damar Hamlin" and "Hamlin";
+    "Children under 5" and "under 5")."""
+    from eval.metrics import answer_in_text
+
+    return bool(short) and (answer_in_text(answer, short) or answer_in_text(short, answer))  # type: ignore[arg-type]
+
+
+def short_answer_points(
+    rows: Sequence[Row], model: AnswerabilityModel, thresholds: Sequence[float] = THRESHOLDS
+) -> list[dict]:
+    """Per threshold: of the answers shown (at the model's own threshold) that found a short answer, the share led
+    with it (``led``) and the share of those that name the right choice (``precision``)."""
+    shown = [
+        (model.probability(r.features), r.short_right)
+        for r in rows
+        if r.run == "normal" and r.answerable and not r.refused_by_rule and r.features is not None and r.short
+    ]
+    shown = [(p, right) for p, right in shown if p >= model.threshold]
+    out = []
+    for t in thresholds:
+        led = [right for p, right in shown if p >= t]
+        out.append(
+            {
+                "threshold": t,
+                "led": round(len(led) / len(shown), 4) if shown else 0.0,
+                "precision": round(float(np.mean(led)), 4) if led else 0.0,
+                "right_led": sum(led),
+            }
+        )
+    return out
+
+
+def short_answer_threshold(rows: Sequence[Row], model: AnswerabilityModel, l2: float = 1e-3) -> float:
+    """The answerability probability from which a short answer is as likely right as wrong: a logistic fit of
+    "the short answer names the right choice" on the probability's logit, over the shown answers that found one,
+    solved for 1/2. Never below the model's own threshold; 1.0 (never lead) when the fit finds no rise."""
+    pairs = [
+        (model.probability(r.features), r.short_right)
+        for r in rows
+        if r.run == "normal" and r.answerable and not r.refused_by_rule and r.features is not None and r.short
+    ]
+    pairs = [(min(max(p, 1e-6), 1 - 1e-6), right) for p, right in pairs if p >= model.threshold]
+    if len(pairs) < 10 or not any(right for _, right in pairs):
+        return 1.0
+    x = np.asarray([[np.log(p / (1 - p))] for p, _ in pairs])
+    y = np.asarray([float(right) for _, right in pairs])
+    w, b = fit_logistic(x, y, l2=l2)
+    if w <= 0:
+        return 1.0
+    threshold = 1.0 / (1.0 + np.exp(b / w))  # logit(t) * w + b = 0
+    return round(float(min(1.0, max(model.threshold, threshold))), 4)
+
+
 def split_pipeline(dataset: Path, work: Path, limit: int | None, store: Path | None = None) -> tuple[list, list, Any]:
     """A training split's articles, its questions and a warmed-up pipeline over them. The split is ingested into
     the bench's store (reused when it is there); with ``store``, the articles of the split already in that store
@@ -173,6 +233,8 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
                 refused_by_rule=o.refused_by_rule,
                 true_false=is_true_false(q.choices),
                 text=o.draft_text,
+                short=o.draft_short,
+                short_right=o.run == "normal" and q.answerable and short_names(q.answer, o.draft_short),
             )
         )
     return rows
@@ -207,6 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trade-off curve on rtqa-train. The rows must hold it: drafts of an answerer whose ranker or model weighs "
         "it (the shipped ones record it as unknown).",
     )
+    parser.add_argument(
+        "--keep-weights",
+        action="store_true",
+        help="Keep the model in --out (its weights and threshold) and fit only its short-answer threshold.",
+    )
     parser.add_argument("--l2", type=float, default=1e-3)
     args = parser.parse_args(argv)
     features = FEATURES if args.with_similarity else tuple(f for f in FEATURES if f != "similarity")
@@ -217,21 +284,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = collect(args.dataset, args.work, args.k, args.limit, args.store)
         if args.dump:
             args.dump.write_text("".join(json.dumps(r.__dict__) + "\n" for r in rows), encoding="utf-8")
-    fit_rows = [r for r in rows if not r.true_false and not r.refused_by_rule]
-    means = feature_means(fit_rows, features)
-    x, y = matrix(fit_rows, means)
-    w = fit_logistic(x, y, l2=args.l2)
-    model = AnswerabilityModel(
-        {f: round(float(v), 4) for f, v in zip(means, w[:-1], strict=True)},
-        round(float(w[-1]), 4),
-        fitted_on=f"{args.dataset.name}: {len(fit_rows)} drafts ({int(y.sum())} answering)",
-        means=means,
-    )
-    points = curve(rows, model)
-    threshold = choose_threshold(points, args.max_false_abstention, args.max_accuracy_loss)
-    model = replace(model, threshold=threshold)
+    if args.keep_weights:
+        model = AnswerabilityModel.load(args.out)
+        points = curve(rows, model)
+    else:
+        fit_rows = [r for r in rows if not r.true_false and not r.refused_by_rule]
+        means = feature_means(fit_rows, features)
+        x, y = matrix(fit_rows, means)
+        w = fit_logistic(x, y, l2=args.l2)
+        model = AnswerabilityModel(
+            {f: round(float(v), 4) for f, v in zip(means, w[:-1], strict=True)},
+            round(float(w[-1]), 4),
+            fitted_on=f"{args.dataset.name}: {len(fit_rows)} drafts ({int(y.sum())} answering)",
+            means=means,
+        )
+        points = curve(rows, model)
+        threshold = choose_threshold(points, args.max_false_abstention, args.max_accuracy_loss)
+        model = replace(model, threshold=threshold)
+    model = replace(model, short_answer_threshold=short_answer_threshold(rows, model, l2=args.l2))
     args.out.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({"model": model.to_json(), "curve": points}, indent=2))
+    short_curve = [p for p in short_answer_points(rows, model) if p["threshold"] >= model.threshold]
+    print(json.dumps({"model": model.to_json(), "curve": points, "short_answer_curve": short_curve}, indent=2))
     return 0
 
 

@@ -38,6 +38,7 @@ class Outcome:
     refused_by_rule: bool  # abstained for a reason other than the model's score (an unknown name, a relation)
     ms: float
     excluded: int = 0  # articles excluded (the rejection run)
+    draft_short: str | None = None  # the short answer the draft found, led with or not
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +49,7 @@ class Outcome:
             "abstained": self.abstained,
             "note": self.note,
             "short_answer": self.short_answer,
+            "short_found": self.draft_short,
             "answerability": None if self.score is None else round(self.score, 4),
             "excluded_articles": self.excluded,
             "ms": round(self.ms, 1),
@@ -110,6 +112,7 @@ def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Ou
         refused_by_rule=refused_by_rule,
         ms=ms,
         excluded=excluded,
+        draft_short=draft.short_found,
     )
 
 

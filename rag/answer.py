@@ -112,6 +112,7 @@ class Draft:
     assessment: Assessment | None
     frame: Frame | None = None  # what the question names and asks for
     by_rule: bool = True  # decided by a rule (a name no article mentions, a relation...), not the model's score
+    short_found: str | None = None  # the short answer the quotes offer, led with or not (``min_short_answer``)
 
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -171,6 +172,7 @@ class ExtractiveAnswerer(Answerer):
         embed_query: Callable[[str], np.ndarray] | None = None,
         min_answerability: float | None = None,
         model: AnswerabilityModel | None = None,
+        min_short_answer: float = 0.0,
         ner: EntityRecognizer | None = None,
         article_text: Callable[[str], str | None] | None = None,
         unknown_names: UnknownNames | None = None,
@@ -183,6 +185,9 @@ class ExtractiveAnswerer(Answerer):
         self.model = model or AnswerabilityModel.load()
         self.ranker = ranker or SentenceRanker.load()
         self.min_answerability = self.model.threshold if min_answerability is None else min_answerability
+        # Below this the answer leads with its quote, not with the entity (0: always lead, as the app is designed;
+        # the model file records the fitted probability from which a short answer is right as often as wrong).
+        self.min_short_answer = min_short_answer
         self.ner = ner or EntityRecognizer()
         self.article_text = article_text  # an article's stored text by id (None: judge by the retrieved passages)
         self.unknown_names = unknown_names  # the names no stored article mentions (None: not checked)
@@ -228,15 +233,17 @@ class ExtractiveAnswerer(Answerer):
         for cand in chosen:
             first_rank.setdefault(cand.hit.chunk.article_id, len(first_rank))
         chosen.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
-        composed = self._compose(chosen, short, assessment.score)
+        led = short if short is not None and assessment.score >= self.min_short_answer else None
+        composed = self._compose(chosen, led, assessment.score)
+        found = short.text if short is not None else None
         why, by_rule = self._refusal(frame, hits, assessment)
         if why is not None:
             answer = replace(abstain(self.mode, why), answerability=assessment.score)
-            return Draft(answer, composed, assessment, frame, by_rule)
+            return Draft(answer, composed, assessment, frame, by_rule, found)
         note = ""
         if assessment.missing_names:
             note = f"The quoted articles don't mention {join_words(assessment.missing_names, 'or')}."
-        return Draft(replace(composed, note=note), composed, assessment, frame, by_rule)
+        return Draft(replace(composed, note=note), composed, assessment, frame, by_rule, found)
 
     def offers_answer(self, frame: Frame, text: str) -> bool:
         """Whether a sentence (a generated one, say) gives what the question asks for: an entity of the asked

@@ -505,6 +505,8 @@ class AnswerabilityModel:
     fitted_on: str = ""
     threshold: float = 0.5  # the threshold the fit chose (the ``min_answerability`` default)
     means: dict[str, float] = field(default_factory=dict)  # each feature's mean over the fitted rows
+    # the probability from which the fit found a short answer as often right as wrong (``min_short_answer``)
+    short_answer_threshold: float = 0.0
 
     def probability(self, features: dict[str, float | None]) -> float:
         z = self.bias
@@ -529,6 +531,7 @@ class AnswerabilityModel:
             str(data.get("fitted_on", "")),
             float(data.get("threshold", 0.5)),
             {k: float(v) for k, v in data.get("means", {}).items()},
+            float(data.get("short_answer_threshold", 0.0)),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -538,6 +541,7 @@ class AnswerabilityModel:
             "means": self.means,
             "fitted_on": self.fitted_on,
             "threshold": self.threshold,
+            "short_answer_threshold": self.short_answer_threshold,
         }
 
 

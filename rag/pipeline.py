@@ -121,6 +121,7 @@ def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipe
         embed=embedder.embed,
         embed_query=embedder.embed_query,
         min_answerability=settings.min_answerability,
+        min_short_answer=settings.min_short_answer,
         article_text=store.article_text,
         unknown_names=store.unknown_names,
     )

@@ -129,6 +129,14 @@ class Settings:
         0.0,
         1.0,
     )
+    min_short_answer: float = _setting(
+        0.0,
+        "Lead an answer with its short answer (the person, place, number or date asked for) only when the "
+        "answerability probability is at least this; below it the answer leads with the quote that holds it (0: "
+        "always lead; 0.63, fitted on rtqa-train, leads only where a short answer is right as often as wrong).",
+        0.0,
+        1.0,
+    )
     max_answer_sentences: int = _setting(3, "Most quoted sentences in an extractive answer.", 1, 20)
     answer_mode: str = _setting(
         "extractive", "'extractive' (quotes, no LLM) or 'llm' (a generated answer with verified citations; --mode)."

@@ -1,9 +1,19 @@
 """The answerability fit's logic: the logistic regression, the trade-off curve and the choice of threshold, and the
 rejection run's helpers (which articles hold an answer, which questions are true/false)."""
 
+from dataclasses import replace
+
 import numpy as np
 
-from eval.fit_answerability import Row, choose_threshold, curve, fit_logistic
+from eval.fit_answerability import (
+    Row,
+    choose_threshold,
+    curve,
+    fit_logistic,
+    short_answer_points,
+    short_answer_threshold,
+    short_names,
+)
 from eval.rejection import answer_articles, is_true_false, lowered_corpus
 from rag.answerability import FEATURES, AnswerabilityModel
 
@@ -40,6 +50,35 @@ def test_the_curve_trades_rejection_against_false_abstention_and_the_threshold_r
     # by default: the most rejection while open accuracy stays within 0.02 of its best (0.9 at 0.0 and 0.5)
     assert choose_threshold(list(points.values())) == 0.5
     assert choose_threshold(list(points.values()), max_accuracy_loss=1.0) == 0.9
+
+
+def test_the_short_answer_threshold_is_where_a_short_answer_turns_as_likely_right_as_wrong() -> None:
+    model = AnswerabilityModel({"coverage": 10.0}, bias=-5.0, threshold=0.1)  # p = sigmoid(10 * coverage - 5)
+    rng = np.random.default_rng(1)
+    rows = []
+    for coverage in rng.random(600):
+        p = 1 / (1 + np.exp(-(10 * coverage - 5)))
+        right = rng.random() < p  # a short answer is right with the answer's own probability: 1/2 at p = 1/2
+        row = _row("normal", float(coverage), correct=right)
+        rows.append(replace(row, short="X", short_right=bool(right)))
+    rows.append(replace(_row("normal", 0.99), short=None))  # no short answer: not counted
+    rows.append(replace(_row("rejection", 0.99), short="Y"))  # the rejection run: not counted
+    t = short_answer_threshold(rows, model)
+    assert 0.4 < t < 0.6
+    points = {p["threshold"]: p for p in short_answer_points(rows, model, thresholds=(0.1, t, 0.9))}
+    assert points[0.1]["led"] == 1.0 and points[0.9]["led"] < points[t]["led"] < 1.0
+    assert points[0.1]["precision"] < points[t]["precision"] < points[0.9]["precision"]
+    # a short answer that the score does not tell apart is never led with; nor is one below the model's threshold
+    flat = [
+        replace(_row("normal", float(c)), short="X", short_right=bool(i % 3 == 0)) for i, c in enumerate(rng.random(90))
+    ]
+    assert short_answer_threshold(flat, model) == 1.0
+    assert short_answer_threshold(rows, replace(model, threshold=0.8)) >= 0.8
+
+
+def test_a_short_answer_names_the_right_choice_when_either_holds_the_other() -> None:
+    assert short_names("Damar Hamlin", "Hamlin") and short_names("under 5", "Children under 5")
+    assert not short_names("Buffalo Bills", "Cincinnati Bengals") and not short_names("Bills", None)
 
 
 def test_answer_articles_and_true_false_questions() -> None:

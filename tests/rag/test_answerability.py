@@ -144,6 +144,28 @@ def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) 
     assert 0.5 <= (answer.answerability or 0) <= 1
 
 
+def test_an_answer_leads_with_its_short_answer_only_from_min_short_answer(ner: EntityRecognizer) -> None:
+    question = "How much will the seawall cost?"
+    hit = _hit(HARBOUR, "a1", question, start=40)
+    led = _answerer(ner, min_short_answer=0.0).draft(Query(question), [hit])
+    score = led.answer.answerability or 0.0
+    assert led.answer.short_answer is not None and led.short_found == led.answer.short_answer.text
+    above = _answerer(ner, min_short_answer=min(1.0, score + 0.01)).draft(Query(question), [hit])
+    assert not above.answer.abstained and above.answer.short_answer is None  # the same answer, quote first
+    assert above.answer.text.startswith("The seawall will cost 41 million euros. [1]")
+    assert above.short_found == led.short_found and above.answer.answerability == score
+    assert [c.quote for c in above.answer.citations] == [c.quote for c in led.answer.citations]
+
+
+def test_the_shipped_model_records_a_short_answer_threshold_above_its_own() -> None:
+    from rag.settings import Settings
+
+    model = AnswerabilityModel.load()
+    assert model.threshold < model.short_answer_threshold <= 1.0
+    assert Settings().min_short_answer == 0.0  # leading with the short answer is the default; the fit is a choice
+    assert f"{model.short_answer_threshold:.2f}" in Settings.__dataclass_fields__["min_short_answer"].metadata["help"]
+
+
 def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
     question = "Who opened the session in Tromsvik?"
     answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
