@@ -382,10 +382,13 @@ class ExtractiveAnswerer(Answerer):
         in_passage = [mentions(passage, n, n in frame.person_names) for n in frame.names]
         unknown: tuple[str, ...] = ()
         if self.unknown_names is not None and frame.names:
-            # a name is unknown when no form of it is ("U.S." is known if an article says "United States")
-            forms = {n: name_forms(n) for n in frame.names}
-            absent = set(self.unknown_names(list(dict.fromkeys(f for fs in forms.values() for f in fs))))
-            unknown = tuple(n for n in frame.names if all(f in absent for f in forms[n]))
+            # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
+            # other forms are looked up only for the names unknown as written
+            unknown = self.unknown_names(frame.names)
+            if unknown:
+                others = {n: name_forms(n)[1:] for n in unknown}
+                absent = set(self.unknown_names(list(dict.fromkeys(f for fs in others.values() for f in fs))))
+                unknown = tuple(n for n in unknown if all(f in absent for f in others[n]))
         missing_names = tuple(n for n, ok in zip(frame.names, in_article, strict=True) if not ok and n not in unknown)
         article_terms = set(key_terms(article))
         sentence_terms = set(key_terms(best.text))
