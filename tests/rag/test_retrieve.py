@@ -6,12 +6,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
-
 from ingest.run import ingest_paths
 from rag.lexical import ChunkRow, LexicalIndex
 from rag.pipeline import build_pipeline
-from rag.retrieve import BM25ChunkRetriever, FusionRetriever, NewsQueryBundle, bundle, chroma_where
+from rag.retrieve import BM25ChunkRetriever, FusionRetriever, Request, bundle, chroma_where, hit_from
 from rag.store import Store
 from rag.text import passage_terms
 from rag.types import Query
@@ -68,9 +66,9 @@ def test_exclusion_is_pushed_down_to_chroma_and_the_fts5_query(tmp_path: Path) -
 
     texts = ["The Larkspur seawall cost 4 million.", "The seawall opened in May.", "A seawall for Tromsvik."]
     metas = [
-        {"article_id": "a", "published": 20240101},
-        {"article_id": "b", "published": 20230101},
-        {"article_id": "c"},
+        {"article_id": "a", "index": 0, "start": 0, "end": 36, "published": 20240101},
+        {"article_id": "b", "index": 0, "start": 0, "end": 26, "published": 20230101},
+        {"article_id": "c", "index": 0, "start": 0, "end": 23},
     ]
     rows = [ChunkRow(cid, t, m) for cid, t, m in zip(["a#0:x", "b#0:y", "c#0:z"], texts, metas, strict=True)]
     index = LexicalIndex.build(tmp_path / "lexical.sqlite", rows, "g")
@@ -80,8 +78,8 @@ def test_exclusion_is_pushed_down_to_chroma_and_the_fts5_query(tmp_path: Path) -
             return index
 
     def found(**kw) -> list[str]:  # type: ignore[no-untyped-def]
-        nodes = BM25ChunkRetriever(_Store()).retrieve(NewsQueryBundle(query_str="seawall", k=10, **kw))  # type: ignore[arg-type]
-        return sorted(n.node.metadata["article_id"] for n in nodes)
+        hits = BM25ChunkRetriever(_Store()).search(Request(query_str="seawall", k=10, **kw))  # type: ignore[arg-type]
+        return sorted(h.chunk.article_id for h in hits)
 
     assert found() == ["a", "b", "c"]
     assert found(exclude_ids=frozenset({"a"})) == ["b", "c"]
@@ -107,29 +105,29 @@ def test_bm25_follows_updates_and_deletes(ingested, corpus: Path, embedder) -> N
     assert sorted(store.lexical().ids()) == sorted(cid for cid, _, _ in store.all_chunks())
 
 
-def _node(node_id: str, article: str = "a", text: str = "") -> NodeWithScore:
-    return NodeWithScore(
-        node=TextNode(id_=node_id, text=text or node_id, metadata={"article_id": article, "scores": {}}), score=1.0
-    )
+def _hit(chunk_id: str, article: str = "a", text: str = ""):  # type: ignore[no-untyped-def]
+    return hit_from(chunk_id, text or chunk_id, {"article_id": article}, {}, 1.0)
 
 
 class _Fixed:
-    """A LlamaIndex-shaped retriever returning a fixed ranking."""
+    """A first stage returning a fixed ranking."""
 
     def __init__(self, ids: list[str]) -> None:
         self.ids = ids
 
-    def retrieve(self, _: QueryBundle) -> list[NodeWithScore]:
-        return [_node(i) for i in self.ids]
+    def search(self, _: Request):  # type: ignore[no-untyped-def]
+        return [_hit(i) for i in self.ids]
 
 
 def test_reciprocal_rank_fusion_order_and_weights() -> None:
     a, b = _Fixed(["x", "y", "z"]), _Fixed(["z", "y", "w"])
-    fused = FusionRetriever([(a, 1.0), (b, 1.0)], rrf_k=1).retrieve(QueryBundle("q"))
+    fused = FusionRetriever([(a, 1.0), (b, 1.0)], rrf_k=1).search(Request("q"))
     # x: 1/2; y: 1/3 + 1/3; z: 1/4 + 1/2; w: 1/4
-    assert [n.node.node_id for n in fused] == ["z", "y", "x", "w"]
-    weighted = FusionRetriever([(a, 3.0), (b, 1.0)], rrf_k=1).retrieve(QueryBundle("q"))
-    assert [n.node.node_id for n in weighted][0] == "x"
+    assert [h.chunk.id for h in fused] == ["z", "y", "x", "w"]
+    assert [round(h.score, 4) for h in fused] == [0.75, 0.6667, 0.5, 0.25]
+    assert all(h.scores_by_retriever["fused"] == h.score for h in fused)
+    weighted = FusionRetriever([(a, 3.0), (b, 1.0)], rrf_k=1).search(Request("q"))
+    assert [h.chunk.id for h in weighted][0] == "x"
 
 
 class _Meeting(_Fixed):
@@ -141,23 +139,23 @@ class _Meeting(_Fixed):
         self.thread: int | None = None
         self.met = False
 
-    def retrieve(self, bundle: QueryBundle) -> list[NodeWithScore]:
+    def search(self, request: Request):  # type: ignore[no-untyped-def]
         self.thread = threading.get_ident()
         if self.wait:
             self.met = self.started.wait(timeout=10)
         else:
             self.started.set()
-        return super().retrieve(bundle)
+        return super().search(request)
 
 
 def test_fusion_runs_its_retrievers_at_once_and_keeps_the_lexical_one_on_the_caller() -> None:
     started = threading.Event()
     dense = _Meeting(["x", "y", "z"], started, wait=True, caller=False)  # first in the list, waits for the second
     lexical = _Meeting(["z", "y", "w"], started, wait=False, caller=True)
-    fused = FusionRetriever([(dense, 1.0), (lexical, 1.0)], rrf_k=1).retrieve(QueryBundle("q"))
+    fused = FusionRetriever([(dense, 1.0), (lexical, 1.0)], rrf_k=1).search(Request("q"))
     assert dense.met  # run one after the other, the first would have waited alone
     assert lexical.thread == threading.get_ident() != dense.thread
-    assert [n.node.node_id for n in fused] == ["z", "y", "x", "w"]  # the list's order, not the finishing order
+    assert [h.chunk.id for h in fused] == ["z", "y", "x", "w"]  # the list's order, not the finishing order
 
 
 def test_near_duplicate_articles_do_not_crowd_the_top(ingested, corpus: Path, embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
