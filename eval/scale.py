@@ -349,10 +349,8 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
     spec (both ``time.monotonic()``: one clock for all processes of the machine)."""
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     spawned = float(spec["started"])
+    # What `newsrag ask` imports before its first answer, no more: ingestion's modules come after it (the add).
     from eval.ingest_memory import peak_mb, rss_mb
-    from ingest.readers import discover, read_file
-    from ingest.run import ingest_paths, make_chunker
-    from rag.errors import ReadError
     from rag.pipeline import build_pipeline
     from rag.types import Query
 
@@ -377,6 +375,10 @@ def _serve_child(spec_path: Path, out_path: Path, started: float) -> None:
         answer_ms.append((time.perf_counter() - t) * 1000)
         retrieve_ms.append(result.answer.timings.get("retrieve", 0.0))
     peak_before_add = peak_mb()
+
+    from ingest.readers import discover, read_file
+    from ingest.run import ingest_paths, make_chunker
+    from rag.errors import ReadError
 
     files, _ = discover([spec["heldout"]])
     article = next(r.article for r in read_file(files[0]) if not isinstance(r, ReadError))
