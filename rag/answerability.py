@@ -163,6 +163,7 @@ class Frame:
     relation: str | None  # "same-day", "before" or "after", or None
     topic: tuple[str, ...]  # key terms (stems) that are not part of a name
     counted: str | None = None  # what "how many N" counts, stemmed ("month" for "after how many months")
+    head: str = ""  # the noun phrase after "which"/"what" ("former pope"): what kind of answer is asked for
 
 
 _DAYS_AND_MONTHS = frozenset(
@@ -212,7 +213,16 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
     name_terms = set(key_terms(" ".join(names))) | set(key_terms(" ".join(dated)))  # neither is the topic
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
-    return Frame(question, tuple(dict.fromkeys(names)), frozenset(persons), asks, relation, topic, counted_noun(question))
+    return Frame(
+        question,
+        tuple(dict.fromkeys(names)),
+        frozenset(persons),
+        asks,
+        relation,
+        topic,
+        counted_noun(question),
+        analysed.asked_head,
+    )
 
 
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|of|in|on|at|to|for|there)"

@@ -34,10 +34,33 @@ class Entity:
 
 @dataclass(frozen=True)
 class Analysed:
-    """A text's entities and its proper nouns (tagged NNP/NNPS, whether or not the recogniser took them)."""
+    """A text's entities and its proper nouns (tagged NNP/NNPS, whether or not the recogniser took them); for a
+    question, the noun phrase after its "which"/"what" ("which former pope" -> "former pope"; "" when none)."""
 
     entities: tuple[Entity, ...]
     proper_nouns: tuple[str, ...]
+    asked_head: str = ""
+
+
+_HEAD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "VBN", "VBG"})
+
+
+def asked_head(doc: Any) -> str:
+    """The noun phrase that follows the first "which"/"what" of a tagged spaCy ``doc`` and names what is asked
+    for: adjectives and nouns, up to five words, ending on a noun ("which home goods chain recently said" -> "home
+    goods chain"); "" where "which"/"what" is followed by a verb ("what did he say")."""
+    for i, tok in enumerate(doc):
+        if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
+            words = []
+            for t in doc[i + 1 : i + 6]:
+                if t.tag_ not in _HEAD_TAGS:
+                    break
+                words.append(t)
+            while words and not words[-1].tag_.startswith("NN"):
+                words.pop()
+            if words:
+                return doc[words[0].i : words[-1].i + 1].text
+    return ""
 
 
 class EntityRecognizer:
@@ -87,7 +110,7 @@ class EntityRecognizer:
             for text, doc in zip(todo, docs, strict=True):
                 ents = tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
                 nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
-                found[text] = Analysed(ents, nouns)
+                found[text] = Analysed(ents, nouns, asked_head(doc))
                 self._remember(text, found[text])
         return [found[t] for t in texts]
 

@@ -357,3 +357,48 @@ def test_the_issue_questions_over_the_seed_article_among_real_news_of_the_region
     assert not same_day.abstained
     assert same_day.citations[0].quote.startswith("Earlier on the same day, a telephone conversation took place")
     assert same_day.sources[0].article_id == SEED_ID and all(c.supported for c in same_day.citations)
+
+
+def test_the_noun_after_which_or_what_is_the_kind_of_answer_asked_for(ner: EntityRecognizer) -> None:
+    def head(q: str) -> str:
+        return frame_question(q, ner.analyse([q])[0]).head
+
+    assert head("Which former pope was laid to rest this week?") == "former pope"
+    assert head("Which home goods chain recently said it has doubts it can stay in business?") == "home goods chain"
+    assert head("Crowds lined the streets of which country this week?") == "country"
+    assert head("What team does he play for?") == "team"
+    assert head("What did Mishustin say about universities?") == ""  # a verb follows: no kind is named
+    assert head("Who won the cup?") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "asked", "nearest"),
+    [
+        (
+            "Which carmaker recalled cars this week?",
+            "The recall was ordered by the National Highway Traffic Safety Administration for about 360,000 "
+            "vehicles made by Tesla.",
+            "Tesla",
+            "the National Highway Traffic Safety Administration",
+        ),
+        (
+            "Which team won the match on Sunday?",
+            "The match on Sunday, broadcast by Fox Sports, ended with a late goal that gave Arsenal the win.",
+            "Arsenal",
+            "Fox Sports",
+        ),
+    ],
+)
+def test_of_several_offered_entities_the_short_answer_is_the_kind_asked_for(
+    ner: EntityRecognizer, question: str, sentence: str, asked: str, nearest: str
+) -> None:
+    """Both entities are organisations; the one nearest the question's words is not a carmaker (a team): the real
+    question encoder's cosine to "carmaker" ("team") picks the other. Without an encoder the nearest one is taken."""
+    from rag.embed import Embedder
+
+    hit = _hit(sentence, "a1", question)
+    typed = ExtractiveAnswerer(embed=Embedder().embed, model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
+    assert typed.answer.short_answer is not None and typed.answer.short_answer.text == asked
+    assert sentence[typed.answer.short_answer.start : typed.answer.short_answer.end] == asked
+    untyped = ExtractiveAnswerer(model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
+    assert untyped.short_found == nearest
