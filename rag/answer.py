@@ -453,8 +453,8 @@ class ExtractiveAnswerer(Answerer):
             # meaning is nearest to "team" (the question encoder's cosine; ties keep the order above). On the
             # questions whose best sentence offers several entities, right short answers 49 -> 56 of 149 on
             # rtqa-train, 29 -> 33 of 152 on rtqa-dev (session 16; nothing fitted).
-            fit = self.embed([e.text for e in offers]) @ self.embed([frame.head])[0]
-            ent = offers[int(np.argmax(fit))]
+            head, *entities = self.embed([frame.head, *(e.text for e in offers)])
+            ent = offers[int(np.argmax(np.stack(entities) @ head))]
         end = ent.end
         if frame.asks == "number":  # "41 million" -> "41 million euros": the unit belongs to the answer
             unit = _UNIT.match(best.text, end)

@@ -10,6 +10,7 @@ import pytest
 
 from rag.answer import ExtractiveAnswerer, credits_outlet
 from rag.answerability import FEATURES, AnswerabilityModel, frame_question, mentions, states_relation
+from rag.embed import Embedder
 from rag.nlp import EntityRecognizer
 from rag.types import Chunk, Hit, Query
 from tests.fakes import TEST_MODEL, fake_embed, word_vector
@@ -371,6 +372,11 @@ def test_the_noun_after_which_or_what_is_the_kind_of_answer_asked_for(ner: Entit
     assert head("Who won the cup?") == ""
 
 
+@pytest.fixture(scope="module")
+def encoder() -> Embedder:
+    return Embedder()  # the real question encoder (numpy MiniLM)
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "asked", "nearest"),
     [
@@ -390,14 +396,12 @@ def test_the_noun_after_which_or_what_is_the_kind_of_answer_asked_for(ner: Entit
     ],
 )
 def test_of_several_offered_entities_the_short_answer_is_the_kind_asked_for(
-    ner: EntityRecognizer, question: str, sentence: str, asked: str, nearest: str
+    ner: EntityRecognizer, encoder: Embedder, question: str, sentence: str, asked: str, nearest: str
 ) -> None:
     """Both entities are organisations; the one nearest the question's words is not a carmaker (a team): the real
     question encoder's cosine to "carmaker" ("team") picks the other. Without an encoder the nearest one is taken."""
-    from rag.embed import Embedder
-
     hit = _hit(sentence, "a1", question)
-    typed = ExtractiveAnswerer(embed=Embedder().embed, model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
+    typed = ExtractiveAnswerer(embed=encoder.embed, model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
     assert typed.answer.short_answer is not None and typed.answer.short_answer.text == asked
     assert sentence[typed.answer.short_answer.start : typed.answer.short_answer.end] == asked
     untyped = ExtractiveAnswerer(model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
