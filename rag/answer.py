@@ -34,6 +34,7 @@ from rag.answerability import (
 )
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
+from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
 from rag.support import SupportChecker
 from rag.text import CURRENCY_WORDS, answer_type_match, entity_terms, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source
@@ -113,6 +114,7 @@ class Draft:
     frame: Frame | None = None  # what the question names and asks for
     by_rule: bool = True  # decided by a rule (a name no article mentions, a relation...), not the model's score
     short_found: str | None = None  # the short answer the quotes offer, led with or not (``min_short_answer``)
+    entity_groups: tuple[EntityGroup, ...] = ()  # the short-answer candidates, best first (``rag/short_answer.py``)
 
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -148,6 +150,16 @@ class _VectorCache:
 _NOTHING_FOUND = Analysed((), ())  # a sentence the recogniser was not run on
 
 
+def _anchors(sentence: str, q_terms: set[str]) -> list[int]:
+    """Where the sentence's words that share a key term with the question start."""
+    return [m.start() for m in _WORD.finditer(sentence) if set(key_terms(m.group(0))) & q_terms]
+
+
+def _distance(ent: Entity, anchors: list[int], default: int) -> int:
+    """Characters between the entity and the nearest anchor (``default`` when the sentence has none)."""
+    return min((max(ent.start - a, a - ent.end, 0) for a in anchors), default=default)
+
+
 class ExtractiveAnswerer(Answerer):
     """Quotes the sentences of the retrieved passages that the sentence ranker (``rag/sentence_rank.py``, fitted on
     a training split) ranks best: by the question terms they cover (weighted by rarity among the candidates), by
@@ -178,6 +190,7 @@ class ExtractiveAnswerer(Answerer):
         article_text: Callable[[str], str | None] | None = None,
         unknown_names: UnknownNames | None = None,
         ranker: SentenceRanker | None = None,
+        short_model: ShortAnswerModel | None = None,
     ) -> None:
         self.min_relevance = min_relevance
         self.min_coverage = min_coverage
@@ -185,6 +198,7 @@ class ExtractiveAnswerer(Answerer):
         self.checker = checker or SupportChecker()
         self.model = model or AnswerabilityModel.load()
         self.ranker = ranker or SentenceRanker.load()
+        self.short_model = short_model or ShortAnswerModel.load()
         self.min_answerability = self.model.threshold if min_answerability is None else min_answerability
         # Below this the answer leads with its quote, not with the entity (0: always lead, as the app is designed;
         # the model file records the fitted probability from which a short answer is right as often as wrong).
@@ -211,6 +225,7 @@ class ExtractiveAnswerer(Answerer):
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
         analysed = self._analyse(frame, candidates)
+        groups, sentences = self._entity_groups(frame, candidates, analysed)
         candidates = self._rescore_for(frame, query, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
@@ -219,16 +234,28 @@ class ExtractiveAnswerer(Answerer):
                     analysed.update(zip([stating[0].text], self.ner.analyse([stating[0].text]), strict=True))
                 candidates = stating + candidates
         chosen = self._choose(candidates)
-        best = chosen[0]
+        best = ranked_best = chosen[0]
+        if groups:
+            # The short answer is the entity the entity ranker puts first, and its sentence is the first quote
+            # (the answer's claim); the sentence ranker's quotes follow.
+            best, short = self._lead(frame, groups[0], sentences)
+        else:
+            short = self._short_answer(frame, best, hits, analysed.get(best.text, _NOTHING_FOUND))
         if self.model.weights.get("similarity") and not self.ranker.uses("similarity"):
             # The ranker ranked without cosines; the answerability model weighs the quoted sentence's.
             best = replace(best, similarity=self._similarities(query, [best.text]).get(best.text, 0.0))
         entities = analysed.get(best.text, _NOTHING_FOUND)
-        short = self._short_answer(frame, best, hits, entities)
-        assessment = self._assess(frame, query, hits, best, entities, short)
+        assessment = self._assess(frame, query, hits, best, entities, short, groups[0] if groups else None)
         # Further quotes must speak to the question too, or they are not shown: the names it asks about in
         # their article, and some of its other key terms (or the relation it asks about) in the sentence.
-        chosen = [best] + [c for c in chosen[1:] if self._on_question(frame, c)]
+        shown = {(best.hit.chunk.article_id, best.start), " ".join(best.text.split())}
+        further = []
+        for cand in chosen:
+            keys = {(cand.hit.chunk.article_id, cand.start), " ".join(cand.text.split())}
+            if not keys & shown and (cand is ranked_best or self._on_question(frame, cand)):
+                shown.update(keys)
+                further.append(cand)
+        chosen = [best, *further]
         # Quote in reading order: by article (best first), then by position in the article.
         first_rank: dict[str, int] = {}
         for cand in chosen:
@@ -240,11 +267,11 @@ class ExtractiveAnswerer(Answerer):
         why, by_rule = self._refusal(frame, hits, assessment)
         if why is not None:
             answer = replace(abstain(self.mode, why), answerability=assessment.score)
-            return Draft(answer, composed, assessment, frame, by_rule, found)
+            return Draft(answer, composed, assessment, frame, by_rule, found, tuple(groups))
         note = ""
         if assessment.missing_names:
             note = f"The quoted articles don't mention {join_words(assessment.missing_names, 'or')}."
-        return Draft(replace(composed, note=note), composed, assessment, frame, by_rule, found)
+        return Draft(replace(composed, note=note), composed, assessment, frame, by_rule, found, tuple(groups))
 
     def offers_answer(self, frame: Frame, text: str) -> bool:
         """Whether a sentence (a generated one, say) gives what the question asks for: an entity of the asked
@@ -286,13 +313,60 @@ class ExtractiveAnswerer(Answerer):
         return "No quoted sentence answers the question with enough confidence.", False
 
     def _analyse(self, frame: Frame, candidates: list[_Candidate]) -> dict[str, Analysed]:
-        """Named entities of the best candidate sentences, in one pass of the recogniser; none when the question
-        asks for no kind of thing (a sentence's entities then decide nothing, and the recogniser is the answer's
-        largest cost)."""
+        """Named entities of the best candidate sentences (the full stage's finalists and the sentences whose
+        entities are short-answer candidates), in one pass of the recogniser; none when the question asks for no
+        kind of thing (a sentence's entities then decide nothing, and the recogniser is the answer's largest cost)."""
         if frame.asks is None:
             return {}
-        texts = self._finalists(candidates)
+        texts = list(dict.fromkeys(self._finalists(candidates) + [c.text for c in self._sentences(candidates)]))
         return dict(zip(texts, people_by_surname(self.ner.analyse(texts)), strict=True))
+
+    def _sentences(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """The cheap stage's best distinct sentences whose entities are short-answer candidates."""
+        out: list[_Candidate] = []
+        seen: set[str] = set()
+        for cand in candidates:
+            if cand.text not in seen:
+                seen.add(cand.text)
+                out.append(cand)
+                if len(out) >= self.short_model.sentences:
+                    break
+        return out
+
+    def _entity_groups(
+        self, frame: Frame, candidates: list[_Candidate], analysed: dict[str, Analysed]
+    ) -> tuple[list[EntityGroup], list[_Candidate]]:
+        """The entities of the asked kind in the best sentences (``rag/short_answer.py``), grouped and ranked
+        best first, and the sentences they index; none for a question that asks for no kind of thing, or about
+        what happened before/after an event (its answer is the sentence stating the relation)."""
+        if frame.asks is None or frame.relation is not None or not candidates:
+            return [], []
+        sentences = self._sentences(candidates)
+        q_terms = set(key_terms(frame.text))
+        mentions = []
+        for i, cand in enumerate(sentences):
+            found = analysed.get(cand.text)
+            if found is None:
+                continue
+            anchors = _anchors(cand.text, q_terms)
+            for ent in offered(frame, cand.text, found):
+                if not credits_outlet(cand.text, ent, cand.hit):
+                    mentions.append(Mention(ent, i, cand.score, _distance(ent, anchors, NO_ANCHOR_DISTANCE)))
+        groups = group_mentions(mentions)
+        group_features(groups, sentences[0].score, frame.head, self.embed)
+        return self.short_model.rank(groups), sentences
+
+    @staticmethod
+    def _lead(frame: Frame, group: EntityGroup, sentences: list[_Candidate]) -> tuple[_Candidate, _Short]:
+        """The sentence to quote first and the short answer in it, for the entity group ranked first."""
+        mention = group.shown()
+        cand = sentences[mention.sentence]
+        ent = mention.entity
+        end = ent.end
+        if frame.asks == "number":  # "41 million" -> "41 million euros": the unit belongs to the answer
+            unit = _UNIT.match(cand.text, end)
+            end = unit.end() if unit else end
+        return cand, _Short(cand.text[ent.start : end], cand.hit, cand.start + ent.start, cand.start + end)
 
     def _finalists(self, candidates: list[_Candidate]) -> list[str]:
         """The distinct texts of the cheap stage's best candidates (that share a term with the question): the ones
@@ -375,7 +449,14 @@ class ExtractiveAnswerer(Answerer):
         return f"{hit.title}\n{text}"
 
     def _assess(
-        self, frame: Frame, query: Query, hits: list[Hit], best: _Candidate, analysed: Analysed, short: _Short | None
+        self,
+        frame: Frame,
+        query: Query,
+        hits: list[Hit],
+        best: _Candidate,
+        analysed: Analysed,
+        short: _Short | None,
+        group: EntityGroup | None = None,
     ) -> Assessment:
         article = self._article_text(best.hit, hits).lower()
         passage = f"{best.hit.title}\n{best.hit.chunk.text}".lower()
@@ -409,6 +490,7 @@ class ExtractiveAnswerer(Answerer):
             "consensus": self._consensus(short.text if short else "", best, hits),
             "recency": recency(best.hit.published, query.as_of),
             "rank": best.rank / len(hits),
+            "short_confidence": group.probability if group is not None else 0.0,
         }
         relation_missing = frame.relation is not None and not states_relation(frame, best.text)
         return Assessment(
@@ -439,14 +521,9 @@ class ExtractiveAnswerer(Answerer):
             return None
         # The entity nearest to the question's own words in the sentence ("the expert ..., Denis Denisov, told
         # Izvestia"), then the one the retrieved passages state most often, then the first.
-        q_terms = set(key_terms(frame.text))
-        anchors = [m.start() for m in _WORD.finditer(best.text) if set(key_terms(m.group(0))) & q_terms]
+        anchors = _anchors(best.text, set(key_terms(frame.text)))
         corpus = "\n".join(h.chunk.text.lower() for h in hits)
-
-        def distance(e: Entity) -> int:
-            return min((max(e.start - a, a - e.end, 0) for a in anchors), default=0)
-
-        offers.sort(key=lambda e: (distance(e), -corpus.count(e.text.lower()), e.start))
+        offers.sort(key=lambda e: (_distance(e, anchors, 0), -corpus.count(e.text.lower()), e.start))
         ent = offers[0]
         if len(offers) > 1 and frame.head and self.embed is not None:
             # "Which team": of "Buffalo Bills" and "the University of Cincinnati Medical Center", the entity whose

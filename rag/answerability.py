@@ -88,7 +88,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:which|what)\s+{_BETWEEN}(?:company|companies|organi[sz]ation|team|club|agency|network|airline|"
             r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
-            r"service|giant|maker|manufacturer|group|institution|charity)s?\b",
+            r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition)s?\b",
             re.I,
         ),
     ),
@@ -220,7 +220,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         asks,
         relation,
         topic,
-        counted_noun(question),
+        counted_noun(question, analysed.counted),
         analysed.asked_head,
     )
 
@@ -239,12 +239,14 @@ _NUMBER = re.compile(
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 
 
-def counted_noun(question: str) -> str | None:
-    """The stem of what a "how many" question counts ("slam" for "how many grand slams has she won?")."""
-    m = _HOW_MANY.search(question)
-    if not m:
-        return None
-    stems = key_terms(m.group(1))
+def counted_noun(question: str, phrase: str = "") -> str | None:
+    """The stem of what a "how many" question counts ("slam" for "how many grand slams has she won?"): the last
+    word of ``phrase`` (the tagger's noun phrase after "how many": "people" of "how many people evacuated the
+    town"), else of the words after "how many" up to an auxiliary verb."""
+    if not phrase:
+        m = _HOW_MANY.search(question)
+        phrase = m.group(1) if m else ""
+    stems = key_terms(phrase)
     return stems[-1] if stems else None
 
 
@@ -488,6 +490,7 @@ FEATURES = (
     "consensus",  # share of the other retrieved articles that state the short answer too
     "recency",  # exp(-days between the article and the question's as-of date / 30); unknown without dates
     "rank",  # the sentence's passage rank among the hits, 0 for the first, divided by their number
+    "short_confidence",  # the entity ranker's probability for the short answer (0: none, or no kind asked for)
 )
 
 

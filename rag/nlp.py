@@ -40,9 +40,22 @@ class Analysed:
     entities: tuple[Entity, ...]
     proper_nouns: tuple[str, ...]
     asked_head: str = ""
+    counted: str = ""  # the noun phrase after "how many" ("how many people evacuated" -> "people"; "" when none)
 
 
 _HEAD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "VBN", "VBG"})
+
+
+def _noun_phrase(doc: Any, start: int) -> str:
+    """Adjectives and nouns from token ``start`` on, up to five words, ending on a noun ("" when none)."""
+    words = []
+    for t in doc[start : start + 5]:
+        if t.tag_ not in _HEAD_TAGS:
+            break
+        words.append(t)
+    while words and not words[-1].tag_.startswith("NN"):
+        words.pop()
+    return doc[words[0].i : words[-1].i + 1].text if words else ""
 
 
 def asked_head(doc: Any) -> str:
@@ -51,15 +64,18 @@ def asked_head(doc: Any) -> str:
     goods chain"); "" where "which"/"what" is followed by a verb ("what did he say")."""
     for i, tok in enumerate(doc):
         if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
-            words = []
-            for t in doc[i + 1 : i + 6]:
-                if t.tag_ not in _HEAD_TAGS:
-                    break
-                words.append(t)
-            while words and not words[-1].tag_.startswith("NN"):
-                words.pop()
-            if words:
-                return doc[words[0].i : words[-1].i + 1].text
+            phrase = _noun_phrase(doc, i + 1)
+            if phrase:
+                return phrase
+    return ""
+
+
+def counted_phrase(doc: Any) -> str:
+    """The noun phrase a "how many" question counts, read with the tagger: "how many people evacuated the town"
+    -> "people", "how many Grand Slam singles titles" -> "Grand Slam singles titles" ("" when none)."""
+    for i in range(1, len(doc)):
+        if doc[i].lower_ == "many" and doc[i - 1].lower_ == "how":
+            return _noun_phrase(doc, i + 1)
     return ""
 
 
@@ -110,7 +126,7 @@ class EntityRecognizer:
             for text, doc in zip(todo, docs, strict=True):
                 ents = tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
                 nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
-                found[text] = Analysed(ents, nouns, asked_head(doc))
+                found[text] = Analysed(ents, nouns, asked_head(doc), counted_phrase(doc))
                 self._remember(text, found[text])
         return [found[t] for t in texts]
 

@@ -314,6 +314,16 @@ def test_how_many_n_is_answered_with_a_number_of_n(ner: EntityRecognizer) -> Non
     assert text[answer.short_answer.start : answer.short_answer.end] == "six months"
 
 
+def test_what_how_many_counts_stops_at_the_verb(ner: EntityRecognizer) -> None:
+    """The tagger's noun phrase after "how many": a verb the auxiliaries' list lacks ends it ("took part")."""
+    question = "How many players took part in the Halvard Open?"
+    assert frame_question(question, ner.analyse([question])[0]).counted == "player"
+    text = "The organisers said a record 412 players from 19 countries took part this year."
+    answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
+    answer = answerer.answer(Query(question), [_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "412 players"
+
+
 DEV_ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "rtqa-dev" / "articles.jsonl"
 
 

@@ -1,0 +1,180 @@
+"""Which entity is the short answer: the extractive answerer's entity ranker, fitted on data.
+
+A question that asks for a kind of thing ("which team", "how many", "who") is answered by an entity of that kind.
+The candidates are the entities of that kind that the recogniser finds in the best sentences of the retrieved
+passages (the sentence ranker's cheap stage orders them), other than what the question names. Mentions of one entity
+are grouped ("Bucks" joins "Milwaukee Bucks"), and each group is scored by a conditional logit (a softmax over the
+question's groups) whose weights are a small JSON file (``rag/models/short_answer.json``), fitted by
+``python -m eval.fit_short_answer`` on a news QA benchmark's training split (label: the entity names the
+question's answer):
+
+- ``support``: how much of the sentences' evidence is about it: log of the sum, over its mentions, of
+  ``exp(sentence score - best sentence score)`` (an entity in several good sentences beats one in a single one);
+- ``kind``: its meaning's closeness to the question's "which X" (the question encoder's cosine between "team" and
+  "Buffalo Bills"; 0 when the question has no such noun phrase);
+- ``distance``: how far, in its nearest sentence, it stands from the question's own words (hundreds of characters).
+
+Before this, the short answer was an entity of the ranker's best sentence only: the one nearest the question's words
+(session 16: the one nearest in meaning to "which X"). The groups' probabilities are the answerer's confidence in its
+short answer, a feature of the answerability model.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rag.nlp import Entity
+
+FEATURES = (
+    "support",  # log sum over its mentions of exp(sentence score - best sentence's score)
+    "kind",  # cosine of the question's "which X" noun phrase to the entity (0: the question has none)
+    "distance",  # characters from the question's words in its sentence, / 100 (3 when the sentence has none)
+)
+NO_ANCHOR_DISTANCE = 300  # characters: a sentence that shares no word with the question
+
+
+def group_key(text: str) -> str:
+    """An entity's text for grouping: lower-cased words, without a possessive ("Biden’s" -> "biden")."""
+    return " ".join(re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", text.lower())))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity found in one candidate sentence (``sentence`` indexes the answerer's candidate list)."""
+
+    entity: Entity  # offsets into the sentence
+    sentence: int
+    score: float  # the sentence's score (the sentence ranker's cheap stage)
+    distance: int  # characters from the nearest word the sentence shares with the question
+
+
+@dataclass
+class EntityGroup:
+    """The mentions of one entity, its features and its probability of being the short answer."""
+
+    key: str
+    mentions: list[Mention]
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float = 0.0
+
+    @property
+    def text(self) -> str:
+        """The longest form the sentences give it ("Milwaukee Bucks" over "Bucks")."""
+        return max((m.entity.text for m in self.mentions), key=len)
+
+    def shown(self) -> Mention:
+        """The mention to lead with: in the best sentence that names it, its longest form there."""
+        best = max(self.mentions, key=lambda m: (m.score, -m.sentence))
+        return max((m for m in self.mentions if m.sentence == best.sentence), key=lambda m: len(m.entity.text))
+
+
+def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:
+    """Mentions grouped by entity: the same words, or a shorter form inside a longer one ("Bucks" joins "Milwaukee
+    Bucks"; a form inside several longer ones joins the longest)."""
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        key = group_key(m.entity.text)
+        if key:
+            by_key.setdefault(key, []).append(m)
+    groups: list[EntityGroup] = []
+    for key in sorted(by_key, key=len, reverse=True):
+        into = next((g for g in groups if re.search(rf"\b{re.escape(key)}\b", g.key)), None)
+        if into is not None:
+            into.mentions.extend(by_key[key])
+        else:
+            groups.append(EntityGroup(key, list(by_key[key])))
+    return groups
+
+
+def group_features(
+    groups: Sequence[EntityGroup], top_score: float, head: str, embed: Callable[[list[str]], np.ndarray] | None
+) -> None:
+    """Set each group's features (``FEATURES``); ``kind`` needs ``head`` and an embedder (0 otherwise)."""
+    kinds = [0.0] * len(groups)
+    if head and embed is not None and groups:
+        texts = list(dict.fromkeys(m.entity.text for g in groups for m in g.mentions))
+        head_vector, *vectors = embed([head, *texts])
+        cosine = dict(zip(texts, (np.stack(vectors) @ head_vector).tolist(), strict=True))
+        kinds = [max(cosine[m.entity.text] for m in g.mentions) for g in groups]
+    for g, kind in zip(groups, kinds, strict=True):
+        g.features = {
+            "support": math.log(sum(math.exp(m.score - top_score) for m in g.mentions)),
+            "kind": float(kind),
+            "distance": min(m.distance for m in g.mentions) / 100,
+        }
+
+
+@dataclass(frozen=True)
+class ShortAnswerModel:
+    """A conditional logit over a question's entity groups (only the gaps between scores matter)."""
+
+    weights: dict[str, float]
+    sentences: int = 20  # the cheap stage's best sentences whose entities are candidates (one recogniser pass)
+    fitted_on: str = ""
+
+    def rank(self, groups: Sequence[EntityGroup]) -> list[EntityGroup]:
+        """The groups best first, each with its probability (a softmax of the scores over the question's groups)."""
+        if not groups:
+            return []
+        scores = np.array([sum(w * g.features[name] for name, w in self.weights.items()) for g in groups])
+        p = np.exp(scores - scores.max())
+        p /= p.sum()
+        for g, prob in zip(groups, p.tolist(), strict=True):
+            g.probability = prob
+        # ties (equal features) keep the earlier mention first
+        return sorted(groups, key=lambda g: (-g.probability, min(m.sentence for m in g.mentions)))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ShortAnswerModel:
+        if path is None:
+            text = resources.files("rag.models").joinpath("short_answer.json").read_text("utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text)
+        unknown = set(data["weights"]) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"short-answer model has unknown features {sorted(unknown)}; known: {FEATURES}")
+        return cls(
+            {k: float(v) for k, v in data["weights"].items()},
+            int(data.get("sentences", 20)),
+            str(data.get("fitted_on", "")),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"weights": self.weights, "sentences": self.sentences, "fitted_on": self.fitted_on}
+
+
+def fit_conditional_logit(
+    questions: Sequence[tuple[np.ndarray, np.ndarray]], l2: float = 1.0, steps: int = 30
+) -> np.ndarray:
+    """Weights of a conditional logit (a softmax over each question's candidates) by Newton's method, on the
+    questions with at least one right candidate; the target spreads evenly over a question's right candidates.
+    ``questions``: (features [candidates x features], labels [candidates] in {0, 1})."""
+    data = [(x, y / y.sum()) for x, y in questions if y.sum() > 0]
+    if not data:
+        raise ValueError("no question has a right candidate: nothing to fit")
+    d = data[0][0].shape[1]
+    w = np.zeros(d)
+    for _ in range(steps):
+        grad = l2 * w
+        hess = l2 * np.eye(d)
+        for x, t in data:
+            s = x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            grad = grad + x.T @ (p - t)
+            hess = hess + x.T @ (np.diag(p) - np.outer(p, p)) @ x
+        step = np.linalg.solve(hess, grad)
+        w = w - step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w

@@ -1,0 +1,135 @@
+"""The entity ranker behind the short answer (``rag/short_answer.py``): grouping of mentions, the fitted model's
+ranking and fit, and, with the real recogniser and the shipped weights, an answer whose short answer is the entity
+the retrieved sentences support most, with an exact span, quoted first."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.answer import ExtractiveAnswerer
+from rag.nlp import Entity, EntityRecognizer
+from rag.short_answer import (
+    FEATURES,
+    EntityGroup,
+    Mention,
+    ShortAnswerModel,
+    fit_conditional_logit,
+    group_features,
+    group_key,
+    group_mentions,
+)
+from rag.types import Chunk, Hit, Query
+from tests.fakes import TEST_MODEL, fake_embed, word_vector
+
+
+def _mention(text: str, sentence: int, score: float, distance: int = 0) -> Mention:
+    return Mention(Entity(text, "ORG", 0, len(text)), sentence, score, distance)
+
+
+def test_mentions_of_one_entity_are_grouped_under_its_longest_form() -> None:
+    groups = group_mentions(
+        [
+            _mention("Bucks", 0, 2.0),
+            _mention("the Milwaukee Bucks", 3, 1.0),
+            _mention("Biden’s", 1, 1.5),
+            _mention("Biden", 2, 0.5),
+            _mention("Phoenix Suns", 4, 0.2),
+        ]
+    )
+    by_text = {g.text: g for g in groups}
+    assert set(by_text) == {"the Milwaukee Bucks", "Biden’s", "Phoenix Suns"}
+    assert len(by_text["the Milwaukee Bucks"].mentions) == 2 and len(by_text["Biden’s"].mentions) == 2
+    assert group_key("Biden’s") == group_key("biden") == "biden"
+    shown = by_text["the Milwaukee Bucks"].shown()  # led from its best sentence: "Bucks" there
+    assert shown.sentence == 0 and shown.entity.text == "Bucks"
+
+
+def test_support_adds_up_over_mentions_and_kind_needs_a_head() -> None:
+    groups = group_mentions([_mention("Texas", 0, 3.0, 40), _mention("Texas", 2, 3.0, 500), _mention("Ohio", 1, 3.0)])
+    group_features(groups, 3.0, "", fake_embed)
+    texas, ohio = sorted(groups, key=lambda g: g.text, reverse=True)
+    assert texas.features["support"] == pytest.approx(np.log(2.0)) and ohio.features["support"] == pytest.approx(0.0)
+    assert texas.features["distance"] == pytest.approx(0.4)  # its nearest mention
+    assert texas.features["kind"] == ohio.features["kind"] == 0.0  # no "which X" in the question
+    group_features(groups, 3.0, "state", fake_embed)
+    assert all(-1.0 <= g.features["kind"] <= 1.0 for g in groups)
+
+
+def test_the_model_ranks_by_its_weights_and_gives_probabilities() -> None:
+    model = ShortAnswerModel({"support": 1.0, "kind": 2.0, "distance": -1.0})
+    a, b = EntityGroup("a", [_mention("A", 0, 0.0)]), EntityGroup("b", [_mention("B", 1, 0.0)])
+    a.features = {"support": 0.0, "kind": 0.1, "distance": 0.0}
+    b.features = {"support": 0.0, "kind": 0.6, "distance": 0.0}
+    ranked = model.rank([a, b])
+    assert [g.key for g in ranked] == ["b", "a"]
+    assert sum(g.probability for g in ranked) == pytest.approx(1.0)
+    assert ranked[0].probability == pytest.approx(1 / (1 + np.exp(-1.0)))
+    assert model.rank([]) == []
+
+
+def test_the_conditional_logit_learns_which_feature_marks_the_right_candidate() -> None:
+    rng = np.random.default_rng(0)
+    questions = []
+    for _ in range(200):
+        x = rng.normal(size=(5, 3))
+        y = np.zeros(5)
+        y[int(np.argmax(2.0 * x[:, 0] - 1.0 * x[:, 2] + rng.normal(scale=0.5, size=5)))] = 1.0
+        questions.append((x, y))
+    w = fit_conditional_logit(questions, l2=1.0)
+    assert w[0] > 1.0 and w[2] < -0.5 and abs(w[1]) < 0.5
+    with pytest.raises(ValueError, match="no question has a right candidate"):
+        fit_conditional_logit([(np.ones((2, 3)), np.zeros(2))])
+
+
+def test_the_shipped_model_loads_and_an_unknown_feature_is_refused(tmp_path: Path) -> None:
+    model = ShortAnswerModel.load()
+    assert set(model.weights) == set(FEATURES) and model.sentences >= 6 and "rtqa-train" in model.fitted_on
+    assert model.weights["support"] > 0 and model.weights["kind"] > 0 and model.weights["distance"] < 0
+    bad = tmp_path / "m.json"
+    bad.write_text(json.dumps({"weights": {"support": 1.0, "typo": 2.0}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="typo"):
+        ShortAnswerModel.load(bad)
+
+
+@pytest.fixture(scope="module")
+def ner() -> EntityRecognizer:
+    recognizer = EntityRecognizer()
+    recognizer.warm_up()
+    return recognizer
+
+
+def _hit(text: str, article_id: str, query: str, start: int = 0) -> Hit:
+    score = float(word_vector(text) @ word_vector(query))
+    chunk = Chunk(f"{article_id}#0:x", article_id, 0, start, start + len(text), text)
+    return Hit(chunk, score, {"dense": score}, title=f"Title {article_id}", published=date(2024, 3, 12), source="a")
+
+
+def test_the_short_answer_is_the_entity_most_sentences_support_quoted_first(ner: EntityRecognizer) -> None:
+    """The first passage names one state; three others, about as close to the question, name another. The short
+    answer is the one the most sentences support, its span exact in its article, and its sentence the first quote."""
+    question = "Which state did the ice storm hit hardest this week?"
+    texts = [
+        "The ice storm this week hit hardest across Oklahoma, officials said on Monday.",
+        "The ice storm hit Texas hardest this week, leaving 40,000 homes without power.",
+        "In Texas, the ice storm this week closed every road.",
+        "Crews in Texas worked through the night after the ice storm hit this week.",
+    ]
+    hits = [_hit(t, f"a{i}", question, start=100 * i) for i, t in enumerate(texts)]
+    draft = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner).draft(Query(question), hits)
+    short = draft.answer.short_answer
+    assert [g.text for g in draft.entity_groups][:1] == ["Texas"], [g.features for g in draft.entity_groups]
+    assert short is not None and short.text == "Texas"
+    article = texts[int(short.article_id[1:])]
+    start = 100 * int(short.article_id[1:])
+    assert article[short.start - start : short.end - start] == "Texas"
+    first_quote = draft.answer.citations[0]
+    assert (
+        first_quote.article_id == short.article_id and first_quote.start <= short.start < short.end <= first_quote.end
+    )
+    assert draft.answer.text.startswith("Texas. [")
+    assert 0.5 < draft.entity_groups[0].probability <= 1.0
+    assert draft.assessment is not None
+    assert draft.assessment.features["short_confidence"] == pytest.approx(draft.entity_groups[0].probability)
