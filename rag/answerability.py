@@ -163,7 +163,8 @@ class Frame:
     relation: str | None  # "same-day", "before" or "after", or None
     topic: tuple[str, ...]  # key terms (stems) that are not part of a name
     counted: str | None = None  # what "how many N" counts, stemmed ("month" for "after how many months")
-    head: str = ""  # the noun phrase after "which"/"what" ("former pope"): what kind of answer is asked for
+    # the noun phrase after "which"/"what" ("former pope") or "how many" ("viewers"): what kind of answer is asked for
+    head: str = ""
 
 
 _DAYS_AND_MONTHS = frozenset(
@@ -221,7 +222,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         relation,
         topic,
         counted_noun(question, analysed.counted),
-        analysed.asked_head,
+        analysed.asked_head or analysed.counted,
     )
 
 
