@@ -87,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         questions = collect(args.dataset, args.work, args.k, args.limit, args.store)
         if args.dump:
             args.dump.write_text("".join(json.dumps(q) + "\n" for q in questions), encoding="utf-8")
+    source = f"{args.from_dump.name} (a dump)" if args.from_dump else args.dataset.name
     names = list(FEATURES)
     data = [_xy(q, names) for q in questions]
     w = fit_conditional_logit(data, l2=args.l2)
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = ShortAnswerModel(
         {n: round(float(v), 4) for n, v in zip(names, w, strict=True)},
         ShortAnswerModel.load(args.out).sentences if args.out.exists() else 20,
-        fitted_on=f"{args.dataset.name}: {len(questions)} questions, {with_right} with a right candidate",
+        fitted_on=f"{source}: {len(questions)} questions, {with_right} with a right candidate",
     )
     args.out.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
     summary = {

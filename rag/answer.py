@@ -231,10 +231,12 @@ class ExtractiveAnswerer(Answerer):
             stating = self._relation_from_article(frame, candidates)
             if stating:
                 if frame.asks is not None:
-                    analysed.update(zip([stating[0].text], self.ner.analyse([stating[0].text]), strict=True))
+                    analysed.update(
+                        zip([stating[0].text], self.ner.analyse([stating[0].text], tagged=False), strict=True)
+                    )
                 candidates = stating + candidates
         chosen = self._choose(candidates)
-        best = ranked_best = chosen[0]
+        best = chosen[0]
         if groups:
             # The short answer is the entity the entity ranker puts first, and its sentence is the first quote
             # (the answer's claim); the sentence ranker's quotes follow.
@@ -252,15 +254,17 @@ class ExtractiveAnswerer(Answerer):
         further = []
         for cand in chosen:
             keys = {(cand.hit.chunk.article_id, cand.start), " ".join(cand.text.split())}
-            if not keys & shown and (cand is ranked_best or self._on_question(frame, cand)):
+            if not keys & shown and self._on_question(frame, cand):
                 shown.update(keys)
                 further.append(cand)
-        chosen = [best, *further]
-        # Quote in reading order: by article (best first), then by position in the article.
-        first_rank: dict[str, int] = {}
-        for cand in chosen:
+        # At most max_sentences in all (the ranker's best of the others); the first quote (the claim) first, the
+        # others in reading order: by article (the first quote's first), then by position in the article.
+        further = further[: self.max_sentences - 1]
+        first_rank: dict[str, int] = {best.hit.chunk.article_id: 0}
+        for cand in further:
             first_rank.setdefault(cand.hit.chunk.article_id, len(first_rank))
-        chosen.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
+        further.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
+        chosen = [best, *further]
         led = short if short is not None and assessment.score >= self.min_short_answer else None
         composed = self._compose(chosen, led, assessment.score)
         found = short.text if short is not None else None
@@ -280,7 +284,7 @@ class ExtractiveAnswerer(Answerer):
             return False
         if frame.asks is None:
             return True
-        return bool(offered(frame, text, self.ner.analyse([text])[0]))
+        return bool(offered(frame, text, self.ner.analyse([text], tagged=False)[0]))
 
     def _refusal(self, frame: Frame, hits: list[Hit], assessment: Assessment) -> tuple[str | None, bool]:
         """Why the draft is not an answer (a sentence for the reader; None when it is one), and whether a rule
@@ -319,7 +323,7 @@ class ExtractiveAnswerer(Answerer):
         if frame.asks is None:
             return {}
         texts = list(dict.fromkeys(self._finalists(candidates) + [c.text for c in self._sentences(candidates)]))
-        return dict(zip(texts, people_by_surname(self.ner.analyse(texts)), strict=True))
+        return dict(zip(texts, people_by_surname(self.ner.analyse(texts, tagged=False)), strict=True))
 
     def _sentences(self, candidates: list[_Candidate]) -> list[_Candidate]:
         """The cheap stage's best distinct sentences whose entities are short-answer candidates."""
@@ -366,7 +370,9 @@ class ExtractiveAnswerer(Answerer):
         if frame.asks == "number":  # "41 million" -> "41 million euros": the unit belongs to the answer
             unit = _UNIT.match(cand.text, end)
             end = unit.end() if unit else end
-        return cand, _Short(cand.text[ent.start : end], cand.hit, cand.start + ent.start, cand.start + end)
+        # its cosine to the question is unknown (the cheap stage computes none), not 0
+        lead = replace(cand, similarity=None)
+        return lead, _Short(cand.text[ent.start : end], cand.hit, cand.start + ent.start, cand.start + end)
 
     def _finalists(self, candidates: list[_Candidate]) -> list[str]:
         """The distinct texts of the cheap stage's best candidates (that share a term with the question): the ones
@@ -527,7 +533,7 @@ class ExtractiveAnswerer(Answerer):
         ent = offers[0]
         if len(offers) > 1 and frame.head and self.embed is not None:
             # "Which team": of "Buffalo Bills" and "the University of Cincinnati Medical Center", the entity whose
-            # meaning is nearest to "team" (the question encoder's cosine; ties keep the order above). On the
+            # meaning is nearest to "team" (the embedding model's cosine; ties keep the order above). On the
             # questions whose best sentence offers several entities, right short answers 49 -> 56 of 149 on
             # rtqa-train, 29 -> 33 of 152 on rtqa-dev (session 16; nothing fitted).
             head, *entities = self.embed([frame.head, *(e.text for e in offers)])

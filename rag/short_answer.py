@@ -10,8 +10,8 @@ question's answer):
 
 - ``support``: how much of the sentences' evidence is about it: log of the sum, over its mentions, of
   ``exp(sentence score - best sentence score)`` (an entity in several good sentences beats one in a single one);
-- ``kind``: its meaning's closeness to the question's "which X" (the question encoder's cosine between "team" and
-  "Buffalo Bills"; 0 when the question has no such noun phrase);
+- ``kind``: its meaning's closeness to what the question asks for, the noun phrase after "which"/"what" or "how
+  many" (the embedding model's cosine between "team" and "Buffalo Bills"; 0 when the question has none);
 - ``distance``: how far, in its nearest sentence, it stands from the question's own words (hundreds of characters).
 
 Before this, the short answer was an entity of the ranker's best sentence only: the one nearest the question's words
@@ -43,8 +43,17 @@ NO_ANCHOR_DISTANCE = 300  # characters: a sentence that shares no word with the 
 
 
 def group_key(text: str) -> str:
-    """An entity's text for grouping: lower-cased words, without a possessive ("Biden’s" -> "biden")."""
-    return " ".join(re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", text.lower())))
+    """An entity's text for grouping: lower-cased words, without a possessive ("Biden’s" -> "biden"); a number
+    keeps its decimal and thousands marks and its per cent ("$1.5 billion" -> "1.5 billion", "5%" -> "5%")."""
+    return " ".join(re.findall(r"[^\W_]+(?:[.,]\d+)*%?", re.sub(r"['’]s\b", "", text.lower())))
+
+
+def _inside(key: str, longer: str) -> bool:
+    """Whether the entity ``key`` names is part of the one ``longer`` names: whole words of it ("bucks" of
+    "milwaukee bucks"). A key with a number joins only its equal: "5" is not "5 billion", nor "200" "1,200"."""
+    if any(ch.isdigit() for ch in key):
+        return False
+    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", longer) is not None
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:
             by_key.setdefault(key, []).append(m)
     groups: list[EntityGroup] = []
     for key in sorted(by_key, key=len, reverse=True):
-        into = next((g for g in groups if re.search(rf"\b{re.escape(key)}\b", g.key)), None)
+        into = next((g for g in groups if _inside(key, g.key)), None)
         if into is not None:
             into.mentions.extend(by_key[key])
         else:
@@ -106,8 +115,10 @@ def group_features(
         cosine = dict(zip(texts, (np.stack(vectors) @ head_vector).tolist(), strict=True))
         kinds = [max(cosine[m.entity.text] for m in g.mentions) for g in groups]
     for g, kind in zip(groups, kinds, strict=True):
+        gaps = [m.score - top_score for m in g.mentions]
+        most = max(gaps)
         g.features = {
-            "support": math.log(sum(math.exp(m.score - top_score) for m in g.mentions)),
+            "support": most + math.log(sum(math.exp(gap - most) for gap in gaps)),  # log-sum-exp, never log(0)
             "kind": float(kind),
             "distance": min(m.distance for m in g.mentions) / 100,
         }
@@ -158,7 +169,10 @@ def fit_conditional_logit(
 ) -> np.ndarray:
     """Weights of a conditional logit (a softmax over each question's candidates) by Newton's method, on the
     questions with at least one right candidate; the target spreads evenly over a question's right candidates.
-    ``questions``: (features [candidates x features], labels [candidates] in {0, 1})."""
+    ``questions``: (features [candidates x features], labels [candidates] in {0, 1}). ``l2`` > 0 keeps the Hessian
+    invertible (a feature equal across every question's candidates says nothing)."""
+    if l2 <= 0:
+        raise ValueError(f"l2 must be > 0 (got {l2}): a feature constant within every question has no weight")
     data = [(x, y / y.sum()) for x, y in questions if y.sum() > 0]
     if not data:
         raise ValueError("no question has a right candidate: nothing to fit")

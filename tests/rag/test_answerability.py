@@ -317,7 +317,12 @@ def test_how_many_n_is_answered_with_a_number_of_n(ner: EntityRecognizer) -> Non
 def test_what_how_many_counts_stops_at_the_verb(ner: EntityRecognizer) -> None:
     """The tagger's noun phrase after "how many": a verb the auxiliaries' list lacks ends it ("took part")."""
     question = "How many players took part in the Halvard Open?"
-    assert frame_question(question, ner.analyse([question])[0]).counted == "player"
+    analysed = ner.analyse([question])[0]
+    assert analysed.counted == "players" and analysed.asked_head == ""
+    frame = frame_question(question, analysed)
+    assert frame.counted == "player" and frame.head == "players"  # what it counts is the kind it asks for
+    which = "Which former pope was laid to rest after how many days?"
+    assert frame_question(which, ner.analyse([which])[0]).head == "former pope"  # "which X" comes first
     text = "The organisers said a record 412 players from 19 countries took part this year."
     answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
     answer = answerer.answer(Query(question), [_hit(text, "a1", question)])

@@ -22,3 +22,18 @@ def test_the_recognizer_tokenizes_tags_and_finds_entities_as_the_package_does() 
     assert [(t.text, t.tag_) for t in a] == [(t.text, t.tag_) for t in b]
     assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
     assert len(a) > 60 and a.ents
+
+
+def test_the_recogniser_alone_finds_the_same_entities_and_the_cache_keeps_the_tags_apart() -> None:
+    """Candidate sentences go through the recogniser alone (``tagged=False``): the same entities as the whole
+    pipeline, no proper nouns; a text first seen untagged is tagged when a question needs it."""
+    sentences = [s + "." for s in TEXT.split(". ")] + ["Which former pope was laid to rest this week?"]
+    ner = EntityRecognizer()
+    alone = ner.analyse(sentences, tagged=False)
+    assert all(a.proper_nouns == () and a.asked_head == "" for a in alone)
+    whole = EntityRecognizer().analyse(sentences)
+    assert [a.entities for a in alone] == [w.entities for w in whole]
+    assert any(w.proper_nouns for w in whole)
+    question = ner.analyse([sentences[-1]])[0]  # cached untagged: analysed again, with its tags
+    assert question.asked_head == "former pope" and question == whole[-1]
+    assert ner.analyse([sentences[-1]], tagged=False)[0] == question  # a tagged analysis serves both

@@ -43,8 +43,24 @@ def test_mentions_of_one_entity_are_grouped_under_its_longest_form() -> None:
     assert set(by_text) == {"the Milwaukee Bucks", "Biden’s", "Phoenix Suns"}
     assert len(by_text["the Milwaukee Bucks"].mentions) == 2 and len(by_text["Biden’s"].mentions) == 2
     assert group_key("Biden’s") == group_key("biden") == "biden"
+    assert group_key("$1.5 billion") == "1.5 billion" and group_key("1,200 homes") == "1,200 homes"
     shown = by_text["the Milwaukee Bucks"].shown()  # led from its best sentence: "Bucks" there
     assert shown.sentence == 0 and shown.entity.text == "Bucks"
+
+
+def test_different_numbers_are_never_one_entity() -> None:
+    groups = group_mentions(
+        [
+            _mention("$1.5 billion", 0, 1.0),
+            _mention("$5 billion", 1, 1.0),
+            _mention("1,200", 2, 1.0),
+            _mention("200", 3, 1.0),
+            _mention("2.5%", 4, 1.0),
+            _mention("5%", 5, 1.0),
+            _mention("1.5 billion", 6, 1.0),
+        ]
+    )
+    assert sorted(len(g.mentions) for g in groups) == [1, 1, 1, 1, 1, 2]  # only "$1.5 billion" and "1.5 billion"
 
 
 def test_support_adds_up_over_mentions_and_kind_needs_a_head() -> None:
@@ -56,6 +72,16 @@ def test_support_adds_up_over_mentions_and_kind_needs_a_head() -> None:
     assert texas.features["kind"] == ohio.features["kind"] == 0.0  # no "which X" in the question
     group_features(groups, 3.0, "state", fake_embed)
     assert all(-1.0 <= g.features["kind"] <= 1.0 for g in groups)
+    far = group_mentions([_mention("Ohio", 0, -900.0)])  # support is finite however far below the best sentence
+    group_features(far, 0.0, "", None)
+    assert far[0].features["support"] == pytest.approx(-900.0)
+
+
+def test_kind_is_the_embedding_model_s_closeness_to_what_is_asked(encoder) -> None:  # type: ignore[no-untyped-def]
+    groups = group_mentions([_mention("Tesla", 0, 0.0), _mention("the Food and Drug Administration", 0, 0.0)])
+    group_features(groups, 0.0, "carmaker", encoder.embed)
+    kind = {g.text: g.features["kind"] for g in groups}
+    assert kind["Tesla"] > kind["the Food and Drug Administration"]
 
 
 def test_the_model_ranks_by_its_weights_and_gives_probabilities() -> None:
@@ -92,6 +118,13 @@ def test_the_shipped_model_loads_and_an_unknown_feature_is_refused(tmp_path: Pat
     bad.write_text(json.dumps({"weights": {"support": 1.0, "typo": 2.0}}), encoding="utf-8")
     with pytest.raises(ValueError, match="typo"):
         ShortAnswerModel.load(bad)
+
+
+@pytest.fixture(scope="module")
+def encoder():  # type: ignore[no-untyped-def]
+    from rag.embed import Embedder
+
+    return Embedder()  # the real embedding model (numpy MiniLM)
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +166,30 @@ def test_the_short_answer_is_the_entity_most_sentences_support_quoted_first(ner:
     assert 0.5 < draft.entity_groups[0].probability <= 1.0
     assert draft.assessment is not None
     assert draft.assessment.features["short_confidence"] == pytest.approx(draft.entity_groups[0].probability)
+
+
+def test_the_first_quote_states_the_short_answer_and_the_quotes_keep_to_their_limit_and_topic(
+    ner: EntityRecognizer,
+) -> None:
+    """The short answer's sentence comes first even when its article has an earlier quote; no more than
+    ``max_sentences`` quotes; a sentence from an article that never names the question's person is not shown."""
+    question = "Which team did coach Maria Lopez lead to the title this week?"
+    article = (
+        "Coach Maria Lopez was named coach of the year this week after the final. "
+        "Maria Lopez led the Harbor City Sharks to the title this week, their first in a decade."
+    )
+    hits = [
+        _hit(article, "a0", question),
+        _hit("The Lakeside Owls lost the title game this week to a late goal.", "b1", question, start=0),
+    ]
+    for limit in (1, 2, 3):
+        answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, max_sentences=limit)
+        answer = answerer.draft(Query(question), hits).composed
+        assert answer is not None and answer.short_answer is not None
+        assert answer.short_answer.text == "the Harbor City Sharks"
+        first = answer.citations[0]
+        assert (
+            first.article_id == "a0" and first.start <= answer.short_answer.start < answer.short_answer.end <= first.end
+        )
+        assert len(answer.citations) <= limit
+        assert all(c.article_id == "a0" for c in answer.citations)  # b1 never names Maria Lopez
