@@ -155,6 +155,16 @@ def _anchors(sentence: str, q_terms: set[str]) -> list[int]:
     return [m.start() for m in _WORD.finditer(sentence) if set(key_terms(m.group(0))) & q_terms]
 
 
+def _short_in(frame: Frame, cand: _Candidate, ent: Entity) -> _Short:
+    """The short answer ``ent`` of the sentence ``cand``, its span in the article (the sentence's offset plus the
+    entity's in the sentence); a number keeps its unit ("41 million" -> "41 million euros")."""
+    end = ent.end
+    if frame.asks == "number":
+        unit = _UNIT.match(cand.text, end)
+        end = unit.end() if unit else end
+    return _Short(cand.text[ent.start : end], cand.hit, cand.start + ent.start, cand.start + end)
+
+
 def _distance(ent: Entity, anchors: list[int], default: int) -> int:
     """Characters between the entity and the nearest anchor (``default`` when the sentence has none)."""
     return min((max(ent.start - a, a - ent.end, 0) for a in anchors), default=default)
@@ -224,8 +234,9 @@ class ExtractiveAnswerer(Answerer):
         if not candidates:
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
-        analysed = self._analyse(frame, candidates)
-        groups, sentences = self._entity_groups(frame, candidates, analysed)
+        sentences = self._sentences(candidates)
+        analysed = self._analyse(frame, candidates, sentences)
+        groups = self._entity_groups(frame, sentences, analysed)
         candidates = self._rescore_for(frame, query, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
@@ -316,13 +327,13 @@ class ExtractiveAnswerer(Answerer):
             return f"The articles found don't mention {join_words(assessment.missing_topic, 'or')}.", False
         return "No quoted sentence answers the question with enough confidence.", False
 
-    def _analyse(self, frame: Frame, candidates: list[_Candidate]) -> dict[str, Analysed]:
+    def _analyse(self, frame: Frame, candidates: list[_Candidate], sentences: list[_Candidate]) -> dict[str, Analysed]:
         """Named entities of the best candidate sentences (the full stage's finalists and the sentences whose
         entities are short-answer candidates), in one pass of the recogniser; none when the question asks for no
         kind of thing (a sentence's entities then decide nothing, and the recogniser is the answer's largest cost)."""
         if frame.asks is None:
             return {}
-        texts = list(dict.fromkeys(self._finalists(candidates) + [c.text for c in self._sentences(candidates)]))
+        texts = list(dict.fromkeys(self._finalists(candidates) + [c.text for c in sentences]))
         return dict(zip(texts, people_by_surname(self.ner.analyse(texts, tagged=False)), strict=True))
 
     def _sentences(self, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -338,14 +349,13 @@ class ExtractiveAnswerer(Answerer):
         return out
 
     def _entity_groups(
-        self, frame: Frame, candidates: list[_Candidate], analysed: dict[str, Analysed]
-    ) -> tuple[list[EntityGroup], list[_Candidate]]:
-        """The entities of the asked kind in the best sentences (``rag/short_answer.py``), grouped and ranked
-        best first, and the sentences they index; none for a question that asks for no kind of thing, or about
+        self, frame: Frame, sentences: list[_Candidate], analysed: dict[str, Analysed]
+    ) -> list[EntityGroup]:
+        """The entities of the asked kind in the best sentences (``rag/short_answer.py``; their mentions index
+        ``sentences``), grouped and ranked best first; none for a question that asks for no kind of thing, or about
         what happened before/after an event (its answer is the sentence stating the relation)."""
-        if frame.asks is None or frame.relation is not None or not candidates:
-            return [], []
-        sentences = self._sentences(candidates)
+        if frame.asks is None or frame.relation is not None or not sentences:
+            return []
         q_terms = set(key_terms(frame.text))
         mentions = []
         for i, cand in enumerate(sentences):
@@ -358,21 +368,15 @@ class ExtractiveAnswerer(Answerer):
                     mentions.append(Mention(ent, i, cand.score, _distance(ent, anchors, NO_ANCHOR_DISTANCE)))
         groups = group_mentions(mentions)
         group_features(groups, sentences[0].score, frame.head, self.embed)
-        return self.short_model.rank(groups), sentences
+        return self.short_model.rank(groups)
 
     @staticmethod
     def _lead(frame: Frame, group: EntityGroup, sentences: list[_Candidate]) -> tuple[_Candidate, _Short]:
         """The sentence to quote first and the short answer in it, for the entity group ranked first."""
         mention = group.shown()
         cand = sentences[mention.sentence]
-        ent = mention.entity
-        end = ent.end
-        if frame.asks == "number":  # "41 million" -> "41 million euros": the unit belongs to the answer
-            unit = _UNIT.match(cand.text, end)
-            end = unit.end() if unit else end
         # its cosine to the question is unknown (the cheap stage computes none), not 0
-        lead = replace(cand, similarity=None)
-        return lead, _Short(cand.text[ent.start : end], cand.hit, cand.start + ent.start, cand.start + end)
+        return replace(cand, similarity=None), _short_in(frame, cand, mention.entity)
 
     def _finalists(self, candidates: list[_Candidate]) -> list[str]:
         """The distinct texts of the cheap stage's best candidates (that share a term with the question): the ones
@@ -538,12 +542,7 @@ class ExtractiveAnswerer(Answerer):
             # rtqa-train, 29 -> 33 of 152 on rtqa-dev (session 16; nothing fitted).
             head, *entities = self.embed([frame.head, *(e.text for e in offers)])
             ent = offers[int(np.argmax(np.stack(entities) @ head))]
-        end = ent.end
-        if frame.asks == "number":  # "41 million" -> "41 million euros": the unit belongs to the answer
-            unit = _UNIT.match(best.text, end)
-            end = unit.end() if unit else end
-        start = best.start + ent.start  # the sentence's offset in its article, plus the entity's in the sentence
-        return _Short(best.text[ent.start : end], best.hit, start, best.start + end)
+        return _short_in(frame, best, ent)
 
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:
         if frame.relation is not None:  # the event the question names is not what it asks about

@@ -24,16 +24,15 @@ The signals are combined by a logistic model (``AnswerabilityModel``) whose weig
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rag.models import read_model, refuse_unknown
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.text import CURRENCY_WORDS, STOPWORDS, key_terms, words
 
@@ -531,14 +530,8 @@ class AnswerabilityModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnswerabilityModel:
-        if path is None:
-            text = resources.files("rag.models").joinpath("answerability.json").read_text("utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        data = json.loads(text)
-        unknown = set(data["weights"]) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"answerability model has unknown features {sorted(unknown)}; known: {FEATURES}")
+        data = read_model("answerability.json", path)
+        refuse_unknown(data["weights"], FEATURES, "answerability model")
         return cls(
             {k: float(v) for k, v in data["weights"].items()},
             float(data["bias"]),

@@ -18,13 +18,13 @@ Hand-set weights (coverage + 0.5 x cosine + 0.3 x type bonus ...) were what this
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from rag.models import read_model, refuse_unknown
 
 CHEAP_FEATURES = (
     "coverage",  # weighted share of the question's key terms in the sentence (and half of the sentences before)
@@ -91,15 +91,9 @@ class SentenceRanker:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SentenceRanker:
-        if path is None:
-            text = resources.files("rag.models").joinpath("sentence_ranker.json").read_text("utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        data = json.loads(text)
+        data = read_model("sentence_ranker.json", path)
         for stage, known in (("cheap", CHEAP_FEATURES), ("full", FULL_FEATURES)):
-            unknown = set(data[stage]) - set(known)
-            if unknown:
-                raise ValueError(f"sentence ranker's {stage} stage has unknown features {sorted(unknown)}; known: {known}")
+            refuse_unknown(data[stage], known, f"sentence ranker's {stage} stage")
         return cls(
             {k: float(v) for k, v in data["cheap"].items()},
             float(data["cheap_bias"]),

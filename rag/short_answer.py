@@ -21,17 +21,16 @@ short answer, a feature of the answerability model.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from rag.models import read_model, refuse_unknown
 from rag.nlp import Entity
 
 FEATURES = (
@@ -146,14 +145,8 @@ class ShortAnswerModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ShortAnswerModel:
-        if path is None:
-            text = resources.files("rag.models").joinpath("short_answer.json").read_text("utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        data = json.loads(text)
-        unknown = set(data["weights"]) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"short-answer model has unknown features {sorted(unknown)}; known: {FEATURES}")
+        data = read_model("short_answer.json", path)
+        refuse_unknown(data["weights"], FEATURES, "short-answer model")
         return cls(
             {k: float(v) for k, v in data["weights"].items()},
             int(data.get("sentences", 20)),

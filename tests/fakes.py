@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 import numpy as np
 
 from rag.answerability import AnswerabilityModel
 from rag.text import key_terms
+from rag.types import Chunk, Hit
 
 DIM = 64
 
@@ -104,3 +106,10 @@ def scripted_llm(reply: str | Exception, context_window: int = 4096, fail_after:
             raise NotImplementedError
 
     return ScriptedLLM()
+
+
+def text_hit(text: str, article_id: str, query: str, start: int = 0) -> Hit:
+    """A retrieved passage ``text`` of article ``article_id`` at ``start``, scored by its fake cosine to ``query``."""
+    score = float(word_vector(text) @ word_vector(query))
+    chunk = Chunk(f"{article_id}#0:x", article_id, 0, start, start + len(text), text)
+    return Hit(chunk, score, {"dense": score}, title=f"Title {article_id}", published=date(2024, 3, 12), source="a")

@@ -3,7 +3,6 @@ answers whose spans are exact. The NER model is the real one (spaCy's en_core_we
 answerability weights are a fixed test model, so that refitting the shipped one does not change these tests."""
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,27 +11,14 @@ from rag.answer import ExtractiveAnswerer, credits_outlet
 from rag.answerability import FEATURES, AnswerabilityModel, frame_question, mentions, states_relation
 from rag.embed import Embedder
 from rag.nlp import EntityRecognizer
-from rag.types import Chunk, Hit, Query
-from tests.fakes import TEST_MODEL, fake_embed, word_vector
+from rag.types import Query
+from tests.fakes import TEST_MODEL, fake_embed, text_hit
 
 HARBOUR = (
     "Mayor Ottilie Brennan opened the session in Tromsvik on Monday. The council voted to build a seawall along "
     "the harbour. The seawall will cost 41 million euros. Fishermen asked for gaps in the wall. Earlier on the same "
     "day, the harbour master Lars Vik resigned. The next day, the council met the fishermen's union."
 )
-
-
-@pytest.fixture(scope="module")
-def ner() -> EntityRecognizer:
-    recognizer = EntityRecognizer()
-    recognizer.warm_up()
-    return recognizer
-
-
-def _hit(text: str, article_id: str, query: str, start: int = 0) -> Hit:
-    score = float(word_vector(text) @ word_vector(query))
-    chunk = Chunk(f"{article_id}#0:x", article_id, 0, start, start + len(text), text)
-    return Hit(chunk, score, {"dense": score}, title=f"Title {article_id}", published=date(2024, 3, 12), source="a")
 
 
 def _answerer(ner: EntityRecognizer, known: set[str] | None = None, **kwargs) -> ExtractiveAnswerer:  # type: ignore[no-untyped-def]
@@ -75,7 +61,9 @@ def test_a_date_in_the_question_is_not_a_name_the_articles_must_mention(ner: Ent
         frame = frame_question(question, ner.analyse([question])[0])
         assert not {"monday", "oct", "sept"} & set(frame.topic), frame.topic  # nor a topic word
     question = "Which company received funding from the U.K. to develop a nuclear reactor for the moon?"
-    hit = _hit("The UK gave Rolls-Royce 2.9 million pounds to develop a nuclear reactor for the moon.", "a1", question)
+    hit = text_hit(
+        "The UK gave Rolls-Royce 2.9 million pounds to develop a nuclear reactor for the moon.", "a1", question
+    )
     answer = _answerer(ner).answer(Query(question), [hit])  # "the U.K." is named, as "UK"
     assert answer.short_answer is not None and answer.short_answer.text == "Rolls-Royce"
     question = "Just Stop Oil activists disrupted play at which sports tournament on Monday?"
@@ -111,7 +99,7 @@ def test_a_country_named_otherwise_is_neither_unknown_nor_the_short_answer(ner: 
         "Which US national park was hit by severe flooding this week?",
         "Which U.S. national park was hit by severe flooding this week?",
     ):
-        answer = _answerer(ner, known=known).answer(Query(question), [_hit(text, "a1", question)])
+        answer = _answerer(ner, known=known).answer(Query(question), [text_hit(text, "a1", question)])
         assert not answer.abstained, answer.note  # no article says "US", but they say "America"
         assert answer.short_answer is not None and answer.short_answer.text == "Yellowstone National Park"
 
@@ -119,12 +107,12 @@ def test_a_country_named_otherwise_is_neither_unknown_nor_the_short_answer(ner: 
 def test_the_publisher_s_credit_in_a_dateline_is_not_a_short_answer(ner: EntityRecognizer) -> None:
     text = "New York (CNN Business) Subway launched a redesigned menu in about 21,000 of its restaurants on Tuesday."
     question = "Which company launched a redesigned menu in roughly 21,000 of its restaurants?"
-    cnn = replace(_hit(text, "a1", question), source="https://www.cnn.com/2022/07/12/business/subway/index.html")
+    cnn = replace(text_hit(text, "a1", question), source="https://www.cnn.com/2022/07/12/business/subway/index.html")
     credit = next(e for e in ner.analyse([text])[0].entities if e.text == "CNN Business")
     assert credits_outlet(text, credit, cnn)
-    by_title = replace(_hit(text, "a1", question), title="Subway redesigns its menu - CNN Business")
+    by_title = replace(text_hit(text, "a1", question), title="Subway redesigns its menu - CNN Business")
     assert credits_outlet(text, credit, by_title)
-    assert not credits_outlet(text, credit, _hit(text, "a1", question))  # an outlet not known to be the publisher
+    assert not credits_outlet(text, credit, text_hit(text, "a1", question))  # an outlet not known to be the publisher
     reported = "A survey by CNN Business found that Subway launched a redesigned menu."
     named = next(e for e in ner.analyse([reported])[0].entities if e.text == "CNN Business")
     assert not credits_outlet(reported, named, cnn)  # named in the sentence's own words, not as its credit
@@ -134,7 +122,7 @@ def test_the_publisher_s_credit_in_a_dateline_is_not_a_short_answer(ner: EntityR
 
 def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) -> None:
     question = "How much will the seawall cost?"
-    hit = _hit(HARBOUR, "a1", question, start=40)
+    hit = text_hit(HARBOUR, "a1", question, start=40)
     article = "x" * 40 + HARBOUR
     answer = _answerer(ner).answer(Query(question), [hit])
     assert not answer.abstained
@@ -147,7 +135,7 @@ def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) 
 
 def test_an_answer_leads_with_its_short_answer_only_from_min_short_answer(ner: EntityRecognizer) -> None:
     question = "How much will the seawall cost?"
-    hit = _hit(HARBOUR, "a1", question, start=40)
+    hit = text_hit(HARBOUR, "a1", question, start=40)
     led = _answerer(ner, min_short_answer=0.0).draft(Query(question), [hit])
     score = led.answer.answerability or 0.0
     assert led.answer.short_answer is not None and led.short_found == led.answer.short_answer.text
@@ -169,7 +157,7 @@ def test_the_shipped_model_records_a_short_answer_threshold_above_its_own() -> N
 
 def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
     question = "Who opened the session in Tromsvik?"
-    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "Ottilie Brennan"
     assert HARBOUR[answer.short_answer.start : answer.short_answer.end] == "Ottilie Brennan"
 
@@ -177,19 +165,21 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
 def test_abstains_on_a_name_no_article_mentions_and_says_which(ner: EntityRecognizer) -> None:
     question = "What did Governor Tokayev say about the seawall in Tromsvik?"
     known = {"mayor", "ottilie", "brennan", "tromsvik", "seawall", "lars", "vik"}
-    answer = _answerer(ner, known=known).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    answer = _answerer(ner, known=known).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
     assert answer.abstained
     assert "Tokayev" in answer.note and "don't mention" in answer.note
     # the same question about a name the store knows is answered
     known.add("tokayev")
-    hit = _hit(HARBOUR.replace("Mayor Ottilie Brennan", "Governor Tokayev"), "a1", question)
+    hit = text_hit(HARBOUR.replace("Mayor Ottilie Brennan", "Governor Tokayev"), "a1", question)
     assert not _answerer(ner, known=known).answer(Query(question), [hit]).abstained
 
 
 def test_abstains_on_a_topic_the_article_of_the_names_does_not_cover(ner: EntityRecognizer) -> None:
     question = "What did Ottilie Brennan say about oil export prices?"
     other = "Oil export prices rose again this week, traders said."
-    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b2", question)])
+    answer = _answerer(ner).answer(
+        Query(question), [text_hit(HARBOUR, "a1", question), text_hit(other, "b2", question)]
+    )
     assert answer.abstained
     assert answer.answerability is not None and answer.answerability < 0.5
     assert "oil" in answer.note or "Brennan" in answer.note
@@ -197,7 +187,7 @@ def test_abstains_on_a_topic_the_article_of_the_names_does_not_cover(ner: Entity
 
 def test_a_relation_question_quotes_the_sentence_that_states_the_relation(ner: EntityRecognizer) -> None:
     question = "What happened earlier on the same day as the seawall vote in Tromsvik?"
-    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
     assert not answer.abstained
     assert answer.citations[0].quote.startswith("Earlier on the same day, the harbour master Lars Vik resigned.")
 
@@ -207,7 +197,7 @@ def test_a_relation_the_articles_do_not_state_is_an_abstention(ner: EntityRecogn
     text = HARBOUR.replace(" The next day, the council met the fishermen's union.", "").replace(
         " Earlier on the same day, the harbour master Lars Vik resigned.", ""
     )
-    answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.abstained and "after" in answer.note
 
 
@@ -215,7 +205,7 @@ def test_off_question_quotes_are_not_shown(ner: EntityRecognizer) -> None:
     question = "How much will the seawall in Tromsvik cost?"
     other = "The seawall in Oslo will cost 12 million euros, the city said."
     answer = _answerer(ner, max_sentences=3).answer(
-        Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b", question)]
+        Query(question), [text_hit(HARBOUR, "a1", question), text_hit(other, "b", question)]
     )
     assert not answer.abstained
     assert all("Oslo" not in c.quote for c in answer.citations)  # its article never mentions Tromsvik
@@ -236,21 +226,21 @@ def test_the_shipped_threshold_is_the_default_setting() -> None:
 
 def test_a_question_asking_for_a_kind_of_thing_the_quotes_do_not_offer_is_an_abstention(ner: EntityRecognizer) -> None:
     question = "Which bank paid for the seawall in Tromsvik?"
-    answer = _answerer(ner).answer(Query(question), [_hit(HARBOUR, "a1", question)])
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
     assert answer.abstained and "which organisation" in answer.note
 
 
 def test_the_short_answer_is_never_a_name_the_question_gives(ner: EntityRecognizer) -> None:
     text = "Earlier on the same day, Russian President Vladimir Putin spoke by telephone with Alexander Lukashenko."
     question = "Who spoke with Putin by telephone?"
-    answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "Alexander Lukashenko"
 
 
 def test_the_short_answer_is_not_the_question_s_name_written_without_its_dots(ner: EntityRecognizer) -> None:
     text = "The UK Space Agency gave Rolls-Royce 2.9 million pounds to design a nuclear reactor for the moon."
     question = "Which company received funding from the U.K. Space Agency to develop a nuclear reactor on the moon?"
-    answer = _answerer(ner).answer(Query(question), [_hit(text, "a1", question)])
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "Rolls-Royce"
 
 
@@ -259,7 +249,7 @@ def test_a_person_the_quoted_article_never_names_is_an_abstention(ner: EntityRec
     other = "Tokayev spoke about wheat exports in Astana on Monday."
     known = {"tokayev", "tromsvik", "seawall"}
     answer = _answerer(ner, known=known).answer(
-        Query(question), [_hit(HARBOUR, "a1", question), _hit(other, "b", question)]
+        Query(question), [text_hit(HARBOUR, "a1", question), text_hit(other, "b", question)]
     )
     assert answer.abstained and "Tokayev" in answer.note
 
@@ -268,7 +258,7 @@ def test_a_relation_stated_outside_the_retrieved_passage_is_found_in_its_article
     question = "What happened earlier on the same day as the seawall vote in Tromsvik?"
     passage = HARBOUR[: HARBOUR.index(" Fishermen")]  # the retrieved passage lacks the relation sentence
     answerer = _answerer(ner, article_text=lambda article_id: HARBOUR)
-    answer = answerer.answer(Query(question), [_hit(passage, "a1", question)])
+    answer = answerer.answer(Query(question), [text_hit(passage, "a1", question)])
     assert not answer.abstained
     cit = answer.citations[0]
     assert cit.quote == "Earlier on the same day, the harbour master Lars Vik resigned." == HARBOUR[cit.start : cit.end]
@@ -293,7 +283,7 @@ def test_which_bank_is_not_answered_with_a_players_surname(ner: EntityRecognizer
         "Okonkwo scored 7.5 points out of 9 and will receive a prize of 12,000 kroner."
     )
     answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
-    draft = answerer.draft(Query(question), [_hit(text, "a1", question)])
+    draft = answerer.draft(Query(question), [text_hit(text, "a1", question)])
     assert draft.answer.abstained and draft.answer.short_answer is None
     assert "organisation" in draft.answer.note
 
@@ -309,7 +299,7 @@ def test_how_many_n_is_answered_with_a_number_of_n(ner: EntityRecognizer) -> Non
         "Protection from the vaccines begins to wane around six months after the second dose."
     )
     answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
-    answer = answerer.answer(Query(question), [_hit(text, "a1", question)])
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "six months"
     assert text[answer.short_answer.start : answer.short_answer.end] == "six months"
 
@@ -325,7 +315,7 @@ def test_what_how_many_counts_stops_at_the_verb(ner: EntityRecognizer) -> None:
     assert frame_question(which, ner.analyse([which])[0]).head == "former pope"  # "which X" comes first
     text = "The organisers said a record 412 players from 19 countries took part this year."
     answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
-    answer = answerer.answer(Query(question), [_hit(text, "a1", question)])
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "412 players"
 
 
@@ -387,11 +377,6 @@ def test_the_noun_after_which_or_what_is_the_kind_of_answer_asked_for(ner: Entit
     assert head("Who won the cup?") == ""
 
 
-@pytest.fixture(scope="module")
-def encoder() -> Embedder:
-    return Embedder()  # the real question encoder (numpy MiniLM)
-
-
 @pytest.mark.parametrize(
     ("question", "sentence", "asked", "nearest"),
     [
@@ -411,12 +396,12 @@ def encoder() -> Embedder:
     ],
 )
 def test_of_several_offered_entities_the_short_answer_is_the_kind_asked_for(
-    ner: EntityRecognizer, encoder: Embedder, question: str, sentence: str, asked: str, nearest: str
+    ner: EntityRecognizer, embedder: Embedder, question: str, sentence: str, asked: str, nearest: str
 ) -> None:
     """Both entities are organisations; the one nearest the question's words is not a carmaker (a team): the real
     question encoder's cosine to "carmaker" ("team") picks the other. Without an encoder the nearest one is taken."""
-    hit = _hit(sentence, "a1", question)
-    typed = ExtractiveAnswerer(embed=encoder.embed, model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
+    hit = text_hit(sentence, "a1", question)
+    typed = ExtractiveAnswerer(embed=embedder.embed, model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
     assert typed.answer.short_answer is not None and typed.answer.short_answer.text == asked
     assert sentence[typed.answer.short_answer.start : typed.answer.short_answer.end] == asked
     untyped = ExtractiveAnswerer(model=TEST_MODEL, ner=ner).draft(Query(question), [hit])

@@ -3,7 +3,6 @@ ranking and fit, and, with the real recogniser and the shipped weights, an answe
 the retrieved sentences support most, with an exact span, quoted first."""
 
 import json
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -21,8 +20,8 @@ from rag.short_answer import (
     group_key,
     group_mentions,
 )
-from rag.types import Chunk, Hit, Query
-from tests.fakes import TEST_MODEL, fake_embed, word_vector
+from rag.types import Query
+from tests.fakes import TEST_MODEL, fake_embed, text_hit
 
 
 def _mention(text: str, sentence: int, score: float, distance: int = 0) -> Mention:
@@ -77,9 +76,9 @@ def test_support_adds_up_over_mentions_and_kind_needs_a_head() -> None:
     assert far[0].features["support"] == pytest.approx(-900.0)
 
 
-def test_kind_is_the_embedding_model_s_closeness_to_what_is_asked(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_kind_is_the_embedding_model_s_closeness_to_what_is_asked(embedder) -> None:  # type: ignore[no-untyped-def]
     groups = group_mentions([_mention("Tesla", 0, 0.0), _mention("the Food and Drug Administration", 0, 0.0)])
-    group_features(groups, 0.0, "carmaker", encoder.embed)
+    group_features(groups, 0.0, "carmaker", embedder.embed)
     kind = {g.text: g.features["kind"] for g in groups}
     assert kind["Tesla"] > kind["the Food and Drug Administration"]
 
@@ -120,26 +119,6 @@ def test_the_shipped_model_loads_and_an_unknown_feature_is_refused(tmp_path: Pat
         ShortAnswerModel.load(bad)
 
 
-@pytest.fixture(scope="module")
-def encoder():  # type: ignore[no-untyped-def]
-    from rag.embed import Embedder
-
-    return Embedder()  # the real embedding model (numpy MiniLM)
-
-
-@pytest.fixture(scope="module")
-def ner() -> EntityRecognizer:
-    recognizer = EntityRecognizer()
-    recognizer.warm_up()
-    return recognizer
-
-
-def _hit(text: str, article_id: str, query: str, start: int = 0) -> Hit:
-    score = float(word_vector(text) @ word_vector(query))
-    chunk = Chunk(f"{article_id}#0:x", article_id, 0, start, start + len(text), text)
-    return Hit(chunk, score, {"dense": score}, title=f"Title {article_id}", published=date(2024, 3, 12), source="a")
-
-
 def test_the_short_answer_is_the_entity_most_sentences_support_quoted_first(ner: EntityRecognizer) -> None:
     """The first passage names one state; three others, about as close to the question, name another. The short
     answer is the one the most sentences support, its span exact in its article, and its sentence the first quote."""
@@ -150,7 +129,7 @@ def test_the_short_answer_is_the_entity_most_sentences_support_quoted_first(ner:
         "In Texas, the ice storm this week closed every road.",
         "Crews in Texas worked through the night after the ice storm hit this week.",
     ]
-    hits = [_hit(t, f"a{i}", question, start=100 * i) for i, t in enumerate(texts)]
+    hits = [text_hit(t, f"a{i}", question, start=100 * i) for i, t in enumerate(texts)]
     draft = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner).draft(Query(question), hits)
     short = draft.answer.short_answer
     assert [g.text for g in draft.entity_groups][:1] == ["Texas"], [g.features for g in draft.entity_groups]
@@ -179,8 +158,8 @@ def test_the_first_quote_states_the_short_answer_and_the_quotes_keep_to_their_li
         "Maria Lopez led the Harbor City Sharks to the title this week, their first in a decade."
     )
     hits = [
-        _hit(article, "a0", question),
-        _hit("The Lakeside Owls lost the title game this week to a late goal.", "b1", question, start=0),
+        text_hit(article, "a0", question),
+        text_hit("The Lakeside Owls lost the title game this week to a late goal.", "b1", question, start=0),
     ]
     for limit in (1, 2, 3):
         answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, max_sentences=limit)
