@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.metrics import answer_in_text, lowered_answer_in, percentile
-from eval.rejection import Outcome, correct, rejection_metrics, run_both
+from eval.rejection import Outcome, abstention_metrics, correct, rejection_metrics, run_both
 from ingest.run import ingest_paths
 from rag.embed import Embedder
 from rag.errors import NewsragError
@@ -210,6 +210,7 @@ def run_bench(
         _mean([mc_pick(q.choices, r.texts) == q.answer for q, r in zip(items, retrieved, strict=True)]), 4
     )
     newsrag.update(answer_metrics(items, [o.text for o in normal], [o.abstained for o in normal]))
+    newsrag.update(abstention_metrics(outcomes))
     if rejection:
         newsrag.update(rejection_metrics(items, outcomes))
     if per_question is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eval.metrics import answer_in_text, lowered_answer_in
@@ -39,6 +39,9 @@ class Outcome:
     ms: float
     excluded: int = 0  # articles excluded (the rejection run)
     draft_short: str | None = None  # the short answer the draft found, led with or not
+    passages: tuple[str, ...] = ()  # the retrieved chunks' ids, in order
+    same_passages: bool | None = None  # rejection run: the normal run retrieved the very same passages
+    answer_in_passages: bool | None = None  # answerable questions: some retrieved passage holds the answer
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +55,8 @@ class Outcome:
             "short_found": self.draft_short,
             "answerability": None if self.score is None else round(self.score, 4),
             "excluded_articles": self.excluded,
+            "same_passages": self.same_passages,
+            "answer_in_passages": self.answer_in_passages,
             "ms": round(self.ms, 1),
         }
 
@@ -83,17 +88,24 @@ def run_both(
     lowered = lowered_corpus(articles) if rejection else []
     out: list[Outcome] = []
     for q in progress(items):
-        out.append(_one(pipeline, q, Query(q.question, k=k, as_of=q.date), "normal"))
+        normal = _one(pipeline, q, Query(q.question, k=k, as_of=q.date), "normal")
+        out.append(normal)
         if rejection and q.answerable and not is_true_false(q.choices):
             excluded = answer_articles(q.answer, lowered)
             query = Query(q.question, k=k, as_of=q.date, exclude_articles=excluded)
-            out.append(_one(pipeline, q, query, "rejection", len(excluded)))
+            rejected = _one(pipeline, q, query, "rejection", len(excluded))
+            # When no excluded article made the normal run's top k, both runs see the same passages, and no
+            # answerer can abstain on one and answer the other: the share bounds what any answerability decision
+            # can separate (``rejection_same_passages``).
+            out.append(replace(rejected, same_passages=rejected.passages == normal.passages))
     return out
 
 
 def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Outcome:
     t = time.perf_counter()
     hits = pipeline.search(query)
+    passages = tuple(h.chunk.id for h in hits)
+    in_passages = any(answer_in_text(q.answer, h.chunk.text) for h in hits) if q.answerable else None
     draft = pipeline.answerer.draft(query, hits)
     ms = (time.perf_counter() - t) * 1000
     answer, assessment = draft.answer, draft.assessment
@@ -113,6 +125,8 @@ def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Ou
         ms=ms,
         excluded=excluded,
         draft_short=draft.short_found,
+        passages=passages,
+        answer_in_passages=in_passages,
     )
 
 
@@ -122,12 +136,27 @@ def correct(q: Any, text: str) -> bool:
     return answer_in_text(q.answer, text) and not any(answer_in_text(c, text) for c in wrong)
 
 
+def abstention_metrics(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """The normal run's abstentions split by what the passages held: ``answer_in_passages_rate``, the share of
+    answerable questions whose retrieved passages hold the answer, and ``false_abstention_rate_answer_retrieved``,
+    the share of those abstained on. The other answerable questions cannot be answered right from their passages,
+    so an abstention there is what a reader should get, though ``false_abstention_rate`` counts it."""
+    held = [o.abstained for o in outcomes if o.run == "normal" and o.answer_in_passages is not None]
+    retrieved = [o.abstained for o in outcomes if o.run == "normal" and o.answer_in_passages]
+    return {
+        "answer_in_passages_rate": round(len(retrieved) / len(held), 4) if held else 0.0,
+        "false_abstention_rate_answer_retrieved": round(sum(retrieved) / len(retrieved), 4) if retrieved else 0.0,
+    }
+
+
 def rejection_metrics(items: Sequence[Any], outcomes: Sequence[Outcome]) -> dict[str, Any]:
     """``rejection_rate``: the share of rejection-run questions abstained on."""
     rejected = [o.abstained for o in outcomes if o.run == "rejection"]
+    same = [bool(o.same_passages) for o in outcomes if o.run == "rejection"]
     return {
         "rejection_questions": len(rejected),
         "rejection_rate": round(sum(rejected) / len(rejected), 4) if rejected else 0.0,
+        "rejection_same_passages": round(sum(same) / len(same), 4) if same else 0.0,
         "rejection_excluded_articles_mean": round(
             sum(o.excluded for o in outcomes if o.run == "rejection") / max(1, len(rejected)), 1
         ),

@@ -236,7 +236,7 @@ class ExtractiveAnswerer(Answerer):
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
         sentences = self._sentences(candidates)
         analysed = self._analyse(frame, candidates, sentences)
-        groups = self._entity_groups(frame, sentences, analysed)
+        groups = self._entity_groups(frame, sentences, analysed, hits)
         candidates = self._rescore_for(frame, query, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
@@ -253,7 +253,7 @@ class ExtractiveAnswerer(Answerer):
             # (the answer's claim); the sentence ranker's quotes follow.
             best, short = self._lead(frame, groups[0], sentences)
         else:
-            short = self._short_answer(frame, best, hits, analysed.get(best.text, _NOTHING_FOUND))
+            short = self._short_answer(frame, best, analysed.get(best.text, _NOTHING_FOUND))
         if self.model.weights.get("similarity") and not self.ranker.uses("similarity"):
             # The ranker ranked without cosines; the answerability model weighs the quoted sentence's.
             best = replace(best, similarity=self._similarities(query, [best.text]).get(best.text, 0.0))
@@ -349,18 +349,45 @@ class ExtractiveAnswerer(Answerer):
         return out
 
     def _entity_groups(
-        self, frame: Frame, sentences: list[_Candidate], analysed: dict[str, Analysed]
+        self, frame: Frame, sentences: list[_Candidate], analysed: dict[str, Analysed], hits: list[Hit]
     ) -> list[EntityGroup]:
         """The entities of the asked kind in the best sentences (``rag/short_answer.py``; their mentions index
         ``sentences``), grouped and ranked best first; none for a question that asks for no kind of thing, or about
-        what happened before/after an event (its answer is the sentence stating the relation)."""
+        what happened before/after an event (its answer is the sentence stating the relation). A question naming a
+        person takes its candidates from the articles that name them, when any does: an entity from another
+        article would only be refused by the names rule, with the answer it hid."""
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
+        return self._rank_entities(frame, sentences, analysed, self._naming_people(frame, sentences, hits))
+
+    def _naming_people(self, frame: Frame, sentences: list[_Candidate], hits: list[Hit]) -> set[str] | None:
+        """The articles among the sentences' that name every person the question names; None when the question
+        names none, or when no article does (the answer is then refused by the names rule, whatever it is)."""
+        people = [n for n in frame.names if n in frame.person_names]
+        if not people:
+            return None
+        first = {c.hit.chunk.article_id: c.hit for c in reversed(sentences)}
+        naming = {
+            aid
+            for aid, hit in first.items()
+            if all(mentions(self._article_text(hit, hits).lower(), n, True) for n in people)
+        }
+        return naming or None
+
+    def _rank_entities(
+        self,
+        frame: Frame,
+        sentences: list[_Candidate],
+        analysed: dict[str, Analysed],
+        articles: set[str] | None = None,
+    ) -> list[EntityGroup]:
+        """The entities of the asked kind in ``sentences``, grouped and ranked; only those of sentences from
+        ``articles`` when given (a question about a person is answered from an article that names them)."""
         q_terms = set(key_terms(frame.text))
         mentions = []
         for i, cand in enumerate(sentences):
             found = analysed.get(cand.text)
-            if found is None:
+            if found is None or (articles is not None and cand.hit.chunk.article_id not in articles):
                 continue
             anchors = _anchors(cand.text, q_terms)
             for ent in offered(frame, cand.text, found):
@@ -523,26 +550,12 @@ class ExtractiveAnswerer(Answerer):
             return 0.0
         return sum(mentions(text, answer) for text in others.values()) / len(others)
 
-    def _short_answer(self, frame: Frame, best: _Candidate, hits: list[Hit], analysed: Analysed) -> _Short | None:
-        """The entity of the best sentence that offers what the question asks for; several: the one the other
-        retrieved passages state most often, then the first."""
-        offers = [e for e in offered(frame, best.text, analysed) if not credits_outlet(best.text, e, best.hit)]
-        if not offers:
-            return None
-        # The entity nearest to the question's own words in the sentence ("the expert ..., Denis Denisov, told
-        # Izvestia"), then the one the retrieved passages state most often, then the first.
-        anchors = _anchors(best.text, set(key_terms(frame.text)))
-        corpus = "\n".join(h.chunk.text.lower() for h in hits)
-        offers.sort(key=lambda e: (_distance(e, anchors, 0), -corpus.count(e.text.lower()), e.start))
-        ent = offers[0]
-        if len(offers) > 1 and frame.head and self.embed is not None:
-            # "Which team": of "Buffalo Bills" and "the University of Cincinnati Medical Center", the entity whose
-            # meaning is nearest to "team" (the embedding model's cosine; ties keep the order above). On the
-            # questions whose best sentence offers several entities, right short answers 49 -> 56 of 149 on
-            # rtqa-train, 29 -> 33 of 152 on rtqa-dev (session 16; nothing fitted).
-            head, *entities = self.embed([frame.head, *(e.text for e in offers)])
-            ent = offers[int(np.argmax(np.stack(entities) @ head))]
-        return _short_in(frame, best, ent)
+    def _short_answer(self, frame: Frame, best: _Candidate, analysed: Analysed) -> _Short | None:
+        """The short answer within the first quote alone, when the entity ranker had no candidates (a relation
+        question's stating sentence, found in its article): the entity of the asked kind that the same ranker puts
+        first among the sentence's own."""
+        groups = self._rank_entities(frame, [best], {best.text: analysed})
+        return _short_in(frame, best, groups[0].shown().entity) if groups else None
 
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:
         if frame.relation is not None:  # the event the question names is not what it asks about

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,46 @@ NO_ANCHOR_DISTANCE = 300  # characters: a sentence that shares no word with the 
 
 
 def group_key(text: str) -> str:
-    """An entity's text for grouping: lower-cased words, without a possessive ("Biden’s" -> "biden"); a number
-    keeps its decimal and thousands marks and its per cent ("$1.5 billion" -> "1.5 billion", "5%" -> "5%")."""
-    return " ".join(re.findall(r"[^\W_]+(?:[.,]\d+)*%?", re.sub(r"['’]s\b", "", text.lower())))
+    """An entity's text for grouping: lower-cased words, without a possessive or a leading article ("Biden’s" ->
+    "biden", "the Buffalo Bills" -> "buffalo bills"); a number keeps its decimal and thousands marks and its per
+    cent ("$1.5 billion" -> "1.5 billion", "5%" -> "5%")."""
+    words = re.findall(r"[^\W_]+(?:[.,]\d+)*%?", re.sub(r"['’]s\b", "", text.lower()))
+    if len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+# A hyphen or dash between two capitalised names: "Bills-Bengals", "Buffalo Bills–Cincinnati Bengals".
+_JOINED = re.compile(r"(?<=[^\W\d_])[-–—](?=[A-Z])")
+
+
+def split_joined(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions with a pairing of two entities split in two: the recogniser takes "the Buffalo Bills-Cincinnati
+    Bengals game" for one organisation, which would join both teams' other mentions into one group. Split only where
+    each part is (or holds, or is held by) another mention's entity, so that "Coca-Cola" or "Rolls-Royce" stay
+    whole."""
+    keys = [group_key(m.entity.text) for m in mentions]
+    out: list[Mention] = []
+    for m, key in zip(mentions, keys, strict=True):
+        text = m.entity.text
+        cuts = [c.start() for c in _JOINED.finditer(text)]
+        if len(cuts) != 1:
+            out.append(m)
+            continue
+        cut = cuts[0]
+        parts = [(text[:cut], m.entity.start), (text[cut + 1 :], m.entity.start + cut + 1)]
+        others = [k for k in keys if k and k != key]
+        known = all(
+            any(pk == k or _inside(pk, k) or _inside(k, pk) for k in others)
+            for pk in (group_key(part) for part, _ in parts)
+        )
+        if not known:
+            out.append(m)
+            continue
+        for part, start in parts:
+            entity = replace(m.entity, text=part, start=start, end=start + len(part))
+            out.append(replace(m, entity=entity))
+    return out
 
 
 def _inside(key: str, longer: str) -> bool:
@@ -87,9 +124,9 @@ class EntityGroup:
 
 def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:
     """Mentions grouped by entity: the same words, or a shorter form inside a longer one ("Bucks" joins "Milwaukee
-    Bucks"; a form inside several longer ones joins the longest)."""
+    Bucks"; a form inside several longer ones joins the longest; a pairing of two entities is split first)."""
     by_key: dict[str, list[Mention]] = {}
-    for m in mentions:
+    for m in split_joined(mentions):
         key = group_key(m.entity.text)
         if key:
             by_key.setdefault(key, []).append(m)

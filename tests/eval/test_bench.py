@@ -100,6 +100,8 @@ def test_bench_reports_every_metric_for_newsrag_and_the_bm25_peer(dataset: Path,
     assert out["peers"]["bm25"]["answer_recall@2"] == 1.0
     # the rejection run: each answerable question again without the articles that hold its answer
     assert out["rejection_questions"] == 2 and out["rejection_rate"] == 1.0
+    assert out["rejection_same_passages"] == 0.0  # both answers' articles were in the normal run's top 2
+    assert out["answer_in_passages_rate"] == 1.0 and out["false_abstention_rate_answer_retrieved"] == 0.0
     assert out["false_abstention_rate"] == 0.0
     # a second run reuses the store: nothing is embedded again; the per-question file has both runs
     per_question = tmp_path / "per-question.jsonl"
@@ -132,3 +134,47 @@ def test_retrieval_metrics_by_hand() -> None:
 def test_mc_pick_prefers_the_choice_in_the_best_ranked_passage() -> None:
     assert mc_pick(["Bears", "Wolves"], ["the Wolves won", "the Bears lost"]) == "Wolves"
     assert mc_pick(["Bears", "Wolves"], ["nothing here"]) == "Bears"  # ties: list order
+
+
+def test_a_rejection_run_that_retrieves_the_normal_run_s_passages_is_marked() -> None:
+    """When none of the answer's articles made the normal run's top k, the rejection run sees the same passages, and
+    no answerability decision can tell the two apart; the bench reports that share beside the rejection rate."""
+    from types import SimpleNamespace
+
+    from eval.rejection import abstention_metrics, rejection_metrics, run_both
+    from rag.answer import Draft, abstain
+    from tests.fakes import text_hit
+
+    articles = [
+        {"id": "a", "title": "Orchard", "text": "Pellworth planted 640 heritage apple trees."},
+        {"id": "b", "title": "Orchard news", "text": "Pellworth planted apple trees this spring."},
+        {"id": "c", "title": "Hockey", "text": "The Tromsvik Bears won the final."},
+        {"id": "d", "title": "Hockey again", "text": "The final was played in Tromsvik."},
+    ]
+
+    class Pipeline:
+        answerer = SimpleNamespace(draft=lambda query, hits: Draft(abstain(), None, None))
+
+        def search(self, query):  # type: ignore[no-untyped-def]
+            ranked = {"apple": ["a", "b"], "hockey": ["d", "b", "c"]}["apple" if "apple" in query.text else "hockey"]
+            kept = [aid for aid in ranked if aid not in query.exclude_articles][: query.k]
+            text = {a["id"]: a["text"] for a in articles}
+            return [text_hit(text[aid], aid, query.text) for aid in kept]
+
+    items = [
+        BenchQuestion("q1", None, "How many apple trees?", ["640", "460"], "640", True),
+        BenchQuestion(
+            "q2", None, "Which hockey team won?", ["Tromsvik Bears", "Halvard Wolves"], "Tromsvik Bears", True
+        ),
+    ]
+    outcomes = run_both(Pipeline(), items, articles, k=2)
+    marks = {o.question_id: o.same_passages for o in outcomes if o.run == "rejection"}
+    # q1's answer article ranked first, so the rejection run sees other passages; q2's ranked third, beyond k
+    assert marks == {"q1": False, "q2": True}
+    assert all(o.same_passages is None for o in outcomes if o.run == "normal")
+    assert rejection_metrics(items, outcomes)["rejection_same_passages"] == 0.5
+    # q2's passages do not hold its answer: its abstention is not counted among those that hid a retrieved answer
+    assert abstention_metrics(outcomes) == {
+        "answer_in_passages_rate": 0.5,
+        "false_abstention_rate_answer_retrieved": 1.0,
+    }

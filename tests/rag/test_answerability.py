@@ -192,6 +192,18 @@ def test_a_relation_question_quotes_the_sentence_that_states_the_relation(ner: E
     assert answer.citations[0].quote.startswith("Earlier on the same day, the harbour master Lars Vik resigned.")
 
 
+def test_a_relation_question_asking_for_a_person_leads_with_the_person_of_the_stating_sentence(
+    ner: EntityRecognizer,
+) -> None:
+    """The stating sentence is the answer's only candidate: its person, found by the entity ranker, is the short
+    answer, with its exact span, not the mayor of the sentence about the vote."""
+    question = "Who resigned earlier on the same day as the seawall vote in Tromsvik?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
+    assert not answer.abstained and answer.citations[0].quote.startswith("Earlier on the same day")
+    assert answer.short_answer is not None and answer.short_answer.text == "Lars Vik"
+    assert HARBOUR[answer.short_answer.start : answer.short_answer.end] == "Lars Vik"
+
+
 def test_a_relation_the_articles_do_not_state_is_an_abstention(ner: EntityRecognizer) -> None:
     question = "What happened the day after the seawall vote in Tromsvik?"
     text = HARBOUR.replace(" The next day, the council met the fishermen's union.", "").replace(

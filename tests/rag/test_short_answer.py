@@ -47,6 +47,31 @@ def test_mentions_of_one_entity_are_grouped_under_its_longest_form() -> None:
     assert shown.sentence == 0 and shown.entity.text == "Bucks"
 
 
+def test_a_pairing_of_two_entities_is_split_and_a_leading_article_ignored() -> None:
+    """The recogniser takes "Buffalo Bills-Cincinnati Bengals" (a game) for one organisation: grouped whole, it would
+    join both teams' mentions into one group and lead with whichever is in the best sentence. Split, each team is its
+    own group; a hyphenated name whose parts are not entities of their own ("Coca-Cola") stays whole."""
+    sentence = "Monday's Buffalo Bills-Cincinnati Bengals game was suspended."
+    start = sentence.index("Buffalo")
+    pairing = Mention(Entity("Buffalo Bills-Cincinnati Bengals", "ORG", start, start + 32), 0, 2.0, 0)
+    groups = group_mentions(
+        [
+            pairing,
+            _mention("the Buffalo Bills", 1, 1.5),
+            _mention("Bills", 2, 1.0),
+            _mention("the Cincinnati Bengals", 3, 1.0),
+            _mention("Coca-Cola", 4, 0.5),
+        ]
+    )
+    by_key = {g.key: g for g in groups}
+    assert set(by_key) == {"buffalo bills", "cincinnati bengals", "coca cola"}
+    assert len(by_key["buffalo bills"].mentions) == 3 and len(by_key["cincinnati bengals"].mentions) == 2
+    for m in by_key["buffalo bills"].mentions + by_key["cincinnati bengals"].mentions:
+        if m.sentence == 0:  # the split parts keep exact offsets into their sentence
+            assert sentence[m.entity.start : m.entity.end] == m.entity.text
+    assert group_key("the Buffalo Bills") == "buffalo bills" and group_key("The Hague") == "hague"
+
+
 def test_different_numbers_are_never_one_entity() -> None:
     groups = group_mentions(
         [
@@ -172,3 +197,24 @@ def test_the_first_quote_states_the_short_answer_and_the_quotes_keep_to_their_li
         )
         assert len(answer.citations) <= limit
         assert all(c.article_id == "a0" for c in answer.citations)  # b1 never names Maria Lopez
+
+
+def test_a_question_about_a_person_takes_its_short_answer_from_an_article_that_names_them(
+    ner: EntityRecognizer,
+) -> None:
+    """The best-scoring sentence comes from an article that never names the question's person: its entity would be
+    refused by the names rule, with the answer the other article holds. The candidates come from the article that
+    names her, and the answer is shown."""
+    question = "Which team did coach Maria Lopez lead to the title this week?"
+    hits = [
+        text_hit("The Chicago Bulls won the title this week, led by their coach.", "b0", question),
+        text_hit("Maria Lopez led the Harbor City Sharks to a title this week.", "a1", question, start=0),
+    ]
+    answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
+    draft = answerer.draft(Query(question), hits)
+    assert [g.text for g in draft.entity_groups] == ["the Harbor City Sharks"]
+    assert not draft.answer.abstained, draft.answer.note
+    assert draft.answer.short_answer is not None and draft.answer.short_answer.article_id == "a1"
+    # with no article naming her, the candidates are not filtered, and the names rule refuses the answer
+    alone = answerer.draft(Query(question), hits[:1])
+    assert [g.text for g in alone.entity_groups] == ["The Chicago Bulls"] and alone.answer.abstained
