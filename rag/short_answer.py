@@ -58,11 +58,12 @@ _JOINED = re.compile(r"(?<=[^\W\d_])[-–—](?=[A-Z])")
 def split_joined(mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with a pairing of two entities split in two: the recogniser takes "the Buffalo Bills-Cincinnati
     Bengals game" for one organisation, which would join both teams' other mentions into one group. Split only where
-    each part is (or holds, or is held by) another mention's entity, so that "Coca-Cola" or "Rolls-Royce" stay
-    whole."""
-    keys = [group_key(m.entity.text) for m in mentions]
+    each part is (or holds, or is held by) an entity another mention names on its own, so that "Coca-Cola" or
+    "Rolls-Royce" stay whole."""
+    # the entities named on their own, never joined to another ("Coca-Cola Zero" does not split "Coca-Cola")
+    alone = {group_key(m.entity.text) for m in mentions if not _JOINED.search(m.entity.text)} - {""}
     out: list[Mention] = []
-    for m, key in zip(mentions, keys, strict=True):
+    for m in mentions:
         text = m.entity.text
         cuts = [c.start() for c in _JOINED.finditer(text)]
         if len(cuts) != 1:
@@ -70,9 +71,8 @@ def split_joined(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         cut = cuts[0]
         parts = [(text[:cut], m.entity.start), (text[cut + 1 :], m.entity.start + cut + 1)]
-        others = [k for k in keys if k and k != key]
         known = all(
-            any(pk == k or _inside(pk, k) or _inside(k, pk) for k in others)
+            any(pk == k or _inside(pk, k) or _inside(k, pk) for k in alone)
             for pk in (group_key(part) for part, _ in parts)
         )
         if not known:

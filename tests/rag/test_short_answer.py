@@ -61,10 +61,12 @@ def test_a_pairing_of_two_entities_is_split_and_a_leading_article_ignored() -> N
             _mention("Bills", 2, 1.0),
             _mention("the Cincinnati Bengals", 3, 1.0),
             _mention("Coca-Cola", 4, 0.5),
+            _mention("Coca-Cola Zero", 5, 0.5),  # a longer joined name does not split the shorter
         ]
     )
     by_key = {g.key: g for g in groups}
-    assert set(by_key) == {"buffalo bills", "cincinnati bengals", "coca cola"}
+    assert set(by_key) == {"buffalo bills", "cincinnati bengals", "coca cola zero"}
+    assert sorted(m.entity.text for m in by_key["coca cola zero"].mentions) == ["Coca-Cola", "Coca-Cola Zero"]
     assert len(by_key["buffalo bills"].mentions) == 3 and len(by_key["cincinnati bengals"].mentions) == 2
     for m in by_key["buffalo bills"].mentions + by_key["cincinnati bengals"].mentions:
         if m.sentence == 0:  # the split parts keep exact offsets into their sentence
