@@ -41,7 +41,7 @@ class Outcome:
     draft_short: str | None = None  # the short answer the draft found, led with or not
     passages: tuple[str, ...] = ()  # the retrieved chunks' ids, in order
     same_passages: bool | None = None  # rejection run: the normal run retrieved the very same passages
-    answer_in_passages: bool | None = None  # answerable questions: some retrieved passage holds the answer
+    answer_in_passages: bool | None = None  # answerable, not true/false: some retrieved passage holds the answer
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -104,10 +104,13 @@ def run_both(
 def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Outcome:
     t = time.perf_counter()
     hits = pipeline.search(query)
-    passages = tuple(h.chunk.id for h in hits)
-    in_passages = any(answer_in_text(q.answer, h.chunk.text) for h in hits) if q.answerable else None
     draft = pipeline.answerer.draft(query, hits)
     ms = (time.perf_counter() - t) * 1000
+    passages = tuple(h.chunk.id for h in hits)
+    # in the passages' text, what a quote can hold (a title is not quoted); true/false answers are everywhere
+    in_passages = None
+    if q.answerable and not is_true_false(q.choices):
+        in_passages = any(answer_in_text(q.answer, h.chunk.text) for h in hits)
     answer, assessment = draft.answer, draft.assessment
     refused_by_rule = answer.abstained and draft.by_rule
     return Outcome(
@@ -138,9 +141,10 @@ def correct(q: Any, text: str) -> bool:
 
 def abstention_metrics(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     """The normal run's abstentions split by what the passages held: ``answer_in_passages_rate``, the share of
-    answerable questions whose retrieved passages hold the answer, and ``false_abstention_rate_answer_retrieved``,
-    the share of those abstained on. The other answerable questions cannot be answered right from their passages,
-    so an abstention there is what a reader should get, though ``false_abstention_rate`` counts it."""
+    answerable questions (true/false ones left out, as in the rejection run) whose retrieved passages' text holds
+    the answer, and ``false_abstention_rate_answer_retrieved``, the share of those abstained on. The other
+    answerable questions cannot be answered right from their passages, so an abstention there is what a reader
+    should get, though ``false_abstention_rate`` counts it."""
     held = [o.abstained for o in outcomes if o.run == "normal" and o.answer_in_passages is not None]
     retrieved = [o.abstained for o in outcomes if o.run == "normal" and o.answer_in_passages]
     return {

@@ -11,7 +11,7 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -163,6 +163,11 @@ def _short_in(frame: Frame, cand: _Candidate, ent: Entity) -> _Short:
         unit = _UNIT.match(cand.text, end)
         end = unit.end() if unit else end
     return _Short(cand.text[ent.start : end], cand.hit, cand.start + ent.start, cand.start + end)
+
+
+def _names_in(frame: Frame, text_lower: str, names: Sequence[str]) -> list[bool]:
+    """Whether a lower-cased text names each of ``names`` (a person also by surname)."""
+    return [mentions(text_lower, n, n in frame.person_names) for n in names]
 
 
 def _distance(ent: Entity, anchors: list[int], default: int) -> int:
@@ -366,11 +371,9 @@ class ExtractiveAnswerer(Answerer):
         people = [n for n in frame.names if n in frame.person_names]
         if not people:
             return None
-        first = {c.hit.chunk.article_id: c.hit for c in reversed(sentences)}
+        articles = {c.hit.chunk.article_id: c.hit for c in sentences}  # an article's text is the same from any hit
         naming = {
-            aid
-            for aid, hit in first.items()
-            if all(mentions(self._article_text(hit, hits).lower(), n, True) for n in people)
+            aid for aid, hit in articles.items() if all(_names_in(frame, self._article_text(hit, hits).lower(), people))
         }
         return naming or None
 
@@ -384,7 +387,7 @@ class ExtractiveAnswerer(Answerer):
         """The entities of the asked kind in ``sentences``, grouped and ranked; only those of sentences from
         ``articles`` when given (a question about a person is answered from an article that names them)."""
         q_terms = set(key_terms(frame.text))
-        mentions = []
+        found_mentions = []
         for i, cand in enumerate(sentences):
             found = analysed.get(cand.text)
             if found is None or (articles is not None and cand.hit.chunk.article_id not in articles):
@@ -392,8 +395,8 @@ class ExtractiveAnswerer(Answerer):
             anchors = _anchors(cand.text, q_terms)
             for ent in offered(frame, cand.text, found):
                 if not credits_outlet(cand.text, ent, cand.hit):
-                    mentions.append(Mention(ent, i, cand.score, _distance(ent, anchors, NO_ANCHOR_DISTANCE)))
-        groups = group_mentions(mentions)
+                    found_mentions.append(Mention(ent, i, cand.score, _distance(ent, anchors, NO_ANCHOR_DISTANCE)))
+        groups = group_mentions(found_mentions)
         group_features(groups, sentences[0].score, frame.head, self.embed)
         return self.short_model.rank(groups)
 
@@ -497,8 +500,8 @@ class ExtractiveAnswerer(Answerer):
     ) -> Assessment:
         article = self._article_text(best.hit, hits).lower()
         passage = f"{best.hit.title}\n{best.hit.chunk.text}".lower()
-        in_article = [mentions(article, n, n in frame.person_names) for n in frame.names]
-        in_passage = [mentions(passage, n, n in frame.person_names) for n in frame.names]
+        in_article = _names_in(frame, article, frame.names)
+        in_passage = _names_in(frame, passage, frame.names)
         unknown: tuple[str, ...] = ()
         if self.unknown_names is not None and frame.names:
             # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
@@ -552,8 +555,9 @@ class ExtractiveAnswerer(Answerer):
 
     def _short_answer(self, frame: Frame, best: _Candidate, analysed: Analysed) -> _Short | None:
         """The short answer within the first quote alone, when the entity ranker had no candidates (a relation
-        question's stating sentence, found in its article): the entity of the asked kind that the same ranker puts
-        first among the sentence's own."""
+        question's stating sentence, found in its article; or a question whose person's articles offer no entity of
+        the asked kind, whose answer the names rule then refuses): the entity of the asked kind that the same ranker
+        puts first among the sentence's own."""
         groups = self._rank_entities(frame, [best], {best.text: analysed})
         return _short_in(frame, best, groups[0].shown().entity) if groups else None
 
@@ -561,7 +565,7 @@ class ExtractiveAnswerer(Answerer):
         if frame.relation is not None:  # the event the question names is not what it asks about
             return states_relation(frame, cand.text)
         passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
-        if not all(mentions(passage, n, n in frame.person_names) for n in frame.names):
+        if not all(_names_in(frame, passage, frame.names)):
             return False
         terms = set(key_terms(cand.text))
         return not frame.topic or bool(terms & set(frame.topic)) or states_relation(frame, cand.text)

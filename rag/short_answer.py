@@ -42,40 +42,46 @@ NO_ANCHOR_DISTANCE = 300  # characters: a sentence that shares no word with the 
 
 
 def group_key(text: str) -> str:
-    """An entity's text for grouping: lower-cased words, without a possessive or a leading article ("Biden’s" ->
+    """An entity's text for grouping: lower-cased words, without a possessive or a leading "the" ("Biden’s" ->
     "biden", "the Buffalo Bills" -> "buffalo bills"); a number keeps its decimal and thousands marks and its per
     cent ("$1.5 billion" -> "1.5 billion", "5%" -> "5%")."""
     words = re.findall(r"[^\W_]+(?:[.,]\d+)*%?", re.sub(r"['’]s\b", "", text.lower()))
-    if len(words) > 1 and words[0] in ("the", "a", "an"):
+    if len(words) > 1 and words[0] == "the":  # not "a"/"an": "a million" is one million, not "5 million"
         words = words[1:]
     return " ".join(words)
 
 
-# A hyphen or dash between two capitalised names: "Bills-Bengals", "Buffalo Bills–Cincinnati Bengals".
-_JOINED = re.compile(r"(?<=[^\W\d_])[-–—](?=[A-Z])")
+# A hyphen or dash between two names: "Bills-Bengals", "Buffalo Bills–Cincinnati Bengals".
+_JOINED = re.compile(r"(?<=[^\W\d_])[-–—](?=[^\W\d_])")  # a capital after it: _joins
+_UNSPLIT = frozenset({"PERSON", "DATE", "TIME"})  # "Jean-Pierre Raffarin", "January-March" are one entity
+
+
+def _joins(text: str) -> list[int]:
+    """Where a hyphen or dash joins two capitalised names ("Bills-Bengals", "Austria–Éire")."""
+    return [c.start() for c in _JOINED.finditer(text) if text[c.start() + 1].isupper()]
 
 
 def split_joined(mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with a pairing of two entities split in two: the recogniser takes "the Buffalo Bills-Cincinnati
-    Bengals game" for one organisation, which would join both teams' other mentions into one group. Split only where
-    each part is (or holds, or is held by) an entity another mention names on its own, so that "Coca-Cola" or
-    "Rolls-Royce" stay whole."""
+    Bengals game" for one organisation, which would join both teams' other mentions into one group. Split only
+    where each part is (or holds, or is held by) a different entity that another mention names on its own, and the
+    whole is not named on its own, so that "Coca-Cola" (beside "Coca Cola") or "Rolls-Royce" stay whole; never a
+    person's name ("Jean-Pierre Raffarin") or a date ("January-March")."""
     # the entities named on their own, never joined to another ("Coca-Cola Zero" does not split "Coca-Cola")
-    alone = {group_key(m.entity.text) for m in mentions if not _JOINED.search(m.entity.text)} - {""}
+    alone = {group_key(m.entity.text) for m in mentions if not _joins(m.entity.text)} - {""}
     out: list[Mention] = []
     for m in mentions:
         text = m.entity.text
-        cuts = [c.start() for c in _JOINED.finditer(text)]
-        if len(cuts) != 1:
+        cuts = _joins(text)
+        if len(cuts) != 1 or m.entity.label in _UNSPLIT or group_key(text) in alone:
             out.append(m)
             continue
         cut = cuts[0]
         parts = [(text[:cut], m.entity.start), (text[cut + 1 :], m.entity.start + cut + 1)]
-        known = all(
-            any(pk == k or _inside(pk, k) or _inside(k, pk) for k in alone)
-            for pk in (group_key(part) for part, _ in parts)
-        )
-        if not known:
+        named = [
+            {k for k in alone if pk == k or _inside(pk, k) or _inside(k, pk)} for pk in (group_key(p) for p, _ in parts)
+        ]
+        if not all(named) or named[0] & named[1]:  # a part named nowhere, or one entity holding both parts
             out.append(m)
             continue
         for part, start in parts:

@@ -162,6 +162,7 @@ def test_a_rejection_run_that_retrieves_the_normal_run_s_passages_is_marked() ->
             return [text_hit(text[aid], aid, query.text) for aid in kept]
 
     items = [
+        BenchQuestion("q0", None, "Were apple trees planted?", ["True", "False"], "True", True),  # no rejection run
         BenchQuestion("q1", None, "How many apple trees?", ["640", "460"], "640", True),
         BenchQuestion(
             "q2", None, "Which hockey team won?", ["Tromsvik Bears", "Halvard Wolves"], "Tromsvik Bears", True
@@ -172,6 +173,7 @@ def test_a_rejection_run_that_retrieves_the_normal_run_s_passages_is_marked() ->
     # q1's answer article ranked first, so the rejection run sees other passages; q2's ranked third, beyond k
     assert marks == {"q1": False, "q2": True}
     assert all(o.same_passages is None for o in outcomes if o.run == "normal")
+    assert [o.answer_in_passages for o in outcomes if o.run == "normal"] == [None, True, False]
     assert rejection_metrics(items, outcomes)["rejection_same_passages"] == 0.5
     # q2's passages do not hold its answer: its abstention is not counted among those that hid a retrieved answer
     assert abstention_metrics(outcomes) == {

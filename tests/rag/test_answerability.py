@@ -195,13 +195,17 @@ def test_a_relation_question_quotes_the_sentence_that_states_the_relation(ner: E
 def test_a_relation_question_asking_for_a_person_leads_with_the_person_of_the_stating_sentence(
     ner: EntityRecognizer,
 ) -> None:
-    """The stating sentence is the answer's only candidate: its person, found by the entity ranker, is the short
-    answer, with its exact span, not the mayor of the sentence about the vote."""
-    question = "Who resigned earlier on the same day as the seawall vote in Tromsvik?"
-    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
+    """The stating sentence is the answer's only candidate sentence, and it names two people: the entity ranker
+    leads with the one next to the question's words ("... quit the harbour office"), not the first one named."""
+    question = "Who else quit the harbour office on the same day as the seawall vote in Tromsvik?"
+    text = HARBOUR.replace(
+        "Earlier on the same day, the harbour master Lars Vik resigned.",
+        "Earlier on the same day, Mayor Ottilie Brennan announced that Lars Vik quit the harbour office.",
+    )
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert not answer.abstained and answer.citations[0].quote.startswith("Earlier on the same day")
     assert answer.short_answer is not None and answer.short_answer.text == "Lars Vik"
-    assert HARBOUR[answer.short_answer.start : answer.short_answer.end] == "Lars Vik"
+    assert text[answer.short_answer.start : answer.short_answer.end] == "Lars Vik"
 
 
 def test_a_relation_the_articles_do_not_state_is_an_abstention(ner: EntityRecognizer) -> None:

@@ -72,6 +72,14 @@ def test_a_pairing_of_two_entities_is_split_and_a_leading_article_ignored() -> N
         if m.sentence == 0:  # the split parts keep exact offsets into their sentence
             assert sentence[m.entity.start : m.entity.end] == m.entity.text
     assert group_key("the Buffalo Bills") == "buffalo bills" and group_key("The Hague") == "hague"
+    # "a" is "one": "a million" is not "5 million"
+    assert len(group_mentions([_mention("a million", 0, 1.0), _mention("5 million", 1, 1.0)])) == 2
+    # a name written both ways, or a person's, is one entity: not split
+    same = group_mentions([_mention("Coca-Cola", 0, 1.0), _mention("Coca Cola", 1, 0.5), _mention("Cola", 2, 0.5)])
+    assert [g.shown().entity.text for g in same] == ["Coca-Cola"]
+    person = Mention(Entity("Jean-Pierre Raffarin", "PERSON", 0, 20), 0, 1.0, 0)
+    people = group_mentions([person, _mention("Raffarin", 1, 0.5), _mention("Jean Castex", 2, 0.5)])
+    assert sorted(g.text for g in people) == ["Jean Castex", "Jean-Pierre Raffarin"]
 
 
 def test_different_numbers_are_never_one_entity() -> None:
