@@ -241,7 +241,8 @@ class ExtractiveAnswerer(Answerer):
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
         sentences = self._sentences(candidates)
         analysed = self._analyse(frame, candidates, sentences)
-        groups = self._entity_groups(frame, sentences, analysed, hits)
+        read: dict[str, str] = {}  # the articles this answer has read, by id
+        groups = self._entity_groups(frame, sentences, analysed, hits, read)
         candidates = self._rescore_for(frame, query, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
@@ -263,7 +264,7 @@ class ExtractiveAnswerer(Answerer):
             # The ranker ranked without cosines; the answerability model weighs the quoted sentence's.
             best = replace(best, similarity=self._similarities(query, [best.text]).get(best.text, 0.0))
         entities = analysed.get(best.text, _NOTHING_FOUND)
-        assessment = self._assess(frame, query, hits, best, entities, short, groups[0] if groups else None)
+        assessment = self._assess(frame, query, hits, best, entities, short, groups[0] if groups else None, read)
         # Further quotes must speak to the question too, or they are not shown: the names it asks about in
         # their article, and some of its other key terms (or the relation it asks about) in the sentence.
         shown = {(best.hit.chunk.article_id, best.start), " ".join(best.text.split())}
@@ -354,7 +355,12 @@ class ExtractiveAnswerer(Answerer):
         return out
 
     def _entity_groups(
-        self, frame: Frame, sentences: list[_Candidate], analysed: dict[str, Analysed], hits: list[Hit]
+        self,
+        frame: Frame,
+        sentences: list[_Candidate],
+        analysed: dict[str, Analysed],
+        hits: list[Hit],
+        read: dict[str, str] | None = None,
     ) -> list[EntityGroup]:
         """The entities of the asked kind in the best sentences (``rag/short_answer.py``; their mentions index
         ``sentences``), grouped and ranked best first; none for a question that asks for no kind of thing, or about
@@ -363,9 +369,11 @@ class ExtractiveAnswerer(Answerer):
         article would only be refused by the names rule, with the answer it hid."""
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
-        return self._rank_entities(frame, sentences, analysed, self._naming_people(frame, sentences, hits))
+        return self._rank_entities(frame, sentences, analysed, self._naming_people(frame, sentences, hits, read))
 
-    def _naming_people(self, frame: Frame, sentences: list[_Candidate], hits: list[Hit]) -> set[str] | None:
+    def _naming_people(
+        self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
+    ) -> set[str] | None:
         """The articles among the sentences' that name every person the question names; None when the question
         names none, or when no article does (the answer is then refused by the names rule, whatever it is)."""
         people = [n for n in frame.names if n in frame.person_names]
@@ -373,7 +381,9 @@ class ExtractiveAnswerer(Answerer):
             return None
         articles = {c.hit.chunk.article_id: c.hit for c in sentences}  # an article's text is the same from any hit
         naming = {
-            aid for aid, hit in articles.items() if all(_names_in(frame, self._article_text(hit, hits).lower(), people))
+            aid
+            for aid, hit in articles.items()
+            if all(_names_in(frame, self._article_text(hit, hits, read).lower(), people))
         }
         return naming or None
 
@@ -482,11 +492,19 @@ class ExtractiveAnswerer(Answerer):
         found = analysed.get(cand.text)
         return found is not None and bool(offered(frame, cand.text, found))
 
-    def _article_text(self, hit: Hit, hits: list[Hit]) -> str:
-        text = self.article_text(hit.chunk.article_id) if self.article_text is not None else None
+    def _article_text(self, hit: Hit, hits: list[Hit], read: dict[str, str] | None = None) -> str:
+        """The hit's article, title first (its retrieved passages when the store has no text); ``read`` keeps the
+        articles one answer has read already (a store request each)."""
+        aid = hit.chunk.article_id
+        if read is not None and aid in read:
+            return read[aid]
+        text = self.article_text(aid) if self.article_text is not None else None
         if text is None:
-            text = "\n".join(h.chunk.text for h in hits if h.chunk.article_id == hit.chunk.article_id)
-        return f"{hit.title}\n{text}"
+            text = "\n".join(h.chunk.text for h in hits if h.chunk.article_id == aid)
+        out = f"{hit.title}\n{text}"
+        if read is not None:
+            read[aid] = out
+        return out
 
     def _assess(
         self,
@@ -497,8 +515,9 @@ class ExtractiveAnswerer(Answerer):
         analysed: Analysed,
         short: _Short | None,
         group: EntityGroup | None = None,
+        read: dict[str, str] | None = None,
     ) -> Assessment:
-        article = self._article_text(best.hit, hits).lower()
+        article = self._article_text(best.hit, hits, read).lower()
         passage = f"{best.hit.title}\n{best.hit.chunk.text}".lower()
         in_article = _names_in(frame, article, frame.names)
         in_passage = _names_in(frame, passage, frame.names)
