@@ -91,6 +91,7 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
 _UNIT = re.compile(
     rf"\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I
 )  # what "41 million" needs to be a sum or a share
@@ -605,7 +606,8 @@ class ExtractiveAnswerer(Answerer):
                 sentence = text[span.start : span.end]
                 terms = set(key_terms(sentence))
                 context = (recent[0].union(*recent[1:][-self.CONTEXT_SENTENCES :]) & q_entities) - terms
-                raw.append((hit, rank, span.start, span.end, sentence, terms, context))
+                if not _QUESTION_END.search(sentence):  # a question (a quiz's, a headline's) states nothing
+                    raw.append((hit, rank, span.start, span.end, sentence, terms, context))
                 recent.append(terms)
         # Rarer question terms weigh more: a name in every sentence says less than the one word that matches.
         df = Counter(t for *_, terms, _ in raw for t in terms & q_terms)

@@ -111,6 +111,14 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+# Places asked for inside a country: never answered by a country or union (`_PLACE_GROUPS`).
+_WITHIN_COUNTRY = re.compile(
+    rf"\b(?:which|what)\s+{_BETWEEN}(?:state|city|cities|town|county|counties|province|village|district|borough|"
+    r"neighbou?rhood)s?\b(?![-\w])",
+    re.I,
+)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -454,6 +462,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         return [counted]  # what "how many N" counts, stated with N
     labels = ANSWER_LABELS[frame.asks]
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
+    year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
+    within_country = frame.asks == "place" and bool(_WITHIN_COUNTRY.search(undotted(frame.text)))
     q_terms = set(key_terms(undotted(frame.text)))
     question = frame.text.lower()
     out = []
@@ -463,15 +473,20 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))
+        name = _clean_name(ent.text)  # "the United Kingdom" names the question's "UK"
         if frame.asks not in ("number", "date") and (
             not terms
             or terms <= q_terms
-            or mentions(question, ent.text, ent.label == "PERSON")
-            or any(same_place(ent.text, name) for name in frame.names)
+            or mentions(question, name, ent.label == "PERSON")
+            or any(same_place(name, asked) for asked in frame.names)
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
             continue
+        if year_asked and not _YEAR.search(ent.text):
+            continue  # "in which year" is not answered by "Thursday" or "this year"
+        if within_country and _PLACE_OF.get(undotted(name).lower()):
+            continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         out.append(ent)
     return out
 

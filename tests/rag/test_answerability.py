@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rag.answer import ExtractiveAnswerer, credits_outlet
-from rag.answerability import FEATURES, AnswerabilityModel, frame_question, mentions, states_relation
+from rag.answerability import FEATURES, AnswerabilityModel, frame_question, mentions, offered, states_relation
 from rag.embed import Embedder
 from rag.nlp import EntityRecognizer
 from rag.types import Query
@@ -422,3 +422,41 @@ def test_of_several_offered_entities_the_short_answer_is_the_kind_asked_for(
     assert sentence[typed.answer.short_answer.start : typed.answer.short_answer.end] == asked
     untyped = ExtractiveAnswerer(model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
     assert untyped.short_found == nearest
+
+
+def _offered(ner: EntityRecognizer, question: str, sentence: str) -> list[str]:
+    frame = frame_question(question, ner.analyse([question])[0])
+    return [e.text for e in offered(frame, sentence, ner.analyse([sentence], tagged=False)[0])]
+
+
+def test_the_question_s_country_written_with_its_article_is_not_offered(ner: EntityRecognizer) -> None:
+    found = _offered(
+        ner,
+        "The US and which other country launched their largest joint military drills this week?",
+        "The United States and the Philippines launched their largest joint military drills in decades on Tuesday.",
+    )
+    assert found and not any("United States" in f for f in found)  # "the United States" is the question's "US"
+    assert any("Philippines" in f for f in found)
+
+
+def test_which_year_is_answered_by_a_year_not_by_a_weekday(ner: EntityRecognizer) -> None:
+    sentence = "On Thursday, Pelosi recalled that she first became speaker in 2007."
+    assert _offered(ner, "In which year did Pelosi first become speaker?", sentence) == ["2007"]
+    assert "Thursday" in _offered(ner, "When did Pelosi recall her first term?", sentence)
+
+
+def test_which_state_or_city_is_not_answered_by_a_country(ner: EntityRecognizer) -> None:
+    sentence = "In the United States, California has the highest average price for a gallon of gas."
+    assert _offered(ner, "Which state has the highest average price for a gallon of gas?", sentence) == ["California"]
+    assert "the United States" in _offered(ner, "Which country has the highest average price for gas?", sentence)
+
+
+def test_a_question_in_a_passage_is_never_quoted(ner: EntityRecognizer) -> None:
+    quiz = (
+        "Which wildly popular show was renewed this week for a new season? Netflix renewed the show Stranger "
+        "Things for a fifth and final season, the streamer said on Tuesday."
+    )
+    question = "Which popular show was renewed for a new season this week?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(quiz, "a1", question)])
+    assert not answer.abstained and answer.citations
+    assert all(not c.quote.rstrip().endswith("?") for c in answer.citations)
