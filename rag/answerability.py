@@ -114,11 +114,10 @@ _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 # Places asked for inside a country: never answered by a country or union (`_PLACE_GROUPS`).
-_WITHIN_COUNTRY = re.compile(
-    rf"\b(?:which|what)\s+{_BETWEEN}(?:state|city|cities|town|county|counties|province|village|district|borough|"
-    r"neighbou?rhood)s?\b(?![-\w])",
-    re.I,
-)
+_WITHIN = r"state|city|cities|town|capital|county|counties|province|village|district|borough"
+_WITHIN_COUNTRY = re.compile(rf"\b(?:which|what)\s+{_BETWEEN}(?:{_WITHIN}|neighbou?rhood)s?\b(?![-\w])", re.I)
+# A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
+_GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|{_WITHIN})s?\b(?![-\w])", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -461,6 +460,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     if frame.asks == "number" and (counted := counted_number(frame, sentence)) is not None:
         return [counted]  # what "how many N" counts, stated with N
     labels = ANSWER_LABELS[frame.asks]
+    if frame.asks == "place" and _GPE_ASKED.search(undotted(frame.text)):
+        labels = frozenset({"GPE"})
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
     within_country = frame.asks == "place" and bool(_WITHIN_COUNTRY.search(undotted(frame.text)))

@@ -79,6 +79,19 @@ def counted_phrase(doc: Any) -> str:
     return ""
 
 
+def _entity(span: Any) -> Entity | None:
+    """A recognised span as an Entity, without the lower-case function words the small model sometimes takes
+    into a name's end ("Elon Musk to" -> "Elon Musk"); None when nothing is left."""
+    end = span.end
+    if span.label_ in NAME_LABELS:
+        while end > span.start and (t := span.doc[end - 1]).is_alpha and t.is_lower and t.is_stop:
+            end -= 1
+    if end == span.start:
+        return None
+    kept = span.doc[span.start : end]
+    return Entity(kept.text, span.label_, kept.start_char, kept.end_char)
+
+
 class EntityRecognizer:
     """spaCy NER behind one method, ``analyse(texts)``; the model loads on first use (or ``warm_up``)."""
 
@@ -131,7 +144,7 @@ class EntityRecognizer:
                     with nlp.select_pipes(enable=["ner"]):
                         docs = list(nlp.pipe(todo))
             for text, doc in zip(todo, docs, strict=True):
-                ents = tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
+                ents = tuple(e for span in doc.ents if (e := _entity(span)) is not None)
                 if tagged:
                     nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
                     found[text] = Analysed(ents, nouns, asked_head(doc), counted_phrase(doc))

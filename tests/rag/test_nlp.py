@@ -1,7 +1,7 @@
 """The NER model as newsrag loads it: without re-reading the package's tokenizer, it reads text exactly as the
 package's own load does."""
 
-from rag.nlp import EntityRecognizer
+from rag.nlp import EntityRecognizer, _entity
 from rag.offline import import_without_torch
 
 TEXT = (
@@ -37,3 +37,19 @@ def test_the_recogniser_alone_finds_the_same_entities_and_the_cache_keeps_the_ta
     question = ner.analyse([sentences[-1]])[0]  # cached untagged: analysed again, with its tags
     assert question.asked_head == "former pope" and question == whole[-1]
     assert ner.analyse([sentences[-1]], tagged=False)[0] == question  # a tagged analysis serves both
+
+
+def test_a_name_does_not_end_on_a_lower_case_function_word() -> None:
+    """The small model sometimes takes the next word into a name ("Elon Musk to"): the entity ends on the name,
+    its offsets still exact; a possessive brand ("McDonald's") and a value ("a dozen") are left whole."""
+    nlp = EntityRecognizer()._model()
+    text = "Tesla asked Elon Musk to resign, and McDonald's sold a dozen burgers to him."
+    doc = nlp.make_doc(text)
+    spans = [
+        doc.char_span(text.index("Elon"), text.index(" resign"), label="PERSON"),
+        doc.char_span(text.index("McDonald"), text.index(" sold"), label="ORG"),
+        doc.char_span(text.index("a dozen"), text.index(" burgers"), label="CARDINAL"),
+    ]
+    found = [_entity(s) for s in spans]
+    assert [e.text for e in found if e] == ["Elon Musk", "McDonald's", "a dozen"]
+    assert all(e is not None and text[e.start : e.end] == e.text for e in found)
