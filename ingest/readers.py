@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from rag.errors import ReadError
-from rag.text import sentence_spans, shorten
+from rag.text import derive_title, shorten
 from rag.types import Article
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -262,10 +262,3 @@ def _parse_date(value: object) -> date | None:
 
 def _hash(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
-
-
-def derive_title(text: str) -> str:
-    """An article without a title line gets its first sentence, shortened."""
-    spans = sentence_spans(text)
-    first = text[spans[0].start : spans[0].end] if spans else text
-    return shorten(first, 80)

@@ -36,7 +36,7 @@ from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
 from rag.support import SupportChecker
-from rag.text import CURRENCY_WORDS, answer_type_match, entity_terms, key_terms, sentence_spans
+from rag.text import CURRENCY_WORDS, answer_type_match, derive_title, entity_terms, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source
 
 ABSTAIN_TEXT = "The articles don't say: no stored passage answers this question."
@@ -260,7 +260,7 @@ class ExtractiveAnswerer(Answerer):
             # (the answer's claim); the sentence ranker's quotes follow.
             best, short = self._lead(frame, groups[0], sentences)
         else:
-            short = self._short_answer(frame, best, analysed.get(best.text, _NOTHING_FOUND))
+            short = self._short_answer(frame, best, analysed.get(best.text, _NOTHING_FOUND), hits, read)
         if self.model.weights.get("similarity") and not self.ranker.uses("similarity"):
             # The ranker ranked without cosines; the answerability model weighs the quoted sentence's.
             best = replace(best, similarity=self._similarities(query, [best.text]).get(best.text, 0.0))
@@ -370,7 +370,16 @@ class ExtractiveAnswerer(Answerer):
         article would only be refused by the names rule, with the answer it hid."""
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
-        return self._rank_entities(frame, sentences, analysed, self._naming_people(frame, sentences, hits, read))
+        naming = self._naming_people(frame, sentences, hits, read)
+        return self._rank_entities(frame, sentences, analysed, naming, self._headline(hits[0], hits, read))
+
+    def _headline(self, hit: Hit, hits: list[Hit], read: dict[str, str] | None = None) -> str:
+        """The hit's article's headline; "" when its title is only its first sentence (ingestion's title for an
+        article without one, ``derive_title``), which names what the lede names rather than what the story is."""
+        if not hit.title:
+            return ""
+        body = self._article_text(hit, hits, read).split("\n", 1)[-1]
+        return "" if derive_title(body) == hit.title else hit.title
 
     def _naming_people(
         self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
@@ -394,9 +403,11 @@ class ExtractiveAnswerer(Answerer):
         sentences: list[_Candidate],
         analysed: dict[str, Analysed],
         articles: set[str] | None = None,
+        title: str = "",
     ) -> list[EntityGroup]:
         """The entities of the asked kind in ``sentences``, grouped and ranked; only those of sentences from
-        ``articles`` when given (a question about a person is answered from an article that names them)."""
+        ``articles`` when given (a question about a person is answered from an article that names them). ``title``:
+        the best-ranked article's headline, which names the story's answer more often than not."""
         q_terms = set(key_terms(frame.text))
         found_mentions = []
         for i, cand in enumerate(sentences):
@@ -408,7 +419,7 @@ class ExtractiveAnswerer(Answerer):
                 if not credits_outlet(cand.text, ent, cand.hit):
                     found_mentions.append(Mention(ent, i, cand.score, _distance(ent, anchors, NO_ANCHOR_DISTANCE)))
         groups = group_mentions(found_mentions)
-        group_features(groups, sentences[0].score, frame.head, self.embed)
+        group_features(groups, sentences[0].score, frame.head, self.embed, title)
         return self.short_model.rank(groups)
 
     @staticmethod
@@ -573,12 +584,14 @@ class ExtractiveAnswerer(Answerer):
             return 0.0
         return sum(mentions(text, answer) for text in others.values()) / len(others)
 
-    def _short_answer(self, frame: Frame, best: _Candidate, analysed: Analysed) -> _Short | None:
+    def _short_answer(
+        self, frame: Frame, best: _Candidate, analysed: Analysed, hits: list[Hit], read: dict[str, str]
+    ) -> _Short | None:
         """The short answer within the first quote alone, when the entity ranker had no candidates (a relation
         question's stating sentence, found in its article; or a question whose person's articles offer no entity of
         the asked kind, whose answer the names rule then refuses): the entity of the asked kind that the same ranker
         puts first among the sentence's own."""
-        groups = self._rank_entities(frame, [best], {best.text: analysed})
+        groups = self._rank_entities(frame, [best], {best.text: analysed}, title=self._headline(best.hit, hits, read))
         return _short_in(frame, best, groups[0].shown().entity) if groups else None
 
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:

@@ -37,6 +37,7 @@ FEATURES = (
     "support",  # log sum over its mentions of exp(sentence score - best sentence's score)
     "kind",  # cosine of the question's "which X" noun phrase to the entity (0: the question has none)
     "distance",  # characters from the question's words in its sentence, / 100 (3 when the sentence has none)
+    "title",  # 1 when the headline of the best-ranked article names it ("Ford recalls 125,000 SUVs"), else 0
 )
 NO_ANCHOR_DISTANCE = 300  # characters: a sentence that shares no word with the question
 
@@ -147,9 +148,15 @@ def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:
 
 
 def group_features(
-    groups: Sequence[EntityGroup], top_score: float, head: str, embed: Callable[[list[str]], np.ndarray] | None
+    groups: Sequence[EntityGroup],
+    top_score: float,
+    head: str,
+    embed: Callable[[list[str]], np.ndarray] | None,
+    title: str = "",
 ) -> None:
-    """Set each group's features (``FEATURES``); ``kind`` needs ``head`` and an embedder (0 otherwise)."""
+    """Set each group's features (``FEATURES``); ``kind`` needs ``head`` and an embedder (0 otherwise), ``title``
+    the best-ranked article's headline (0 for every group without one)."""
+    headline = f" {group_key(title)} "
     kinds = [0.0] * len(groups)
     if head and embed is not None and groups:
         texts = list(dict.fromkeys(m.entity.text for g in groups for m in g.mentions))
@@ -163,6 +170,9 @@ def group_features(
             "support": most + math.log(sum(math.exp(gap - most) for gap in gaps)),  # log-sum-exp, never log(0)
             "kind": float(kind),
             "distance": min(m.distance for m in g.mentions) / 100,
+            "title": float(
+                any(f" {k} " in headline for k in {g.key, *(group_key(m.entity.text) for m in g.mentions)} if k)
+            ),
         }
 
 

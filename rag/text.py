@@ -401,3 +401,10 @@ def shorten(text: str, limit: int = 80) -> str:
         return flat
     cut = flat.rfind(" ", 0, limit - 1)
     return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
+
+
+def derive_title(text: str) -> str:
+    """The title of an article that has none (the users' .txt dumps): its first sentence, shortened."""
+    spans = sentence_spans(text)
+    first = text[spans[0].start : spans[0].end] if spans else text
+    return shorten(first, 80)

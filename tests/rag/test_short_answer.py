@@ -3,6 +3,7 @@ ranking and fit, and, with the real recogniser and the shipped weights, an answe
 the retrieved sentences support most, with an exact span, quoted first."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ from rag.short_answer import (
     group_key,
     group_mentions,
 )
+from rag.text import derive_title
 from rag.types import Query
 from tests.fakes import TEST_MODEL, fake_embed, text_hit
 
@@ -109,6 +111,31 @@ def test_support_adds_up_over_mentions_and_kind_needs_a_head() -> None:
     far = group_mentions([_mention("Ohio", 0, -900.0)])  # support is finite however far below the best sentence
     group_features(far, 0.0, "", None)
     assert far[0].features["support"] == pytest.approx(-900.0)
+    assert texas.features["title"] == ohio.features["title"] == 0.0  # no headline
+    group_features(groups, 3.0, "", None, "Ohio's governor declares an emergency")
+    assert ohio.features["title"] == 1.0 and texas.features["title"] == 0.0
+    group_features(groups, 3.0, "", None, "Ohioans brace for the storm")  # whole words only
+    assert ohio.features["title"] == 0.0
+    bills = group_mentions([_mention("the Buffalo Bills", 0, 0.0), _mention("Bills", 1, 0.0)])
+    group_features(bills, 0.0, "", None, "Bills safety Damar Hamlin is awake")  # a shorter form of the group
+    assert bills[0].features["title"] == 1.0
+
+
+def test_of_two_entities_alike_the_one_the_best_article_s_headline_names_is_the_short_answer(
+    ner: EntityRecognizer,
+) -> None:
+    question = "Which automaker recalled 125,000 SUVs this week?"
+    text = "Ford and Toyota are among the automakers whose recalls of SUVs this week were announced by regulators."
+    for named in ("Ford", "Toyota"):
+        hit = replace(text_hit(text, "a1", question), title=f"{named} recalls 125,000 SUVs over fire risk")
+        draft = ExtractiveAnswerer(embed=fake_embed, ner=ner).draft(Query(question), [hit])
+        assert draft.answer.short_answer is not None and draft.answer.short_answer.text == named
+    # An article without a headline is titled with its first sentence (the users' .txt dumps): that names what the
+    # lede names, so it is no headline, and it counts for no entity.
+    lede = "Toyota recalled 125,000 SUVs this week, regulators said, after Ford recalled 40,000 SUVs last month."
+    hit = replace(text_hit(lede, "a1", question), title=derive_title(lede))
+    draft = ExtractiveAnswerer(embed=fake_embed, ner=ner).draft(Query(question), [hit])
+    assert draft.entity_groups and all(g.features["title"] == 0.0 for g in draft.entity_groups)
 
 
 def test_kind_is_the_embedding_model_s_closeness_to_what_is_asked(embedder) -> None:  # type: ignore[no-untyped-def]
@@ -148,6 +175,7 @@ def test_the_shipped_model_loads_and_an_unknown_feature_is_refused(tmp_path: Pat
     model = ShortAnswerModel.load()
     assert set(model.weights) == set(FEATURES) and model.sentences >= 6 and "rtqa-train" in model.fitted_on
     assert model.weights["support"] > 0 and model.weights["kind"] > 0 and model.weights["distance"] < 0
+    assert model.weights["title"] > 0
     bad = tmp_path / "m.json"
     bad.write_text(json.dumps({"weights": {"support": 1.0, "typo": 2.0}}), encoding="utf-8")
     with pytest.raises(ValueError, match="typo"):
