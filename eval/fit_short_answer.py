@@ -83,6 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.from_dump:
         questions = [json.loads(line) for line in args.from_dump.read_text(encoding="utf-8").splitlines() if line]
+        lacking = sorted({n for q in questions for g in q["groups"] for n in FEATURES if n not in g["features"]})
+        if lacking:
+            print(
+                f"error: {args.from_dump} has no {', '.join(lacking)} for some candidates: it was dumped by an older "
+                "newsrag; collect the candidates again (--dataset ... --dump FILE)",
+                file=sys.stderr,
+            )
+            return 2
     else:
         questions = collect(args.dataset, args.work, args.k, args.limit, args.store)
         if args.dump:

@@ -54,18 +54,28 @@ class Answerer(ABC):
         """Load models ahead of the first question."""
 
 
+_TITLE_CREDIT = re.compile(r"\s+[|–—-]\s+((?:[^\s|–—]+\s*){1,4})$")
+
+
+def split_credit(title: str) -> tuple[str, str]:
+    """A title's headline and the outlet credited after its last " - " or " | " ("Ford recalls SUVs | CNN Business"
+    -> ("Ford recalls SUVs", "CNN Business")); the title and "" when it credits none."""
+    m = _TITLE_CREDIT.search(title)
+    return (title[: m.start()], m.group(1).strip()) if m else (title, "")
+
+
 def credits_outlet(sentence: str, ent: Entity, hit: Hit) -> bool:
     """Whether ``ent`` is the publisher's credit in a dateline, the "(CNN Business)" of "New York (CNN Business) --":
-    the outlet (the article URL's host, or its title's " - Outlet" suffix) named in parentheses is who reports, not
-    what a question asks for. The outlet named in a sentence's own words still counts."""
+    the outlet (the article URL's host, or the outlet its title credits, "... - CNN") named in parentheses is who
+    reports, not what a question asks for. The outlet named in a sentence's own words still counts."""
     if sentence[ent.start - 1 : ent.start] != "(" or sentence[ent.end : ent.end + 1] != ")":
         return False
     names = set()
     if "://" in hit.source:
         host = (urlsplit(hit.source).hostname or "").removeprefix("www.")
         names.add(host.split(".")[0])
-    if " - " in hit.title:
-        names.add("".join(re.findall(r"[a-z0-9]+", hit.title.rsplit(" - ", 1)[1].lower())))
+    if outlet := split_credit(hit.title)[1]:
+        names.add("".join(re.findall(r"[a-z0-9]+", outlet.lower())))
     words = re.findall(r"[a-z0-9]+", ent.text.lower())
     return bool(words) and bool(names & {words[0], "".join(words)})
 
@@ -371,15 +381,17 @@ class ExtractiveAnswerer(Answerer):
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
         naming = self._naming_people(frame, sentences, hits, read)
-        return self._rank_entities(frame, sentences, analysed, naming, self._headline(hits[0], hits, read))
+        return self._rank_entities(frame, sentences, analysed, naming, lambda: self._headline(hits[0], hits, read))
 
     def _headline(self, hit: Hit, hits: list[Hit], read: dict[str, str] | None = None) -> str:
-        """The hit's article's headline; "" when its title is only its first sentence (ingestion's title for an
-        article without one, ``derive_title``), which names what the lede names rather than what the story is."""
+        """The headline of the hit's article, without the outlet its title credits ("... | CNN Business"); "" when
+        its title is only its first sentence (ingestion's title for an article without one, ``derive_title``), which
+        names what the lede names rather than what the story is about. Whether a title was derived is not stored: a
+        store whose titles were derived by another ``derive_title`` takes them for headlines."""
         if not hit.title:
             return ""
         body = self._article_text(hit, hits, read).split("\n", 1)[-1]
-        return "" if derive_title(body) == hit.title else hit.title
+        return "" if derive_title(body) == hit.title else split_credit(hit.title)[0]
 
     def _naming_people(
         self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
@@ -403,11 +415,12 @@ class ExtractiveAnswerer(Answerer):
         sentences: list[_Candidate],
         analysed: dict[str, Analysed],
         articles: set[str] | None = None,
-        title: str = "",
+        headline: Callable[[], str] | None = None,
     ) -> list[EntityGroup]:
         """The entities of the asked kind in ``sentences``, grouped and ranked; only those of sentences from
-        ``articles`` when given (a question about a person is answered from an article that names them). ``title``:
-        the best-ranked article's headline, which names the story's answer more often than not."""
+        ``articles`` when given (a question about a person is answered from an article that names them).
+        ``headline`` gives the headline whose naming a candidate counts for it (the best-ranked article's; read
+        only when there are candidates)."""
         q_terms = set(key_terms(frame.text))
         found_mentions = []
         for i, cand in enumerate(sentences):
@@ -419,6 +432,7 @@ class ExtractiveAnswerer(Answerer):
                 if not credits_outlet(cand.text, ent, cand.hit):
                     found_mentions.append(Mention(ent, i, cand.score, _distance(ent, anchors, NO_ANCHOR_DISTANCE)))
         groups = group_mentions(found_mentions)
+        title = headline() if headline is not None and groups else ""
         group_features(groups, sentences[0].score, frame.head, self.embed, title)
         return self.short_model.rank(groups)
 
@@ -591,7 +605,11 @@ class ExtractiveAnswerer(Answerer):
         question's stating sentence, found in its article; or a question whose person's articles offer no entity of
         the asked kind, whose answer the names rule then refuses): the entity of the asked kind that the same ranker
         puts first among the sentence's own."""
-        groups = self._rank_entities(frame, [best], {best.text: analysed}, title=self._headline(best.hit, hits, read))
+        if frame.asks is None:
+            return None
+        groups = self._rank_entities(
+            frame, [best], {best.text: analysed}, None, lambda: self._headline(best.hit, hits, read)
+        )
         return _short_in(frame, best, groups[0].shown().entity) if groups else None
 
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:

@@ -113,11 +113,22 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
-# Places asked for inside a country: never answered by a country or union (`_PLACE_GROUPS`).
-_WITHIN = r"state|city|cities|town|capital|county|counties|province|village|district|borough"
-_WITHIN_COUNTRY = re.compile(rf"\b(?:which|what)\s+{_BETWEEN}(?:{_WITHIN}|neighbou?rhood)s?\b(?![-\w])", re.I)
+# The words between "which"/"what" and the noun it asks for, when they only qualify that noun ("which European
+# city"): no verb, article or preposition ("which mountain in the state" asks for a mountain, not a state).
+_QUALIFIERS = (
+    r"(?:(?!(?:in|of|on|at|to|for|from|near|by|with|the|a|an|that|this|did|does|do|is|was|were|are|has|have|had|"
+    r"will|would|can|could)\b)[\w'’-]+\s+){0,3}"
+)
+# Places asked for inside a country, never answered by a country or union (`_PLACE_GROUPS`). A "state" only when it
+# is one of a country's ("which state", "which US state", "which Indian state"): "which EU member state" and "which
+# Gulf state" ask for a country.
+_WITHIN = r"city|cities|town|capital|county|counties|province|village|district|borough"
+_WITHIN_COUNTRY = re.compile(
+    rf"\b(?:which|what)\s+(?:{_QUALIFIERS}(?:{_WITHIN}|neighbou?rhood)s?|(?:(?P<country>[\w'’]+)\s+)?states?)\b(?![-\w])",
+    re.I,
+)
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
-_GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|{_WITHIN})s?\b(?![-\w])", re.I)
+_GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -408,17 +419,21 @@ _PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
 _PLACE_OF: dict[str, tuple[str, ...]] = {form.lower(): group for group in _PLACE_GROUPS for form in group}
 
 
+def _place_group(name: str) -> tuple[str, ...] | None:
+    """The forms of the country or union ``name`` names, with or without its acronym's dots; None for any other."""
+    return _PLACE_OF.get(undotted(name).lower()) or _PLACE_OF.get(name.lower())
+
+
 def place_forms(name: str) -> tuple[str, ...]:
     """The other names of the country or union ``name`` names ("US" -> "United States", "American", ...; "Italian"
     -> "Italy"), none a common word once lower-cased ("US" is not looked for as "us"); () for any other name."""
-    group = _PLACE_OF.get(undotted(name).lower()) or _PLACE_OF.get(name.lower(), ())
-    return tuple(f for f in group if f != name and f.lower() not in _WORD_ACRONYMS)
+    return tuple(f for f in _place_group(name) or () if f != name and f.lower() not in _WORD_ACRONYMS)
 
 
 def same_place(a: str, b: str) -> bool:
     """Whether two names name the same country or union ("America" and "US")."""
-    group = _PLACE_OF.get(undotted(a).lower()) or _PLACE_OF.get(a.lower())
-    return group is not None and group is (_PLACE_OF.get(undotted(b).lower()) or _PLACE_OF.get(b.lower()))
+    group = _place_group(a)
+    return group is not None and group is _place_group(b)
 
 
 def name_forms(name: str) -> tuple[str, ...]:
@@ -453,8 +468,23 @@ def states_relation(frame: Frame, sentence: str) -> bool:
     return False
 
 
+def _bare(text: str) -> str:
+    """An entity's words without a leading article or a possessive ("the United Kingdom's" -> "United Kingdom"); its
+    titles stay ("General Motors", "Premier League" are names, not a general's or a premier's)."""
+    return re.sub(r"['’]s$", "", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I))
+
+
+def _within_country(question: str) -> bool:
+    """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
+    m = _WITHIN_COUNTRY.search(question)
+    return m is not None and (m.group("country") is None or _place_group(m.group("country")) is not None)
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
-    """Entities of the sentence that offer what the question asks for, other than what the question names."""
+    """Entities of the sentence that offer what the question asks for, other than what the question names (in any
+    of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
+    state / city" a geopolitical entity (GPE: not the island or the region in it); "which state / city / county" is
+    never answered by a country or union."""
     if frame.asks is None:
         return []
     if frame.asks == "number" and (counted := counted_number(frame, sentence)) is not None:
@@ -464,7 +494,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         labels = frozenset({"GPE"})
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
-    within_country = frame.asks == "place" and bool(_WITHIN_COUNTRY.search(undotted(frame.text)))
+    within_country = frame.asks == "place" and _within_country(undotted(frame.text))
     q_terms = set(key_terms(undotted(frame.text)))
     question = frame.text.lower()
     out = []
@@ -474,7 +504,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))
-        name = _clean_name(ent.text)  # "the United Kingdom" names the question's "UK"
+        name = _bare(ent.text)  # "the United Kingdom" names the question's "UK"
         if frame.asks not in ("number", "date") and (
             not terms
             or terms <= q_terms
@@ -486,7 +516,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if year_asked and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
-        if within_country and _PLACE_OF.get(undotted(name).lower()):
+        if within_country and _place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         out.append(ent)
     return out

@@ -12,7 +12,9 @@ question's answer):
   ``exp(sentence score - best sentence score)`` (an entity in several good sentences beats one in a single one);
 - ``kind``: its meaning's closeness to what the question asks for, the noun phrase after "which"/"what" or "how
   many" (the embedding model's cosine between "team" and "Buffalo Bills"; 0 when the question has none);
-- ``distance``: how far, in its nearest sentence, it stands from the question's own words (hundreds of characters).
+- ``distance``: how far, in its nearest sentence, it stands from the question's own words (hundreds of characters);
+- ``title``: whether the headline of the best-ranked article names it ("Ford recalls 125,000 SUVs"): a story's
+  headline names its subject, the other candidates are the sentences' side mentions (session 19).
 
 Before this, the short answer was an entity of the ranker's best sentence only: the one nearest the question's words
 (session 16: the one nearest in meaning to "which X"). The groups' probabilities are the answerer's confidence in its

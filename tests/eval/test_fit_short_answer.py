@@ -24,6 +24,7 @@ def test_fit_from_a_dump_writes_a_model_that_ranks_the_right_candidate_first(
                 "support": float(rng.normal() - 2.0 * (j != right)),
                 "kind": float(rng.random()),
                 "distance": 1.0,
+                "title": float(rng.random() < 0.3),
             }
             groups.append({"text": f"e{j}", "features": features, "label": int(j == right)})
         lines.append(json.dumps({"id": f"q{i}", "groups": groups}))
@@ -36,3 +37,7 @@ def test_fit_from_a_dump_writes_a_model_that_ranks_the_right_candidate_first(
     summary = json.loads(capsys.readouterr().out)
     assert summary["questions"] == 60 and summary["with_right_candidate"] == 60
     assert summary["first_right"]["fitted_in_sample"] >= 50 and summary["first_right"]["fitted_two_fold"] >= 45
+    stale = tmp_path / "old.jsonl"  # a dump from before a feature was added is refused, saying which one
+    stale.write_text(lines[0].replace(', "title": 1.0', "").replace(', "title": 0.0', "") + "\n", encoding="utf-8")
+    assert main(["--from-dump", str(stale), "--out", str(tmp_path / "x.json")]) == 2
+    assert "no title" in capsys.readouterr().err

@@ -468,3 +468,18 @@ def test_which_country_is_answered_by_a_country_not_by_an_island(ner: EntityReco
     assert labels.get("Luzon") in ("LOC", "FAC")  # the small model's label, which the rule relies on
     assert _offered(ner, "Which country was shaken by a strong earthquake this week?", sentence) == ["Philippines"]
     assert "Luzon" in _offered(ner, "Which island was shaken by a strong earthquake this week?", sentence)
+
+
+def test_the_narrower_rules_keep_the_answers_of_ordinary_questions(ner: EntityRecognizer) -> None:
+    """A title word in a name is part of the name; a "member state" is a country; a place word after "in the" is not
+    what is asked for."""
+    found = _offered(
+        ner,
+        "Which league has the richest clubs in the world?",
+        "The Premier League has the richest clubs in the world, Deloitte said.",
+    )
+    assert "The Premier League" in found  # not read as a premier's "League", which the question names
+    sentence = "Hungary blocked the EU aid package for Ukraine on Thursday."
+    assert "Hungary" in _offered(ner, "Which EU member state blocked the aid package?", sentence)
+    sentence = "Mount St. Helens in the state of Washington erupted on Sunday, scientists said."
+    assert _offered(ner, "Which mountain in the state of Washington erupted?", sentence) == ["Mount St. Helens"]

@@ -256,3 +256,13 @@ def test_a_question_about_a_person_takes_its_short_answer_from_an_article_that_n
     # with no article naming her, the candidates are not filtered, and the names rule refuses the answer
     alone = answerer.draft(Query(question), hits[:1])
     assert [g.text for g in alone.entity_groups] == ["The Chicago Bulls"] and alone.answer.abstained
+
+
+def test_the_outlet_a_title_credits_is_not_part_of_its_headline(ner: EntityRecognizer) -> None:
+    question = "Which company said it is cutting 18,000 jobs?"
+    text = "Amazon is cutting 18,000 jobs, the company told CNN on Wednesday."
+    hit = replace(text_hit(text, "a1", question), title="Amazon cuts 18,000 jobs | CNN Business")
+    draft = ExtractiveAnswerer(embed=fake_embed, ner=ner).draft(Query(question), [hit])
+    title = {g.text: g.features["title"] for g in draft.entity_groups}
+    assert title == {"Amazon": 1.0, "CNN": 0.0}
+    assert draft.answer.short_answer is not None and draft.answer.short_answer.text == "Amazon"
