@@ -302,11 +302,16 @@ _TITLES = frozenset(
 )
 
 
+def _bare(text: str) -> str:
+    """An entity's words without a leading article or a possessive ("the United Kingdom's" -> "United Kingdom"); its
+    titles stay ("General Motors", "Premier League" are names, not a general's or a premier's)."""
+    return re.sub(r"['’]s$", "", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I))
+
+
 def _clean_name(text: str) -> str:
-    """An entity as a name to look for: without a leading article, a possessive or surrounding punctuation."""
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"['’]s$", "", text)
-    parts = text.split()
+    """An entity as a name to look for: without a leading article, a possessive, a leading title or surrounding
+    punctuation."""
+    parts = _bare(text).split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
         parts = parts[1:]  # "Gov. Kristi Noem" is Kristi Noem
     return " ".join(parts).strip(" \t\n\"'“”‘’.,;:()[]")
@@ -468,12 +473,6 @@ def states_relation(frame: Frame, sentence: str) -> bool:
     return False
 
 
-def _bare(text: str) -> str:
-    """An entity's words without a leading article or a possessive ("the United Kingdom's" -> "United Kingdom"); its
-    titles stay ("General Motors", "Premier League" are names, not a general's or a premier's)."""
-    return re.sub(r"['’]s$", "", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I))
-
-
 def _within_country(question: str) -> bool:
     """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
@@ -490,12 +489,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     if frame.asks == "number" and (counted := counted_number(frame, sentence)) is not None:
         return [counted]  # what "how many N" counts, stated with N
     labels = ANSWER_LABELS[frame.asks]
-    if frame.asks == "place" and _GPE_ASKED.search(undotted(frame.text)):
+    asked = undotted(frame.text)
+    if frame.asks == "place" and _GPE_ASKED.search(asked):
         labels = frozenset({"GPE"})
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
-    within_country = frame.asks == "place" and _within_country(undotted(frame.text))
-    q_terms = set(key_terms(undotted(frame.text)))
+    within_country = frame.asks == "place" and _within_country(asked)
+    q_terms = set(key_terms(asked))
     question = frame.text.lower()
     out = []
     for ent in analysed.entities:
@@ -509,7 +509,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             not terms
             or terms <= q_terms
             or mentions(question, name, ent.label == "PERSON")
-            or any(same_place(name, asked) for asked in frame.names)
+            or any(same_place(name, given) for given in frame.names)
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
