@@ -287,11 +287,19 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
     return None
 
 
+# "Who is Denis Denisov?" asks who that person is (a description), not for another person's name: a question that
+# is only "who is/was" and a name: capitalised words, the last not a title ("Who is the US President?" asks for a
+# person; so does "Who is the speaker of the House?").
+_WHO_IS_NAME = re.compile(r"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[A-Z][^\s?]*(?:\s+[A-Z][^\s?]*)*)\s*\??\s*$")
+
+
 def asked_type(question: str) -> str | None:
     """What the question asks for (a key of ANSWER_LABELS), or None: where several patterns match, the one that
     ends first ("which country's lawmakers" asks for a country). Acronyms are read without their dots ("which U.S.
-    city" asks for a place)."""
+    city" asks for a place). "Who is" and a name asks for no kind of thing: what the articles say of that name."""
     question = undotted(question)
+    if (m := _WHO_IS_NAME.match(question)) and m["name"].split()[-1].lower().strip(".,'’") not in _TITLES:
+        return None
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     return min(found)[2] if found else None
 

@@ -162,6 +162,30 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
     assert HARBOUR[answer.short_answer.start : answer.short_answer.end] == "Ottilie Brennan"
 
 
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who is Lars Vik?", None),
+        ("who was Ottilie Brennan", None),
+        ("Who is President Biden?", None),
+        ("Who are the Proud Boys?", None),
+        ("Who is the Prime Minister?", "person"),  # a title: the question asks who holds it
+        ("Who is the U.S. President?", "person"),
+        ("Who is the speaker of the House?", "person"),
+        ("Who is Kevin McCarthy's wife?", "person"),
+    ],
+)
+def test_who_is_a_name_asks_what_the_articles_say_of_it(ner: EntityRecognizer, question: str, asks: str | None) -> None:
+    assert frame_question(question, ner.analyse([question])[0]).asks == asks
+
+
+def test_who_is_a_name_is_answered_with_a_sentence_about_them_not_another_name(ner: EntityRecognizer) -> None:
+    question = "Who is Lars Vik?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
+    assert not answer.abstained and answer.short_answer is None  # not "Ottilie Brennan", nor "Tromsvik"
+    assert answer.text.startswith("Earlier on the same day, the harbour master Lars Vik resigned. [1]")
+
+
 def test_abstains_on_a_name_no_article_mentions_and_says_which(ner: EntityRecognizer) -> None:
     question = "What did Governor Tokayev say about the seawall in Tromsvik?"
     known = {"mayor", "ottilie", "brennan", "tromsvik", "seawall", "lars", "vik"}
