@@ -192,6 +192,11 @@ _DAYS_AND_MONTHS = frozenset(
 )
 
 
+# A word with a capital after a small letter is a name, whatever the tagger says ("ChatGPT", "iPhone", "BioNTech");
+# not a plural of capitals ("SUVs", "MPs").
+_INNER_CAPITAL = re.compile(r"(?<![\w'’-])[A-Za-z]*[a-z][A-Z][\w]*(?![\w'’-])")
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -225,6 +230,10 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         if token and low not in STOPWORDS and low not in _TITLES and not any(low in n for n in lowered):
             names.append(token)
             lowered.add(token.lower())
+    for word in _INNER_CAPITAL.findall(question):  # "ChatGPT", "iPhone": names the tagger does not always know
+        if not any(word.lower() in n for n in lowered):
+            names.append(word)
+            lowered.add(word.lower())
     asks = asked_type(question)
     relation = None
     if _RELATION_QUESTION.search(question):
@@ -487,6 +496,13 @@ def _within_country(question: str) -> bool:
     return m is not None and (m.group("country") is None or _place_group(m.group("country")) is not None)
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name``, a name of two or more words ("SVB", "Silicon Valley Bank";
+    "NHS", "the National Health Service"); small words do not count ("of", "and")."""
+    initials = [w[0] for w in re.findall(r"[\w’']+", name) if w[0].isupper()]
+    return len(initials) >= 2 and short.isupper() and short.isalpha() and short == "".join(initials)
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -517,7 +533,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             not terms
             or terms <= q_terms
             or mentions(question, name, ent.label == "PERSON")
-            or any(same_place(name, given) for given in frame.names)
+            or any(same_place(name, given) or _abbreviates(name, given) or _abbreviates(given, name) for given in frame.names)
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):

@@ -161,23 +161,32 @@ class EntityRecognizer:
 
 
 def people_by_surname(analysed: Sequence[Analysed]) -> list[Analysed]:
-    """The same analyses with a lone surname of a person named in any of them relabelled PERSON: the small model
-    takes "Okonkwo" for an organisation two sentences after "Idris Okonkwo", and a question asking "which bank"
-    would take him for its answer."""
-    surnames = {
-        e.text.split()[-1].lower()
-        for a in analysed
-        for e in a.entities
-        if e.label == "PERSON" and len(e.text.split()) > 1
-    }
-    if not surnames:
+    """The same analyses with a person's name that the small model labelled otherwise relabelled PERSON, where a
+    person of that surname is named in any of them: a lone surname of a person named in full ("Okonkwo", an
+    organisation to the model two sentences after "Idris Okonkwo", which a question asking "which bank" would take
+    for its answer), or a full name ending with a person's surname ("Kassym-Jomart Tokayev", an organisation to the
+    model where "Tokayev" is a person)."""
+    people = [e.text.split() for a in analysed for e in a.entities if e.label == "PERSON"]
+    of_full_names = {p[-1].lower() for p in people if len(p) > 1}
+    of_all = {p[-1].lower() for p in people}
+    if not of_all:
         return list(analysed)
+
+    def person(text: str) -> bool:
+        parts = text.split()
+        if len(parts) == 1:
+            return text.lower() in of_full_names
+        return (
+            len(parts) <= 3
+            and parts[-1].lower() in of_all
+            and all(p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts)
+        )
+
     return [
         replace(
             a,
             entities=tuple(
-                replace(e, label="PERSON") if e.label != "PERSON" and e.text.lower() in surnames else e
-                for e in a.entities
+                replace(e, label="PERSON") if e.label != "PERSON" and person(e.text) else e for e in a.entities
             ),
         )
         for a in analysed
