@@ -166,14 +166,37 @@ def _anchors(sentence: str, q_terms: set[str]) -> list[int]:
     return [m.start() for m in _WORD.finditer(sentence) if set(key_terms(m.group(0))) & q_terms]
 
 
-def _short_in(frame: Frame, cand: _Candidate, ent: Entity) -> _Short:
+def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | None = None) -> _Short:
     """The short answer ``ent`` of the sentence ``cand``, its span in the article (the sentence's offset plus the
-    entity's in the sentence); a number keeps its unit ("41 million" -> "41 million euros")."""
-    end = ent.end
+    entity's in the sentence); a number keeps its unit ("41 million" -> "41 million euros"). For a question that
+    asks for several things, the list the entity stands in, when the sentence lists others of the kind asked for
+    ("the Commonwealth of Independent States, the Shanghai Cooperation Organization, and BRICS")."""
+    start, end = ent.start, ent.end
     if frame.asks == "number":
         unit = _UNIT.match(cand.text, end)
         end = unit.end() if unit else end
-    return _Short(cand.text[ent.start : end], cand.hit, cand.start + ent.start, cand.start + end)
+    elif frame.several and analysed is not None:
+        # a list's other names, of any kind the recogniser gave them ("... Organization, and BRICS": GPE to it)
+        kinds = dict.fromkeys([frame.asks, "person", "place", "organisation", "work"])
+        listed = [e for kind in kinds for e in offered(replace(frame, asks=kind), cand.text, analysed)]
+        start, end = _listed(cand.text, ent, listed)
+    return _Short(cand.text[start:end], cand.hit, cand.start + start, cand.start + end)
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _listed(sentence: str, ent: Entity, offered: Sequence[Entity]) -> tuple[int, int]:
+    """The span of the list of offered entities that ``ent`` stands in ("Sweden and Finland", "A, B, and C"): its
+    neighbours joined to it by commas, "and", "or" or "&" alone; ``ent``'s own span when it stands alone."""
+    ents = sorted({(e.start, e.end) for e in offered} | {(ent.start, ent.end)})
+    i = ents.index((ent.start, ent.end))
+    first = last = i
+    while first > 0 and _LIST_GAP.fullmatch(sentence, ents[first - 1][1], ents[first][0]):
+        first -= 1
+    while last + 1 < len(ents) and _LIST_GAP.fullmatch(sentence, ents[last][1], ents[last + 1][0]):
+        last += 1
+    return ents[first][0], ents[last][1]
 
 
 def _names_in(frame: Frame, text_lower: str, names: Sequence[str]) -> list[bool]:
@@ -268,7 +291,7 @@ class ExtractiveAnswerer(Answerer):
         if groups:
             # The short answer is the entity the entity ranker puts first, and its sentence is the first quote
             # (the answer's claim); the sentence ranker's quotes follow.
-            best, short = self._lead(frame, groups[0], sentences)
+            best, short = self._lead(frame, groups[0], sentences, analysed)
         else:
             short = self._short_answer(frame, best, analysed.get(best.text, _NOTHING_FOUND), hits, read)
         if self.model.weights.get("similarity") and not self.ranker.uses("similarity"):
@@ -442,12 +465,14 @@ class ExtractiveAnswerer(Answerer):
         return self.short_model.rank(groups)
 
     @staticmethod
-    def _lead(frame: Frame, group: EntityGroup, sentences: list[_Candidate]) -> tuple[_Candidate, _Short]:
+    def _lead(
+        frame: Frame, group: EntityGroup, sentences: list[_Candidate], analysed: dict[str, Analysed]
+    ) -> tuple[_Candidate, _Short]:
         """The sentence to quote first and the short answer in it, for the entity group ranked first."""
         mention = group.shown()
         cand = sentences[mention.sentence]
         # its cosine to the question is unknown (the cheap stage computes none), not 0
-        return replace(cand, similarity=None), _short_in(frame, cand, mention.entity)
+        return replace(cand, similarity=None), _short_in(frame, cand, mention.entity, analysed.get(cand.text))
 
     def _finalists(self, candidates: list[_Candidate]) -> list[str]:
         """The distinct texts of the cheap stage's best candidates (that share a term with the question): the ones
@@ -615,7 +640,7 @@ class ExtractiveAnswerer(Answerer):
         groups = self._rank_entities(
             frame, [best], {best.text: analysed}, None, lambda: self._headline(best.hit, hits, read)
         )
-        return _short_in(frame, best, groups[0].shown().entity) if groups else None
+        return _short_in(frame, best, groups[0].shown().entity, analysed) if groups else None
 
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:
         if frame.relation is not None:  # the event the question names is not what it asks about

@@ -182,6 +182,7 @@ class Frame:
     counted: str | None = None  # what "how many N" counts, stemmed ("month" for "after how many months")
     # the noun phrase after "which"/"what" ("former pope") or "how many" ("viewers"): what kind of answer is asked for
     head: str = ""
+    several: bool = False  # it asks for several things of its kind ("which organizations", "which two banks")
 
 
 _DAYS_AND_MONTHS = frozenset(
@@ -249,6 +250,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         topic,
         counted_noun(question, analysed.counted),
         analysed.asked_head or analysed.counted,
+        analysed.asked_plural and asks not in (None, "number", "date"),
     )
 
 

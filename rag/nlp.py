@@ -41,13 +41,14 @@ class Analysed:
     proper_nouns: tuple[str, ...]
     asked_head: str = ""
     counted: str = ""  # the noun phrase after "how many" ("how many people evacuated" -> "people"; "" when none)
+    asked_plural: bool = False  # the asked-for noun is plural ("which organizations", "which two banks")
 
 
 _HEAD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "VBN", "VBG"})
 
 
-def _noun_phrase(doc: Any, start: int) -> str:
-    """Adjectives and nouns from token ``start`` on, up to five words, ending on a noun ("" when none)."""
+def _noun_words(doc: Any, start: int) -> list[Any]:
+    """Adjectives and nouns from token ``start`` on, up to five words, ending on a noun (none when none)."""
     words = []
     for t in doc[start : start + 5]:
         if t.tag_ not in _HEAD_TAGS:
@@ -55,6 +56,12 @@ def _noun_phrase(doc: Any, start: int) -> str:
         words.append(t)
     while words and not words[-1].tag_.startswith("NN"):
         words.pop()
+    return words
+
+
+def _noun_phrase(doc: Any, start: int) -> str:
+    """Adjectives and nouns from token ``start`` on, up to five words, ending on a noun ("" when none)."""
+    words = _noun_words(doc, start)
     return doc[words[0].i : words[-1].i + 1].text if words else ""
 
 
@@ -68,6 +75,20 @@ def asked_head(doc: Any) -> str:
             if phrase:
                 return phrase
     return ""
+
+
+def asks_plural(doc: Any) -> bool:
+    """Whether the noun phrase after the first "which"/"what" of a tagged ``doc`` names several things ("which
+    organizations", "which two banks", "what NFL teams"): the question asks for more than one."""
+    for i, tok in enumerate(doc):
+        if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
+            words = _noun_words(doc, i + 1)
+            if words:
+                return words[-1].tag_ in ("NNS", "NNPS") or words[0].lower_ in _SEVERAL
+    return False
+
+
+_SEVERAL = frozenset(["two", "three", "four", "five", "both", "several"])
 
 
 def counted_phrase(doc: Any) -> str:
@@ -147,7 +168,7 @@ class EntityRecognizer:
                 ents = tuple(e for span in doc.ents if (e := _entity(span)) is not None)
                 if tagged:
                     nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
-                    found[text] = Analysed(ents, nouns, asked_head(doc), counted_phrase(doc))
+                    found[text] = Analysed(ents, nouns, asked_head(doc), counted_phrase(doc), asks_plural(doc))
                 else:
                     found[text] = Analysed(ents, ())
                 self._remember(text, found[text], tagged)
@@ -161,32 +182,23 @@ class EntityRecognizer:
 
 
 def people_by_surname(analysed: Sequence[Analysed]) -> list[Analysed]:
-    """The same analyses with a person's name that the small model labelled otherwise relabelled PERSON, where a
-    person of that surname is named in any of them: a lone surname of a person named in full ("Okonkwo", an
-    organisation to the model two sentences after "Idris Okonkwo", which a question asking "which bank" would take
-    for its answer), or a full name ending with a person's surname ("Kassym-Jomart Tokayev", an organisation to the
-    model where "Tokayev" is a person)."""
-    people = [e.text.split() for a in analysed for e in a.entities if e.label == "PERSON"]
-    of_full_names = {p[-1].lower() for p in people if len(p) > 1}
-    of_all = {p[-1].lower() for p in people}
-    if not of_all:
+    """The same analyses with a lone surname of a person named in any of them relabelled PERSON: the small model
+    takes "Okonkwo" for an organisation two sentences after "Idris Okonkwo", and a question asking "which bank"
+    would take him for its answer."""
+    surnames = {
+        e.text.split()[-1].lower()
+        for a in analysed
+        for e in a.entities
+        if e.label == "PERSON" and len(e.text.split()) > 1
+    }
+    if not surnames:
         return list(analysed)
-
-    def person(text: str) -> bool:
-        parts = text.split()
-        if len(parts) == 1:
-            return text.lower() in of_full_names
-        return (
-            len(parts) <= 3
-            and parts[-1].lower() in of_all
-            and all(p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts)
-        )
-
     return [
         replace(
             a,
             entities=tuple(
-                replace(e, label="PERSON") if e.label != "PERSON" and person(e.text) else e for e in a.entities
+                replace(e, label="PERSON") if e.label != "PERSON" and e.text.lower() in surnames else e
+                for e in a.entities
             ),
         )
         for a in analysed
