@@ -36,7 +36,15 @@ from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
 from rag.support import SupportChecker
-from rag.text import CURRENCY_WORDS, answer_type_match, derive_title, entity_terms, key_terms, sentence_spans
+from rag.text import (
+    CURRENCY_WORDS,
+    STOPWORDS,
+    answer_type_match,
+    derive_title,
+    entity_terms,
+    key_terms,
+    sentence_spans,
+)
 from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source
 
 ABSTAIN_TEXT = "The articles don't say: no stored passage answers this question."
@@ -164,6 +172,37 @@ _NOTHING_FOUND = Analysed((), ())  # a sentence the recogniser was not run on
 def _anchors(sentence: str, q_terms: set[str]) -> list[int]:
     """Where the sentence's words that share a key term with the question start."""
     return [m.start() for m in _WORD.finditer(sentence) if set(key_terms(m.group(0))) & q_terms]
+
+
+# A word of a question typed without capitals, and the share of its occurrences in the stored articles written with
+# a capital from which it is read as a name (names are written so ~always: "mishustin" 1.0; "new" 0.86, "apple" 0.83)
+_TYPED_WORD = re.compile(r"(?<![\w'’])[a-z][a-z-]*[a-z](?![\w-])")
+NAME_CASE_SHARE = 0.95
+
+
+def recase_names(
+    question: str,
+    capitalised: Callable[[Sequence[str]], Mapping[str, float | None]],
+    rare_word: Callable[[str], bool],
+) -> str:
+    """A question typed without capitals, with its names capitalised: the recogniser, the reranker's name feature
+    and the answerability rules find no name in "what did tokayev say ...". A word is capitalised when the stored
+    articles write it so (``capitalised``: the share of its occurrences with a capital, away from a sentence's
+    start) or when no article holds it and it is rare in English (``rare_word``: "tokayev", not "spoke"), which
+    makes it a name no article mentions. A question with any capital is left as typed."""
+    if any(c.isupper() for c in question):
+        return question
+    typed = [w for w in dict.fromkeys(_TYPED_WORD.findall(question)) if w not in STOPWORDS and len(w) > 2]
+    shares = capitalised(typed)
+
+    def name(word: str) -> bool:
+        share = shares.get(word)
+        return share >= NAME_CASE_SHARE if share is not None else rare_word(word)
+
+    names = {w for w in typed if name(w)}
+    if not names:
+        return question
+    return _TYPED_WORD.sub(lambda m: m[0][:1].upper() + m[0][1:] if m[0] in names else m[0], question)
 
 
 def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | None = None) -> _Short:

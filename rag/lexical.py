@@ -53,6 +53,7 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, outlet TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 """
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(—–-]\s*)$")  # what a sentence-initial word follows
 _FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(tokens, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'")"""
 
 
@@ -283,6 +284,30 @@ class LexicalIndex:
             if db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (_quote(token),)).fetchone() is None:
                 return False
         return True
+
+    def capitalised(self, words: Sequence[str], sample: int = 30) -> dict[str, float | None]:
+        """For each word, the share of its occurrences that the stored chunks write with a capital, away from a
+        sentence's start (in up to ``sample`` chunks that hold its stem): near 1 for a name ("mishustin"), low for
+        a common word ("universities"); None when no chunk holds it as written."""
+        out: dict[str, float | None] = {}
+        if not self.exists():
+            return dict.fromkeys(words)
+        db = self._db()
+        for word, tokens in zip(words, tokenize(list(words)), strict=True):
+            out[word] = None
+            if len(tokens) != 1:
+                continue
+            rows = db.execute(
+                "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT ?",
+                (_quote(tokens[0]), sample),
+            ).fetchall()
+            pattern = re.compile(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", re.I)
+            found = [
+                m for (text,) in rows for m in pattern.finditer(text) if not _SENTENCE_START.search(text, 0, m.start())
+            ]
+            if found:
+                out[word] = sum(m.group(1)[:1].isupper() for m in found) / len(found)
+        return out
 
     def query(self, text: str) -> str | None:
         """The FTS5 query for ``text`` (None when it has no stem that any chunk holds): its stems that occur in at

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rag.answer import Answerer, ExtractiveAnswerer
+from rag.answer import Answerer, ExtractiveAnswerer, recase_names
 from rag.embed import Embedder
 from rag.errors import QueryError
 from rag.retrieve import Retriever, build_retriever
@@ -68,7 +68,14 @@ class Pipeline:
     llm: Any = None  # the LlamaIndex LLM in --mode llm (also condenses follow-up questions)
 
     def search(self, query: Query) -> list[Hit]:
-        return self.retriever.retrieve(_checked(query))
+        query = _checked(query)
+        return self.retriever.retrieve(replace(query, text=self._recased(query.text)))
+
+    def _recased(self, question: str) -> str:
+        """The question with its names capitalised when it was typed without capitals (``recase_names``)."""
+        if any(c.isupper() for c in question) or not self.store.exists():
+            return question
+        return recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
 
     def ask(self, query: Query, history: History = ()) -> Answer:
         return self.run(query, history).answer
@@ -92,7 +99,7 @@ class Pipeline:
         t0 = time.perf_counter()
         standalone = condense_question(history[-MAX_HISTORY:], query.text, self.llm) if history else query.text
         standalone = standalone[:MAX_QUESTION_CHARS]  # a rewritten follow-up stays within the question limit
-        query = replace(query, text=standalone)
+        query = replace(query, text=self._recased(standalone))
         t1 = time.perf_counter()
         hits = self.retriever.retrieve(query)
         t2 = time.perf_counter()

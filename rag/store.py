@@ -270,6 +270,10 @@ class Store:
         index = self.lexical()
         return tuple(n for n in names if not index.knows(n))
 
+    def capitalised(self, words: Sequence[str]) -> dict[str, float | None]:
+        """How often the stored articles write each word with a capital (``LexicalIndex.capitalised``)."""
+        return self.lexical().capitalised(words) if words else {}
+
     # -- generation and the lexical index -------------------------------------------------------------------
     def generation(self) -> str:
         """Changes with every write: derived data (the lexical index) is rebuilt when it no longer matches."""

@@ -139,3 +139,21 @@ def test_embeds_only_the_sentences_a_fitted_model_weighs() -> None:
     )
     texts, _ = run(with_cosine, TEST_MODEL)
     assert len(texts) > 1 and "The seawall will cost 41 million euros." in texts
+
+
+def test_a_question_typed_without_capitals_has_its_names_capitalised() -> None:
+    from rag.answer import recase_names
+
+    shares = {"mishustin": 1.0, "universities": 0.1, "new": 0.86, "tokayev": None, "spoke": None}
+    rare = {"tokayev"}  # split by the tokenizer: no English word
+
+    def capitalised(words):  # type: ignore[no-untyped-def]
+        return {w: shares.get(w) for w in words}
+
+    def recase(q: str) -> str:
+        return recase_names(q, capitalised, rare.__contains__)
+
+    assert recase("what did mishustin say about new universities") == "what did Mishustin say about new universities"
+    # a word no article holds is a name when it is rare in English: "The articles don't mention Tokayev."
+    assert recase("who spoke with tokayev") == "who spoke with Tokayev"
+    assert recase("What did mishustin say?") == "What did mishustin say?"  # typed with capitals: read as typed

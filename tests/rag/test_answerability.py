@@ -568,3 +568,13 @@ def test_the_narrower_rules_keep_the_answers_of_ordinary_questions(ner: EntityRe
     assert "Hungary" in _offered(ner, "Which EU member state blocked the aid package?", sentence)
     sentence = "Mount St. Helens in the state of Washington erupted on Sunday, scientists said."
     assert _offered(ner, "Which mountain in the state of Washington erupted?", sentence) == ["Mount St. Helens"]
+
+
+def test_the_issue_questions_typed_without_capitals(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Users type lower case: the names are read as the stored articles write them (or, absent from every article
+    and rare in English, as names no article mentions)."""
+    tokayev = pipeline.ask(Query("what did tokayev say at the strategic session with belarus"))
+    assert tokayev.abstained and "Tokayev" in tokayev.note
+    assert tokayev.question == "what did tokayev say at the strategic session with belarus"  # shown as typed
+    universities = pipeline.ask(Query("what did mishustin say about universities"))
+    assert not universities.abstained and "1.3 thousand places" in universities.text
