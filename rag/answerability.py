@@ -129,6 +129,8 @@ _WITHIN_COUNTRY = re.compile(
 )
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
 _GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I)
+_AGE_ASKED = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b", re.I)
+_AGE = re.compile(r"\d{1,3}(?:[\s-]+years?(?:[\s-]+old)?)?")
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -518,6 +520,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     asked = undotted(frame.text)
     if frame.asks == "place" and _GPE_ASKED.search(asked):
         labels = frozenset({"GPE"})
+    age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
@@ -525,8 +528,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     question = frame.text.lower()
     out = []
     for ent in analysed.entities:
-        if ent.label not in labels:
-            continue
+        if ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
+            continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))

@@ -8,6 +8,7 @@ question (the same passages are retrieved again), so their entities are cached.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -102,7 +103,8 @@ def counted_phrase(doc: Any) -> str:
 
 def _entity(span: Any) -> Entity | None:
     """A recognised span as an Entity, without the lower-case function words the small model sometimes takes
-    into a name's end ("Elon Musk to" -> "Elon Musk"); None when nothing is left."""
+    into a name's end ("Elon Musk to" -> "Elon Musk"), with the currency sign it leaves before a sum ("$136,250",
+    not "136,250"); None when nothing is left, or for a list's number ("1) The New York Times ...")."""
     end = span.end
     if span.label_ in NAME_LABELS:
         while end > span.start and (t := span.doc[end - 1]).is_alpha and t.is_lower and t.is_stop:
@@ -110,7 +112,16 @@ def _entity(span: Any) -> Entity | None:
     if end == span.start:
         return None
     kept = span.doc[span.start : end]
-    return Entity(kept.text, span.label_, kept.start_char, kept.end_char)
+    text, start = span.doc.text, kept.start_char
+    if span.label_ == "CARDINAL" and _LIST_NUMBER.match(text, start) and not text[:start].strip():
+        return None
+    if span.label_ == "MONEY" and start > 0 and text[start - 1] in _CURRENCY_SIGNS:
+        start -= 1
+    return Entity(text[start : kept.end_char], span.label_, start, kept.end_char)
+
+
+_LIST_NUMBER = re.compile(r"\d{1,2}[).]\s")  # "1) ", "2. ": a numbered list's item, at a text's start
+_CURRENCY_SIGNS = frozenset("$£€¥₹")
 
 
 class EntityRecognizer:

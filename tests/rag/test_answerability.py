@@ -530,6 +530,15 @@ def test_which_year_is_answered_by_a_year_not_by_a_weekday(ner: EntityRecognizer
     assert "Thursday" in _offered(ner, "When did Pelosi recall her first term?", sentence)
 
 
+def test_how_old_is_answered_by_an_age_the_model_labels_a_date(ner: EntityRecognizer) -> None:
+    question = "How old is Ottilie Brennan?"
+    sentence = "Mayor Ottilie Brennan, 64, opened the session on Monday."
+    found = offered(frame_question(question, ner.analyse([question])[0]), sentence, ner.analyse([sentence])[0])
+    assert [e.text for e in found] == ["64"]  # not "Monday"
+    other = "How many sessions did Ottilie Brennan open?"  # a date is no count
+    assert offered(frame_question(other, ner.analyse([other])[0]), sentence, ner.analyse([sentence])[0]) == []
+
+
 def test_which_state_or_city_is_not_answered_by_a_country(ner: EntityRecognizer) -> None:
     sentence = "In the United States, California has the highest average price for a gallon of gas."
     assert _offered(ner, "Which state has the highest average price for a gallon of gas?", sentence) == ["California"]

@@ -53,3 +53,19 @@ def test_a_name_does_not_end_on_a_lower_case_function_word() -> None:
     found = [_entity(s) for s in spans]
     assert [e.text for e in found if e] == ["Elon Musk", "McDonald's", "a dozen"]
     assert all(e is not None and text[e.start : e.end] == e.text for e in found)
+
+
+def test_a_sum_keeps_its_currency_sign_and_a_list_s_number_is_no_entity() -> None:
+    """The small model leaves "$" outside "$136,250" and takes a numbered list's "1)" for a number."""
+    nlp = EntityRecognizer()._model()
+    text = "1) Twitter failed to pay $136,250 in rent, one of 2 suits."
+    doc = nlp.make_doc(text)
+    spans = [
+        doc.char_span(0, 1, label="CARDINAL"),
+        doc.char_span(text.index("136"), text.index(" in rent"), label="MONEY"),
+        doc.char_span(text.index("2 suits"), text.index(" suits"), label="CARDINAL"),
+    ]
+    found = [_entity(s) for s in spans]
+    assert found[0] is None
+    assert found[1] is not None and found[1].text == "$136,250" and text[found[1].start : found[1].end] == "$136,250"
+    assert found[2] is not None and found[2].text == "2"
