@@ -50,8 +50,27 @@ ANSWER_LABELS: dict[str, frozenset[str]] = {
 # Up to four words between "which"/"what" and the noun that says what is asked ("which 23-time grand slam tennis
 # champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
 _BETWEEN = r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|took|take|takes)\b)[\w'’-]+\s+){0,4}"
+# "who" as a question word, not a relative pronoun ("Actress Cindy Williams, who played Shirley, ... appeared in
+# which of these films?", "a fan who won a raffle"): opening the question or one of its sentences ("... died this
+# week. Who will ..."), after a preposition ("paving the way for who", "by whom", "using whose"), at the end ("...
+# said who?"), or after a comma when its clause runs to the question mark ("After the Queen's death in September,
+# who took the throne?"; a relative clause closes first: "Kanye West, who changed his name, announced ...").
+_WHO = (
+    r"(?:(?:^|[.!?:;][\"”’)]*\s+|[\"“‘(]\s*)(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b"
+    r"|\b(?:to|with|by|for|from|of|about|at|on|using|than|as)\s+who(?:m|se)?\b"
+    r"|,\s*(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b(?=[^,.;:!?]*\?)|\bwho(?:m|se)?\s*\?)"
+)
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
-    ("date", re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b", re.I)),
+    # "when" asks a date as a question word ("when did", "when is", "... lapse when?"), not as a conjunction ("Fox
+    # News rocked the media world when it announced ... which host")
+    (
+        "date",
+        re.compile(
+            r"\bwhen\s+(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|might|may|must)\b"
+            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b",
+            re.I,
+        ),
+    ),
     (
         "number",
         re.compile(
@@ -63,7 +82,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     (
         "person",
         re.compile(
-            rf"\bwho(?:m|se)?\b|\b(?:which|what)\s+{_BETWEEN}(?:person|people|man|woman|men|women|actor|actress|"
+            rf"{_WHO}|\b(?:which|what)\s+{_BETWEEN}(?:person|people|man|woman|men|women|actor|actress|"
             r"singer|rapper|star|player|athlete|president|leader|ceo|executive|politician|senator|governor|judge|"
             r"author|writer|director|musician|comedian|host|celebrity|billionaire|founder|minister|king|queen|"
             r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
@@ -303,7 +322,9 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
 # "Who is Denis Denisov?" asks who that person is (a description), not for another person's name: a question that
 # is only "who is/was" and a name: capitalised words, the last not a title ("Who is the US President?" asks for a
 # person; so does "Who is the speaker of the House?").
-_WHO_IS_NAME = re.compile(r"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[A-Z][^\s?]*(?:\s+[A-Z][^\s?]*)*)\s*\??\s*$")
+_WHO_IS_NAME = re.compile(
+    r"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[A-Z][^\s?]*(?:\s+[A-Z][^\s?]*)*)\s*\??\s*$"
+)
 
 
 def asked_type(question: str) -> str | None:
@@ -538,7 +559,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             not terms
             or terms <= q_terms
             or mentions(question, name, ent.label == "PERSON")
-            or any(same_place(name, given) or _abbreviates(name, given) or _abbreviates(given, name) for given in frame.names)
+            or any(
+                same_place(name, given) or _abbreviates(name, given) or _abbreviates(given, name)
+                for given in frame.names
+            )
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):

@@ -215,6 +215,31 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
+        # "who" and "when" as question words
+        ("Who will take care of the dogs?", "person"),
+        ("The Queen died this week. Who took the throne?", "person"),
+        ("Lea Michele joined “Funny Girl.” Who is she replacing?", "person"),
+        ("After the Queen's death in September, who took the throne?", "person"),
+        ("Nadal withdrew, paving the way for who to advance to the final?", "person"),
+        ("When did the first drive-in open?", "date"),
+        ("Thousands of EU laws will lapse when?", "date"),
+        # ... and as a relative pronoun or a conjunction: what is asked is elsewhere
+        ("Kanye West, who changed his name to Ye, is acquiring which social media platform?", "organisation"),
+        ("Raymond Briggs, who died this week, was most celebrated for which children's book?", "work"),
+        ("What happened when a fan who won a raffle tried to cash the check?", None),
+        ("Fox News rocked the media world when it parted ways with which top-rated host?", "person"),
+        ("When the weather warms up, how many hot dogs do Americans eat?", "number"),
+    ],
+)
+def test_who_and_when_ask_only_as_question_words(question: str, asks: str | None) -> None:
+    from rag.answerability import asked_type
+
+    assert asked_type(question) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
         ("Who is Lars Vik?", None),
         ("who was Ottilie Brennan", None),
         ("Who is President Biden?", None),
