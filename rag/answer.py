@@ -176,8 +176,16 @@ def _anchors(sentence: str, q_terms: set[str]) -> list[int]:
 
 # A word of a question typed without capitals, and the share of its occurrences in the stored articles written with
 # a capital from which it is read as a name (names are written so ~always: "mishustin" 1.0; "new" 0.86, "apple" 0.83)
-_TYPED_WORD = re.compile(r"(?<![\w'’])[a-z][a-z-]*[a-z](?![\w-])")
+_TYPED_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 NAME_CASE_SHARE = 0.95
+
+
+_SENTENCE_INITIAL = re.compile(r"(?:^|[.!?][\"”’)]*\s+)[\"“‘(]*[A-Z]")
+
+
+def caseless(question: str) -> bool:
+    """Whether the question shows no capital of its own: none, or only sentences' first letters."""
+    return not any(c.isupper() for c in _SENTENCE_INITIAL.sub("", question))
 
 
 def recase_names(
@@ -189,15 +197,18 @@ def recase_names(
     and the answerability rules find no name in "what did tokayev say ...". A word is capitalised when the stored
     articles write it so (``capitalised``: the share of its occurrences with a capital, away from a sentence's
     start) or when no article holds it and it is rare in English (``rare_word``: "tokayev", not "spoke"), which
-    makes it a name no article mentions. A question with any capital is left as typed."""
-    if any(c.isupper() for c in question):
+    makes it a name no article mentions; that last only in a question with no capital at all (one that opens with
+    a capital, as phones type it, may hold a rare word the articles lack: "Which castaway ..."). A question with a
+    capital other than a sentence's first letter is left as typed."""
+    if not caseless(question):
         return question
+    lower = not any(c.isupper() for c in question)
     typed = [w for w in dict.fromkeys(_TYPED_WORD.findall(question)) if w not in STOPWORDS and len(w) > 2]
     shares = capitalised(typed)
 
     def name(word: str) -> bool:
         share = shares.get(word)
-        return share >= NAME_CASE_SHARE if share is not None else rare_word(word)
+        return share >= NAME_CASE_SHARE if share is not None else lower and rare_word(word)
 
     names = {w for w in typed if name(w)}
     if not names:

@@ -322,6 +322,7 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
 # "Who is Denis Denisov?" asks who that person is (a description), not for another person's name: a question that
 # is only "who is/was" and a name: capitalised words, the last not a title ("Who is the US President?" asks for a
 # person; so does "Who is the speaker of the House?").
+_WHO_IS_TYPED = re.compile(r"^\W*who\s+(?:is|was)\s+(?P<name>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3})\s*\??\s*$")
 _WHO_IS_NAME = re.compile(
     r"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[A-Z][^\s?]*(?:\s+[A-Z][^\s?]*)*)\s*\??\s*$"
 )
@@ -334,6 +335,8 @@ def asked_type(question: str) -> str | None:
     question = undotted(question)
     if (m := _WHO_IS_NAME.match(question)) and m["name"].split()[-1].lower().strip(".,'’") not in _TITLES:
         return None
+    if (m := _WHO_IS_TYPED.match(question)) and not any(w in STOPWORDS or w in _TITLES for w in m["name"].split()):
+        return None  # typed without capitals: "who is denis denisov", not "who is the president of belarus"
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     return min(found)[2] if found else None
 

@@ -285,10 +285,12 @@ class LexicalIndex:
                 return False
         return True
 
-    def capitalised(self, words: Sequence[str], sample: int = 30) -> dict[str, float | None]:
+    def capitalised(self, words: Sequence[str], sample: int = 30, least: int = 3) -> dict[str, float | None]:
         """For each word, the share of its occurrences that the stored chunks write with a capital, away from a
         sentence's start (in up to ``sample`` chunks that hold its stem): near 1 for a name ("mishustin"), low for
-        a common word ("universities"); None when no chunk holds it as written."""
+        a common word ("universities"); 0 when those chunks hold it fewer than ``least`` times (too few to tell:
+        "Candy" twice among "candies"); None when no chunk holds its stem, or when it is no single indexed word (a
+        stop word, "built-up")."""
         out: dict[str, float | None] = {}
         if not self.exists():
             return dict.fromkeys(words)
@@ -305,8 +307,8 @@ class LexicalIndex:
             found = [
                 m for (text,) in rows for m in pattern.finditer(text) if not _SENTENCE_START.search(text, 0, m.start())
             ]
-            if found:
-                out[word] = sum(m.group(1)[:1].isupper() for m in found) / len(found)
+            if rows:  # the stem is stored; a form found fewer than ``least`` times in the chunks read reads as 0
+                out[word] = sum(m.group(1)[:1].isupper() for m in found) / len(found) if len(found) >= least else 0.0
         return out
 
     def query(self, text: str) -> str | None:

@@ -248,6 +248,8 @@ def test_who_and_when_ask_only_as_question_words(question: str, asks: str | None
         ("Who is the U.S. President?", "person"),
         ("Who is the speaker of the House?", "person"),
         ("Who is Kevin McCarthy's wife?", "person"),
+        ("who is denis denisov", None),  # typed without capitals: words that are no title or function word
+        ("who is the president of belarus", "person"),
     ],
 )
 def test_who_is_a_name_asks_what_the_articles_say_of_it(ner: EntityRecognizer, question: str, asks: str | None) -> None:
