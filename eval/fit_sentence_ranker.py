@@ -47,7 +47,7 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
     answerer = pipeline.answerer
     out: list[Question] = []
     for q in tqdm([q for q in items if q.answerable], unit="q"):
-        query = Query(q.question, k=k, as_of=q.date)
+        query = pipeline.prepared(Query(q.question, k=k, as_of=q.date))  # as serving reads it
         hits = pipeline.search(query)
         candidates = answerer._candidates(query, hits) if hits else []
         labels = [int(answer_in_text(q.answer, c.text)) for c in candidates]

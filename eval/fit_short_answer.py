@@ -38,7 +38,7 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
     _, items, pipeline = split_pipeline(dataset, work, limit, store)
     out: list[Question] = []
     for q in tqdm([q for q in items if q.answerable], unit="q"):
-        query = Query(q.question, k=k, as_of=q.date)
+        query = pipeline.prepared(Query(q.question, k=k, as_of=q.date))  # as serving reads it
         draft = pipeline.answerer.draft(query, pipeline.search(query))
         if not draft.entity_groups:
             continue

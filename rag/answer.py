@@ -190,30 +190,32 @@ def caseless(question: str) -> bool:
 
 def recase_names(
     question: str,
-    capitalised: Callable[[Sequence[str]], Mapping[str, float | None]],
+    capitalised: Callable[[Sequence[str]], Mapping[str, tuple[float, str] | None]],
     rare_word: Callable[[str], bool],
 ) -> str:
     """A question typed without capitals, with its names capitalised: the recogniser, the reranker's name feature
-    and the answerability rules find no name in "what did tokayev say ...". A word is capitalised when the stored
-    articles write it so (``capitalised``: the share of its occurrences with a capital, away from a sentence's
-    start) or when no article holds it and it is rare in English (``rare_word``: "tokayev", not "spoke"), which
-    makes it a name no article mentions; that last only in a question with no capital at all (one that opens with
-    a capital, as phones type it, may hold a rare word the articles lack: "Which castaway ..."). A question with a
-    capital other than a sentence's first letter is left as typed."""
+    and the answerability rules find no name in "what did tokayev say ...". A word is written as a name when the
+    stored articles write it with a capital (``capitalised``: in at least ``NAME_CASE_SHARE`` of its occurrences
+    away from a sentence's start; in their most frequent form: "OpenAI"); or, in a question with no capital at all,
+    when they cannot tell (no article holds it, or too few) and it is rare in English (``rare_word``: "tokayev", not
+    "spoke"). A question that opens with a capital, as phones type it, skips that last test: it may hold a rare
+    word the articles lack ("Which castaway ..."). A question with a capital other than a sentence's first letter
+    is left as typed."""
     if not caseless(question):
         return question
     lower = not any(c.isupper() for c in question)
     typed = [w for w in dict.fromkeys(_TYPED_WORD.findall(question)) if w not in STOPWORDS and len(w) > 2]
-    shares = capitalised(typed)
-
-    def name(word: str) -> bool:
-        share = shares.get(word)
-        return share >= NAME_CASE_SHARE if share is not None else lower and rare_word(word)
-
-    names = {w for w in typed if name(w)}
+    written = capitalised(typed)
+    names: dict[str, str] = {}  # each word read as a name, and how to write it
+    for word in typed:
+        if (how := written.get(word)) is not None:
+            if how[0] >= NAME_CASE_SHARE:
+                names[word] = how[1]  # as the articles write it: "OpenAI", "FBI"
+        elif lower and rare_word(word):
+            names[word] = word[:1].upper() + word[1:]
     if not names:
         return question
-    return _TYPED_WORD.sub(lambda m: m[0][:1].upper() + m[0][1:] if m[0] in names else m[0], question)
+    return _TYPED_WORD.sub(lambda m: names.get(m[0], m[0]), question)
 
 
 def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | None = None) -> _Short:
@@ -234,18 +236,28 @@ def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | 
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
 
 
 def _listed(sentence: str, ent: Entity, offered: Sequence[Entity]) -> tuple[int, int]:
     """The span of the list of offered entities that ``ent`` stands in ("Sweden and Finland", "A, B, and C"): its
-    neighbours joined to it by commas, "and", "or" or "&" alone; ``ent``'s own span when it stands alone."""
-    ents = sorted({(e.start, e.end) for e in offered} | {(ent.start, ent.end)})
-    i = ents.index((ent.start, ent.end))
+    neighbours joined to it by commas, "and", "or" or "&" alone (a bare comma only between two of one label: not
+    "Finland, Magdalena Andersson"), when "and", "or" or "&" joins some of them ("Helsinki, Finland" is a place, not
+    a list); ``ent``'s own span otherwise."""
+    ents = sorted({(e.start, e.end, e.label) for e in offered} | {(ent.start, ent.end, ent.label)})
+    i = ents.index((ent.start, ent.end, ent.label))
+
+    def joined(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+        gap = _LIST_GAP.fullmatch(sentence, a[1], b[0])
+        return gap is not None and (a[2] == b[2] or _CONJUNCTION.search(gap[0]) is not None)
+
     first = last = i
-    while first > 0 and _LIST_GAP.fullmatch(sentence, ents[first - 1][1], ents[first][0]):
+    while first > 0 and joined(ents[first - 1], ents[first]):
         first -= 1
-    while last + 1 < len(ents) and _LIST_GAP.fullmatch(sentence, ents[last][1], ents[last + 1][0]):
+    while last + 1 < len(ents) and joined(ents[last], ents[last + 1]):
         last += 1
+    if first == last or not _CONJUNCTION.search(sentence, ents[first][1], ents[last][0]):
+        return ent.start, ent.end
     return ents[first][0], ents[last][1]
 
 

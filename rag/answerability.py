@@ -55,9 +55,22 @@ _BETWEEN = r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|co
 # week. Who will ..."), after a preposition ("paving the way for who", "by whom", "using whose"), at the end ("...
 # said who?"), or after a comma when its clause runs to the question mark ("After the Queen's death in September,
 # who took the throne?"; a relative clause closes first: "Kanye West, who changed his name, announced ...").
+# Nouns for a person: "which actress" asks for one, and "who is the coach" too
+_PERSON_NOUNS = (
+    r"(?:person|people|man|woman|men|women|actor|actress|"
+    r"singer|rapper|star|player|athlete|president|leader|ceo|executive|politician|senator|governor|judge|"
+    r"author|writer|director|musician|comedian|host|celebrity|billionaire|founder|minister|king|queen|"
+    r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
+    r"golfer|footballer|boxer|mayor|scientist|champion|legend|icon|billionaire|entrepreneur|designer|"
+    r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner)s?"
+)
+_PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
+# Verbs after which "who" and "when" still ask ("Do you know who won?", "Tell me when it opens.")
+_ASKING = r"\b(?:know|knows|tell\s+(?:me|us)|remind\s+(?:me|us)|ask|asked|wonder|guess|find\s+out|explain|say)"
 _WHO = (
     r"(?:(?:^|[.!?:;][\"”’)]*\s+|[\"“‘(]\s*)(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b"
     r"|\b(?:to|with|by|for|from|of|about|at|on|using|than|as)\s+who(?:m|se)?\b"
+    rf"|{_ASKING}\s+who(?:m|se)?\b"
     r"|,\s*(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b(?=[^,.;:!?]*\?)|\bwho(?:m|se)?\s*\?)"
 )
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
@@ -67,6 +80,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"\bwhen\s+(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|might|may|must)\b"
+            r"|\bwhen['’]s\b|(?:^|[.!?][\"”’)]*\s+)\W*when\b(?=[^.!?]*\?)"
+            r"(?![^.!?]*,\s*(?:how|what|which|who|whom|where|why)\b)|" + _ASKING + r"\s+when\b"
             r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b",
             re.I,
         ),
@@ -82,12 +97,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     (
         "person",
         re.compile(
-            rf"{_WHO}|\b(?:which|what)\s+{_BETWEEN}(?:person|people|man|woman|men|women|actor|actress|"
-            r"singer|rapper|star|player|athlete|president|leader|ceo|executive|politician|senator|governor|judge|"
-            r"author|writer|director|musician|comedian|host|celebrity|billionaire|founder|minister|king|queen|"
-            r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
-            r"golfer|footballer|boxer|mayor|scientist|champion|legend|icon|billionaire|entrepreneur|designer|"
-            r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner)s?\b",
+            rf"{_WHO}|\b(?:which|what)\s+{_BETWEEN}{_PERSON_NOUNS}\b",
             re.I,
         ),
     ),
@@ -149,7 +159,7 @@ _WITHIN_COUNTRY = re.compile(
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
 _GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I)
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b", re.I)
-_AGE = re.compile(r"\d{1,3}(?:[\s-]+years?(?:[\s-]+old)?)?")
+_AGE = re.compile(r"\d{1,3}(?:[\s-]+years?[\s-]+old)?")  # "79", "80 years old"; not "30 years" (a length of time)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -215,8 +225,8 @@ _DAYS_AND_MONTHS = frozenset(
 
 
 # A word with a capital after a small letter is a name, whatever the tagger says ("ChatGPT", "iPhone", "BioNTech");
-# not a plural of capitals ("SUVs", "MPs").
-_INNER_CAPITAL = re.compile(r"(?<![\w'’-])[A-Za-z]*[a-z][A-Z][\w]*(?![\w'’-])")
+# not a plural of capitals ("SUVs", "MPs"), nor a short unit or degree ("PhD", "kWh", "mRNA").
+_INNER_CAPITAL = re.compile(r"(?<![\w'’-])(?=\w{5})[A-Za-z]*[a-z][A-Z][\w]*(?![\w'’-])")
 
 
 def frame_question(question: str, analysed: Analysed) -> Frame:
@@ -320,12 +330,28 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
 
 
 # "Who is Denis Denisov?" asks who that person is (a description), not for another person's name: a question that
-# is only "who is/was" and a name: capitalised words, the last not a title ("Who is the US President?" asks for a
-# person; so does "Who is the speaker of the House?").
-_WHO_IS_TYPED = re.compile(r"^\W*who\s+(?:is|was)\s+(?P<name>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3})\s*\??\s*$")
-_WHO_IS_NAME = re.compile(
-    r"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[A-Z][^\s?]*(?:\s+[A-Z][^\s?]*)*)\s*\??\s*$"
+# is only "who is/was" and a name, in any case: words none of them a function word, the last no title or role ("Who
+# is the US President?", "who is chelsea coach", "Who is the UN Secretary-General?" and "Who is the speaker of the
+# House?" ask for a person).
+_WHO_IS = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[^\s?]+(?:\s+[^\s?]+){0,4})\s*\??\s*$", re.I)
+_ROLES = frozenset(
+    ["wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "partner", "spouse", "girlfriend"]
+    + ["boyfriend", "successor", "predecessor", "replacement", "captain", "founder", "coach", "owner", "head", "boss"]
+    + ["spokesman", "spokeswoman", "spokesperson", "manager", "editor", "host", "anchor", "chief", "deputy"]
 )
+
+
+def _names_someone(words: str) -> bool:
+    """Whether the words after "who is" are a name: no function word among them, the last no title or role."""
+    parts = [w.lower().strip(".,'’\"“”") for w in words.split()]
+    last = re.split(r"[-–]", parts[-1])[-1].removesuffix("'s").removesuffix("’s") if parts else ""
+    return (
+        bool(parts)
+        and not any(p in STOPWORDS for p in parts)
+        and last not in _TITLES
+        and last not in _ROLES
+        and not _PERSON_NOUN.fullmatch(last)
+    )
 
 
 def asked_type(question: str) -> str | None:
@@ -333,10 +359,8 @@ def asked_type(question: str) -> str | None:
     ends first ("which country's lawmakers" asks for a country). Acronyms are read without their dots ("which U.S.
     city" asks for a place). "Who is" and a name asks for no kind of thing: what the articles say of that name."""
     question = undotted(question)
-    if (m := _WHO_IS_NAME.match(question)) and m["name"].split()[-1].lower().strip(".,'’") not in _TITLES:
+    if (m := _WHO_IS.match(question)) and _names_someone(m["name"]):
         return None
-    if (m := _WHO_IS_TYPED.match(question)) and not any(w in STOPWORDS or w in _TITLES for w in m["name"].split()):
-        return None  # typed without capitals: "who is denis denisov", not "who is the president of belarus"
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     return min(found)[2] if found else None
 
@@ -527,7 +551,7 @@ def _within_country(question: str) -> bool:
 def _abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is the initials of ``name``, a name of two or more words ("SVB", "Silicon Valley Bank";
     "NHS", "the National Health Service"); small words do not count ("of", "and")."""
-    initials = [w[0] for w in re.findall(r"[\w’']+", name) if w[0].isupper()]
+    initials = [w[0] for w in re.findall(r"[\w’']+", re.sub(r"^the\s+", "", name, flags=re.I)) if w[0].isupper()]
     return len(initials) >= 2 and short.isupper() and short.isalpha() and short == "".join(initials)
 
 

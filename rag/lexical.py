@@ -285,13 +285,15 @@ class LexicalIndex:
                 return False
         return True
 
-    def capitalised(self, words: Sequence[str], sample: int = 30, least: int = 3) -> dict[str, float | None]:
-        """For each word, the share of its occurrences that the stored chunks write with a capital, away from a
-        sentence's start (in up to ``sample`` chunks that hold its stem): near 1 for a name ("mishustin"), low for
-        a common word ("universities"); 0 when those chunks hold it fewer than ``least`` times (too few to tell:
-        "Candy" twice among "candies"); None when no chunk holds its stem, or when it is no single indexed word (a
-        stop word, "built-up")."""
-        out: dict[str, float | None] = {}
+    def capitalised(
+        self, words: Sequence[str], sample: int = 30, least: int = 3
+    ) -> dict[str, tuple[float, str] | None]:
+        """How the stored chunks write each word, read in up to ``sample`` chunks that hold it: the share of its
+        occurrences written with a capital, away from a sentence's start, and its most frequent such form ("tokayev":
+        (1.0, "Tokayev"); "openai": (1.0, "OpenAI"); "universities": (0.0, ...)). None when that cannot tell: no
+        chunk holds it, it is no single indexed word (a stop word, "built-up"), or it is written with a capital fewer
+        than ``least`` times and never without one ("Denisov", once)."""
+        out: dict[str, tuple[float, str] | None] = {}
         if not self.exists():
             return dict.fromkeys(words)
         db = self._db()
@@ -300,15 +302,21 @@ class LexicalIndex:
             if len(tokens) != 1:
                 continue
             rows = db.execute(
-                "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT ?",
-                (_quote(tokens[0]), sample),
+                "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? AND instr(lower(c.text), ?)"
+                " LIMIT ?",
+                (_quote(tokens[0]), word.lower(), sample),
             ).fetchall()
             pattern = re.compile(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", re.I)
             found = [
-                m for (text,) in rows for m in pattern.finditer(text) if not _SENTENCE_START.search(text, 0, m.start())
+                m.group(1)
+                for (text,) in rows
+                for m in pattern.finditer(text)
+                if not _SENTENCE_START.search(text, 0, m.start())
             ]
-            if rows:  # the stem is stored; a form found fewer than ``least`` times in the chunks read reads as 0
-                out[word] = sum(m.group(1)[:1].isupper() for m in found) / len(found) if len(found) >= least else 0.0
+            upper = [f for f in found if f[:1].isupper()]
+            if len(found) >= least or len(upper) < len(found):
+                form = max(set(upper), key=upper.count) if upper else word
+                out[word] = (len(upper) / len(found), form)
         return out
 
     def query(self, text: str) -> str | None:

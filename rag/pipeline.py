@@ -68,8 +68,13 @@ class Pipeline:
     llm: Any = None  # the LlamaIndex LLM in --mode llm (also condenses follow-up questions)
 
     def search(self, query: Query) -> list[Hit]:
+        return self.retriever.retrieve(self.prepared(query))
+
+    def prepared(self, query: Query) -> Query:
+        """The query as retrieval and the answerer read it: checked, its names capitalised when it was typed without
+        capitals (``_recased``). Whoever drafts an answer from ``search``'s hits drafts it for this query."""
         query = _checked(query)
-        return self.retriever.retrieve(replace(query, text=self._recased(query.text)))
+        return replace(query, text=self._recased(query.text))
 
     def _recased(self, question: str) -> str:
         """The question with its names capitalised when it was typed without capitals (``recase_names``)."""

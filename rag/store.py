@@ -270,8 +270,8 @@ class Store:
         index = self.lexical()
         return tuple(n for n in names if not index.knows(n))
 
-    def capitalised(self, words: Sequence[str]) -> dict[str, float | None]:
-        """How often the stored articles write each word with a capital (``LexicalIndex.capitalised``)."""
+    def capitalised(self, words: Sequence[str]) -> dict[str, tuple[float, str] | None]:
+        """How the stored articles write each word: how often with a capital, and how (``LexicalIndex.capitalised``)."""
         return self.lexical().capitalised(words) if words else {}
 
     # -- generation and the lexical index -------------------------------------------------------------------

@@ -155,6 +155,9 @@ def test_a_rejection_run_that_retrieves_the_normal_run_s_passages_is_marked() ->
     class Pipeline:
         answerer = SimpleNamespace(draft=lambda query, hits: Draft(abstain(), None, None))
 
+        def prepared(self, query):  # type: ignore[no-untyped-def]
+            return query
+
         def search(self, query):  # type: ignore[no-untyped-def]
             ranked = {"apple": ["a", "b"], "hockey": ["d", "b", "c"]}["apple" if "apple" in query.text else "hockey"]
             kept = [aid for aid in ranked if aid not in query.exclude_articles][: query.k]

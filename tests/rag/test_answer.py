@@ -144,11 +144,12 @@ def test_embeds_only_the_sentences_a_fitted_model_weighs() -> None:
 def test_a_question_typed_without_capitals_has_its_names_capitalised() -> None:
     from rag.answer import recase_names
 
-    shares = {"mishustin": 1.0, "universities": 0.1, "new": 0.86, "tokayev": None, "spoke": None}
+    shares = {"mishustin": 1.0, "universities": 0.1, "new": 0.86, "openai": 1.0, "tokayev": None, "spoke": None}
+    forms = {"openai": "OpenAI"}
     rare = {"tokayev"}  # split by the tokenizer: no English word
 
     def capitalised(words):  # type: ignore[no-untyped-def]
-        return {w: shares.get(w) for w in words}
+        return {w: None if shares.get(w) is None else (shares[w], forms.get(w, w.title())) for w in words}
 
     def recase(q: str) -> str:
         return recase_names(q, capitalised, rare.__contains__)
@@ -156,6 +157,7 @@ def test_a_question_typed_without_capitals_has_its_names_capitalised() -> None:
     assert recase("what did mishustin say about new universities") == "what did Mishustin say about new universities"
     # a word no article holds is a name when it is rare in English: "The articles don't mention Tokayev."
     assert recase("who spoke with tokayev") == "who spoke with Tokayev"
+    assert recase("who runs openai") == "who runs OpenAI"  # as the articles write it
     # a capital only at a sentence's start (as phones type): the store's casing counts, an unknown rare word does not
     assert recase("What did mishustin say?") == "What did Mishustin say?"
     assert recase("Who spoke with tokayev?") == "Who spoke with tokayev?"

@@ -205,6 +205,27 @@ def test_what_asks_for_several_things(ner: EntityRecognizer, question: str, seve
     assert frame_question(question, ner.analyse([question])[0]).several == several
 
 
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        ("Finland, Sweden and Norway applied to join on Wednesday.", "Finland, Sweden and Norway"),
+        ("The leaders of Sweden and Finland, Magdalena Andersson and Sauli Niinisto, applied.", "Sweden and Finland"),
+        ("The talks were held in Helsinki, Finland on Monday.", "Helsinki"),  # a place and its country: no list
+    ],
+)
+def test_a_list_is_names_joined_by_and_or_commas_within_one_kind(
+    ner: EntityRecognizer, sentence: str, listed: str
+) -> None:
+    from rag.answer import _listed
+
+    question = "Which two countries applied to join NATO?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    analysed = ner.analyse([sentence])[0]
+    first = offered(frame, sentence, analysed)[0]
+    start, end = _listed(sentence, first, analysed.entities)
+    assert sentence[start:end] == listed
+
+
 def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
     question = "Who opened the session in Tromsvik?"
     answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
@@ -229,6 +250,11 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
         ("What happened when a fan who won a raffle tried to cash the check?", None),
         ("Fox News rocked the media world when it parted ways with which top-rated host?", "person"),
         ("When the weather warms up, how many hot dogs do Americans eat?", "number"),
+        ("When's the election?", "date"),
+        ("When exactly did the strike start?", "date"),
+        ("When, according to officials, did the strike begin?", "date"),
+        ("Do you know who won the election?", "person"),
+        ("Tell me when the polls close.", "date"),
     ],
 )
 def test_who_and_when_ask_only_as_question_words(question: str, asks: str | None) -> None:
@@ -249,7 +275,10 @@ def test_who_and_when_ask_only_as_question_words(question: str, asks: str | None
         ("Who is the speaker of the House?", "person"),
         ("Who is Kevin McCarthy's wife?", "person"),
         ("who is denis denisov", None),  # typed without capitals: words that are no title or function word
+        ("Who was prime minister Liz Truss?", None),
         ("who is the president of belarus", "person"),
+        ("Who is the UN Secretary-General?", "person"),  # a title, hyphenated
+        ("who is chelsea coach", "person"),  # a role
     ],
 )
 def test_who_is_a_name_asks_what_the_articles_say_of_it(ner: EntityRecognizer, question: str, asks: str | None) -> None:

@@ -99,15 +99,19 @@ def test_capitalised_reads_how_the_chunks_write_a_word(tmp_path: Path) -> None:
     rows = [
         ChunkRow("a#0:x", "Officials met Mayor Quill. New rules came in, said Quill.", {"article_id": "a"}),
         ChunkRow("b#0:y", "The new rules: Quill wants new seawalls in New Larkspur.", {"article_id": "b"}),
-        ChunkRow("c#0:z", "Quill built seawalls; Candy Quill and seawalls.", {"article_id": "c"}),
+        ChunkRow(
+            "c#0:z", "Quill built seawalls; Candy Quill and seawalls at OpenAI, OpenAI and OpenAI.", {"article_id": "c"}
+        ),
     ]
     index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
-    shares = index.capitalised(["quill", "new", "seawalls", "seawall", "candy", "zanzibar", "the"])
-    assert shares["quill"] == 1.0  # a name: written with a capital wherever it stands
+    shares = index.capitalised(["quill", "new", "seawalls", "seawall", "openai", "candy", "zanzibar", "the"])
+    assert shares["quill"] == (1.0, "Quill")  # a name: written with a capital wherever it stands
     # "New" opening a sentence is not counted; "New Larkspur" is, beside two lower-case "new"
-    assert shares["new"] == pytest.approx(1 / 3)
-    assert shares["seawalls"] == 0.0 and shares["seawall"] == 0.0  # a stored stem: no name, in any form
-    assert shares["candy"] == 0.0  # written with a capital, but once: too few to tell
+    assert shares["new"] == (pytest.approx(1 / 3), "New")
+    assert shares["seawalls"] == (0.0, "seawalls")
+    assert shares["seawall"] is None  # no chunk holds that form
+    assert shares["openai"] == (1.0, "OpenAI")  # as the articles write it
+    assert shares["candy"] is None  # written with a capital, but once: too few to tell
     assert shares["zanzibar"] is None and shares["the"] is None  # no chunk holds it; a stop word is not indexed
 
 
