@@ -50,11 +50,6 @@ ANSWER_LABELS: dict[str, frozenset[str]] = {
 # Up to four words between "which"/"what" and the noun that says what is asked ("which 23-time grand slam tennis
 # champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
 _BETWEEN = r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|took|take|takes)\b)[\w'’-]+\s+){0,4}"
-# "who" as a question word, not a relative pronoun ("Actress Cindy Williams, who played Shirley, ... appeared in
-# which of these films?", "a fan who won a raffle"): opening the question or one of its sentences ("... died this
-# week. Who will ..."), after a preposition ("paving the way for who", "by whom", "using whose"), at the end ("...
-# said who?"), or after a comma when its clause runs to the question mark ("After the Queen's death in September,
-# who took the throne?"; a relative clause closes first: "Kanye West, who changed his name, announced ...").
 # Nouns for a person: "which actress" asks for one, and "who is the coach" too
 _PERSON_NOUNS = (
     r"(?:person|people|man|woman|men|women|actor|actress|"
@@ -67,6 +62,12 @@ _PERSON_NOUNS = (
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
 # Verbs after which "who" and "when" still ask ("Do you know who won?", "Tell me when it opens.")
 _ASKING = r"\b(?:know|knows|tell\s+(?:me|us)|remind\s+(?:me|us)|ask|asked|wonder|guess|find\s+out|explain|say)"
+# "who" as a question word, not a relative pronoun ("Actress Cindy Williams, who played Shirley, ... appeared in
+# which of these films?", "a fan who won a raffle"): opening the question or one of its sentences ("... died this
+# week. Who will ..."), after a preposition ("paving the way for who", "by whom", "using whose"), at the end ("...
+# said who?"), or after a comma when its clause runs to the question mark ("After the Queen's death in September,
+# who took the throne?"; a relative clause closes first: "Kanye West, who changed his name, announced ..."), or
+# after a verb of asking ("Do you know who won?").
 _WHO = (
     r"(?:(?:^|[.!?:;][\"”’)]*\s+|[\"“‘(]\s*)(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b"
     r"|\b(?:to|with|by|for|from|of|about|at|on|using|than|as)\s+who(?:m|se)?\b"
@@ -336,9 +337,9 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
 _WHO_IS = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[^\s?]+(?:\s+[^\s?]+){0,4})\s*\??\s*$", re.I)
 _ROLES = frozenset(
     ["wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "partner", "spouse", "girlfriend"]
-    + ["boyfriend", "successor", "predecessor", "replacement", "captain", "founder", "coach", "owner", "head", "boss"]
-    + ["spokesman", "spokeswoman", "spokesperson", "manager", "editor", "host", "anchor", "chief", "deputy"]
-)
+    + ["boyfriend", "successor", "predecessor", "replacement", "captain", "owner", "head", "boss", "spokesman"]
+    + ["spokeswoman", "spokesperson", "manager", "editor", "anchor", "deputy"]
+)  # besides the titles (_TITLES) and the person nouns of the person pattern (_PERSON_NOUNS)
 
 
 def _names_someone(words: str) -> bool:

@@ -66,27 +66,30 @@ def _noun_phrase(doc: Any, start: int) -> str:
     return doc[words[0].i : words[-1].i + 1].text if words else ""
 
 
+def _asked_words(doc: Any) -> list[Any]:
+    """The tokens of the noun phrase after the first "which"/"what" of a tagged ``doc`` that has one (none when
+    none: "what did he say")."""
+    for i, tok in enumerate(doc):
+        if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
+            words = _noun_words(doc, i + 1)
+            if words:
+                return words
+    return []
+
+
 def asked_head(doc: Any) -> str:
     """The noun phrase that follows the first "which"/"what" of a tagged spaCy ``doc`` and names what is asked
     for: adjectives and nouns, up to five words, ending on a noun ("which home goods chain recently said" -> "home
     goods chain"); "" where "which"/"what" is followed by a verb ("what did he say")."""
-    for i, tok in enumerate(doc):
-        if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
-            phrase = _noun_phrase(doc, i + 1)
-            if phrase:
-                return phrase
-    return ""
+    words = _asked_words(doc)
+    return doc[words[0].i : words[-1].i + 1].text if words else ""
 
 
 def asks_plural(doc: Any) -> bool:
     """Whether the noun phrase after the first "which"/"what" of a tagged ``doc`` names several things ("which
     organizations", "which two banks", "what NFL teams"): the question asks for more than one."""
-    for i, tok in enumerate(doc):
-        if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
-            words = _noun_words(doc, i + 1)
-            if words:
-                return words[-1].tag_ in ("NNS", "NNPS") or words[0].lower_ in _SEVERAL
-    return False
+    words = _asked_words(doc)
+    return bool(words) and (words[-1].tag_ in ("NNS", "NNPS") or words[0].lower_ in _SEVERAL)
 
 
 _SEVERAL = frozenset(["two", "three", "four", "five", "both", "several"])
