@@ -48,7 +48,7 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
     out: list[Question] = []
     for q in tqdm([q for q in items if q.answerable], unit="q"):
         query = pipeline.prepared(Query(q.question, k=k, as_of=q.date))  # as serving reads it
-        hits = pipeline.search(query)
+        hits = pipeline.retriever.retrieve(query)
         candidates = answerer._candidates(query, hits) if hits else []
         labels = [int(answer_in_text(q.answer, c.text)) for c in candidates]
         if not any(labels):

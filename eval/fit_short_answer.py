@@ -39,7 +39,7 @@ def collect(dataset: Path, work: Path, k: int, limit: int | None, store: Path | 
     out: list[Question] = []
     for q in tqdm([q for q in items if q.answerable], unit="q"):
         query = pipeline.prepared(Query(q.question, k=k, as_of=q.date))  # as serving reads it
-        draft = pipeline.answerer.draft(query, pipeline.search(query))
+        draft = pipeline.answerer.draft(query, pipeline.retriever.retrieve(query))
         if not draft.entity_groups:
             continue
         groups = [

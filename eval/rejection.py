@@ -104,7 +104,7 @@ def run_both(
 def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Outcome:
     t = time.perf_counter()
     query = pipeline.prepared(query)  # as a user's question is read: recased when typed without capitals
-    hits = pipeline.search(query)
+    hits = pipeline.retriever.retrieve(query)  # ``search`` would prepare it again
     draft = pipeline.answerer.draft(query, hits)
     ms = (time.perf_counter() - t) * 1000
     passages = tuple(h.chunk.id for h in hits)

@@ -152,17 +152,19 @@ def test_a_rejection_run_that_retrieves_the_normal_run_s_passages_is_marked() ->
         {"id": "d", "title": "Hockey again", "text": "The final was played in Tromsvik."},
     ]
 
-    class Pipeline:
-        answerer = SimpleNamespace(draft=lambda query, hits: Draft(abstain(), None, None))
-
-        def prepared(self, query):  # type: ignore[no-untyped-def]
-            return query
-
-        def search(self, query):  # type: ignore[no-untyped-def]
+    class Retriever:
+        def retrieve(self, query):  # type: ignore[no-untyped-def]
             ranked = {"apple": ["a", "b"], "hockey": ["d", "b", "c"]}["apple" if "apple" in query.text else "hockey"]
             kept = [aid for aid in ranked if aid not in query.exclude_articles][: query.k]
             text = {a["id"]: a["text"] for a in articles}
             return [text_hit(text[aid], aid, query.text) for aid in kept]
+
+    class Pipeline:
+        answerer = SimpleNamespace(draft=lambda query, hits: Draft(abstain(), None, None))
+        retriever = Retriever()
+
+        def prepared(self, query):  # type: ignore[no-untyped-def]
+            return query
 
     items = [
         BenchQuestion("q0", None, "Were apple trees planted?", ["True", "False"], "True", True),  # no rejection run
