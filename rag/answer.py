@@ -28,11 +28,13 @@ from rag.answerability import (
     name_forms,
     offered,
     recency,
+    same_name,
     share,
     states_relation,
     topic_words,
 )
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
+from rag.roles import HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
 from rag.support import SupportChecker
@@ -512,16 +514,32 @@ class ExtractiveAnswerer(Answerer):
         ``headline`` gives the headline whose naming a candidate counts for it (the best-ranked article's; read
         only when there are candidates)."""
         q_terms = set(key_terms(frame.text))
+        role = frame.role
         found_mentions = []
         for i, cand in enumerate(sentences):
             found = analysed.get(cand.text)
             if found is None or (articles is not None and cand.hit.chunk.article_id not in articles):
                 continue
+            if role is not None:
+                found = titled_people(role, cand.text, found, same_name)
+                passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
             anchors = _anchors(cand.text, q_terms)
             for ent in offered(frame, cand.text, found):
                 if not credits_outlet(cand.text, ent, cand.hit):
-                    found_mentions.append(Mention(ent, i, cand.score, _distance(ent, anchors, NO_ANCHOR_DISTANCE)))
+                    fit = NO_ROLE
+                    if role is not None:
+                        fit = role_fit(role, given_role(cand.text, ent), same_name)
+                        if fit == HOLDER_UNSAID and not mentions(passage, role.of or ""):
+                            fit = NO_ROLE  # "Mayor Brennan" in a story that never names the asked town
+                    distance = _distance(ent, anchors, NO_ANCHOR_DISTANCE)
+                    found_mentions.append(Mention(ent, i, cand.score, distance, fit))
         groups = group_mentions(found_mentions)
+        if role is not None:
+            # A role question is answered by someone a sentence gives the asked role (a title saying whom for over
+            # one that does not); when none does, no one is claimed to hold it (rag/roles.py).
+            fits = [max(m.role for m in g.mentions) for g in groups]
+            best = max(fits, default=NO_ROLE)
+            groups = [g for g, fit in zip(groups, fits, strict=True) if best > NO_ROLE and fit == best]
         title = headline() if headline is not None and groups else ""
         group_features(groups, sentences[0].score, frame.head, self.embed, title)
         return self.short_model.rank(groups)

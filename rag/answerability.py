@@ -34,7 +34,8 @@ from typing import Any
 
 from rag.models import read_model, refuse_unknown
 from rag.nlp import NAME_LABELS, Analysed, Entity
-from rag.text import CURRENCY_WORDS, STOPWORDS, key_terms, words
+from rag.roles import Role, asked_role
+from rag.text import CURRENCY_WORDS, STOPWORDS, key_terms, undotted, words
 
 # What a question asks for, and the NER labels that offer it.
 ANSWER_LABELS: dict[str, frozenset[str]] = {
@@ -215,6 +216,7 @@ class Frame:
     # the noun phrase after "which"/"what" ("former pope") or "how many" ("viewers"): what kind of answer is asked for
     head: str = ""
     several: bool = False  # it asks for several things of its kind ("which organizations", "which two banks")
+    role: Role | None = None  # the role it asks the holder of ("Who is the president of Kazakhstan?"; rag/roles.py)
 
 
 _DAYS_AND_MONTHS = frozenset(
@@ -283,6 +285,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         counted_noun(question, analysed.counted),
         analysed.asked_head or analysed.counted,
         analysed.asked_plural and asks not in (None, "number", "date"),
+        asked_role(question) if asks == "person" else None,
     )
 
 
@@ -396,18 +399,8 @@ def name_variants(name: str, person: bool) -> list[str]:
     return out
 
 
-_ACRONYM = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
-
-
 # acronyms whose letters spell a common word: matched without their dots, "U.S." would be found in "tell us"
 _WORD_ACRONYMS = STOPWORDS | frozenset({"us", "we", "me", "he", "am", "pm", "ad", "go", "oh", "ok", "hi"})
-
-
-def undotted(text: str) -> str:
-    """``text`` with the dots of acronyms written with them removed: "U.K." -> "UK", "u.s." -> "us", and a name
-    whose last dot was trimmed ("U.K") too. Articles and questions write the same name both ways ("the U.K. Space
-    Agency", "the UK Space Agency")."""
-    return _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
 
 
 _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,4}(?![\w.])")
@@ -547,6 +540,20 @@ def _within_country(question: str) -> bool:
     """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
     return m is not None and (m.group("country") is None or _place_group(m.group("country")) is not None)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names name one thing: alike but for case, "the" and a possessive; one country's names ("UK",
+    "British"); initials ("SVB"); or one inside the other as whole words ("Tesla", "Tesla Inc.")."""
+    x, y = _bare(a).lower(), _bare(b).lower()
+    return bool(x and y) and (
+        x == y
+        or same_place(a, b)
+        or _abbreviates(_bare(a), _bare(b))
+        or _abbreviates(_bare(b), _bare(a))
+        or _whole(x, y)
+        or _whole(y, x)
+    )
 
 
 def _abbreviates(short: str, name: str) -> bool:

@@ -109,6 +109,7 @@ class Mention:
     sentence: int
     score: float  # the sentence's score (the sentence ranker's cheap stage)
     distance: int  # characters from the nearest word the sentence shares with the question
+    role: int = 0  # for a role question: how well the title the sentence gives it fits (rag/roles.py, role_fit)
 
 
 @dataclass

@@ -408,3 +408,13 @@ def derive_title(text: str) -> str:
     spans = sentence_spans(text)
     first = text[spans[0].start : spans[0].end] if spans else text
     return shorten(first, 80)
+
+
+_ACRONYM = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
+
+
+def undotted(text: str) -> str:
+    """``text`` with the dots of acronyms written with them removed: "U.K." -> "UK", "u.s." -> "us", and a name
+    whose last dot was trimmed ("U.K") too. Articles and questions write the same name both ways ("the U.K. Space
+    Agency", "the UK Space Agency")."""
+    return _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
