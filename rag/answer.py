@@ -424,6 +424,8 @@ class ExtractiveAnswerer(Answerer):
                 return f"The articles don't say what happened {said}.", True
             return None, True
         if frame.asks is not None and not features["type_match"]:
+            if frame.role is not None:
+                return f"The articles found don't name {frame.role.phrase}.", True
             return f"The articles found don't say which {frame.asks} it was.", True
         best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
         if best_dense < self.min_relevance or (features["coverage"] or 0.0) < self.min_coverage:
@@ -671,6 +673,8 @@ class ExtractiveAnswerer(Answerer):
         sentence_terms = set(key_terms(best.text))
         topic = set(frame.topic)
         offers = offered(frame, best.text, analysed)
+        if frame.role is not None and group is None:
+            offers = []  # no sentence gives anyone the asked role (rag/roles.py): a person is not what was asked
         features = {
             "dense": max(h.scores_by_retriever.get("dense", h.score) for h in hits),
             "similarity": best.similarity,

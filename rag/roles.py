@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rag.nlp import Analysed, Entity
 from rag.text import undotted
@@ -111,6 +111,8 @@ class Role:
     words: str
     of: str | None = None
     rank: frozenset[str] = frozenset()
+    # the role as the question words it, for a message ("the president of Kazakhstan", "Tesla's CEO")
+    phrase: str = field(default="", compare=False)
 
 
 def _role(m: re.Match[str]) -> Role:
@@ -129,7 +131,9 @@ def asked_role(question: str) -> Role | None:
     m = _ASKED.match(undotted(question.strip()))
     if m is None:
         return None
-    role = _role(m)
+    start = next(m.start(g) for g in ("poss", "adj", "mods", "role") if m[g])
+    phrase = m.string[start : m.end("of") if m["of"] else m.end("role")]
+    role = replace(_role(m), phrase=phrase if m["poss"] else f"the {phrase}")
     if role.of is not None and not re.search(r"[A-Z]", role.of):
         return replace(role, of=None) if role.of.lower() in ("country", "company", "world", "team") else role
     return role
