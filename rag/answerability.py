@@ -526,13 +526,29 @@ def _whole(needle: str, haystack: str) -> bool:
     return False
 
 
+# The words of a relation question that say the relation, not the event it is relative to.
+_RELATION_TERMS = frozenset(
+    key_terms("happened happens happen occurred occurs occur took take takes place same day earlier later before")
+    + key_terms("after prior following next previous week else")
+)
+
+
 def states_relation(frame: Frame, sentence: str) -> bool:
-    """Whether a sentence states the relation the question asks about ("Earlier on the same day, ...")."""
+    """Whether a sentence states the relation the question asks about ("Earlier on the same day, ..."), about
+    another event than the question's own: "Earlier on the same day, a telephone conversation took place" states
+    what happened before something else, so for "What happened before the telephone conversation?" it is the event
+    itself (its clause after the opening holds every word of the question's event), not the answer."""
     if frame.relation is None:
         return False
     for kind, _, stated in _RELATION_KINDS:
         if kind == frame.relation:
-            return bool(stated.search(sentence))
+            m = stated.search(sentence)
+            if m is None:
+                return False
+            event = {t for t in frame.topic if t not in _RELATION_TERMS}
+            comma = sentence.find(",", m.end())
+            clause = sentence[comma + 1 :] if comma != -1 else sentence[m.end() :]
+            return not event or not event <= set(key_terms(clause))
     return False
 
 

@@ -322,6 +322,22 @@ def test_a_relation_question_quotes_the_sentence_that_states_the_relation(ner: E
     assert answer.citations[0].quote.startswith("Earlier on the same day, the harbour master Lars Vik resigned.")
 
 
+def test_a_sentence_stating_the_relation_about_the_asked_event_itself_is_not_its_answer(ner: EntityRecognizer) -> None:
+    """ "Earlier on the same day, the harbour master Lars Vik resigned." states what happened before the vote; for
+    "what happened before the harbour master resigned" it is the event itself, and "Prior to this, ..." answers."""
+    text = HARBOUR.replace(
+        "The next day, the council met the fishermen's union.", "Prior to this, the port had been closed for a week."
+    )
+    question = "What happened before the harbour master resigned?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert not answer.abstained
+    assert answer.citations[0].quote == "Prior to this, the port had been closed for a week."
+    # the sentence about the resignation still answers what happened on the same day as the vote
+    question = "What happened earlier on the same day as the seawall vote in Tromsvik?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.citations[0].quote.startswith("Earlier on the same day, the harbour master Lars Vik resigned.")
+
+
 def test_a_relation_question_asking_for_a_person_leads_with_the_person_of_the_stating_sentence(
     ner: EntityRecognizer,
 ) -> None:
