@@ -397,13 +397,18 @@ class ExtractiveAnswerer(Answerer):
             note = f"The quoted articles don't mention {join_words(assessment.missing_names, 'or')}."
         return Draft(replace(composed, note=note), composed, assessment, frame, by_rule, found, tuple(groups))
 
-    def offers_answer(self, frame: Frame, text: str) -> bool:
+    def offers_answer(self, frame: Frame, text: str, holders: Sequence[str] = ()) -> bool:
         """Whether a sentence (a generated one, say) gives what the question asks for: an entity of the asked
-        type other than the question's own names, and the relation the question asks about."""
+        type other than the question's own names, and the relation the question asks about; for a role question,
+        one of ``holders``, the names the passages give the asked role (the draft's entity groups: "The president
+        of Kazakhstan is Vladimir Putin" does not answer when the passages make Tokayev president)."""
         if frame.relation is not None and not states_relation(frame, text):
             return False
         if frame.asks is None:
             return True
+        if frame.role is not None and holders:
+            low = text.lower()
+            return any(mentions(low, holder, person=True) for holder in holders)
         return bool(offered(frame, text, self.ner.analyse([text], tagged=False)[0]))
 
     def _refusal(self, frame: Frame, hits: list[Hit], assessment: Assessment) -> tuple[str | None, bool]:

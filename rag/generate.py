@@ -293,6 +293,7 @@ class LLMAnswerer(Answerer):
             yield StreamEvent(answer=replace(draft.answer, mode=self.mode))
             return
         frame = draft.frame if draft is not None else None
+        holders = tuple(g.text for g in draft.entity_groups) if draft is not None else ()
         t0 = time.perf_counter()
         try:
             passages = fit_passages(hits, self._passage_budget(query.text), self._count)
@@ -316,7 +317,11 @@ class LLMAnswerer(Answerer):
             nonlocal answering
             if event is None:
                 return
-            if event.sentence is not None and event.sentence.supported and self._answers(frame, event.sentence.text):
+            if (
+                event.sentence is not None
+                and event.sentence.supported
+                and self._answers(frame, event.sentence.text, holders)
+            ):
                 answering += 1
             if answering == 0:
                 held.append(event)
@@ -372,10 +377,11 @@ class LLMAnswerer(Answerer):
         answer = composer.answer(self.mode, timings)
         yield StreamEvent(answer=replace(answer, answerability=draft.answer.answerability) if draft else answer)
 
-    def _answers(self, frame: Any, text: str) -> bool:
-        """The answerability decision's check on a generated sentence (``ExtractiveAnswerer.offers_answer``)."""
+    def _answers(self, frame: Any, text: str, holders: tuple[str, ...] = ()) -> bool:
+        """The answerability decision's check on a generated sentence (``ExtractiveAnswerer.offers_answer``; for a
+        role question, ``holders`` are the names the passages give the role)."""
         check = getattr(self.fallback, "offers_answer", None)
-        return frame is None or check is None or check(frame, _strip_markers(text))
+        return frame is None or check is None or check(frame, _strip_markers(text), holders)
 
     def _emit(self, statement: Any, verifier: Verifier, composer: _Composer) -> tuple[StreamEvent | None, bool]:
         if not statement.text.strip(" .") or not re.search(r"\w", statement.text):

@@ -238,3 +238,19 @@ def test_a_generated_answer_that_does_not_give_what_is_asked_falls_back_to_the_q
     assert llm.sent  # the model was asked
     assert answer.mode == "llm-fallback" and "did not give what the question asks for" in answer.note
     assert answer.short_answer is not None and answer.short_answer.text == "Ottilie Brennan"
+
+
+def test_a_generated_answer_to_a_role_question_must_name_whom_the_passages_give_the_role() -> None:
+    meeting = (
+        "Russia's President Vladimir Putin met Kazakhstan's President Kassym-Jomart Tokayev in Moscow on Monday. "
+        "The two presidents discussed oil exports."
+    )
+    question = "Who is the president of Kazakhstan?"
+    hits = [_hit(meeting, "meeting", query=question)]
+    answerer, _ = _answerer("The president of Kazakhstan is Vladimir Putin [1].")
+    answer = answerer.answer(Query(question), hits)
+    assert answer.mode == "llm-fallback" and "did not give what the question asks for" in answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "Kassym-Jomart Tokayev"
+    answerer, _ = _answerer("The president of Kazakhstan is Kassym-Jomart Tokayev [1].")
+    answer = answerer.answer(Query(question), hits)
+    assert answer.mode == "llm" and "Tokayev" in answer.text
