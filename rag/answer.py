@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -34,7 +35,7 @@ from rag.answerability import (
     topic_words,
 )
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
-from rag.roles import HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
+from rag.roles import FORMER, HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
 from rag.support import SupportChecker
@@ -263,6 +264,40 @@ def _listed(sentence: str, ent: Entity, offered: Sequence[Entity]) -> tuple[int,
     return ents[first][0], ents[last][1]
 
 
+def _role_holders(groups: list[EntityGroup], sentences: Sequence[_Candidate]) -> list[EntityGroup]:
+    """For a role question: the groups a sentence gives the asked role, at the best fit any has (a title saying
+    whom for over one that does not; rag/roles.py, ``role_fit``), each with only its mentions of that fit (the
+    quote shows the title). A name that news as new as its title calls a former holder ("former CEO Parag Agrawal")
+    is none. None fits: no one is claimed to hold the role."""
+
+    def published(m: Mention) -> date:
+        return sentences[m.sentence].hit.published or date.min
+
+    kept = []
+    for g in groups:
+        holding = [m for m in g.mentions if m.role > NO_ROLE]
+        former = [m for m in g.mentions if m.role == FORMER]
+        if holding and not (former and max(map(published, former)) >= max(map(published, holding))):
+            kept.append(g)
+    best = max((m.role for g in kept for m in g.mentions), default=NO_ROLE)
+    return [
+        replace(g, mentions=[m for m in g.mentions if m.role == best])
+        for g in kept
+        if best > NO_ROLE and any(m.role == best for m in g.mentions)
+    ]
+
+
+def _holder_alone(holder: str, passage: str, ent: Entity, found: Analysed) -> bool:
+    """Whether a title that does not say whom for ("Mayor Ottilie Brennan") may be taken for the asked holder's:
+    the passage (lower-cased) names the holder, and the sentence names no other place, organisation or nationality
+    ("President Joe Biden is heading to Poland" is no answer to "the president of Poland" when it names the US)."""
+    others = [e for e in found.entities if e.label in _HOLDER_LABELS and e is not ent and not same_name(e.text, holder)]
+    return mentions(passage, holder) and not others
+
+
+_HOLDER_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
+
+
 def _names_in(frame: Frame, text_lower: str, names: Sequence[str]) -> list[bool]:
     """Whether a lower-cased text names each of ``names`` (a person also by surname)."""
     return [mentions(text_lower, n, n in frame.person_names) for n in names]
@@ -356,8 +391,10 @@ class ExtractiveAnswerer(Answerer):
             # The short answer is the entity the entity ranker puts first, and its sentence is the first quote
             # (the answer's claim); the sentence ranker's quotes follow.
             best, short = self._lead(frame, groups[0], sentences, analysed)
-        else:
+        elif frame.role is None or frame.relation is not None:
             short = self._short_answer(frame, best, analysed.get(best.text, _NOTHING_FOUND), hits, read)
+        else:
+            short = None  # the role's candidates were weighed across every sentence: no one fits (rag/roles.py)
         if self.model.weights.get("similarity") and not self.ranker.uses("similarity"):
             # The ranker ranked without cosines; the answerability model weighs the quoted sentence's.
             best = replace(best, similarity=self._similarities(query, [best.text]).get(best.text, 0.0))
@@ -536,17 +573,13 @@ class ExtractiveAnswerer(Answerer):
                     fit = NO_ROLE
                     if role is not None:
                         fit = role_fit(role, given_role(cand.text, ent), same_name)
-                        if fit == HOLDER_UNSAID and not mentions(passage, role.of or ""):
-                            fit = NO_ROLE  # "Mayor Brennan" in a story that never names the asked town
+                        if fit == HOLDER_UNSAID and not _holder_alone(role.of or "", passage, ent, found):
+                            fit = NO_ROLE  # "President Biden" in a story about Poland and the US
                     distance = _distance(ent, anchors, NO_ANCHOR_DISTANCE)
                     found_mentions.append(Mention(ent, i, cand.score, distance, fit))
         groups = group_mentions(found_mentions)
         if role is not None:
-            # A role question is answered by someone a sentence gives the asked role (a title saying whom for over
-            # one that does not); when none does, no one is claimed to hold it (rag/roles.py).
-            fits = [max(m.role for m in g.mentions) for g in groups]
-            best = max(fits, default=NO_ROLE)
-            groups = [g for g, fit in zip(groups, fits, strict=True) if best > NO_ROLE and fit == best]
+            groups = _role_holders(groups, sentences)
         title = headline() if headline is not None and groups else ""
         group_features(groups, sentences[0].score, frame.head, self.embed, title)
         return self.short_model.rank(groups)

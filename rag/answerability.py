@@ -558,18 +558,28 @@ def _within_country(question: str) -> bool:
     return m is not None and (m.group("country") is None or _place_group(m.group("country")) is not None)
 
 
+# Words after a company's name that leave it the same company ("Tesla Inc.", "Twitter Inc", "Penn State University").
+_COMPANY_SUFFIXES = frozenset(
+    ["inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings", "sa", "ag", "university"]
+)
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two names name one thing: alike but for case, "the" and a possessive; one country's names ("UK",
-    "British"); initials ("SVB"); or one inside the other as whole words ("Tesla", "Tesla Inc.")."""
-    x, y = _bare(a).lower(), _bare(b).lower()
-    return bool(x and y) and (
-        x == y
-        or same_place(a, b)
-        or _abbreviates(_bare(a), _bare(b))
-        or _abbreviates(_bare(b), _bare(a))
-        or _whole(x, y)
-        or _whole(y, x)
-    )
+    "British"); initials ("SVB"); or a company with and without its designation ("Tesla", "Tesla Inc."). Not a
+    name inside another ("US Steel", "New York Times", "West Virginia", "South Sudan", "Google DeepMind")."""
+    x, y = _bare(a).lower().rstrip("."), _bare(b).lower().rstrip(".")
+    if not x or not y:
+        return False
+    if x == y or same_place(a, b):
+        return True
+    if x not in y.split() and y not in x.split() and (_abbreviates(_bare(a), _bare(b)) or _abbreviates(_bare(b), _bare(a))):
+        return True  # "SVB", not "US" of "US Steel"
+    if _place_group(a) is not None or _place_group(b) is not None:
+        return False
+    short, long = sorted((x, y), key=len)
+    rest = long[len(short) :].split() if long.startswith(short + " ") else None
+    return bool(rest) and all(w.strip(".,") in _COMPANY_SUFFIXES for w in rest)
 
 
 def _abbreviates(short: str, name: str) -> bool:

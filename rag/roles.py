@@ -41,7 +41,7 @@ _ROLE_WORDS = sorted(
         + ["leader", "king", "queen", "monarch", "emperor", "pope", "governor", "mayor", "speaker", "coach"]
         + ["head coach", "manager", "general manager", "captain", "director", "commissioner", "ambassador"]
         + ["spokesperson", "spokesman", "spokeswoman", "editor", "head", "boss", "senator", "representative", "gov"]
-        + ["sen", "rep"]
+        + ["sen", "rep", "majority leader", "minority leader", "president-elect"]
     ),
     key=len,
     reverse=True,
@@ -62,45 +62,69 @@ _SAME_ROLE = {
     "rep": "representative",
 }
 # Words before a role that make it another one: a deputy prime minister is not the prime minister, nor is a former
-# president the president. "new", "current", "latest" and the like change nothing.
+# president the president, nor the first president of a country its president now. "new", "current", "latest" and
+# the like change nothing. A question asking "who was" takes a former holder too (_TEMPORAL).
 _OTHER_RANK = frozenset(
-    ["deputy", "vice", "former", "ex", "assistant", "associate", "shadow", "late", "then", "acting"]
+    ["deputy", "vice", "former", "ex", "assistant", "associate", "shadow", "late", "then", "acting", "first"]
 )
-_MODIFIER = r"(?i:deputy|vice|former|ex|assistant|associate|shadow|late|then|acting|interim|new|current|latest|incoming|outgoing|longtime|newly\s+elected|elected|first|sitting)"
-# A qualifier: capitalised words that are no role word ("Kazakhstan", "the United Kingdom", "Tesla", "U.S.").
-_WORD = r"(?!" + _ROLE + r"|(?:The|A|An|His|Her|Its|Their|Our|This|That)\b)[A-Z][\w.&'’-]*"
-_NAME = rf"{_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_WORD}){{0,3}}"
+_TEMPORAL = frozenset(["former", "ex", "late", "then"])
+_MODIFIER = (
+    r"(?i:deputy|vice|former|ex|assistant|associate|shadow|late|then|acting|interim|new|current|latest|incoming|"
+    r"outgoing|longtime|newly\s+elected|elected|first|sitting|future|next)"
+)
+_MODS = rf"(?:{_MODIFIER}[\s-]+){{0,2}}"
+# Before whose role it is ("the former British Prime Minister", "Then-Twitter CEO"): lower case, or a rank word that
+# no name starts with ("New Zealand's Prime Minister" is New Zealand's).
+_RANK_CAPITALISED = r"(?:Former|Ex|Late|Then|Deputy|Vice|Acting|Current|Incoming|Outgoing|Longtime|Interim|Sitting)"
+_LEADING_MODS = (
+    r"(?:(?:deputy|vice|former|ex|assistant|associate|shadow|late|then|acting|interim|new|current|latest|incoming|"
+    rf"outgoing|longtime|newly\s+elected|elected|first|sitting|future|next|{_RANK_CAPITALISED})[\s-]+){{0,2}}"
+)
+# Capitalised words that are not whose role it is: a sentence's or clause's opening word, a party, a weekday
+# ("As President Biden", "Republican Gov. Brad Little", "On Tuesday President ...").
+_NOT_HOLDER = (
+    r"(?:The|A|An|His|Her|Its|Their|Our|This|That|These|Those|As|When|After|Before|But|And|Or|So|On|In|At|For|With|"
+    r"While|If|Then|Since|Under|By|From|Meanwhile|Now|Democratic|Republican|Incumbent|Monday|Tuesday|Wednesday|"
+    rf"Thursday|Friday|Saturday|Sunday|{_RANK_CAPITALISED})\b"
+)
+# Whose role it is: capitalised words that are no role word ("Kazakhstan", "the United Kingdom", "Tesla", "U.S.").
+_WORD = r"(?!" + _ROLE + r"|" + _NOT_HOLDER + r")[A-Z][\w.&'’-]*"
+_NAME = rf"{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,3}}"
 _POSSESSIVE = r"['’]s?"
+_HOLDER = rf"(?P<lead>{_LEADING_MODS})(?:(?P<poss>{_NAME}){_POSSESSIVE}\s+|(?P<adj>{_NAME})\s+)?(?P<mods>{_MODS})"
+# A role's end that is not another name's title: not "President Vladimir Putin's spokesman", "French President
+# Emmanuel Macron" or "the president's official residence" after a name.
+_ENDS = r"(?!['’]s\b)(?!\s+[A-Z])"
 
 # "Who is/was ... ROLE (of Y)?" and its word orders.
 _ASKED = re.compile(
-    r"^\W*(?i:who(?:\s+(?:is|was|are|were|will\s+be|would\s+be|became|becomes|has\s+become)|['’]s)\s+(?:the\s+)?)"
-    rf"(?:(?P<poss>{_NAME}){_POSSESSIVE}\s+|(?P<adj>{_NAME})\s+)?"
-    rf"(?P<mods>(?:{_MODIFIER}[\s-]+){{0,2}})"
-    rf"(?P<role>{_ROLE})"
-    rf"(?:\s+(?i:of|at|for|in)\s+(?i:the\s+)?(?P<of>{_NAME}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,2}}))?"
+    r"^\W*(?i:who(?:\s+(?P<verb>is|was|are|were|will\s+be|would\s+be|became|becomes|has\s+become)|['’]s)\s+"
+    r"(?:the\s+)?)"
+    rf"{_HOLDER}(?P<role>{_ROLE})"
+    rf"(?:\s+(?i:of|at|for|in|to)\s+(?i:the\s+)?(?P<of>{_NAME}|[a-z][\w'’-]*))?"
     r"(?:\s+(?i:now|today|currently|right\s+now|at\s+the\s+moment))?\s*\??\s*$"
 )
 # The title before a name: "Kazakhstan's President ", "British Prime Minister ", "the president of France, ".
 _BEFORE = re.compile(
-    rf"(?<![\w'’-])(?:(?P<poss>{_NAME}){_POSSESSIVE}\s+|(?P<adj>{_NAME})\s+)?"
-    rf"(?P<mods>(?:{_MODIFIER}[\s-]+){{0,2}})"
-    rf"(?P<role>{_ROLE})"
-    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<of>{_NAME}))?\s*,?\s+$"
+    rf"(?<![\w'’-]){_HOLDER}(?P<role>{_ROLE})"
+    rf"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<of>{_NAME}))?\s*,?\s+$"
 )
 # The title after a name: ", the French president", " is the United Kingdom's latest prime minister".
 _AFTER = re.compile(
-    r"(?:\s*,\s*(?:who\s+is\s+)?|\s+(?:is|was|has\s+been|became|remains)\s+)(?:the\s+|a\s+|an\s+)?"
-    rf"(?:(?P<poss>{_NAME}){_POSSESSIVE}\s+|(?P<adj>{_NAME})\s+)?"
-    rf"(?P<mods>(?:{_MODIFIER}[\s-]+){{0,2}})"
-    rf"(?P<role>{_ROLE})"
-    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<of>{_NAME}))?"
+    r"(?:\s*,\s*(?:who\s+is\s+)?|\s+(?P<verb>is|was|has\s+been|became|remains)\s+)(?:the\s+|a\s+|an\s+)?"
+    rf"{_HOLDER}(?P<role>{_ROLE}){_ENDS}"
+    rf"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<of>{_NAME}){_ENDS})?"
 )
-# "his Belarusian counterpart ": the role of an earlier title (_TITLE) in the sentence, held for another place.
+# "his Belarusian counterpart ": the role of an earlier title before a name (_TITLE), held for another place.
 _COUNTERPART = re.compile(rf"(?<![\w'’-])(?i:his|her|their|the)\s+(?P<adj>{_NAME})\s+(?i:counterpart)\s*,?\s+$")
-_TITLE = re.compile(rf"(?<![\w-])(?P<mods>)(?P<role>{_ROLE})(?P<of>)(?P<poss>)(?P<adj>)")
+_TITLE = re.compile(rf"(?<![\w-])(?P<role>{_ROLE})(?=\s+[A-Z])")
 # How far before a name its title may start (characters): a title is a few words.
 _REACH = 80
+# A question's lower-case "of ...", naming a kind rather than whose role it is: "the president of the club".
+_GENERIC_HOLDERS = frozenset(
+    ["country", "company", "club", "city", "party", "firm", "world", "team", "state", "organization", "group"]
+    + ["organisation", "nation", "league", "union", "government", "county", "region", "university", "school", "bank"]
+)
 
 
 @dataclass(frozen=True)
@@ -111,18 +135,25 @@ class Role:
     words: str
     of: str | None = None
     rank: frozenset[str] = frozenset()
+    past: bool = False  # asked with "who was": a former holder answers too
     # the role as the question words it, for a message ("the president of Kazakhstan", "Tesla's CEO")
     phrase: str = field(default="", compare=False)
 
 
-def _role(m: re.Match[str]) -> Role:
+def _role(m: re.Match[str], past: bool = False) -> Role:
+    """The role a match of _ASKED, _BEFORE or _AFTER reads; "X was the president" is a former one."""
     words = re.sub(r"[\s-]+", " ", m["role"].lower().rstrip("."))
     words = "secretary-general" if words == "secretary general" else words
     of = m["of"] or m["poss"] or m["adj"]
     if of is not None:
         of = re.sub(r"^the\s+", "", of.strip(), flags=re.I)
-    rank = frozenset(w for w in re.split(r"[\s-]+", (m["mods"] or "").lower()) if w in _OTHER_RANK)
-    return Role(_SAME_ROLE.get(words, words), of or None, rank)
+        of = re.sub(r"(?<=[a-z]{2})\.$", "", of)  # a sentence's full stop, not an acronym's ("U.S.")
+    mods = f"{m['lead'] or ''} {m['mods'] or ''}".lower()
+    rank = {w for w in re.split(r"[\s-]+", mods) if w in _OTHER_RANK}
+    verb = (m.groupdict().get("verb") or "").lower()
+    if verb == "was" and not past:
+        rank.add("former")  # "Nazarbayev was president of Kazakhstan until 2019"
+    return Role(_SAME_ROLE.get(words, words), of or None, frozenset(rank), past)
 
 
 def asked_role(question: str) -> Role | None:
@@ -131,11 +162,12 @@ def asked_role(question: str) -> Role | None:
     m = _ASKED.match(undotted(question.strip()))
     if m is None:
         return None
-    start = next(m.start(g) for g in ("poss", "adj", "mods", "role") if m[g])
+    start = next(m.start(g) for g in ("lead", "poss", "adj", "mods", "role") if m[g])
     phrase = m.string[start : m.end("of") if m["of"] else m.end("role")]
-    role = replace(_role(m), phrase=phrase if m["poss"] else f"the {phrase}")
-    if role.of is not None and not re.search(r"[A-Z]", role.of):
-        return replace(role, of=None) if role.of.lower() in ("country", "company", "world", "team") else role
+    past = (m["verb"] or "").lower() in ("was", "were")
+    role = replace(_role(m, past), phrase=phrase if m["poss"] else f"the {phrase}")
+    if role.of is not None and role.of.lower() in _GENERIC_HOLDERS:
+        return replace(role, of=None)
     return role
 
 
@@ -145,14 +177,18 @@ def given_role(sentence: str, ent: Entity) -> Role | None:
     window = max(0, ent.start - _REACH)
     before = _BEFORE.search(sentence[window : ent.start])
     if before is not None:
-        return _role(before)
+        role = _role(before)
+        if ent.text.lower().startswith("emeritus"):  # "Pope Emeritus Benedict": a former pope
+            role = replace(role, rank=role.rank | {"former"})
+        return role
     counterpart = _COUNTERPART.search(sentence[window : ent.start])
     if counterpart is not None:
         # "Russian President Vladimir Putin and his Belarusian counterpart Alexander Lukashenko": the role of the
         # title before it, for the place the counterpart's words name
         titles = list(_TITLE.finditer(sentence[: window + counterpart.start()]))
         if titles and counterpart["adj"]:
-            return Role(_role(titles[-1]).words, counterpart["adj"])
+            words = re.sub(r"[\s-]+", " ", titles[-1]["role"].lower().rstrip("."))
+            return Role(_SAME_ROLE.get(words, words), counterpart["adj"])
     after = _AFTER.match(sentence, ent.end)
     return _role(after) if after is not None else None
 
@@ -161,24 +197,31 @@ def given_role(sentence: str, ent: Entity) -> Role | None:
 SAME_ROLE = 2  # the asked role, for the asked holder when both say whom for
 HOLDER_UNSAID = 1  # the asked role, its holder not said ("Mayor Ottilie Brennan" for "the mayor of Larkspur Bay")
 NO_ROLE = 0  # another role, or none given
-OTHER_ROLE = -1  # the asked role words for another holder or of another rank
+OTHER_HOLDER = -1  # the asked role words for another holder ("Russia's President" for "the president of Kazakhstan")
+OTHER_RANK = -2  # the asked role words of another rank ("Deputy Prime Minister" for "the prime minister")
+FORMER = -3  # the asked role, held before ("former CEO Parag Agrawal"): against a name unless newer news says more
+# A country's head of state or government: a bare "President Joe Biden" in a story about Poland is no sign that he
+# is Poland's (news names another country's leader with the country: "Polish President Andrzej Duda").
+_NATIONAL = frozenset(["president", "prime minister", "premier", "chancellor", "king", "queen", "monarch", "emperor"])
 
 
 def role_fit(asked: Role, given: Role | None, same: Callable[[str, str], bool]) -> int:
     """How well the given role fits the asked one: ``SAME_ROLE`` (the same words and rank, held for the asked place
     or company when both say whom for), ``HOLDER_UNSAID`` (the same words and rank; the question says whom for, the
-    title does not: "President Obama" for "the president of France" as much as "Mayor Ottilie Brennan" in a story
-    about her town), ``OTHER_ROLE`` (the same words for another holder or of another rank: "Russia's President" for
-    "the president of Kazakhstan", "Deputy Prime Minister" for "the prime minister"), else ``NO_ROLE``. ``same``
-    tells whether two names name one thing ("UK" and "British")."""
+    title does not, "Mayor Ottilie Brennan" in a story about her town; never for a country's leader),
+    ``OTHER_HOLDER`` (the same words for another holder), ``FORMER`` (a former holder, for a question that asks who
+    holds it: "former president"), ``OTHER_RANK`` (another rank: "Deputy Prime Minister" for "the prime minister"),
+    else ``NO_ROLE``. A "who was" question takes a former holder as the same. ``same`` tells whether two names name
+    one thing ("UK" and "British")."""
     if given is None or given.words != asked.words:
         return NO_ROLE
-    if given.rank - asked.rank:
-        return OTHER_ROLE
     if asked.of is not None and given.of is not None and not same(asked.of, given.of):
-        return OTHER_ROLE
+        return OTHER_HOLDER
+    differ = (given.rank ^ asked.rank) - (_TEMPORAL if asked.past else frozenset())
+    if differ:
+        return FORMER if differ <= _TEMPORAL and not asked.rank & _TEMPORAL else OTHER_RANK
     if asked.of is not None and given.of is None:
-        return HOLDER_UNSAID
+        return NO_ROLE if asked.words in _NATIONAL else HOLDER_UNSAID
     return SAME_ROLE
 
 
