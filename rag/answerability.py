@@ -161,7 +161,12 @@ _WITHIN_COUNTRY = re.compile(
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
 _GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I)
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b", re.I)
-_AGE = re.compile(r"\d{1,3}(?:[\s-]+years?[\s-]+old)?")  # "79", "80 years old"; not "30 years" (a length of time)
+# an age the small model labels a date: "79", "80 years old", "the age of 96", "96-year-old"; not "30 years" (a length)
+_AGE = re.compile(r"(?:(?:at\s+)?the\s+age\s+of\s+)?\d{1,3}(?:[\s-]+years?[\s-]+old)?", re.I)
+# "how long" asks for a length of time ("45 days", "just six weeks": dates to the small model) or of a thing
+# ("22-foot": a quantity), not a count or a sum; "how long ago" asks for a date.
+_DURATION_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
+_DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -232,6 +237,9 @@ _DAYS_AND_MONTHS = frozenset(
 _INNER_CAPITAL = re.compile(r"(?<![\w'’-])(?=\w{5})[A-Za-z]*[a-z][A-Z][\w]*(?![\w'’-])")
 
 
+_NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -274,6 +282,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     if _RELATION_QUESTION.search(question):
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
     name_terms = set(key_terms(" ".join(names))) | set(key_terms(" ".join(dated)))  # neither is the topic
+    if _NAME_ASKED.search(question):
+        name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
     return Frame(
         question,
@@ -603,6 +613,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     if frame.asks == "place" and _GPE_ASKED.search(asked):
         labels = frozenset({"GPE"})
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
+    duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
@@ -611,7 +622,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     out = []
     for ent in analysed.entities:
         if ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
-            continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
+            if not (duration_asked and ent.label in ("DATE", "TIME") and _DURATION.search(ent.text)):
+                continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
+        elif duration_asked and ent.label != "QUANTITY":
+            continue  # "how long" is not answered by "81,326" (votes) or "$5 million"
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))

@@ -106,12 +106,15 @@ def counted_phrase(doc: Any) -> str:
 
 def _entity(span: Any) -> Entity | None:
     """A recognised span as an Entity, without the lower-case function words the small model sometimes takes
-    into a name's end ("Elon Musk to" -> "Elon Musk"), with the currency sign it leaves before a sum ("$136,250",
+    into a name's end ("Elon Musk to" -> "Elon Musk"), a person's or a place's possessive ("Boris Johnson’s" ->
+    "Boris Johnson"; a brand keeps it, "McDonald's"), with the currency sign it leaves before a sum ("$136,250",
     not "136,250"); None when nothing is left, or for a list's number ("1) The New York Times ...")."""
     end = span.end
     if span.label_ in NAME_LABELS:
         while end > span.start and (t := span.doc[end - 1]).is_alpha and t.is_lower and t.is_stop:
             end -= 1
+        if span.label_ in _PLAIN_NAMES and end - 1 > span.start and span.doc[end - 1].text in _POSSESSIVES:
+            end -= 1  # "Boris Johnson’s premiership": the name is "Boris Johnson" (a brand keeps it: "McDonald's")
     if end == span.start:
         return None
     kept = span.doc[span.start : end]
@@ -123,6 +126,8 @@ def _entity(span: Any) -> Entity | None:
     return Entity(text[start : kept.end_char], span.label_, start, kept.end_char)
 
 
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_PLAIN_NAMES = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # no "'s" of theirs is part of the name
 _LIST_NUMBER = re.compile(r"\d{1,2}[).]\s")  # "1) ", "2. ": a numbered list's item, at a text's start
 _CURRENCY_SIGNS = frozenset("$£€¥₹")
 

@@ -659,3 +659,27 @@ def test_the_issue_questions_typed_without_capitals(pipeline) -> None:  # type: 
     assert tokayev.question == "what did tokayev say at the strategic session with belarus"  # shown as typed
     universities = pipeline.ask(Query("what did mishustin say about universities"))
     assert not universities.abstained and "1.3 thousand places" in universities.text
+
+
+def test_how_long_is_answered_by_a_length_of_time_not_a_count(ner: EntityRecognizer) -> None:
+    text = "Liz Truss won 81,326 votes in September. She resigned after 45 days as prime minister, in October."
+    question = "How long was Liz Truss prime minister?"
+    answer = _answerer(ner, min_short_answer=0.0).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "45 days"
+    # "how long ago" asks for a date, not a length
+    assert frame_question("How long ago did she resign?", ner.analyse(["How long ago did she resign?"])[0]).asks
+
+
+def test_an_age_is_found_however_the_article_gives_it(ner: EntityRecognizer) -> None:
+    text = "Queen Elizabeth II died on Thursday at the age of 96 at Balmoral. Her son Charles, 73, became king."
+    question = "How old was Queen Elizabeth II when she died?"
+    answer = _answerer(ner, min_short_answer=0.0).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and "96" in answer.short_answer.text
+
+
+def test_the_name_a_question_asks_for_is_not_its_topic(ner: EntityRecognizer) -> None:
+    question = "What is the name of the storm that hit Tromsvik?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert "name" not in frame.topic and "storm" in frame.topic
+    other = "Did the storm name the town?"
+    assert "name" in frame_question(other, ner.analyse([other])[0]).topic
