@@ -24,6 +24,7 @@ The signals are combined by a logistic model (``AnswerabilityModel``) whose weig
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -536,11 +537,17 @@ def _whole(needle: str, haystack: str) -> bool:
     return False
 
 
-# The words of a relation question that say the relation, not the event it is relative to.
-_RELATION_TERMS = frozenset(
-    key_terms("happened happens happen occurred occurs occur took take takes place same day earlier later before")
-    + key_terms("after prior following next previous week else")
+# The words of a relation question that say the relation, not the event it is relative to (stemmed at first use:
+# importing a module does no work).
+_RELATION_WORDS = (
+    "happened happens happen occurred occurs occur took take takes place same day earlier later before after prior "
+    "following next previous week else"
 )
+
+
+@functools.cache
+def _relation_terms() -> frozenset[str]:
+    return frozenset(key_terms(_RELATION_WORDS))
 
 
 def states_relation(frame: Frame, sentence: str) -> bool:
@@ -555,7 +562,7 @@ def states_relation(frame: Frame, sentence: str) -> bool:
             m = stated.search(sentence)
             if m is None:
                 return False
-            event = {t for t in frame.topic if t not in _RELATION_TERMS}
+            event = {t for t in frame.topic if t not in _relation_terms()}
             comma = sentence.find(",", m.end())
             clause = sentence[comma + 1 :] if comma != -1 else sentence[m.end() :]
             return not event or not event <= set(key_terms(clause))
