@@ -11,7 +11,8 @@ question asks:
   prices is not answered by the article about universities, however well it covers the names);
 - **answer type**: a question that asks for a person ("who"), a place ("where", "which country"), an organisation,
   a number ("how many"), a date ("when"), an event or a work needs a sentence that offers one, other than what the
-  question itself names; that entity becomes the short answer;
+  question itself names; that entity becomes the short answer ("who is the president of Kazakhstan" asks for the
+  person a sentence gives that title: ``rag/roles.py``);
 - **relation**: a question about what happened before, after or on the same day as an event needs a sentence that
   states that relation, not the sentence about the event itself;
 - **meaning and retrieval**: the sentence's cosine to the question, the passage's, the answer's agreement across
