@@ -591,8 +591,9 @@ def same_name(a: str, b: str) -> bool:
         return False
     if x == y or same_place(a, b):
         return True
-    if x not in y.split() and y not in x.split() and (_abbreviates(_bare(a), _bare(b)) or _abbreviates(_bare(b), _bare(a))):
-        return True  # "SVB", not "US" of "US Steel"
+    initials = _abbreviates(_bare(a), _bare(b)) or _abbreviates(_bare(b), _bare(a))
+    if initials and x not in y.split() and y not in x.split():
+        return True  # "SVB" for "Silicon Valley Bank", not "US" of "US Steel"
     if _place_group(a) is not None or _place_group(b) is not None:
         return False
     short, long = sorted((x, y), key=len)
@@ -629,11 +630,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     question = frame.text.lower()
     out = []
     for ent in analysed.entities:
-        if ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
-            if not (duration_asked and ent.label in ("DATE", "TIME") and _DURATION.search(ent.text)):
-                continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
-        elif duration_asked and ent.label != "QUANTITY":
-            continue  # "how long" is not answered by "81,326" (votes) or "$5 million"
+        if duration_asked:
+            if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _DURATION.search(ent.text)):
+                continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
+        elif ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
+            continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))

@@ -68,18 +68,17 @@ _OTHER_RANK = frozenset(
     ["deputy", "vice", "former", "ex", "assistant", "associate", "shadow", "late", "then", "acting", "first"]
 )
 _TEMPORAL = frozenset(["former", "ex", "late", "then"])
-_MODIFIER = (
-    r"(?i:deputy|vice|former|ex|assistant|associate|shadow|late|then|acting|interim|new|current|latest|incoming|"
-    r"outgoing|longtime|newly\s+elected|elected|first|sitting|future|next)"
-)
+_SAME_RANK = ["interim", "new", "current", "latest", "incoming", "outgoing", "longtime", r"newly\s+elected", "elected"]
+_SAME_RANK += ["sitting", "future", "next"]
+_MODIFIER_WORDS = "|".join([*sorted(_OTHER_RANK), *_SAME_RANK])
+_MODIFIER = f"(?i:{_MODIFIER_WORDS})"
 _MODS = rf"(?:{_MODIFIER}[\s-]+){{0,2}}"
 # Before whose role it is ("the former British Prime Minister", "Then-Twitter CEO"): lower case, or a rank word that
 # no name starts with ("New Zealand's Prime Minister" is New Zealand's).
-_RANK_CAPITALISED = r"(?:Former|Ex|Late|Then|Deputy|Vice|Acting|Current|Incoming|Outgoing|Longtime|Interim|Sitting)"
-_LEADING_MODS = (
-    r"(?:(?:deputy|vice|former|ex|assistant|associate|shadow|late|then|acting|interim|new|current|latest|incoming|"
-    rf"outgoing|longtime|newly\s+elected|elected|first|sitting|future|next|{_RANK_CAPITALISED})[\s-]+){{0,2}}"
-)
+_NO_NAME_STARTS = ["former", "ex", "late", "then", "deputy", "vice", "acting", "current", "incoming", "outgoing"]
+_NO_NAME_STARTS += ["longtime", "interim", "sitting"]
+_RANK_CAPITALISED = "(?:" + "|".join(w.capitalize() for w in _NO_NAME_STARTS) + ")"
+_LEADING_MODS = rf"(?:(?:{_MODIFIER_WORDS}|{_RANK_CAPITALISED})[\s-]+){{0,2}}"
 # Capitalised words that are not whose role it is: a sentence's or clause's opening word, a party, a weekday
 # ("As President Biden", "Republican Gov. Brad Little", "On Tuesday President ...").
 _NOT_HOLDER = (
@@ -140,10 +139,14 @@ class Role:
     phrase: str = field(default="", compare=False)
 
 
+def _role_words(text: str) -> str:
+    """A role's words as matched by _ROLE, in one form ("Chief Executive Officer" -> "ceo", "Gov." -> "governor")."""
+    words = re.sub(r"[\s-]+", " ", text.lower().rstrip("."))
+    return _SAME_ROLE.get(words, words)
+
+
 def _role(m: re.Match[str], past: bool = False) -> Role:
     """The role a match of _ASKED, _BEFORE or _AFTER reads; "X was the president" is a former one."""
-    words = re.sub(r"[\s-]+", " ", m["role"].lower().rstrip("."))
-    words = "secretary-general" if words == "secretary general" else words
     of = m["of"] or m["poss"] or m["adj"]
     if of is not None:
         of = re.sub(r"^the\s+", "", of.strip(), flags=re.I)
@@ -153,7 +156,7 @@ def _role(m: re.Match[str], past: bool = False) -> Role:
     verb = (m.groupdict().get("verb") or "").lower()
     if verb == "was" and not past:
         rank.add("former")  # "Nazarbayev was president of Kazakhstan until 2019"
-    return Role(_SAME_ROLE.get(words, words), of or None, frozenset(rank), past)
+    return Role(_role_words(m["role"]), of or None, frozenset(rank), past)
 
 
 def asked_role(question: str) -> Role | None:
@@ -187,8 +190,7 @@ def given_role(sentence: str, ent: Entity) -> Role | None:
         # title before it, for the place the counterpart's words name
         titles = list(_TITLE.finditer(sentence[: window + counterpart.start()]))
         if titles and counterpart["adj"]:
-            words = re.sub(r"[\s-]+", " ", titles[-1]["role"].lower().rstrip("."))
-            return Role(_SAME_ROLE.get(words, words), counterpart["adj"])
+            return Role(_role_words(titles[-1]["role"]), counterpart["adj"])
     after = _AFTER.match(sentence, ent.end)
     return _role(after) if after is not None else None
 
