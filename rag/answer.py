@@ -25,15 +25,13 @@ from rag.answerability import (
     UnknownNames,
     frame_question,
     join_words,
-    mentions,
-    name_forms,
     offered,
     recency,
-    same_name,
     share,
     states_relation,
     topic_words,
 )
+from rag.names import mentions, name_forms, same_name
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.roles import FORMER, HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
@@ -565,14 +563,14 @@ class ExtractiveAnswerer(Answerer):
             if found is None or (articles is not None and cand.hit.chunk.article_id not in articles):
                 continue
             if role is not None:
-                found = titled_people(role, cand.text, found, same_name)
+                found = titled_people(role, cand.text, found)
                 passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
             anchors = _anchors(cand.text, q_terms)
             for ent in offered(frame, cand.text, found):
                 if not credits_outlet(cand.text, ent, cand.hit):
                     fit = NO_ROLE
                     if role is not None:
-                        fit = role_fit(role, given_role(cand.text, ent), same_name)
+                        fit = role_fit(role, given_role(cand.text, ent))
                         if fit == HOLDER_UNSAID and not _holder_alone(role.of or "", passage, ent, found):
                             fit = NO_ROLE  # "President Biden" in a story about Poland and the US
                     distance = _distance(ent, anchors, NO_ANCHOR_DISTANCE)

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.models import read_model, refuse_unknown
+from rag.names import TITLES, abbreviates, bare, clean_name, mentions, place_group, same_place
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
 from rag.text import CURRENCY_WORDS, STOPWORDS, key_terms, undotted, words
@@ -169,6 +170,29 @@ _AGE = re.compile(r"(?:(?:at\s+)?the\s+age\s+of\s+)?\d{1,3}(?:[\s-]+years?[\s-]+
 # ("22-foot": a quantity), not a count or a sum; "how long ago" asks for a date.
 _DURATION_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 _DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))\b", re.I)
+# "how tall / far / deep / wide / heavy" asks for a measure ("314 feet", "12 miles"): a quantity, or a number
+# written with its unit; not "one-third" of a replica ("how high" is also asked of prices and rates: left open).
+_MEASURE_ASKED = re.compile(r"\bhow\s+(?:tall|far|deep|wide|heavy)\b", re.I)
+_UNIT_AFTER = re.compile(
+    r"[\s-]*(?:feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|m|km|kilomet(?:re|er)s?|centimet(?:re|er)s?|"
+    r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stories|storeys|floors|light[\s-]years?)\b",
+    re.I,
+)
+# "what date" / "which day" asks for a day ("September 15", "Tuesday, March 14", "6 May 2023"), not "2023" or "this
+# year"; "which month" for a month.
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)", re.I)
+_MONTH_ASKED = re.compile(r"\b(?:what|which)\s+month\b", re.I)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
+_DAY = re.compile(
+    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
+    re.I,
+)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -250,7 +274,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     for ent in analysed.entities:
         if ent.label not in NAME_LABELS:
             continue
-        name = _clean_name(ent.text)
+        name = clean_name(ent.text)
         if name and name.lower() not in STOPWORDS:
             names.append(name)
             covered.append((ent.start, ent.end))
@@ -268,11 +292,11 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         if (low := w.lower().rstrip(".")) in _DAYS_AND_MONTHS
     }
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
-        token = _clean_name(noun)
+        token = clean_name(noun)
         low = token.lower()
         if low in dated:
             continue
-        if token and low not in STOPWORDS and low not in _TITLES and not any(low in n for n in lowered):
+        if token and low not in STOPWORDS and low not in TITLES and not any(low in n for n in lowered):
             names.append(token)
             lowered.add(token.lower())
     for word in _INNER_CAPITAL.findall(question):  # "ChatGPT", "iPhone": names the tagger does not always know
@@ -354,7 +378,7 @@ _ROLES = frozenset(
     ["wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "partner", "spouse", "girlfriend"]
     + ["boyfriend", "successor", "predecessor", "replacement", "captain", "owner", "head", "boss", "spokesman"]
     + ["spokeswoman", "spokesperson", "manager", "editor", "anchor", "deputy"]
-)  # besides the titles (_TITLES) and the person nouns of the person pattern (_PERSON_NOUNS)
+)  # besides the titles (TITLES) and the person nouns of the person pattern (_PERSON_NOUNS)
 
 
 def _names_someone(words: str) -> bool:
@@ -364,7 +388,7 @@ def _names_someone(words: str) -> bool:
     return (
         bool(parts)
         and not any(p in STOPWORDS for p in parts)
-        and last not in _TITLES
+        and last not in TITLES
         and last not in _ROLES
         and not _PERSON_NOUN.fullmatch(last)
     )
@@ -381,161 +405,6 @@ def asked_type(question: str) -> str | None:
     return min(found)[2] if found else None
 
 
-# Titles and honorifics: capitalised before a name, but not themselves what a question is about.
-_TITLES = frozenset(
-    ["president", "prime", "minister", "governor", "gov", "mayor", "senator", "sen", "rep", "representative", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "ceo", "chairman", "chairwoman", "chair", "general", "gen", "judge", "justice", "mr", "mrs", "ms", "dr", "sir", "lady", "lord", "st", "saint", "director", "commissioner", "ambassador", "speaker", "leader", "chief", "premier", "sheikh", "emir", "sultan"]
-)
-
-
-def _bare(text: str) -> str:
-    """An entity's words without a leading article or a possessive ("the United Kingdom's" -> "United Kingdom"); its
-    titles stay ("General Motors", "Premier League" are names, not a general's or a premier's)."""
-    return re.sub(r"['’]s$", "", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I))
-
-
-def _clean_name(text: str) -> str:
-    """An entity as a name to look for: without a leading article, a possessive, a leading title or surrounding
-    punctuation."""
-    parts = _bare(text).split()
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
-        parts = parts[1:]  # "Gov. Kristi Noem" is Kristi Noem
-    return " ".join(parts).strip(" \t\n\"'“”‘’.,;:()[]")
-
-
-def name_variants(name: str, person: bool) -> list[str]:
-    """Lower-cased forms of a name to find in a text: the whole name; for a person also the surname."""
-    out = [name.lower()]
-    parts = name.split()
-    if person and len(parts) > 1:
-        out.append(parts[-1].lower())
-    return out
-
-
-# acronyms whose letters spell a common word: matched without their dots, "U.S." would be found in "tell us"
-_WORD_ACRONYMS = STOPWORDS | frozenset({"us", "we", "me", "he", "am", "pm", "ad", "go", "oh", "ok", "hi"})
-
-
-_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,4}(?![\w.])")
-
-
-def acronym_forms(name: str) -> list[str]:
-    """``name`` with its acronyms written the other way, dots added or removed ("U.K. Space Agency" -> "UK Space
-    Agency", "US" -> "U.S."); never a form that is a common word ("U.S." is not looked for as "us")."""
-    bare = undotted(name)
-    dotted = _CAPS.sub(lambda m: ".".join(m.group(0)) + ".", bare)
-    return [f for f in dict.fromkeys((bare, dotted)) if f != name and f.lower() not in _WORD_ACRONYMS]
-
-
-# One country or union, several names: a question says "the US", its article "the United States" or "American
-# officials"; "Which Italian city" is answered by an article about Italy. General knowledge, not fitted: the
-# country, union and demonym forms of the places news names most. Left out where a form is a common word once
-# lower-cased ("Turkey"/"turkey", "Polish"/"polish") or names several places ("Georgia", "Korea").
-_PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("US", "U.S.", "USA", "U.S.A.", "United States", "America", "American", "Americans"),
-    ("UK", "U.K.", "United Kingdom", "Britain", "Great Britain", "British", "Briton", "Britons", "Brits"),
-    ("EU", "E.U.", "European Union"),
-    ("UN", "U.N.", "United Nations"),
-    ("England", "English"),
-    ("Scotland", "Scottish", "Scots"),
-    ("Wales", "Welsh"),
-    ("Ireland", "Irish"),
-    ("France", "French"),
-    ("Spain", "Spanish", "Spaniards"),
-    ("China", "Chinese"),
-    ("Japan", "Japanese"),
-    ("Netherlands", "Dutch"),
-    ("Switzerland", "Swiss"),
-    ("Sweden", "Swedish", "Swedes"),
-    ("Denmark", "Danish", "Danes"),
-    ("Finland", "Finnish", "Finns"),
-    ("Philippines", "Filipino", "Filipinos"),
-    ("Thailand", "Thai"),
-    ("Vietnam", "Vietnamese"),
-    ("Lebanon", "Lebanese"),
-    ("Portugal", "Portuguese"),
-    ("New Zealand", "New Zealander", "New Zealanders"),
-    ("South Korea", "South Korean", "South Koreans"),
-    ("North Korea", "North Korean", "North Koreans"),
-    ("Saudi Arabia", "Saudi", "Saudis"),
-    ("Afghanistan", "Afghan", "Afghans"),
-    ("Kazakhstan", "Kazakh", "Kazakhs"),
-    ("Greece", "Greek", "Greeks"),
-    *(
-        (country, demonym, demonym + "s")
-        for country, demonym in (
-            ("Italy", "Italian"),
-            ("Germany", "German"),
-            ("Russia", "Russian"),
-            ("Ukraine", "Ukrainian"),
-            ("Belarus", "Belarusian"),
-            ("India", "Indian"),
-            ("Pakistan", "Pakistani"),
-            ("Iran", "Iranian"),
-            ("Iraq", "Iraqi"),
-            ("Israel", "Israeli"),
-            ("Syria", "Syrian"),
-            ("Egypt", "Egyptian"),
-            ("Mexico", "Mexican"),
-            ("Canada", "Canadian"),
-            ("Brazil", "Brazilian"),
-            ("Argentina", "Argentinian"),
-            ("Colombia", "Colombian"),
-            ("Venezuela", "Venezuelan"),
-            ("Australia", "Australian"),
-            ("Austria", "Austrian"),
-            ("Belgium", "Belgian"),
-            ("Norway", "Norwegian"),
-            ("Hungary", "Hungarian"),
-            ("Romania", "Romanian"),
-            ("Nigeria", "Nigerian"),
-            ("South Africa", "South African"),
-            ("Indonesia", "Indonesian"),
-            ("Europe", "European"),
-            ("Africa", "African"),
-            ("Asia", "Asian"),
-        )
-    ),
-)
-_PLACE_OF: dict[str, tuple[str, ...]] = {form.lower(): group for group in _PLACE_GROUPS for form in group}
-
-
-def _place_group(name: str) -> tuple[str, ...] | None:
-    """The forms of the country or union ``name`` names, with or without its acronym's dots; None for any other."""
-    return _PLACE_OF.get(undotted(name).lower()) or _PLACE_OF.get(name.lower())
-
-
-def place_forms(name: str) -> tuple[str, ...]:
-    """The other names of the country or union ``name`` names ("US" -> "United States", "American", ...; "Italian"
-    -> "Italy"), none a common word once lower-cased ("US" is not looked for as "us"); () for any other name."""
-    return tuple(f for f in _place_group(name) or () if f != name and f.lower() not in _WORD_ACRONYMS)
-
-
-def same_place(a: str, b: str) -> bool:
-    """Whether two names name the same country or union ("America" and "US")."""
-    group = _place_group(a)
-    return group is not None and group is _place_group(b)
-
-
-def name_forms(name: str) -> tuple[str, ...]:
-    """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names."""
-    return tuple(dict.fromkeys((name, *acronym_forms(name), *place_forms(name))))
-
-
-def mentions(text_lower: str, name: str, person: bool = False) -> bool:
-    """Whether a lower-cased text names ``name`` (as a whole word or phrase; its acronyms with or without dots, a
-    country's other names). The name is rewritten, never the text: a question's few names, not each article's
-    every sentence."""
-    return any(_whole(variant, text_lower) for form in name_forms(name) for variant in name_variants(form, person))
-
-
-def _whole(needle: str, haystack: str) -> bool:
-    start = haystack.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        if (start == 0 or not haystack[start - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum()):
-            return True
-        start = haystack.find(needle, start + 1)
-    return False
 
 
 # The words of a relation question that say the relation, not the event it is relative to (stemmed at first use:
@@ -573,39 +442,9 @@ def states_relation(frame: Frame, sentence: str) -> bool:
 def _within_country(question: str) -> bool:
     """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
-    return m is not None and (m.group("country") is None or _place_group(m.group("country")) is not None)
+    return m is not None and (m.group("country") is None or place_group(m.group("country")) is not None)
 
 
-# Words after a company's name that leave it the same company ("Tesla Inc.", "Twitter Inc", "Penn State University").
-_COMPANY_SUFFIXES = frozenset(
-    ["inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings", "sa", "ag", "university"]
-)
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two names name one thing: alike but for case, "the" and a possessive; one country's names ("UK",
-    "British"); initials ("SVB"); or a company with and without its designation ("Tesla", "Tesla Inc."). Not a
-    name inside another ("US Steel", "New York Times", "West Virginia", "South Sudan", "Google DeepMind")."""
-    x, y = _bare(a).lower().rstrip("."), _bare(b).lower().rstrip(".")
-    if not x or not y:
-        return False
-    if x == y or same_place(a, b):
-        return True
-    initials = _abbreviates(_bare(a), _bare(b)) or _abbreviates(_bare(b), _bare(a))
-    if initials and x not in y.split() and y not in x.split():
-        return True  # "SVB" for "Silicon Valley Bank", not "US" of "US Steel"
-    if _place_group(a) is not None or _place_group(b) is not None:
-        return False
-    short, long = sorted((x, y), key=len)
-    rest = long[len(short) :].split() if long.startswith(short + " ") else None
-    return bool(rest) and all(w.strip(".,") in _COMPANY_SUFFIXES for w in rest)
-
-
-def _abbreviates(short: str, name: str) -> bool:
-    """Whether ``short`` is the initials of ``name``, a name of two or more words ("SVB", "Silicon Valley Bank";
-    "NHS", "the National Health Service"); small words do not count ("of", "and")."""
-    initials = [w[0] for w in re.findall(r"[\w’']+", re.sub(r"^the\s+", "", name, flags=re.I)) if w[0].isupper()]
-    return len(initials) >= 2 and short.isupper() and short.isalpha() and short == "".join(initials)
 
 
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
@@ -625,6 +464,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
+    day_asked = frame.asks == "date" and bool(_DAY_ASKED.search(frame.text))
+    month_asked = frame.asks == "date" and bool(_MONTH_ASKED.search(frame.text))
+    measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
     question = frame.text.lower()
@@ -635,16 +477,18 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
         elif ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
+        if measure_asked and ent.label != "QUANTITY" and not _UNIT_AFTER.match(sentence, ent.end):
+            continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))
-        name = _bare(ent.text)  # "the United Kingdom" names the question's "UK"
+        name = bare(ent.text)  # "the United Kingdom" names the question's "UK"
         if frame.asks not in ("number", "date") and (
             not terms
             or terms <= q_terms
             or mentions(question, name, ent.label == "PERSON")
             or any(
-                same_place(name, given) or _abbreviates(name, given) or _abbreviates(given, name)
+                same_place(name, given) or abbreviates(name, given) or abbreviates(given, name)
                 for given in frame.names
             )
         ):
@@ -653,7 +497,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if year_asked and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
-        if within_country and _place_group(name):
+        if day_asked and not _DAY.search(ent.text):
+            continue  # "on what date" is not answered by "2023"
+        if month_asked and not _MONTH.search(ent.text):
+            continue
+        if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         out.append(ent)
     return out

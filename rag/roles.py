@@ -24,9 +24,9 @@ of 780 on each split ask "who" and name a role, in other words: "Which GOP leade
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from rag.names import same_name
 from rag.nlp import Analysed, Entity
 from rag.text import undotted
 
@@ -207,17 +207,17 @@ FORMER = -3  # the asked role, held before ("former CEO Parag Agrawal"): against
 _NATIONAL = frozenset(["president", "prime minister", "premier", "chancellor", "king", "queen", "monarch", "emperor"])
 
 
-def role_fit(asked: Role, given: Role | None, same: Callable[[str, str], bool]) -> int:
+def role_fit(asked: Role, given: Role | None) -> int:
     """How well the given role fits the asked one: ``SAME_ROLE`` (the same words and rank, held for the asked place
     or company when both say whom for), ``HOLDER_UNSAID`` (the same words and rank; the question says whom for, the
     title does not, "Mayor Ottilie Brennan" in a story about her town; never for a country's leader),
     ``OTHER_HOLDER`` (the same words for another holder), ``FORMER`` (a former holder, for a question that asks who
     holds it: "former president"), ``OTHER_RANK`` (another rank: "Deputy Prime Minister" for "the prime minister"),
-    else ``NO_ROLE``. A "who was" question takes a former holder as the same. ``same`` tells whether two names name
-    one thing ("UK" and "British")."""
+    else ``NO_ROLE``. A "who was" question takes a former holder as the same; the holders
+    compare as names do ("UK" and "British" are one, ``rag/names.py``)."""
     if given is None or given.words != asked.words:
         return NO_ROLE
-    if asked.of is not None and given.of is not None and not same(asked.of, given.of):
+    if asked.of is not None and given.of is not None and not same_name(asked.of, given.of):
         return OTHER_HOLDER
     differ = (given.rank ^ asked.rank) - (_TEMPORAL if asked.past else frozenset())
     if differ:
@@ -231,14 +231,14 @@ _MISLABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
 _PERSON_LIKE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}")
 
 
-def titled_people(asked: Role, sentence: str, analysed: Analysed, same: Callable[[str, str], bool]) -> Analysed:
+def titled_people(asked: Role, sentence: str, analysed: Analysed) -> Analysed:
     """The sentence's entities with a name of two to four capitalised words that the asked role's title precedes
     relabelled PERSON ("Kazakhstan's President Kassym-Jomart Tokayev" is ORG to the small model)."""
     ents = tuple(
         replace(e, label="PERSON")
         if e.label in _MISLABELLED
         and _PERSON_LIKE.fullmatch(e.text)
-        and role_fit(asked, given_role(sentence, e), same) > NO_ROLE
+        and role_fit(asked, given_role(sentence, e)) > NO_ROLE
         else e
         for e in analysed.entities
     )

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from rag.answer import ExtractiveAnswerer, credits_outlet
-from rag.answerability import FEATURES, AnswerabilityModel, frame_question, mentions, offered, states_relation
+from rag.answerability import FEATURES, AnswerabilityModel, frame_question, offered, states_relation
 from rag.embed import Embedder
+from rag.names import mentions
 from rag.nlp import EntityRecognizer
 from rag.types import Query
 from tests.fakes import TEST_MODEL, fake_embed, text_hit
@@ -683,3 +684,19 @@ def test_the_name_a_question_asks_for_is_not_its_topic(ner: EntityRecognizer) ->
     assert "name" not in frame.topic and "storm" in frame.topic
     other = "Did the storm name the town?"
     assert "name" in frame_question(other, ner.analyse([other])[0]).topic
+
+
+def test_what_date_is_answered_by_a_day_and_which_month_by_a_month(ner: EntityRecognizer) -> None:
+    sentence = "The 2023 final will be played on Sunday, February 12, in Glendale, the league said in May."
+    found = _offered(ner, "On what date will the final be played?", sentence)
+    assert found and all("12" in f or "Sunday" in f for f in found)  # not "2023", not "May"
+    assert "2023" in _offered(ner, "When will the final be played?", sentence)  # any date answers "when"
+    assert "2023" not in _offered(ner, "Which day will the final be played?", sentence)
+    assert all("February" in f or "May" in f for f in _offered(ner, "In which month will the final be played?", sentence))
+    assert _offered(ner, "In which month will the final be played?", "The final will be played in 2023.") == []
+
+
+def test_how_tall_is_answered_by_a_measure_not_a_fraction(ner: EntityRecognizer) -> None:
+    sentence = "The one-third replica of the Eiffel Tower, standing 314 feet tall, was the centerpiece of the street."
+    assert _offered(ner, "How tall is the replica of the Eiffel Tower?", sentence) == ["314 feet"]
+    assert "one-third" in _offered(ner, "How much of the tower was copied?", sentence)  # another number question

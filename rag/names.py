@@ -1,0 +1,246 @@
+"""Names as news writes them: whether a text names something, whether two names name one thing.
+
+A question says "the US", its article "the United States" or "American officials"; "SVB" is Silicon Valley Bank;
+"Tesla Inc." is Tesla but "US Steel" is not the US. The answerability decision (``rag/answerability.py``), the role
+rules (``rag/roles.py``) and the answerer (``rag/answer.py``) all compare names through this module. The name is
+rewritten, never the text: a question's few names, not each article's every sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import STOPWORDS, undotted
+
+# Titles and honorifics: capitalised before a name, but not themselves what a question is about.
+TITLES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "governor",
+        "gov",
+        "mayor",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "secretary",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "general",
+        "gen",
+        "judge",
+        "justice",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lady",
+        "lord",
+        "st",
+        "saint",
+        "director",
+        "commissioner",
+        "ambassador",
+        "speaker",
+        "leader",
+        "chief",
+        "premier",
+        "sheikh",
+        "emir",
+        "sultan",
+    ]
+)
+
+
+def bare(text: str) -> str:
+    """An entity's words without a leading article or a possessive ("the United Kingdom's" -> "United Kingdom"); its
+    titles stay ("General Motors", "Premier League" are names, not a general's or a premier's)."""
+    return re.sub(r"['’]s$", "", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I))
+
+
+def clean_name(text: str) -> str:
+    """An entity as a name to look for: without a leading article, a possessive, a leading title or surrounding
+    punctuation."""
+    parts = bare(text).split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
+        parts = parts[1:]  # "Gov. Kristi Noem" is Kristi Noem
+    return " ".join(parts).strip(" \t\n\"'“”‘’.,;:()[]")
+
+
+def name_variants(name: str, person: bool) -> list[str]:
+    """Lower-cased forms of a name to find in a text: the whole name; for a person also the surname."""
+    out = [name.lower()]
+    parts = name.split()
+    if person and len(parts) > 1:
+        out.append(parts[-1].lower())
+    return out
+
+
+# acronyms whose letters spell a common word: matched without their dots, "U.S." would be found in "tell us"
+_WORD_ACRONYMS = STOPWORDS | frozenset({"us", "we", "me", "he", "am", "pm", "ad", "go", "oh", "ok", "hi"})
+
+
+_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,4}(?![\w.])")
+
+
+def acronym_forms(name: str) -> list[str]:
+    """``name`` with its acronyms written the other way, dots added or removed ("U.K. Space Agency" -> "UK Space
+    Agency", "US" -> "U.S."); never a form that is a common word ("U.S." is not looked for as "us")."""
+    plain = undotted(name)
+    dotted = _CAPS.sub(lambda m: ".".join(m.group(0)) + ".", plain)
+    return [f for f in dict.fromkeys((plain, dotted)) if f != name and f.lower() not in _WORD_ACRONYMS]
+
+
+# One country or union, several names: a question says "the US", its article "the United States" or "American
+# officials"; "Which Italian city" is answered by an article about Italy. General knowledge, not fitted: the
+# country, union and demonym forms of the places news names most. Left out where a form is a common word once
+# lower-cased ("Turkey"/"turkey", "Polish"/"polish") or names several places ("Georgia", "Korea").
+_PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("US", "U.S.", "USA", "U.S.A.", "United States", "America", "American", "Americans"),
+    ("UK", "U.K.", "United Kingdom", "Britain", "Great Britain", "British", "Briton", "Britons", "Brits"),
+    ("EU", "E.U.", "European Union"),
+    ("UN", "U.N.", "United Nations"),
+    ("England", "English"),
+    ("Scotland", "Scottish", "Scots"),
+    ("Wales", "Welsh"),
+    ("Ireland", "Irish"),
+    ("France", "French"),
+    ("Spain", "Spanish", "Spaniards"),
+    ("China", "Chinese"),
+    ("Japan", "Japanese"),
+    ("Netherlands", "Dutch"),
+    ("Switzerland", "Swiss"),
+    ("Sweden", "Swedish", "Swedes"),
+    ("Denmark", "Danish", "Danes"),
+    ("Finland", "Finnish", "Finns"),
+    ("Philippines", "Filipino", "Filipinos"),
+    ("Thailand", "Thai"),
+    ("Vietnam", "Vietnamese"),
+    ("Lebanon", "Lebanese"),
+    ("Portugal", "Portuguese"),
+    ("New Zealand", "New Zealander", "New Zealanders"),
+    ("South Korea", "South Korean", "South Koreans"),
+    ("North Korea", "North Korean", "North Koreans"),
+    ("Saudi Arabia", "Saudi", "Saudis"),
+    ("Afghanistan", "Afghan", "Afghans"),
+    ("Kazakhstan", "Kazakh", "Kazakhs"),
+    ("Greece", "Greek", "Greeks"),
+    *(
+        (country, demonym, demonym + "s")
+        for country, demonym in (
+            ("Italy", "Italian"),
+            ("Germany", "German"),
+            ("Russia", "Russian"),
+            ("Ukraine", "Ukrainian"),
+            ("Belarus", "Belarusian"),
+            ("India", "Indian"),
+            ("Pakistan", "Pakistani"),
+            ("Iran", "Iranian"),
+            ("Iraq", "Iraqi"),
+            ("Israel", "Israeli"),
+            ("Syria", "Syrian"),
+            ("Egypt", "Egyptian"),
+            ("Mexico", "Mexican"),
+            ("Canada", "Canadian"),
+            ("Brazil", "Brazilian"),
+            ("Argentina", "Argentinian"),
+            ("Colombia", "Colombian"),
+            ("Venezuela", "Venezuelan"),
+            ("Australia", "Australian"),
+            ("Austria", "Austrian"),
+            ("Belgium", "Belgian"),
+            ("Norway", "Norwegian"),
+            ("Hungary", "Hungarian"),
+            ("Romania", "Romanian"),
+            ("Nigeria", "Nigerian"),
+            ("South Africa", "South African"),
+            ("Indonesia", "Indonesian"),
+            ("Europe", "European"),
+            ("Africa", "African"),
+            ("Asia", "Asian"),
+        )
+    ),
+)
+_PLACE_OF: dict[str, tuple[str, ...]] = {form.lower(): group for group in _PLACE_GROUPS for form in group}
+
+
+def place_group(name: str) -> tuple[str, ...] | None:
+    """The forms of the country or union ``name`` names, with or without its acronym's dots; None for any other."""
+    return _PLACE_OF.get(undotted(name).lower()) or _PLACE_OF.get(name.lower())
+
+
+def place_forms(name: str) -> tuple[str, ...]:
+    """The other names of the country or union ``name`` names ("US" -> "United States", "American", ...; "Italian"
+    -> "Italy"), none a common word once lower-cased ("US" is not looked for as "us"); () for any other name."""
+    return tuple(f for f in place_group(name) or () if f != name and f.lower() not in _WORD_ACRONYMS)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two names name the same country or union ("America" and "US")."""
+    group = place_group(a)
+    return group is not None and group is place_group(b)
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names."""
+    return tuple(dict.fromkeys((name, *acronym_forms(name), *place_forms(name))))
+
+
+def mentions(text_lower: str, name: str, person: bool = False) -> bool:
+    """Whether a lower-cased text names ``name`` (as a whole word or phrase; its acronyms with or without dots, a
+    country's other names). The name is rewritten, never the text: a question's few names, not each article's
+    every sentence."""
+    return any(_whole(variant, text_lower) for form in name_forms(name) for variant in name_variants(form, person))
+
+
+def _whole(needle: str, haystack: str) -> bool:
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if (start == 0 or not haystack[start - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum()):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+# Words after a company's name that leave it the same company ("Tesla Inc.", "Twitter Inc", "Penn State University").
+_COMPANY_SUFFIXES = frozenset(
+    ["inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings", "sa", "ag", "university"]
+)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names name one thing: alike but for case, "the" and a possessive; one country's names ("UK",
+    "British"); initials ("SVB"); or a company with and without its designation ("Tesla", "Tesla Inc."). Not a
+    name inside another ("US Steel", "New York Times", "West Virginia", "South Sudan", "Google DeepMind")."""
+    x, y = bare(a).lower().rstrip("."), bare(b).lower().rstrip(".")
+    if not x or not y:
+        return False
+    if x == y or same_place(bare(a), bare(b)):
+        return True
+    initials = abbreviates(bare(a), bare(b)) or abbreviates(bare(b), bare(a))
+    if initials and x not in y.split() and y not in x.split():
+        return True  # "SVB" for "Silicon Valley Bank", not "US" of "US Steel"
+    if place_group(bare(a)) is not None or place_group(bare(b)) is not None:
+        return False
+    short, long = sorted((x, y), key=len)
+    rest = long[len(short) :].split() if long.startswith(short + " ") else None
+    return bool(rest) and all(w.strip(".,") in _COMPANY_SUFFIXES for w in rest)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name``, a name of two or more words ("SVB", "Silicon Valley Bank";
+    "NHS", "the National Health Service"); small words do not count ("of", "and")."""
+    initials = [w[0] for w in re.findall(r"[\w’']+", re.sub(r"^the\s+", "", name, flags=re.I)) if w[0].isupper()]
+    return len(initials) >= 2 and short.isupper() and short.isalpha() and short == "".join(initials)

@@ -1,0 +1,46 @@
+"""Name comparison: one thing under several names, and a name inside another that names something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.names import abbreviates, bare, clean_name, same_name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("UK", "British"),  # one country's names
+        ("the United Kingdom's", "U.K."),
+        ("SVB", "Silicon Valley Bank"),  # initials
+        ("Tesla", "Tesla Inc."),  # a company with its designation
+        ("Twitter", "twitter"),
+        ("the Kremlin", "Kremlin"),
+    ],
+)
+def test_names_of_one_thing_are_the_same(a: str, b: str) -> None:
+    assert same_name(a, b) and same_name(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("US", "US Steel"),  # a name inside another names something else
+        ("Virginia", "West Virginia"),
+        ("New York", "New York Times"),
+        ("Google", "Google DeepMind"),
+        ("France", "French Open"),
+        ("Russia", "Belarus"),
+        ("", "Tesla"),
+    ],
+)
+def test_a_name_inside_another_is_not_the_same(a: str, b: str) -> None:
+    assert not same_name(a, b) and not same_name(b, a)
+
+
+def test_initials_and_bare_forms() -> None:
+    assert abbreviates("NHS", "the National Health Service")
+    assert not abbreviates("NH", "the National Health Service")
+    assert not abbreviates("svb", "Silicon Valley Bank")  # initials are capitals
+    assert bare("the United Kingdom's") == "United Kingdom"
+    assert clean_name("Gov. Kristi Noem,") == "Kristi Noem"
