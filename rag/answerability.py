@@ -354,19 +354,60 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
     """A number the sentence gives for what the question counts: a number followed, within three words, by the
     counted noun ("23 grand slam singles titles", "six months"); the span runs from the number to that noun. The
     small recogniser labels these inconsistently (a DATE, a PRODUCT, "23 grand" a QUANTITY), so a pattern finds
-    them."""
+    them. What happened to the counted ones decides too: a count of something else done to them ("874,000 people
+    affected by the earthquake") answers no question about the people who died in it; and a question about the
+    dead, the injured, the evacuated or the arrested is answered only by a number the sentence ties to that event
+    ("12 people were killed", "at least 5,800 have died", "the death toll rose to 35,418")."""
     if frame.counted is None:
         return None
+    asked = _events(frame.topic)
+    event = next((group for group in _SAME_EVENT if asked & group), None)
     for m in _NUMBER.finditer(sentence):
+        before = key_terms(" ".join(_CLAUSE_START.split(sentence[: m.start()])[-1].split()[-10:]))
+        if event and (done := _DONE_TO.match(sentence, m.end())) and set(key_terms(done.group(1))) & event:
+            return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "at least 5,800 have died"
         pos = m.end()
         for _ in range(4):
             word = _NEXT_WORD.match(sentence, pos)
             if not word:
                 break
             if key_terms(word.group(1))[:1] == [frame.counted]:
-                return Entity(sentence[m.start() : word.end()], "CARDINAL", m.start(), word.end())
+                done = _DONE_TO.match(sentence, word.end())
+                did = set(key_terms(done.group(1))) if done else set()
+                if event is not None:
+                    tied = bool(did & event or set(before) & event)
+                else:
+                    tied = not (done and done.group(1).endswith("ed") and not _events(did) & asked)
+                if tied:
+                    return Entity(sentence[m.start() : word.end()], "CARDINAL", m.start(), word.end())
+                break
             pos = word.end()
+        after = _NEXT_WORD.match(sentence, m.end())
+        if event is not None and set(before) & event and not (after and after.group(1).isalpha()):
+            return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "the death toll rose to 35,418;"
     return None
+
+
+_CLAUSE_START = re.compile(r"[;:.!?]|,\s+(?:but|and|while|as)\b")
+# What happened to the counted ones, said right after them: "874,000 people affected", "300 people who were
+# evacuated", "12 people have died", "12 dead".
+_DONE_TO = re.compile(r"\s+(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have|has|had)\s+)?(?:been\s+)?([a-z]+)\b")
+# One event, several words: a question about the people who died is answered by a count of the people killed.
+_SAME_EVENT: tuple[frozenset[str], ...] = (
+    frozenset({"die", "dead", "death", "kill", "perish", "fatal"}),
+    frozenset({"injur", "wound", "hurt"}),
+    frozenset({"evacu", "displac", "flee", "fled"}),
+    frozenset({"arrest", "detain"}),
+)
+
+
+def _events(stems: Sequence[str]) -> set[str]:
+    """Stems with the others of their event ("die" -> "kill", "death", ...)."""
+    out = set(stems)
+    for group in _SAME_EVENT:
+        if out & group:
+            out |= group
+    return out
 
 
 # "Who is Denis Denisov?" asks who that person is (a description), not for another person's name: a question that

@@ -700,3 +700,18 @@ def test_how_tall_is_answered_by_a_measure_not_a_fraction(ner: EntityRecognizer)
     sentence = "The one-third replica of the Eiffel Tower, standing 314 feet tall, was the centerpiece of the street."
     assert _offered(ner, "How tall is the replica of the Eiffel Tower?", sentence) == ["314 feet"]
     assert "one-third" in _offered(ner, "How much of the tower was copied?", sentence)  # another number question
+
+
+def test_a_count_answers_only_for_what_happened_to_the_counted(ner: EntityRecognizer) -> None:
+    """"How many people died" is not answered by the people affected, or living in a region, but by a number the
+    sentence ties to the deaths; a question with no such event keeps any count of its noun."""
+    died = "How many people died in the Tromsvik flood?"
+    # the bare number stays a candidate for the ranker, but not as a count of the dead
+    assert "874,000 people" not in _offered(ner, died, "The agency sent food for 874,000 people affected by the flood.")
+    assert _offered(ner, died, "Officials said at least 5,800 have died in the flood.") == ["5,800"]
+    assert _offered(ner, died, "The flood killed 57 people in Tromsvik on Monday.") == ["57 people"]
+    assert _offered(ner, died, "The death toll from the flood in Tromsvik rose to 35,418; rescuers dug on.") == ["35,418"]
+    assert _offered(ner, "How many people were killed?", "Twelve people died in the flood.") == ["Twelve people"]
+    lived = "How many people live in Tromsvik?"
+    assert _offered(ner, lived, "Tromsvik, a town of about 5,000 people, was flooded.") == ["5,000 people"]
+    assert "300 people" not in _offered(ner, "How many people were evacuated?", "Some 300 people affected by it left.")
