@@ -111,6 +111,8 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
+# A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15."
+_EDITORS_NOTE = re.compile(r"^\W*editor['’]s\s+note\b", re.I)
 _UNIT = re.compile(
     rf"\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I
 )  # what "41 million" needs to be a sum or a share
@@ -574,7 +576,7 @@ class ExtractiveAnswerer(Answerer):
                         if fit == HOLDER_UNSAID and not _holder_alone(role.of or "", passage, ent, found):
                             fit = NO_ROLE  # "President Biden" in a story about Poland and the US
                     distance = _distance(ent, anchors, NO_ANCHOR_DISTANCE)
-                    found_mentions.append(Mention(ent, i, cand.score, distance, fit))
+                    found_mentions.append(Mention(ent, i, cand.score, distance, fit, cand.hit.chunk.article_id))
         groups = group_mentions(found_mentions)
         if role is not None:
             groups = _role_holders(groups, sentences)
@@ -787,7 +789,8 @@ class ExtractiveAnswerer(Answerer):
                 sentence = text[span.start : span.end]
                 terms = set(key_terms(sentence))
                 context = (recent[0].union(*recent[1:][-self.CONTEXT_SENTENCES :]) & q_entities) - terms
-                if not _QUESTION_END.search(sentence):  # a question (a quiz's, a headline's) states nothing
+                # a question (a quiz's, a headline's) states nothing, nor does an editor's note about the page
+                if not _QUESTION_END.search(sentence) and not _EDITORS_NOTE.match(sentence):
                     raw.append((hit, rank, span.start, span.end, sentence, terms, context))
                 recent.append(terms)
         # Rarer question terms weigh more: a name in every sentence says less than the one word that matches.

@@ -360,7 +360,8 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
     ("12 people were killed", "at least 5,800 have died", "the death toll rose to 35,418")."""
     if frame.counted is None:
         return None
-    asked = _events(frame.topic)
+    done = _asked_done(frame)
+    asked = _events([done]) if done else set()
     event = next((group for group in _SAME_EVENT if asked & group), None)
     for m in _NUMBER.finditer(sentence):
         before = key_terms(" ".join(_CLAUSE_START.split(sentence[: m.start()])[-1].split()[-10:]))
@@ -377,7 +378,7 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
                 if event is not None:
                     tied = bool(did & event or set(before) & event)
                 else:
-                    tied = not (done and done.group(1).endswith("ed") and not _events(did) & asked)
+                    tied = not (asked and done and done.group(1).endswith("ed") and not _events(did) & asked)
                 if tied:
                     return Entity(sentence[m.start() : word.end()], "CARDINAL", m.start(), word.end())
                 break
@@ -399,6 +400,26 @@ _SAME_EVENT: tuple[frozenset[str], ...] = (
     frozenset({"evacu", "displac", "flee", "fled"}),
     frozenset({"arrest", "detain"}),
 )
+
+
+def _asked_done(frame: Frame) -> str | None:
+    """What the question says happened to what it counts, stemmed: "die" for "how many people died", "kill" for
+    "how many people were killed"; None when no such verb follows the counted noun ("how many months was her
+    detention extended", "how many wins did she accumulate")."""
+    m = re.search(r"\bhow\s+many\b", frame.text, re.I)
+    pos = m.end() if m else len(frame.text)
+    for _ in range(4):
+        word = _NEXT_WORD.match(frame.text, pos)
+        if not word:
+            return None
+        pos = word.end()
+        if key_terms(word.group(1))[:1] == [frame.counted]:
+            done = _DONE_TO.match(frame.text, pos)
+            stem = key_terms(done.group(1))[:1] if done else []
+            if stem and (done.group(1).endswith("ed") or any(stem[0] in group for group in _SAME_EVENT)):
+                return stem[0]
+            return None
+    return None
 
 
 def _events(stems: Sequence[str]) -> set[str]:

@@ -110,6 +110,7 @@ class Mention:
     score: float  # the sentence's score (the sentence ranker's cheap stage)
     distance: int  # characters from the nearest word the sentence shares with the question
     role: int = 0  # for a role question: how well the title the sentence gives it fits (rag/roles.py, role_fit)
+    article: str = ""  # the sentence's article: a relative date ("Sunday", "last week") means one day only there
 
 
 @dataclass
@@ -132,17 +133,28 @@ class EntityGroup:
         return max((m for m in self.mentions if m.sentence == best.sentence), key=lambda m: len(m.entity.text))
 
 
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d", re.I
+)  # what makes a date absolute: "May 15", "2022"; not "Sunday", "last week", "the early hours of Saturday"
+
+
+def _relative_date(ent: Entity) -> bool:
+    return ent.label in ("DATE", "TIME") and not _MONTH_NAME.search(ent.text)
+
+
 def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:
     """Mentions grouped by entity: the same words, or a shorter form inside a longer one ("Bucks" joins "Milwaukee
     Bucks"; a form inside several longer ones joins the longest; a pairing of two entities is split first)."""
     by_key: dict[str, list[Mention]] = {}
     for m in split_joined(mentions):
         key = group_key(m.entity.text)
+        if key and _relative_date(m.entity):
+            key = f"{key} @{m.article}"  # another article's "Sunday" is another Sunday: no support from it
         if key:
             by_key.setdefault(key, []).append(m)
     groups: list[EntityGroup] = []
     for key in sorted(by_key, key=len, reverse=True):
-        into = next((g for g in groups if _inside(key, g.key)), None)
+        into = next((g for g in groups if _inside(key, g.key) and (" @" in key or " @" not in g.key)), None)
         if into is not None:
             into.mentions.extend(by_key[key])
         else:

@@ -712,6 +712,9 @@ def test_a_count_answers_only_for_what_happened_to_the_counted(ner: EntityRecogn
     assert _offered(ner, died, "The flood killed 57 people in Tromsvik on Monday.") == ["57 people"]
     assert _offered(ner, died, "The death toll from the flood in Tromsvik rose to 35,418; rescuers dug on.") == ["35,418"]
     assert _offered(ner, "How many people were killed?", "Twelve people died in the flood.") == ["Twelve people"]
+    # only what the question says happened to the counted ones counts, not any word of it ("dying")
+    balance = "Standing on one leg for how many seconds may predict the risk of dying?"
+    assert any("10 seconds" in f for f in _offered(ner, balance, "Those unable to stand on one leg for 10 seconds died."))
     lived = "How many people live in Tromsvik?"
     assert _offered(ner, lived, "Tromsvik, a town of about 5,000 people, was flooded.") == ["5,000 people"]
     assert "300 people" not in _offered(ner, "How many people were evacuated?", "Some 300 people affected by it left.")

@@ -49,6 +49,20 @@ def test_mentions_of_one_entity_are_grouped_under_its_longest_form() -> None:
     assert shown.sentence == 0 and shown.entity.text == "Bucks"
 
 
+def test_a_relative_date_groups_only_within_its_article() -> None:
+    """Another article's "Sunday" is another Sunday: it lends no support; "May 15" is one day in any article."""
+
+    def date(text: str, sentence: int, article: str) -> Mention:
+        return Mention(Entity(text, "DATE", 0, len(text)), sentence, 1.0, 0, article=article)
+
+    groups = group_mentions(
+        [date("Sunday", 0, "a"), date("Sunday", 1, "b"), date("Sunday", 2, "a"), date("May 15", 3, "a")]
+        + [date("May 15", 4, "c"), date("February", 5, "d")]
+    )
+    sizes = sorted((g.text, len(g.mentions)) for g in groups)
+    assert sizes == [("February", 1), ("May 15", 2), ("Sunday", 1), ("Sunday", 2)]
+
+
 def test_a_pairing_of_two_entities_is_split_and_a_leading_article_ignored() -> None:
     """The recogniser takes "Buffalo Bills-Cincinnati Bengals" (a game) for one organisation: grouped whole, it would
     join both teams' mentions into one group and lead with whichever is in the best sentence. Split, each team is its
