@@ -36,6 +36,7 @@ from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.roles import FORMER, HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
+from rag.speakers import attributed, same_speaker
 from rag.support import SupportChecker
 from rag.text import (
     CURRENCY_WORDS,
@@ -46,7 +47,7 @@ from rag.text import (
     key_terms,
     sentence_spans,
 )
-from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source
+from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source, Span
 
 ABSTAIN_TEXT = "The articles don't say: no stored passage answers this question."
 
@@ -372,6 +373,11 @@ class ExtractiveAnswerer(Answerer):
         if not candidates:
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
+        if frame.speaker is not None:
+            candidates = self._in_their_words(frame.speaker, candidates)
+            if not candidates:
+                note = f"The articles found don't say what {frame.speaker} said about this."
+                return Draft(abstain(self.mode, note), None, None, frame)
         sentences = self._sentences(candidates)
         analysed = self._analyse(frame, candidates, sentences)
         read: dict[str, str] = {}  # the articles this answer has read, by id
@@ -662,6 +668,30 @@ class ExtractiveAnswerer(Answerer):
         )
         passage = replace(hit, chunk=chunk)
         return [replace(anchor, hit=passage, start=span.start, end=span.end, text=sentence, score=anchor.score + 1.0)]
+
+    def _in_their_words(self, asked: str, candidates: list[_Candidate]) -> list[_Candidate]:
+        """For a question that asks what someone said, the candidates whose words may be theirs: not those that the
+        sentence, or the sentences just before it in its article, give to someone else ("Denis Denisov told
+        Izvestia that ... Lukashenko ..." does not say what Lukashenko said; ``rag/speakers.py``). Only in articles
+        that name them: of an article that never does, the names rule says so ("don't mention Tokayev")."""
+        articles: dict[str, tuple[str, int, list[Span]] | None] = {}
+        kept = []
+        for cand in candidates:
+            aid = cand.hit.chunk.article_id
+            if aid not in articles:
+                stored = self.article_text(aid) if self.article_text is not None else None
+                text, base = (stored, 0) if stored else (cand.hit.chunk.text, cand.hit.chunk.start)
+                # an article that never names them is judged by the names rule ("don't mention Tokayev")
+                articles[aid] = (text, base, sentence_spans(text)) if mentions(text.lower(), asked, True) else None
+            if (article := articles[aid]) is None:
+                kept.append(cand)
+                continue
+            text, base, spans = article
+            before = [text[sp.start : sp.end] for sp in spans if base + sp.end <= cand.start][-3:]
+            said = attributed(before, cand.text, asked)
+            if not said or same_speaker(asked, said):
+                kept.append(cand)
+        return kept
 
     @staticmethod
     def _offers(frame: Frame, cand: _Candidate, analysed: dict[str, Analysed]) -> bool:

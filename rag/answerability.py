@@ -38,6 +38,7 @@ from rag.models import read_model, refuse_unknown
 from rag.names import TITLES, abbreviates, bare, clean_name, mentions, place_group, same_place
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
+from rag.speakers import asked_speaker
 from rag.text import CURRENCY_WORDS, STOPWORDS, key_terms, undotted, words
 
 # What a question asks for, and the NER labels that offer it.
@@ -166,6 +167,7 @@ _GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b", re.I)
 # an age the small model labels a date: "79", "80 years old", "the age of 96", "96-year-old"; not "30 years" (a length)
 _AGE = re.compile(r"(?:(?:at\s+)?the\s+age\s+of\s+)?\d{1,3}(?:[\s-]+years?[\s-]+old)?", re.I)
+_AGE_GIVEN = re.compile(r"(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d{1,3}|\d{1,3}[\s-]+years?[\s-]+old", re.I)
 # "how long" asks for a length of time ("45 days", "just six weeks": dates to the small model) or of a thing
 # ("22-foot": a quantity), not a count or a sum; "how long ago" asks for a date.
 _DURATION_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
@@ -248,6 +250,7 @@ class Frame:
     head: str = ""
     several: bool = False  # it asks for several things of its kind ("which organizations", "which two banks")
     role: Role | None = None  # the role it asks the holder of ("Who is the president of Kazakhstan?"; rag/roles.py)
+    speaker: str | None = None  # the person whose words it asks for ("What did Mishustin say ..."; rag/speakers.py)
 
 
 _DAYS_AND_MONTHS = frozenset(
@@ -322,6 +325,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         analysed.asked_head or analysed.counted,
         analysed.asked_plural and asks not in (None, "number", "date"),
         asked_role(question) if asks == "person" else None,
+        asked_speaker(question, [n for n in names if n in persons]),
     )
 
 
@@ -557,6 +561,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
             continue
+        if frame.asks == "date" and (re.fullmatch(r"\d{1,2}", ent.text.strip()) or _AGE_GIVEN.fullmatch(ent.text)):
+            continue  # "When did she join the band?" is not answered by "79" (her age, a date to the small model)
         if year_asked and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
         if day_asked and not _DAY.search(ent.text):

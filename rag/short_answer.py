@@ -133,13 +133,18 @@ class EntityGroup:
         return max((m for m in self.mentions if m.sentence == best.sentence), key=lambda m: len(m.entity.text))
 
 
-_MONTH_NAME = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d", re.I
-)  # what makes a date absolute: "May 15", "2022"; not "Sunday", "last week", "the early hours of Saturday"
+# A date that names a day only relative to when it was written: "Sunday", "yesterday", "last week" (not a length of
+# time, "six months", nor a date, "May 15").
+_RELATIVE_DATE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)\b"
+    r"|\b(?:this|last|next|that)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)\b",
+    re.I,
+)
+_ABSOLUTE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def _relative_date(ent: Entity) -> bool:
-    return ent.label in ("DATE", "TIME") and not _MONTH_NAME.search(ent.text)
+    return ent.label in ("DATE", "TIME") and bool(_RELATIVE_DATE.search(ent.text)) and not _ABSOLUTE.search(ent.text)
 
 
 def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:

@@ -601,6 +601,10 @@ def test_which_year_is_answered_by_a_year_not_by_a_weekday(ner: EntityRecognizer
     sentence = "On Thursday, Pelosi recalled that she first became speaker in 2007."
     assert _offered(ner, "In which year did Pelosi first become speaker?", sentence) == ["2007"]
     assert "Thursday" in _offered(ner, "When did Pelosi recall her first term?", sentence)
+    age = "Christine McVie, 79, joined Fleetwood Mac in 1970."
+    assert "79" not in _offered(ner, "When did Christine McVie join Fleetwood Mac?", age)  # an age is no date
+    age = "Christine McVie, who died Wednesday at age 79, joined Fleetwood Mac in 1970."
+    assert "age 79" not in _offered(ner, "When did Christine McVie join Fleetwood Mac?", age)
 
 
 def test_how_old_is_answered_by_an_age_the_model_labels_a_date(ner: EntityRecognizer) -> None:

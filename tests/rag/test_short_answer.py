@@ -57,10 +57,11 @@ def test_a_relative_date_groups_only_within_its_article() -> None:
 
     groups = group_mentions(
         [date("Sunday", 0, "a"), date("Sunday", 1, "b"), date("Sunday", 2, "a"), date("May 15", 3, "a")]
-        + [date("May 15", 4, "c"), date("February", 5, "d")]
+        + [date("May 15", 4, "c"), date("February", 5, "d"), date("six months", 6, "a"), date("six months", 7, "e")]
     )
     sizes = sorted((g.text, len(g.mentions)) for g in groups)
-    assert sizes == [("February", 1), ("May 15", 2), ("Sunday", 1), ("Sunday", 2)]
+    # a length of time is the same length in any article
+    assert sizes == [("February", 1), ("May 15", 2), ("Sunday", 1), ("Sunday", 2), ("six months", 2)]
 
 
 def test_a_pairing_of_two_entities_is_split_and_a_leading_article_ignored() -> None:

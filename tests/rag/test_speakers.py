@@ -1,0 +1,73 @@
+"""Who said it (``rag/speakers.py``): a question that asks what someone said is answered by their words, not by a
+sentence that gives someone else's words about them."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer import ExtractiveAnswerer
+from rag.answerability import frame_question
+from rag.nlp import EntityRecognizer
+from rag.speakers import UNKNOWN, asked_speaker, attributed, same_speaker, speaker
+from rag.types import Query
+from tests.fakes import TEST_MODEL, fake_embed, text_hit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Russian Prime Minister Mikhail Mishustin said that Russia and Belarus oppose sanctions.",
+            "Mikhail Mishustin",
+        ),
+        (
+            "An expert at the Financial University, Denis Denisov, told Izvestia on Friday that talks help.",
+            "Denis Denisov",
+        ),
+        ("Denis Denisov, an expert at the Financial University, told Izvestia that talks help.", "Denis Denisov"),
+        ("In addition, Mishustin also expressed regret over the restrictions.", "Mishustin"),
+        ("“We will rebuild,” said harbour master Jonas Lind on Monday.", "Jonas Lind"),
+        ("Secretary of State Antony Blinken said the talks would go on.", "Antony Blinken"),
+        ("Putin, the Russian president, said nothing about it.", "Putin"),
+        ("First of all, according to Mishustin, it is necessary to deepen ties.", "Mishustin"),
+        ("Prices rose 7%, according to the Bureau of Labor Statistics.", "Bureau of Labor Statistics"),
+        # no one named: a pronoun, a bare title, a title of something, no speech at all
+        ("“Our unity is in demand,” he explained.", UNKNOWN),
+        ("In addition, the Russian Prime Minister added that culture matters.", UNKNOWN),
+        ("The Chairman of the Government of the Russian Federation summed up that ties are strong.", UNKNOWN),
+        ("Prior to this, the presidents of Belarus and Russia held negotiations in Sochi.", UNKNOWN),
+    ],
+)
+def test_the_speaker_a_sentence_names(sentence: str, said: str) -> None:
+    assert speaker(sentence) == said
+
+
+def test_the_asked_speaker_and_the_sentences_before() -> None:
+    assert asked_speaker("What did Lukashenko say about universities?", ["Lukashenko"]) == "Lukashenko"
+    assert asked_speaker("What has Ottilie Brennan told reporters?", ["Ottilie Brennan"]) == "Ottilie Brennan"
+    assert asked_speaker("What did he say?", []) is None
+    assert asked_speaker("Where did Lukashenko meet Putin?", ["Lukashenko", "Putin"]) is None
+    assert same_speaker("Mishustin", "Mikhail Mishustin") and not same_speaker("Lukashenko", "Denis Denisov")
+    before = ["First of all, according to Mishustin, it is necessary to deepen ties.", "He noted that some were made."]
+    sentence = "For example, the quota for Belarusian students has been increased to 1.3 thousand places."
+    assert attributed(before, sentence, "Lukashenko") == "Mishustin"  # his words, by the sentences before
+    assert attributed([], sentence, "Lukashenko") == UNKNOWN
+
+
+HARBOUR = (
+    "Mayor Ottilie Brennan said on Monday that the seawall in Tromsvik will cost 41 million euros. "
+    "Harbour master Jonas Lind told reporters that the ferry to Vardholm will stop running in May, after Brennan and "
+    "the council cut its subsidy."
+)
+
+
+def test_a_question_about_someones_words_is_not_answered_by_anothers(ner: EntityRecognizer) -> None:
+    answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner)
+    question = "What did Brennan say about the ferry to Vardholm?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert frame.speaker == "Brennan"
+    answer = answerer.answer(Query(question), [text_hit(HARBOUR, "a1", question)])
+    assert all("Jonas Lind" not in c.quote for c in answer.citations)  # Lind's words, not Brennan's
+    lind = "What did Jonas Lind say about the ferry to Vardholm?"
+    answer = answerer.answer(Query(lind), [text_hit(HARBOUR, "a1", lind)])
+    assert not answer.abstained and "Jonas Lind" in answer.citations[0].quote
