@@ -323,6 +323,7 @@ class ExtractiveAnswerer(Answerer):
     FURTHER_MIN_COVERAGE = 0.34  # a quote after the first covers at least this share of the question's terms
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
+    SPEAKER_CONTEXT = 10  # earlier sentences of the article read for the speaker of a sentence that names none
 
     def __init__(
         self,
@@ -670,10 +671,10 @@ class ExtractiveAnswerer(Answerer):
         return [replace(anchor, hit=passage, start=span.start, end=span.end, text=sentence, score=anchor.score + 1.0)]
 
     def _in_their_words(self, asked: str, candidates: list[_Candidate]) -> list[_Candidate]:
-        """For a question that asks what someone said, the candidates whose words may be theirs: not those that the
-        sentence, or the sentences just before it in its article, give to someone else ("Denis Denisov told
-        Izvestia that ... Lukashenko ..." does not say what Lukashenko said; ``rag/speakers.py``). Only in articles
-        that name them: of an article that never does, the names rule says so ("don't mention Tokayev")."""
+        """For a question that asks what someone said, the candidates that give their words: the sentence, or the
+        nearest sentence before it in its article that names a speaker, names them ("Denis Denisov told Izvestia
+        that ... Lukashenko ..." does not say what Lukashenko said; ``rag/speakers.py``). Only in articles that name
+        them: of an article that never does, the names rule says so ("don't mention Tokayev")."""
         articles: dict[str, tuple[str, int, list[Span]] | None] = {}
         kept = []
         for cand in candidates:
@@ -687,9 +688,8 @@ class ExtractiveAnswerer(Answerer):
                 kept.append(cand)
                 continue
             text, base, spans = article
-            before = [text[sp.start : sp.end] for sp in spans if base + sp.end <= cand.start][-3:]
-            said = attributed(before, cand.text, asked)
-            if not said or same_speaker(asked, said):
+            before = [text[sp.start : sp.end] for sp in spans if base + sp.end <= cand.start][-self.SPEAKER_CONTEXT :]
+            if same_speaker(asked, attributed(before, cand.text)):
                 kept.append(cand)
         return kept
 

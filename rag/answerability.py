@@ -163,7 +163,9 @@ _WITHIN_COUNTRY = re.compile(
     re.I,
 )
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
-_GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I)
+_GPE_ASKED = re.compile(
+    rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
+)
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b", re.I)
 # an age the small model labels a date: "79", "80 years old", "the age of 96", "96-year-old"; not "30 years" (a length)
 _AGE = re.compile(r"(?:(?:at\s+)?the\s+age\s+of\s+)?\d{1,3}(?:[\s-]+years?[\s-]+old)?", re.I)
@@ -171,7 +173,9 @@ _AGE_GIVEN = re.compile(r"(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d{1,3}|\d{1,3}[\
 # "how long" asks for a length of time ("45 days", "just six weeks": dates to the small model) or of a thing
 # ("22-foot": a quantity), not a count or a sum; "how long ago" asks for a date.
 _DURATION_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
-_DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))\b", re.I)
+_DURATION = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))\b", re.I
+)
 # "how tall / far / deep / wide / heavy" asks for a measure ("314 feet", "12 miles"): a quantity, or a number
 # written with its unit; not "one-third" of a replica ("how high" is also asked of prices and rates: left open).
 _MEASURE_ASKED = re.compile(r"\bhow\s+(?:tall|far|deep|wide|heavy)\b", re.I)
@@ -215,7 +219,8 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         "same-day",
         re.compile(r"\bsame\s+day\b|\bthat\s+day\b", re.I),
         re.compile(
-            _OPENING + r"(?:(?:earlier|later)\s+(?:on\s+|in\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day)\b",
+            _OPENING
+            + r"(?:(?:earlier|later)\s+(?:on\s+|in\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day)\b",
             re.I,
         ),
     ),
@@ -228,7 +233,8 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         "after",
         re.compile(r"\bafter\b|\blater\b|\bfollowing\b|\bday\s+after\b", re.I),
         re.compile(
-            _OPENING + r"(?:later|after|afterwards|following|subsequently|the\s+next|the\s+following|the\s+day\s+after)\b",
+            _OPENING
+            + r"(?:later|after|afterwards|following|subsequently|the\s+next|the\s+following|the\s+day\s+after)\b",
             re.I,
         ),
     ),
@@ -471,8 +477,6 @@ def asked_type(question: str) -> str | None:
     return min(found)[2] if found else None
 
 
-
-
 # The words of a relation question that say the relation, not the event it is relative to (stemmed at first use:
 # importing a module does no work).
 _RELATION_WORDS = (
@@ -509,8 +513,6 @@ def _within_country(question: str) -> bool:
     """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
     return m is not None and (m.group("country") is None or place_group(m.group("country")) is not None)
-
-
 
 
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
@@ -554,8 +556,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             or terms <= q_terms
             or mentions(question, name, ent.label == "PERSON")
             or any(
-                same_place(name, given) or abbreviates(name, given) or abbreviates(given, name)
-                for given in frame.names
+                same_place(name, given) or abbreviates(name, given) or abbreviates(given, name) for given in frame.names
             )
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer

@@ -55,9 +55,7 @@ def focus_text(question: str) -> str:
 
 def surface_features(sentence: str, question_lower: str, article_start: int) -> dict[str, float]:
     """The features read off the sentence alone (``new_caps``, ``digits``, ``length``, ``lead``, ``quote``)."""
-    caps = sum(
-        1 for m in _CAPITALISED.finditer(sentence) if m.start() > 0 and m.group(0).lower() not in question_lower
-    )
+    caps = sum(1 for m in _CAPITALISED.finditer(sentence) if m.start() > 0 and m.group(0).lower() not in question_lower)
     return {
         "new_caps": min(1.0, caps / 4),
         "digits": float(any(ch.isdigit() for ch in sentence)),
@@ -114,4 +112,3 @@ class SentenceRanker:
             "further_margin": self.further_margin,
             "fitted_on": self.fitted_on,
         }
-

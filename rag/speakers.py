@@ -7,12 +7,13 @@ a sentence says is speaking: the name before a verb of saying ("Russian Prime Mi
 "Denis Denisov, told Izvestia", "Mishustin also expressed regret"), after it ("..., said John Kirby") or after
 "according to"; a pronoun or a bare title ("he explained", "the Russian Prime Minister added", "The Chairman of the
 Government ... summed up") names no one, and neither does a sentence that reports no speech. ``attributed`` gives
-such a sentence the speaker of the sentences just before it in its article ("First of all, according to Mishustin,
-..." makes the next paragraph's "For example, ..." his). A sentence attributed to someone else is not an answer.
+such a sentence the speaker of the nearest sentence before it in its article that names one ("First of all, according
+to Mishustin, ..." makes the next paragraph's "For example, ..." his). Only a sentence attributed to the one asked
+about answers: one whose words are someone else's, or no one's that can be told ("a telephone conversation took
+place between Putin and Lukashenko" says nothing either of them said), does not.
 
 Patterns over the text, not a parse: the small spaCy pipeline runs without its parser (``rag/nlp.py``), and a
-sentence's speaker is read by the same few forms in every news article. Only what can be told is ruled out: an
-unknown speaker never is.
+sentence's speaker is read by the same few forms in every news article.
 """
 
 from __future__ import annotations
@@ -33,11 +34,12 @@ _ASKED = re.compile(
 )
 # the verbs with which news reports speech, in the forms a sentence uses them
 _SAYING = (
-    r"said|says|told|tells|added|adds|noted|notes|explained|explains|stated|states|argued|argues|warned|warns|"
-    r"claimed|claims|insisted|insists|wrote|writes|announced|announces|declared|declares|stressed|stresses|"
-    r"emphasi[sz]ed|emphasi[sz]es|suggested|suggests|reported|reports|recalled|acknowledged|admitted|urged|urges|"
-    r"tweeted|posted|expressed|cited|concluded|summed\s+up|predicted|predicts|believes|insisted|asserted|replied"
-)
+    r"said|says|told|tells|added|adds|noted|explained|explains|stated|argued|argues|warned|warns|claimed|insisted|"
+    r"insists|wrote|writes|announced|announces|declared|declares|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    r"suggested|suggests|reported|recalled|acknowledged|admitted|urged|urges|tweeted|posted|expressed|cited|"
+    r"concluded|summed\s+up|predicted|predicts|believes|asserted|replied|confirmed|confirms|vowed|vows|pledged|"
+    r"promised|denied|denies|revealed"
+)  # not "states", "notes", "claims", "reports": nouns as often as verbs
 _SAYING_VERB = re.compile(rf"\b(?:{_SAYING})\b")
 # the verbs news puts before their speaker ("“...,” said John Kirby"; "Denis Denisov, told Izvestia" is not one)
 _INVERTED = re.compile(r"said|says|added|adds|wrote|writes|explained|noted|continued|stressed|warned|asked")
@@ -73,10 +75,12 @@ def _title_only(run: str) -> bool:
     return all(w in TITLES or w in _ROLE_WORDS or (w and place_forms(w.capitalize())) for w in words)
 
 
+# Words of a person's title (besides ``TITLES``): "the Russian Prime Minister added" names no one but the one it
+# titles, whom the sentences before name; "the ministry said", "officials warned", "his spokesman said" name
+# someone else.
 _ROLE_WORDS = frozenset(
-    ["minister", "president", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "official"]
-    + ["officials", "expert", "head", "deputy", "foreign", "defence", "defense", "vice", "federal", "state"]
-    + ["government", "ministry", "office", "house", "white", "press", "secretary", "mr", "mrs", "ms", "dr"]
+    ["minister", "president", "chairman", "chairwoman", "head", "deputy", "foreign", "defence", "defense", "vice"]
+    + ["federal", "state", "house", "white", "press", "secretary", "mr", "mrs", "ms", "dr"]
 )
 
 
@@ -89,8 +93,11 @@ def _name_in(run: str) -> str:
     while words and (words[0].lower() in ("the", "of") or _title_only(words[0])):
         titled = titled or words[0].lower() not in ("the", "of")
         if words[0].lower() == "of" and titled:
-            rest = [w for w in words[1:] if w.lower() not in ("the", "of") and not _title_only(w)]
-            return " ".join(rest) if len(rest) >= 2 and "of" not in words[-len(rest) :] else ""
+            rest = words[1:]
+            while rest and (rest[0].lower() == "the" or _title_only(rest[0])):
+                rest = rest[1:]
+            # "Secretary of State Antony Blinken" names him; "Chairman of the Government (of ...)" names no one
+            return " ".join(rest) if len(rest) >= 2 and not any(w.lower() in ("of", "the") for w in rest) else ""
         words = words[1:]
     return " ".join(words)
 
@@ -114,7 +121,7 @@ def _before(head: str) -> str:
     """The speaker named before a verb of saying: "Russian Prime Minister Mikhail Mishustin said", "Denis Denisov,
     told", "Mishustin also expressed"; ``UNKNOWN`` for a pronoun or a title ("he explained", "the Russian Prime
     Minister added", "The Chairman of the Government of the Russian Federation summed up")."""
-    head = re.sub(rf"(?:\s+{_ADVERB})+$", "", head.rstrip())
+    head = re.sub(rf"(?:\s+(?:{_ADVERB}|\w+ly))+$", "", head.rstrip())  # "The department initially said"
     if head.endswith(","):
         if m := _APPOSITION_AT_END.search(head):
             inner = m.group(0).strip(" ,")
@@ -167,16 +174,13 @@ def same_speaker(asked: str, said: str) -> bool:
     return same_name(a, s) or mentions(s.lower(), a, person=True) or mentions(a.lower(), s, person=True)
 
 
-def attributed(sentences_before: Sequence[str], sentence: str, asked: str) -> str:
-    """The speaker of ``sentence`` in its article: its own, else (when it names no one, or names the one asked about
-    only as a subject of the talk) that of the nearest of the up to three sentences before it that names one;
-    ``UNKNOWN`` when none does."""
-    own = speaker(sentence)
-    if own:
+def attributed(sentences_before: Sequence[str], sentence: str) -> str:
+    """The speaker of ``sentence`` in its article: its own, else that of the nearest sentence before it that names
+    one ("he noted", "the Russian Prime Minister added" and a paragraph that reports no speech continue the last
+    named speaker's words); ``UNKNOWN`` when none of them does."""
+    if own := speaker(sentence):
         return own
-    if mentions(sentence.lower(), asked, person=True):
-        return UNKNOWN  # the sentence names them: "In addition, Mishustin also ..." read without a verb it knows
-    for before in reversed(sentences_before[-3:]):
+    for before in reversed(sentences_before):
         if said := speaker(before):
             return said
     return UNKNOWN
