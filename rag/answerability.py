@@ -184,20 +184,22 @@ _UNIT_AFTER = re.compile(
     r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stories|storeys|floors|light[\s-]years?)\b",
     re.I,
 )
-# "what date" / "which day" asks for a day ("September 15", "Tuesday, March 14", "6 May 2023"), not "2023" or "this
-# year"; "which month" for a month.
-_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)", re.I)
+# "what date" asks for a day of the calendar ("September 15", "6 May 2023"), "which day" for that or a weekday
+# ("Tuesday, March 14", "Monday"); neither is answered by "2023" or "this year". "which month" asks for a month.
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?P<word>date|day)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)", re.I)
 _MONTH_ASKED = re.compile(r"\b(?:what|which)\s+month\b", re.I)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _MONTH = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
-_DAY = re.compile(
-    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+_CALENDAR_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
     re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b", re.I
 )
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
@@ -532,7 +534,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
-    day_asked = frame.asks == "date" and bool(_DAY_ASKED.search(frame.text))
+    day_asked = _DAY_ASKED.search(frame.text) if frame.asks == "date" else None
     month_asked = frame.asks == "date" and bool(_MONTH_ASKED.search(frame.text))
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
@@ -566,8 +568,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "When did she join the band?" is not answered by "79" (her age, a date to the small model)
         if year_asked and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
-        if day_asked and not _DAY.search(ent.text):
-            continue  # "on what date" is not answered by "2023"
+        if day_asked and not (
+            _CALENDAR_DAY.search(ent.text) or (day_asked.group("word").lower() == "day" and _WEEKDAY.search(ent.text))
+        ):
+            continue  # "on what date" is not answered by "2023" or "Tuesday" (when it was announced)
         if month_asked and not _MONTH.search(ent.text):
             continue
         if within_country and place_group(name):

@@ -696,6 +696,9 @@ def test_what_date_is_answered_by_a_day_and_which_month_by_a_month(ner: EntityRe
     assert found and all("12" in f or "Sunday" in f for f in found)  # not "2023", not "May"
     assert "2023" in _offered(ner, "When will the final be played?", sentence)  # any date answers "when"
     assert "2023" not in _offered(ner, "Which day will the final be played?", sentence)
+    announced = "The palace said on Tuesday that the coronation will take place on Saturday, May 6, 2023."
+    assert _offered(ner, "On what date will the coronation take place?", announced) == ["Saturday, May 6, 2023"]
+    assert "Tuesday" in _offered(ner, "On which day did the palace announce it?", announced)
     assert all("February" in f or "May" in f for f in _offered(ner, "In which month will the final be played?", sentence))
     assert _offered(ner, "In which month will the final be played?", "The final will be played in 2023.") == []
 
