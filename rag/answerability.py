@@ -15,6 +15,8 @@ question asks:
   person a sentence gives that title: ``rag/roles.py``);
 - **relation**: a question about what happened before, after or on the same day as an event needs a sentence that
   states that relation, not the sentence about the event itself;
+- **speaker**: a question about what someone said needs a sentence that gives their words, not another's about them
+  (``rag/speakers.py``);
 - **meaning and retrieval**: the sentence's cosine to the question, the passage's, the answer's agreement across
   the retrieved articles and their recency.
 
