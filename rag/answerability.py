@@ -316,7 +316,10 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         if not any(word.lower() in n for n in lowered):
             names.append(word)
             lowered.add(word.lower())
-    asks = asked_type(question)
+    speaker = asked_speaker(question, [n for n in names if n in persons])
+    # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
+    # "Can you say when it opens?")
+    asks = asked_type(question) if speaker is None else None
     relation = None
     if _RELATION_QUESTION.search(question):
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
@@ -335,7 +338,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         analysed.asked_head or analysed.counted,
         analysed.asked_plural and asks not in (None, "number", "date"),
         asked_role(question) if asks == "person" else None,
-        asked_speaker(question, [n for n in names if n in persons]),
+        speaker,
     )
 
 

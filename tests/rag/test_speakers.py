@@ -72,6 +72,8 @@ def test_a_question_about_someones_words_is_not_answered_by_anothers(ner: Entity
     question = "What did Brennan say about the ferry to Vardholm?"
     frame = frame_question(question, ner.analyse([question])[0])
     assert frame.speaker == "Brennan"
+    when = "What did Brennan say when the ferry stopped?"
+    assert frame_question(when, ner.analyse([when])[0]).asks is None  # her words, not a date
     answer = answerer.answer(Query(question), [text_hit(HARBOUR, "a1", question)])
     # Lind's words are not Brennan's, and the last sentence, naming Brennan, gives Lind's words too (no one else
     # is named as speaking since)
