@@ -323,7 +323,6 @@ class ExtractiveAnswerer(Answerer):
     FURTHER_MIN_COVERAGE = 0.34  # a quote after the first covers at least this share of the question's terms
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
-    CANDIDATES_NAMING_ALL = True
     SPEAKER_CONTEXT = 10  # earlier sentences of the article read for the speaker of a sentence that names none
 
     def __init__(
@@ -542,7 +541,7 @@ class ExtractiveAnswerer(Answerer):
     ) -> set[str] | None:
         """The articles among the sentences' that name every person the question names; None when the question
         names none, or when no article does (the answer is then refused by the names rule, whatever it is)."""
-        people = list(frame.names) if self.CANDIDATES_NAMING_ALL else [n for n in frame.names if n in frame.person_names]
+        people = [n for n in frame.names if n in frame.person_names]
         if not people:
             return None
         articles = {c.hit.chunk.article_id: c.hit for c in sentences}  # an article's text is the same from any hit
