@@ -375,8 +375,8 @@ class ExtractiveAnswerer(Answerer):
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
         if frame.speaker is not None:
-            candidates = self._in_their_words(frame.speaker, candidates)
-            if not candidates:
+            candidates, quoted = self._in_their_words(frame.speaker, candidates)
+            if not quoted:
                 note = f"The articles found don't say what {frame.speaker} said about this."
                 return Draft(abstain(self.mode, note), None, None, frame)
         sentences = self._sentences(candidates)
@@ -670,13 +670,16 @@ class ExtractiveAnswerer(Answerer):
         passage = replace(hit, chunk=chunk)
         return [replace(anchor, hit=passage, start=span.start, end=span.end, text=sentence, score=anchor.score + 1.0)]
 
-    def _in_their_words(self, asked: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    def _in_their_words(self, asked: str, candidates: list[_Candidate]) -> tuple[list[_Candidate], bool]:
         """For a question that asks what someone said, the candidates that give their words: the sentence, or the
         nearest sentence before it in its article that names a speaker, names them ("Denis Denisov told Izvestia
         that ... Lukashenko ..." does not say what Lukashenko said; ``rag/speakers.py``). Only in articles that name
-        them: of an article that never does, the names rule says so ("don't mention Tokayev")."""
+        them: of an article that never does, the names rule says so ("don't mention Tokayev"). Also whether any
+        candidate gives their words, or no article names them (False: the articles that name them don't quote them
+        on this, and the others are no answer either)."""
         articles: dict[str, tuple[str, int, list[Span]] | None] = {}
         kept = []
+        quoted = False
         for cand in candidates:
             aid = cand.hit.chunk.article_id
             if aid not in articles:
@@ -691,7 +694,8 @@ class ExtractiveAnswerer(Answerer):
             before = [text[sp.start : sp.end] for sp in spans if base + sp.end <= cand.start][-self.SPEAKER_CONTEXT :]
             if same_speaker(asked, attributed(before, cand.text)):
                 kept.append(cand)
-        return kept
+                quoted = True
+        return kept, quoted or all(a is None for a in articles.values())
 
     @staticmethod
     def _offers(frame: Frame, cand: _Candidate, analysed: dict[str, Analysed]) -> bool:

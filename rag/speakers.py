@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from rag.names import TITLES, bare, mentions, place_forms, same_name
+from rag.text import STOPWORDS
 
 # the verbs of a question that asks for someone's words
 _ASKED_VERBS = (
@@ -38,41 +39,64 @@ _SAYING = (
     r"insists|wrote|writes|announced|announces|declared|declares|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     r"suggested|suggests|reported|recalled|acknowledged|admitted|urged|urges|tweeted|posted|expressed|cited|"
     r"concluded|summed\s+up|predicted|predicts|believes|asserted|replied|confirmed|confirms|vowed|vows|pledged|"
-    r"promised|denied|denies|revealed"
+    r"promised|denied|denies|revealed|asked|continued"
 )  # not "states", "notes", "claims", "reports": nouns as often as verbs
 _SAYING_VERB = re.compile(rf"\b(?:{_SAYING})\b")
 # the verbs news puts before their speaker ("“...,” said John Kirby"; "Denis Denisov, told Izvestia" is not one)
 _INVERTED = re.compile(r"said|says|added|adds|wrote|writes|explained|noted|continued|stressed|warned|asked")
+_QUOTE_CLOSED = re.compile(r"(?:[”\"’]\s*,?|,\s*[”\"’])$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
-# adverbs between a subject and its verb ("Mishustin also expressed regret")
-_ADVERB = r"(?:also|then|later|previously|further|again|recently|repeatedly|once|had|has|have|was|is|would|will)"
+# words between a subject and its verb ("Mishustin also expressed regret", "The department initially said")
+_ADVERB = (
+    r"(?:also|then|later|previously|further|again|recently|repeatedly|once|initially|reportedly|publicly|privately|"
+    r"formally|officially|separately|earlier|subsequently|finally|quickly|similarly|specifically|explicitly|"
+    r"personally|directly|openly|just|already|still|even|has|have|had|would|will|could|may|might|once)"
+)
+_PASSIVE = re.compile(r"\b(?:were|was|is|are|been|be|being)$", re.I)  # "More details were announced later"
+_CLAUSE_JOIN = frozenset({"and", "but", "or", "then", "as", "while", "when"})
+# what carries its owner's own words ("Daly’s email said"; not "Putin's spokesman said")
+_OWN_WORDS = frozenset(["email", "statement", "letter", "post", "tweet", "message", "memo", "speech", "remarks"])
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
-_NAME_WORD = r"[A-Z][\w'’.-]*"
+_WEEKDAY = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WHEN = _WEEKDAY | frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november"]
+    + ["december", "today", "yesterday", "tonight", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
+)
+# a capital, Latin-1 and Latin Extended-A too ("Özil", "Łukasz")
+_CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_NAME_WORD = rf"[{_CAP}][\w'’.-]*"
 _CONNECTOR = r"(?:of|the|de|da|bin|van|von|al|del|la|le|and|&)"
 # a run of capitalised words (with the small words inside names: "Bank of England", "Luiz Inacio Lula da Silva")
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*")
 _RUN_AT_END = re.compile(rf"(?:{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*)$")
-# ", an expert at the Financial University," between a name and its verb
-_APPOSITION_AT_END = re.compile(r",[^,;:\"“”]{1,80},\s*$")
+# titles written with a full stop that does not end a sentence or a name ("said Pennsylvania Rep. Scott Perry")
+_ABBREVIATED = re.compile(r"\b(Rep|Sen|Gov|Dr|Mr|Mrs|Ms|St|Jr|Sr|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd)\.")
 
+_REACH = 300  # characters before a verb of saying where its subject is looked for (news names it closer)
 UNKNOWN = ""  # a sentence whose speaker cannot be told (a pronoun, a title, no speech at all)
 
 
 def asked_speaker(question: str, names: Sequence[str]) -> str | None:
-    """The name whose words the question asks for ("What did Mishustin say about universities?" -> "Mishustin");
-    None for any other question, or when the one asked about is not named ("What did he say?")."""
+    """The name whose words the question asks for ("What did Mishustin say about universities?" -> "Mishustin",
+    "What did Russian President Putin say ..." -> "Putin"); None for any other question, when the one asked about is
+    not named ("What did he say?"), or is someone else ("What did Biden's spokesman say?", "What did Putin and
+    Zelensky say?")."""
     m = _ASKED.search(question)
     if m is None:
         return None
     who = m.group("who")
     inside = [n for n in names if n in who]
-    return max(inside, key=len) if inside else None
+    if not inside:
+        return None
+    name = max(inside, key=len)
+    rest = who.replace(name, " ").split()
+    return name if all(w.lower() == "the" or _title_only(w) for w in rest) else None
 
 
 def _title_only(run: str) -> bool:
     """Whether a run of capitalised words is a title or a nationality, not a name ("Russian Prime Minister")."""
-    words = [w.strip(".,'’").lower() for w in run.split() if w.lower() not in ("of", "the", "and", "&")]
-    return all(w in TITLES or w in _ROLE_WORDS or (w and place_forms(w.capitalize())) for w in words)
+    words = [w.strip(",'’") for w in run.split() if w.lower() not in ("of", "the", "and", "&")]
+    return all((low := w.strip(".").lower()) in TITLES or low in _ROLE_WORDS or (low and place_forms(w)) for w in words)
 
 
 # Words of a person's title (besides ``TITLES``): "the Russian Prime Minister added" names no one but the one it
@@ -87,11 +111,15 @@ _ROLE_WORDS = frozenset(
 def _name_in(run: str) -> str:
     """The name a run of capitalised words gives, its leading titles and nationality dropped ("Russian Prime Minister
     Mikhail Mishustin" -> "Mikhail Mishustin"); "" when it is only a title, or a title of something ("The Chairman of
-    the Government of the Russian Federation"; "Secretary of State Antony Blinken" keeps the name at its end)."""
+    the Government of the Russian Federation"; "Secretary of State Antony Blinken" keeps the name at its end). A
+    country alone speaks for itself ("Italy said")."""
     words = run.split()
+    while len(words) > 1 and words[0].lower() in STOPWORDS and words[0].lower() not in ("the", "of"):
+        words = words[1:]  # "As Zelensky said", "But Putin said"
+    run = " ".join(words)
     titled = False
     while words and (words[0].lower() in ("the", "of") or _title_only(words[0])):
-        titled = titled or words[0].lower() not in ("the", "of")
+        titled = titled or (words[0].lower() not in ("the", "of") and not place_forms(words[0].strip(".,'’")))
         if words[0].lower() == "of" and titled:
             rest = words[1:]
             while rest and (rest[0].lower() == "the" or _title_only(rest[0])):
@@ -99,79 +127,148 @@ def _name_in(run: str) -> str:
             # "Secretary of State Antony Blinken" names him; "Chairman of the Government (of ...)" names no one
             return " ".join(rest) if len(rest) >= 2 and not any(w.lower() in ("of", "the") for w in rest) else ""
         words = words[1:]
+    if not words and not titled and run.strip() and run.split()[0].lower() not in ("the", "of"):
+        return run.strip()  # "Italy", "British": a country's own words
     return " ".join(words)
+
+
+def _leading_person(part: str, alone: bool) -> str:
+    """The person a comma-separated part names: its last words when they are a name without small words
+    ("Committee chair Bennie Thompson"), else its first ("John Ham of the Bureau ...", "Rep Liz Cheney" -> "Liz
+    Cheney"); two words at least, or one when ``alone`` (the sentence's first part: "Putin, the Russian president,
+    said"); "" for anything else ("a Mississippi Democrat", "STD and TB Services", "On Monday")."""
+
+    def person(words: list[str]) -> str:
+        if not words or words[0].lower() in STOPWORDS or any(w.lower().strip(".,") in _WHEN for w in words):
+            return ""
+        name = _name_in(" ".join(words))
+        return name if len(name.split()) >= (1 if alone else 2) else ""
+
+    trail = re.search(rf"(?:{_NAME_WORD}\s+)*{_NAME_WORD}$", part)
+    titles = part[: trail.start()].split() if trail else []
+    if (
+        trail
+        and all(re.fullmatch(_NAME_WORD, w) or w.lower() in TITLES or w.lower() in _ROLE_WORDS for w in titles)
+        and (name := person(trail.group(0).split()))
+        and len(name.split()) >= 2
+    ):
+        return name  # not "a Mississippi Democrat", "STD and TB Services"
+    lead: list[str] = []
+    for w in part.split():
+        if not re.fullmatch(_NAME_WORD, w) or w.lower() in ("of", "and", "&"):
+            break
+        lead.append(w)
+    return person(lead)
 
 
 def _after(text: str) -> str:
     """The speaker named after a verb of saying or "according to" (up to the next punctuation): the first name
     there that is not only a title ("said White House spokesman John Kirby"); ``UNKNOWN`` for a pronoun or a title
     alone."""
-    segment = re.split(r"[,.;:!?”\"(]", text, maxsplit=1)[0][:80]
+    segment = re.split(r"[,;:!?”\"(]|(?<!\b[A-Z])\.(?=\s|$)", text, maxsplit=1)[0][:80]  # "U.S. Ambassador X"
     if re.match(r"\s*(?:he|she|they|we|i)\b", segment, re.I):
         return UNKNOWN
     names = [_name_in(run.group(0)) for run in _NAME_RUN.finditer(segment)]
-    names = [n for n in names if n]
+    names = [n for n in names if n and not all(w.lower().strip(".,") in _WHEN for w in n.split())]
     if names:
         return names[0]  # the first name after the verb: "said harbour master Jonas Lind on Monday"
-    last = re.findall(r"[a-z]+", segment)
-    return last[-1] if last and last[-1] not in TITLES and last[-1] not in _ROLE_WORDS else UNKNOWN
+    last = re.findall(r"[a-z]+", segment) if len(segment.split()) <= 3 else []  # "said the ministry", not a clause
+    word = last[-1] if last else ""
+    return word if word and word not in TITLES and word not in _ROLE_WORDS and word not in STOPWORDS else UNKNOWN
+
+
+def _before_commas(head: str) -> str:
+    """The speaker of "X, an expert at Y, said", "An expert at Y, Denis Denisov, told", "Rep. Liz Cheney, R-Wyo.,
+    said", "Greta Anschuetz, who leads the division of HIV, STD and TB Services, said": the last comma-separated part
+    that starts with a person's name."""
+    parts = [p.strip() for p in head.rstrip(" ,").split(",")]
+    for i in range(len(parts) - 1, -1, -1):
+        if name := _leading_person(parts[i], alone=i == 0):
+            return name
+    return UNKNOWN
 
 
 def _before(head: str) -> str:
     """The speaker named before a verb of saying: "Russian Prime Minister Mikhail Mishustin said", "Denis Denisov,
-    told", "Mishustin also expressed"; ``UNKNOWN`` for a pronoun or a title ("he explained", "the Russian Prime
-    Minister added", "The Chairman of the Government of the Russian Federation summed up")."""
-    head = re.sub(rf"(?:\s+(?:{_ADVERB}|\w+ly))+$", "", head.rstrip())  # "The department initially said"
+    told", "Mishustin also expressed", "Hochul touted the plan and said"; ``UNKNOWN`` for a pronoun, a title ("he
+    explained", "the Russian Prime Minister added", "The Chairman of the Government of the Russian Federation summed
+    up") or the passive ("were announced")."""
+    head = head.rstrip().rstrip('"”’').rstrip()  # 'Tom Quinn, author of "Gilded Youth,"' ends with a comma
+    if _PASSIVE.search(head):
+        return UNKNOWN
+    head = re.sub(rf"(?:\s+{_ADVERB})+$", "", head)
     if head.endswith(","):
-        if m := _APPOSITION_AT_END.search(head):
-            inner = m.group(0).strip(" ,")
-            if _NAME_RUN.fullmatch(inner) and _name_in(inner):
-                return _name_in(inner)  # "An expert at the Financial University, Denis Denisov, told"
-            head = head[: m.start()]  # "Denis Denisov, an expert at the Financial University, told"
-        head = head.rstrip(" ,")
+        return _before_commas(head)
     last = re.search(r"[\w'’.-]+$", head)
     if last is None:
         return UNKNOWN
     word = last.group(0).lower()
+    if word in _CLAUSE_JOIN:  # "Hochul touted the plan and said": the clause's subject, when it opens with a name
+        return _leading_person(re.split(r"[;:]", head)[-1].strip(), alone=True)
     if word in _PRONOUN or word in TITLES or word in _ROLE_WORDS:
         return UNKNOWN
+    if word in _OWN_WORDS and (owner := re.search(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)['’]s\s+\w+$", head)):
+        return _name_in(owner.group(1))  # "Daly’s email said": her words; "Putin's spokesman said": his
     run = _RUN_AT_END.search(head)
     if run is None:
-        return word  # "officials said", "experts warned": someone, not the one asked about
-    prefix = head[: run.start()].rstrip().lower()
-    if prefix.endswith(" of") or prefix == "of" or re.search(r"\bof\s+the$", prefix):
+        # "officials said": someone, not the one asked about (not a function word or an adverb: "has unfairly")
+        adverb = word.endswith("ly") and word not in ("family", "ally", "assembly", "rally")
+        return word if word not in STOPWORDS and not adverb else UNKNOWN
+    prefix = head[: run.start()].rstrip()
+    if re.search(r"\bof(?:\s+the)?$", prefix, re.I):
         return UNKNOWN  # a title's "of ...": "The Chairman of the Government ... summed up"
+    if re.search(rf"[{_CAP}][\w'’.-]*,$", prefix) and re.search(r"\s(?:and|&)\s", run.group(0)):
+        return _before_commas(head)  # a list's last items: "John Ham of the Bureau of Alcohol, Tobacco, ... told"
     return _name_in(run.group(0))
 
 
 def speaker(sentence: str) -> str:
     """Who the sentence says is speaking: a name (or the word for whoever it is: "officials"); ``UNKNOWN`` ("")
-    for a pronoun, a bare title, or a sentence that reports no speech."""
-    if m := _ACCORDING.search(sentence):
-        rest = re.sub(r"^the\s+", "", sentence[m.end() :], flags=re.I)
-        if said := _after(" " + rest):
-            return said
+    for a pronoun, a bare title, or a sentence that reports no speech. A verb of saying's own subject comes before
+    "according to" ("Bottoms said ..., according to The Atlanta Journal-Constitution")."""
+    sentence = _ABBREVIATED.sub(r"\1", sentence)
     for verb in _SAYING_VERB.finditer(sentence):
-        before = sentence[: verb.start()].rstrip()
+        before = sentence[max(0, verb.start() - _REACH) : verb.start()].rstrip()
+        after = sentence[verb.end() :]
         said = UNKNOWN
-        if not before or (re.search(r"[,”\"’]$", before) and _INVERTED.fullmatch(verb.group(0))):
-            after = sentence[verb.end() :]
-            said = _after(after)  # "“...,” said John Kirby", "..., said the ministry"
-            if said.islower() and not re.match(r"\s*the\s", after, re.I):
-                said = UNKNOWN  # "Putin, the Russian president, said nothing": not the speaker after the verb
+        if _INVERTED.fullmatch(verb.group(0)) and (not before or _QUOTE_CLOSED.search(before)):
+            said = _after(after)  # "“...,” said John Kirby", "“...,” said the ministry"
+            if said.islower() and not re.match(r"\s+the\s", after, re.I):
+                said = UNKNOWN  # a title's closing quote: 'X, author of "Gilded Youth," says the youthfulness ...'
+        elif verb.group(0) in ("asked", "continued"):
+            continue  # speech only right after a quote ("“Why now?” asked Zelensky"), not "has continued to"
+        elif _INVERTED.fullmatch(verb.group(0)) and before.endswith(",") and re.match(rf"\s+[{_CAP}]", after):
+            # "Prices will rise, said John Kirby" (not "X, a Democrat, said the members", "..., said Tuesday that")
+            said = _after(after)
+            said = (
+                UNKNOWN if said.islower() else said
+            )  # "Prices will rise, said John Kirby" (not "X, a Democrat, said the members")
         if not said and before:
             said = _before(before)
         if said:
+            return said
+    if m := _ACCORDING.search(sentence):
+        rest = re.sub(r"^the\s+", "", sentence[m.end() :], flags=re.I)
+        if said := _after(" " + rest):
             return said
     return UNKNOWN
 
 
 def same_speaker(asked: str, said: str) -> bool:
-    """Whether the speaker a sentence names is the one asked about ("Mikhail Mishustin" for "Mishustin")."""
+    """Whether the speaker a sentence names is the one asked about ("Mikhail Mishustin" for "Mishustin"; not
+    "Hunter Biden" for "Joe Biden")."""
     if not said:
         return False
     a, s = bare(asked), bare(said)
-    return same_name(a, s) or mentions(s.lower(), a, person=True) or mentions(a.lower(), s, person=True)
+    if same_name(a, s):
+        return True
+    aw, sw = a.lower().split(), s.lower().split()
+    if len(aw) >= 2 and len(sw) >= 2 and (sw[-len(aw) :] == aw or aw[-len(sw) :] == sw):
+        return True  # "NATO Secretary General Jens Stoltenberg", "Virginia Democratic Sen Mark Warner"
+    if len(aw) >= 2 and len(sw) >= 2:
+        # the same surname and first name (or its initial): not "Hunter Biden" for "Joe Biden"
+        return aw[-1] == sw[-1] and (aw[0].startswith(sw[0].rstrip(".")) or sw[0].startswith(aw[0].rstrip(".")))
+    return mentions(s.lower(), a, person=True) or mentions(a.lower(), s, person=True)
 
 
 def attributed(sentences_before: Sequence[str], sentence: str) -> str:

@@ -299,9 +299,10 @@ def test_abstains_on_a_name_no_article_mentions_and_says_which(ner: EntityRecogn
     answer = _answerer(ner, known=known).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
     assert answer.abstained
     assert "Tokayev" in answer.note and "don't mention" in answer.note
-    # the same question about a name the store knows is answered
+    # the same question about a name the store knows is answered (by his words: rag/speakers.py)
     known.add("tokayev")
-    hit = text_hit(HARBOUR.replace("Mayor Ottilie Brennan", "Governor Tokayev"), "a1", question)
+    said = HARBOUR.replace("Mayor Ottilie Brennan opened", "Governor Tokayev said the seawall matters as he opened")
+    hit = text_hit(said, "a1", question)
     assert not _answerer(ner, known=known).answer(Query(question), [hit]).abstained
 
 
@@ -312,7 +313,8 @@ def test_abstains_on_a_topic_the_article_of_the_names_does_not_cover(ner: Entity
         Query(question), [text_hit(HARBOUR, "a1", question), text_hit(other, "b2", question)]
     )
     assert answer.abstained
-    assert answer.answerability is not None and answer.answerability < 0.5
+    # by the score, or by rule: the article naming her gives no words of hers (rag/speakers.py)
+    assert answer.answerability is None or answer.answerability < 0.5
     assert "oil" in answer.note or "Brennan" in answer.note
 
 

@@ -35,6 +35,26 @@ from tests.fakes import TEST_MODEL, fake_embed, text_hit
         ("Japan’s Defense Ministry said North Korea fired another missile.", "Japan’s Defense Ministry"),
         ("President Joe Biden confirmed Aug. 24 a plan to forgive student loans.", "Joe Biden"),
         ("“Yes,” said White House spokesman John Kirby.", "John Kirby"),
+        # forms a review found read wrong at first
+        (
+            "Committee chair Bennie Thompson, a Mississippi Democrat, said Tuesday the members agreed.",
+            "Bennie Thompson",
+        ),
+        ("Rep. Liz Cheney, R-Wyo., said in September that the committee had documents.", "Liz Cheney"),
+        (
+            "Greta Anschuetz, who leads the division of HIV, STD and TB Services, said her office is concerned.",
+            "Greta Anschuetz",
+        ),
+        ("John Ham of the Bureau of Alcohol, Tobacco, Firearms and Explosives told the Star it was arson.", "John Ham"),
+        ("Bottoms said she was aware of it, according to The Atlanta Journal-Constitution.", "Bottoms"),
+        ("Senator Mark Kelly told CNN that the bill would pass.", "Mark Kelly"),
+        ("“She is recovering,” the family said.", "family"),
+        ("Hochul touted the plan and said crews were working.", "Hochul"),
+        ('Tom Quinn, author of "Gilded Youth," says the youthfulness of the children is a relief.', "Tom Quinn"),
+        ("“It is safe,” said U.S. Ambassador Linda Thomas-Greenfield.", "Linda Thomas-Greenfield"),
+        ("Italy said it would send troops.", "Italy"),
+        ("More details were announced later.", UNKNOWN),  # the passive names no speaker
+        ("The university has unfairly continued to charge tuition, Berman said.", "Berman"),
         # no one named: a pronoun, a bare title, a title of something, no speech at all ("states" is a noun here)
         ("Six Republican-led states sued President Joe Biden to block the plan.", UNKNOWN),
         ("“Our unity is in demand,” he explained.", UNKNOWN),
@@ -53,6 +73,11 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("What did he say?", []) is None
     assert asked_speaker("Where did Lukashenko meet Putin?", ["Lukashenko", "Putin"]) is None
     assert same_speaker("Mishustin", "Mikhail Mishustin") and not same_speaker("Lukashenko", "Denis Denisov")
+    assert same_speaker("Jens Stoltenberg", "NATO Secretary General Jens Stoltenberg")
+    assert not same_speaker("Joe Biden", "Hunter Biden") and same_speaker("Joe Biden", "Biden")
+    assert asked_speaker("What did Biden's spokesman say about Taiwan?", ["Biden"]) is None
+    assert asked_speaker("What did Putin and Zelensky say about the talks?", ["Putin", "Zelensky"]) is None
+    assert asked_speaker("What did Russian President Putin say about it?", ["Putin"]) == "Putin"
     before = ["First of all, according to Mishustin, it is necessary to deepen ties.", "He noted that some were made."]
     sentence = "For example, the quota for Belarusian students has been increased to 1.3 thousand places."
     assert attributed(before, sentence) == "Mishustin"  # his words, by the sentences before
@@ -81,3 +106,15 @@ def test_a_question_about_someones_words_is_not_answered_by_anothers(ner: Entity
     lind = "What did Jonas Lind say about the ferry to Vardholm?"
     answer = answerer.answer(Query(lind), [text_hit(HARBOUR, "a1", lind)])
     assert not answer.abstained and "Jonas Lind" in answer.citations[0].quote
+
+
+def test_an_article_that_names_them_but_quotes_others_is_an_abstention_that_says_so(ner: EntityRecognizer) -> None:
+    text = (
+        "Harbour master Jonas Lind told reporters that the ferry to Vardholm will stop running in May, after Mayor "
+        "Ottilie Brennan and the council cut its subsidy. Lind said the crew would be kept on."
+    )
+    question = "What did Ottilie Brennan say about the ferry to Vardholm?"
+    answer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner).answer(
+        Query(question), [text_hit(text, "a1", question)]
+    )
+    assert answer.abstained and answer.note == "The articles found don't say what Ottilie Brennan said about this."
