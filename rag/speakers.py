@@ -57,6 +57,12 @@ _CLAUSE_JOIN = frozenset({"and", "but", "or", "then", "as", "while", "when"})
 # what carries its owner's own words ("Daly’s email said"; not "Putin's spokesman said")
 _OWN_WORDS = frozenset(["email", "statement", "letter", "post", "tweet", "message", "memo", "speech", "remarks"])
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+# words that open a sentence's first part without being a name ("On Monday", "After the vote"; "New York" is one)
+_OPENERS = frozenset(
+    ["on", "in", "at", "by", "for", "from", "with", "after", "before", "as", "when", "while", "if", "but", "and"]
+    + ["the", "a", "an", "this", "that", "these", "those", "last", "next", "during", "since", "until", "under"]
+    + ["over", "about", "according", "following", "despite", "although", "though", "because", "so", "yet", "then"]
+)
 _WEEKDAY = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _WHEN = _WEEKDAY | frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november"]
@@ -114,7 +120,7 @@ def _name_in(run: str) -> str:
     the Government of the Russian Federation"; "Secretary of State Antony Blinken" keeps the name at its end). A
     country alone speaks for itself ("Italy said")."""
     words = run.split()
-    while len(words) > 1 and words[0].lower() in STOPWORDS and words[0].lower() not in ("the", "of"):
+    while len(words) > 1 and words[0].lower() in _OPENERS and words[0].lower() not in ("the", "of"):
         words = words[1:]  # "As Zelensky said", "But Putin said"
     run = " ".join(words)
     titled = False
@@ -139,7 +145,7 @@ def _leading_person(part: str, alone: bool) -> str:
     said"); "" for anything else ("a Mississippi Democrat", "STD and TB Services", "On Monday")."""
 
     def person(words: list[str]) -> str:
-        if not words or words[0].lower() in STOPWORDS or any(w.lower().strip(".,") in _WHEN for w in words):
+        if not words or words[0].lower() in _OPENERS or any(w.lower().strip(".,") in _WHEN for w in words):
             return ""
         name = _name_in(" ".join(words))
         return name if len(name.split()) >= (1 if alone else 2) else ""
@@ -204,7 +210,9 @@ def _before(head: str) -> str:
         return UNKNOWN
     word = last.group(0).lower()
     if word in _CLAUSE_JOIN:  # "Hochul touted the plan and said": the clause's subject, when it opens with a name
-        return _leading_person(re.split(r"[;:]", head)[-1].strip(), alone=True)
+        clause = re.split(r"[;:]", head)[-1]
+        parts = [p.strip() for p in clause.split(",")]  # "On Saturday, Governor Kathy Hochul touted ... and said"
+        return next((name for p in reversed(parts) if (name := _leading_person(p, alone=True))), UNKNOWN)
     if word in _PRONOUN or word in TITLES or word in _ROLE_WORDS:
         return UNKNOWN
     if word in _OWN_WORDS and (owner := re.search(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)['’]s\s+\w+$", head)):

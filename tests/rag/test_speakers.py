@@ -50,6 +50,10 @@ from tests.fakes import TEST_MODEL, fake_embed, text_hit
         ("Senator Mark Kelly told CNN that the bill would pass.", "Mark Kelly"),
         ("“She is recovering,” the family said.", "family"),
         ("Hochul touted the plan and said crews were working.", "Hochul"),
+        (
+            "On Saturday, New York Governor Kathy Hochul touted the plan and said crews were working.",
+            "New York Governor Kathy Hochul",
+        ),
         ('Tom Quinn, author of "Gilded Youth," says the youthfulness of the children is a relief.', "Tom Quinn"),
         ("“It is safe,” said U.S. Ambassador Linda Thomas-Greenfield.", "Linda Thomas-Greenfield"),
         ("Italy said it would send troops.", "Italy"),
