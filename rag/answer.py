@@ -696,7 +696,8 @@ class ExtractiveAnswerer(Answerer):
                 continue
             text, base, spans = article
             before = [text[sp.start : sp.end] for sp in spans if base + sp.end <= cand.start][-self.SPEAKER_CONTEXT :]
-            if same_speaker(asked, attributed(before, cand.text)):
+            after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
+            if same_speaker(asked, attributed(before, cand.text, after)):
                 kept.append(cand)
                 quoted = True
         return kept, quoted or all(a is None for a in articles.values())

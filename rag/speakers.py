@@ -279,12 +279,25 @@ def same_speaker(asked: str, said: str) -> bool:
     return mentions(s.lower(), a, person=True) or mentions(a.lower(), s, person=True)
 
 
-def attributed(sentences_before: Sequence[str], sentence: str) -> str:
-    """The speaker of ``sentence`` in its article: its own, else that of the nearest sentence before it that names
-    one ("he noted", "the Russian Prime Minister added" and a paragraph that reports no speech continue the last
-    named speaker's words); ``UNKNOWN`` when none of them does."""
+def _opens_quote(sentence: str) -> bool:
+    """Whether a quotation opened in the sentence runs on past it ("“We will win." before "The West is with us,”
+    Zelensky said.")."""
+    return sentence.count("“") > sentence.count("”")
+
+
+def attributed(sentences_before: Sequence[str], sentence: str, sentences_after: Sequence[str] = ()) -> str:
+    """The speaker of ``sentence`` in its article: its own; else, when it opens a quotation that runs on, the
+    speaker named where the quotation closes ("“We will win. The West is with us,” Zelensky said."); else that of
+    the nearest sentence before it that names one ("he noted", "the Russian Prime Minister added" and a paragraph
+    that reports no speech continue the last named speaker's words); ``UNKNOWN`` when none of them does."""
     if own := speaker(sentence):
         return own
+    if _opens_quote(sentence):
+        for after in sentences_after[:3]:
+            if "”" in after:
+                if said := speaker(after):
+                    return said
+                break
     for before in reversed(sentences_before):
         if said := speaker(before):
             return said

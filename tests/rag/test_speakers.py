@@ -86,6 +86,10 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     sentence = "For example, the quota for Belarusian students has been increased to 1.3 thousand places."
     assert attributed(before, sentence) == "Mishustin"  # his words, by the sentences before
     assert attributed([], sentence) == UNKNOWN
+    # a quotation that runs on is the words of whoever is named where it closes, not of the speaker before
+    biden, opened, closed = "Biden said the US would help.", "“We will win.", "The West is with us,” Zelensky said."
+    assert attributed([biden], opened, [closed]) == "Zelensky"
+    assert attributed([biden], "The talks went on.", [closed]) == "Biden"
 
 
 HARBOUR = (
