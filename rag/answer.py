@@ -114,10 +114,6 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
 # A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15."
 _EDITORS_NOTE = re.compile(r"^\W*editor['’]s\s+note\b", re.I)
-# A link to another story, its label run into its headline: "SVB:Silicon Valley Bank collapse explained in graphics",
-# "More:Americans are at higher risk of Russian cyberattacks ..." (a colon with no space after it, then a capital:
-# not "10:30", not "https://"); 4,002 of rtqa-dev's 375k sentences.
-_LINK_TEASER = re.compile(r"^\W*[^.!?:]{1,80}?[\w)’'?]:(?=[A-Z‘“\"'])")
 _UNIT = re.compile(
     rf"\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I
 )  # what "41 million" needs to be a sum or a share
@@ -828,11 +824,8 @@ class ExtractiveAnswerer(Answerer):
                 sentence = text[span.start : span.end]
                 terms = set(key_terms(sentence))
                 context = (recent[0].union(*recent[1:][-self.CONTEXT_SENTENCES :]) & q_entities) - terms
-                # a question (a quiz's, a headline's) states nothing, nor does an editor's note about the page or a
-                # link to another story
-                if not (
-                    _QUESTION_END.search(sentence) or _EDITORS_NOTE.match(sentence) or _LINK_TEASER.match(sentence)
-                ):
+                # a question (a quiz's, a headline's) states nothing, nor does an editor's note about the page
+                if not _QUESTION_END.search(sentence) and not _EDITORS_NOTE.match(sentence):
                     raw.append((hit, rank, span.start, span.end, sentence, terms, context))
                 recent.append(terms)
         # Rarer question terms weigh more: a name in every sentence says less than the one word that matches.
