@@ -727,3 +727,13 @@ def test_a_count_answers_only_for_what_happened_to_the_counted(ner: EntityRecogn
     lived = "How many people live in Tromsvik?"
     assert _offered(ner, lived, "Tromsvik, a town of about 5,000 people, was flooded.") == ["5,000 people"]
     assert "300 people" not in _offered(ner, "How many people were evacuated?", "Some 300 people affected by it left.")
+
+
+def test_an_editors_note_about_the_page_is_never_quoted(ner: EntityRecognizer) -> None:
+    text = (
+        "Editor's note: This page recaps the news of the Tromsvik seawall vote on Sunday, May 15. "
+        "The Tromsvik council voted on Monday to build the seawall, which will cost 41 million euros."
+    )
+    question = "When did the Tromsvik council vote on the seawall?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.citations and all("Editor's note" not in c.quote for c in answer.citations)
