@@ -522,6 +522,26 @@ def _within_country(question: str) -> bool:
     return m is not None and (m.group("country") is None or place_group(m.group("country")) is not None)
 
 
+_BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centuries)", re.I)
+
+
+def _other_year(question: str, sentence: str) -> bool:
+    """Whether the sentence dates what it says to another year than the one the question asks about: the question
+    names one year, the sentence names years, none of them it ("When ... Abiy Ahmed received the Nobel Peace Prize
+    in 2019" for "in 2022")."""
+    asked = set(_YEAR.findall(question))
+    if len(asked) != 1:
+        return False
+    said = {m.group(0) for m in _YEAR.finditer(sentence) if not _COMPARED.search(sentence, 0, m.start())}
+    return bool(said) and not said & asked
+
+
+# a year a sentence compares with, not the one it dates its news to ("the deadliest since 1939")
+_COMPARED = re.compile(
+    r"\b(?:since|until|till|before|than|from|as\s+early\s+as|record\s+set\s+in)\s+(?:the\s+)?$", re.I
+)
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -529,6 +549,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     never answered by a country or union."""
     if frame.asks is None:
         return []
+    if frame.asks != "date" and _other_year(frame.text, sentence):
+        return []  # "Who won the Nobel Peace Prize in 2022?" is not answered by the laureate "in 2019"
     if frame.asks == "number" and (counted := counted_number(frame, sentence)) is not None:
         return [counted]  # what "how many N" counts, stated with N
     labels = ANSWER_LABELS[frame.asks]
@@ -552,6 +574,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
         elif ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
+        if age_asked and not _AGE.fullmatch(re.sub(r"^(?:about|nearly|almost|around|only|just)\s+", "", ent.text)):
+            continue  # "How old is Taylor Swift?" is not answered by "2022"
         if measure_asked and ent.label != "QUANTITY" and not _UNIT_AFTER.match(sentence, ent.end):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
@@ -571,6 +595,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if frame.asks == "date" and (re.fullmatch(r"\d{1,2}", ent.text.strip()) or _AGE_GIVEN.fullmatch(ent.text)):
             continue  # "When did she join the band?" is not answered by "79" (her age, a date to the small model)
+        if frame.asks == "date" and _BARE_LENGTH.fullmatch(ent.text.strip()):
+            continue  # "When did Musk buy Twitter?" is not answered by "months" ("after spending months ...")
         if year_asked and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
         if day_asked and not (

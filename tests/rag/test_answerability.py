@@ -737,3 +737,18 @@ def test_an_editors_note_about_the_page_is_never_quoted(ner: EntityRecognizer) -
     question = "When did the Tromsvik council vote on the seawall?"
     answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.citations and all("Editor's note" not in c.quote for c in answer.citations)
+
+
+def test_a_sentence_dated_to_another_year_offers_no_answer(ner: EntityRecognizer) -> None:
+    question = "Who won the Tromsvik regatta in 2022?"
+    assert _offered(ner, question, "Ottilie Brennan won the Tromsvik regatta in 2019.") == []
+    assert "Lars Vik" in _offered(ner, question, "Lars Vik won the Tromsvik regatta in 2022, the first since 1999.")
+    assert "Lars Vik" in _offered(ner, question, "Lars Vik won the Tromsvik regatta, the first win since 1999.")
+    assert "Ottilie Brennan" in _offered(ner, "Who won the Tromsvik regatta?", "Ottilie Brennan won it in 2019.")
+
+
+def test_how_old_and_when_take_an_age_and_a_point_in_time(ner: EntityRecognizer) -> None:
+    assert "2022" not in _offered(ner, "How old is Ottilie Brennan?", "In 2022, Ottilie Brennan, 64, won the regatta.")
+    sentence = "After spending months in court, Lars Vik bought the ferry on Oct. 26."
+    found = _offered(ner, "When did Lars Vik buy the ferry?", sentence)
+    assert "months" not in found and any("26" in f for f in found)
