@@ -148,6 +148,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
+_DATE_KIND_ASKED = re.compile(r"\b(?:what|which)\s+(year|date|day|month|time)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 # The words between "which"/"what" and the noun it asks for, when they only qualify that noun ("which European
@@ -326,6 +327,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     name_terms = set(key_terms(" ".join(names))) | set(key_terms(" ".join(dated)))  # neither is the topic
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
+    if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
+        name_terms |= set(key_terms(kind.group(1)))  # "What date was the Super Bowl played?": nor "date"
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
     return Frame(
         question,

@@ -688,6 +688,8 @@ def test_the_name_a_question_asks_for_is_not_its_topic(ner: EntityRecognizer) ->
     question = "What is the name of the storm that hit Tromsvik?"
     frame = frame_question(question, ner.analyse([question])[0])
     assert "name" not in frame.topic and "storm" in frame.topic
+    date = "What date was the Tromsvik seawall vote held?"
+    assert "date" not in frame_question(date, ner.analyse([date])[0]).topic  # the kind asked for, as "name" is
     other = "Did the storm name the town?"
     assert "name" in frame_question(other, ner.analyse([other])[0]).topic
 
