@@ -532,13 +532,15 @@ def _other_year(question: str, sentence: str) -> bool:
     """Whether the sentence dates what it says to another year than the one the question asks about: the question
     names one year, the sentence names years, none of them it ("When ... Abiy Ahmed received the Nobel Peace Prize
     in 2019" for "in 2022")."""
-    asked = set(_YEAR.findall(question))
+    asked = set(_A_YEAR.findall(question))
     if len(asked) != 1:
         return False
-    said = {m.group(0) for m in _YEAR.finditer(sentence) if not _COMPARED.search(sentence, 0, m.start())}
+    said = {m.group(0) for m in _A_YEAR.finditer(sentence) if not _COMPARED.search(sentence, 0, m.start())}
     return bool(said) and not said & asked
 
 
+# a year, not a decade ("the 1920s"), a sum ("$2000") or a count ("2,000")
+_A_YEAR = re.compile(r"(?<![\d$£€.,])(?:1[5-9]|20)\d\d(?![\d%s’'])")
 # a year a sentence compares with, not the one it dates its news to ("the deadliest since 1939")
 _COMPARED = re.compile(
     r"\b(?:since|until|till|before|than|from|as\s+early\s+as|record\s+set\s+in)\s+(?:the\s+)?$", re.I
