@@ -747,7 +747,7 @@ def test_a_sentence_dated_to_another_year_offers_no_answer(ner: EntityRecognizer
     assert "Lars Vik" in _offered(ner, question, "Lars Vik won the Tromsvik regatta in 2022, the first since 1999.")
     assert "Lars Vik" in _offered(ner, question, "Lars Vik won the Tromsvik regatta, the first win since 1999.")
     assert "Ottilie Brennan" in _offered(ner, "Who won the Tromsvik regatta?", "Ottilie Brennan won it in 2019.")
-    decade = "Which rower from the 1920s won the Tromsvik regatta?"  # a decade is no year
+    decade = "Which athlete from the 1920s won the Tromsvik regatta?"  # a decade is no year
     assert "Ottilie Brennan" in _offered(ner, decade, "Ottilie Brennan won the Tromsvik regatta in 1921.")
 
 
