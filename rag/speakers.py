@@ -2,13 +2,14 @@
 in which an expert "told Izvestia that the negotiations between Putin and Lukashenko help avoid discord".
 
 A question that asks what a named person said (``asked_speaker``: "what did/does/has X say / tell / think / claim /
-announce / warn ...") is answered only by sentences whose words are that person's or may be. ``speaker`` reads who
+announce / warn ...") is answered only by sentences whose words are that person's. ``speaker`` reads who
 a sentence says is speaking: the name before a verb of saying ("Russian Prime Minister Mikhail Mishustin said",
 "Denis Denisov, told Izvestia", "Mishustin also expressed regret"), after it ("..., said John Kirby") or after
 "according to"; a pronoun or a bare title ("he explained", "the Russian Prime Minister added", "The Chairman of the
 Government ... summed up") names no one, and neither does a sentence that reports no speech. ``attributed`` gives
 such a sentence the speaker of the nearest sentence before it in its article that names one ("First of all, according
-to Mishustin, ..." makes the next paragraph's "For example, ..." his). Only a sentence attributed to the one asked
+to Mishustin, ..." makes the next paragraph's "For example, ..." his), or, when it opens a quotation that runs on, the
+speaker named where the quotation closes. Only a sentence attributed to the one asked
 about answers: one whose words are someone else's, or no one's that can be told ("a telephone conversation took
 place between Putin and Lukashenko" says nothing either of them said), does not.
 
@@ -50,7 +51,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ADVERB = (
     r"(?:also|then|later|previously|further|again|recently|repeatedly|once|initially|reportedly|publicly|privately|"
     r"formally|officially|separately|earlier|subsequently|finally|quickly|similarly|specifically|explicitly|"
-    r"personally|directly|openly|just|already|still|even|has|have|had|would|will|could|may|might|once)"
+    r"personally|directly|openly|just|already|still|even|has|have|had|would|will|could|may|might)"
 )
 _PASSIVE = re.compile(r"\b(?:were|was|is|are|been|be|being)$", re.I)  # "More details were announced later"
 _CLAUSE_JOIN = frozenset({"and", "but", "or", "then", "as", "while", "when"})
