@@ -624,15 +624,29 @@ def test_which_state_or_city_is_not_answered_by_a_country(ner: EntityRecognizer)
     assert "the United States" in _offered(ner, "Which country has the highest average price for gas?", sentence)
 
 
-def test_a_question_in_a_passage_is_never_quoted(ner: EntityRecognizer) -> None:
-    quiz = (
-        "Which wildly popular show was renewed this week for a new season? Netflix renewed the show Stranger "
-        "Things for a fifth and final season, the streamer said on Tuesday."
-    )
-    question = "Which popular show was renewed for a new season this week?"
-    answer = _answerer(ner).answer(Query(question), [text_hit(quiz, "a1", question)])
+@pytest.mark.parametrize(
+    ("text", "question", "unsaid"),
+    [
+        (  # a question (a quiz's, a headline's) states nothing
+            "Which wildly popular show was renewed this week for a new season? Netflix renewed the show Stranger "
+            "Things for a fifth and final season, the streamer said on Tuesday.",
+            "Which popular show was renewed for a new season this week?",
+            "season?",
+        ),
+        (  # nor does an editor's note about the page
+            "Editor's note: This page recaps the news of the Tromsvik seawall vote on Sunday, May 15. "
+            "The Tromsvik council voted on Monday to build the seawall, which will cost 41 million euros.",
+            "When did the Tromsvik council vote on the seawall?",
+            "Editor's note",
+        ),
+    ],
+)
+def test_a_sentence_that_states_no_news_is_never_quoted(
+    ner: EntityRecognizer, text: str, question: str, unsaid: str
+) -> None:
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert not answer.abstained and answer.citations
-    assert all(not c.quote.rstrip().endswith("?") for c in answer.citations)
+    assert all(unsaid not in c.quote for c in answer.citations)
 
 
 def test_which_country_is_answered_by_a_country_not_by_an_island(ner: EntityRecognizer) -> None:
@@ -729,16 +743,6 @@ def test_a_count_answers_only_for_what_happened_to_the_counted(ner: EntityRecogn
     lived = "How many people live in Tromsvik?"
     assert _offered(ner, lived, "Tromsvik, a town of about 5,000 people, was flooded.") == ["5,000 people"]
     assert "300 people" not in _offered(ner, "How many people were evacuated?", "Some 300 people affected by it left.")
-
-
-def test_an_editors_note_about_the_page_is_never_quoted(ner: EntityRecognizer) -> None:
-    text = (
-        "Editor's note: This page recaps the news of the Tromsvik seawall vote on Sunday, May 15. "
-        "The Tromsvik council voted on Monday to build the seawall, which will cost 41 million euros."
-    )
-    question = "When did the Tromsvik council vote on the seawall?"
-    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
-    assert answer.citations and all("Editor's note" not in c.quote for c in answer.citations)
 
 
 def test_a_sentence_dated_to_another_year_offers_no_answer(ner: EntityRecognizer) -> None:
