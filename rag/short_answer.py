@@ -150,20 +150,30 @@ def _relative_date(ent: Entity) -> bool:
 def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:
     """Mentions grouped by entity: the same words, or a shorter form inside a longer one ("Bucks" joins "Milwaukee
     Bucks"; a form inside several longer ones joins the longest; a pairing of two entities is split first)."""
-    by_key: dict[str, list[Mention]] = {}
+    by_key: dict[tuple[str, str], list[Mention]] = {}
     for m in split_joined(mentions):
         key = group_key(m.entity.text)
-        if key and _relative_date(m.entity):
-            key = f"{key} @{m.article}"  # another article's "Sunday" is another Sunday: no support from it
         if key:
-            by_key.setdefault(key, []).append(m)
+            # another article's "Sunday" is another Sunday: a relative date gathers support only in its article
+            by_key.setdefault((key, m.article if _relative_date(m.entity) else ""), []).append(m)
     groups: list[EntityGroup] = []
-    for key in sorted(by_key, key=len, reverse=True):
-        into = next((g for g in groups if _inside(key, g.key) and (" @" in key or " @" not in g.key)), None)
+    scopes: list[str] = []  # each group's article, for a relative date's ("" for any other)
+    for key, article in sorted(by_key, key=lambda k: len(k[0]), reverse=True):
+        into = next(
+            (
+                g
+                for g, scope in zip(groups, scopes, strict=True)
+                if _inside(key, g.key)
+                and (not article or any(m.article == article for m in g.mentions))  # "Sunday" in "Sunday, May 15"
+                and (not scope or scope == article)
+            ),
+            None,
+        )
         if into is not None:
-            into.mentions.extend(by_key[key])
+            into.mentions.extend(by_key[(key, article)])
         else:
-            groups.append(EntityGroup(key, list(by_key[key])))
+            groups.append(EntityGroup(key, list(by_key[(key, article)])))
+            scopes.append(article)
     return groups
 
 

@@ -725,6 +725,9 @@ def test_how_tall_is_answered_by_a_measure_not_a_fraction(ner: EntityRecognizer)
     sentence = "The one-third replica of the Eiffel Tower, standing 314 feet tall, was the centerpiece of the street."
     assert _offered(ner, "How tall is the replica of the Eiffel Tower?", sentence) == ["314 feet"]
     assert "one-third" in _offered(ner, "How much of the tower was copied?", sentence)  # another number question
+    assert "100" in _offered(ner, "How tall is the Tromsvik tower?", "The 100-story Tromsvik tower opened in May.")
+    shares = "Shares of the Tromsvik bank fell 60% on Thursday."
+    assert "60%" in _offered(ner, "How far did shares of the Tromsvik bank fall?", shares)
 
 
 def test_a_count_answers_only_for_what_happened_to_the_counted(ner: EntityRecognizer) -> None:
@@ -743,20 +746,20 @@ def test_a_count_answers_only_for_what_happened_to_the_counted(ner: EntityRecogn
     lived = "How many people live in Tromsvik?"
     assert _offered(ner, lived, "Tromsvik, a town of about 5,000 people, was flooded.") == ["5,000 people"]
     assert "300 people" not in _offered(ner, "How many people were evacuated?", "Some 300 people affected by it left.")
-
-
-def test_a_sentence_dated_to_another_year_offers_no_answer(ner: EntityRecognizer) -> None:
-    question = "Who won the Tromsvik regatta in 2022?"
-    assert _offered(ner, question, "Ottilie Brennan won the Tromsvik regatta in 2019.") == []
-    assert "Lars Vik" in _offered(ner, question, "Lars Vik won the Tromsvik regatta in 2022, the first since 1999.")
-    assert "Lars Vik" in _offered(ner, question, "Lars Vik won the Tromsvik regatta, the first win since 1999.")
-    assert "Ottilie Brennan" in _offered(ner, "Who won the Tromsvik regatta?", "Ottilie Brennan won it in 2019.")
-    decade = "Which athlete from the 1920s won the Tromsvik regatta?"  # a decade is no year
-    assert "Ottilie Brennan" in _offered(ner, decade, "Ottilie Brennan won the Tromsvik regatta in 1921.")
+    # the clause decides: "killed a man and injured 12 people" counts the injured, not the dead
+    crash = "The crash in Tromsvik killed a 79-year-old man and injured 12 people."
+    assert "12 people" not in _offered(ner, "How many people died in the Tromsvik crash?", crash)
+    assert "12 people" in _offered(ner, "How many people were injured in the Tromsvik crash?", crash)
+    # a question about no such event keeps any count of its noun, whatever verb follows it
+    trees = "There are 77 Christmas trees placed throughout the Tromsvik town hall."
+    assert _offered(ner, "How many Christmas trees are displayed in the Tromsvik town hall?", trees) == [
+        "77 Christmas trees"
+    ]
 
 
 def test_how_old_and_when_take_an_age_and_a_point_in_time(ner: EntityRecognizer) -> None:
     assert "2022" not in _offered(ner, "How old is Ottilie Brennan?", "In 2022, Ottilie Brennan, 64, won the regatta.")
+    assert "age 79" in _offered(ner, "How old was Ottilie Brennan?", "Ottilie Brennan died Wednesday at age 79.")
     sentence = "After spending months in court, Lars Vik bought the ferry on Oct. 26."
     found = _offered(ner, "When did Lars Vik buy the ferry?", sentence)
     assert "months" not in found and any("26" in f for f in found)

@@ -62,6 +62,9 @@ def test_a_relative_date_groups_only_within_its_article() -> None:
     sizes = sorted((g.text, len(g.mentions)) for g in groups)
     # a length of time is the same length in any article
     assert sizes == [("February", 1), ("May 15", 2), ("Sunday", 1), ("Sunday", 2), ("six months", 2)]
+    # within its article, "Sunday" joins the date it names
+    groups = group_mentions([date("Sunday", 0, "rtqa-1"), date("Sunday, May 15", 1, "rtqa-1"), date("Sunday", 2, "x")])
+    assert sorted((g.text, len(g.mentions)) for g in groups) == [("Sunday", 1), ("Sunday, May 15", 2)]
 
 
 def test_a_pairing_of_two_entities_is_split_and_a_leading_article_ignored() -> None:
