@@ -374,14 +374,14 @@ class ExtractiveAnswerer(Answerer):
         if not candidates:
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
+        read: dict[str, str] = {}  # the articles this answer has read, by id
         if frame.speaker is not None:
-            candidates, quoted = self._in_their_words(frame.speaker, candidates)
+            candidates, quoted = self._in_their_words(frame.speaker, candidates, hits, read)
             if not quoted:
                 note = f"The articles found don't say what {frame.speaker} said about this."
                 return Draft(abstain(self.mode, note), None, None, frame)
         sentences = self._sentences(candidates)
         analysed = self._analyse(frame, candidates, sentences)
-        read: dict[str, str] = {}  # the articles this answer has read, by id
         groups = self._entity_groups(frame, sentences, analysed, hits, read)
         candidates = self._rescore_for(frame, query, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
@@ -670,7 +670,9 @@ class ExtractiveAnswerer(Answerer):
         passage = replace(hit, chunk=chunk)
         return [replace(anchor, hit=passage, start=span.start, end=span.end, text=sentence, score=anchor.score + 1.0)]
 
-    def _in_their_words(self, asked: str, candidates: list[_Candidate]) -> tuple[list[_Candidate], bool]:
+    def _in_their_words(
+        self, asked: str, candidates: list[_Candidate], hits: list[Hit], read: dict[str, str]
+    ) -> tuple[list[_Candidate], bool]:
         """For a question that asks what someone said, the candidates that give their words: the sentence, or the
         nearest sentence before it in its article that names a speaker, names them ("Denis Denisov told Izvestia
         that ... Lukashenko ..." does not say what Lukashenko said; ``rag/speakers.py``). Only in articles that name
@@ -683,8 +685,12 @@ class ExtractiveAnswerer(Answerer):
         for cand in candidates:
             aid = cand.hit.chunk.article_id
             if aid not in articles:
-                stored = self.article_text(aid) if self.article_text is not None else None
-                text, base = (stored, 0) if stored else (cand.hit.chunk.text, cand.hit.chunk.start)
+                # the article as stored, read once for the whole answer (``read``: its title, then its text);
+                # without a store, the passage
+                if self.article_text is not None:
+                    text, base = self._article_text(cand.hit, hits, read).split("\n", 1)[-1], 0
+                else:
+                    text, base = cand.hit.chunk.text, cand.hit.chunk.start
                 # an article that never names them is judged by the names rule ("don't mention Tokayev")
                 articles[aid] = (text, base, sentence_spans(text)) if mentions(text.lower(), asked, True) else None
             if (article := articles[aid]) is None:

@@ -41,7 +41,19 @@ from rag.names import TITLES, abbreviates, bare, clean_name, mentions, place_gro
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
 from rag.speakers import asked_speaker
-from rag.text import CURRENCY_WORDS, STOPWORDS, key_terms, undotted, words
+from rag.text import (
+    CURRENCY_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    RELATIVE_DAYS,
+    STOPWORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    alternation,
+    key_terms,
+    undotted,
+    words,
+)
 
 # What a question asks for, and the NER labels that offer it.
 ANSWER_LABELS: dict[str, frozenset[str]] = {
@@ -148,8 +160,12 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
-_DATE_KIND_ASKED = re.compile(r"\b(?:what|which)\s+(year|date|day|month|time)\b", re.I)
-_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+# The kind of date a question asks for: "which year" is answered by an entity that holds a year, not "Thursday" or
+# "this year"; "what date" by a day of the calendar ("September 15", "6 May 2023"), "which day" by that or a weekday
+# ("Tuesday, March 14", "Monday"), neither by "2023"; "which month" by a month. ("What day of the year" asks none.)
+_DATE_KIND_ASKED = re.compile(
+    r"\b(?:what|which)\s+(year|date|day|month|time)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)", re.I
+)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 # The words between "which"/"what" and the noun it asks for, when they only qualify that noun ("which European
 # city"): no verb, article or preposition ("which mountain in the state" asks for a mountain, not a state).
@@ -172,7 +188,6 @@ _GPE_ASKED = re.compile(
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b", re.I)
 # an age the small model labels a date: "79", "80 years old", "the age of 96", "96-year-old"; not "30 years" (a length)
 _AGE = re.compile(r"(?:(?:at\s+)?(?:the\s+)?aged?\s+(?:of\s+)?)?\d{1,3}(?:[\s-]+years?[\s-]+old)?", re.I)
-_AGE_GIVEN = re.compile(r"(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d{1,3}|\d{1,3}[\s-]+years?[\s-]+old", re.I)
 # "how long" asks for a length of time ("45 days", "just six weeks": dates to the small model) or of a thing
 # ("22-foot": a quantity), not a count or a sum; "how long ago" asks for a date.
 _DURATION_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
@@ -187,23 +202,14 @@ _UNIT_AFTER = re.compile(
     r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stor(?:y|ies)|storeys?|floors?|light[\s-]years?)\b",
     re.I,
 )
-# "what date" asks for a day of the calendar ("September 15", "6 May 2023"), "which day" for that or a weekday
-# ("Tuesday, March 14", "Monday"); neither is answered by "2023" or "this year". "which month" asks for a month.
-_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?P<word>date|day)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)", re.I)
-_MONTH_ASKED = re.compile(r"\b(?:what|which)\s+month\b", re.I)
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+_MONTHS = alternation(MONTHS + MONTH_ABBREVIATIONS)
 _MONTH = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
 _CALENDAR_DAY = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
     re.I,
 )
-_WEEKDAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b", re.I
-)
+_WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
@@ -264,12 +270,7 @@ class Frame:
     speaker: str | None = None  # the person whose words it asks for ("What did Mishustin say ..."; rag/speakers.py)
 
 
-_DAYS_AND_MONTHS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
-    + ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october"]
-    + ["november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
+_DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
 
 
 # A word with a capital after a small letter is a name, whatever the tagger says ("ChatGPT", "iPhone", "BioNTech");
@@ -539,9 +540,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
-    year_asked = frame.asks == "date" and bool(_YEAR_ASKED.search(frame.text))
-    day_asked = _DAY_ASKED.search(frame.text) if frame.asks == "date" else None
-    month_asked = frame.asks == "date" and bool(_MONTH_ASKED.search(frame.text))
+    kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
@@ -572,17 +571,17 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
             continue
-        if frame.asks == "date" and (re.fullmatch(r"\d{1,2}", ent.text.strip()) or _AGE_GIVEN.fullmatch(ent.text)):
+        if frame.asks == "date" and _AGE.fullmatch(ent.text.strip()):
             continue  # "When did she join the band?" is not answered by "79" (her age, a date to the small model)
         if frame.asks == "date" and _BARE_LENGTH.fullmatch(ent.text.strip()):
             continue  # "When did Musk buy Twitter?" is not answered by "months" ("after spending months ...")
-        if year_asked and not _YEAR.search(ent.text):
+        if kind == "year" and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
-        if day_asked and not (
-            _CALENDAR_DAY.search(ent.text) or (day_asked.group("word").lower() == "day" and _WEEKDAY.search(ent.text))
+        if kind in ("date", "day") and not (
+            _CALENDAR_DAY.search(ent.text) or (kind == "day" and _WEEKDAY.search(ent.text))
         ):
             continue  # "on what date" is not answered by "2023" or "Tuesday" (when it was announced)
-        if month_asked and not _MONTH.search(ent.text):
+        if kind == "month" and not _MONTH.search(ent.text):
             continue
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"

@@ -34,6 +34,7 @@ import numpy as np
 
 from rag.models import read_model, refuse_unknown
 from rag.nlp import Entity
+from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS, alternation
 
 FEATURES = (
     "support",  # log sum over its mentions of exp(sentence score - best sentence's score)
@@ -136,11 +137,11 @@ class EntityGroup:
 # A date that names a day only relative to when it was written: "Sunday", "yesterday", "last week" (not a length of
 # time, "six months", nor a date, "May 15").
 _RELATIVE_DATE = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)\b"
+    rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS)})\b"
     r"|\b(?:this|last|next|that)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)\b",
     re.I,
 )
-_ABSOLUTE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_ABSOLUTE = re.compile(rf"\d|\b(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\b", re.I)
 
 
 def _relative_date(ent: Entity) -> bool:

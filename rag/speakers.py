@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from rag.names import TITLES, bare, mentions, place_forms, same_name
-from rag.text import STOPWORDS
+from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, STOPWORDS, WEEKDAYS
 
 # the verbs of a question that asks for someone's words
 _ASKED_VERBS = (
@@ -64,11 +64,7 @@ _OPENERS = frozenset(
     + ["the", "a", "an", "this", "that", "these", "those", "last", "next", "during", "since", "until", "under"]
     + ["over", "about", "according", "following", "despite", "although", "though", "because", "so", "yet", "then"]
 )
-_WEEKDAY = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_WHEN = _WEEKDAY | frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november"]
-    + ["december", "today", "yesterday", "tonight", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
-)
+_WHEN = frozenset(WEEKDAYS + MONTHS + MONTH_ABBREVIATIONS + RELATIVE_DAYS)  # no speaker: "said Tuesday"
 # a capital, Latin-1 and Latin Extended-A too ("Özil", "Łukasz")
 _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _NAME_WORD = rf"[{_CAP}][\w'’.-]*"
@@ -103,15 +99,13 @@ def asked_speaker(question: str, names: Sequence[str]) -> str | None:
 def _title_only(run: str) -> bool:
     """Whether a run of capitalised words is a title or a nationality, not a name ("Russian Prime Minister")."""
     words = [w.strip(",'’") for w in run.split() if w.lower() not in ("of", "the", "and", "&")]
-    return all((low := w.strip(".").lower()) in TITLES or low in _ROLE_WORDS or (low and place_forms(w)) for w in words)
+    return all((low := w.strip(".").lower()) in _TITLE_WORDS or (low and place_forms(w)) for w in words)
 
 
-# Words of a person's title (besides ``TITLES``): "the Russian Prime Minister added" names no one but the one it
-# titles, whom the sentences before name; "the ministry said", "officials warned", "his spokesman said" name
-# someone else.
-_ROLE_WORDS = frozenset(
-    ["minister", "president", "chairman", "chairwoman", "head", "deputy", "foreign", "defence", "defense", "vice"]
-    + ["federal", "state", "house", "white", "press", "secretary", "mr", "mrs", "ms", "dr"]
+# The words of a person's title: "the Russian Prime Minister added" names no one but the one it titles, whom the
+# sentences before name ("the ministry said", "officials warned", "his spokesman said" name someone else).
+_TITLE_WORDS = TITLES | frozenset(
+    ["head", "deputy", "foreign", "defence", "defense", "vice", "federal", "state", "house", "white", "press"]
 )
 
 
@@ -155,7 +149,7 @@ def _leading_person(part: str, alone: bool) -> str:
     titles = part[: trail.start()].split() if trail else []
     if (
         trail
-        and all(re.fullmatch(_NAME_WORD, w) or w.lower() in TITLES or w.lower() in _ROLE_WORDS for w in titles)
+        and all(re.fullmatch(_NAME_WORD, w) or w.lower() in _TITLE_WORDS for w in titles)
         and (name := person(trail.group(0).split()))
         and len(name.split()) >= 2
     ):
@@ -181,7 +175,7 @@ def _after(text: str) -> str:
         return names[0]  # the first name after the verb: "said harbour master Jonas Lind on Monday"
     last = re.findall(r"[a-z]+", segment) if len(segment.split()) <= 3 else []  # "said the ministry", not a clause
     word = last[-1] if last else ""
-    return word if word and word not in TITLES and word not in _ROLE_WORDS and word not in STOPWORDS else UNKNOWN
+    return word if word and word not in _TITLE_WORDS and word not in STOPWORDS else UNKNOWN
 
 
 def _before_commas(head: str) -> str:
@@ -214,7 +208,7 @@ def _before(head: str) -> str:
         clause = re.split(r"[;:]", head)[-1]
         parts = [p.strip() for p in clause.split(",")]  # "On Saturday, Governor Kathy Hochul touted ... and said"
         return next((name for p in reversed(parts) if (name := _leading_person(p, alone=True))), UNKNOWN)
-    if word in _PRONOUN or word in TITLES or word in _ROLE_WORDS:
+    if word in _PRONOUN or word in _TITLE_WORDS:
         return UNKNOWN
     if word in _OWN_WORDS and (owner := re.search(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)['’]s\s+\w+$", head)):
         return _name_in(owner.group(1))  # "Daly’s email said": her words; "Putin's spokesman said": his
@@ -249,9 +243,8 @@ def speaker(sentence: str) -> str:
         elif _INVERTED.fullmatch(verb.group(0)) and before.endswith(",") and re.match(rf"\s+[{_CAP}]", after):
             # "Prices will rise, said John Kirby" (not "X, a Democrat, said the members", "..., said Tuesday that")
             said = _after(after)
-            said = (
-                UNKNOWN if said.islower() else said
-            )  # "Prices will rise, said John Kirby" (not "X, a Democrat, said the members")
+            if said.islower():
+                said = UNKNOWN
         if not said and before:
             said = _before(before)
         if said:

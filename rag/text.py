@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rag.types import Span
@@ -357,8 +358,23 @@ def title_terms(title: str) -> frozenset[str]:
     return frozenset(key_terms(title))
 
 
-_MONTHS = "january february march april may june july august september october november december"
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow"
+# The calendar's words, one list for every rule that reads dates (here, rag/answerability.py, rag/short_answer.py,
+# rag/speakers.py).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+RELATIVE_DAYS = ("today", "yesterday", "tomorrow", "tonight")
+
+
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, the longest first ("sept" before "sep")."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 # Currency words, one list for every pattern that looks for a sum (here, rag/answer.py, rag/answerability.py).
 CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp"
 _CURRENCY = rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b"
@@ -380,7 +396,7 @@ _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         re.compile(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b", re.I),
-        re.compile(rf"\b(?:{'|'.join(_MONTHS.split())}|{'|'.join(_DAYS.split())}|(?:1[89]|20)\d\d)\b", re.I),
+        re.compile(rf"\b(?:{alternation(MONTHS + WEEKDAYS + RELATIVE_DAYS[:3])}|(?:1[89]|20)\d\d)\b", re.I),
     ),
 ]
 
