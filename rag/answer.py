@@ -42,6 +42,7 @@ from rag.text import (
     CURRENCY_WORDS,
     STOPWORDS,
     answer_type_match,
+    calendar_days,
     derive_title,
     entity_terms,
     key_terms,
@@ -472,6 +473,8 @@ class ExtractiveAnswerer(Answerer):
                 said = {"same-day": "on the same day", "before": "before it", "after": "after it"}[frame.relation]
                 return f"The articles don't say what happened {said}.", True
             return None, True
+        if assessment.day_missing:
+            return f"The articles found don't say what happened on {frame.day}.", True
         if frame.asks is not None and not features["type_match"]:
             if frame.role is not None:
                 return f"The articles found don't name {frame.role.phrase}.", True
@@ -771,6 +774,13 @@ class ExtractiveAnswerer(Answerer):
             "short_confidence": group.probability if group is not None else 0.0,
         }
         relation_missing = frame.relation is not None and not states_relation(frame, best.text)
+        day_missing = False
+        if frame.day is not None:
+            (day,) = calendar_days(frame.day)
+            published = best.hit.published
+            day_missing = day not in calendar_days(article) and (
+                published is None or (published.month, published.day) != day
+            )
         return Assessment(
             features=features,
             score=self.model.probability(features),
@@ -778,6 +788,7 @@ class ExtractiveAnswerer(Answerer):
             missing_names=missing_names,
             missing_topic=tuple(topic_words(frame, topic - article_terms)),
             relation_missing=relation_missing,
+            day_missing=day_missing,
         )
 
     @staticmethod

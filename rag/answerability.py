@@ -42,6 +42,7 @@ from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
 from rag.speakers import asked_speaker
 from rag.text import (
+    calendar_day_mentions,
     CURRENCY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -68,7 +69,10 @@ ANSWER_LABELS: dict[str, frozenset[str]] = {
 }
 # Up to four words between "which"/"what" and the noun that says what is asked ("which 23-time grand slam tennis
 # champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
-_BETWEEN = r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|took|take|takes)\b)[\w'’-]+\s+){0,4}"
+_BETWEEN = (
+    r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|took|take|takes"
+    r"|happen(?:ed|s)?|occur(?:red|s)?)\b)[\w'’-]+\s+){0,4}"
+)
 # Nouns for a person: "which actress" asks for one, and "who is the coach" too
 _PERSON_NOUNS = (
     r"(?:person|people|man|woman|men|women|actor|actress|"
@@ -268,6 +272,7 @@ class Frame:
     several: bool = False  # it asks for several things of its kind ("which organizations", "which two banks")
     role: Role | None = None  # the role it asks the holder of ("Who is the president of Kazakhstan?"; rag/roles.py)
     speaker: str | None = None  # the person whose words it asks for ("What did Mishustin say ..."; rag/speakers.py)
+    day: str | None = None  # the calendar day an event question asks about, as written ("What happened on May 3?")
 
 
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
@@ -278,6 +283,13 @@ _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_A
 _INNER_CAPITAL = re.compile(r"(?<![\w'’-])(?=\w{5})[A-Za-z]*[a-z][A-Z][\w]*(?![\w'’-])")
 
 
+# "What happened on September 15?", "What is happening in Sudan?": the verb asks for an event, as "who" asks for a
+# person; it is not the topic (an article says what happened, not that it "happened")
+_EVENT_ASKED = re.compile(
+    r"\bwhat(?:['’]s|\s+(?:has|had|is|was|else))?\s+(?:happen(?:ed|s|ing)?|occur(?:red|s|ring)?|(?:took|takes|taking)"
+    r"\s+place|went\s+on|going\s+on)\b",
+    re.I,
+)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 
 
@@ -325,7 +337,15 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     relation = None
     if _RELATION_QUESTION.search(question):
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
-    name_terms = set(key_terms(" ".join(names))) | set(key_terms(" ".join(dated)))  # neither is the topic
+    name_terms = set(key_terms(" ".join(names)))  # not the topic, nor a date's day or month but in one case:
+    day = None
+    if event := _EVENT_ASKED.search(question):
+        # "What happened on March 3?" asks for an event of that day, which the quoted article must name
+        # (``Assessment.day_missing``); "What happened on Monday?" for one on a Monday, the topic
+        name_terms |= set(key_terms(event.group(0)))
+        day = next((m.group(0) for m in calendar_day_mentions(question)), None)
+    if day is not None or event is None:
+        name_terms |= set(key_terms(" ".join(dated)))
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
@@ -343,6 +363,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         analysed.asked_plural and asks not in (None, "number", "date"),
         asked_role(question) if asks == "person" else None,
         speaker,
+        day,
     )
 
 
@@ -617,6 +638,7 @@ class Assessment:
     missing_names: tuple[str, ...] = ()  # names the quoted article does not mention
     missing_topic: tuple[str, ...] = ()  # the question's words (as written) the quoted article lacks
     relation_missing: bool = False  # a relation question with no sentence stating the relation
+    day_missing: bool = False  # an event question's day, neither named in the quoted article nor its date
     extra: dict[str, Any] = field(default_factory=dict)
 
 

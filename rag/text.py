@@ -375,6 +375,36 @@ def alternation(words: Sequence[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _calendar_day() -> re.Pattern[str]:
+    month = rf"(?P<month>{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?"
+    return re.compile(
+        rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d)"
+        rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{alternation(MONTHS + MONTH_ABBREVIATIONS)})\b",
+        re.I,
+    )
+
+
+def calendar_day_mentions(text: str) -> list[re.Match[str]]:
+    """Where ``text`` names a calendar day: "September 15", "Sept. 15th", "15 September"."""
+    return [m for m in _calendar_day().finditer(text) if 1 <= int(m["day"] or m["day2"]) <= 31]
+
+
+def calendar_days(text: str) -> set[tuple[int, int]]:
+    """The calendar days ``text`` names, as (month, day)."""
+    return {
+        (month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])) for m in calendar_day_mentions(text)
+    }
+
+
+def month_number(word: str) -> int:
+    """1-12 for a month's name or abbreviation ("Sept." -> 9)."""
+    word = word.lower().rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return next(i + 1 for i, name in enumerate(MONTHS) if name.startswith(word))
+
+
 # Currency words, one list for every pattern that looks for a sum (here, rag/answer.py, rag/answerability.py).
 CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp"
 _CURRENCY = rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b"

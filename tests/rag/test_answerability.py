@@ -3,6 +3,7 @@ answers whose spans are exact. The NER model is the real one (spaCy's en_core_we
 answerability weights are a fixed test model, so that refitting the shipped one does not change these tests."""
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from rag.answerability import FEATURES, AnswerabilityModel, frame_question, offe
 from rag.embed import Embedder
 from rag.names import mentions
 from rag.nlp import EntityRecognizer
+from rag.text import calendar_days, key_terms
 from rag.types import Query
 from tests.fakes import TEST_MODEL, fake_embed, text_hit
 
@@ -763,3 +765,38 @@ def test_how_old_and_when_take_an_age_and_a_point_in_time(ner: EntityRecognizer)
     sentence = "After spending months in court, Lars Vik bought the ferry on Oct. 26."
     found = _offered(ner, "When did Lars Vik buy the ferry?", sentence)
     assert "months" not in found and any("26" in f for f in found)
+
+
+def test_what_happened_asks_for_an_event_not_the_word_happen(ner: EntityRecognizer) -> None:
+    """"What happened" asks for an event as "who" asks for a person: "happen" is not a topic word the article must
+    repeat, and "what happened to the fishermen" asks for no person."""
+    for question, topic in (
+        ("What happened to the fishermen in Tromsvik?", ("fishermen",)),
+        ("What is happening in Tromsvik?", ()),
+        ("What took place in Tromsvik on Monday?", ("monday",)),
+    ):
+        frame = frame_question(question, ner.analyse([question])[0])
+        assert frame.asks is None and frame.relation is None
+        assert frame.topic == tuple(key_terms(" ".join(topic))), question
+    answer = _answerer(ner).answer(Query("What happened to the fishermen?"), [text_hit(HARBOUR, "a1", "fishermen")])
+    assert not answer.abstained and "fishermen" in answer.citations[0].quote.lower()
+
+
+def test_what_happened_on_a_day_needs_an_article_that_names_the_day(ner: EntityRecognizer) -> None:
+    text = HARBOUR.replace("on Monday", "on Monday, March 6")
+    frame = frame_question("What happened on March 6?", ner.analyse(["What happened on March 6?"])[0])
+    assert frame.day == "March 6" and frame.topic == ()
+    answer = _answerer(ner).answer(Query("What happened on March 6?"), [text_hit(text, "a1", "March 6")])
+    assert not answer.abstained and "March 6" in answer.citations[0].quote
+    for other in ("What happened on March 16?", "What happened on 7 March?", "What happened on Sept. 6?"):
+        answer = _answerer(ner).answer(Query(other), [text_hit(text, "a1", other)])
+        assert answer.abstained and "happened on" in answer.note, other
+    # an article published that day tells what happened "on Monday" without the date
+    hit = replace(text_hit(HARBOUR, "a1", "Monday"), published=date(2023, 3, 6))
+    assert not _answerer(ner).answer(Query("What happened on March 6?"), [hit]).abstained
+
+
+def test_calendar_days_are_read_however_written() -> None:
+    assert calendar_days("on Tuesday, September 26, he said") == {(9, 26)}
+    assert calendar_days("Sept. 15th and 3 October 2023, or the 1st of May") == {(9, 15), (10, 3), (5, 1)}
+    assert calendar_days("1.3 thousand places in May 2023; Jan. 22-24") == {(1, 22)}
