@@ -42,7 +42,6 @@ from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
 from rag.speakers import asked_speaker
 from rag.text import (
-    calendar_day_mentions,
     CURRENCY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -51,6 +50,7 @@ from rag.text import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternation,
+    calendar_day_mentions,
     key_terms,
     undotted,
     words,

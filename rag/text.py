@@ -392,9 +392,7 @@ def calendar_day_mentions(text: str) -> list[re.Match[str]]:
 
 def calendar_days(text: str) -> set[tuple[int, int]]:
     """The calendar days ``text`` names, as (month, day)."""
-    return {
-        (month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])) for m in calendar_day_mentions(text)
-    }
+    return {(month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])) for m in calendar_day_mentions(text)}
 
 
 def month_number(word: str) -> int:
