@@ -33,6 +33,7 @@ from rag.answerability import (
 )
 from rag.names import mentions, name_forms, same_name
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
+from rag.parts import question_parts
 from rag.roles import FORMER, HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
@@ -111,6 +112,7 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
     return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode, note=note)
 
 
+_MARKER = re.compile(r"\[(\d+)\]$")  # an extractive sentence's marker, at its end
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
 # A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15."
@@ -142,6 +144,58 @@ class Draft:
 
 
 Embed = Callable[[list[str]], np.ndarray]
+
+
+def _part_note(part: str, note: str) -> str:
+    """What the articles don't answer of a question's part: its own note when that names what is missing."""
+    if note.startswith("The articles"):
+        return note
+    return f"No quoted sentence answers “{part}”"
+
+
+def merge_answers(answers: Sequence[Answer]) -> Answer:
+    """The answers to a question's parts as one: each part's sentences in turn (its short answer, then its quotes
+    not already shown), the articles numbered anew in order of first citation; the first part's short answer leads
+    it, and its answerability is the least of theirs."""
+    markers: dict[str, int] = {}
+    sources: list[Source] = []
+    citations: list[Citation] = []
+    sentences: list[AnswerSentence] = []
+    shown: set[tuple[str, int, int]] = set()
+    short_answer = None
+
+    def renumber(answer: Answer, marker: int) -> int:
+        source = next(s for s in answer.sources if s.marker == marker)
+        if source.article_id not in markers:
+            markers[source.article_id] = len(markers) + 1
+            sources.append(replace(source, marker=markers[source.article_id]))
+        return markers[source.article_id]
+
+    for answer in answers:
+        quotes = iter(answer.citations)
+        for sentence in answer.sentences:
+            is_short = answer.short_answer is not None and sentence is answer.sentences[0]
+            if not is_short:
+                cit = next(quotes)
+                if (cit.article_id, cit.start, cit.end) in shown:
+                    continue
+                shown.add((cit.article_id, cit.start, cit.end))
+                citations.append(replace(cit, marker=renumber(answer, cit.marker)))
+            new = tuple(renumber(answer, m) for m in sentence.markers)
+            text = _MARKER.sub(f"[{new[0]}]", sentence.text)  # an extractive sentence's one marker
+            sentences.append(replace(sentence, text=text, markers=new))
+            if is_short and short_answer is None and answer.short_answer is not None:
+                short_answer = replace(answer.short_answer, marker=renumber(answer, answer.short_answer.marker))
+    scores = [a.answerability for a in answers if a.answerability is not None]
+    return replace(
+        answers[0],
+        text=" ".join(s.text for s in sentences),
+        citations=citations,
+        sources=sources,
+        sentences=sentences,
+        short_answer=short_answer,
+        answerability=min(scores) if scores else None,
+    )
 
 
 class _VectorCache:
@@ -368,7 +422,23 @@ class ExtractiveAnswerer(Answerer):
 
     def draft(self, query: Query, hits: list[Hit]) -> Draft:
         """The answer with the decision behind it: the quotes that best answer the question, judged by the
-        answerability model (``rag/answerability.py``); an abstention when they do not answer it."""
+        answerability model (``rag/answerability.py``); an abstention when they do not answer it. A question that
+        asks two things ("When and where ...?", rag/parts.py) is answered part by part: what the articles answer,
+        and a note on the part they don't."""
+        parts = question_parts(query.text)
+        if len(parts) == 1:
+            return self._draft(query, hits)
+        drafts = [self._draft(replace(query, text=part), hits) for part in parts]
+        answered = [d for d in drafts if not d.answer.abstained]
+        notes = [_part_note(part, d.answer.note) for part, d in zip(parts, drafts, strict=True) if d.answer.abstained]
+        if not answered:
+            return replace(drafts[0], answer=replace(drafts[0].answer, note=" ".join(dict.fromkeys(notes))))
+        answer = merge_answers([d.answer for d in answered])
+        notes = [d.answer.note for d in answered if d.answer.note] + notes
+        return replace(answered[0], answer=replace(answer, note=" ".join(dict.fromkeys(notes))))
+
+    def _draft(self, query: Query, hits: list[Hit]) -> Draft:
+        """``draft`` for a question that asks one thing."""
         if not hits:
             return Draft(abstain(self.mode, "No stored passage matches the question."), None, None)
         candidates = self._candidates(query, hits)

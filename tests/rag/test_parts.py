@@ -1,0 +1,97 @@
+"""Questions that ask two things: split into parts (rag/parts.py), each answered on its own, and one answer that
+says which part the articles don't cover. The recogniser is the real one; the answerability weights are the fixed
+test model."""
+
+import pytest
+
+from rag.answer import ExtractiveAnswerer, merge_answers
+from rag.nlp import EntityRecognizer
+from rag.parts import question_parts
+from rag.types import Query
+from tests.fakes import TEST_MODEL, fake_embed, text_hit
+
+HARBOUR = (
+    "Mayor Ottilie Brennan opened the session in Tromsvik on Monday. The council voted to build a seawall along "
+    "the harbour. The seawall will cost 41 million euros. Fishermen asked for gaps in the wall. Brennan said the "
+    "seawall would protect the old town. The next day, the council met the fishermen's union."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("When and where did the council meet?", ["When did the council meet?", "Where did the council meet?"]),
+        (
+            "How, when and why did the bank fail?",
+            ["How did the bank fail?", "When did the bank fail?", "Why did the bank fail?"],
+        ),
+        ("Who is Lars Vik and what did he tell the press?", ["Who is Lars Vik?", "What did he tell the press?"]),
+        ("Which team won and how many goals did it score?", ["Which team won?", "How many goals did it score?"]),
+        ("Who won the cup? Who did they beat?", ["Who won the cup?", "Who did they beat?"]),
+        (
+            "What did Brennan say about the seawall and about oil prices?",
+            ["What did Brennan say about the seawall?", "What did Brennan say about oil prices?"],
+        ),
+        (
+            "Did Brennan talk about fishermen and tourists?",
+            ["Did Brennan talk about fishermen?", "Did Brennan talk about tourists?"],
+        ),
+        # one question, whatever its "and"
+        ("What did the man who won the lottery and who was arrested say?", None),
+        ("What is the relationship between Russia and Belarus?", None),
+        ("Who won and by how much?", None),
+        ("What did Biden say about Johnson and Johnson?", None),
+        ("NFL player Damar Hamlin collapsed on Monday. He is a member of which team?", None),
+    ],
+)
+def test_the_parts_of_a_question(question: str, parts: list[str] | None) -> None:
+    assert question_parts(question) == (parts or [question])
+
+
+def _answerer(ner: EntityRecognizer) -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner)
+
+
+def test_a_part_the_articles_do_not_cover_is_named_and_the_other_answered(ner: EntityRecognizer) -> None:
+    question = "What did Brennan say about the seawall and about oil export prices?"
+    other = "Tankers waited outside the port of Tromsvik on Monday."
+    hits = [text_hit(HARBOUR, "a1", question), text_hit(other, "b2", question)]
+    answer = _answerer(ner).answer(Query(question), hits)
+    assert not answer.abstained
+    assert any("protect the old town" in c.quote for c in answer.citations)
+    assert "oil" in answer.note and "don't mention" in answer.note
+    # asked alone, the uncovered part is an abstention, and the whole question is not
+    alone = _answerer(ner).answer(Query("What did Brennan say about oil export prices?"), hits)
+    assert alone.abstained
+
+
+def test_both_parts_answered_are_one_answer_with_each_quote_once(ner: EntityRecognizer) -> None:
+    question = "What did the council say about the seawall and the fishermen?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
+    assert not answer.abstained and not answer.note
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == len(set(quotes))
+    assert any("seawall" in q for q in quotes) and any("ishermen" in q for q in quotes)
+    assert [s.marker for s in answer.sources] == [1]
+    assert all(HARBOUR[c.start : c.end] == c.quote for c in answer.citations)
+
+
+def test_merged_answers_number_their_articles_anew_and_keep_each_short_answer_span(ner: EntityRecognizer) -> None:
+    other = "Tromsvik's council meets in the old town hall. The harbour master Lars Vik resigned on Friday."
+    first = _answerer(ner).answer(Query("How much will the seawall cost?"), [text_hit(HARBOUR, "a1", "seawall cost")])
+    second = _answerer(ner).answer(Query("Who resigned on Friday?"), [text_hit(other, "b2", "resigned Friday")])
+    assert first.short_answer is not None and second.short_answer is not None
+    merged = merge_answers([first, second])
+    assert [(s.marker, s.article_id) for s in merged.sources] == [(1, "a1"), (2, "b2")]
+    assert merged.short_answer == first.short_answer
+    assert merged.text.startswith(f"{first.short_answer.text}. [1]")
+    assert f"{second.short_answer.text}. [2]" in merged.text
+    assert all(c.marker == (1 if c.article_id == "a1" else 2) for c in merged.citations)
+    assert merged.text == " ".join(s.text for s in merged.sentences)
+
+
+def test_no_part_answered_is_an_abstention_that_names_what_is_missing(ner: EntityRecognizer) -> None:
+    question = "What did Brennan say about oil prices and about tourists?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
+    assert answer.abstained
+    assert "oil" in answer.note and "tourists" in answer.note
