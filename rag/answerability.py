@@ -114,7 +114,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         "number",
         re.compile(
             r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
-            r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b",
+            r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b"
+            r"|\bwhat\s+(?:is|was)\s+[^?]*['’]s?\s+age\b",  # "What is Bob Huggins' age?"
             re.I,
         ),
     ),
@@ -189,9 +190,13 @@ _WITHIN_COUNTRY = re.compile(
 _GPE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
 )
-_AGE_ASKED = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b", re.I)
+_AGE_ASKED = re.compile(
+    r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b|\bwhat\s+(?:is|was)\s+[^?]*['’]s?\s+age\b", re.I
+)
 # an age the small model labels a date: "79", "80 years old", "the age of 96", "96-year-old"; not "30 years" (a length)
-_AGE = re.compile(r"(?:(?:at\s+)?(?:the\s+)?aged?\s+(?:of\s+)?)?\d{1,3}(?:[\s-]+years?[\s-]+old)?", re.I)
+_AGE = re.compile(
+    r"(?:(?:at\s+)?(?:the\s+)?aged?\s+(?:of\s+)?)?(?:1[0-2]\d|\d{1,2})(?:[\s-]+years?[\s-]+old)?", re.I
+)  # up to 129: "WLW-AM (700)" is no one's age
 # "how long" asks for a length of time ("45 days", "just six weeks": dates to the small model) or of a thing
 # ("22-foot": a quantity), not a count or a sum; "how long ago" asks for a date.
 _DURATION_ASKED = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
@@ -290,6 +295,14 @@ _EVENT_ASKED = re.compile(
     r"\s+place|went\s+on|going\s+on)\b",
     re.I,
 )
+# The words that say what kind of answer is asked for, not what it is about: "How old is Bob Huggins?" needs no
+# article saying "old" ("Huggins, 69, ..."), "What is Bob Huggins' age?" none saying "age", "How much does Netflix
+# cost per month?" none saying "per" ("$8 a month").
+_KIND_WORDS = re.compile(
+    r"\bhow\s+(old|long|far|big|tall|high|often|fast|large|deep|wide|heavy)\b|\b(?:what|which)\s+(age)\b"
+    r"|['’]s?\s+(age)\b|\b(per)\b",
+    re.I,
+)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 
 
@@ -346,6 +359,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         day = next((m.group(0) for m in calendar_day_mentions(question)), None)
     if day is not None or event is None:
         name_terms |= set(key_terms(" ".join(dated)))
+    name_terms |= {t for m in _KIND_WORDS.finditer(question) for t in key_terms(" ".join(filter(None, m.groups())))}
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
@@ -405,6 +419,8 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
     asked = _events([asked_verb]) if asked_verb else set()
     event = next((group for group in _SAME_EVENT if asked & group), None)
     for m in _NUMBER.finditer(sentence):
+        if _month_before().search(sentence, 0, m.start()) or _said_in(frame.text.lower(), m.group(0)):
+            continue  # "on Oct. 6 the county's lifeguards ...": a day, not six lifeguards; nor "the 1977 blizzard"
         before = set(key_terms(" ".join(_CLAUSE_START.split(sentence[: m.start()])[-1].split()[-10:])))
         if event and (said := _DONE_TO.match(sentence, m.end())) and set(key_terms(said.group(1))) & event:
             return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "at least 5,800 have died"
@@ -424,6 +440,11 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
         if event is not None and before & event and not (after and after.group(1).isalpha()):
             return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "the death toll rose to 35,418;"
     return None
+
+
+@functools.cache
+def _month_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?\s*$", re.I)
 
 
 _CLAUSE_START = re.compile(r"[;:.!?]|,\s+(?:but|while|as)\b|\band\b")  # "killed a man and injured 12 people"
@@ -545,6 +566,20 @@ def _within_country(question: str) -> bool:
 _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centuries)", re.I)
 
 
+def _length_of_time(text: str) -> bool:
+    """ "45 days", "a few weeks", "several months": a unit of time with a number (not "Memorial Day")."""
+    return bool(_DURATION.search(text)) and bool(_NUMBER.search(text) or _SOME.search(text))
+
+
+_SOME = re.compile(r"\b(?:a|an|several|few|couple|many)\b", re.I)
+
+
+def _said_in(question_lower: str, text: str) -> bool:
+    """Whether the question itself says ``text`` (as a whole phrase)."""
+    phrase = " ".join(text.lower().split())
+    return bool(phrase) and re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", question_lower) is not None
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -569,7 +604,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     out = []
     for ent in analysed.entities:
         if duration_asked:
-            if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _DURATION.search(ent.text)):
+            if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _length_of_time(ent.text)):
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
         elif ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
@@ -580,6 +615,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         terms = set(key_terms(undotted(ent.text)))
+        if frame.asks in ("number", "date") and _said_in(question, ent.text):
+            continue  # "How many died in the 1977 blizzard?" is not answered by "1977", nor "... this year?" by it
         name = bare(ent.text)  # "the United Kingdom" names the question's "UK"
         if frame.asks not in ("number", "date") and (
             not terms

@@ -192,9 +192,35 @@ def same_place(a: str, b: str) -> bool:
     return group is not None and group is place_group(b)
 
 
+# The states news abbreviates (AP style: "Duck, N.C.", "Tampa, Fla."), where the abbreviation is no common word
+# once lower-cased ("Ill.", "Miss.", "Wash.", "Ore." are left out).
+_STATES: tuple[tuple[str, str], ...] = (
+    ("Alabama", "Ala."), ("Arizona", "Ariz."), ("Arkansas", "Ark."), ("California", "Calif."),
+    ("Colorado", "Colo."), ("Connecticut", "Conn."), ("Florida", "Fla."), ("Kentucky", "Ky."),
+    ("Michigan", "Mich."), ("Minnesota", "Minn."), ("Montana", "Mont."), ("Nebraska", "Neb."), ("Nevada", "Nev."),
+    ("New Hampshire", "N.H."), ("New Jersey", "N.J."), ("New Mexico", "N.M."), ("New York", "N.Y."),
+    ("North Carolina", "N.C."), ("North Dakota", "N.D."), ("Oklahoma", "Okla."), ("Rhode Island", "R.I."),
+    ("South Carolina", "S.C."), ("South Dakota", "S.D."), ("Tennessee", "Tenn."), ("Vermont", "Vt."),
+    ("West Virginia", "W.Va."), ("Wisconsin", "Wis."), ("Wyoming", "Wyo."),
+)  # fmt: skip
+_STATE_FORM: dict[str, str] = {
+    **{state.lower(): short for state, short in _STATES},
+    **{short.lower(): state for state, short in _STATES},
+    **{short.replace(".", "").lower(): state for state, short in _STATES if short.count(".") > 1},  # "NC"
+}
+_APOSTROPHE = re.compile(r"['’]")
+
+
 def name_forms(name: str) -> tuple[str, ...]:
-    """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names."""
-    return tuple(dict.fromkeys((name, *acronym_forms(name), *place_forms(name))))
+    """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names, a
+    state's abbreviation ("N.C."), and its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples
+    Day")."""
+    forms = [name, *acronym_forms(name), *place_forms(name)]
+    if state := _STATE_FORM.get(name.lower()):
+        forms.append(state)
+    if _APOSTROPHE.search(name):
+        forms += [name.replace("’", "'"), name.replace("'", "’"), _APOSTROPHE.sub("", name)]
+    return tuple(dict.fromkeys(forms))
 
 
 def mentions(text_lower: str, name: str, person: bool = False) -> bool:

@@ -800,3 +800,30 @@ def test_calendar_days_are_read_however_written() -> None:
     assert calendar_days("on Tuesday, September 26, he said") == {(9, 26)}
     assert calendar_days("Sept. 15th and 3 October 2023, or the 1st of May") == {(9, 15), (10, 3), (5, 1)}
     assert calendar_days("1.3 thousand places in May 2023; Jan. 22-24") == {(1, 22)}
+
+
+def test_the_words_that_ask_for_a_kind_of_answer_are_not_the_topic(ner: EntityRecognizer) -> None:
+    """"How old is Bob Huggins?" is answered by "Huggins, 69, ...": no article need say "old" ("age", "long" of "how
+    long", "per" of "per month")."""
+    for question, topic in (
+        ("How old is Bob Huggins?", ()),
+        ("What is Bob Huggins' age?", ()),
+        ("How long was Murdoch married to Jerry Hall?", ("married",)),
+        ("How much does Netflix cost per month?", ("cost", "month")),
+    ):
+        frame = frame_question(question, ner.analyse([question])[0])
+        assert frame.asks == "number" and frame.topic == tuple(key_terms(" ".join(topic))), question
+
+
+def test_a_number_or_date_the_question_gives_is_not_its_answer(ner: EntityRecognizer) -> None:
+    sentence = "The Blizzard of 1977 killed 29 people over four days."
+    assert _offered(ner, "How many people died in the 1977 blizzard?", sentence) == ["29 people"]
+    held = "The Garden Jubilee moves to the countryside this year and runs May 22-25."
+    assert "this year" not in _offered(ner, "When is the Garden Jubilee this year?", held)
+    # a day's name is not a length of time, a day's number not a count, and an age is under 130
+    livestream = "The city will livestream the 40-minute ceremony starting at 11 a.m. Memorial Day."
+    assert _offered(ner, "How long is the Memorial Day ceremony?", livestream) == ["40-minute"]
+    rescue = "On Oct. 6 the county's lifeguards rescued eight people from the surf."
+    assert "6 the county's lifeguards" not in _offered(ner, "How many lifeguards does the county have?", rescue)
+    radio = "Appearing on Monday's WLW-AM (700) talk show, Huggins, 69, recalled an incident."
+    assert _offered(ner, "How old is Bob Huggins?", radio) == ["69"]

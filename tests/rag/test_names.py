@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.names import abbreviates, bare, clean_name, same_name
+from rag.names import abbreviates, bare, clean_name, mentions, same_name
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,11 @@ def test_initials_and_bare_forms() -> None:
     assert not abbreviates("svb", "Silicon Valley Bank")  # initials are capitals
     assert bare("the United Kingdom's") == "United Kingdom"
     assert clean_name("Gov. Kristi Noem,") == "Kristi Noem"
+
+
+def test_a_state_s_abbreviation_and_a_name_s_apostrophes_are_its_forms() -> None:
+    assert mentions("a swimmer drowned off duck, n.c., on friday", "North Carolina")
+    assert mentions("the governor of north carolina said", "N.C.")
+    assert mentions("cities that mark indigenous peoples day instead", "Indigenous Peoples' Day")
+    assert mentions("macy's said", "Macy’s") and mentions("macy’s said", "Macy's")
+    assert not mentions("the patient was ill. doctors said", "Illinois")  # "Ill." is a word: not looked for
