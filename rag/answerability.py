@@ -567,11 +567,11 @@ _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centur
 
 
 def _length_of_time(text: str) -> bool:
-    """ "45 days", "a few weeks", "several months": a unit of time with a number (not "Memorial Day")."""
-    return bool(_DURATION.search(text)) and bool(_NUMBER.search(text) or _SOME.search(text))
+    """ "45 days", "12½ hours", "decades": a unit of time, not a day's name ("Memorial Day", "Independence Day")."""
+    return _LENGTH_UNIT.search(text) is not None
 
 
-_SOME = re.compile(r"\b(?:a|an|several|few|couple|many)\b", re.I)
+_LENGTH_UNIT = re.compile(_DURATION.pattern)  # lower case: a capital "Day" names one
 
 
 def _said_in(question_lower: str, text: str) -> bool:
