@@ -7,6 +7,7 @@ followed by the ``[n]`` of its article, and abstains when no passage is relevant
 from __future__ import annotations
 
 import math
+import os
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -105,6 +106,7 @@ class _Candidate:
         None  # cosine of the sentence to the question (None: not computed, 0 without an embedder)
     )
     features: Mapping[str, float] = field(default_factory=dict)  # the ranker's cheap-stage features
+    near: frozenset[str] = frozenset()  # stems of question words the sentence says in other words ("telephone")
 
 
 def abstain(mode: str = "extractive", note: str = "") -> Answer:
@@ -144,6 +146,11 @@ class Draft:
 
 
 Embed = Callable[[list[str]], np.ndarray]
+
+
+def _stem_of(word: str) -> str:
+    terms = key_terms(word)
+    return terms[0] if terms else ""
 
 
 def _part_note(part: str, note: str) -> str:
@@ -379,6 +386,8 @@ class ExtractiveAnswerer(Answerer):
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
     SPEAKER_CONTEXT = 10  # earlier sentences of the article read for the speaker of a sentence that names none
+    NEAR_WORD = 0.42  # two words this close (their static vectors' cosine) say the same: "phone", "telephone"
+    NEAR_CREDIT = 0.5  # a question word a sentence says in other words counts this much of its weight in coverage
 
     def __init__(
         self,
@@ -388,6 +397,7 @@ class ExtractiveAnswerer(Answerer):
         checker: SupportChecker | None = None,
         embed: Embed | None = None,
         embed_query: Callable[[str], np.ndarray] | None = None,
+        word_vectors: Callable[[list[str]], np.ndarray | None] | None = None,
         min_answerability: float | None = None,
         model: AnswerabilityModel | None = None,
         min_short_answer: float = 0.0,
@@ -412,6 +422,8 @@ class ExtractiveAnswerer(Answerer):
         self.article_text = article_text  # an article's stored text by id (None: judge by the retrieved passages)
         self.unknown_names = unknown_names  # the names no stored article mentions (None: not checked)
         self.embed = _VectorCache(embed) if embed is not None else None
+        self.word_vectors = word_vectors
+        self.near_word = float(os.environ.get("NEWSRAG_EXP_NEAR", self.NEAR_WORD))
         self.embed_query = embed_query or (lambda text: embed([text])[0]) if embed else None
 
     def warm_up(self) -> None:
@@ -455,6 +467,10 @@ class ExtractiveAnswerer(Answerer):
         analysed = self._analyse(frame, candidates, sentences)
         groups = self._entity_groups(frame, sentences, analysed, hits, read)
         candidates = self._rescore_for(frame, query, candidates, analysed)
+        if os.environ.get("NEWSRAG_EXP_NAMES") == "2" and not groups:
+            most = self._naming_most(frame, candidates[:20], hits, read)
+            if most is not None:
+                candidates = sorted(candidates, key=lambda c: c.hit.chunk.article_id not in most)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
             if stating:
@@ -597,6 +613,8 @@ class ExtractiveAnswerer(Answerer):
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
         naming = self._naming_people(frame, sentences, hits, read)
+        if naming is None and os.environ.get("NEWSRAG_EXP_NAMES"):
+            naming = self._naming_most(frame, sentences, hits, read)
         return self._rank_entities(frame, sentences, analysed, naming, lambda: self._headline(hits[0], hits, read))
 
     def _headline(self, hit: Hit, hits: list[Hit], read: dict[str, str] | None = None) -> str:
@@ -624,6 +642,19 @@ class ExtractiveAnswerer(Answerer):
             if all(_names_in(frame, self._article_text(hit, hits, read).lower(), people))
         }
         return naming or None
+
+    def _naming_most(
+        self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
+    ) -> set[str] | None:
+        if not frame.names:
+            return None
+        articles = {c.hit.chunk.article_id: c.hit for c in sentences}
+        shares = {
+            aid: share(_names_in(frame, self._article_text(hit, hits, read).lower(), frame.names))
+            for aid, hit in articles.items()
+        }
+        top = max(shares.values(), default=0.0)
+        return {aid for aid, s in shares.items() if s == top} if top > 0 else None
 
     def _rank_entities(
         self,
@@ -823,6 +854,9 @@ class ExtractiveAnswerer(Answerer):
         missing_names = tuple(n for n, ok in zip(frame.names, in_article, strict=True) if not ok and n not in unknown)
         article_terms = set(key_terms(article))
         sentence_terms = set(key_terms(best.text))
+        # a topic word the sentence says in other words counts as said ("phone" for its "telephone conversation")
+        sentence_terms |= best.near
+        article_terms |= best.near
         topic = set(frame.topic)
         offers = offered(frame, best.text, analysed)
         if frame.role is not None and group is None:
@@ -925,10 +959,12 @@ class ExtractiveAnswerer(Answerer):
         focus_total = sum(sorted((weight[t] for t in focus), reverse=True)[: self.COVERAGE_TERMS])
         best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
         question_lower = query.text.lower()
+        nears = self._near_stems(query.text, q_terms, [(sentence, terms) for *_, sentence, terms, _ in raw])
         out = []
-        for hit, rank, s, e, sentence, terms, context in raw:
+        for (hit, rank, s, e, sentence, terms, context), near in zip(raw, nears, strict=True):
             # A name the sentences just before supply counts half: "According to X, ... . For example, Y."
             matched = sum(weight[t] for t in terms & q_terms) + 0.5 * sum(weight[t] for t in context & q_terms)
+            matched += self.NEAR_CREDIT * sum(weight[t] for t in near - context)
             in_focus = sum(weight[t] for t in terms & focus) + 0.5 * sum(weight[t] for t in context & focus)
             start = hit.chunk.start + s
             features = {
@@ -941,9 +977,49 @@ class ExtractiveAnswerer(Answerer):
             }
             score = self.ranker.score_cheap(features)
             out.append(
-                _Candidate(hit, rank, start, hit.chunk.start + e, sentence, features["coverage"], score, 0.0, features)
+                _Candidate(
+                    hit, rank, start, hit.chunk.start + e, sentence, features["coverage"], score, 0.0, features, near
+                )
             )
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
+        return out
+
+    def _near_stems(
+        self, question: str, q_terms: set[str], sentences: list[tuple[str, set[str]]]
+    ) -> list[frozenset[str]]:
+        """For each sentence, the stems of the question's common words (not its names) that the sentence does not
+        have but says in other words: a word of it whose static vector is within ``NEAR_WORD`` of the question
+        word's ("telephone conversation" for "phone", "demonstrators" for "protesters")."""
+        none = [frozenset()] * len(sentences)
+        if self.word_vectors is None or self.near_word >= 1.0:
+            return none
+        asked = {w.lower(): stem for w in _WORD.findall(question) if w.islower() and (stem := _stem_of(w)) in q_terms}
+        asked = {w: stem for w, stem in asked.items() if not stem.isdigit()}
+        if not asked:
+            return none
+        said_in = [
+            {
+                w.lower()
+                for w in _WORD.findall(sentence)
+                if len(w) > 2 and not w[0].isdigit() and w.lower() not in STOPWORDS
+            }
+            for sentence, _ in sentences
+        ]
+        vocabulary = sorted(set().union(*said_in) - set(asked)) if said_in else []
+        vectors = self.word_vectors([*asked, *vocabulary]) if vocabulary else None
+        if vectors is None:
+            return none
+        close = vectors[: len(asked)] @ vectors[len(asked) :].T >= self.near_word
+        stems = list(asked.values())
+        means: dict[str, frozenset[str]] = {}
+        for j, word in enumerate(vocabulary):
+            hit = frozenset(stems[i] for i in np.flatnonzero(close[:, j]))
+            if hit:
+                means[word] = hit
+        out = []
+        for said, (_, terms) in zip(said_in, sentences, strict=True):
+            near = frozenset().union(*(means.get(w, frozenset()) for w in said)) - terms
+            out.append(near)
         return out
 
     def _choose(self, candidates: list[_Candidate]) -> list[_Candidate]:

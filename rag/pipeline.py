@@ -152,6 +152,7 @@ def build_pipeline(settings: Settings, embedder: Embedder | None = None) -> Pipe
         max_sentences=settings.max_answer_sentences,
         embed=embedder.embed,
         embed_query=embedder.embed_query,
+        word_vectors=embedder.word_vectors,
         min_answerability=settings.min_answerability,
         min_short_answer=settings.min_short_answer,
         article_text=store.article_text,

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rag.answer import ExtractiveAnswerer, credits_outlet
@@ -827,3 +828,24 @@ def test_a_number_or_date_the_question_gives_is_not_its_answer(ner: EntityRecogn
     assert "6 the county's lifeguards" not in _offered(ner, "How many lifeguards does the county have?", rescue)
     radio = "Appearing on Monday's WLW-AM (700) talk show, Huggins, 69, recalled an incident."
     assert _offered(ner, "How old is Bob Huggins?", radio) == ["69"]
+
+
+def test_a_question_word_the_sentence_says_in_other_words_counts_as_said(ner: EntityRecognizer) -> None:
+    """"What did the fishermen request?" is answered by "Fishermen asked for gaps in the wall." when the word
+    vectors put "request" and "asked" close (a fixed table here; the model's own in tests/rag/test_embed.py)."""
+    meaning = {"request": 0, "asked": 0, "requests": 0}
+
+    def word_vectors(words):  # type: ignore[no-untyped-def]
+        out = np.zeros((len(words), 64), dtype=np.float32)
+        for i, w in enumerate(words):
+            out[i, meaning.get(w, 1 + hash(w) % 63)] = 1.0
+        return out
+
+    question = "What did the fishermen request?"
+    hit = text_hit(HARBOUR, "a1", question)
+    plain = _answerer(ner).draft(Query(question), [hit])
+    said = _answerer(ner, word_vectors=word_vectors).draft(Query(question), [hit])
+    assert said.composed is not None and said.composed.citations[0].quote == "Fishermen asked for gaps in the wall."
+    assert said.assessment is not None and plain.assessment is not None
+    assert said.assessment.features["topic_sentence"] == 1.0 > plain.assessment.features["topic_sentence"]
+    assert "request" not in said.assessment.missing_topic

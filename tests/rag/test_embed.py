@@ -96,3 +96,14 @@ def test_the_device_is_not_in_the_fingerprint() -> None:
     """Vectors from a GPU and from the CPU mix in one store: moving to a GPU machine re-embeds nothing."""
     fingerprints = {Embedder(device=d, dtype=t).fingerprint for d in DEVICES for t in DTYPES}
     assert fingerprints == {Embedder().fingerprint}
+
+
+def test_word_vectors_put_words_of_one_meaning_close_and_others_apart(embedder) -> None:  # type: ignore[no-untyped-def]
+    from rag.answer import ExtractiveAnswerer
+
+    words = ["phone", "telephone", "protesters", "demonstrators", "university", "snow"]
+    v = embedder.word_vectors(words)
+    assert v.shape == (6, embedder.dim)
+    near = ExtractiveAnswerer.NEAR_WORD
+    assert v[0] @ v[1] >= near and v[2] @ v[3] >= near
+    assert v[0] @ v[4] < near and v[2] @ v[5] < near and v[0] @ v[3] < near
