@@ -567,11 +567,13 @@ _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centur
 
 
 def _length_of_time(text: str) -> bool:
-    """ "45 days", "12½ hours", "decades": a unit of time, not a day's name ("Memorial Day", "Independence Day")."""
-    return _LENGTH_UNIT.search(text) is not None
+    """ "45 days", "12½ hours", "decades": a unit of time, not a day's name ("Memorial Day", "Independence Day") nor
+    a point in time ("this year", "the day")."""
+    return _LENGTH_UNIT.search(text) is not None and _POINT_IN_TIME.fullmatch(text.strip()) is None
 
 
 _LENGTH_UNIT = re.compile(_DURATION.pattern)  # lower case: a capital "Day" names one
+_POINT_IN_TIME = re.compile(rf"(?:this|that|last|next|the|each|every|same)\s+(?:{_DURATION.pattern})", re.I)
 
 
 def _said_in(question_lower: str, text: str) -> bool:

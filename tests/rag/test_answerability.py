@@ -849,3 +849,9 @@ def test_a_question_word_the_sentence_says_in_other_words_counts_as_said(ner: En
     assert said.assessment is not None and plain.assessment is not None
     assert said.assessment.features["topic_sentence"] == 1.0 > plain.assessment.features["topic_sentence"]
     assert "request" not in said.assessment.missing_topic
+
+
+def test_how_long_is_not_answered_by_a_point_in_time(ner: EntityRecognizer) -> None:
+    sentence = "The ceremony, held as a virtual ceremony this year, will last 40 minutes on Memorial Day."
+    found = _offered(ner, "How long is the virtual ceremony?", sentence)
+    assert found and all("40 minutes" in f for f in found)  # not "this year", not "Memorial Day"
