@@ -423,7 +423,7 @@ class ExtractiveAnswerer(Answerer):
         self.unknown_names = unknown_names  # the names no stored article mentions (None: not checked)
         self.embed = _VectorCache(embed) if embed is not None else None
         self.word_vectors = word_vectors
-        self.near_word = float(os.environ.get("NEWSRAG_EXP_NEAR", self.NEAR_WORD))
+        self.near_word = float(os.environ.get("XP_NEAR", self.NEAR_WORD))
         self.embed_query = embed_query or (lambda text: embed([text])[0]) if embed else None
 
     def warm_up(self) -> None:
@@ -467,7 +467,7 @@ class ExtractiveAnswerer(Answerer):
         analysed = self._analyse(frame, candidates, sentences)
         groups = self._entity_groups(frame, sentences, analysed, hits, read)
         candidates = self._rescore_for(frame, query, candidates, analysed)
-        if os.environ.get("NEWSRAG_EXP_NAMES") == "2" and not groups:
+        if os.environ.get("XP_NAMES") == "2" and not groups:
             most = self._naming_most(frame, candidates[:20], hits, read)
             if most is not None:
                 candidates = sorted(candidates, key=lambda c: c.hit.chunk.article_id not in most)
@@ -613,7 +613,7 @@ class ExtractiveAnswerer(Answerer):
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
         naming = self._naming_people(frame, sentences, hits, read)
-        if naming is None and os.environ.get("NEWSRAG_EXP_NAMES"):
+        if naming is None and os.environ.get("XP_NAMES"):
             naming = self._naming_most(frame, sentences, hits, read)
         return self._rank_entities(frame, sentences, analysed, naming, lambda: self._headline(hits[0], hits, read))
 
