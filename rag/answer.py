@@ -7,7 +7,6 @@ followed by the ``[n]`` of its article, and abstains when no passage is relevant
 from __future__ import annotations
 
 import math
-import os
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -423,7 +422,6 @@ class ExtractiveAnswerer(Answerer):
         self.unknown_names = unknown_names  # the names no stored article mentions (None: not checked)
         self.embed = _VectorCache(embed) if embed is not None else None
         self.word_vectors = word_vectors
-        self.near_word = float(os.environ.get("XP_NEAR", self.NEAR_WORD))
         self.embed_query = embed_query or (lambda text: embed([text])[0]) if embed else None
 
     def warm_up(self) -> None:
@@ -467,10 +465,6 @@ class ExtractiveAnswerer(Answerer):
         analysed = self._analyse(frame, candidates, sentences)
         groups = self._entity_groups(frame, sentences, analysed, hits, read)
         candidates = self._rescore_for(frame, query, candidates, analysed)
-        if os.environ.get("XP_NAMES") == "2" and not groups:
-            most = self._naming_most(frame, candidates[:20], hits, read)
-            if most is not None:
-                candidates = sorted(candidates, key=lambda c: c.hit.chunk.article_id not in most)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
             if stating:
@@ -609,11 +603,12 @@ class ExtractiveAnswerer(Answerer):
         ``sentences``), grouped and ranked best first; none for a question that asks for no kind of thing, or about
         what happened before/after an event (its answer is the sentence stating the relation). A question naming a
         person takes its candidates from the articles that name them, when any does: an entity from another
-        article would only be refused by the names rule, with the answer it hid."""
+        article would only be refused by the names rule, with the answer it hid; any other question that names
+        something (but a role's), from the articles that name the most of its names."""
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
         naming = self._naming_people(frame, sentences, hits, read)
-        if naming is None and os.environ.get("XP_NAMES"):
+        if naming is None and frame.role is None:  # a role's holder is weighed across every article (rag/roles.py)
             naming = self._naming_most(frame, sentences, hits, read)
         return self._rank_entities(frame, sentences, analysed, naming, lambda: self._headline(hits[0], hits, read))
 
@@ -646,6 +641,9 @@ class ExtractiveAnswerer(Answerer):
     def _naming_most(
         self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
     ) -> set[str] | None:
+        """The articles among the sentences' that name the most of the question's names (by the share named); None
+        when the question names nothing or no article names any of it. "Which judge postponed the Red River trial?"
+        is answered from the Red River article, not by the judge of another article's hearing."""
         if not frame.names:
             return None
         articles = {c.hit.chunk.article_id: c.hit for c in sentences}
@@ -991,7 +989,7 @@ class ExtractiveAnswerer(Answerer):
         have but says in other words: a word of it whose static vector is within ``NEAR_WORD`` of the question
         word's ("telephone conversation" for "phone", "demonstrators" for "protesters")."""
         none = [frozenset()] * len(sentences)
-        if self.word_vectors is None or self.near_word >= 1.0:
+        if self.word_vectors is None:
             return none
         asked = {w.lower(): stem for w in _WORD.findall(question) if w.islower() and (stem := _stem_of(w)) in q_terms}
         asked = {w: stem for w, stem in asked.items() if not stem.isdigit()}
@@ -1009,7 +1007,7 @@ class ExtractiveAnswerer(Answerer):
         vectors = self.word_vectors([*asked, *vocabulary]) if vocabulary else None
         if vectors is None:
             return none
-        close = vectors[: len(asked)] @ vectors[len(asked) :].T >= self.near_word
+        close = vectors[: len(asked)] @ vectors[len(asked) :].T >= self.NEAR_WORD
         stems = list(asked.values())
         means: dict[str, frozenset[str]] = {}
         for j, word in enumerate(vocabulary):

@@ -855,3 +855,20 @@ def test_how_long_is_not_answered_by_a_point_in_time(ner: EntityRecognizer) -> N
     sentence = "The ceremony, held as a virtual ceremony this year, will last 40 minutes on Memorial Day."
     found = _offered(ner, "How long is the virtual ceremony?", sentence)
     assert found and all("40 minutes" in f for f in found)  # not "this year", not "Memorial Day"
+
+
+def test_the_short_answer_comes_from_the_articles_that_name_the_question_s_names(ner: EntityRecognizer) -> None:
+    """"Which judge postponed the Tromsvik trial?": the judge of another article's hearing, however close its
+    sentence is to the question's other words, is not the answer when an article about Tromsvik names one."""
+    question = "Which judge postponed the Tromsvik seawall trial?"
+    other = text_hit("Judge Anna Berg postponed the trial over the seawall contract to May.", "b2", question)
+    tromsvik = text_hit(
+        "The Tromsvik council's case was delayed again. Judge Lars Vik approved the request to push the date.",
+        "a1",
+        question,
+    )
+    answerer = _answerer(ner, min_short_answer=0.0)
+    draft = answerer.draft(Query(question), [other, tromsvik])
+    assert draft.short_found == "Lars Vik"
+    answerer._naming_most = lambda *args: None  # type: ignore[method-assign]  # without the rule: the other judge
+    assert answerer.draft(Query(question), [other, tromsvik]).short_found == "Anna Berg"
