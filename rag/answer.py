@@ -41,7 +41,12 @@ from rag.speakers import attributed, same_speaker
 from rag.support import SupportChecker
 from rag.text import (
     CURRENCY_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    RELATIVE_DAYS,
     STOPWORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
     answer_type_match,
     calendar_days,
     derive_title,
@@ -147,6 +152,27 @@ class Draft:
 Embed = Callable[[list[str]], np.ndarray]
 
 
+# Words of one kind that word vectors put close but a question tells apart: "what happened on Monday" is not
+# answered by Tuesday's news, nor "the west wing" by the east wing. They match only as written.
+_CONTRASTED = frozenset(
+    [
+        *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *MONTHS, *MONTH_ABBREVIATIONS, *RELATIVE_DAYS,
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+        "southeast", "southwest", "left", "right", "up", "down", "upper", "lower", "high", "higher", "low",
+        "before", "after", "earlier", "later", "first", "second", "third", "fourth", "fifth", "last", "next",
+        "previous", "final", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "hundred", "thousand", "million", "billion", "trillion", "dozen", "half",
+        "men", "women", "man", "woman", "male", "female", "boy", "boys", "girl", "girls", "brother", "brothers",
+        "sister", "sisters", "son", "sons", "daughter", "daughters", "mother", "father", "husband", "wife", "king",
+        "queen", "democrat", "democrats", "democratic", "republican", "republicans", "liberal", "conservative",
+        "increase", "increased", "decrease", "decreased", "rise", "rose", "risen", "fall", "fell", "fallen", "more",
+        "less", "most", "least", "gain", "gained", "loss", "lost", "win", "won", "lose", "winner", "loser", "best",
+        "worst", "old", "new", "young", "older", "younger", "big", "small", "large", "largest", "smallest",
+        "open", "opened", "close", "closed", "start", "started", "end", "ended", "begin", "began",
+    ]
+)  # fmt: skip
+
+
 def _stem_of(word: str) -> str:
     terms = key_terms(word)
     return terms[0] if terms else ""
@@ -160,15 +186,14 @@ def _part_note(part: str, note: str) -> str:
 
 
 def merge_answers(answers: Sequence[Answer]) -> Answer:
-    """The answers to a question's parts as one: each part's sentences in turn (its short answer, then its quotes
-    not already shown), the articles numbered anew in order of first citation; the first part's short answer leads
-    it, and its answerability is the least of theirs."""
+    """Extractive answers to a question's parts as one (each sentence with its one marker, the short answer's first):
+    the parts' short answers first, each once, the first of them leading the answer (``short_answer``); then the
+    parts' quotes in turn, each once; the articles numbered anew in order of first citation. Its answerability is
+    the least of theirs."""
+    if not answers:
+        raise ValueError("merge_answers needs at least one answer")
     markers: dict[str, int] = {}
     sources: list[Source] = []
-    citations: list[Citation] = []
-    sentences: list[AnswerSentence] = []
-    shown: set[tuple[str, int, int]] = set()
-    short_answer = None
 
     def renumber(answer: Answer, marker: int) -> int:
         source = next(s for s in answer.sources if s.marker == marker)
@@ -177,21 +202,29 @@ def merge_answers(answers: Sequence[Answer]) -> Answer:
             sources.append(replace(source, marker=markers[source.article_id]))
         return markers[source.article_id]
 
+    def remarked(answer: Answer, sentence: AnswerSentence) -> AnswerSentence:
+        marker = renumber(answer, sentence.markers[0])
+        return replace(sentence, text=_MARKER.sub(f"[{marker}]", sentence.text), markers=(marker,))
+
+    sentences: list[AnswerSentence] = []
+    short_answer = None
+    said: set[str] = set()
     for answer in answers:
-        quotes = iter(answer.citations)
-        for sentence in answer.sentences:
-            is_short = answer.short_answer is not None and sentence is answer.sentences[0]
-            if not is_short:
-                cit = next(quotes)
-                if (cit.article_id, cit.start, cit.end) in shown:
-                    continue
+        short = answer.short_answer
+        if short is not None and short.text.lower() not in said:
+            said.add(short.text.lower())
+            sentences.append(remarked(answer, answer.sentences[0]))
+            if short_answer is None:
+                short_answer = replace(short, marker=renumber(answer, short.marker))
+    citations: list[Citation] = []
+    shown: set[tuple[str, int, int]] = set()
+    for answer in answers:
+        quoted = answer.sentences[1:] if answer.short_answer is not None else answer.sentences
+        for sentence, cit in zip(quoted, answer.citations, strict=True):
+            if (cit.article_id, cit.start, cit.end) not in shown:
                 shown.add((cit.article_id, cit.start, cit.end))
-                citations.append(replace(cit, marker=renumber(answer, cit.marker)))
-            new = tuple(renumber(answer, m) for m in sentence.markers)
-            text = _MARKER.sub(f"[{new[0]}]", sentence.text)  # an extractive sentence's one marker
-            sentences.append(replace(sentence, text=text, markers=new))
-            if is_short and short_answer is None and answer.short_answer is not None:
-                short_answer = replace(answer.short_answer, marker=renumber(answer, answer.short_answer.marker))
+                sentences.append(remarked(answer, sentence))
+                citations.append(replace(cit, marker=sentences[-1].markers[0]))
     scores = [a.answerability for a in answers if a.answerability is not None]
     return replace(
         answers[0],
@@ -991,15 +1024,18 @@ class ExtractiveAnswerer(Answerer):
         none = [frozenset()] * len(sentences)
         if self.word_vectors is None:
             return none
-        asked = {w.lower(): stem for w in _WORD.findall(question) if w.islower() and (stem := _stem_of(w)) in q_terms}
-        asked = {w: stem for w, stem in asked.items() if not stem.isdigit()}
+        asked = {
+            w: stem
+            for w in _WORD.findall(question)
+            if w.islower() and w not in _CONTRASTED and (stem := _stem_of(w)) in q_terms and not stem.isdigit()
+        }
         if not asked:
             return none
         said_in = [
             {
-                w.lower()
+                low
                 for w in _WORD.findall(sentence)
-                if len(w) > 2 and not w[0].isdigit() and w.lower() not in STOPWORDS
+                if len(w) > 2 and not w[0].isdigit() and (low := w.lower()) not in STOPWORDS and low not in _CONTRASTED
             }
             for sentence, _ in sentences
         ]

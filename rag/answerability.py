@@ -71,7 +71,7 @@ ANSWER_LABELS: dict[str, frozenset[str]] = {
 # champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
 _BETWEEN = (
     r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|took|take|takes"
-    r"|happen(?:ed|s)?|occur(?:red|s)?)\b)[\w'’-]+\s+){0,4}"
+    r"|happen(?:ed|s)?|occur(?:red|s)?|went|going)\b)[\w'’-]+\s+){0,4}"
 )
 # Nouns for a person: "which actress" asks for one, and "who is the coach" too
 _PERSON_NOUNS = (
@@ -97,6 +97,9 @@ _WHO = (
     rf"|{_ASKING}\s+who(?:m|se)?\b"
     r"|,\s*(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b(?=[^,.;:!?]*\?)|\bwho(?:m|se)?\s*\?)"
 )
+# "What is Bob Huggins' age?", "what was biden's age": a name (one to four words, not a phrase such as "the reaction
+# to Biden's") and its age, ending the question
+_NAMED_AGE = r"\bwhat\s+(?:is|was)\s+(?!the\b|a\b|an\b)(?:[\w.-]+\s+){0,3}[\w.-]+['’]s?\s+age\s*\?*\s*$"
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "when" asks a date as a question word ("when did", "when is", "... lapse when?"), not as a conjunction ("Fox
     # News rocked the media world when it announced ... which host")
@@ -115,7 +118,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
             r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b"
-            r"|\bwhat\s+(?:is|was)\s+[^?]*['’]s?\s+age\b",  # "What is Bob Huggins' age?"
+            r"|" + _NAMED_AGE,  # "What is Bob Huggins' age?"
             re.I,
         ),
     ),
@@ -190,9 +193,7 @@ _WITHIN_COUNTRY = re.compile(
 _GPE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
 )
-_AGE_ASKED = re.compile(
-    r"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b|\bwhat\s+(?:is|was)\s+[^?]*['’]s?\s+age\b", re.I
-)
+_AGE_ASKED = re.compile(rf"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b|{_NAMED_AGE}", re.I)
 # an age the small model labels a date: "79", "80 years old", "the age of 96", "96-year-old"; not "30 years" (a length)
 _AGE = re.compile(
     r"(?:(?:at\s+)?(?:the\s+)?aged?\s+(?:of\s+)?)?(?:1[0-2]\d|\d{1,2})(?:[\s-]+years?[\s-]+old)?", re.I
@@ -299,8 +300,7 @@ _EVENT_ASKED = re.compile(
 # article saying "old" ("Huggins, 69, ..."), "What is Bob Huggins' age?" none saying "age", "How much does Netflix
 # cost per month?" none saying "per" ("$8 a month").
 _KIND_WORDS = re.compile(
-    r"\bhow\s+(old|long|far|big|tall|high|often|fast|large|deep|wide|heavy)\b|\b(?:what|which)\s+(age)\b"
-    r"|['’]s?\s+(age)\b|\b(per)\b",
+    r"\bhow\s+(old|long|far|big|tall|high|often|fast|large|deep|wide|heavy)\b|\b(?:what|which)\s+(age)\b|\b(per)\b",
     re.I,
 )
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
@@ -357,9 +357,13 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # (``Assessment.day_missing``); "What happened on Monday?" for one on a Monday, the topic
         name_terms |= set(key_terms(event.group(0)))
         day = next((m.group(0) for m in calendar_day_mentions(question)), None)
+        if day is not None:
+            name_terms |= set(key_terms(day))  # "September 15th": the rule reads the day, "15th" is no topic word
     if day is not None or event is None:
         name_terms |= set(key_terms(" ".join(dated)))
     name_terms |= {t for m in _KIND_WORDS.finditer(question) for t in key_terms(" ".join(filter(None, m.groups())))}
+    if asks == "number" and _AGE_ASKED.search(question):
+        name_terms |= set(key_terms("age"))  # "What is Bob Huggins' age?"
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
@@ -419,7 +423,9 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
     asked = _events([asked_verb]) if asked_verb else set()
     event = next((group for group in _SAME_EVENT if asked & group), None)
     for m in _NUMBER.finditer(sentence):
-        if _month_before().search(sentence, 0, m.start()) or _said_in(frame.text.lower(), m.group(0)):
+        if (
+            _month_before().search(sentence, 0, m.start()) and m.group(0).isdigit() and int(m.group(0)) <= 31
+        ) or _said_in(frame.text.lower(), m.group(0)):
             continue  # "on Oct. 6 the county's lifeguards ...": a day, not six lifeguards; nor "the 1977 blizzard"
         before = set(key_terms(" ".join(_CLAUSE_START.split(sentence[: m.start()])[-1].split()[-10:])))
         if event and (said := _DONE_TO.match(sentence, m.end())) and set(key_terms(said.group(1))) & event:

@@ -369,14 +369,15 @@ class Embedder:
     def word_vectors(self, words: list[str]) -> np.ndarray | None:
         """Each word's static vector: the mean of its word pieces' input embeddings, normalised (no network pass: a
         lookup, microseconds a word). Words close in meaning are close here ("phone" and "telephone" 0.70,
-        "protesters" and "demonstrators" 0.75; unrelated words below 0.25). None where the model is not one the
-        numpy encoder reads."""
+        "protesters" and "demonstrators" 0.75; unrelated words below 0.25), but so are words of one kind ("Monday" and
+        "Tuesday" 0.75, "east" and "west" 0.61). None where the model is not one the numpy encoder reads."""
         tokenizer, encoder = self._light_parts()
         if tokenizer is None or encoder is None:
             return None
         out = np.zeros((len(words), encoder.word.shape[1]), dtype=np.float32)
+        unknown = tokenizer.token_to_id("[UNK]")
         for i, encoding in enumerate(tokenizer.encode_batch(words, add_special_tokens=False)):
-            if encoding.ids:
+            if encoding.ids and unknown not in encoding.ids:  # a word it cannot read is close to nothing (zeros)
                 out[i] = encoder.word[encoding.ids].mean(axis=0)
         out /= np.linalg.norm(out, axis=1, keepdims=True).clip(min=1e-12)
         return out

@@ -375,7 +375,10 @@ class LLMAnswerer(Answerer):
             yield from self._fall_back(query, hits, "the model's answer did not give what the question asks for")
             return
         answer = composer.answer(self.mode, timings)
-        yield StreamEvent(answer=replace(answer, answerability=draft.answer.answerability) if draft else answer)
+        if draft is not None:
+            # what the extractive decision found missing (a part of the question, a name) holds for these passages
+            answer = replace(answer, answerability=draft.answer.answerability, note=answer.note or draft.answer.note)
+        yield StreamEvent(answer=answer)
 
     def _answers(self, frame: Any, text: str, holders: tuple[str, ...] = ()) -> bool:
         """The answerability decision's check on a generated sentence (``ExtractiveAnswerer.offers_answer``; for a

@@ -193,11 +193,11 @@ def same_place(a: str, b: str) -> bool:
 
 
 # The states news abbreviates (AP style: "Duck, N.C.", "Tampa, Fla."), where the abbreviation is no common word
-# once lower-cased ("Ill.", "Miss.", "Wash.", "Ore." are left out).
+# once lower-cased ("Ill.", "Miss.", "Wash.", "Ore.", "Ark." of Noah's, "Mont." are left out).
 _STATES: tuple[tuple[str, str], ...] = (
-    ("Alabama", "Ala."), ("Arizona", "Ariz."), ("Arkansas", "Ark."), ("California", "Calif."),
+    ("Alabama", "Ala."), ("Arizona", "Ariz."), ("California", "Calif."),
     ("Colorado", "Colo."), ("Connecticut", "Conn."), ("Florida", "Fla."), ("Kentucky", "Ky."),
-    ("Michigan", "Mich."), ("Minnesota", "Minn."), ("Montana", "Mont."), ("Nebraska", "Neb."), ("Nevada", "Nev."),
+    ("Michigan", "Mich."), ("Minnesota", "Minn."), ("Nebraska", "Neb."), ("Nevada", "Nev."),
     ("New Hampshire", "N.H."), ("New Jersey", "N.J."), ("New Mexico", "N.M."), ("New York", "N.Y."),
     ("North Carolina", "N.C."), ("North Dakota", "N.D."), ("Oklahoma", "Okla."), ("Rhode Island", "R.I."),
     ("South Carolina", "S.C."), ("South Dakota", "S.D."), ("Tennessee", "Tenn."), ("Vermont", "Vt."),

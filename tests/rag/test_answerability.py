@@ -872,3 +872,34 @@ def test_the_short_answer_comes_from_the_articles_that_name_the_question_s_names
     assert draft.short_found == "Lars Vik"
     answerer._naming_most = lambda *args: None  # type: ignore[method-assign]  # without the rule: the other judge
     assert answerer.draft(Query(question), [other, tromsvik]).short_found == "Anna Berg"
+
+
+def test_the_review_s_misreadings_stay_fixed(ner: EntityRecognizer) -> None:
+    def frame(q: str):  # type: ignore[no-untyped-def]
+        return frame_question(q, ner.analyse([q])[0])
+
+    assert frame("What happened on September 15th?").topic == ()  # the day's "15th" is read by the rule
+    assert frame("What happened on the 15th of September?").day == "15th of September"
+    assert frame("What was the reaction to Biden's age?").asks is None  # no age asked for
+    assert "age" in frame("What was the reaction to Biden's age?").topic
+    assert frame("What went on at the summit?").asks is None
+    march = "In March 2,000 people fled the town."
+    assert _offered(ner, "How many people fled the town?", march) == ["2,000 people"]
+
+
+def test_words_of_one_kind_are_not_said_in_other_words(ner: EntityRecognizer) -> None:
+    """Word vectors put "Monday" and "Tuesday", "east" and "west" close; a question tells them apart."""
+    same = {"monday": 0, "tuesday": 0, "west": 1, "east": 1, "request": 2, "asked": 2}
+
+    def word_vectors(words):  # type: ignore[no-untyped-def]
+        out = np.zeros((len(words), 64), dtype=np.float32)
+        for i, w in enumerate(words):
+            out[i, same.get(w, 3 + hash(w) % 60)] = 1.0
+        return out
+
+    text = "The council met in the east wing on Tuesday. Fishermen asked for gaps in the wall."
+    hit = text_hit(text, "a1", "council wing")
+    draft = _answerer(ner, word_vectors=word_vectors).draft(Query("Did the council meet in the west wing?"), [hit])
+    assert draft.assessment is not None and draft.assessment.features["topic_sentence"] < 1.0
+    asked = _answerer(ner, word_vectors=word_vectors).draft(Query("What did the fishermen request?"), [hit])
+    assert asked.assessment is not None and asked.assessment.features["topic_sentence"] == 1.0

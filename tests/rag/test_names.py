@@ -52,3 +52,7 @@ def test_a_state_s_abbreviation_and_a_name_s_apostrophes_are_its_forms() -> None
     assert mentions("cities that mark indigenous peoples day instead", "Indigenous Peoples' Day")
     assert mentions("macy's said", "Macy’s") and mentions("macy’s said", "Macy's")
     assert not mentions("the patient was ill. doctors said", "Illinois")  # "Ill." is a word: not looked for
+
+
+def test_a_state_abbreviation_that_is_a_word_is_not_looked_for() -> None:
+    assert not mentions("they built noah's ark. the end", "Arkansas")
