@@ -254,3 +254,14 @@ def test_a_generated_answer_to_a_role_question_must_name_whom_the_passages_give_
     answerer, _ = _answerer("The president of Kazakhstan is Kassym-Jomart Tokayev [1].")
     answer = answerer.answer(Query(question), hits)
     assert answer.mode == "llm" and "Tokayev" in answer.text
+
+
+def test_a_generated_answer_keeps_the_note_on_the_part_the_articles_do_not_cover() -> None:
+    answerer, llm = _answerer(
+        "The seawall will cost 41 million euros [1].",
+        unknown_names=lambda names: tuple(n for n in names if "Tokayev" in n),
+    )
+    question = "What did the council say about the seawall's cost and about Governor Tokayev?"
+    answer = answerer.answer(Query(question), _hits())
+    assert llm.sent and answer.mode == "llm" and not answer.abstained
+    assert "Tokayev" in answer.note
