@@ -182,7 +182,7 @@ def _part_note(part: str, note: str) -> str:
     """What the articles don't answer of a question's part: its own note when that names what is missing."""
     if note.startswith("The articles"):
         return note
-    return f"No quoted sentence answers “{part}”"
+    return f"No quoted sentence answers this part: {part}"
 
 
 def merge_answers(answers: Sequence[Answer]) -> Answer:
