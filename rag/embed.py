@@ -134,6 +134,8 @@ def _no_cuda_reason() -> str:
 class Embedder:
     """Embeds texts into L2-normalised float32 vectors; cheap to construct, loads the model on first use."""
 
+    WORD_PIECES_KEPT = 50_000  # words whose pieces ``word_vectors`` keeps (about 10 MB), then starts afresh
+
     def __init__(
         self,
         model: str = PACKAGED_MINILM,
@@ -156,6 +158,7 @@ class Embedder:
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
         self._query_cache: dict[str, np.ndarray] = {}
+        self._word_pieces: dict[str, list[int]] = {}  # ``word_vectors``' words, up to WORD_PIECES_KEPT
 
     @property
     def device(self) -> str:
@@ -376,9 +379,22 @@ class Embedder:
             return None
         out = np.zeros((len(words), encoder.word.shape[1]), dtype=np.float32)
         unknown = tokenizer.token_to_id("[UNK]")
-        for i, encoding in enumerate(tokenizer.encode_batch(words, add_special_tokens=False)):
-            if encoding.ids and unknown not in encoding.ids:  # a word it cannot read is close to nothing (zeros)
-                out[i] = encoder.word[encoding.ids].mean(axis=0)
+        with self._lock:  # each word's pieces, kept: the same words come back question after question
+            known = self._word_pieces
+            if len(known) > self.WORD_PIECES_KEPT:
+                known.clear()
+            todo = [w for w in dict.fromkeys(words) if w not in known]
+            if todo:
+                encoded = tokenizer.encode_batch(todo, add_special_tokens=False)
+                known.update(zip(todo, (e.ids for e in encoded), strict=True))
+            pieces = [known[w] for w in words]
+        # a word it cannot read is close to nothing (zeros)
+        rows = [i for i, ids in enumerate(pieces) if ids and unknown not in ids]
+        if rows:
+            ids = np.concatenate([pieces[i] for i in rows])
+            counts = np.array([len(pieces[i]) for i in rows])
+            starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+            out[rows] = np.add.reduceat(encoder.word[ids], starts, axis=0) / counts[:, None]  # one sum per word
         out /= np.linalg.norm(out, axis=1, keepdims=True).clip(min=1e-12)
         return out
 

@@ -107,3 +107,12 @@ def test_word_vectors_put_words_of_one_meaning_close_and_others_apart(embedder) 
     near = ExtractiveAnswerer.NEAR_WORD
     assert v[0] @ v[1] >= near and v[2] @ v[3] >= near
     assert v[0] @ v[4] < near and v[2] @ v[5] < near and v[0] @ v[3] < near
+
+
+def test_word_vectors_are_the_same_from_the_kept_pieces_and_unreadable_words_are_zeros(embedder) -> None:  # type: ignore[no-untyped-def]
+    words = ["telephone", "phone", "☃☃", ""]
+    first = embedder.word_vectors(words)
+    assert {"telephone", "phone"} <= set(embedder._word_pieces)
+    again = embedder.word_vectors(list(reversed(words)))
+    assert np.allclose(first, again[::-1])
+    assert not first[2].any() and not first[3].any()
