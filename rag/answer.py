@@ -655,6 +655,21 @@ class ExtractiveAnswerer(Answerer):
         body = self._article_text(hit, hits, read).split("\n", 1)[-1]
         return "" if derive_title(body) == hit.title else split_credit(hit.title)[0]
 
+    def _named_shares(
+        self,
+        frame: Frame,
+        names: Sequence[str],
+        sentences: list[_Candidate],
+        hits: list[Hit],
+        read: dict[str, str] | None = None,
+    ) -> dict[str, float]:
+        """For each article among the sentences', the share of ``names`` its text names."""
+        articles = {c.hit.chunk.article_id: c.hit for c in sentences}  # an article's text is the same from any hit
+        return {
+            aid: share(_names_in(frame, self._article_text(hit, hits, read).lower(), names))
+            for aid, hit in articles.items()
+        }
+
     def _naming_people(
         self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
     ) -> set[str] | None:
@@ -663,13 +678,8 @@ class ExtractiveAnswerer(Answerer):
         people = [n for n in frame.names if n in frame.person_names]
         if not people:
             return None
-        articles = {c.hit.chunk.article_id: c.hit for c in sentences}  # an article's text is the same from any hit
-        naming = {
-            aid
-            for aid, hit in articles.items()
-            if all(_names_in(frame, self._article_text(hit, hits, read).lower(), people))
-        }
-        return naming or None
+        shares = self._named_shares(frame, people, sentences, hits, read)
+        return {aid for aid, s in shares.items() if s == 1.0} or None
 
     def _naming_most(
         self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
@@ -679,11 +689,7 @@ class ExtractiveAnswerer(Answerer):
         is answered from the Red River article, not by the judge of another article's hearing."""
         if not frame.names:
             return None
-        articles = {c.hit.chunk.article_id: c.hit for c in sentences}
-        shares = {
-            aid: share(_names_in(frame, self._article_text(hit, hits, read).lower(), frame.names))
-            for aid, hit in articles.items()
-        }
+        shares = self._named_shares(frame, frame.names, sentences, hits, read)
         top = max(shares.values(), default=0.0)
         return {aid for aid, s in shares.items() if s == top} if top > 0 else None
 

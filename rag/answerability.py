@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.models import read_model, refuse_unknown
-from rag.names import TITLES, abbreviates, bare, clean_name, mentions, place_group, same_place
+from rag.names import TITLES, abbreviates, bare, clean_name, mentions, place_group, same_place, says
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
 from rag.speakers import asked_speaker
@@ -585,7 +585,7 @@ _POINT_IN_TIME = re.compile(rf"(?:this|that|last|next|the|each|every|same)\s+(?:
 def _said_in(question_lower: str, text: str) -> bool:
     """Whether the question itself says ``text`` (as a whole phrase)."""
     phrase = " ".join(text.lower().split())
-    return bool(phrase) and re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", question_lower) is not None
+    return bool(phrase) and says(question_lower, phrase)
 
 
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:

@@ -227,10 +227,11 @@ def mentions(text_lower: str, name: str, person: bool = False) -> bool:
     """Whether a lower-cased text names ``name`` (as a whole word or phrase; its acronyms with or without dots, a
     country's other names). The name is rewritten, never the text: a question's few names, not each article's
     every sentence."""
-    return any(_whole(variant, text_lower) for form in name_forms(name) for variant in name_variants(form, person))
+    return any(says(text_lower, variant) for form in name_forms(name) for variant in name_variants(form, person))
 
 
-def _whole(needle: str, haystack: str) -> bool:
+def says(haystack: str, needle: str) -> bool:
+    """Whether ``haystack`` holds ``needle`` as a whole word or phrase (both as given: lower-case them first)."""
     start = haystack.find(needle)
     while start != -1:
         end = start + len(needle)

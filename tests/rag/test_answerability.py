@@ -830,16 +830,22 @@ def test_a_number_or_date_the_question_gives_is_not_its_answer(ner: EntityRecogn
     assert _offered(ner, "How old is Bob Huggins?", radio) == ["69"]
 
 
-def test_a_question_word_the_sentence_says_in_other_words_counts_as_said(ner: EntityRecognizer) -> None:
-    """"What did the fishermen request?" is answered by "Fishermen asked for gaps in the wall." when the word
-    vectors put "request" and "asked" close (a fixed table here; the model's own in tests/rag/test_embed.py)."""
-    meaning = {"request": 0, "asked": 0, "requests": 0}
+def _word_vectors(meaning: dict[str, int]):  # type: ignore[no-untyped-def]
+    """Fixed word vectors: the words ``meaning`` maps to one number are one word (cosine 1), the others apart."""
 
     def word_vectors(words):  # type: ignore[no-untyped-def]
         out = np.zeros((len(words), 64), dtype=np.float32)
         for i, w in enumerate(words):
-            out[i, meaning.get(w, 1 + hash(w) % 63)] = 1.0
+            out[i, meaning.get(w, 8 + hash(w) % 56)] = 1.0
         return out
+
+    return word_vectors
+
+
+def test_a_question_word_the_sentence_says_in_other_words_counts_as_said(ner: EntityRecognizer) -> None:
+    """"What did the fishermen request?" is answered by "Fishermen asked for gaps in the wall." when the word
+    vectors put "request" and "asked" close (a fixed table here; the model's own in tests/rag/test_embed.py)."""
+    word_vectors = _word_vectors({"request": 0, "asked": 0, "requests": 0})
 
     question = "What did the fishermen request?"
     hit = text_hit(HARBOUR, "a1", question)
@@ -889,13 +895,7 @@ def test_the_review_s_misreadings_stay_fixed(ner: EntityRecognizer) -> None:
 
 def test_words_of_one_kind_are_not_said_in_other_words(ner: EntityRecognizer) -> None:
     """Word vectors put "Monday" and "Tuesday", "east" and "west" close; a question tells them apart."""
-    same = {"monday": 0, "tuesday": 0, "west": 1, "east": 1, "request": 2, "asked": 2}
-
-    def word_vectors(words):  # type: ignore[no-untyped-def]
-        out = np.zeros((len(words), 64), dtype=np.float32)
-        for i, w in enumerate(words):
-            out[i, same.get(w, 3 + hash(w) % 60)] = 1.0
-        return out
+    word_vectors = _word_vectors({"monday": 0, "tuesday": 0, "west": 1, "east": 1, "request": 2, "asked": 2})
 
     text = "The council met in the east wing on Tuesday. Fishermen asked for gaps in the wall."
     hit = text_hit(text, "a1", "council wing")
