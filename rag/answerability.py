@@ -573,13 +573,44 @@ _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centur
 
 
 def _length_of_time(text: str) -> bool:
-    """ "45 days", "12½ hours", "decades": a unit of time, not a day's name ("Memorial Day", "Independence Day") nor
-    a point in time ("this year", "the day")."""
-    return _LENGTH_UNIT.search(text) is not None and _POINT_IN_TIME.fullmatch(text.strip()) is None
+    """ "45 days", "12½ hours", "decades": a unit of time, not a day's name ("Memorial Day", "Independence Day"), a
+    point in time ("this year", "the day") nor an age ("17-year-old", "69 years old")."""
+    return (
+        _LENGTH_UNIT.search(text) is not None
+        and _POINT_IN_TIME.fullmatch(text.strip()) is None
+        and _YEARS_OLD.search(text) is None
+    )
 
 
 _LENGTH_UNIT = re.compile(_DURATION.pattern)  # lower case: a capital "Day" names one
+_YEARS_OLD = re.compile(r"\byears?[\s-]+old\b", re.I)
 _POINT_IN_TIME = re.compile(rf"(?:this|that|last|next|the|each|every|same)\s+(?:{_DURATION.pattern})", re.I)
+
+
+# "Rupert Murdoch, 92, ...", "(Ann Lesley Smith, 66)": a name, then its age between commas or before a bracket
+_AGE_OWNER = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s*$")
+_AFTER_AGE = re.compile(r"\s*(?:[,;)]|$)")
+
+
+def _whose_age_asked(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether an age may be the one an age question asks: not one the sentence gives another person ("Murdoch,
+    92," for "How old is Murdoch's fiancee?", or for "How old is Ann Lesley Smith?"). An age written after a name
+    between commas is that name's; a question about a person's age needs that person, and one about someone of
+    a person's ("Murdoch's fiancee") needs someone else."""
+    owner = _AGE_OWNER.search(sentence, 0, ent.start)
+    if owner is None or not _AFTER_AGE.match(sentence, ent.end):
+        return True
+    name = owner.group(1).lower()
+    question = frame.text.lower()
+    asked = []  # the question's people whose own age it may ask: not "Murdoch" of "Murdoch's fiancee"
+    for person in frame.person_names:
+        surname = person.split()[-1].lower()
+        if re.search(rf"\b{re.escape(surname)}['’]s?\s+(?!age\b)\w", question):
+            if says(name, surname):
+                return False  # the question asks about someone of theirs, not their age
+            continue
+        asked.append(surname)
+    return not asked or any(says(name, surname) for surname in asked)
 
 
 def _said_in(question_lower: str, text: str) -> bool:
@@ -618,6 +649,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if age_asked and not _AGE.fullmatch(re.sub(r"^(?:about|nearly|almost|around|only|just)\s+", "", ent.text)):
             continue  # "How old is Taylor Swift?" is not answered by "2022"
+        if age_asked and not _whose_age_asked(frame, sentence, ent):
+            continue  # "How old is Murdoch's fiancee?" is not answered by "Murdoch, 91,"
         if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not _UNIT_AFTER.match(sentence, ent.end):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):

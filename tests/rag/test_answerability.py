@@ -830,6 +830,17 @@ def test_a_number_or_date_the_question_gives_is_not_its_answer(ner: EntityRecogn
     assert _offered(ner, "How old is Bob Huggins?", radio) == ["69"]
 
 
+def test_an_age_given_to_another_person_is_not_the_asked_one(ner: EntityRecognizer) -> None:
+    """An age after a name between commas is that name's: "How old is Murdoch's fiancee?" is not answered by
+    "Murdoch, 92,", nor "How old is Ann Lesley Smith?"; "How old is Rupert Murdoch?" is."""
+    sentence = "Rupert Murdoch, 92, announced his engagement to Ann Lesley Smith, 66, a former police chaplain."
+    assert _offered(ner, "How old is Rupert Murdoch's new fiancee?", sentence) == ["66"]
+    assert _offered(ner, "How old is Ann Lesley Smith?", sentence) == ["66"]
+    assert _offered(ner, "How old is Rupert Murdoch?", sentence) == ["92"]
+    assert _offered(ner, "What is Murdoch's age?", sentence) == ["92"]
+    assert _offered(ner, "How old is the media mogul?", sentence) == ["92", "66"]  # either may be his
+
+
 def _word_vectors(meaning: dict[str, int]):  # type: ignore[no-untyped-def]
     """Fixed word vectors: the words ``meaning`` maps to one number are one word (cosine 1), the others apart."""
 
@@ -861,6 +872,9 @@ def test_how_long_is_not_answered_by_a_point_in_time(ner: EntityRecognizer) -> N
     sentence = "The ceremony, held as a virtual ceremony this year, will last 40 minutes on Memorial Day."
     found = _offered(ner, "How long is the virtual ceremony?", sentence)
     assert found and all("40 minutes" in f for f in found)  # not "this year", not "Memorial Day"
+    # nor an age: "How long had the officer served?" is not answered by the teenager's "17-year-old"
+    served = "The officer shot a 17-year-old in the parking lot seven months after he joined the force."
+    assert "17-year-old" not in _offered(ner, "How long had the officer served on the force?", served)
 
 
 def test_the_short_answer_comes_from_the_articles_that_name_the_question_s_names(ner: EntityRecognizer) -> None:
