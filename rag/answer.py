@@ -36,7 +36,15 @@ from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.parts import question_parts
 from rag.roles import FORMER, HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
-from rag.short_answer import NO_ANCHOR_DISTANCE, EntityGroup, Mention, ShortAnswerModel, group_features, group_mentions
+from rag.short_answer import (
+    NO_ANCHOR_DISTANCE,
+    EntityGroup,
+    Mention,
+    ShortAnswerModel,
+    context_shares,
+    group_features,
+    group_mentions,
+)
 from rag.speakers import attributed, same_speaker
 from rag.support import SupportChecker
 from rag.text import (
@@ -724,7 +732,10 @@ class ExtractiveAnswerer(Answerer):
                         if fit == HOLDER_UNSAID and not _holder_alone(role.of or "", passage, ent, found):
                             fit = NO_ROLE  # "President Biden" in a story about Poland and the US
                     distance = _distance(ent, anchors, NO_ANCHOR_DISTANCE)
-                    found_mentions.append(Mention(ent, i, cand.score, distance, fit, cand.hit.chunk.article_id))
+                    clause, nearby = context_shares(cand.text, ent, q_terms)
+                    found_mentions.append(
+                        Mention(ent, i, cand.score, distance, fit, cand.hit.chunk.article_id, clause, nearby)
+                    )
         groups = group_mentions(found_mentions)
         if role is not None:
             groups = _role_holders(groups, sentences)

@@ -573,16 +573,19 @@ _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centur
 
 
 def _length_of_time(text: str) -> bool:
-    """ "45 days", "12½ hours", "decades": a unit of time, not a day's name ("Memorial Day", "Independence Day"), a
-    point in time ("this year", "the day") nor an age ("17-year-old", "69 years old")."""
+    """ "45 days", "12½ hours", "decades": a unit of time, counted or plural; not a day's name ("Memorial Day",
+    "Independence Day"), a point in time ("this year", "the day", "night") nor an age ("17-year-old")."""
     return (
         _LENGTH_UNIT.search(text) is not None
         and _POINT_IN_TIME.fullmatch(text.strip()) is None
         and _YEARS_OLD.search(text) is None
+        and (_HOW_MANY_UNITS.search(text) is not None or _PLURAL_UNIT.search(text) is not None)
     )
 
 
 _LENGTH_UNIT = re.compile(_DURATION.pattern)  # lower case: a capital "Day" names one
+_HOW_MANY_UNITS = re.compile(rf"\d|½|\b(?:a|an|{_NUMBER_WORDS}|half|several|few|many|couple)\b", re.I)
+_PLURAL_UNIT = re.compile(r"\b(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)\b", re.I)
 _YEARS_OLD = re.compile(r"\byears?[\s-]+old\b", re.I)
 _POINT_IN_TIME = re.compile(rf"(?:this|that|last|next|the|each|every|same)\s+(?:{_DURATION.pattern})", re.I)
 

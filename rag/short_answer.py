@@ -14,7 +14,11 @@ question's answer):
   many" (the embedding model's cosine between "team" and "Buffalo Bills"; 0 when the question has none);
 - ``distance``: how far, in its nearest sentence, it stands from the question's own words (hundreds of characters);
 - ``title``: whether the headline of the best-ranked article names it ("Ford recalls 125,000 SUVs"): a story's
-  headline names its subject, the other candidates are the sentences' side mentions (session 19).
+  headline names its subject, the other candidates are the sentences' side mentions (session 19);
+- ``clause`` and ``nearby``: the share of the question's key terms in the mention's own clause (between commas,
+  semicolons, colons, dashes or brackets) and within 80 characters of it, at its best mention: "How many people
+  died from rip currents?" is answered by the number beside "rip currents", not by the one of the same sentence's
+  clause about floods (session 24).
 
 Before this, the short answer was an entity of the ranker's best sentence only: the one nearest the question's words
 (session 16: the one nearest in meaning to "which X"). The groups' probabilities are the answerer's confidence in its
@@ -34,15 +38,37 @@ import numpy as np
 
 from rag.models import read_model, refuse_unknown
 from rag.nlp import Entity
-from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS, alternation
+from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS, alternation, key_terms
 
 FEATURES = (
     "support",  # log sum over its mentions of exp(sentence score - best sentence's score)
     "kind",  # cosine of the question's "which X" noun phrase to the entity (0: the question has none)
     "distance",  # characters from the question's words in its sentence, / 100 (3 when the sentence has none)
     "title",  # 1 when the headline of the best-ranked article names it ("Ford recalls 125,000 SUVs"), else 0
+    "clause",  # share of the question's key terms in the mention's clause (its best mention's)
+    "nearby",  # share of the question's key terms within NEARBY characters of the mention (its best mention's)
 )
 NO_ANCHOR_DISTANCE = 300  # characters: a sentence that shares no word with the question
+NEARBY = 80  # characters either side of a mention that count as its surroundings
+_CLAUSE_MARK = re.compile(r",(?!\d)|(?<!\d),|[;:()—–]")  # not the comma of "360,000"
+
+
+def context_shares(sentence: str, ent: Entity, q_terms: set[str]) -> tuple[float, float]:
+    """The share of the question's key terms (``q_terms``) in the entity's clause of ``sentence`` and within
+    ``NEARBY`` characters of it, the entity's own words left out. An entity alone between commas is said of what
+    comes before it ("Ann Lesley Smith, 66, ..."): its clause is the one before."""
+    if not q_terms:
+        return 0.0, 0.0
+    own = set(key_terms(ent.text))
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, ent.start)]
+    start = marks[-1] if marks else 0
+    end = next((m.start() for m in _CLAUSE_MARK.finditer(sentence, ent.end)), len(sentence))
+    if marks and not (sentence[start : ent.start] + sentence[ent.end : end]).strip():
+        start = marks[-2] if len(marks) > 1 else 0
+    clause = set(key_terms(sentence[start : ent.start] + " " + sentence[ent.end : end])) - own
+    near = sentence[max(0, ent.start - NEARBY) : ent.start] + " " + sentence[ent.end : ent.end + NEARBY]
+    nearby = set(key_terms(near)) - own
+    return len(clause & q_terms) / len(q_terms), len(nearby & q_terms) / len(q_terms)
 
 
 def group_key(text: str) -> str:
@@ -112,6 +138,8 @@ class Mention:
     distance: int  # characters from the nearest word the sentence shares with the question
     role: int = 0  # for a role question: how well the title the sentence gives it fits (rag/roles.py, role_fit)
     article: str = ""  # the sentence's article: a relative date ("Sunday", "last week") means one day only there
+    clause: float = 0.0  # share of the question's key terms in its clause (context_shares)
+    nearby: float = 0.0  # share of the question's key terms within NEARBY characters of it
 
 
 @dataclass
@@ -204,6 +232,8 @@ def group_features(
             "title": float(
                 any(f" {k} " in headline for k in {g.key, *(group_key(m.entity.text) for m in g.mentions)} if k)
             ),
+            "clause": max(m.clause for m in g.mentions),
+            "nearby": max(m.nearby for m in g.mentions),
         }
 
 

@@ -25,6 +25,8 @@ def test_fit_from_a_dump_writes_a_model_that_ranks_the_right_candidate_first(
                 "kind": float(rng.random()),
                 "distance": 1.0,
                 "title": float(rng.random() < 0.3),
+                "clause": float(rng.random()),
+                "nearby": float(rng.random()),
             }
             groups.append({"text": f"e{j}", "features": features, "label": int(j == right)})
         lines.append(json.dumps({"id": f"q{i}", "groups": groups}))

@@ -875,6 +875,8 @@ def test_how_long_is_not_answered_by_a_point_in_time(ner: EntityRecognizer) -> N
     # nor an age: "How long had the officer served?" is not answered by the teenager's "17-year-old"
     served = "The officer shot a 17-year-old in the parking lot seven months after he joined the force."
     assert "17-year-old" not in _offered(ner, "How long had the officer served on the force?", served)
+    night = "The officer turned himself in Tuesday night, seven months after he joined the force."
+    assert _offered(ner, "How long had the officer served on the force?", night) == ["seven months"]
 
 
 def test_the_short_answer_comes_from_the_articles_that_name_the_question_s_names(ner: EntityRecognizer) -> None:

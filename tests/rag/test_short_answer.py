@@ -16,12 +16,13 @@ from rag.short_answer import (
     EntityGroup,
     Mention,
     ShortAnswerModel,
+    context_shares,
     fit_conditional_logit,
     group_features,
     group_key,
     group_mentions,
 )
-from rag.text import derive_title
+from rag.text import derive_title, key_terms
 from rag.types import Query
 from tests.fakes import TEST_MODEL, fake_embed, text_hit
 
@@ -139,6 +140,40 @@ def test_support_adds_up_over_mentions_and_kind_needs_a_head() -> None:
     assert bills[0].features["title"] == 1.0
 
 
+def test_context_is_the_share_of_the_question_s_terms_in_the_mention_s_clause_and_surroundings() -> None:
+    """ "Which newspaper did Murdoch tell about his wedding plans?": the clause of "New York Post" holds "wedding"
+    and "plans", the clause of "News Corp" none of the question's words (its own words never count)."""
+    sentence = "Murdoch, who controls News Corp, told the New York Post about his plans for the wedding in June."
+    q_terms = set(key_terms("Which newspaper did Murdoch tell about his wedding plans?"))
+    post = Entity("New York Post", "ORG", sentence.index("New York"), sentence.index(" about"))
+    corp = Entity("News Corp", "ORG", sentence.index("News Corp"), sentence.index(", told"))
+    post_clause, post_nearby = context_shares(sentence, post, q_terms)
+    corp_clause, corp_nearby = context_shares(sentence, corp, q_terms)
+    assert post_clause == pytest.approx(2 / len(q_terms)) and corp_clause == 0.0
+    assert post_nearby >= post_clause and corp_nearby > 0.0  # "Murdoch" and "plans" are within 80 characters
+    assert context_shares(sentence, post, set()) == (0.0, 0.0)
+    groups = group_mentions(
+        [replace(_mention("Post", 0, 0.0), clause=0.1), replace(_mention("Post", 1, 0.0), clause=0.5)]
+    )
+    group_features(groups, 0.0, "", None)
+    assert groups[0].features["clause"] == 0.5  # its best mention's
+
+
+def test_the_short_answer_is_the_entity_whose_own_clause_says_what_the_question_asks(ner: EntityRecognizer) -> None:
+    """Texas is named twice, New York once, in the clause that says who banned gas stoves: the fitted model weighs
+    the clause over the count (the model before session 24 led with Texas)."""
+    question = "Which state banned the sale of gas stoves this week?"
+    texts = [
+        "Texas lawmakers, meeting in Austin this week, said New York banned the sale of gas stoves in new buildings.",
+        "Texas, which has the most gas stoves of any state, resisted the ban this week.",
+    ]
+    hits = [text_hit(text, f"a{i}", question) for i, text in enumerate(texts)]
+    draft = ExtractiveAnswerer(embed=fake_embed, ner=ner).draft(Query(question), hits)
+    assert draft.answer.short_answer is not None and draft.answer.short_answer.text == "New York"
+    first = draft.entity_groups[0]
+    assert first.features["clause"] > max(g.features["clause"] for g in draft.entity_groups[1:])
+
+
 def test_of_two_entities_alike_the_one_the_best_article_s_headline_names_is_the_short_answer(
     ner: EntityRecognizer,
 ) -> None:
@@ -193,7 +228,7 @@ def test_the_shipped_model_loads_and_an_unknown_feature_is_refused(tmp_path: Pat
     model = ShortAnswerModel.load()
     assert set(model.weights) == set(FEATURES) and model.sentences >= 6 and "rtqa-train" in model.fitted_on
     assert model.weights["support"] > 0 and model.weights["kind"] > 0 and model.weights["distance"] < 0
-    assert model.weights["title"] > 0
+    assert model.weights["title"] > 0 and model.weights["clause"] > 0 and model.weights["nearby"] > 0
     bad = tmp_path / "m.json"
     bad.write_text(json.dumps({"weights": {"support": 1.0, "typo": 2.0}}), encoding="utf-8")
     with pytest.raises(ValueError, match="typo"):
