@@ -6,11 +6,10 @@ followed by the ``[n]`` of its article, and abstains when no passage is relevant
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from abc import ABC, abstractmethod
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -60,6 +59,7 @@ from rag.text import (
     derive_title,
     entity_terms,
     key_terms,
+    rarity,
     sentence_spans,
 )
 from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source, Span
@@ -998,9 +998,7 @@ class ExtractiveAnswerer(Answerer):
                     raw.append((hit, rank, span.start, span.end, sentence, terms, context))
                 recent.append(terms)
         # Rarer question terms weigh more: a name in every sentence says less than the one word that matches.
-        df = Counter(t for *_, terms, _ in raw for t in terms & q_terms)
-        n = len(raw)
-        weight = {t: math.log(1.0 + n / (df[t] or 0.5)) for t in q_terms}
+        weight = rarity(q_terms, [terms for *_, terms, _ in raw])
         # Long questions carry context ("X happened this week. Which team ...?"): a sentence needs to cover the
         # weight of the question's few most telling terms, not all of them.
         total = sum(sorted(weight.values(), reverse=True)[: self.COVERAGE_TERMS])

@@ -584,36 +584,72 @@ def _length_of_time(text: str) -> bool:
 
 
 _LENGTH_UNIT = re.compile(_DURATION.pattern)  # lower case: a capital "Day" names one
-_HOW_MANY_UNITS = re.compile(rf"\d|½|\b(?:a|an|{_NUMBER_WORDS}|half|several|few|many|couple)\b", re.I)
+# counted: "45 days", "an hour", "all night", "half a day"; not "the 10th day" (an ordinal) nor a bare "night"
+_HOW_MANY_UNITS = re.compile(
+    rf"\d(?![\d,.]*(?:st|nd|rd|th)\b)|½|\b(?:a|an|{_NUMBER_WORDS}|half|all|entire|whole)\b", re.I
+)
 _PLURAL_UNIT = re.compile(r"\b(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)\b", re.I)
-_YEARS_OLD = re.compile(r"\byears?[\s-]+old\b", re.I)
+_YEARS_OLD = re.compile(r"\b(?:years?|months?|weeks?|days?)[\s-]+olds?\b", re.I)  # an age: "17-year-old(s)"
 _POINT_IN_TIME = re.compile(rf"(?:this|that|last|next|the|each|every|same)\s+(?:{_DURATION.pattern})", re.I)
 
 
-# "Rupert Murdoch, 92, ...", "(Ann Lesley Smith, 66)": a name, then its age between commas or before a bracket
-_AGE_OWNER = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s*$")
-_AFTER_AGE = re.compile(r"\s*(?:[,;)]|$)")
+# Whose age a question asks: "How old is Ann Lesley Smith?", "What is Bob Huggins' age?"; in "How old is Murdoch's
+# fiancee?" someone of Murdoch's.
+_AGE_SUBJECT = re.compile(
+    r"\bhow\s+old\s+(?:is|was|are|were|will\s+be)\s+(?P<subject>[^?]+)"
+    r"|\bwhat\s+(?:is|was)\s+(?P<named>(?:[\w.'’-]+\s+){0,3}[\w.-]+)['’]s?\s+age\b",
+    re.I,
+)
+_POSSESSOR = re.compile(r"(?P<name>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+(?!age\b)[a-z]", re.I)
+# A person's age written right after their name: "Rupert Murdoch, 92, ...", "Ann Lesley Smith (66)", "..., 66."
+_BEFORE_AGE = re.compile(r"\s*[,(]\s*")
+_AFTER_AGE = re.compile(r"\s*(?:[,;).]|$)")
 
 
-def _whose_age_asked(frame: Frame, sentence: str, ent: Entity) -> bool:
-    """Whether an age may be the one an age question asks: not one the sentence gives another person ("Murdoch,
-    92," for "How old is Murdoch's fiancee?", or for "How old is Ann Lesley Smith?"). An age written after a name
-    between commas is that name's; a question about a person's age needs that person, and one about someone of
-    a person's ("Murdoch's fiancee") needs someone else."""
-    owner = _AGE_OWNER.search(sentence, 0, ent.start)
+def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analysed) -> bool:
+    """Whether an age may be the one an age question asks: not one the sentence gives another person. An age
+    written right after a person's name ("Rupert Murdoch, 92,") is theirs; "How old is Ann Lesley Smith?" needs
+    hers, and "How old is Murdoch's fiancee?" anyone's but his."""
+    owner = next(
+        (
+            p.text
+            for p in analysed.entities
+            if p.label == "PERSON" and p.end <= ent.start and _BEFORE_AGE.fullmatch(sentence, p.end, ent.start)
+        ),
+        None,
+    )
     if owner is None or not _AFTER_AGE.match(sentence, ent.end):
         return True
-    name = owner.group(1).lower()
-    question = frame.text.lower()
-    asked = []  # the question's people whose own age it may ask: not "Murdoch" of "Murdoch's fiancee"
-    for person in frame.person_names:
-        surname = person.split()[-1].lower()
-        if re.search(rf"\b{re.escape(surname)}['’]s?\s+(?!age\b)\w", question):
-            if says(name, surname):
-                return False  # the question asks about someone of theirs, not their age
-            continue
-        asked.append(surname)
-    return not asked or any(says(name, surname) for surname in asked)
+    asked = _AGE_SUBJECT.search(frame.text)
+    if asked is None:
+        return True
+    subject = (asked.group("subject") or asked.group("named") or "").strip()
+    # "Murdoch's fiancee", "the fiancee of Rupert Murdoch": the person named is not the one asked about
+    possessors = [m.group("name") for m in _POSSESSOR.finditer(subject)] if asked.group("subject") else []
+    described = _DESCRIBED.match(subject) is not None
+    if described:
+        possessors += _OF_NAME.findall(subject)
+    if any(_name_key(owner) == _name_key(p) for p in possessors):
+        return False
+    if possessors or described:
+        return True  # whoever it is, the sentence may name them without their name in the question
+    people = [p for p in frame.person_names if says(subject.lower(), p.lower())]
+    return not people or any(_same_person(owner, p) for p in people)
+
+
+_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.I)  # "the fiancee of ...": a description, no name
+_OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
+
+
+def _name_key(name: str) -> str:
+    return " ".join(bare(name).lower().replace("’", "'").split())
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names written of people name one: alike, or one the other's surname ("Murdoch", "Rupert
+    Murdoch"); not two people of one family ("Joe Biden", "Hunter Biden")."""
+    a, b = _name_key(a), _name_key(b)
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _said_in(question_lower: str, text: str) -> bool:
@@ -652,8 +688,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if age_asked and not _AGE.fullmatch(re.sub(r"^(?:about|nearly|almost|around|only|just)\s+", "", ent.text)):
             continue  # "How old is Taylor Swift?" is not answered by "2022"
-        if age_asked and not _whose_age_asked(frame, sentence, ent):
-            continue  # "How old is Murdoch's fiancee?" is not answered by "Murdoch, 91,"
+        if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
+            continue  # "How old is Murdoch's fiancee?" is not answered by "Murdoch, 92,"
         if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not _UNIT_AFTER.match(sentence, ent.end):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):

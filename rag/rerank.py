@@ -8,6 +8,9 @@ No cross-encoder ships offline, so the score is a weighted sum of what is alread
 - ``title``: share of the question's key terms found in the article's title;
 - ``coverage``: share of the question's key terms found in the passage (BM25 rewards one rare term repeated;
   this rewards a passage that speaks to the whole question);
+- ``rare``: the same share with each term weighted by its rarity among the candidates, log(1 + n / df): "Who is
+  Fraser Lundie?" finds "Fraser" in every story about Brendan Fraser (whose vectors are closer to the question's
+  than a markets story's), "Lundie" in one; that one holds the whole name (session 24);
 - ``entities``: names in the passage that neither the question nor the title has, up to 20, divided by 20: a
   question asks for something it does not name;
 - ``position``: the chunk's place in its article, up to 10, divided by 10 (a penalty: news states itself early);
@@ -33,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.text import entity_terms, key_terms, passage_terms, title_terms
+from rag.text import entity_terms, key_terms, passage_terms, rarity, title_terms
 from rag.types import Hit
 
 _SHINGLE = 5
@@ -48,6 +51,7 @@ class NewsReranker:
         self.w_lexical: float = settings.rerank_lexical
         self.w_title: float = settings.rerank_title
         self.w_coverage: float = settings.rerank_coverage
+        self.w_rare: float = settings.rerank_rare
         self.w_entities: float = settings.rerank_entities
         self.w_position: float = settings.rerank_position
         self.w_article: float = settings.rerank_article
@@ -89,13 +93,18 @@ class NewsReranker:
         article_best: dict[str, float] = {}
         for h, s in zip(hits, scores, strict=True):
             article_best[h.chunk.article_id] = max(article_best.get(h.chunk.article_id, 0.0), s["lexical"])
+        terms = [features.get(h.chunk.id) or passage_terms(h.chunk.text) for h in hits]
+        keys = [k for k, _ in terms]
+        weight = rarity(q_terms, keys)
+        # a term no candidate holds tells none apart: it is left out of the whole, not counted in every share
+        held = q_terms & set().union(*keys)
+        rarity_total = sum(weight[t] for t in held) or 1.0
         out = []
-        for h, s in zip(hits, scores, strict=True):
+        for h, s, (passage_keys, passage_names) in zip(hits, scores, terms, strict=True):
             title = title_terms(h.title)
-            stored = features.get(h.chunk.id)
-            passage_keys, passage_names = stored if stored is not None else passage_terms(h.chunk.text)
             s["title"] = len(q_terms & title) / len(q_terms) if q_terms else 0.0
             s["coverage"] = len(q_terms & passage_keys) / len(q_terms) if q_terms else 0.0
+            s["rare"] = sum(weight[t] for t in q_terms & passage_keys) / rarity_total
             s["entities"] = min(len(passage_names - q_names - title), 20) / 20
             s["position"] = min(h.chunk.index, 10) / 10
             s["article"] = article_best[h.chunk.article_id] / best_bm25
@@ -105,6 +114,7 @@ class NewsReranker:
                 + self.w_lexical * s["lexical"] / best_bm25
                 + self.w_title * s["title"]
                 + self.w_coverage * s["coverage"]
+                + self.w_rare * s["rare"]
                 + self.w_entities * s["entities"]
                 - self.w_position * s["position"]
                 + self.w_article * s["article"]

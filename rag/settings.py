@@ -93,6 +93,13 @@ class Settings:
     rerank_coverage: float = _setting(
         0.57, "Reranker weight of the share of the question's key terms the passage contains.", 0.0, 10.0
     )
+    rerank_rare: float = _setting(
+        0.2,
+        "Reranker weight of the question's key terms the passage contains, each weighted by its rarity among the "
+        "candidates (a rare name counts more than a common one).",
+        0.0,
+        10.0,
+    )
     rerank_entities: float = _setting(
         0.15, "Reranker weight of names in the passage that the question lacks (candidate answers).", 0.0, 10.0
     )
@@ -133,7 +140,7 @@ class Settings:
         0.0,
         "Lead an answer with its short answer (the person, place, number or date asked for) only when the "
         "answerability probability is at least this; below it the answer leads with the quote that holds it (0: "
-        "always lead; 0.36, fitted on rtqa-train, leads only where a short answer is right as often as wrong).",
+        "always lead; 0.35, fitted on rtqa-train, leads only where a short answer is right as often as wrong).",
         0.0,
         1.0,
     )

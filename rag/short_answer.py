@@ -15,8 +15,9 @@ question's answer):
 - ``distance``: how far, in its nearest sentence, it stands from the question's own words (hundreds of characters);
 - ``title``: whether the headline of the best-ranked article names it ("Ford recalls 125,000 SUVs"): a story's
   headline names its subject, the other candidates are the sentences' side mentions (session 19);
-- ``clause`` and ``nearby``: the share of the question's key terms in the mention's own clause (between commas,
-  semicolons, colons, dashes or brackets) and within 80 characters of it, at its best mention: "How many people
+- ``clause`` and ``nearby``: the share of the question's key terms in a mention's own clause (between commas,
+  semicolons, colons, dashes or brackets) and in the whole words within 80 characters of it, the highest over its
+  mentions: "How many people
   died from rip currents?" is answered by the number beside "rip currents", not by the one of the same sentence's
   clause about floods (session 24).
 
@@ -45,18 +46,19 @@ FEATURES = (
     "kind",  # cosine of the question's "which X" noun phrase to the entity (0: the question has none)
     "distance",  # characters from the question's words in its sentence, / 100 (3 when the sentence has none)
     "title",  # 1 when the headline of the best-ranked article names it ("Ford recalls 125,000 SUVs"), else 0
-    "clause",  # share of the question's key terms in the mention's clause (its best mention's)
-    "nearby",  # share of the question's key terms within NEARBY characters of the mention (its best mention's)
+    "clause",  # share of the question's key terms in a mention's clause (the highest over its mentions)
+    "nearby",  # share of the question's key terms within NEARBY characters of a mention (the highest)
 )
 NO_ANCHOR_DISTANCE = 300  # characters: a sentence that shares no word with the question
 NEARBY = 80  # characters either side of a mention that count as its surroundings
-_CLAUSE_MARK = re.compile(r",(?!\d)|(?<!\d),|[;:()—–]")  # not the comma of "360,000"
+# a comma (not of "360,000"), a colon (not of "10:30"), a semicolon, a bracket or a dash ("—", " - ", "--")
+_CLAUSE_MARK = re.compile(r",(?!\d)|(?<!\d),|:(?!\d)|(?<!\d):|[;()\[\]—–]|\s-\s|--")
 
 
 def context_shares(sentence: str, ent: Entity, q_terms: set[str]) -> tuple[float, float]:
-    """The share of the question's key terms (``q_terms``) in the entity's clause of ``sentence`` and within
-    ``NEARBY`` characters of it, the entity's own words left out. An entity alone between commas is said of what
-    comes before it ("Ann Lesley Smith, 66, ..."): its clause is the one before."""
+    """The share of the question's key terms (``q_terms``) in the entity's clause of ``sentence`` and in the whole
+    words within ``NEARBY`` characters of it, the entity's own words left out. An entity alone between commas is
+    said of what comes before it ("Ann Lesley Smith, 66, ..."): its clause is the one before."""
     if not q_terms:
         return 0.0, 0.0
     own = set(key_terms(ent.text))
@@ -66,7 +68,12 @@ def context_shares(sentence: str, ent: Entity, q_terms: set[str]) -> tuple[float
     if marks and not (sentence[start : ent.start] + sentence[ent.end : end]).strip():
         start = marks[-2] if len(marks) > 1 else 0
     clause = set(key_terms(sentence[start : ent.start] + " " + sentence[ent.end : end])) - own
-    near = sentence[max(0, ent.start - NEARBY) : ent.start] + " " + sentence[ent.end : ent.end + NEARBY]
+    lo, hi = max(0, ent.start - NEARBY), min(len(sentence), ent.end + NEARBY)
+    while 0 < lo < ent.start and sentence[lo - 1].isalnum():
+        lo += 1  # whole words only: not "currents" of "supercurrents"
+    while ent.end < hi < len(sentence) and sentence[hi].isalnum():
+        hi -= 1
+    near = sentence[lo : ent.start] + " " + sentence[ent.end : hi]
     nearby = set(key_terms(near)) - own
     return len(clause & q_terms) / len(q_terms), len(nearby & q_terms) / len(q_terms)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -334,6 +336,14 @@ def key_terms(text: str) -> list[str]:
     """Stemmed content words of ``text``, stop words removed, in order (duplicates kept)."""
     toks = [w for w in words(text) if w not in STOPWORDS and not (len(w) == 1 and not w.isdigit())]
     return _stemmer().stemWords(toks)
+
+
+def rarity(terms: set[str], texts_terms: Sequence[set[str]]) -> dict[str, float]:
+    """Each term's weight by its rarity among texts (their term sets): log(1 + n / df), a term in none counting as
+    in half of one. A name in every candidate says less than the one word that matches."""
+    n = len(texts_terms)
+    df = Counter(t for found in texts_terms for t in found & terms)
+    return {t: math.log(1.0 + n / (df[t] or 0.5)) for t in terms}
 
 
 def entity_terms(text: str) -> set[str]:

@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 
 from rag.answer import ExtractiveAnswerer, credits_outlet
-from rag.answerability import FEATURES, AnswerabilityModel, frame_question, offered, states_relation
+from rag.answerability import (
+    FEATURES,
+    AnswerabilityModel,
+    _length_of_time,
+    frame_question,
+    offered,
+    states_relation,
+)
 from rag.embed import Embedder
 from rag.names import mentions
 from rag.nlp import EntityRecognizer
@@ -839,6 +846,14 @@ def test_an_age_given_to_another_person_is_not_the_asked_one(ner: EntityRecogniz
     assert _offered(ner, "How old is Rupert Murdoch?", sentence) == ["92"]
     assert _offered(ner, "What is Murdoch's age?", sentence) == ["92"]
     assert _offered(ner, "How old is the media mogul?", sentence) == ["92", "66"]  # either may be his
+    assert _offered(ner, "How old is the fiancee of Rupert Murdoch?", sentence) == ["66"]
+    assert _offered(ner, "How old is Rupert Murdoch?", "He proposed to Ann Lesley Smith, 66.") == []
+    # one family is several people; a place before an age is no one's; apostrophes either way
+    family = "President Joe Biden, 80, defended his son, Hunter Biden, 53, on Friday."
+    assert _offered(ner, "How old is Hunter Biden?", family) == ["53"]
+    assert _offered(ner, "How old is Biden's son?", "Hunter Biden, 53, appeared in court on Friday.") == ["53"]
+    assert _offered(ner, "How old is John Wilson?", "John Wilson of Dallas, 45, was arrested on Monday.") == ["45"]
+    assert _offered(ner, "How old is Conor O'Brien?", "Conor O’Brien, 44, and Mary Smith, 40, won.") == ["44"]
 
 
 def _word_vectors(meaning: dict[str, int]):  # type: ignore[no-untyped-def]
@@ -877,6 +892,9 @@ def test_how_long_is_not_answered_by_a_point_in_time(ner: EntityRecognizer) -> N
     assert "17-year-old" not in _offered(ner, "How long had the officer served on the force?", served)
     night = "The officer turned himself in Tuesday night, seven months after he joined the force."
     assert _offered(ner, "How long had the officer served on the force?", night) == ["seven months"]
+    assert _length_of_time("all night") and _length_of_time("the entire night") and _length_of_time("12½ hours")
+    assert not _length_of_time("the 10th day") and not _length_of_time("two 17-year-olds")
+    assert not _length_of_time("nine-month-old")
 
 
 def test_the_short_answer_comes_from_the_articles_that_name_the_question_s_names(ner: EntityRecognizer) -> None:
