@@ -604,6 +604,8 @@ _POSSESSOR = re.compile(r"(?P<name>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+(?!age\
 # A person's age written right after their name: "Rupert Murdoch, 92, ...", "Ann Lesley Smith (66)", "..., 66."
 _BEFORE_AGE = re.compile(r"\s*[,(]\s*")
 _AFTER_AGE = re.compile(r"\s*(?:[,;).]|$)")
+_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.I)  # "the fiancee of ...": a description, no name
+_OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
 
 
 def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analysed) -> bool:
@@ -635,10 +637,6 @@ def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analyse
         return True  # whoever it is, the sentence may name them without their name in the question
     people = [p for p in frame.person_names if says(subject.lower(), p.lower())]
     return not people or any(_same_person(owner, p) for p in people)
-
-
-_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.I)  # "the fiancee of ...": a description, no name
-_OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
 
 
 def _name_key(name: str) -> str:

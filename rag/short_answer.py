@@ -17,9 +17,9 @@ question's answer):
   headline names its subject, the other candidates are the sentences' side mentions (session 19);
 - ``clause`` and ``nearby``: the share of the question's key terms in a mention's own clause (between commas,
   semicolons, colons, dashes or brackets) and in the whole words within 80 characters of it, the highest over its
-  mentions: "How many people
-  died from rip currents?" is answered by the number beside "rip currents", not by the one of the same sentence's
-  clause about floods (session 24).
+  mentions: "Which state was the first to recognize Indigenous Peoples' Day?" is answered by "South Dakota was the
+  first state to recognize the day in 1989", not by the "Santa Cruz, California" of the clause after it (session
+  24).
 
 Before this, the short answer was an entity of the ranker's best sentence only: the one nearest the question's words
 (session 16: the one nearest in meaning to "which X"). The groups' probabilities are the answerer's confidence in its
