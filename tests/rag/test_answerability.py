@@ -386,6 +386,20 @@ def test_off_question_quotes_are_not_shown(ner: EntityRecognizer) -> None:
     assert all("Oslo" not in c.quote for c in answer.citations)  # its article never mentions Tromsvik
 
 
+def test_a_question_of_names_only_quotes_sentences_that_name_them(ner: EntityRecognizer) -> None:
+    """"Who is Idris Okonkwo?" has no topic words: a further quote is about him when it names him itself, not when
+    the sentence before does."""
+    text = (
+        "Idris Okonkwo, a chess coach from Lagos, won the Halvard Open on Sunday. The final lasted six hours. "
+        "Okonkwo said he would defend the title next year."
+    )
+    question = "Who is Idris Okonkwo?"
+    answer = _answerer(ner, max_sentences=3).answer(Query(question), [text_hit(text, "a1", question)])
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained and quotes and "six hours" not in " ".join(quotes)
+    assert all("Okonkwo" in q for q in quotes)
+
+
 def test_the_model_file_ships_with_every_feature_known() -> None:
     model = AnswerabilityModel.load()
     assert set(model.weights) <= set(FEATURES)
