@@ -974,7 +974,7 @@ class ExtractiveAnswerer(Answerer):
         passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
         if not all(_names_in(frame, passage, frame.names)):
             return False
-        if not frame.topic and frame.asks is None:
+        if not frame.topic and frame.asks is None and frame.names:
             # "Who is Fraser Lundie?" asks nothing but about him: a further quote is about him when it names him
             # itself ("Where was Anna Torv from?" is answered by "The Glasgow-born former reporter ...")
             return any(_names_in(frame, cand.text.lower(), frame.names))

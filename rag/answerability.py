@@ -574,11 +574,13 @@ _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centur
 
 def _length_of_time(text: str) -> bool:
     """ "45 days", "12½ hours", "decades": a unit of time, counted or plural; not a day's name ("Memorial Day",
-    "Independence Day"), a point in time ("this year", "the day", "night") nor an age ("17-year-old")."""
+    "Independence Day"), a point in time ("this year", "the day", "night", "two weeks ago", "a second day") nor an
+    age ("17-year-old")."""
     return (
         _LENGTH_UNIT.search(text) is not None
         and _POINT_IN_TIME.fullmatch(text.strip()) is None
         and _YEARS_OLD.search(text) is None
+        and _NOT_A_LENGTH.search(text) is None
         and (_HOW_MANY_UNITS.search(text) is not None or _PLURAL_UNIT.search(text) is not None)
     )
 
@@ -590,6 +592,10 @@ _HOW_MANY_UNITS = re.compile(
 )
 _PLURAL_UNIT = re.compile(r"\b(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)\b", re.I)
 _YEARS_OLD = re.compile(r"\b(?:years?|months?|weeks?|days?)[\s-]+olds?\b", re.I)  # an age: "17-year-old(s)"
+# "two weeks ago", "a second day", "the third straight year": a point in time or a count of days, not a length
+_NOT_A_LENGTH = re.compile(
+    r"\bago\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|straight|consecutive)\b", re.I
+)
 _POINT_IN_TIME = re.compile(rf"(?:this|that|last|next|the|each|every|same)\s+(?:{_DURATION.pattern})", re.I)
 
 
@@ -600,10 +606,15 @@ _AGE_SUBJECT = re.compile(
     r"|\bwhat\s+(?:is|was)\s+(?P<named>(?:[\w.'’-]+\s+){0,3}[\w.-]+)['’]s?\s+age\b",
     re.I,
 )
-_POSSESSOR = re.compile(r"(?P<name>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+(?!age\b)[a-z]", re.I)
+# "Murdoch's fiancee", "media mogul Rupert Murdoch's son": the capitalised name before a possessive that opens
+# the question's subject (not "he's", not "when she met Murdoch's mother")
+_POSSESSOR = re.compile(
+    r"(?:[a-z]+\s+){0,3}(?P<name>(?:[A-Z][\w.'’-]*?\s+){0,3}[A-Z][\w.'’-]*?)['’]s?\s+(?!age\b)[a-z]"
+)
 # A person's age written right after their name: "Rupert Murdoch, 92, ...", "Ann Lesley Smith (66)", "..., 66."
 _BEFORE_AGE = re.compile(r"\s*[,(]\s*")
 _AFTER_AGE = re.compile(r"\s*(?:[,;).]|$)")
+_SUBJECT_END = re.compile(r",|\b(?:when|while|after|before|since|during|as|at|in|on|if|who|that)\b")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.I)  # "the fiancee of ...": a description, no name
 _OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
 
@@ -611,7 +622,8 @@ _OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
 def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analysed) -> bool:
     """Whether an age may be the one an age question asks: not one the sentence gives another person. An age
     written right after a person's name ("Rupert Murdoch, 92,") is theirs; "How old is Ann Lesley Smith?" needs
-    hers, and "How old is Murdoch's fiancee?" anyone's but his."""
+    hers, and "How old is Rupert Murdoch's fiancee?" anyone's but his. A possessor excludes only that very name:
+    "Biden's son" may be Hunter Biden, so "Murdoch's fiancee" keeps Rupert Murdoch's age (the ranker weighs it)."""
     owner = next(
         (
             p.text
@@ -625,9 +637,11 @@ def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analyse
     asked = _AGE_SUBJECT.search(frame.text)
     if asked is None:
         return True
-    subject = (asked.group("subject") or asked.group("named") or "").strip()
+    # the subject ends where a clause about something else begins ("... when she met Murdoch's mother")
+    subject = _SUBJECT_END.split(asked.group("subject") or asked.group("named") or "", maxsplit=1)[0].strip()
     # "Murdoch's fiancee", "the fiancee of Rupert Murdoch": the person named is not the one asked about
-    possessors = [m.group("name") for m in _POSSESSOR.finditer(subject)] if asked.group("subject") else []
+    opening = _POSSESSOR.match(subject) if asked.group("subject") else None
+    possessors = [opening.group("name")] if opening is not None else []
     described = _DESCRIBED.match(subject) is not None
     if described:
         possessors += _OF_NAME.findall(subject)
@@ -644,10 +658,27 @@ def _name_key(name: str) -> str:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Whether two names written of people name one: alike, or one the other's surname ("Murdoch", "Rupert
-    Murdoch"); not two people of one family ("Joe Biden", "Hunter Biden")."""
-    a, b = _name_key(a), _name_key(b)
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+    """Whether two names written of people name one: alike but for a suffix ("Jr.") or a middle name, or one of them
+    a surname or a first name alone ("Murdoch", "Rupert Murdoch"); not two people of one family ("Joe Biden",
+    "Hunter Biden")."""
+    x, y = (_person_words(n) for n in (a, b))
+    if not x or not y:
+        return False
+    if len(x) == 1 or len(y) == 1:
+        one, other = (x, y) if len(x) == 1 else (y, x)
+        return one[0] in (other[0], other[-1])
+    return x[-1] == y[-1] and x[0] == y[0]
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name as words, without a trailing suffix ("Martin Luther King Jr." -> martin luther king)."""
+    words = [w.strip(".,") for w in _name_key(name).split()]
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    return [w for w in words if w]
 
 
 def _said_in(question_lower: str, text: str) -> bool:
@@ -687,7 +718,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if age_asked and not _AGE.fullmatch(re.sub(r"^(?:about|nearly|almost|around|only|just)\s+", "", ent.text)):
             continue  # "How old is Taylor Swift?" is not answered by "2022"
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
-            continue  # "How old is Murdoch's fiancee?" is not answered by "Murdoch, 92,"
+            continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not _UNIT_AFTER.match(sentence, ent.end):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):

@@ -8,7 +8,8 @@ No cross-encoder ships offline, so the score is a weighted sum of what is alread
 - ``title``: share of the question's key terms found in the article's title;
 - ``coverage``: share of the question's key terms found in the passage (BM25 rewards one rare term repeated;
   this rewards a passage that speaks to the whole question);
-- ``rare``: the same share with each term weighted by its rarity among the candidates, log(1 + n / df): "Who is
+- ``rare``: the question's key terms in the passage, each weighted by its rarity among the candidates, log(1 + n /
+  df), as a share of the weights of the terms some candidate holds: "Who is
   Fraser Lundie?" finds "Fraser" in every story about Brendan Fraser (whose vectors are closer to the question's
   than a markets story's), "Lundie" in one; that one holds the whole name (session 24);
 - ``entities``: names in the passage that neither the question nor the title has, up to 20, divided by 20: a

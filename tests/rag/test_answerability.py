@@ -868,6 +868,11 @@ def test_an_age_given_to_another_person_is_not_the_asked_one(ner: EntityRecogniz
     assert _offered(ner, "How old is Biden's son?", "Hunter Biden, 53, appeared in court on Friday.") == ["53"]
     assert _offered(ner, "How old is John Wilson?", "John Wilson of Dallas, 45, was arrested on Monday.") == ["45"]
     assert _offered(ner, "How old is Conor O'Brien?", "Conor O’Brien, 44, and Mary Smith, 40, won.") == ["44"]
+    # a possessor opens the subject; a suffix or a middle name leaves a person the same; a clause after is no subject
+    assert _offered(ner, "How old is media mogul Rupert Murdoch's fiancee?", sentence) == ["66"]
+    assert _offered(ner, "How old was Ann Lesley Smith when she met Murdoch's mother?", sentence) == ["66"]
+    assert _offered(ner, "How old was Martin Luther King?", "Martin Luther King Jr., 39, was killed in Memphis.") == ["39"]
+    assert _offered(ner, "How old is Ann Smith?", sentence) == ["66"]
 
 
 def _word_vectors(meaning: dict[str, int]):  # type: ignore[no-untyped-def]
@@ -908,7 +913,8 @@ def test_how_long_is_not_answered_by_a_point_in_time(ner: EntityRecognizer) -> N
     assert _offered(ner, "How long had the officer served on the force?", night) == ["seven months"]
     assert _length_of_time("all night") and _length_of_time("the entire night") and _length_of_time("12½ hours")
     assert not _length_of_time("the 10th day") and not _length_of_time("two 17-year-olds")
-    assert not _length_of_time("nine-month-old")
+    assert not _length_of_time("nine-month-old") and not _length_of_time("a second day")
+    assert not _length_of_time("two weeks ago")
 
 
 def test_the_short_answer_comes_from_the_articles_that_name_the_question_s_names(ner: EntityRecognizer) -> None:
