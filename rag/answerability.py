@@ -37,7 +37,18 @@ from pathlib import Path
 from typing import Any
 
 from rag.models import read_model, refuse_unknown
-from rag.names import TITLES, abbreviates, bare, clean_name, mentions, place_group, same_place, says
+from rag.names import (
+    TITLES,
+    abbreviates,
+    bare,
+    clean_name,
+    mentions,
+    name_key,
+    place_group,
+    same_person,
+    same_place,
+    says,
+)
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
 from rag.speakers import asked_speaker
@@ -99,7 +110,7 @@ _WHO = (
 )
 # "What is Bob Huggins' age?", "what was biden's age": a name (one to four words, not a phrase such as "the reaction
 # to Biden's") and its age, ending the question
-_NAMED_AGE = r"\bwhat\s+(?:is|was)\s+(?!the\b|a\b|an\b)(?:[\w.-]+\s+){0,3}[\w.-]+['’]s?\s+age\s*\?*\s*$"
+_NAMED_AGE = r"\bwhat\s+(?:is|was)\s+(?!the\b|a\b|an\b)(?P<named>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+age\s*\?*\s*$"
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "when" asks a date as a question word ("when did", "when is", "... lapse when?"), not as a conjunction ("Fox
     # News rocked the media world when it announced ... which host")
@@ -601,11 +612,7 @@ _POINT_IN_TIME = re.compile(rf"(?:this|that|last|next|the|each|every|same)\s+(?:
 
 # Whose age a question asks: "How old is Ann Lesley Smith?", "What is Bob Huggins' age?"; in "How old is Murdoch's
 # fiancee?" someone of Murdoch's.
-_AGE_SUBJECT = re.compile(
-    r"\bhow\s+old\s+(?:is|was|are|were|will\s+be)\s+(?P<subject>[^?]+)"
-    r"|\bwhat\s+(?:is|was)\s+(?P<named>(?:[\w.'’-]+\s+){0,3}[\w.-]+)['’]s?\s+age\b",
-    re.I,
-)
+_AGE_SUBJECT = re.compile(rf"\bhow\s+old\s+(?:is|was|are|were|will\s+be)\s+(?P<subject>[^?]+)|{_NAMED_AGE}", re.I)
 # "Murdoch's fiancee", "media mogul Rupert Murdoch's son": the capitalised name before a possessive that opens
 # the question's subject (not "he's", not "when she met Murdoch's mother")
 _POSSESSOR = re.compile(
@@ -645,40 +652,12 @@ def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analyse
     described = _DESCRIBED.match(subject) is not None
     if described:
         possessors += _OF_NAME.findall(subject)
-    if any(_name_key(owner) == _name_key(p) for p in possessors):
+    if any(name_key(owner) == name_key(p) for p in possessors):
         return False
     if possessors or described:
         return True  # whoever it is, the sentence may name them without their name in the question
     people = [p for p in frame.person_names if says(subject.lower(), p.lower())]
-    return not people or any(_same_person(owner, p) for p in people)
-
-
-def _name_key(name: str) -> str:
-    return " ".join(bare(name).lower().replace("’", "'").split())
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Whether two names written of people name one: alike but for a suffix ("Jr.") or a middle name, or one of them
-    a surname or a first name alone ("Murdoch", "Rupert Murdoch"); not two people of one family ("Joe Biden",
-    "Hunter Biden")."""
-    x, y = (_person_words(n) for n in (a, b))
-    if not x or not y:
-        return False
-    if len(x) == 1 or len(y) == 1:
-        one, other = (x, y) if len(x) == 1 else (y, x)
-        return one[0] in (other[0], other[-1])
-    return x[-1] == y[-1] and x[0] == y[0]
-
-
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _person_words(name: str) -> list[str]:
-    """A person's name as words, without a trailing suffix ("Martin Luther King Jr." -> martin luther king)."""
-    words = [w.strip(".,") for w in _name_key(name).split()]
-    while words and words[-1] in _SUFFIXES:
-        words.pop()
-    return [w for w in words if w]
+    return not people or any(same_person(owner, p) for p in people)
 
 
 def _said_in(question_lower: str, text: str) -> bool:

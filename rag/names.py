@@ -266,6 +266,36 @@ def same_name(a: str, b: str) -> bool:
     return bool(rest) and all(w.strip(".,") in _COMPANY_SUFFIXES for w in rest)
 
 
+def name_key(name: str) -> str:
+    """A name as written, for telling whether two are the same words: lower-cased, without a leading article or a
+    possessive, apostrophes straight, spaces single."""
+    return " ".join(bare(name).lower().replace("’", "'").split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names written of people name one: alike but for a suffix ("Jr.") or a middle name, or one of them
+    a surname or a first name alone ("Murdoch", "Rupert Murdoch"); not two people of one family ("Joe Biden",
+    "Hunter Biden")."""
+    x, y = _person_words(a), _person_words(b)
+    if not x or not y:
+        return False
+    if len(x) == 1 or len(y) == 1:
+        one, other = (x, y) if len(x) == 1 else (y, x)
+        return one[0] in (other[0], other[-1])
+    return x[-1] == y[-1] and x[0] == y[0]
+
+
+_PERSON_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name as words, without a trailing suffix ("Martin Luther King Jr." -> martin luther king)."""
+    words = [w.strip(".,") for w in name_key(name).split()]
+    while words and words[-1] in _PERSON_SUFFIXES:
+        words.pop()
+    return [w for w in words if w]
+
+
 def abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is the initials of ``name``, a name of two or more words ("SVB", "Silicon Valley Bank";
     "NHS", "the National Health Service"); small words do not count ("of", "and")."""

@@ -56,3 +56,12 @@ def test_a_state_s_abbreviation_and_a_name_s_apostrophes_are_its_forms() -> None
 
 def test_a_state_abbreviation_that_is_a_word_is_not_looked_for() -> None:
     assert not mentions("they built noah's ark. the end", "Arkansas")
+
+
+def test_same_person_allows_a_suffix_a_middle_name_or_one_name_alone_but_not_a_relative() -> None:
+    from rag.names import same_person
+
+    assert same_person("Martin Luther King Jr.", "Martin Luther King")
+    assert same_person("Ann Smith", "Ann Lesley Smith") and same_person("Murdoch", "Rupert Murdoch")
+    assert same_person("Conor O’Brien", "Conor O'Brien")
+    assert not same_person("Joe Biden", "Hunter Biden") and not same_person("", "Biden")
