@@ -22,15 +22,19 @@ from rag.answerability import (
     Assessment,
     Frame,
     UnknownNames,
+    actor_of,
     frame_question,
     join_words,
+    named_day,
+    names_day,
     offered,
     recency,
     share,
+    shift_day,
     states_relation,
     topic_words,
 )
-from rag.names import mentions, name_forms, same_name
+from rag.names import mentions, name_forms, names_person, same_name
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.parts import question_parts
 from rag.roles import FORMER, HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
@@ -119,6 +123,9 @@ class _Candidate:
     )
     features: Mapping[str, float] = field(default_factory=dict)  # the ranker's cheap-stage features
     near: frozenset[str] = frozenset()  # stems of question words the sentence says in other words ("telephone")
+    # it states the relation a question asks about by naming the day ("On Monday, ..." for "the day before" an
+    # event its article places on a Tuesday), which the sentence alone does not show
+    stated: bool = False
 
 
 def abstain(mode: str = "extractive", note: str = "") -> Answer:
@@ -132,8 +139,8 @@ _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than s
 # A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15."
 _EDITORS_NOTE = re.compile(r"^\W*editor['’]s\s+note\b", re.I)
 _UNIT = re.compile(
-    rf"\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I
-)  # what "41 million" needs to be a sum or a share
+    rf"(?<=\d)(?:m|bn|b|k|tn)\b|\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I
+)  # what "41 million" needs to be a sum or a share; "$2.7" of "$2.7m" is not the sum
 
 
 @dataclass(frozen=True)
@@ -401,9 +408,11 @@ def _holder_alone(holder: str, passage: str, ent: Entity, found: Analysed) -> bo
 _HOLDER_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 
 
-def _names_in(frame: Frame, text_lower: str, names: Sequence[str]) -> list[bool]:
-    """Whether a lower-cased text names each of ``names`` (a person also by surname)."""
-    return [mentions(text_lower, n, n in frame.person_names) for n in names]
+def _names_in(frame: Frame, text: str, names: Sequence[str]) -> list[bool]:
+    """Whether a text names each of ``names``; a person also by surname, unless the text gives it only to others
+    (``names_person``: capitals as written)."""
+    low = text.lower()
+    return [names_person(text, n) if n in frame.person_names else mentions(low, n) for n in names]
 
 
 def _distance(ent: Entity, anchors: list[int], default: int) -> int:
@@ -428,6 +437,7 @@ class ExtractiveAnswerer(Answerer):
     SPEAKER_CONTEXT = 10  # earlier sentences of the article read for the speaker of a sentence that names none
     NEAR_WORD = 0.42  # two words this close (their static vectors' cosine) say the same: "phone", "telephone"
     NEAR_CREDIT = 0.5  # a question word a sentence says in other words counts this much of its weight in coverage
+    DAY_ANCHORS = 8  # the best candidates read for the sentence about the event a "day before" question names
 
     def __init__(
         self,
@@ -508,6 +518,8 @@ class ExtractiveAnswerer(Answerer):
         candidates = self._rescore_for(frame, query, candidates, analysed)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
+            if frame.day_offset is not None:
+                stating = self._day_from_article(frame, candidates) or stating
             if stating:
                 if frame.asks is not None:
                     analysed.update(
@@ -568,7 +580,9 @@ class ExtractiveAnswerer(Answerer):
         type other than the question's own names, and the relation the question asks about; for a role question,
         one of ``holders``, the names the passages give the asked role (the draft's entity groups: "The president
         of Kazakhstan is Vladimir Putin" does not answer when the passages make Tokayev president)."""
-        if frame.relation is not None and not states_relation(frame, text):
+        # a day's relation is checked on the passages (``_day_from_article``): a sentence alone shows a day
+        dated = frame.day_offset is not None and named_day(text, None) is not None
+        if frame.relation is not None and not states_relation(frame, text) and not dated:
             return False
         if frame.asks is None:
             return True
@@ -674,8 +688,7 @@ class ExtractiveAnswerer(Answerer):
         """For each article among the sentences', the share of ``names`` its text names."""
         articles = {c.hit.chunk.article_id: c.hit for c in sentences}  # an article's text is the same from any hit
         return {
-            aid: share(_names_in(frame, self._article_text(hit, hits, read).lower(), names))
-            for aid, hit in articles.items()
+            aid: share(_names_in(frame, self._article_text(hit, hits, read), names)) for aid, hit in articles.items()
         }
 
     def _naming_people(
@@ -736,6 +749,13 @@ class ExtractiveAnswerer(Answerer):
                     found_mentions.append(
                         Mention(ent, i, cand.score, distance, fit, cand.hit.chunk.article_id, clause, nearby)
                     )
+        cast = {
+            i
+            for i, cand in enumerate(sentences)
+            if (found := analysed.get(cand.text)) is not None and actor_of(frame, cand.text, found) is not None
+        }
+        if cast:  # "who plays Archie Bunker": a sentence giving an actor the role beats one naming the show's creator
+            found_mentions = [m for m in found_mentions if m.sentence in cast]
         groups = group_mentions(found_mentions)
         if role is not None:
             groups = _role_holders(groups, sentences)
@@ -813,14 +833,52 @@ class ExtractiveAnswerer(Answerer):
         if not stating:
             return []
         span = min(stating, key=lambda sp: abs(sp.start - anchor.start))
+        return [self._quoted(anchor, span, text)]
+
+    def _day_from_article(self, frame: Frame, candidates: list[_Candidate]) -> list[_Candidate]:
+        """For "what did X do the day before Y": the sentence of Y's article that names the day before the one it
+        gives Y ("On Monday, it doubled the limit" where "On Tuesday, the Bank added gilts"), nearest to Y's; none
+        when no good candidate is about Y and names its day, or its article names no such other day. Y's sentence
+        must hold half of the key terms of the words naming it ("the senate passed the tiktok ban")."""
+        assert frame.day_offset is not None
+        event = set(key_terms(frame.event.replace("-", " ")))
+        needed = max(1, (len(event) + 1) // 2)
+        for anchor in candidates[: self.DAY_ANCHORS]:
+            if len(event & set(key_terms(anchor.text.replace("-", " ")))) < needed:  # "index-linked", "index linked"
+                continue
+            day = named_day(anchor.text, anchor.hit.published)
+            text = self.article_text(anchor.hit.chunk.article_id) if self.article_text is not None else None
+            if day is None or not text:
+                continue
+            target = shift_day(day, frame.day_offset)
+            spans = [
+                sp
+                for sp in sentence_spans(text)
+                if not sp.start <= anchor.start < sp.end
+                and names_day(text[sp.start : sp.end], target)
+                and not _QUESTION_END.search(text[sp.start : sp.end])
+            ]
+            if spans:
+                span = min(spans, key=lambda sp: abs(sp.start - anchor.start))
+                return [replace(self._quoted(anchor, span, text), stated=True)]
+        return []
+
+    def _quoted(self, anchor: _Candidate, span: Span, text: str) -> _Candidate:
+        """The sentence ``span`` of ``anchor``'s article as a candidate ranked above it, its own passage the
+        sentence (so that its citation is exact and verbatim)."""
         sentence = text[span.start : span.end]
         hit = anchor.hit
-        # The quote's own passage: a sentence of the article, so that its citation is exact and verbatim.
         chunk = Chunk(
             f"{hit.chunk.article_id}@{span.start}-{span.end}", hit.chunk.article_id, -1, span.start, span.end, sentence
         )
-        passage = replace(hit, chunk=chunk)
-        return [replace(anchor, hit=passage, start=span.start, end=span.end, text=sentence, score=anchor.score + 1.0)]
+        return replace(
+            anchor,
+            hit=replace(hit, chunk=chunk),
+            start=span.start,
+            end=span.end,
+            text=sentence,
+            score=anchor.score + 1.0,
+        )
 
     def _in_their_words(
         self, asked: str, candidates: list[_Candidate], hits: list[Hit], read: dict[str, str]
@@ -886,10 +944,10 @@ class ExtractiveAnswerer(Answerer):
         group: EntityGroup | None = None,
         read: dict[str, str] | None = None,
     ) -> Assessment:
-        article = self._article_text(best.hit, hits, read).lower()
-        passage = f"{best.hit.title}\n{best.hit.chunk.text}".lower()
-        in_article = _names_in(frame, article, frame.names)
-        in_passage = _names_in(frame, passage, frame.names)
+        written = self._article_text(best.hit, hits, read)
+        article = written.lower()
+        in_article = _names_in(frame, written, frame.names)
+        in_passage = _names_in(frame, f"{best.hit.title}\n{best.hit.chunk.text}", frame.names)
         unknown: tuple[str, ...] = ()
         if self.unknown_names is not None and frame.names:
             # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
@@ -925,7 +983,7 @@ class ExtractiveAnswerer(Answerer):
             "rank": best.rank / len(hits),
             "short_confidence": group.probability if group is not None else 0.0,
         }
-        relation_missing = frame.relation is not None and not states_relation(frame, best.text)
+        relation_missing = frame.relation is not None and not (best.stated or states_relation(frame, best.text))
         day_missing = False
         if frame.day is not None:
             (day,) = calendar_days(frame.day)
@@ -971,13 +1029,12 @@ class ExtractiveAnswerer(Answerer):
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:
         if frame.relation is not None:  # the event the question names is not what it asks about
             return states_relation(frame, cand.text)
-        passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
-        if not all(_names_in(frame, passage, frame.names)):
+        if not all(_names_in(frame, f"{cand.hit.title}\n{cand.hit.chunk.text}", frame.names)):
             return False
         if not frame.topic and frame.asks is None and frame.names:
             # "Who is Fraser Lundie?" asks nothing but about him: a further quote is about him when it names him
             # itself ("Where was Anna Torv from?" is answered by "The Glasgow-born former reporter ...")
-            return any(_names_in(frame, cand.text.lower(), frame.names))
+            return any(_names_in(frame, cand.text, frame.names))
         terms = set(key_terms(cand.text))
         return not frame.topic or bool(terms & set(frame.topic)) or states_relation(frame, cand.text)
 

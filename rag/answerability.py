@@ -32,7 +32,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,7 @@ from rag.text import (
     alternation,
     calendar_day_mentions,
     key_terms,
+    month_number,
     undotted,
     words,
 )
@@ -232,6 +233,20 @@ _CALENDAR_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
+# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins)
+_SUM_NOUN = re.compile(
+    r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
+    r"tuition|rent|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b",
+    re.I,
+)
+# A number that labels rather than counts: "stage 1" (cancer), "Game 7", "No. 1", "Category 4", "Article 5". It
+# answers no "how many", "how old" or "how much" ("How old is Chris Evert?" is not answered by the "1" of "stage 1").
+_LABEL_BEFORE = re.compile(
+    r"\b(?:stage|phase|level|grade|category|game|round|week|no|number|chapter|section|article|title|route|highway|"
+    r"interstate|flight|episode|part|page|gate|terminal|district|ward|precinct|room|suite|version|tier|type|model)"
+    r"\.?\s*#?\s*$",
+    re.I,
+)
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
 # that relation with.
@@ -273,6 +288,85 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
 ]
 
 
+# "the day before", "two days after", "the next day": a relation of days, which news states by naming the days as
+# often as in words ("On Monday, the Bank doubled its limit" beside "On Tuesday, it added index-linked gilts"). It
+# makes a relation question whatever the verb ("Who did Xi meet the day after ...?").
+_DAY_OFFSET = re.compile(
+    r"\b(?:(?P<n>one|two|three|four|five|six|[1-6])\s+days?|the\s+day)\s+(?P<way>before|after|earlier|later)\b"
+    r"|\bthe\s+(?P<side>next|following|previous|prior)\s+day\b",
+    re.I,
+)
+_SMALL_NUMBERS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six"))}
+# How a sentence states such a relation in words: "The next day, ...", "A day earlier, ..." (not "After the vote,
+# ...", "Following a meeting with Biden, ...": what those follow is their own clause, not the question's event).
+_DAYS_STATED = {
+    -1: re.compile(
+        _OPENING + r"(?:the\s+(?:previous|prior)\s+day|the\s+day\s+before|(?:a|one|two|three|\d)\s+days?\s+"
+        r"(?:earlier|before))\b",
+        re.I,
+    ),
+    1: re.compile(
+        _OPENING + r"(?:the\s+(?:next|following)\s+day|the\s+day\s+after|(?:a|one|two|three|\d)\s+days?\s+"
+        r"(?:later|after))\b",
+        re.I,
+    ),
+}
+
+
+def day_offset(question: str) -> tuple[int, int] | None:
+    """How many days after (negative: before) the event the question names it asks about, and where the words
+    naming that event begin; None for a question that asks no such thing."""
+    m = _DAY_OFFSET.search(question)
+    if m is None:
+        return None
+    if m["side"]:
+        return (1 if m["side"].lower() in ("next", "following") else -1), m.end()
+    n = _SMALL_NUMBERS.get(m["n"].lower(), 0) or int(m["n"]) if m["n"] else 1
+    return (n if m["way"].lower() in ("after", "later") else -n), m.end()
+
+
+# a weekday, not one inside a name ("Saturday Night Live", "Black Friday", "Super Tuesday")
+_WEEKDAY_NAME = re.compile(
+    rf"(?<!Good )(?<!Black )(?<!Cyber )(?<!Super )(?<!Holy )(?<!Ash )(?<!Easter )(?<!Bloody )(?<!Giving )"
+    rf"\b(?:{alternation(WEEKDAYS)})\b(?!\s+(?-i:[A-Z]))",
+    re.I,
+)
+
+
+def named_day(sentence: str, published: date | None) -> date | int | None:
+    """The day a sentence names first: a calendar day (as a date in its article's year, 2000 without one) or a
+    weekday (0 for Monday); None when it names neither."""
+    calendar = calendar_day_mentions(sentence)
+    weekday = _WEEKDAY_NAME.search(sentence)
+    if calendar and (weekday is None or calendar[0].start() < weekday.start()):
+        m = calendar[0]
+        try:
+            return date(
+                published.year if published else 2000,
+                month_number(m["month"] or m["month2"]),
+                int(m["day"] or m["day2"]),
+            )
+        except ValueError:
+            return None
+    return WEEKDAYS.index(weekday.group(0).lower()) if weekday else None
+
+
+def names_day(sentence: str, day: date | int) -> bool:
+    """Whether a sentence names ``day`` (a date: as a calendar day, or its weekday; a weekday: by name)."""
+    if isinstance(day, date):
+        if (day.month, day.day) in {
+            (month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"]))
+            for m in calendar_day_mentions(sentence)
+        }:
+            return True
+        day = day.weekday()
+    return any(WEEKDAYS.index(m.group(0).lower()) == day for m in _WEEKDAY_NAME.finditer(sentence))
+
+
+def shift_day(day: date | int, days: int) -> date | int:
+    return day + timedelta(days=days) if isinstance(day, date) else (day + days) % 7
+
+
 @dataclass(frozen=True)
 class Frame:
     """What a question names and asks for."""
@@ -290,6 +384,9 @@ class Frame:
     role: Role | None = None  # the role it asks the holder of ("Who is the president of Kazakhstan?"; rag/roles.py)
     speaker: str | None = None  # the person whose words it asks for ("What did Mishustin say ..."; rag/speakers.py)
     day: str | None = None  # the calendar day an event question asks about, as written ("What happened on May 3?")
+    # "the day before", "two days after": the days from the named event (negative: before) and the event's words
+    day_offset: int | None = None
+    event: str = ""
 
 
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
@@ -309,9 +406,11 @@ _EVENT_ASKED = re.compile(
 )
 # The words that say what kind of answer is asked for, not what it is about: "How old is Bob Huggins?" needs no
 # article saying "old" ("Huggins, 69, ..."), "What is Bob Huggins' age?" none saying "age", "How much does Netflix
-# cost per month?" none saying "per" ("$8 a month").
+# cost per month?" none saying "per" ("$8 a month"), "What kind of cancer does Chris Evert have?" none saying "kind"
+# ("ovarian cancer").
 _KIND_WORDS = re.compile(
-    r"\bhow\s+(old|long|far|big|tall|high|often|fast|large|deep|wide|heavy)\b|\b(?:what|which)\s+(age)\b|\b(per)\b",
+    r"\bhow\s+(old|long|far|big|tall|high|often|fast|large|deep|wide|heavy)\b|\b(?:what|which)\s+(age)\b|\b(per)\b"
+    r"|\b(?:what|which)\s+(kinds?|types?|sorts?)\s+of\b",
     re.I,
 )
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
@@ -359,8 +458,11 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     # "Can you say when it opens?")
     asks = asked_type(question) if speaker is None else None
     relation = None
-    if _RELATION_QUESTION.search(question):
+    offset = day_offset(question)
+    if _RELATION_QUESTION.search(question) or offset is not None:
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
+        if relation is None and offset is not None:
+            relation = "after" if offset[0] > 0 else "before"  # "the next day", "the previous day"
     name_terms = set(key_terms(" ".join(names)))  # not the topic, nor a date's day or month but in one case:
     day = None
     if event := _EVENT_ASKED.search(question):
@@ -393,6 +495,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         asked_role(question) if asks == "person" else None,
         speaker,
         day,
+        offset[0] if offset is not None and relation is not None else None,
+        question[offset[1] :] if offset is not None and relation is not None else "",
     )
 
 
@@ -408,6 +512,10 @@ _NUMBER = re.compile(
     re.I,
 )
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
+_BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
+_BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
+_NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
+_COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
 
 
 def counted_noun(question: str, phrase: str = "") -> str | None:
@@ -457,6 +565,41 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
         if event is not None and before & event and not (after and after.group(1).isalpha()):
             return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "the death toll rose to 35,418;"
     return None
+
+
+# "How many people ..." is answered by "12 victims", "30 residents": any plural may count people
+_PEOPLE_COUNTED = frozenset(key_terms("people persons individuals"))
+
+
+def _counts_other(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether the number ``ent`` counts something other than what "how many N" asks: "29 points", "eight teams"
+    or "two 100-microgram doses" does not answer "how many rebounds", "how many players" or "how many advisers" (the
+    number's first common word after it, past names and measures, is another plural noun); "420 fires" still
+    answers "how many wildfires", and "five major titles" is left to the ranker."""
+    if frame.counted is None or frame.counted in _PEOPLE_COUNTED:
+        return False
+    written = re.search(rf"\b{re.escape(frame.counted)}\w*", frame.text, re.I)
+    if written is not None and written.group(0)[0].isupper():
+        return False  # "How many Russians ...": a people, answered by "300,000 reservists"
+    inner = ent.text.split()
+    pos = ent.end
+    noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
+    for _ in range(3):
+        if noun:
+            break
+        word = _NEXT_TOKEN.match(sentence, pos)
+        if word is None:
+            return False
+        pos = word.end()
+        if word.group(1).isalpha() and word.group(1).islower():
+            noun = word.group(1)  # past "Grand Slam", "100-microgram"
+    if not (len(noun) > 3 and noun.endswith("s") and noun not in STOPWORDS):
+        return False
+    stem = key_terms(noun)[:1]
+    if not stem:
+        return False
+    said, asked = stem[0].rstrip("e"), frame.counted.rstrip("e")
+    return not (said.endswith(asked) or asked.endswith(said))
 
 
 @functools.cache
@@ -562,6 +705,8 @@ def states_relation(frame: Frame, sentence: str) -> bool:
     itself (its clause after the opening holds every word of the question's event), not the answer."""
     if frame.relation is None:
         return False
+    if frame.day_offset is not None:  # "the day before": said in words of days, or by naming them (see named_day)
+        return bool(_DAYS_STATED[1 if frame.day_offset > 0 else -1].search(sentence))
     for kind, _, stated in _RELATION_KINDS:
         if kind == frame.relation:
             m = stated.search(sentence)
@@ -666,6 +811,37 @@ def _said_in(question_lower: str, text: str) -> bool:
     return bool(phrase) and says(question_lower, phrase)
 
 
+# "Who plays Archie Bunker?", "Who will play Princess Diana in The Crown?": asked for the actor, which a sentence
+# gives as "Woody Harrelson as Archie"; the role's first word (not a title: "Princess Diana" is written "as Diana")
+_PLAYS = re.compile(
+    r"\bwho\s+(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?(?:plays?|played|playing|portray(?:s|ed)?|voices?|voiced|"
+    r"stars?\s+as|starred\s+as)\s+(?:the\s+(?:role|part)\s+of\s+)?(?P<role>[\w'’.-]+(?:\s+[\w'’.-]+){0,3})",
+    re.I,
+)
+
+
+def actor_of(frame: Frame, sentence: str, analysed: Analysed) -> Entity | None:
+    """For "who plays X", the person a sentence gives as playing X ("Woody Harrelson as Archie"); None when the
+    question asks no such thing or the sentence says it of no one."""
+    m = _PLAYS.search(frame.text)
+    if frame.asks != "person" or m is None:
+        return None
+    role = [w for w in m.group("role").split() if w.lower().rstrip(".") not in TITLES and w.lower() not in STOPWORDS]
+    if not role:
+        return None
+    first = {role[0].lower(), role[-1].lower()}
+    for said in re.finditer(r"\bas\s+(?:the\s+)?([\w'’.-]+)", sentence, re.I):
+        if said.group(1).lower().rstrip(".") in first:
+            actor = [
+                e
+                for e in analysed.entities
+                if e.label == "PERSON" and e.end <= said.start() and not sentence[e.end : said.start()].strip(" ,")
+            ]
+            if actor:
+                return actor[-1]
+    return None
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -675,13 +851,15 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         return []
     if frame.asks == "number" and (counted := counted_number(frame, sentence)) is not None:
         return [counted]  # what "how many N" counts, stated with N
+    if (actor := actor_of(frame, sentence, analysed)) is not None:
+        return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
     labels = ANSWER_LABELS[frame.asks]
     asked = undotted(frame.text)
     if frame.asks == "place" and _GPE_ASKED.search(asked):
         labels = frozenset({"GPE"})
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
-    sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
+    sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text) or _SUM_NOUN.search(frame.text))
     kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
@@ -689,19 +867,42 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     question = frame.text.lower()
     out = []
     for ent in analysed.entities:
+        birthday = age_asked and ent.label == "ORDINAL" and bool(_BIRTHDAY_AFTER.match(sentence, ent.end))
+        if (
+            frame.asks == "number"
+            and _BARE_NUMBER.fullmatch(ent.text.strip())
+            and _LABEL_BEFORE.search(sentence, 0, ent.start)
+        ):
+            continue  # "stage 1", "Game 7": a label, not a count, an age or a sum
         if duration_asked:
             if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _length_of_time(ent.text)):
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
-        elif ent.label not in labels and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text)):
+        elif (
+            ent.label not in labels
+            and not birthday  # "Speaking on his 69th birthday" gives an age ("How old was Xi when ...?")
+            and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text))
+        ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
-        if age_asked and not _AGE.fullmatch(re.sub(r"^(?:about|nearly|almost|around|only|just)\s+", "", ent.text)):
+        if (
+            age_asked
+            and not birthday
+            and not _AGE.fullmatch(re.sub(r"^(?:about|nearly|almost|around|only|just)\s+", "", ent.text))
+        ):
             continue  # "How old is Taylor Swift?" is not answered by "2022"
+        if age_asked and _COMPOUND_AFTER.match(sentence, ent.end):
+            continue  # "18-time major winner Chris Evert": a count, not her age
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not _UNIT_AFTER.match(sentence, ent.end):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
+        if (
+            frame.asks == "number"
+            and not (age_asked or duration_asked or sum_asked or measure_asked)
+            and _counts_other(frame, sentence, ent)
+        ):
+            continue  # "how many rebounds" is not answered by "29 points"
         terms = set(key_terms(undotted(ent.text)))
         if frame.asks in ("number", "date") and _said_in(question, ent.text):
             continue  # "How many died in the 1977 blizzard?" is not answered by "1977", nor "... this year?" by it

@@ -8,6 +8,7 @@ rewritten, never the text: a question's few names, not each article's every sent
 
 from __future__ import annotations
 
+import os
 import re
 
 from rag.text import STOPWORDS, undotted
@@ -209,17 +210,33 @@ _STATE_FORM: dict[str, str] = {
     **{short.replace(".", "").lower(): state for state, short in _STATES if short.count(".") > 1},  # "NC"
 }
 _APOSTROPHE = re.compile(r"['’]")
+US_STATES = frozenset((
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+    "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+    "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+))  # fmt: skip
 
 
 def name_forms(name: str) -> tuple[str, ...]:
     """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names, a
-    state's abbreviation ("N.C."), and its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples
-    Day")."""
+    state's abbreviation ("N.C."), its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples Day"),
+    and a place's comma before its state or country ("Deadhorse, Alaska" for "Deadhorse Alaska")."""
     forms = [name, *acronym_forms(name), *place_forms(name)]
     if state := _STATE_FORM.get(name.lower()):
         forms.append(state)
     if _APOSTROPHE.search(name):
         forms += [name.replace("’", "'"), name.replace("'", "’"), _APOSTROPHE.sub("", name)]
+    words = name.split()
+    for n in (2, 1):  # a place and its state or country, typed without the comma: "Deadhorse Alaska"
+        place, region = " ".join(words[:-n]), " ".join(words[-n:])
+        if not place or "," in place or name.lower() in US_STATES:
+            continue
+        if region.lower() in US_STATES or place_group(region) is not None:
+            forms.append(f"{place}, {region}")
+            break
     return tuple(dict.fromkeys(forms))
 
 
@@ -286,6 +303,47 @@ def same_person(a: str, b: str) -> bool:
 
 
 _PERSON_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Whether two given names may be one person's: alike in their first letters ("Joe", "Joseph"; "Frances",
+    "Francis"), not "Carrie" and "Claire" nor "Jaylen" and "Jason"."""
+    shared = len(os.path.commonprefix([a, b]))
+    return min(len(a), len(b)) > 1 and shared >= min(3, min(len(a), len(b)) - 1)
+
+
+def names_person(text: str, name: str) -> bool:
+    """Whether a text (capitals as written) names the person ``name``: by the whole name, or by the surname unless
+    the text gives that surname only to others. An article about Markquis Nowell ("Nowell took on an even larger
+    role") does not name Jaylen Nowell; one that says "President Biden" beside "Hunter Biden" names Joe Biden, and
+    one that says "Biden" alone does too."""
+    low = text.lower()
+    if mentions(low, name):
+        return True
+    words = _person_words(name)
+    if len(words) < 2:
+        return mentions(low, name, person=True)
+    surname = words[-1]
+    if not says(low, surname):
+        return False
+    if re.search(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", text):
+        return True  # written in lower case, it is a word, not a surname: "Tony Award" was no person's name
+    others = False
+    for m in re.finditer(rf"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)?(?i:{re.escape(surname)})(?![\w'’-])", text):
+        before = m.group(1).rstrip(".").lower()
+        if before in words or before in TITLES or _same_given(before, words[0]):
+            # "President Biden", "Mr. Nowell", the name with a middle initial; "Joseph Kennedy" may be Joe Kennedy,
+            # "Frances Tiafoe" Francis Tiafoe
+            return True
+        if (
+            len(before) > 1
+            and before not in STOPWORDS
+            and not before.endswith(("'s", "’s"))
+            and not m.group(1).isupper()
+            and not m.group(1).endswith(".")  # "... on Friday. Rowling said"
+        ):
+            others = True  # "Markquis Nowell" (not "When Nowell", "NBA's Nowell")
+    return not others
 
 
 def _person_words(name: str) -> list[str]:

@@ -957,3 +957,112 @@ def test_words_of_one_kind_are_not_said_in_other_words(ner: EntityRecognizer) ->
     assert draft.assessment is not None and draft.assessment.features["topic_sentence"] < 1.0
     asked = _answerer(ner, word_vectors=word_vectors).draft(Query("What did the fishermen request?"), [hit])
     assert asked.assessment is not None and asked.assessment.features["topic_sentence"] == 1.0
+
+
+def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityRecognizer) -> None:
+    sentence = "Eight teams will play in the tournament, and two 100-microgram doses were given to 412 players."
+    assert _offered(ner, "How many teams will play?", sentence) == ["Eight teams"]
+    assert _offered(ner, "How many players took part?", sentence) == ["412 players"]
+    found = _offered(ner, "How many referees will there be?", sentence)
+    assert "Eight" not in found and "two" not in found and "412" not in found  # teams, doses, players
+    fires = "Crews fought 420 fires across England this summer."
+    assert "420" in " ".join(_offered(ner, "How many wildfires were there in England?", fires))
+    people = "The storm killed 12 residents of Tromsvik."
+    assert "12" in " ".join(_offered(ner, "How many people did the storm kill?", people))  # any plural may be people
+    called = "Russia will call up 300,000 reservists."
+    assert "300,000" in " ".join(_offered(ner, "How many Russians will be called up?", called))  # a people too
+
+
+def test_a_number_that_labels_answers_no_count_age_or_sum(ner: EntityRecognizer) -> None:
+    sentence = "Ottilie Brennan, who has stage 1 cancer, won Game 7 on Friday."
+    assert _offered(ner, "How old is Ottilie Brennan?", sentence) == []
+    assert _offered(ner, "How many games did Ottilie Brennan win?", sentence) == []
+    count = "18-time champion Ottilie Brennan, 67, won again."
+    assert _offered(ner, "How old is Ottilie Brennan?", count) == ["67"]  # "18-time" counts titles
+    birthday = "Speaking on his 69th birthday, Lars Vik pledged to stay on."
+    assert _offered(ner, "How old was Lars Vik when he pledged to stay on?", birthday) == ["69th"]
+
+
+def test_how_much_money_asks_for_a_sum(ner: EntityRecognizer) -> None:
+    sentence = "The top 70 players shared $20 million in prize money."
+    assert _offered(ner, "How much prize money was there?", sentence) == ["$20 million"]
+    assert _offered(ner, "How many players shared it?", sentence) == ["70 players"]
+
+
+def test_what_kind_of_asks_for_no_word_kind(ner: EntityRecognizer) -> None:
+    question = "What kind of cancer does Ottilie Brennan have?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert "kind" not in frame.topic and "cancer" in frame.topic
+    other = "Is Ottilie Brennan a kind person?"
+    assert "kind" in frame_question(other, ner.analyse([other])[0]).topic
+
+
+def test_a_surname_given_only_to_another_person_does_not_name_the_question_s(ner: EntityRecognizer) -> None:
+    question = "How many points did Jaylen Nowell score against the Thunder?"
+    text = "Markquis Nowell scored 30 points against the Thunder on Friday. Nowell also had 12 assists."
+    answerer = _answerer(ner, min_answerability=0.0)
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.abstained and "Jaylen Nowell" in answer.note
+    named = "Forward Jaylen Nowell scored 30 points against the Thunder on Friday. Nowell also had 12 assists."
+    answer = answerer.answer(Query(question), [text_hit(named, "a1", question)])
+    assert not answer.abstained and answer.short_answer is not None and answer.short_answer.text == "30 points"
+
+
+def test_the_day_before_an_event_is_found_by_the_days_its_article_names(ner: EntityRecognizer) -> None:
+    article = (
+        "The central bank of Tromsvik added index-linked bonds to its buying on Tuesday. "
+        "On Monday, it doubled the daily limit on its bond buying to 10 billion kroner. "
+        "The bank's governor, Lars Vik, spoke to reporters on Wednesday."
+    )
+    answerer = _answerer(ner, min_answerability=0.0, article_text=lambda article_id: article)
+    question = "What did the central bank do the day before it added index linked bonds to its buying?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert frame.relation == "before" and frame.day_offset == -1
+    answer = answerer.answer(Query(question), [text_hit(article[:79], "a1", question)])
+    assert not answer.abstained
+    cit = answer.citations[0]
+    assert cit.quote.startswith("On Monday, it doubled") and article[cit.start : cit.end] == cit.quote
+    after = "What did the central bank do the day after it added index linked bonds to its buying?"
+    assert answerer.answer(Query(after), [text_hit(article[:79], "a1", after)]).citations[0].quote.startswith(
+        "The bank's governor"
+    )
+    # a day the article does not name is not made up, nor is "After ..." in any sentence the relation asked about
+    later = "What did the central bank do two days after it added index linked bonds to its buying?"
+    assert answerer.answer(Query(later), [text_hit(article[:79], "a1", later)]).abstained
+    loose = "What did the council do the day after the vote? After the vote, the mayor left."
+    frame = frame_question(loose, ner.analyse([loose])[0])
+    assert not states_relation(frame, "After the vote, the mayor left.")
+    assert states_relation(frame, "The next day, the mayor left.")
+
+
+def test_a_weekday_inside_a_name_is_no_day(ner: EntityRecognizer) -> None:
+    from rag.answerability import named_day
+
+    assert named_day("She hosted Saturday Night Live in 1989.", None) is None
+    assert named_day("Shoppers queued on Black Friday.", None) is None
+    assert named_day("Speaking Monday at the summit, he left.", None) == 0
+    assert named_day("On Dec. 14, the Senate voted.", date(2022, 12, 16)) == date(2022, 12, 14)
+
+
+def test_a_sum_keeps_its_magnitude_written_after_it(ner: EntityRecognizer) -> None:
+    text = "The winner of the Tromsvik Open received $2.7m from a prize pot of $15m."
+    question = "How much prize money did the winner of the Tromsvik Open receive?"
+    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "$2.7m"  # not "$2.7"
+    assert text[answer.short_answer.start : answer.short_answer.end] == "$2.7m"
+
+
+def test_who_plays_a_role_is_answered_by_the_actor_given_as_playing_it(ner: EntityRecognizer) -> None:
+    sentence = "Norman Lear's show returns with Woody Harrelson as Archie Bunker and Marisa Tomei as Edith."
+    assert _offered(ner, "who plays archie bunker in the live special", sentence) == ["Woody Harrelson"]
+    assert _offered(ner, "Who will play Princess Edith?", sentence) == ["Marisa Tomei"]
+    assert "Norman Lear" in _offered(ner, "Who created the show?", sentence)  # no role asked: any person
+    text = (
+        "Jimmy Kimmel and Norman Lear will re-create the show Archie Bunker made famous. "
+        "The special stars Woody Harrelson as Archie."
+    )
+    question = "Who plays Archie Bunker in the Kimmel special?"
+    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(
+        Query(question), [text_hit(text, "a1", question)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "Woody Harrelson"

@@ -65,3 +65,29 @@ def test_same_person_allows_a_suffix_a_middle_name_or_one_name_alone_but_not_a_r
     assert same_person("Ann Smith", "Ann Lesley Smith") and same_person("Murdoch", "Rupert Murdoch")
     assert same_person("Conor O’Brien", "Conor O'Brien")
     assert not same_person("Joe Biden", "Hunter Biden") and not same_person("", "Biden")
+
+
+def test_a_person_named_by_surname_unless_the_text_gives_it_to_others() -> None:
+    from rag.names import names_person
+
+    assert names_person("Jaylen Nowell scored 30.", "Jaylen Nowell")
+    assert names_person("Nowell scored 30.", "Jaylen Nowell")  # a surname alone may be theirs
+    assert not names_person("Markquis Nowell scored 30. Nowell had 12 assists.", "Jaylen Nowell")
+    assert names_person("Hunter Biden spoke. President Biden said no.", "Joe Biden")  # a title makes it theirs
+    assert not names_person("Casey Cole White escaped.", "Bill Cole")
+    assert names_person("When Nowell scored, the crowd rose.", "Jaylen Nowell")  # a sentence's first word
+    assert names_person("Robert F. Kennedy Jr. spoke.", "Robert F. Kennedy Jr.")
+    assert names_person("Coach Joseph Kennedy prayed. Kennedy was fired.", "Joe Kennedy")  # a name's other form
+    assert not names_person("Carrie Underwood sang. Underwood left.", "Claire Underwood")
+    assert names_person("It ended on Friday. Rowling said no.", "J. K. Rowling")  # a sentence's last word
+    # a name the recogniser took for a person's, its last word a common one: found as before
+    assert names_person("Jodie Comer won a Drama Desk Award and the award for best actress.", "Tony Award")
+
+
+def test_a_place_typed_without_the_comma_before_its_state_is_found() -> None:
+    from rag.names import mentions, name_forms
+
+    assert mentions("a flying object was shot down near deadhorse, alaska.", "Deadhorse Alaska")
+    assert "Kansas City, Missouri" in name_forms("Kansas City Missouri")
+    assert name_forms("West Virginia") == ("West Virginia", "W.Va.")  # a state's own name is not split
+    assert "Paris, France" in name_forms("Paris France")
