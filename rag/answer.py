@@ -28,6 +28,7 @@ from rag.answerability import (
     named_day,
     names_day,
     offered,
+    other_counted,
     recency,
     share,
     shift_day,
@@ -408,11 +409,17 @@ def _holder_alone(holder: str, passage: str, ent: Entity, found: Analysed) -> bo
 _HOLDER_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 
 
-def _names_in(frame: Frame, text: str, names: Sequence[str]) -> list[bool]:
-    """Whether a text names each of ``names``; a person also by surname, unless the text gives it only to others
-    (``names_person``: capitals as written)."""
+def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = True) -> list[bool]:
+    """Whether a text names each of ``names``; a person also by surname: in an article's text, unless the article
+    gives that surname only to others (``names_person``, capitals as written); in a passage, which may name the
+    person only by surname beside a relative ("Biden said ... his son Hunter Biden"), any time."""
     low = text.lower()
-    return [names_person(text, n) if n in frame.person_names else mentions(low, n) for n in names]
+    return [
+        (names_person(text, n) if article else mentions(low, n, person=True))
+        if n in frame.person_names
+        else mentions(low, n)
+        for n in names
+    ]
 
 
 def _distance(ent: Entity, anchors: list[int], default: int) -> int:
@@ -738,7 +745,7 @@ class ExtractiveAnswerer(Answerer):
                 passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
             anchors = _anchors(cand.text, q_terms)
             for ent in offered(frame, cand.text, found):
-                if not credits_outlet(cand.text, ent, cand.hit):
+                if not credits_outlet(cand.text, ent, cand.hit) and not self._counts_other(frame, cand.text, ent):
                     fit = NO_ROLE
                     if role is not None:
                         fit = role_fit(role, given_role(cand.text, ent))
@@ -762,6 +769,17 @@ class ExtractiveAnswerer(Answerer):
         title = headline() if headline is not None and groups else ""
         group_features(groups, sentences[0].score, frame.head, self.embed, title)
         return self.short_model.rank(groups)
+
+    def _counts_other(self, frame: Frame, sentence: str, ent: Entity) -> bool:
+        """Whether a number counts something other than what "how many N" asks, not N in other words: "29 points"
+        for "how many rebounds", "eight teams" for "how many players" (static vectors' cosine below ``NEAR_WORD``:
+        0.22, 0.38); not "3,000 soldiers" for "troops" (0.69), "11 kids" for "children" (0.77). Without the
+        vectors it cannot tell, and counts none out."""
+        other = other_counted(frame, sentence, ent)
+        if other is None or self.word_vectors is None:
+            return False
+        vectors = self.word_vectors(list(other))
+        return vectors is not None and float(vectors[0] @ vectors[1]) < self.NEAR_WORD
 
     @staticmethod
     def _lead(
@@ -902,7 +920,7 @@ class ExtractiveAnswerer(Answerer):
                 else:
                     text, base = cand.hit.chunk.text, cand.hit.chunk.start
                 # an article that never names them is judged by the names rule ("don't mention Tokayev")
-                articles[aid] = (text, base, sentence_spans(text)) if mentions(text.lower(), asked, True) else None
+                articles[aid] = (text, base, sentence_spans(text)) if names_person(text, asked) else None
             if (article := articles[aid]) is None:
                 kept.append(cand)
                 continue
@@ -947,7 +965,7 @@ class ExtractiveAnswerer(Answerer):
         written = self._article_text(best.hit, hits, read)
         article = written.lower()
         in_article = _names_in(frame, written, frame.names)
-        in_passage = _names_in(frame, f"{best.hit.title}\n{best.hit.chunk.text}", frame.names)
+        in_passage = _names_in(frame, f"{best.hit.title}\n{best.hit.chunk.text}", frame.names, article=False)
         unknown: tuple[str, ...] = ()
         if self.unknown_names is not None and frame.names:
             # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
@@ -1029,12 +1047,12 @@ class ExtractiveAnswerer(Answerer):
     def _on_question(self, frame: Frame, cand: _Candidate) -> bool:
         if frame.relation is not None:  # the event the question names is not what it asks about
             return states_relation(frame, cand.text)
-        if not all(_names_in(frame, f"{cand.hit.title}\n{cand.hit.chunk.text}", frame.names)):
+        if not all(_names_in(frame, f"{cand.hit.title}\n{cand.hit.chunk.text}", frame.names, article=False)):
             return False
         if not frame.topic and frame.asks is None and frame.names:
             # "Who is Fraser Lundie?" asks nothing but about him: a further quote is about him when it names him
             # itself ("Where was Anna Torv from?" is answered by "The Glasgow-born former reporter ...")
-            return any(_names_in(frame, cand.text, frame.names))
+            return any(_names_in(frame, cand.text, frame.names, article=False))
         terms = set(key_terms(cand.text))
         return not frame.topic or bool(terms & set(frame.topic)) or states_relation(frame, cand.text)
 

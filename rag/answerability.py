@@ -62,6 +62,7 @@ from rag.text import (
     WEEKDAYS,
     alternation,
     calendar_day_mentions,
+    calendar_days,
     key_terms,
     month_number,
     undotted,
@@ -233,10 +234,11 @@ _CALENDAR_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
-# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins)
+# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins), or a share of
+# one ("How much did revenue grow?" is answered by "12%")
 _SUM_NOUN = re.compile(
     r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
-    r"tuition|rent|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b",
+    r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b",
     re.I,
 )
 # A number that labels rather than counts: "stage 1" (cancer), "Game 7", "No. 1", "Category 4", "Article 5". It
@@ -290,80 +292,96 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
 
 # "the day before", "two days after", "the next day": a relation of days, which news states by naming the days as
 # often as in words ("On Monday, the Bank doubled its limit" beside "On Tuesday, it added index-linked gilts"). It
-# makes a relation question whatever the verb ("Who did Xi meet the day after ...?").
+# makes a relation question whatever the verb ("Who did Xi meet the day after ...?"). Not a title ("The Day After
+# Tomorrow"), nor a day named by a holiday ("the day before Thanksgiving" is a date, not an event's neighbour).
 _DAY_OFFSET = re.compile(
-    r"\b(?:(?P<n>one|two|three|four|five|six|[1-6])\s+days?|the\s+day)\s+(?P<way>before|after|earlier|later)\b"
+    r"\b(?:(?P<n>one|two|three|four|five|six|[1-6])\s+days?|(?:the|a)\s+day)\s+(?P<way>before|after|earlier|later)\b"
     r"|\bthe\s+(?P<side>next|following|previous|prior)\s+day\b",
     re.I,
 )
-_SMALL_NUMBERS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six"))}
-# How a sentence states such a relation in words: "The next day, ...", "A day earlier, ..." (not "After the vote,
-# ...", "Following a meeting with Biden, ...": what those follow is their own clause, not the question's event).
-_DAYS_STATED = {
-    -1: re.compile(
-        _OPENING + r"(?:the\s+(?:previous|prior)\s+day|the\s+day\s+before|(?:a|one|two|three|\d)\s+days?\s+"
-        r"(?:earlier|before))\b",
-        re.I,
-    ),
-    1: re.compile(
-        _OPENING + r"(?:the\s+(?:next|following)\s+day|the\s+day\s+after|(?:a|one|two|three|\d)\s+days?\s+"
-        r"(?:later|after))\b",
-        re.I,
-    ),
-}
-
-
-def day_offset(question: str) -> tuple[int, int] | None:
-    """How many days after (negative: before) the event the question names it asks about, and where the words
-    naming that event begin; None for a question that asks no such thing."""
-    m = _DAY_OFFSET.search(question)
-    if m is None:
-        return None
-    if m["side"]:
-        return (1 if m["side"].lower() in ("next", "following") else -1), m.end()
-    n = _SMALL_NUMBERS.get(m["n"].lower(), 0) or int(m["n"]) if m["n"] else 1
-    return (n if m["way"].lower() in ("after", "later") else -n), m.end()
-
-
-# a weekday, not one inside a name ("Saturday Night Live", "Black Friday", "Super Tuesday")
-_WEEKDAY_NAME = re.compile(
-    rf"(?<!Good )(?<!Black )(?<!Cyber )(?<!Super )(?<!Holy )(?<!Ash )(?<!Easter )(?<!Bloody )(?<!Giving )"
-    rf"\b(?:{alternation(WEEKDAYS)})\b(?!\s+(?-i:[A-Z]))",
+_HOLIDAY = re.compile(
+    rf"^\W*(?:the\s+)?(?:(?:{alternation(WEEKDAYS + MONTHS)})\b|\d|thanksgiving|christmas|easter|halloween|hanukkah|"
+    r"ramadan|eid|diwali|new\s+year|(?:(?-i:[A-Z])[\w'’]+\s+)+(?-i:Day)\b|tomorrow|yesterday|today)",
     re.I,
 )
+_SMALL_NUMBERS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six"))}
+
+
+def day_offset(question: str) -> tuple[int, str] | None:
+    """How many days after (negative: before) the event the question names it asks about, and the words naming
+    that event (to the clause's end: "the election" of "The day after the election, what did Trump say?"); None
+    for a question that asks no such thing."""
+    m = _DAY_OFFSET.search(question)
+    if m is None or "Day" in m.group(0) and m.start() > 0:
+        return None  # "The Day After Tomorrow"
+    event = re.split(r"[,;:?!]", question[m.end() :], maxsplit=1)[0]
+    if _HOLIDAY.match(event):
+        return None
+    if m["side"]:
+        return (1 if m["side"].lower() in ("next", "following") else -1), event
+    n = (_SMALL_NUMBERS.get(m["n"].lower()) or int(m["n"])) if m["n"] else 1
+    return (n if m["way"].lower() in ("after", "later") else -n), event
+
+
+@functools.cache
+def days_stated(offset: int) -> re.Pattern[str]:
+    """How a sentence states a relation of ``offset`` days in words, in its first words: "The next day, ...",
+    "A day earlier, ...", "Two days later, ..." (not "After the vote, ..." or "Following a meeting with Biden,
+    ...": what those follow is their own clause, not the question's event)."""
+    way = r"(?:later|after)" if offset > 0 else r"(?:earlier|before)"
+    n = abs(offset)
+    if n == 1:
+        side = r"(?:next|following)" if offset > 0 else r"(?:previous|prior)"
+        said = rf"the\s+{side}\s+day|the\s+day\s+{way}|(?:a|one|1)\s+day\s+{way}"
+    else:
+        word = next((w for w, i in _SMALL_NUMBERS.items() if i == n), str(n))
+        said = rf"(?:{word}|{n})\s+days\s+{way}"
+    return re.compile(_OPENING + rf"(?:{said})\b", re.I)
+
+
+# a weekday, not one inside a name ("Saturday Night Live", "Black Friday", "Super Tuesday", "the Sunday Times")
+_WEEKDAY_NAME = re.compile(
+    r"(?<!Good )(?<!Black )(?<!Cyber )(?<!Super )(?<!Holy )(?<!Ash )(?<!Easter )(?<!Bloody )(?<!Giving )"
+    rf"\b(?:{alternation(WEEKDAYS)})\b"
+    r"(?!\s+(?-i:Night|Times|Telegraph|Mirror|Express|Post|Herald|Morning|Show|Club|Service|School)\b)",
+    re.I,
+)
+_NO_YEAR = 4  # the year of a calendar day whose article has no date (a leap year, for "Feb. 29"): no weekday
 
 
 def named_day(sentence: str, published: date | None) -> date | int | None:
-    """The day a sentence names first: a calendar day (as a date in its article's year, 2000 without one) or a
-    weekday (0 for Monday); None when it names neither."""
+    """The day a sentence names first: a calendar day, as a date in its article's year (the year before for a day
+    over a week after the article: "Dec. 31" in a story of Jan. 2), or a weekday (0 for Monday); None when it
+    names neither."""
     calendar = calendar_day_mentions(sentence)
     weekday = _WEEKDAY_NAME.search(sentence)
     if calendar and (weekday is None or calendar[0].start() < weekday.start()):
         m = calendar[0]
+        month, day = month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])
         try:
-            return date(
-                published.year if published else 2000,
-                month_number(m["month"] or m["month2"]),
-                int(m["day"] or m["day2"]),
-            )
+            named = date(published.year if published else _NO_YEAR, month, day)
+            if published is not None and named > published + timedelta(days=7):
+                named = date(published.year - 1, month, day)
         except ValueError:
             return None
+        return named
     return WEEKDAYS.index(weekday.group(0).lower()) if weekday else None
 
 
 def names_day(sentence: str, day: date | int) -> bool:
-    """Whether a sentence names ``day`` (a date: as a calendar day, or its weekday; a weekday: by name)."""
+    """Whether a sentence names ``day``: a date as a calendar day or (its year known) by its weekday; a weekday by
+    name."""
     if isinstance(day, date):
-        if (day.month, day.day) in {
-            (month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"]))
-            for m in calendar_day_mentions(sentence)
-        }:
+        if (day.month, day.day) in calendar_days(sentence):
             return True
+        if day.year == _NO_YEAR:
+            return False
         day = day.weekday()
     return any(WEEKDAYS.index(m.group(0).lower()) == day for m in _WEEKDAY_NAME.finditer(sentence))
 
 
 def shift_day(day: date | int, days: int) -> date | int:
+    """The day ``days`` after ``day`` (a date, or a weekday)."""
     return day + timedelta(days=days) if isinstance(day, date) else (day + days) % 7
 
 
@@ -459,10 +477,10 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     asks = asked_type(question) if speaker is None else None
     relation = None
     offset = day_offset(question)
-    if _RELATION_QUESTION.search(question) or offset is not None:
+    if offset is not None:
+        relation = "after" if offset[0] > 0 else "before"
+    elif _RELATION_QUESTION.search(question):
         relation = next((kind for kind, asked, _ in _RELATION_KINDS if asked.search(question)), None)
-        if relation is None and offset is not None:
-            relation = "after" if offset[0] > 0 else "before"  # "the next day", "the previous day"
     name_terms = set(key_terms(" ".join(names)))  # not the topic, nor a date's day or month but in one case:
     day = None
     if event := _EVENT_ASKED.search(question):
@@ -495,8 +513,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         asked_role(question) if asks == "person" else None,
         speaker,
         day,
-        offset[0] if offset is not None and relation is not None else None,
-        question[offset[1] :] if offset is not None and relation is not None else "",
+        offset[0] if offset is not None else None,
+        offset[1] if offset is not None else "",
     )
 
 
@@ -513,7 +531,10 @@ _NUMBER = re.compile(
 )
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
+_SHARE_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
+# a person's birthday: not "the party's 100th birthday"
+_BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
 _COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
 
@@ -546,14 +567,16 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
             _month_before().search(sentence, 0, m.start()) and m.group(0).isdigit() and int(m.group(0)) <= 31
         ) or _said_in(frame.text.lower(), m.group(0)):
             continue  # "on Oct. 6 the county's lifeguards ...": a day, not six lifeguards; nor "the 1977 blizzard"
+        if _SHARE_AFTER.match(sentence, m.end()):
+            continue  # "98 percent of strikes": a share, not a count of strikes
         before = set(key_terms(" ".join(_CLAUSE_START.split(sentence[: m.start()])[-1].split()[-10:])))
         if event and (said := _DONE_TO.match(sentence, m.end())) and set(key_terms(said.group(1))) & event:
             return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "at least 5,800 have died"
         pos = m.end()
         for _ in range(4):
             word = _NEXT_WORD.match(sentence, pos)
-            if not word:
-                break
+            if not word or word.group(1)[0].isdigit():
+                break  # "29 points and 11 rebounds": the rebounds are the other number's
             if key_terms(word.group(1))[:1] == [frame.counted]:
                 said = _DONE_TO.match(sentence, word.end())
                 done_to = set(key_terms(said.group(1))) if said else set()
@@ -567,39 +590,41 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
     return None
 
 
-# "How many people ..." is answered by "12 victims", "30 residents": any plural may count people
-_PEOPLE_COUNTED = frozenset(key_terms("people persons individuals"))
+# "How many people ..." is answered by "12 victims", "30 residents", "How many times ..." by "15 races": any plural
+_ANY_PLURAL_COUNTED = frozenset(key_terms("people persons individuals times"))
 
 
-def _counts_other(frame: Frame, sentence: str, ent: Entity) -> bool:
-    """Whether the number ``ent`` counts something other than what "how many N" asks: "29 points", "eight teams"
-    or "two 100-microgram doses" does not answer "how many rebounds", "how many players" or "how many advisers" (the
-    number's first common word after it, past names and measures, is another plural noun); "420 fires" still
-    answers "how many wildfires", and "five major titles" is left to the ranker."""
-    if frame.counted is None or frame.counted in _PEOPLE_COUNTED:
-        return False
+def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] | None:
+    """For "how many N", when the number ``ent`` counts another plural noun: N as the question writes it and that
+    noun ("rebounds", "points" for "29 points"; "advisers", "doses" for "two 100-microgram doses": the number's
+    first common word after it, past names and measures); None when it counts N ("420 fires" for "wildfires"),
+    nothing said, or when any plural may answer (people, a people: "How many Russians ..." by "300,000 reservists";
+    times). Whether the noun is N in other words ("3,000 soldiers" for "troops") is the answerer's to decide."""
+    if frame.counted is None or frame.counted in _ANY_PLURAL_COUNTED:
+        return None
     written = re.search(rf"\b{re.escape(frame.counted)}\w*", frame.text, re.I)
-    if written is not None and written.group(0)[0].isupper():
-        return False  # "How many Russians ...": a people, answered by "300,000 reservists"
+    if written is None or written.group(0)[0].isupper():
+        return None
     inner = ent.text.split()
     pos = ent.end
     noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
     for _ in range(3):
         if noun:
             break
+        # a token with its hyphens ("100-microgram"): a measure before the noun, skipped whole
         word = _NEXT_TOKEN.match(sentence, pos)
         if word is None:
-            return False
+            return None
         pos = word.end()
         if word.group(1).isalpha() and word.group(1).islower():
             noun = word.group(1)  # past "Grand Slam", "100-microgram"
     if not (len(noun) > 3 and noun.endswith("s") and noun not in STOPWORDS):
-        return False
+        return None
     stem = key_terms(noun)[:1]
     if not stem:
-        return False
+        return None
     said, asked = stem[0].rstrip("e"), frame.counted.rstrip("e")
-    return not (said.endswith(asked) or asked.endswith(said))
+    return None if said.endswith(asked) or asked.endswith(said) else (written.group(0).lower(), noun)
 
 
 @functools.cache
@@ -706,7 +731,7 @@ def states_relation(frame: Frame, sentence: str) -> bool:
     if frame.relation is None:
         return False
     if frame.day_offset is not None:  # "the day before": said in words of days, or by naming them (see named_day)
-        return bool(_DAYS_STATED[1 if frame.day_offset > 0 else -1].search(sentence))
+        return bool(days_stated(frame.day_offset).search(sentence))
     for kind, _, stated in _RELATION_KINDS:
         if kind == frame.relation:
             m = stated.search(sentence)
@@ -812,7 +837,8 @@ def _said_in(question_lower: str, text: str) -> bool:
 
 
 # "Who plays Archie Bunker?", "Who will play Princess Diana in The Crown?": asked for the actor, which a sentence
-# gives as "Woody Harrelson as Archie"; the role's first word (not a title: "Princess Diana" is written "as Diana")
+# gives as "Woody Harrelson as Archie": the role's first or last word after "as" (not a title: "Princess Diana"
+# is written "as Diana")
 _PLAYS = re.compile(
     r"\bwho\s+(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?(?:plays?|played|playing|portray(?:s|ed)?|voices?|voiced|"
     r"stars?\s+as|starred\s+as)\s+(?:the\s+(?:role|part)\s+of\s+)?(?P<role>[\w'’.-]+(?:\s+[\w'’.-]+){0,3})",
@@ -826,10 +852,16 @@ def actor_of(frame: Frame, sentence: str, analysed: Analysed) -> Entity | None:
     m = _PLAYS.search(frame.text)
     if frame.asks != "person" or m is None:
         return None
-    role = [w for w in m.group("role").split() if w.lower().rstrip(".") not in TITLES and w.lower() not in STOPWORDS]
+    role: list[str] = []
+    for word in m.group("role").split():  # the role's name: "Archie Bunker" of "archie bunker in kimmel's special"
+        low = word.lower().rstrip(".?,")
+        if low in STOPWORDS:
+            break
+        if low not in TITLES:
+            role.append(low)
     if not role:
         return None
-    first = {role[0].lower(), role[-1].lower()}
+    first = {role[0], role[-1]}
     for said in re.finditer(r"\bas\s+(?:the\s+)?([\w'’.-]+)", sentence, re.I):
         if said.group(1).lower().rstrip(".") in first:
             actor = [
@@ -859,7 +891,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         labels = frozenset({"GPE"})
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
-    sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text) or _SUM_NOUN.search(frame.text))
+    sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
+    money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
@@ -867,7 +900,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     question = frame.text.lower()
     out = []
     for ent in analysed.entities:
-        birthday = age_asked and ent.label == "ORDINAL" and bool(_BIRTHDAY_AFTER.match(sentence, ent.end))
+        birthday = (
+            age_asked
+            and ent.label == "ORDINAL"
+            and bool(_BIRTHDAY_AFTER.match(sentence, ent.end) and _BIRTHDAY_OF.search(sentence, 0, ent.start))
+            and (digits := re.match(r"\d+", ent.text)) is not None
+        )
+        if birthday:
+            ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
         if (
             frame.asks == "number"
             and _BARE_NUMBER.fullmatch(ent.text.strip())
@@ -895,14 +935,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not _UNIT_AFTER.match(sentence, ent.end):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
-        if sum_asked and ent.label != "MONEY" and not _CURRENCY_AFTER.match(sentence, ent.end):
+        sums = ("MONEY", "PERCENT") if money_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
+        if (sum_asked or money_asked) and ent.label not in sums and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
-        if (
-            frame.asks == "number"
-            and not (age_asked or duration_asked or sum_asked or measure_asked)
-            and _counts_other(frame, sentence, ent)
-        ):
-            continue  # "how many rebounds" is not answered by "29 points"
+        if frame.counted is not None and ent.label == "PERCENT" and not (sum_asked or money_asked or measure_asked):
+            continue  # "how many N" asks for a count, not a share ("98 percent of wildlife strikes")
         terms = set(key_terms(undotted(ent.text)))
         if frame.asks in ("number", "date") and _said_in(question, ent.text):
             continue  # "How many died in the 1977 blizzard?" is not answered by "1977", nor "... this year?" by it

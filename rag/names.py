@@ -232,10 +232,11 @@ def name_forms(name: str) -> tuple[str, ...]:
     words = name.split()
     for n in (2, 1):  # a place and its state or country, typed without the comma: "Deadhorse Alaska"
         place, region = " ".join(words[:-n]), " ".join(words[-n:])
-        if not place or "," in place or name.lower() in US_STATES:
-            continue
-        if region.lower() in US_STATES or place_group(region) is not None:
-            forms.append(f"{place}, {region}")
+        if not place or "," in place or name.lower() in US_STATES or not place.split()[-1][0].isupper():
+            continue  # not "Bank of, America"
+        group = place_group(region)
+        if region.lower() in US_STATES or (group is not None and region == group[0] and len(region) > 3):
+            forms.append(f"{place}, {region}")  # a state, or a country by its name ("Paris, France"; not "French")
             break
     return tuple(dict.fromkeys(forms))
 
@@ -306,43 +307,86 @@ _PERSON_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _same_given(a: str, b: str) -> bool:
-    """Whether two given names may be one person's: alike in their first letters ("Joe", "Joseph"; "Frances",
-    "Francis"), not "Carrie" and "Claire" nor "Jaylen" and "Jason"."""
+    """Whether two given names may be one person's: one the other's short form or spelling ("Joe", "Joseph";
+    "Frances", "Francis"; "Jon", "John"), not "Carrie" and "Claire", "Jaylen" and "Jason", "Markieff" and
+    "Marcus"."""
+    short = min(len(a), len(b))
     shared = len(os.path.commonprefix([a, b]))
-    return min(len(a), len(b)) > 1 and shared >= min(3, min(len(a), len(b)) - 1)
+    return short > 1 and shared >= min(3, short - 1) and (shared >= short - 1 or _edits(a, b) <= 2)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions) between two short words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+# Capitalised words before a surname that give no other first name: jobs and ranks ("Coach Kerr", "Guard
+# Nowell", "Sgt. Lopez"), besides TITLES and any word the text also writes in lower case
+_ROLE_WORDS = frozenset((
+    "coach", "guard", "forward", "center", "centre", "rookie", "veteran", "captain", "capt", "quarterback",
+    "pitcher", "striker", "goalkeeper", "keeper", "manager", "boss", "star", "officer", "detective", "sergeant",
+    "sgt", "lieutenant", "lt", "col", "colonel", "maj", "major", "cpl", "private", "deputy", "sheriff", "agent",
+    "attorney", "lawyer", "professor", "prof", "democrat", "republican", "independent", "labour", "tory",
+    "conservative", "rev", "reverend", "father", "brother", "sister", "nurse", "chef", "actor", "actress", "singer",
+    "rapper", "host", "anchor", "reporter", "author",
+))  # fmt: skip
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _given_before(text: str, start: int, limit: int = 3) -> list[str]:
+    """The capitalised words right before ``start`` on its line, nearest last: "Forward Markquis" of "Forward
+    Markquis Nowell"; none past a clause's or a sentence's end ("Texas, Nowell", "on Friday. Rowling")."""
+    line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+    words: list[str] = []
+    for token in reversed(line.split()):
+        if len(words) == limit or not _CAPITALISED.fullmatch(token) or not token[0].isupper():
+            break
+        if token.endswith(".") and len(token.rstrip(".")) > 1 and token.rstrip(".").lower() not in TITLES:
+            break  # a sentence's end, not an initial ("J.") or a title ("Sen.")
+        words.append(token)
+    return words[::-1]
 
 
 def names_person(text: str, name: str) -> bool:
     """Whether a text (capitals as written) names the person ``name``: by the whole name, or by the surname unless
-    the text gives that surname only to others. An article about Markquis Nowell ("Nowell took on an even larger
-    role") does not name Jaylen Nowell; one that says "President Biden" beside "Hunter Biden" names Joe Biden, and
-    one that says "Biden" alone does too."""
+    every time the text gives that surname a first name it is another's. An article about Markquis Nowell ("Nowell
+    took on an even larger role") does not name Jaylen Nowell; one that says "President Biden" beside "Hunter Biden"
+    names Joe Biden, and one that says "Biden" alone does too. For an article's text: a passage about a relative
+    ("Biden said the pardon of his son Hunter Biden ...") may name the person only by surname."""
+    text = text.replace("’", "'")
     low = text.lower()
     if mentions(low, name):
         return True
     words = _person_words(name)
     if len(words) < 2:
         return mentions(low, name, person=True)
-    surname = words[-1]
+    given, surname = words[0], words[-1]
     if not says(low, surname):
         return False
-    if re.search(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", text):
+    if re.search(rf"(?<![\w'-]){re.escape(surname)}(?![\w'-])", text):
         return True  # written in lower case, it is a word, not a surname: "Tony Award" was no person's name
     others = False
-    for m in re.finditer(rf"([A-Z][\w'’.-]*)\s+(?:[A-Z]\.\s+)?(?i:{re.escape(surname)})(?![\w'’-])", text):
-        before = m.group(1).rstrip(".").lower()
-        if before in words or before in TITLES or _same_given(before, words[0]):
-            # "President Biden", "Mr. Nowell", the name with a middle initial; "Joseph Kennedy" may be Joe Kennedy,
-            # "Frances Tiafoe" Francis Tiafoe
+    for m in re.finditer(rf"(?<![\w'-])(?i:{re.escape(surname)})(?![\w'-])", text):
+        before = [w.rstrip(".").lower() for w in _given_before(text, m.start())]
+        if any(w in words or w in TITLES or _same_given(w, given) for w in before):
+            # "President Biden", "Mr. Nowell", "John Fitzgerald Kennedy"; "Joseph Kennedy" may be Joe Kennedy
             return True
-        if (
-            len(before) > 1
-            and before not in STOPWORDS
-            and not before.endswith(("'s", "’s"))
-            and not m.group(1).isupper()
-            and not m.group(1).endswith(".")  # "... on Friday. Rowling said"
-        ):
-            others = True  # "Markquis Nowell" (not "When Nowell", "NBA's Nowell")
+        named = [
+            w
+            for w in before
+            if len(w) > 1
+            and w not in STOPWORDS
+            and w not in _ROLE_WORDS
+            and not w.endswith(("'s", "'"))
+            and not re.search(rf"(?<![\w'-]){re.escape(w)}(?![\w'-])", text)  # a word the text writes in lower case
+        ]
+        if named and not before[-1].isupper():
+            others = True  # "Markquis Nowell" (not "When Nowell", "Coach Kerr", "Timberwolves' Nowell", "NBA Nowell")
     return not others
 
 

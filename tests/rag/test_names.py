@@ -79,6 +79,13 @@ def test_a_person_named_by_surname_unless_the_text_gives_it_to_others() -> None:
     assert names_person("Robert F. Kennedy Jr. spoke.", "Robert F. Kennedy Jr.")
     assert names_person("Coach Joseph Kennedy prayed. Kennedy was fired.", "Joe Kennedy")  # a name's other form
     assert not names_person("Carrie Underwood sang. Underwood left.", "Claire Underwood")
+    assert not names_person("Markieff Morris scored. Morris left.", "Marcus Morris")  # twins
+    assert names_person("Coach Kerr said his team scored 120 points.", "Steve Kerr")  # a job, no first name
+    assert names_person("Timberwolves' Nowell scored 30.", "Jaylen Nowell")
+    assert names_person("O’Neal scored 40 points.", "Shaquille O'Neal")  # either apostrophe
+    assert names_person("John Fitzgerald Kennedy was shot. Kennedy died.", "John Kennedy")  # a middle name
+    assert names_person("Thunder beat Wolves\nNowell scored 30.", "Jaylen Nowell")  # a headline's last word
+    assert not names_person("Álvaro Sánchez travelled. Sánchez said.", "Pedro Sánchez")  # any capital
     assert names_person("It ended on Friday. Rowling said no.", "J. K. Rowling")  # a sentence's last word
     # a name the recogniser took for a person's, its last word a common one: found as before
     assert names_person("Jodie Comer won a Drama Desk Award and the award for best actress.", "Tony Award")
