@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.short_answer import FEATURES, ShortAnswerModel, fit_conditional_logit
+from rag.short_answer import FEATURES, ShortAnswerModel, fit_conditional_logit, fit_none, softmax_with_none
 
 Question = dict[str, Any]  # {"id", "groups": [{"text", "features", "label"}]}, the answerer's order
 
@@ -68,6 +68,20 @@ def first_right(questions: Sequence[Question], weights: np.ndarray, names: Seque
     return right
 
 
+def _first_auc(data: Sequence[tuple[np.ndarray, np.ndarray]], weights: np.ndarray, none: float | None) -> float:
+    """AUC of the first candidate's probability for whether it is right, over questions with candidates."""
+    firsts = []
+    for x, y in data:
+        p = softmax_with_none(x @ weights, none)
+        top = int(np.argmax(p))
+        firsts.append((float(p[top]), bool(y[top] > 0)))
+    pos = [p for p, right in firsts if right]
+    neg = [p for p, right in firsts if not right]
+    if not pos or not neg:
+        return 0.5
+    return sum((a > b) + 0.5 * (a == b) for a in pos for b in neg) / (len(pos) * len(neg))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.fit_short_answer", description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", default="../shared/bench/rtqa-train", type=Path)
@@ -106,10 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for test, train in (folds, folds[::-1])
     )
     with_right = sum(1 for _, y in data if y.any())
+    kept = np.array([round(float(v), 4) for v in w])
+    asked = [(x, y) for x, y in data if len(y)]  # a question with candidates: the choice of none is among them
     model = ShortAnswerModel(
-        {n: round(float(v), 4) for n, v in zip(names, w, strict=True)},
+        dict(zip(names, kept.tolist(), strict=True)),
         ShortAnswerModel.load(args.out).sentences if args.out.exists() else 20,
         fitted_on=f"{source}: {len(questions)} questions, {with_right} with a right candidate",
+        none=fit_none(asked, kept),
     )
     args.out.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
     summary = {
@@ -119,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "model_answered_with": sum(int(y[0] > 0) for _, y in data),
             "fitted_in_sample": first_right(questions, w, names),
             "fitted_two_fold": cross,
+        },
+        # how well the first candidate's probability tells a right first candidate from a wrong one (in-sample)
+        "first_right_auc": {
+            "without_none": round(_first_auc(asked, kept, None), 4),
+            "with_none": round(_first_auc(asked, kept, model.none), 4),
         },
         "model": model.to_json(),
     }

@@ -16,9 +16,9 @@ def test_fit_from_a_dump_writes_a_model_that_ranks_the_right_candidate_first(
 ) -> None:
     rng = np.random.default_rng(1)
     lines = []
-    for i in range(60):
+    for i in range(80):
         groups = []
-        right = int(rng.integers(4))
+        right = int(rng.integers(4)) if i < 60 else -1  # the last 20 have no right candidate
         for j in range(4):
             features = {
                 "support": float(rng.normal() - 2.0 * (j != right)),
@@ -37,8 +37,11 @@ def test_fit_from_a_dump_writes_a_model_that_ranks_the_right_candidate_first(
     model = ShortAnswerModel.load(out)
     assert set(model.weights) == set(FEATURES) and model.weights["support"] > 0.5
     summary = json.loads(capsys.readouterr().out)
-    assert summary["questions"] == 60 and summary["with_right_candidate"] == 60
+    assert summary["questions"] == 80 and summary["with_right_candidate"] == 60
     assert summary["first_right"]["fitted_in_sample"] >= 50 and summary["first_right"]["fitted_two_fold"] >= 45
+    # the score of "none of them", fitted on the 20 without a right candidate, written beside the weights
+    assert model.none is not None and summary["model"]["none"] == model.none
+    assert summary["first_right_auc"]["with_none"] >= summary["first_right_auc"]["without_none"]
     stale = tmp_path / "old.jsonl"  # a dump from before a feature was added is refused, saying which one
     stale.write_text(lines[0].replace(', "title": 1.0', "").replace(', "title": 0.0', "") + "\n", encoding="utf-8")
     assert main(["--from-dump", str(stale), "--out", str(tmp_path / "x.json")]) == 2

@@ -210,6 +210,25 @@ def test_the_model_ranks_by_its_weights_and_gives_probabilities() -> None:
     assert model.rank([]) == []
 
 
+def test_a_lone_candidate_is_not_certain_when_none_of_them_is_a_choice() -> None:
+    from rag.short_answer import fit_none, softmax_with_none
+
+    lone = EntityGroup("a", [_mention("A", 0, 0.0)])
+    lone.features = {"support": 0.0, "kind": 0.0, "distance": 0.0}
+    without = ShortAnswerModel({"support": 1.0, "kind": 2.0, "distance": -1.0})
+    assert without.rank([lone])[0].probability == pytest.approx(1.0)  # the Red River trap: one sum, certain
+    model = ShortAnswerModel({"support": 1.0, "kind": 2.0, "distance": -1.0}, none=1.0)
+    assert model.rank([lone])[0].probability == pytest.approx(1 / (1 + np.e))
+    assert softmax_with_none(np.array([0.0, 0.0]), None).sum() == pytest.approx(1.0)
+    assert softmax_with_none(np.array([0.0, 0.0]), 0.0).sum() == pytest.approx(2 / 3)
+    # fitted where right candidates score high and the questions without one score low, "none" lies between
+    right = [(np.array([[3.0], [0.0]]), np.array([1.0, 0.0]))] * 20
+    wrong = [(np.array([[-1.0], [-2.0]]), np.array([0.0, 0.0]))] * 20
+    none = fit_none(right + wrong, np.array([1.0]))
+    assert -1.0 < none < 3.0
+    assert fit_none(right, np.array([1.0])) < -10  # every question has a right candidate: none is never likely
+
+
 def test_the_conditional_logit_learns_which_feature_marks_the_right_candidate() -> None:
     rng = np.random.default_rng(0)
     questions = []
@@ -229,6 +248,7 @@ def test_the_shipped_model_loads_and_an_unknown_feature_is_refused(tmp_path: Pat
     assert set(model.weights) == set(FEATURES) and model.sentences >= 6 and "rtqa-train" in model.fitted_on
     assert model.weights["support"] > 0 and model.weights["kind"] > 0 and model.weights["distance"] < 0
     assert model.weights["title"] > 0 and model.weights["clause"] > 0 and model.weights["nearby"] > 0
+    assert model.none is not None and 0.0 < model.none < 5.0  # fitted on the questions without a right candidate
     bad = tmp_path / "m.json"
     bad.write_text(json.dumps({"weights": {"support": 1.0, "typo": 2.0}}), encoding="utf-8")
     with pytest.raises(ValueError, match="typo"):
@@ -258,7 +278,8 @@ def test_the_short_answer_is_the_entity_most_sentences_support_quoted_first(ner:
         first_quote.article_id == short.article_id and first_quote.start <= short.start < short.end <= first_quote.end
     )
     assert draft.answer.text.startswith("Texas. [")
-    assert 0.5 < draft.entity_groups[0].probability <= 1.0
+    # more likely than any other candidate; below 1, as the answer may also be none of them
+    assert max(g.probability for g in draft.entity_groups[1:]) < draft.entity_groups[0].probability < 1.0
     assert draft.assessment is not None
     assert draft.assessment.features["short_confidence"] == pytest.approx(draft.entity_groups[0].probability)
 
