@@ -351,8 +351,10 @@ _NO_YEAR = 4  # the year of a calendar day whose article has no date (a leap yea
 
 def named_day(sentence: str, published: date | None) -> date | int | None:
     """The day a sentence names first: a calendar day, as a date in its article's year (the year before for a day
-    over a week after the article: "Dec. 31" in a story of Jan. 2), or a weekday (0 for Monday); None when it
-    names neither."""
+    over a week after the article: "Dec. 31" in a story of Jan. 2); a weekday, as the last such day up to the
+    article's date ("Tuesday" in a story of Wednesday, Dec. 14: Dec. 13; news tells of the past week, and a day
+    of the week to come keeps its weekday), or without a date as a weekday (0 for Monday); None when it names
+    neither."""
     calendar = calendar_day_mentions(sentence)
     weekday = _WEEKDAY_NAME.search(sentence)
     if calendar and (weekday is None or calendar[0].start() < weekday.start()):
@@ -365,7 +367,10 @@ def named_day(sentence: str, published: date | None) -> date | int | None:
         except ValueError:
             return None
         return named
-    return WEEKDAYS.index(weekday.group(0).lower()) if weekday else None
+    if weekday is None:
+        return None
+    index = WEEKDAYS.index(weekday.group(0).lower())
+    return published - timedelta(days=(published.weekday() - index) % 7) if published is not None else index
 
 
 def names_day(sentence: str, day: date | int) -> bool:

@@ -1090,6 +1090,14 @@ def test_a_weekday_inside_a_name_is_no_day(ner: EntityRecognizer) -> None:
     assert named_day("Speaking Monday at the summit, he left.", None) == 0
     assert named_day("On Monday President Biden said no.", None) == 0  # a name after a weekday
     assert named_day("Dec. 31 was the last day.", date(2023, 1, 2)) == date(2022, 12, 31)  # the year before
+    # a weekday in a dated article is that day of the week up to its date, so "the day before" meets a calendar day
+    tuesday = named_day("On Tuesday, the Senate voted.", date(2022, 12, 16))
+    assert tuesday == date(2022, 12, 13)
+    from rag.answerability import names_day, shift_day
+
+    assert names_day("On Dec. 12, Rubio filed a bill.", shift_day(tuesday, -1))
+    assert names_day("On Monday, Rubio filed a bill.", shift_day(tuesday, -1))
+    assert names_day("On Monday, Rubio filed a bill.", shift_day(date(2023, 1, 3), -1))  # over a year's end too
     assert named_day("On Dec. 14, the Senate voted.", date(2022, 12, 16)) == date(2022, 12, 14)
 
 
