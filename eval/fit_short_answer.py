@@ -128,6 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         fitted_on=f"{source}: {len(questions)} questions, {with_right} with a right candidate",
         none=fit_none(asked, kept),
     )
+    if model.none is None:
+        print(
+            "note: no score for 'none of the candidates' was fitted (every question, or none, has a right "
+            "candidate): the model's probabilities are relative to the candidates alone",
+            file=sys.stderr,
+        )
     args.out.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
     summary = {
         "questions": len(questions),

@@ -139,6 +139,12 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
 # A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15."
 _EDITORS_NOTE = re.compile(r"^\W*editor['’]s\s+note\b", re.I)
+_UNIT_WORD = re.compile(
+    r"(?:feet|inches|yards|miles|meters|metres|kilometers|kilometres|centimeters|centimetres|millimeters|pounds|"
+    r"ounces|kilograms|kilos|grams|tons|tonnes|gallons|liters|litres|acres|hectares|degrees|calories|kilowatts|"
+    r"megawatts|gigawatts|watts|volts|knots|mph|seconds|minutes|hours|days|weeks|months|years|decades|centuries)",
+    re.I,
+)
 _UNIT = re.compile(
     rf"(?<=\d)(?:m|bn|b|k|tn)\b|\s+(?:{CURRENCY_WORDS}|per\s?cent|percent)\b", re.I
 )  # what "41 million" needs to be a sum or a share; "$2.7" of "$2.7m" is not the sum
@@ -776,8 +782,8 @@ class ExtractiveAnswerer(Answerer):
         0.22, 0.38); not "3,000 soldiers" for "troops" (0.69), "11 kids" for "children" (0.77). Without the
         vectors it cannot tell, and counts none out."""
         other = other_counted(frame, sentence, ent)
-        if other is None or self.word_vectors is None:
-            return False
+        if other is None or self.word_vectors is None or _UNIT_WORD.fullmatch(other[1]):
+            return False  # "100 meters" may answer "how many feet": a unit is for the reader to convert
         vectors = self.word_vectors(list(other))
         return vectors is not None and float(vectors[0] @ vectors[1]) < self.NEAR_WORD
 
@@ -920,7 +926,10 @@ class ExtractiveAnswerer(Answerer):
                 else:
                     text, base = cand.hit.chunk.text, cand.hit.chunk.start
                 # an article that never names them is judged by the names rule ("don't mention Tokayev")
-                articles[aid] = (text, base, sentence_spans(text)) if names_person(text, asked) else None
+                named = (
+                    names_person(text, asked) if self.article_text is not None else mentions(text.lower(), asked, True)
+                )
+                articles[aid] = (text, base, sentence_spans(text)) if named else None
             if (article := articles[aid]) is None:
                 kept.append(cand)
                 continue

@@ -234,11 +234,17 @@ _CALENDAR_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
-# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins), or a share of
-# one ("How much did revenue grow?" is answered by "12%")
+# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins); a sum or its
+# share when it changes ("How much did revenue grow?" is answered by "12%", "How much did the price rise?" by "36%")
 _SUM_NOUN = re.compile(
     r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
     r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b",
+    re.I,
+)
+_CHANGE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|gr(?:ow|ew|own|ows|owing)|drop(?:s|ped)?|"
+    r"(?:in|de)creas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|soar(?:s|ed)?|plunge[sd]?|decline[sd]?|shr[iau]nk|"
+    r"gain(?:s|ed)?|cut)\b",
     re.I,
 )
 # A number that labels rather than counts: "stage 1" (cancer), "Game 7", "No. 1", "Category 4", "Article 5". It
@@ -300,8 +306,9 @@ _DAY_OFFSET = re.compile(
     re.I,
 )
 _HOLIDAY = re.compile(
-    rf"^\W*(?:the\s+)?(?:(?:{alternation(WEEKDAYS + MONTHS)})\b|\d|thanksgiving|christmas|easter|halloween|hanukkah|"
-    r"ramadan|eid|diwali|new\s+year|(?:(?-i:[A-Z])[\w'’]+\s+)+(?-i:Day)\b|tomorrow|yesterday|today)",
+    rf"^\W*(?:the\s+)?(?:(?:{alternation(WEEKDAYS)})\b|(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?\s+\d|\d|"
+    r"thanksgiving|christmas|easter|halloween|hanukkah|ramadan|eid|diwali|new\s+year|"
+    r"(?:(?-i:[A-Z])[\w'’]+\s+)+(?-i:Day)\b|(?:tomorrow|yesterday|today)\b(?!['’]))",
     re.I,
 )
 _SMALL_NUMBERS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six"))}
@@ -346,47 +353,52 @@ _WEEKDAY_NAME = re.compile(
     r"(?!\s+(?-i:Night|Times|Telegraph|Mirror|Express|Post|Herald|Morning|Show|Club|Service|School)\b)",
     re.I,
 )
-_NO_YEAR = 4  # the year of a calendar day whose article has no date (a leap year, for "Feb. 29"): no weekday
+Day = date | tuple[int, int] | int  # a date; a calendar day of no known year (month, day); a weekday (0: Monday)
 
 
-def named_day(sentence: str, published: date | None) -> date | int | None:
-    """The day a sentence names first: a calendar day, as a date in its article's year (the year before for a day
-    over a week after the article: "Dec. 31" in a story of Jan. 2); a weekday, as the last such day up to the
-    article's date ("Tuesday" in a story of Wednesday, Dec. 14: Dec. 13; news tells of the past week, and a day
-    of the week to come keeps its weekday), or without a date as a weekday (0 for Monday); None when it names
-    neither."""
+def named_day(sentence: str, published: date | None) -> Day | None:
+    """The day a sentence names first: a calendar day, as the date of that day nearest the article's ("Dec. 31" in
+    a story of Jan. 2 is the year before, "Jan. 20" in one of Jan. 2 that year, "Feb. 29" the leap year's), or as
+    (month, day) in an undated one; a weekday, as the last such day up to the article's date ("Tuesday" in a story
+    of Wednesday, Dec. 14: Dec. 13; news tells of the past week, and a day of the week to come keeps its weekday),
+    or as a weekday in an undated one; None when it names neither."""
     calendar = calendar_day_mentions(sentence)
     weekday = _WEEKDAY_NAME.search(sentence)
     if calendar and (weekday is None or calendar[0].start() < weekday.start()):
         m = calendar[0]
         month, day = month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])
-        try:
-            named = date(published.year if published else _NO_YEAR, month, day)
-            if published is not None and named > published + timedelta(days=7):
-                named = date(published.year - 1, month, day)
-        except ValueError:
-            return None
-        return named
+        if published is None:
+            return (month, day) if day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31) else None
+        dates = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                dates.append(date(year, month, day))
+            except ValueError:
+                continue  # Feb. 29 of a common year
+        return min(dates, key=lambda d: abs((d - published).days), default=None)
     if weekday is None:
         return None
     index = WEEKDAYS.index(weekday.group(0).lower())
     return published - timedelta(days=(published.weekday() - index) % 7) if published is not None else index
 
 
-def names_day(sentence: str, day: date | int) -> bool:
-    """Whether a sentence names ``day``: a date as a calendar day or (its year known) by its weekday; a weekday by
-    name."""
+def names_day(sentence: str, day: Day) -> bool:
+    """Whether a sentence names ``day``: a date as a calendar day or by its weekday; a calendar day of no known
+    year as a calendar day; a weekday by name."""
+    if isinstance(day, tuple):
+        return day in calendar_days(sentence)
     if isinstance(day, date):
         if (day.month, day.day) in calendar_days(sentence):
             return True
-        if day.year == _NO_YEAR:
-            return False
         day = day.weekday()
     return any(WEEKDAYS.index(m.group(0).lower()) == day for m in _WEEKDAY_NAME.finditer(sentence))
 
 
-def shift_day(day: date | int, days: int) -> date | int:
-    """The day ``days`` after ``day`` (a date, or a weekday)."""
+def shift_day(day: Day, days: int) -> Day:
+    """The day ``days`` after ``day`` (a calendar day of no known year is counted in a leap year)."""
+    if isinstance(day, tuple):
+        shifted = date(2000, *day) + timedelta(days=days)
+        return (shifted.month, shifted.day)
     return day + timedelta(days=days) if isinstance(day, date) else (day + days) % 7
 
 
@@ -539,7 +551,7 @@ _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _SHARE_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
-_BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s)\s+$")
+_BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
 _COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
 
@@ -578,10 +590,12 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
         if event and (said := _DONE_TO.match(sentence, m.end())) and set(key_terms(said.group(1))) & event:
             return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "at least 5,800 have died"
         pos = m.end()
+        previous = ""
         for _ in range(4):
             word = _NEXT_WORD.match(sentence, pos)
-            if not word or word.group(1)[0].isdigit():
-                break  # "29 points and 11 rebounds": the rebounds are the other number's
+            if not word or (word.group(1).isdigit() and (previous in ("and", "or") or previous.endswith("s"))):
+                break  # "29 points and 11 rebounds": the rebounds are the other number's (not "32 F-35 jets")
+            previous = word.group(1).lower()
             if key_terms(word.group(1))[:1] == [frame.counted]:
                 said = _DONE_TO.match(sentence, word.end())
                 done_to = set(key_terms(said.group(1))) if said else set()
@@ -860,10 +874,10 @@ def actor_of(frame: Frame, sentence: str, analysed: Analysed) -> Entity | None:
     role: list[str] = []
     for word in m.group("role").split():  # the role's name: "Archie Bunker" of "archie bunker in kimmel's special"
         low = word.lower().rstrip(".?,")
-        if low in STOPWORDS:
+        if low in STOPWORDS and role:
             break
-        if low not in TITLES:
-            role.append(low)
+        if low not in TITLES and low not in STOPWORDS:
+            role.append(low)  # past a leading "the": "Who plays the Joker?"
     if not role:
         return None
     first = {role[0], role[-1]}
@@ -898,6 +912,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
+    change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
@@ -940,10 +955,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not _UNIT_AFTER.match(sentence, ent.end):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
-        sums = ("MONEY", "PERCENT") if money_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
+        sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
         if (sum_asked or money_asked) and ent.label not in sums and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
-        if frame.counted is not None and ent.label == "PERCENT" and not (sum_asked or money_asked or measure_asked):
+        if frame.counted is not None and ent.label == "PERCENT" and not (change_asked or measure_asked):
             continue  # "how many N" asks for a count, not a share ("98 percent of wildlife strikes")
         terms = set(key_terms(undotted(ent.text)))
         if frame.asks in ("number", "date") and _said_in(question, ent.text):

@@ -308,11 +308,11 @@ _PERSON_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def _same_given(a: str, b: str) -> bool:
     """Whether two given names may be one person's: one the other's short form or spelling ("Joe", "Joseph";
-    "Frances", "Francis"; "Jon", "John"), not "Carrie" and "Claire", "Jaylen" and "Jason", "Markieff" and
-    "Marcus"."""
+    "Steve", "Stephen"; "Frances", "Francis"; "Jon", "John"), not "Carrie" and "Claire", "Jaylen" and "Jason",
+    "Markieff" and "Marcus"."""
     short = min(len(a), len(b))
     shared = len(os.path.commonprefix([a, b]))
-    return short > 1 and shared >= min(3, short - 1) and (shared >= short - 1 or _edits(a, b) <= 2)
+    return short > 1 and shared >= min(3, short - 1) and (short <= 5 or shared >= short - 1 or _edits(a, b) <= 2)
 
 
 def _edits(a: str, b: str) -> int:
@@ -326,30 +326,41 @@ def _edits(a: str, b: str) -> int:
 
 
 # Capitalised words before a surname that give no other first name: jobs and ranks ("Coach Kerr", "Guard
-# Nowell", "Sgt. Lopez"), besides TITLES and any word the text also writes in lower case
+# Nowell", "Sgt. Lopez"), besides TITLES
 _ROLE_WORDS = frozenset((
     "coach", "guard", "forward", "center", "centre", "rookie", "veteran", "captain", "capt", "quarterback",
     "pitcher", "striker", "goalkeeper", "keeper", "manager", "boss", "star", "officer", "detective", "sergeant",
     "sgt", "lieutenant", "lt", "col", "colonel", "maj", "major", "cpl", "private", "deputy", "sheriff", "agent",
     "attorney", "lawyer", "professor", "prof", "democrat", "republican", "independent", "labour", "tory",
     "conservative", "rev", "reverend", "father", "brother", "sister", "nurse", "chef", "actor", "actress", "singer",
-    "rapper", "host", "anchor", "reporter", "author",
+    "rapper", "host", "anchor", "reporter", "author", "former", "late",
 ))  # fmt: skip
-_CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
+_CAPITALISED = re.compile(r"[^\W\d_][\w'.-]*")
+_OPENS = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
 
 
-def _given_before(text: str, start: int, limit: int = 3) -> list[str]:
-    """The capitalised words right before ``start`` on its line, nearest last: "Forward Markquis" of "Forward
-    Markquis Nowell"; none past a clause's or a sentence's end ("Texas, Nowell", "on Friday. Rowling")."""
-    line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
-    words: list[str] = []
-    for token in reversed(line.split()):
-        if len(words) == limit or not _CAPITALISED.fullmatch(token) or not token[0].isupper():
+def _given_before(text: str, start: int, limit: int = 3) -> list[tuple[str, bool]]:
+    """The capitalised words right before ``start`` on its line, nearest last, each with whether it opens its
+    sentence: "Forward Markquis" of "Forward Markquis Nowell"; none past a clause's or a sentence's end ("Texas,
+    Nowell", "on Friday. Rowling")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    tokens = list(re.finditer(r"\S+", text[line_start:start]))
+    words: list[tuple[str, bool]] = []
+    for token in reversed(tokens):
+        word = token.group(0)
+        if len(words) == limit or not _CAPITALISED.fullmatch(word) or not word[0].isupper():
             break
-        if token.endswith(".") and len(token.rstrip(".")) > 1 and token.rstrip(".").lower() not in TITLES:
+        if word.endswith(".") and len(word.rstrip(".")) > 1 and word.rstrip(".").lower() not in TITLES | _ROLE_WORDS:
             break  # a sentence's end, not an initial ("J.") or a title ("Sen.")
-        words.append(token)
+        words.append((word, bool(_OPENS.search(text[line_start : line_start + token.start()].rstrip(" \t") + " "))))
     return words[::-1]
+
+
+def _headline_case(line: str) -> bool:
+    """Whether a line capitalises most of its words, as headlines do ("Grizzlies Sign Nowell To Two-Way Deal")."""
+    found = re.findall(r"[^\W\d_][\w'-]*", line)
+    ends = line.rstrip().endswith((".", '"', "”", "'"))  # a sentence, not a headline
+    return not ends and len(found) >= 4 and sum(w[0].isupper() for w in found) >= 0.75 * len(found)
 
 
 def names_person(text: str, name: str) -> bool:
@@ -372,21 +383,26 @@ def names_person(text: str, name: str) -> bool:
         return True  # written in lower case, it is a word, not a surname: "Tony Award" was no person's name
     others = False
     for m in re.finditer(rf"(?<![\w'-])(?i:{re.escape(surname)})(?![\w'-])", text):
-        before = [w.rstrip(".").lower() for w in _given_before(text, m.start())]
-        if any(w in words or w in TITLES or _same_given(w, given) for w in before):
-            # "President Biden", "Mr. Nowell", "John Fitzgerald Kennedy"; "Joseph Kennedy" may be Joe Kennedy
-            return True
-        named = [
-            w
-            for w in before
-            if len(w) > 1
-            and w not in STOPWORDS
-            and w not in _ROLE_WORDS
-            and not w.endswith(("'s", "'"))
-            and not re.search(rf"(?<![\w'-]){re.escape(w)}(?![\w'-])", text)  # a word the text writes in lower case
-        ]
-        if named and not before[-1].isupper():
-            others = True  # "Markquis Nowell" (not "When Nowell", "Coach Kerr", "Timberwolves' Nowell", "NBA Nowell")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if _headline_case(text[line_start : line_end if line_end != -1 else len(text)]):
+            continue  # a headline's capitals are no first names
+        before = _given_before(text, m.start())
+        lowered = [w.rstrip(".").lower() for w, _ in before]
+        if any(w in words or _same_given(w, given) for w in lowered):
+            return True  # "John Fitzgerald Kennedy"; "Joseph Kennedy" may be Joe Kennedy
+        nearest = next((w for w in reversed(lowered) if len(w) > 1), "")  # past initials
+        if nearest in TITLES or nearest in _ROLE_WORDS:
+            return True  # "President Biden", "Coach Kerr" (not "Former President Donald Trump" for Melania)
+        for (word, opens), w in zip(before, lowered, strict=True):
+            neutral = (
+                len(w) < 2
+                or w in STOPWORDS
+                or w.endswith(("'s", "'"))  # "Timberwolves' Nowell"
+                or word.rstrip(".").isupper()  # "NBA Nowell"
+                or (opens and re.search(rf"(?<![\w'-]){re.escape(w)}(?![\w'-])", text) is not None)  # "Later Nowell"
+            )
+            others = others or not neutral  # "Markquis Nowell"
     return not others
 
 

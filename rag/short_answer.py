@@ -4,9 +4,9 @@ A question that asks for a kind of thing ("which team", "how many", "who") is an
 The candidates are the entities of that kind that the recogniser finds in the best sentences of the retrieved
 passages (the sentence ranker's cheap stage orders them), other than what the question names. Mentions of one entity
 are grouped ("Bucks" joins "Milwaukee Bucks"), and each group is scored by a conditional logit (a softmax over the
-question's groups and one more choice, that none of them is the answer) whose weights are a small JSON file (``rag/models/short_answer.json``), fitted by
-``python -m eval.fit_short_answer`` on a news QA benchmark's training split (label: the entity names the
-question's answer):
+question's groups and one more choice, that none of them is the answer) whose weights are a small JSON file
+(``rag/models/short_answer.json``), fitted by ``python -m eval.fit_short_answer`` on a news QA benchmark's training
+split (label: the entity names the question's answer):
 
 - ``support``: how much of the sentences' evidence is about it: log of the sum, over its mentions, of
   ``exp(sentence score - best sentence score)`` (an entity in several good sentences beats one in a single one);
@@ -276,6 +276,8 @@ class ShortAnswerModel:
         data = read_model("short_answer.json", path)
         refuse_unknown(data["weights"], FEATURES, "short-answer model")
         none = data.get("none")
+        if none is not None and not math.isfinite(float(none)):
+            raise ValueError(f"short-answer model: 'none' must be a finite number (got {none!r})")
         return cls(
             {k: float(v) for k, v in data["weights"].items()},
             int(data.get("sentences", 20)),
@@ -297,19 +299,28 @@ def softmax_with_none(scores: np.ndarray, none: float | None) -> np.ndarray:
     return e / (e.sum() + (math.exp(none - top) if none is not None else 0.0))
 
 
-def fit_none(questions: Sequence[tuple[np.ndarray, np.ndarray]], weights: np.ndarray) -> float:
+def fit_none(questions: Sequence[tuple[np.ndarray, np.ndarray]], weights: np.ndarray) -> float | None:
     """The score of "none of the candidates" that makes the fitted conditional logit likeliest over every question:
-    a right candidate where one is, none where none is (a one-dimensional convex fit: bisection on the gradient)."""
+    a right candidate where one is, none where none is (a one-dimensional convex fit: bisection on the gradient,
+    within the scores' own range). None when it cannot be fitted: every question, or none, has a right candidate
+    (the likeliest score is then infinite), or a score is not finite."""
+    scored = [(x @ weights, y) for x, y in questions if len(y)]
+    if not scored or not all(np.isfinite(s).all() for s, _ in scored):
+        return None
+    lacking = sum(1 for _, y in scored if y.sum() == 0)
+    if lacking in (0, len(scored)):
+        return None
 
     def slope(b: float) -> float:  # d(negative log likelihood)/db
         total = 0.0
-        for x, y in questions:
-            p_none = 1.0 - float(softmax_with_none(x @ weights, b).sum())
+        for s, y in scored:
+            p_none = 1.0 - float(softmax_with_none(s, b).sum())
             total += p_none - (0.0 if y.sum() > 0 else 1.0)
         return total
 
-    low, high = -20.0, 20.0
-    for _ in range(60):
+    low = min(float(s.min()) for s, _ in scored) - 50.0
+    high = max(float(s.max()) for s, _ in scored) + 50.0
+    for _ in range(80):
         mid = (low + high) / 2
         low, high = (mid, high) if slope(mid) < 0 else (low, mid)
     return round((low + high) / 2, 4)

@@ -993,6 +993,10 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     text = "Kawhi Leonard scored 29 points against the Thunder on Friday, with Paul George out."
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is None  # not "29"
+    text = "The tower of Tromsvik rises 100 meters above the harbour, the council said on Friday."
+    question = "How many feet tall is the tower of Tromsvik?"
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text.startswith("100")  # a unit to convert
     text = "The US will send 3,000 soldiers to Poland, the Pentagon said on Friday."
     question = "How many troops will the US send to Poland?"
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
@@ -1123,3 +1127,33 @@ def test_who_plays_a_role_is_answered_by_the_actor_given_as_playing_it(ner: Enti
         Query(question), [text_hit(text, "a1", question)]
     )
     assert answer.short_answer is not None and answer.short_answer.text == "Woody Harrelson"
+
+
+def test_second_review_numbers_roles_and_days(ner: EntityRecognizer) -> None:
+    from rag.answerability import day_offset, named_day, names_day, shift_day
+
+    # a count runs past a model's number to its noun, and stops at the next count
+    assert _offered(ner, "How many jets did Poland order?", "Poland ordered 32 F-35 jets this year.") == ["32 F-35 jets"]
+    covid = "Officials reported 300 COVID-19 deaths and 5,000 new cases."
+    assert _offered(ner, "How many deaths were reported?", covid) == ["300 COVID-19 deaths"]
+    assert _offered(ner, "How many cases were reported?", covid) == ["5,000 new cases"]
+    assert _offered(ner, "How old is Chris Harris?", "Friends gathered for Harris' 60th birthday on Friday.") == ["60"]
+    assert _offered(ner, "Who plays the Joker in the new movie?", "The film stars Joaquin Phoenix as the Joker.") == [
+        "Joaquin Phoenix"
+    ]
+    # a share answers "how much" where a sum or price changes, not "how much prize money did she win"
+    assert _offered(ner, "How much did the price of eggs rise?", "The price of eggs rose 36% last year.") == ["36%"]
+    assert _offered(ner, "How much prize money did she win?", "She won $2.6 million, 10% more than last year.") == [
+        "$2.6 million"
+    ]
+    # calendar days in the year nearest the article's date; undated ones keep no weekday
+    assert named_day("He is sworn in on Jan. 20.", date(2025, 1, 2)) == date(2025, 1, 20)
+    assert named_day("It opens on Jan. 2.", date(2024, 12, 28)) == date(2025, 1, 2)
+    assert named_day("It was Feb. 29.", date(2025, 1, 10)) == date(2024, 2, 29)
+    undated = named_day("On Dec. 31 they met.", None)
+    assert undated == (12, 31) and shift_day(undated, 1) == (1, 1)
+    assert names_day("On Jan. 1, they left.", (1, 1)) and not names_day("On Saturday, they left.", (1, 1))
+    # a holiday or a date is no event, but a name or a report of a month is
+    assert day_offset("What did Labour say the day after May's resignation?") is not None
+    assert day_offset("What happened the day after today's vote?") is not None
+    assert day_offset("What happened the day after May 3?") is None

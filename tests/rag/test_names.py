@@ -86,6 +86,12 @@ def test_a_person_named_by_surname_unless_the_text_gives_it_to_others() -> None:
     assert names_person("John Fitzgerald Kennedy was shot. Kennedy died.", "John Kennedy")  # a middle name
     assert names_person("Thunder beat Wolves\nNowell scored 30.", "Jaylen Nowell")  # a headline's last word
     assert not names_person("Álvaro Sánchez travelled. Sánchez said.", "Pedro Sánchez")  # any capital
+    assert not names_person("Former President Donald Trump spoke. Trump said.", "Melania Trump")  # a title's holder
+    assert not names_person("Former President Bill Clinton urged Congress to pass the bill.", "Hillary Clinton")
+    assert names_person("NBA Nowell scored 20.", "Jaylen Nowell")
+    assert names_person("He left. Later Nowell said it was later than usual.", "Jaylen Nowell")  # a sentence's opening
+    assert names_person("Grizzlies Sign Nowell To Two-Way Deal\nNowell will join.", "Jaylen Nowell")  # a headline
+    assert names_person("Coach Stephen Kerr spoke. Kerr left.", "Steve Kerr")  # a short form
     assert names_person("It ended on Friday. Rowling said no.", "J. K. Rowling")  # a sentence's last word
     # a name the recogniser took for a person's, its last word a common one: found as before
     assert names_person("Jodie Comer won a Drama Desk Award and the award for best actress.", "Tony Award")

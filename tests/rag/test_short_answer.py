@@ -226,7 +226,12 @@ def test_a_lone_candidate_is_not_certain_when_none_of_them_is_a_choice() -> None
     wrong = [(np.array([[-1.0], [-2.0]]), np.array([0.0, 0.0]))] * 20
     none = fit_none(right + wrong, np.array([1.0]))
     assert -1.0 < none < 3.0
-    assert fit_none(right, np.array([1.0])) < -10  # every question has a right candidate: none is never likely
+    assert fit_none(right, np.array([1.0])) is None  # every question has a right candidate: nothing to fit
+    assert fit_none(wrong, np.array([1.0])) is None
+    assert fit_none(
+        [(np.array([[50.0]]), np.array([1.0])), (np.array([[50.0]]), np.array([0.0]))], np.array([1.0])
+    ) == (pytest.approx(50.0, abs=0.01))  # within the scores' own range, however large
+    assert fit_none([(np.array([[np.nan]]), np.array([0.0]))] + right, np.array([1.0])) is None
 
 
 def test_the_conditional_logit_learns_which_feature_marks_the_right_candidate() -> None:
@@ -253,6 +258,12 @@ def test_the_shipped_model_loads_and_an_unknown_feature_is_refused(tmp_path: Pat
     bad.write_text(json.dumps({"weights": {"support": 1.0, "typo": 2.0}}), encoding="utf-8")
     with pytest.raises(ValueError, match="typo"):
         ShortAnswerModel.load(bad)
+    bad.write_text('{"weights": {"support": 1.0}, "none": NaN}', encoding="utf-8")
+    with pytest.raises(ValueError, match="none"):
+        ShortAnswerModel.load(bad)
+    old = tmp_path / "old.json"  # a model file from before the choice of none: probabilities as before
+    old.write_text(json.dumps({"weights": {"support": 1.0}}), encoding="utf-8")
+    assert ShortAnswerModel.load(old).none is None
 
 
 def test_the_short_answer_is_the_entity_most_sentences_support_quoted_first(ner: EntityRecognizer) -> None:
