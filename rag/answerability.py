@@ -319,7 +319,7 @@ def day_offset(question: str) -> tuple[int, str] | None:
     that event (to the clause's end: "the election" of "The day after the election, what did Trump say?"); None
     for a question that asks no such thing."""
     m = _DAY_OFFSET.search(question)
-    if m is None or "Day" in m.group(0) and m.start() > 0:
+    if m is None or ("Day" in m.group(0) and m.start() > 0):
         return None  # "The Day After Tomorrow"
     event = re.split(r"[,;:?!]", question[m.end() :], maxsplit=1)[0]
     if _HOLIDAY.match(event):
