@@ -742,8 +742,11 @@ class ExtractiveAnswerer(Answerer):
         q_terms = set(key_terms(frame.text))
         role = frame.role
         found_mentions = []
+        cast: set[int] = set()  # "who plays Archie Bunker": the sentences that give an actor the role
         for i, cand in enumerate(sentences):
             found = analysed.get(cand.text)
+            if found is not None and actor_of(frame, cand.text, found) is not None:
+                cast.add(i)
             if found is None or (articles is not None and cand.hit.chunk.article_id not in articles):
                 continue
             if role is not None:
@@ -762,11 +765,6 @@ class ExtractiveAnswerer(Answerer):
                     found_mentions.append(
                         Mention(ent, i, cand.score, distance, fit, cand.hit.chunk.article_id, clause, nearby)
                     )
-        cast = {
-            i
-            for i, cand in enumerate(sentences)
-            if (found := analysed.get(cand.text)) is not None and actor_of(frame, cand.text, found) is not None
-        }
         if cast:  # "who plays Archie Bunker": a sentence giving an actor the role beats one naming the show's creator
             found_mentions = [m for m in found_mentions if m.sentence in cast]
         groups = group_mentions(found_mentions)
@@ -867,12 +865,18 @@ class ExtractiveAnswerer(Answerer):
         assert frame.day_offset is not None
         event = set(key_terms(frame.event.replace("-", " ")))
         needed = max(1, (len(event) + 1) // 2)
+        read: dict[str, str | None] = {}  # each article once, however many anchors it holds
         for anchor in candidates[: self.DAY_ANCHORS]:
             if len(event & set(key_terms(anchor.text.replace("-", " ")))) < needed:  # "index-linked", "index linked"
                 continue
             day = named_day(anchor.text, anchor.hit.published)
-            text = self.article_text(anchor.hit.chunk.article_id) if self.article_text is not None else None
-            if day is None or not text:
+            if day is None or self.article_text is None:
+                continue
+            aid = anchor.hit.chunk.article_id
+            if aid not in read:
+                read[aid] = self.article_text(aid)
+            text = read[aid]
+            if not text:
                 continue
             target = shift_day(day, frame.day_offset)
             spans = [

@@ -306,7 +306,7 @@ _DAY_OFFSET = re.compile(
     re.I,
 )
 _HOLIDAY = re.compile(
-    rf"^\W*(?:the\s+)?(?:(?:{alternation(WEEKDAYS)})\b|(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?\s+\d|\d|"
+    rf"^\W*(?:the\s+)?(?:(?:{alternation(WEEKDAYS)})\b|(?:{_MONTHS})\.?\s+\d|\d|"
     r"thanksgiving|christmas|easter|halloween|hanukkah|ramadan|eid|diwali|new\s+year|"
     r"(?:(?-i:[A-Z])[\w'’]+\s+)+(?-i:Day)\b|(?:tomorrow|yesterday|today)\b(?!['’]))",
     re.I,
