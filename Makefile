@@ -7,7 +7,7 @@ PIP    := $(PY) -m pip
 STORE  ?= .newsrag
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint clean chromium chroma
+.PHONY: demo test install lint clean chromium chroma refit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,24 @@ CHROMA_PORT ?= 8000
 CHROMA_PATH ?= .chroma-server
 chroma: $(VENV)/.installed
 	$(VENV)/bin/chroma run --path $(CHROMA_PATH) --host 127.0.0.1 --port $(CHROMA_PORT)
+
+# Refit the learned models on rtqa-train and score rtqa-dev with them (docs/DEVELOPING.md, "Refitting the models").
+# The two splits' stores are built under BENCH_WORK on the first run (about an hour on 2 cores) and reused after;
+# the fits rewrite rag/models/short_answer.json and answerability.json. RUN names the folder the figures go to.
+BENCH_WORK ?= .newsrag-bench
+SHARED     ?= ../shared
+RUN        ?= latest
+RUN_DIR    := $(BENCH_WORK)/runs/$(RUN)
+refit: $(VENV)/.installed
+	mkdir -p $(RUN_DIR)
+	$(PY) -m eval.fit_short_answer --dataset $(SHARED)/bench/rtqa-train --work $(BENCH_WORK) \
+		--dump $(RUN_DIR)/short-answer-train.jsonl > $(RUN_DIR)/fit-short-answer.txt
+	$(PY) -m eval.fit_answerability --dataset $(SHARED)/bench/rtqa-train --work $(BENCH_WORK) \
+		--dump $(RUN_DIR)/answerability-train.jsonl > $(RUN_DIR)/fit-answerability.txt
+	$(VENV)/bin/newsrag eval bench --dataset $(SHARED)/bench/rtqa-dev --work $(BENCH_WORK) --no-peers \
+		--per-question $(RUN_DIR)/dev-per-question.jsonl --json $(RUN_DIR)/dev.json > /dev/null
+	$(PY) -m eval.curve $(RUN_DIR)/dev-per-question.jsonl > $(RUN_DIR)/dev-curve.md
+	@tail -n 4 $(RUN_DIR)/fit-short-answer.txt; tail -n 6 $(RUN_DIR)/fit-answerability.txt; cat $(RUN_DIR)/dev-curve.md
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check rag ingest ui eval tests

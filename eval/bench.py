@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from eval.curve import THRESHOLDS, trade_off
 from eval.metrics import answer_in_text, lowered_answer_in, percentile
 from eval.rejection import Outcome, abstention_metrics, correct, rejection_metrics, run_both
 from ingest.run import ingest_paths
@@ -213,6 +214,7 @@ def run_bench(
     newsrag.update(abstention_metrics(outcomes))
     if rejection:
         newsrag.update(rejection_metrics(items, outcomes))
+        newsrag["curve"] = trade_off([o.decision() for o in outcomes], (*THRESHOLDS, settings.min_answerability))
     if per_question is not None:
         write_per_question(per_question, items, outcomes)
     newsrag.update(

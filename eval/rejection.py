@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from eval.curve import Decision
 from eval.metrics import answer_in_text, lowered_answer_in
 from rag.types import Query
 
@@ -42,6 +43,11 @@ class Outcome:
     passages: tuple[str, ...] = ()  # the retrieved chunks' ids, in order
     same_passages: bool | None = None  # rejection run: the normal run retrieved the very same passages
     answer_in_passages: bool | None = None  # answerable, not true/false: some retrieved passage holds the answer
+    by_rule: bool = False  # a rule decided it, shown or not, whatever the score (``eval/curve.py``)
+    draft_correct: bool = False  # the normal run: the draft's quotes are right by open accuracy's rule
+
+    def decision(self) -> Decision:
+        return Decision(self.run, self.answerable, self.by_rule, self.abstained, self.score, self.draft_correct)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +63,8 @@ class Outcome:
             "excluded_articles": self.excluded,
             "same_passages": self.same_passages,
             "answer_in_passages": self.answer_in_passages,
+            "by_rule": self.by_rule,
+            "draft_correct": self.draft_correct,
             "ms": round(self.ms, 1),
         }
 
@@ -114,13 +122,14 @@ def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Ou
         in_passages = any(answer_in_text(q.answer, h.chunk.text) for h in hits)
     answer, assessment = draft.answer, draft.assessment
     refused_by_rule = answer.abstained and draft.by_rule
+    draft_text = draft.composed.text if draft.composed is not None else ""
     return Outcome(
         question_id=q.id,
         run=run,
         answerable=q.answerable,
         text=answer.text,
         abstained=answer.abstained,
-        draft_text=draft.composed.text if draft.composed is not None else "",
+        draft_text=draft_text,
         features=None if assessment is None else dict(assessment.features),
         score=None if assessment is None else assessment.score,
         note=answer.note,
@@ -131,6 +140,8 @@ def _one(pipeline: Any, q: Any, query: Query, run: str, excluded: int = 0) -> Ou
         draft_short=draft.short_found,
         passages=passages,
         answer_in_passages=in_passages,
+        by_rule=draft.by_rule,
+        draft_correct=run == "normal" and q.answerable and correct(q, draft_text),
     )
 
 

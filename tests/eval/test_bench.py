@@ -7,6 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from eval.bench import BenchQuestion, Retrieved, first_words, mc_pick, retrieval_metrics
+from eval.curve import read_run, trade_off
+from rag.settings import Settings
 
 ARTICLES = [
     {
@@ -103,6 +105,10 @@ def test_bench_reports_every_metric_for_newsrag_and_the_bm25_peer(dataset: Path,
     assert out["rejection_same_passages"] == 0.0  # both answers' articles were in the normal run's top 2
     assert out["answer_in_passages_rate"] == 1.0 and out["false_abstention_rate_answer_retrieved"] == 0.0
     assert out["false_abstention_rate"] == 0.0
+    # the threshold's trade-off from the same outcomes: at the run's own threshold it is the run's figures
+    at_default = next(p for p in out["curve"] if p["threshold"] == Settings().min_answerability)
+    for key in ("rejection_rate", "false_abstention_rate", "open_accuracy"):
+        assert at_default[key] == out[key], key
     # a second run reuses the store: nothing is embedded again; the per-question file has both runs
     per_question = tmp_path / "per-question.jsonl"
     second = CliRunner().invoke(
@@ -121,6 +127,9 @@ def test_bench_reports_every_metric_for_newsrag_and_the_bm25_peer(dataset: Path,
     q1 = next(r for r in rows if r["id"] == "q1" and r["run"] == "normal")
     assert q1["correct"] and q1["short_answer"] == "Idris Okonkwo" and not q1["abstained"]
     assert all(r["abstained"] for r in rows if r["run"] == "rejection")
+    assert q1["draft_correct"] and not q1["by_rule"]
+    # the per-question file gives the bench's curve back
+    assert trade_off(read_run(per_question), [p["threshold"] for p in again["curve"]]) == again["curve"]
     assert again["answer_recall@2"] == out["answer_recall@2"]
 
 
