@@ -29,11 +29,13 @@ from rag.answerability import (
     names_day,
     offered,
     other_counted,
+    question_entities,
     recency,
     share,
     shift_day,
     states_relation,
     topic_words,
+    within,
 )
 from rag.names import mentions, name_forms, names_person, same_name
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
@@ -743,6 +745,7 @@ class ExtractiveAnswerer(Answerer):
         role = frame.role
         found_mentions = []
         cast: set[int] = set()  # "who plays Archie Bunker": the sentences that give an actor the role
+        own = question_entities(frame, [analysed[c.text] for c in sentences if c.text in analysed])
         for i, cand in enumerate(sentences):
             found = analysed.get(cand.text)
             if found is not None and actor_of(frame, cand.text, found) is not None:
@@ -754,6 +757,8 @@ class ExtractiveAnswerer(Answerer):
                 passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
             anchors = _anchors(cand.text, q_terms)
             for ent in offered(frame, cand.text, found):
+                if own and within(ent.text, own):
+                    continue  # "Nuggets" when the question's "Denver" names "the Denver Nuggets"
                 if not credits_outlet(cand.text, ent, cand.hit) and not self._counts_other(frame, cand.text, ent):
                     fit = NO_ROLE
                     if role is not None:

@@ -219,7 +219,27 @@ _DURATION = re.compile(
 )
 # "how tall / far / deep / wide / heavy" asks for a measure ("314 feet", "12 miles"): a quantity, or a number
 # written with its unit; not "one-third" of a replica ("how high" is also asked of prices and rates: left open).
-_MEASURE_ASKED = re.compile(r"\bhow\s+(?:tall|far|deep|wide|heavy)\b", re.I)
+_MEASURE_ASKED = re.compile(r"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b", re.I)
+# "how long did it take", "how long will the strike last": a length of time, not of a thing ("the 21.3-mile
+# length of Lake Tahoe" does not say how long the swim took)
+_TIME_TAKEN = re.compile(
+    r"\bhow\s+long\b(?!\s+ago\b)(?:(?!\b(?:and|or)\b)[^?])*?\b(?:take|takes|took|taking|last|lasts|lasted|lasting|"
+    r"stay|stays|stayed|wait|waits|waited|spend|spends|spent|serve|serves|served|been|remain|remains|remained)\b",
+    re.I,
+)
+# "what percentage", "what share of": a share ("35%", "two-thirds"), not a count ("7.6 million")
+_SHARE_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:percentage|percent|per\s+cent|share|proportion|fraction)\b|\bhow\s+many\s+percent\b"
+    r"|\b(?:by\s+)?what\s+%",
+    re.I,
+)
+_FRACTION = re.compile(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_SPEED_AFTER = re.compile(
+    r"[\s-]*(?:mph|km/h|kph|knots?|miles?\s+(?:an|per)\s+hour|kilomet(?:re|er)s?\s+(?:an|per)\s+hour)", re.I
+)
+# A year that a list ties to an entity: "Houston (2023), Phoenix (2024)", "San Antonio in 2025, Indianapolis ..."
+# (not "Biden in 2019 said ...": a year in a list ends with the list's punctuation)
+_YEAR_AFTER = re.compile(r"\s*(?:\(\s*((?:1[5-9]|20)\d\d)\s*\)|\s+in\s+((?:1[5-9]|20)\d\d)\s*[,;.)])")
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|m|km|kilomet(?:re|er)s?|centimet(?:re|er)s?|"
     r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stor(?:y|ies)|storeys?|floors?|light[\s-]years?)\b",
@@ -234,11 +254,13 @@ _CALENDAR_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
-# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins); a sum or its
+# "how much prize money", "how much did she earn", "how much is a ticket": a sum too (not "70" players, nor "seven"
+# wins); a sum or its
 # share when it changes ("How much did revenue grow?" is answered by "12%", "How much did the price rise?" by "36%")
 _SUM_NOUN = re.compile(
     r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
-    r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b",
+    r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b"
+    r"|\bhow\s+much\s+(?:is|are|was|were|will\s+be)\b",
     re.I,
 )
 _CHANGE = re.compile(
@@ -893,6 +915,43 @@ def actor_of(frame: Frame, sentence: str, analysed: Analysed) -> Entity | None:
     return None
 
 
+def _holds_name(frame: Frame, name: str) -> bool:
+    """Whether a candidate holds one of the question's names whole ("Denver Nuggets" for "which team did Denver
+    beat"), other than one that qualifies what is asked ("which New York team": "New York Yankees" answers)."""
+    head = frame.head.lower()
+    for given in frame.names:
+        pattern = rf"(?<![\w'’-]){re.escape(given)}(?![\w'’-])"
+        if re.search(pattern, name, re.I) and not re.search(pattern, head, re.I):
+            return True
+    return False
+
+
+def question_entities(frame: Frame, analysed: Sequence[Analysed]) -> list[frozenset[str]]:
+    """The words of the sentences' entities that hold one of the question's names whole ("Denver Nuggets" for
+    "which team did Denver beat"): a candidate within one ("Nuggets") is the question's own entity."""
+    if frame.asks in (None, "number", "date", "person") or not frame.names:
+        return []
+    out = set()
+    for found in analysed:
+        for ent in found.entities:
+            if ent.label != "PERSON" and ent.label in NAME_LABELS and _holds_name(frame, bare(ent.text)):
+                out.add(frozenset(words(bare(ent.text).lower())))
+    return list(out)
+
+
+def within(text: str, entities: Sequence[frozenset[str]]) -> bool:
+    """Whether every word of ``text`` is a word of one of ``entities`` (``question_entities``)."""
+    mine = set(words(bare(text).lower()))
+    return bool(mine) and any(mine <= ent for ent in entities)
+
+
+def _other_year(sentence: str, ent: Entity, years: set[str]) -> bool:
+    """Whether a list in the sentence ties the entity to a year that is none of the question's: "Houston (2023)"
+    or "Las Vegas in 2028," for a question about 2024."""
+    after = _YEAR_AFTER.match(sentence, ent.end)
+    return after is not None and (after.group(1) or after.group(2)) not in years
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -915,6 +974,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
+    speed_asked = measure_asked and bool(re.search(r"\bhow\s+fast\b", frame.text, re.I))
+    time_asked = duration_asked and bool(_TIME_TAKEN.search(frame.text))
+    share_asked = frame.asks == "number" and bool(_SHARE_ASKED.search(frame.text))
+    years = set(_YEAR.findall(frame.text)) if frame.asks != "date" else set()
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
     question = frame.text.lower()
@@ -937,6 +1000,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if duration_asked:
             if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _length_of_time(ent.text)):
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
+            if time_asked and not _length_of_time(ent.text):
+                continue  # "how long did the swim take" is not answered by its "21.3-mile" length
+        elif share_asked:
+            if ent.label != "PERCENT" and not _SHARE_AFTER.match(sentence, ent.end) and not _FRACTION.search(ent.text):
+                continue  # "what percentage did marriages drop" is answered by "6.1%", not "7.6 million"
         elif (
             ent.label not in labels
             and not birthday  # "Speaking on his 69th birthday" gives an age ("How old was Xi when ...?")
@@ -953,8 +1021,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "18-time major winner Chris Evert": a count, not her age
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
-        if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not _UNIT_AFTER.match(sentence, ent.end):
+        unit = _UNIT_AFTER.match(sentence, ent.end) or (speed_asked and _SPEED_AFTER.match(sentence, ent.end))
+        if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not unit:
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
+        if speed_asked and not (_SPEED_AFTER.match(sentence, ent.end) or _SPEED_AFTER.search(ent.text)):
+            continue  # "how fast was the car going" is answered by "50 mph", not by "six" (people hurt)
+        if years and _other_year(sentence, ent, years):
+            continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)"
         sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
         if (sum_asked or money_asked) and ent.label not in sums and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
@@ -973,6 +1046,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             )
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
+        if frame.asks not in ("number", "date", "person") and ent.label != "PERSON" and _holds_name(frame, name):
+            continue  # "which team did Denver beat" is not answered by "the Denver Nuggets"
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
             continue
         if frame.asks == "date" and _AGE.fullmatch(ent.text.strip()):

@@ -1157,3 +1157,42 @@ def test_second_review_numbers_roles_and_days(ner: EntityRecognizer) -> None:
     assert day_offset("What did Labour say the day after May's resignation?") is not None
     assert day_offset("What happened the day after today's vote?") is not None
     assert day_offset("What happened the day after May 3?") is None
+
+
+def test_a_share_a_time_taken_and_a_speed_are_asked_for_in_their_own_units(ner: EntityRecognizer) -> None:
+    marriages = "There were 7.6 million marriage registrations in Tromsvik in 2021, down 6.1% from a year earlier."
+    assert _offered(ner, "What percentage did marriages in Tromsvik drop in 2021?", marriages) == ["6.1%"]
+    assert _offered(ner, "How many marriages were registered in Tromsvik in 2021?", marriages) == ["7.6 million marriage"]
+    swim = "Ottilie Brennan swam the 21.3-mile length of Lake Tromsvik in 12 hours."
+    assert _offered(ner, "How long did it take Ottilie Brennan to swim Lake Tromsvik?", swim) == ["12 hours"]
+    assert "21.3-mile" in _offered(ner, "How long is Lake Tromsvik?", swim)  # a length of a thing, asked as such
+    car = "The car, going 50 mph, hit six people in the Tromsvik market."
+    assert _offered(ner, "How fast was the car going in the Tromsvik market?", car) == ["50 mph"]
+    assert _offered(ner, "How fast was the car going?", "The car hit six people in the Tromsvik market.") == []
+
+
+def test_how_much_is_a_thing_asks_for_its_price(ner: EntityRecognizer) -> None:
+    sentence = "The Tromsvik Key3 has one camera and costs $649 in the United States."
+    assert _offered(ner, "How much is the Tromsvik Key3?", sentence) == ["$649"]
+    assert _offered(ner, "How much are tickets for the Tromsvik final?", "Ten cities bid for the Tromsvik final.") == []
+
+
+def test_a_year_a_list_ties_to_another_entity_is_not_the_question_s(ner: EntityRecognizer) -> None:
+    hosts = "The NCAA said that Houston (2023), Phoenix (2024) and San Antonio in 2025, will host Final Fours."
+    assert _offered(ner, "Where is the 2024 Final Four?", hosts) == ["Phoenix"]
+    assert _offered(ner, "Where is the 2025 Final Four?", hosts) == ["San Antonio"]
+    assert _offered(ner, "Where is the 2031 Final Four?", hosts) == []
+    said = "Ottilie Brennan in 2019 said she would visit Phoenix."  # no list: the year says when she spoke
+    assert "Phoenix" in _offered(ner, "Where will Ottilie Brennan travel in 2024?", said)
+
+
+def test_the_question_s_own_team_is_not_the_team_it_asks_for(ner: EntityRecognizer) -> None:
+    final = "The Denver Nuggets beat the Boston Celtics 94-89 to win their first NBA title."
+    found = _offered(ner, "Which team did Denver beat to win its first NBA title?", final)
+    assert found and not any("Denver" in f for f in found) and any("Celtics" in f for f in found)
+    assert any("Yankees" in f for f in _offered(ner, "Which New York team won the title?", "The New York Yankees won the title."))
+    # the team's other mentions ("the Nuggets") are the question's own entity too
+    text = "The Denver Nuggets won the NBA title on Monday. The Nuggets beat the Boston Celtics 94-89 in Game 5."
+    question = "Which team did Denver beat for the NBA title?"
+    answer = _answerer(ner, min_answerability=0.0).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and "Celtics" in answer.short_answer.text
