@@ -505,6 +505,7 @@ class ExtractiveAnswerer(Answerer):
         if len(parts) == 1:
             return self._draft(query, hits)
         drafts = [self._draft(replace(query, text=part), hits) for part in parts]
+        drafts = [self._part_said(d, [o for o in drafts if o is not d]) for d in drafts]
         answered = [d for d in drafts if not d.answer.abstained]
         notes = [_part_note(part, d.answer.note) for part, d in zip(parts, drafts, strict=True) if d.answer.abstained]
         if not answered:
@@ -512,6 +513,26 @@ class ExtractiveAnswerer(Answerer):
         answer = merge_answers([d.answer for d in answered])
         notes = [d.answer.note for d in answered if d.answer.note] + notes
         return replace(answered[0], answer=replace(answer, note=" ".join(dict.fromkeys(notes))))
+
+    @staticmethod
+    def _part_said(draft: Draft, others: list[Draft]) -> Draft:
+        """A part's answer, or its abstention when it offers no short answer and no quote of it says every word of
+        its own topic (the words the other parts don't share): the passages were found for the whole question, so
+        the sentence nearest to "what was the divorce rate" may be about marriage rates. (A part with a short
+        answer of the kind it asks for is vouched for by it; words said otherwise do not count here: static vectors
+        put "divorce" near "marriage".)"""
+        if draft.answer.abstained or draft.frame is None or draft.short_found is not None:
+            return draft
+        shared = {t for o in others if o.frame is not None for t in o.frame.topic}
+        own = {t for t in draft.frame.topic if t not in shared}
+        quoted = [set(key_terms(c.quote)) for c in draft.answer.citations]
+        if not own or any(own <= terms for terms in quoted):
+            return draft
+        unsaid = own - set().union(*quoted)
+        note = f"The articles found don't mention {join_words(topic_words(draft.frame, unsaid or own), 'or')}."
+        return replace(
+            draft, answer=replace(abstain(draft.answer.mode, note), answerability=draft.answer.answerability)
+        )
 
     def _draft(self, query: Query, hits: list[Hit]) -> Draft:
         """``draft`` for a question that asks one thing."""

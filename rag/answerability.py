@@ -233,6 +233,9 @@ _SHARE_ASKED = re.compile(
     r"|\b(?:by\s+)?what\s+%",
     re.I,
 )
+# A dateline: "WASHINGTON —", "KYIV, Ukraine (AP) —" opening a story says where it was filed, not what it tells
+_DATELINE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w\s.]{1,20}\)\s*)?[—–-]{1,2}\s")
+_MONEY_COUNTED = re.compile(rf"(?:{CURRENCY_WORDS}|dollar|euro|pound|rubl|roubl|rupe|franc|cent|penni|buck)", re.I)
 _FRACTION = re.compile(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _SPEED_AFTER = re.compile(
     r"[\s-]*(?:mph|km/h|kph|knots?|miles?\s+(?:an|per)\s+hour|kilomet(?:re|er)s?\s+(?:an|per)\s+hour)", re.I
@@ -1033,6 +1036,15 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         if frame.counted is not None and ent.label == "PERCENT" and not (change_asked or measure_asked):
             continue  # "how many N" asks for a count, not a share ("98 percent of wildlife strikes")
+        if frame.counted is not None and ent.label == "MONEY" and not _MONEY_COUNTED.fullmatch(frame.counted):
+            continue  # "how many votes did she win by" is not answered by "$104 million" (but "how many dollars" is)
+        if (
+            frame.asks in ("place", "organisation")
+            and not sentence[: ent.start].strip()
+            and ent.text.isupper()
+            and _DATELINE_AFTER.match(sentence, ent.end)
+        ):
+            continue  # "WASHINGTON — Four American troops were injured ..." does not say where they were treated
         terms = set(key_terms(undotted(ent.text)))
         if frame.asks in ("number", "date") and _said_in(question, ent.text):
             continue  # "How many died in the 1977 blizzard?" is not answered by "1977", nor "... this year?" by it

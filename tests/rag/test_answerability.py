@@ -1196,3 +1196,14 @@ def test_the_question_s_own_team_is_not_the_team_it_asks_for(ner: EntityRecogniz
     question = "Which team did Denver beat for the NBA title?"
     answer = _answerer(ner, min_answerability=0.0).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and "Celtics" in answer.short_answer.text
+
+
+def test_a_sum_counts_no_votes_and_a_dateline_is_no_answer(ner: EntityRecognizer) -> None:
+    spent = "Ottilie Brennan won the race by 30,000 votes, overcoming more than $104 million in spending by her rival."
+    assert _offered(ner, "How many votes did Ottilie Brennan win by?", spent) == ["30,000 votes"]
+    assert _offered(ner, "How many votes did Ottilie Brennan win by?", "Ottilie Brennan's rival spent $104 million.") == []
+    assert _offered(ner, "How many dollars did her rival spend?", "Ottilie Brennan's rival spent $104 million.") == ["$104 million"]
+    dateline = "WASHINGTON — Four American troops were injured over South Sudan and were treated in Nairobi, Kenya."
+    found = _offered(ner, "Where were the injured troops treated?", dateline)
+    assert "WASHINGTON" not in found and any("Nairobi" in f for f in found)
+    assert "Washington" in _offered(ner, "Where did Ottilie Brennan fly?", "Ottilie Brennan flew to Washington on Monday.")

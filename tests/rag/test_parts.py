@@ -131,3 +131,20 @@ def test_without_the_split_the_uncovered_part_would_sink_the_answer(ner: EntityR
     monkeypatch.setattr(rag.answer, "question_parts", lambda q: [q])
     whole = _answerer(ner).answer(Query(question), hits)
     assert whole.abstained or "oil" not in whole.note
+
+
+def test_a_part_whose_quotes_skip_its_own_words_is_not_answered_by_them(ner: EntityRecognizer) -> None:
+    """The passages are found for the whole question: the sentence nearest to "what was the divorce rate" may be
+    about marriage rates, which answers nothing about divorces."""
+    text = (
+        "Tromsvik registered 7,600 marriages in 2021, the fewest on record. "
+        "Marriage rates in Tromsvik have fallen for eight years in a row."
+    )
+    question = "How many marriages did Tromsvik register in 2021 and what was the divorce rate?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert not answer.abstained and answer.short_answer is not None and "7,600" in answer.short_answer.text
+    assert "divorce" in answer.note and "don't mention" in answer.note
+    assert not any("have fallen" in c.quote for c in answer.citations)
+    said = text + " The divorce rate in Tromsvik rose to 3.1 per thousand."
+    answer = _answerer(ner).answer(Query(question), [text_hit(said, "a1", question)])
+    assert "divorce" not in answer.note and any("divorce rate" in c.quote for c in answer.citations)
