@@ -53,17 +53,19 @@ chroma: $(VENV)/.installed
 # Refit the learned models on rtqa-train and score rtqa-dev with them (docs/DEVELOPING.md, "Refitting the models").
 # The two splits' stores are built under BENCH_WORK on the first run (about an hour on 2 cores) and reused after;
 # the fits rewrite rag/models/short_answer.json and answerability.json. RUN names the folder the figures go to.
+# (.installed is order-only: a worktree sharing this .venv must not reinstall it, pointing the editable install at
+# the worktree; each step runs as python -m from the current folder, so a worktree runs its own code.)
 BENCH_WORK ?= .newsrag-bench
 SHARED     ?= ../shared
 RUN        ?= latest
 RUN_DIR    := $(BENCH_WORK)/runs/$(RUN)
-refit: $(VENV)/.installed
+refit: | $(VENV)/.installed
 	mkdir -p $(RUN_DIR)
 	$(PY) -m eval.fit_short_answer --dataset $(SHARED)/bench/rtqa-train --work $(BENCH_WORK) \
 		--dump $(RUN_DIR)/short-answer-train.jsonl > $(RUN_DIR)/fit-short-answer.txt
 	$(PY) -m eval.fit_answerability --dataset $(SHARED)/bench/rtqa-train --work $(BENCH_WORK) \
 		--dump $(RUN_DIR)/answerability-train.jsonl > $(RUN_DIR)/fit-answerability.txt
-	$(VENV)/bin/newsrag eval bench --dataset $(SHARED)/bench/rtqa-dev --work $(BENCH_WORK) --no-peers \
+	$(PY) -m ui.cli eval bench --dataset $(SHARED)/bench/rtqa-dev --work $(BENCH_WORK) --no-peers \
 		--per-question $(RUN_DIR)/dev-per-question.jsonl --json $(RUN_DIR)/dev.json > /dev/null
 	$(PY) -m eval.curve $(RUN_DIR)/dev-per-question.jsonl > $(RUN_DIR)/dev-curve.md
 	@tail -n 4 $(RUN_DIR)/fit-short-answer.txt; tail -n 6 $(RUN_DIR)/fit-answerability.txt; cat $(RUN_DIR)/dev-curve.md
