@@ -65,6 +65,7 @@ from rag.text import (
     calendar_days,
     derive_title,
     entity_terms,
+    fold_accents,
     key_terms,
     rarity,
     sentence_spans,
@@ -421,11 +422,12 @@ def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = Tru
     """Whether a text names each of ``names``; a person also by surname: in an article's text, unless the article
     gives that surname only to others (``names_person``, capitals as written); in a passage, which may name the
     person only by surname beside a relative ("Biden said ... his son Hunter Biden"), any time."""
+    text = fold_accents(text)  # "Lopez Obrador" is named by "López Obrador"
     low = text.lower()
     return [
-        (names_person(text, n) if article else mentions(low, n, person=True))
+        (names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True))
         if n in frame.person_names
-        else mentions(low, n)
+        else mentions(low, fold_accents(n))
         for n in names
     ]
 

@@ -63,6 +63,7 @@ from rag.text import (
     alternation,
     calendar_day_mentions,
     calendar_days,
+    fold_accents,
     key_terms,
     month_number,
     undotted,
@@ -983,7 +984,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     years = set(_YEAR.findall(frame.text)) if frame.asks != "date" else set()
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
-    question = frame.text.lower()
+    question = fold_accents(frame.text).lower()
     out = []
     for ent in analysed.entities:
         birthday = (
@@ -1052,7 +1053,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if frame.asks not in ("number", "date") and (
             not terms
             or terms <= q_terms
-            or mentions(question, name, ent.label == "PERSON")
+            or mentions(question, fold_accents(name), ent.label == "PERSON")
             or any(
                 same_place(name, given) or abbreviates(name, given) or abbreviates(given, name) for given in frame.names
             )

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from rag.names import TITLES, bare, mentions, place_forms, same_name
-from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, STOPWORDS, WEEKDAYS
+from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, STOPWORDS, WEEKDAYS, fold_accents
 
 # the verbs of a question that asks for someone's words
 _ASKED_VERBS = (
@@ -261,7 +261,7 @@ def same_speaker(asked: str, said: str) -> bool:
     "Hunter Biden" for "Joe Biden")."""
     if not said:
         return False
-    a, s = bare(asked), bare(said)
+    a, s = bare(fold_accents(asked)), bare(fold_accents(said))  # "Lopez Obrador" said it if "López Obrador" did
     if same_name(a, s):
         return True
     aw, sw = a.lower().split(), s.lower().split()

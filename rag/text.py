@@ -472,3 +472,22 @@ def undotted(text: str) -> str:
     whose last dot was trimmed ("U.K") too. Articles and questions write the same name both ways ("the U.K. Space
     Agency", "the UK Space Agency")."""
     return _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
+
+
+@lru_cache(maxsize=1)
+def _accent_table() -> dict[int, str]:
+    import unicodedata
+
+    table = {}
+    for code in range(0xC0, 0x250):  # Latin-1 Supplement and Latin Extended-A/B: "é", "ñ", "ł" ...
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if len(base) == 1 and base != chr(code) and base.isascii():
+            table[code] = base
+    table[ord("ł")], table[ord("Ł")], table[ord("ø")], table[ord("Ø")] = "l", "L", "o", "O"
+    return table
+
+
+def fold_accents(text: str) -> str:
+    """The text with its Latin letters' accents taken off ("Sinn Féin" -> "Sinn Fein", "López" -> "Lopez"), one
+    character for one, so offsets and capitals stay: readers type names without them."""
+    return text if text.isascii() else text.translate(_accent_table())

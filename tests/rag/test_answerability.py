@@ -1207,3 +1207,11 @@ def test_a_sum_counts_no_votes_and_a_dateline_is_no_answer(ner: EntityRecognizer
     found = _offered(ner, "Where were the injured troops treated?", dateline)
     assert "WASHINGTON" not in found and any("Nairobi" in f for f in found)
     assert "Washington" in _offered(ner, "Where did Ottilie Brennan fly?", "Ottilie Brennan flew to Washington on Monday.")
+
+
+def test_a_name_typed_without_its_accents_names_the_article_s(ner: EntityRecognizer) -> None:
+    text = "Mexican President Andrés Manuel López Obrador said the border would stay open to trade."
+    answerer = _answerer(ner, min_answerability=0.0)
+    for question in ("What did Lopez Obrador say about the border?", "What did López Obrador say about the border?"):
+        answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+        assert not answer.abstained and "López Obrador" in answer.citations[0].quote, question

@@ -95,6 +95,16 @@ def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
     assert index.knows("Larkspur orchards") and not index.knows("Larkspur Zanzibar")
 
 
+def test_a_name_typed_without_its_accents_is_known(tmp_path: Path) -> None:
+    rows = [ChunkRow("a#0:x", "Leaders of the DUP and Sinn Féin met Ottilie López.", {"article_id": "a"})]
+    index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
+    assert index.knows("Sinn Fein") and index.knows("Sinn Féin") and index.knows("ottilie lopez")
+    assert not index.knows("Sinn Feinn")
+    # a write is seen: the accented words are read again
+    index.apply([], {}, [ChunkRow("b#0:y", "Zoë Brennan spoke.", {"article_id": "b"})], {}, "g2")
+    assert index.knows("Zoe Brennan")
+
+
 def test_capitalised_reads_how_the_chunks_write_a_word(tmp_path: Path) -> None:
     rows = [
         ChunkRow("a#0:x", "Officials met Mayor Quill. New rules came in, said Quill.", {"article_id": "a"}),

@@ -1,4 +1,4 @@
-from rag.text import entity_terms, key_terms, sentence_spans, shorten
+from rag.text import entity_terms, fold_accents, key_terms, sentence_spans, shorten
 
 
 def _sentences(text: str) -> list[str]:
@@ -60,3 +60,10 @@ def test_answer_type_match() -> None:
     assert answer_type_match("When did the line reopen?", "It reopened on Monday.") is True
     assert answer_type_match("When did the line reopen?", "It reopened after repairs.") is False
     assert answer_type_match("Who won the open?", "Idris won.") is None
+
+
+def test_accents_come_off_one_character_for_one() -> None:
+    text = "Sinn Féin’s López, Łukasz and Søren in Zürich — naïve"
+    folded = fold_accents(text)
+    assert folded == "Sinn Fein’s Lopez, Lukasz and Soren in Zurich — naive" and len(folded) == len(text)
+    assert fold_accents("plain") == "plain"
