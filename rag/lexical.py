@@ -282,19 +282,24 @@ class LexicalIndex:
             return False
         for token in tokenize([text])[0]:
             found = db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (_quote(token),)).fetchone()
-            if found is None and not (token.isascii() and token in self._accented()):
+            if found is None and not (token.isascii() and self._accented().get(token)):
                 return False  # "fein" is known when an article says "Féin"
         return True
 
-    def _accented(self) -> frozenset[str]:
-        """The indexed words written with accents, without them ("fein" for "féin"): readers type names without
-        accents. Read from the vocabulary (a few hundred words in 56k chunks, ~0.2 s) once per change of the file."""
+    def _accented(self) -> dict[str, tuple[str, ...]]:
+        """The indexed words written with accents, by their form without ("fein": ("féin",)): readers type names
+        without accents. Read from the vocabulary (a few hundred words in 56k chunks, ~0.2 s) once per change of the
+        file."""
         db = self._db()
         version = (db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
         if getattr(self._local, "accented_version", None) != version:
             db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)")
-            terms = (r[0] for r in db.execute("SELECT term FROM temp.fts_terms WHERE term GLOB '*[^ -~]*'"))
-            self._local.accented = frozenset(fold_accents(t) for t in terms)
+            found: dict[str, list[str]] = {}
+            for (term,) in db.execute("SELECT term FROM temp.fts_terms WHERE term GLOB '*[^ -~]*'"):
+                folded = fold_accents(term)
+                if folded != term and folded.isascii():
+                    found.setdefault(folded, []).append(term)
+            self._local.accented = {k: tuple(v) for k, v in found.items()}
             self._local.accented_version = version
         return self._local.accented
 
@@ -343,6 +348,9 @@ class LexicalIndex:
         tokens = tokenize([text])[0]
         if not tokens:
             return None
+        if text.isascii():  # "lopez" finds "López" too: a word typed without its accents (the index keeps them)
+            accented = self._accented()
+            tokens += [v for t in tokens for v in accented.get(t, ())]
         total, df = self._frequencies(list(dict.fromkeys(tokens)))
         present = sorted((t for t in tokens if df.get(t, 0) > 0), key=lambda t: (df[t], t))
         if not present:

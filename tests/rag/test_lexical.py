@@ -100,6 +100,7 @@ def test_a_name_typed_without_its_accents_is_known(tmp_path: Path) -> None:
     index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
     assert index.knows("Sinn Fein") and index.knows("Sinn Féin") and index.knows("ottilie lopez")
     assert not index.knows("Sinn Feinn")
+    assert [h.id for h in index.search("lopez", 5)] == ["a#0:x"]  # found by its accented word too
     # a write is seen: the accented words are read again
     index.apply([], {}, [ChunkRow("b#0:y", "Zoë Brennan spoke.", {"article_id": "b"})], {}, "g2")
     assert index.knows("Zoe Brennan")
