@@ -203,6 +203,14 @@ def _stem_of(word: str) -> str:
     return terms[0] if terms else ""
 
 
+# Words of saying, which a quote says in its own words ("vowed" for "promise", "told reporters" for "tell"): no
+# telling word of a part's topic (``ExtractiveAnswerer._part_said``).
+_SAYING = frozenset(
+    ["add", "announc", "ask", "claim", "explain", "pledg", "promis", "repli", "respond", "state", "think", "thought"]
+    + ["vow", "warn", "write", "wrote"]  # stems ("say", "tell", "report" are stop words already)
+)
+
+
 def _part_note(part: str, note: str) -> str:
     """What the articles don't answer of a question's part: its own note when that names what is missing."""
     if note.startswith("The articles"):
@@ -507,7 +515,7 @@ class ExtractiveAnswerer(Answerer):
         if len(parts) == 1:
             return self._draft(query, hits)
         drafts = [self._draft(replace(query, text=part), hits) for part in parts]
-        drafts = [self._part_said(d, [o for o in drafts if o is not d]) for d in drafts]
+        drafts = [self._part_said(d, [o for o in drafts if o is not d], hits) for d in drafts]
         answered = [d for d in drafts if not d.answer.abstained]
         notes = [_part_note(part, d.answer.note) for part, d in zip(parts, drafts, strict=True) if d.answer.abstained]
         if not answered:
@@ -517,21 +525,24 @@ class ExtractiveAnswerer(Answerer):
         return replace(answered[0], answer=replace(answer, note=" ".join(dict.fromkeys(notes))))
 
     @staticmethod
-    def _part_said(draft: Draft, others: list[Draft]) -> Draft:
-        """A part's answer, or its abstention when it offers no short answer and no quote of it says every word of
-        its own topic (the words the other parts don't share): the passages were found for the whole question, so
+    def _part_said(draft: Draft, others: list[Draft], hits: list[Hit]) -> Draft:
+        """A part's answer, or its abstention when it offers no short answer and no quote of it says the most
+        telling word of its own topic (of the words the other parts don't share, the one fewest of the passages
+        hold; words of saying aside: "promise" is said "vowed"): the passages were found for the whole question, so
         the sentence nearest to "what was the divorce rate" may be about marriage rates. (A part with a short
-        answer of the kind it asks for is vouched for by it; words said otherwise do not count here: static vectors
-        put "divorce" near "marriage".)"""
+        answer of the kind it asks for is vouched for by it; words said otherwise do not count: static vectors put
+        "divorce" near "marriage".)"""
         if draft.answer.abstained or draft.frame is None or draft.short_found is not None:
             return draft
         shared = {t for o in others if o.frame is not None for t in o.frame.topic}
-        own = {t for t in draft.frame.topic if t not in shared}
-        quoted = [set(key_terms(c.quote)) for c in draft.answer.citations]
-        if not own or any(own <= terms for terms in quoted):
+        own = [t for t in draft.frame.topic if t not in shared and t not in _SAYING]
+        if not own:
             return draft
-        unsaid = own - set().union(*quoted)
-        note = f"The articles found don't mention {join_words(topic_words(draft.frame, unsaid or own), 'or')}."
+        passages = [set(key_terms(h.chunk.text)) for h in hits]
+        telling = min(own, key=lambda t: (sum(t in p for p in passages), own.index(t)))
+        if any(telling in key_terms(c.quote) for c in draft.answer.citations):
+            return draft
+        note = f"The articles found don't mention {join_words(topic_words(draft.frame, {telling}), 'or')}."
         return replace(
             draft, answer=replace(abstain(draft.answer.mode, note), answerability=draft.answer.answerability)
         )

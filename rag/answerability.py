@@ -220,30 +220,43 @@ _DURATION = re.compile(
 )
 # "how tall / far / deep / wide / heavy" asks for a measure ("314 feet", "12 miles"): a quantity, or a number
 # written with its unit; not "one-third" of a replica ("how high" is also asked of prices and rates: left open).
+# "how much is the phone", "how much are tickets", "how much is inflation": an amount (a sum, a share, a measure),
+# not a bare number ("one" of "in one form or another")
+_AMOUNT_ASKED = re.compile(r"\bhow\s+much\s+(?:is|are|was|were|will\s+be)\b", re.I)
 _MEASURE_ASKED = re.compile(r"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b", re.I)
 # "how long did it take", "how long will the strike last": a length of time, not of a thing ("the 21.3-mile
 # length of Lake Tahoe" does not say how long the swim took)
+# (the verb of the question's own clause: not "the bridge that opened last year", "which has been ...")
 _TIME_TAKEN = re.compile(
-    r"\bhow\s+long\b(?!\s+ago\b)(?:(?!\b(?:and|or)\b)[^?])*?\b(?:take|takes|took|taking|last|lasts|lasted|lasting|"
-    r"stay|stays|stayed|wait|waits|waited|spend|spends|spent|serve|serves|served|been|remain|remains|remained)\b",
+    r"\bhow\s+long\s+(?!ago\b)(?:(?!\b(?:and|or|that|which|who|whom|where|when|while)\b)[^?,;]){0,60}?"
+    r"\b(?:take|takes|took|taking|last(?!\s+(?:week|month|year|night|season|time|spring|summer|fall|autumn|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|lasts|lasted|lasting|stay|stays|stayed|wait|"
+    r"waits|waited|spend|spends|spent|serve|serves|served|been|remain|remains|remained)\b",
     re.I,
 )
 # "what percentage", "what share of": a share ("35%", "two-thirds"), not a count ("7.6 million")
 _SHARE_ASKED = re.compile(
-    r"\b(?:what|which)\s+(?:percentage|percent|per\s+cent|share|proportion|fraction)\b|\bhow\s+many\s+percent\b"
+    r"\b(?:what|which)\s+(?:percentage|percent|per\s+cent|share(?!\s+(?:price|holder))|proportion|fraction)\b"
+    r"|\bhow\s+many\s+percent"
     r"|\b(?:by\s+)?what\s+%",
     re.I,
 )
 # A dateline: "WASHINGTON —", "KYIV, Ukraine (AP) —" opening a story says where it was filed, not what it tells
 _DATELINE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w\s.]{1,20}\)\s*)?[—–-]{1,2}\s")
-_MONEY_COUNTED = re.compile(rf"(?:{CURRENCY_WORDS}|dollar|euro|pound|rubl|roubl|rupe|franc|cent|penni|buck)", re.I)
-_FRACTION = re.compile(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_MONEY_COUNTED = re.compile(
+    rf"(?:{CURRENCY_WORDS}|dollar|euro|pound|rubl|roubl|rupe|franc|cent|penni|buck|peso|shekel|lira|rand|won|real|"
+    r"ringgit|baht|naira|dinar|dirham|riyal|million|billion|trillion|grand)",
+    re.I,
+)
+_FRACTION = re.compile(r"\b(?:half|halves|thirds|quarters|fifths|tenths|one[\s-](?:third|quarter|fifth|tenth))\b", re.I)
+_SHARE_IN = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b", re.I)  # "58.5 per cent" (MONEY to the small model)
 _SPEED_AFTER = re.compile(
-    r"[\s-]*(?:mph|km/h|kph|knots?|miles?\s+(?:an|per)\s+hour|kilomet(?:re|er)s?\s+(?:an|per)\s+hour)", re.I
+    r"[\s-]*(?:\([^()]{1,40}\)\s*)?(?:mph|km/h|kph|knots?|(?:(?:miles?|kilomet(?:re|er)s?|km)\s+)?(?:an|a|per)\s+hour)",
+    re.I,
 )
 # A year that a list ties to an entity: "Houston (2023), Phoenix (2024)", "San Antonio in 2025, Indianapolis ..."
 # (not "Biden in 2019 said ...": a year in a list ends with the list's punctuation)
-_YEAR_AFTER = re.compile(r"\s*(?:\(\s*((?:1[5-9]|20)\d\d)\s*\)|\s+in\s+((?:1[5-9]|20)\d\d)\s*[,;.)])")
+_YEAR_AFTER = re.compile(r"(?<=\w)(?:\s?\(\s?((?:1[5-9]|20)\d\d)\s?\)|\s+in\s+((?:1[5-9]|20)\d\d)\s?[,;.)])")
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|m|km|kilomet(?:re|er)s?|centimet(?:re|er)s?|"
     r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stor(?:y|ies)|storeys?|floors?|light[\s-]years?)\b",
@@ -258,13 +271,11 @@ _CALENDAR_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
-# "how much prize money", "how much did she earn", "how much is a ticket": a sum too (not "70" players, nor "seven"
-# wins); a sum or its
+# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins); a sum or its
 # share when it changes ("How much did revenue grow?" is answered by "12%", "How much did the price rise?" by "36%")
 _SUM_NOUN = re.compile(
     r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
-    r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b"
-    r"|\bhow\s+much\s+(?:is|are|was|were|will\s+be)\b",
+    r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b",
     re.I,
 )
 _CHANGE = re.compile(
@@ -919,26 +930,42 @@ def actor_of(frame: Frame, sentence: str, analysed: Analysed) -> Entity | None:
     return None
 
 
+# Words that make a name another one: "Texas Tech", "Kansas State", "Mexico City", "Virginia Beach", "Texas A&M".
+_OTHER_NAME_WORDS = frozenset(
+    ["city", "state", "tech", "a&m", "university", "college", "county", "beach", "island", "islands", "bay", "valley"]
+    + ["north", "south", "east", "west", "new", "republic", "democratic", "federal", "national", "central", "times"]
+)
+
+
 def _holds_name(frame: Frame, name: str) -> bool:
-    """Whether a candidate holds one of the question's names whole ("Denver Nuggets" for "which team did Denver
-    beat"), other than one that qualifies what is asked ("which New York team": "New York Yankees" answers)."""
+    """Whether an organisation candidate holds one of the question's names whole as the question's own entity
+    ("Denver Nuggets" for "which team did Denver beat"); not where the name qualifies what is asked ("which New
+    York team", "which team in Los Angeles": "New York Yankees" answers), nor where the rest of the candidate makes
+    it another name ("Texas Tech" for "which team did Texas beat")."""
+    if frame.asks != "organisation":
+        return False
     head = frame.head.lower()
     for given in frame.names:
         pattern = rf"(?<![\w'’-]){re.escape(given)}(?![\w'’-])"
-        if re.search(pattern, name, re.I) and not re.search(pattern, head, re.I):
+        if not re.search(pattern, name, re.I) or re.search(pattern, head, re.I):
+            continue
+        if re.search(rf"\b(?:in|from|of|at|near|around)\s+(?:the\s+)?{pattern}", frame.text, re.I):
+            continue  # "which newspaper in New York" asks for one of New York's
+        rest = set(words(re.sub(pattern, " ", name, flags=re.I))) - {"the"}
+        if rest and not rest & _OTHER_NAME_WORDS:
             return True
     return False
 
 
 def question_entities(frame: Frame, analysed: Sequence[Analysed]) -> list[frozenset[str]]:
-    """The words of the sentences' entities that hold one of the question's names whole ("Denver Nuggets" for
-    "which team did Denver beat"): a candidate within one ("Nuggets") is the question's own entity."""
-    if frame.asks in (None, "number", "date", "person") or not frame.names:
+    """The words of the sentences' organisations that hold one of the question's names whole ("Denver Nuggets"
+    for "which team did Denver beat"): a candidate within one ("Nuggets") is the question's own entity."""
+    if frame.asks != "organisation" or not frame.names:
         return []
     out = set()
     for found in analysed:
         for ent in found.entities:
-            if ent.label != "PERSON" and ent.label in NAME_LABELS and _holds_name(frame, bare(ent.text)):
+            if ent.label == "ORG" and _holds_name(frame, bare(ent.text)):
                 out.add(frozenset(words(bare(ent.text).lower())))
     return list(out)
 
@@ -949,11 +976,32 @@ def within(text: str, entities: Sequence[frozenset[str]]) -> bool:
     return bool(mine) and any(mine <= ent for ent in entities)
 
 
-def _other_year(sentence: str, ent: Entity, years: set[str]) -> bool:
-    """Whether a list in the sentence ties the entity to a year that is none of the question's: "Houston (2023)"
-    or "Las Vegas in 2028," for a question about 2024."""
-    after = _YEAR_AFTER.match(sentence, ent.end)
-    return after is not None and (after.group(1) or after.group(2)) not in years
+_FAST = re.compile(r"\bhow\s+fast\b", re.I)
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d\d)(?!\d)")  # "2023-24": both years
+
+
+@functools.lru_cache(maxsize=256)
+def _time_taken(question: str) -> bool:
+    """Whether "how long" asks for a length of time ("how long did the swim take"), read once per question."""
+    return bool(_TIME_TAKEN.search(question))
+
+
+def _years_asked(question: str) -> set[str]:
+    """The years a question names ("the 2024 Final Four"; both of "the 2023-24 season")."""
+    years = set(_YEAR.findall(question))
+    for m in _YEAR_SPAN.finditer(question):
+        years.add(m.group(1)[:2] + m.group(2))
+    return years
+
+
+def _years_tied(sentence: str) -> dict[int, str]:
+    """The years a list in the sentence ties to its entities, by the character where the year's words start
+    after an entity ("Houston (2023), Phoenix (2024)", "San Antonio in 2025,"); empty unless two or more years are
+    tied so, as a list does (one "(2023)" after a film is its release, not the award's year)."""
+    tied = {}
+    for m in _YEAR_AFTER.finditer(sentence):
+        tied[m.start()] = m.group(1) or m.group(2)
+    return tied if len(set(tied.values())) >= 2 else {}
 
 
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
@@ -978,10 +1026,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
-    speed_asked = measure_asked and bool(re.search(r"\bhow\s+fast\b", frame.text, re.I))
-    time_asked = duration_asked and bool(_TIME_TAKEN.search(frame.text))
+    # "how fast was the car going" asks a speed; "how fast did the economy grow" a rate ("3%")
+    speed_asked = measure_asked and bool(_FAST.search(frame.text)) and not _CHANGE.search(frame.text)
+    time_asked = duration_asked and _time_taken(frame.text)
     share_asked = frame.asks == "number" and bool(_SHARE_ASKED.search(frame.text))
-    years = set(_YEAR.findall(frame.text)) if frame.asks != "date" else set()
+    amount_asked = frame.asks == "number" and bool(_AMOUNT_ASKED.search(frame.text))
+    years = _years_asked(frame.text) if frame.asks not in ("date", "work") else set()
+    tied = _years_tied(sentence) if years else {}
+    datelines: list[Entity] = []
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()
@@ -1006,9 +1058,6 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
             if time_asked and not _length_of_time(ent.text):
                 continue  # "how long did the swim take" is not answered by its "21.3-mile" length
-        elif share_asked:
-            if ent.label != "PERCENT" and not _SHARE_AFTER.match(sentence, ent.end) and not _FRACTION.search(ent.text):
-                continue  # "what percentage did marriages drop" is answered by "6.1%", not "7.6 million"
         elif (
             ent.label not in labels
             and not birthday  # "Speaking on his 69th birthday" gives an age ("How old was Xi when ...?")
@@ -1025,13 +1074,27 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "18-time major winner Chris Evert": a count, not her age
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
+        if share_asked and not (
+            ent.label == "PERCENT"
+            or _SHARE_IN.search(ent.text)
+            or _SHARE_AFTER.match(sentence, ent.end)
+            or (ent.label == "CARDINAL" and _FRACTION.search(ent.text))
+        ):
+            continue  # "what percentage did marriages drop" is answered by "6.1%", not "7.6 million"
+        if (
+            amount_asked
+            and ent.label not in ("MONEY", "PERCENT", "QUANTITY")
+            and not (_UNIT_AFTER.match(sentence, ent.end) or _CURRENCY_AFTER.match(sentence, ent.end))
+            and not _SHARE_AFTER.match(sentence, ent.end)
+        ):
+            continue  # "how much is the phone" is answered by "$649", not by "one" ("in one form or another")
         unit = _UNIT_AFTER.match(sentence, ent.end) or (speed_asked and _SPEED_AFTER.match(sentence, ent.end))
         if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not unit:
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if speed_asked and not (_SPEED_AFTER.match(sentence, ent.end) or _SPEED_AFTER.search(ent.text)):
             continue  # "how fast was the car going" is answered by "50 mph", not by "six" (people hurt)
-        if years and _other_year(sentence, ent, years):
-            continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)"
+        if ent.end in tied and tied[ent.end] not in years:
+            continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)" in a list of hosts
         sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
         if (sum_asked or money_asked) and ent.label not in sums and not _CURRENCY_AFTER.match(sentence, ent.end):
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
@@ -1045,7 +1108,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and ent.text.isupper()
             and _DATELINE_AFTER.match(sentence, ent.end)
         ):
-            continue  # "WASHINGTON — Four American troops were injured ..." does not say where they were treated
+            datelines.append(ent)  # "WASHINGTON — Four American troops ...": where the story was filed
         terms = set(key_terms(undotted(ent.text)))
         if frame.asks in ("number", "date") and _said_in(question, ent.text):
             continue  # "How many died in the 1977 blizzard?" is not answered by "1977", nor "... this year?" by it
@@ -1059,7 +1122,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             )
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
-        if frame.asks not in ("number", "date", "person") and ent.label != "PERSON" and _holds_name(frame, name):
+        if ent.label == "ORG" and _holds_name(frame, name):
             continue  # "which team did Denver beat" is not answered by "the Denver Nuggets"
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
             continue
@@ -1078,6 +1141,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         out.append(ent)
+    if datelines and any(e not in datelines for e in out):
+        out = [e for e in out if e not in datelines]  # a dateline is the place only when the sentence gives no other
     return out
 
 

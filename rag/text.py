@@ -475,19 +475,24 @@ def undotted(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _accent_table() -> dict[int, str]:
+def _accent_table() -> dict[int, str | None]:
     import unicodedata
 
-    table = {}
-    for code in range(0xC0, 0x250):  # Latin-1 Supplement and Latin Extended-A/B: "é", "ñ", "ł" ...
+    table: dict[int, str | None] = {}
+    # Latin-1 Supplement, Latin Extended-A/B and Extended Additional ("é", "ñ", "ł", Vietnamese "ễ")
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
         if len(base) == 1 and base != chr(code) and base.isascii():
             table[code] = base
-    table[ord("ł")], table[ord("Ł")], table[ord("ø")], table[ord("Ø")] = "l", "L", "o", "O"
+    for letter, base in zip("łŁøØđĐ", "lLoOdD", strict=True):
+        table[ord(letter)] = base
+    for code in range(0x300, 0x370):  # combining accents of decomposed text ("e" + U+0301): dropped
+        table[code] = None
     return table
 
 
 def fold_accents(text: str) -> str:
-    """The text with its Latin letters' accents taken off ("Sinn Féin" -> "Sinn Fein", "López" -> "Lopez"), one
-    character for one, so offsets and capitals stay: readers type names without them."""
+    """The text with its Latin letters' accents taken off ("Sinn Féin" -> "Sinn Fein", "López" -> "Lopez",
+    "Nguyễn" -> "Nguyen"): readers type names without them. One character for one, so offsets and capitals stay,
+    except in decomposed text, whose combining accents are dropped."""
     return text if text.isascii() else text.translate(_accent_table())

@@ -1215,3 +1215,42 @@ def test_a_name_typed_without_its_accents_names_the_article_s(ner: EntityRecogni
     for question in ("What did Lopez Obrador say about the border?", "What did López Obrador say about the border?"):
         answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
         assert not answer.abstained and "López Obrador" in answer.citations[0].quote, question
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # a name inside a place or another team is not the question's own entity
+        ("Where in Mexico was the album recorded?", "The album was recorded in Mexico City last spring.", "Mexico City"),
+        ("Which team did Texas beat on Friday?", "Texas beat Texas Tech 57-7 on Friday.", "Texas Tech"),
+        ("Which newspaper in New York reported the deal?", "The New York Times reported the deal on Monday.", "The New York Times"),
+        ("Which city do the Chiefs play in?", "The Kansas City Chiefs play in Kansas City, Missouri.", "Kansas City"),
+        # "how fast did it grow" asks a rate; a speed may end in "an hour" after the entity
+        ("How fast did the Tromsvik economy grow in 2022?", "The Tromsvik economy grew 3% in 2022.", "3%"),
+        ("How fast were the winds of the storm?", "The storm brought winds of 160 kilometres an hour to Tromsvik.", "160 kilometres"),
+        ("How fast were the winds of the storm?", "The storm brought winds of 155 miles (250 kilometers) per hour.", "155 miles"),
+        # "how much is" asks an amount: a share or a measure too
+        ("How much is inflation in Tromsvik?", "Inflation in Tromsvik is 6.7%, the central bank said.", "6.7%"),
+        ("How much is sea level expected to rise in Tromsvik?", "Sea level in Tromsvik could rise up to 1 meter by 2100.", "1 meter"),
+        # a share written out (MONEY to the small model); a share price is a price
+        ("What percentage of the vote did Ottilie Brennan win?", "Ottilie Brennan won with 58.5 per cent of the vote.", "58.5 per cent"),
+        ("What share price did Tromsvik Bank set for its listing?", "Tromsvik Bank set a share price of $38 for its listing.", "$38"),
+        # "last year" in a clause of its own asks no length of time
+        ("How long is the bridge that opened last year?", "The Tromsvik bridge, which opened last year, is 5.5 kilometres long.", "5.5 kilometres"),
+        # one "(2023)" after a film is its release, not the award's year; "2023-24" names both years
+        ("Which movie won the 2024 Oscar for best picture?", "The 2024 Oscar for best picture went to Oppenheimer (2023), directed by Christopher Nolan.", "Oppenheimer"),
+        ("Which team won the 2023-24 title?", "Champions: the Tromsvik Rovers (2024), the Larkspur Bay Kings (2021).", "the Tromsvik Rovers"),
+        # a count of billions is a sum
+        ("How many billions did Ottilie Brennan pay for the club?", "Ottilie Brennan paid $44 billion for the club.", "$44 billion"),
+        # a dateline is the place when the sentence names no other
+        ("Where did the fire kill six people?", "NEW YORK (AP) — A fire killed six people in a building on Sunday.", "NEW YORK"),
+    ],
+)
+def test_what_the_rules_still_let_answer(ner: EntityRecognizer, question: str, sentence: str, expected: str) -> None:
+    assert expected in _offered(ner, question, sentence)
+
+
+def test_an_ordinal_or_a_lone_year_is_no_share(ner: EntityRecognizer) -> None:
+    assert _offered(ner, "What percentage of the vote did Ottilie Brennan win?", "Ottilie Brennan won a third term on Sunday.") == []
+    hosts = "The Larkspur Bay Kings (2021) and the Tromsvik Rovers (2022) won the last titles."
+    assert _offered(ner, "Which team won the 2023 title?", hosts) == []

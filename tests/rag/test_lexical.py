@@ -106,6 +106,14 @@ def test_a_name_typed_without_its_accents_is_known(tmp_path: Path) -> None:
     assert index.knows("Zoe Brennan")
 
 
+def test_a_rare_accented_spelling_of_a_common_word_is_not_searched_for_it(tmp_path: Path) -> None:
+    rows = [ChunkRow(f"a{i}#0:x", f"Flight {i} will depart at noon.", {"article_id": f"a{i}"}) for i in range(12)]
+    rows.append(ChunkRow("t#0:x", "The Tour de France grand départ is in Bilbao.", {"article_id": "t"}))
+    index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
+    assert "t#0:x" not in [h.id for h in index.search("When does the flight depart?", 20)]
+    assert [h.id for h in index.search("départ", 5)] == ["t#0:x"]
+
+
 def test_capitalised_reads_how_the_chunks_write_a_word(tmp_path: Path) -> None:
     rows = [
         ChunkRow("a#0:x", "Officials met Mayor Quill. New rules came in, said Quill.", {"article_id": "a"}),

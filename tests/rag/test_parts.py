@@ -148,3 +148,10 @@ def test_a_part_whose_quotes_skip_its_own_words_is_not_answered_by_them(ner: Ent
     said = text + " The divorce rate in Tromsvik rose to 3.1 per thousand."
     answer = _answerer(ner).answer(Query(question), [text_hit(said, "a1", question)])
     assert "divorce" not in answer.note and any("divorce rate" in c.quote for c in answer.citations)
+
+
+def test_a_part_s_word_of_saying_may_be_said_otherwise(ner: EntityRecognizer) -> None:
+    text = "Ottilie Brennan won the Tromsvik election on Sunday. Brennan vowed to cut property taxes in the harbour."
+    question = "Who won the Tromsvik election and what did she promise about taxes?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert "promise" not in answer.note and any("property taxes" in c.quote for c in answer.citations)
