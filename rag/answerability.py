@@ -583,6 +583,11 @@ _NUMBER = re.compile(
     r"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?![\w])",
     re.I,
 )
+# A number says one: a digit, a number word or a fraction ("Qwerty keyboard" is no count, whatever its label)
+_NUMERIC = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORDS}|thousand|million|billions?|trillions?|half|third|quarter|fifth|tenth|zero|once|twice)\b",
+    re.I,
+)
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _SHARE_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
@@ -1047,6 +1052,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         )
         if birthday:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
+        if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
+            continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if (
             frame.asks == "number"
             and _BARE_NUMBER.fullmatch(ent.text.strip())

@@ -1254,3 +1254,9 @@ def test_an_ordinal_or_a_lone_year_is_no_share(ner: EntityRecognizer) -> None:
     assert _offered(ner, "What percentage of the vote did Ottilie Brennan win?", "Ottilie Brennan won a third term on Sunday.") == []
     hosts = "The Larkspur Bay Kings (2021) and the Tromsvik Rovers (2022) won the last titles."
     assert _offered(ner, "Which team won the 2023 title?", hosts) == []
+
+
+def test_a_number_answer_says_a_number(ner: EntityRecognizer) -> None:
+    keyboard = "The Tromsvik Key3 emphasizes a physical Qwerty keyboard and costs $649."
+    assert _offered(ner, "How much is the Tromsvik Key3?", keyboard) == ["$649"]
+    assert _offered(ner, "How many people visited Tromsvik?", "Nearly a million people visited Tromsvik in May.") == ["Nearly a million"]
