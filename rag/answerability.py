@@ -182,6 +182,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
+_CURRENCY_IN = re.compile(
+    rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b", re.I
+)  # "12,000 kroner" (a quantity to the small model)
 # The kind of date a question asks for: "which year" is answered by an entity that holds a year, not "Thursday" or
 # "this year"; "what date" by a day of the calendar ("September 15", "6 May 2023"), "which day" by that or a weekday
 # ("Tuesday, March 14", "Monday"), neither by "2023"; "which month" by a month. ("What day of the year" asks none.)
@@ -1103,7 +1106,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if ent.end in tied and tied[ent.end] not in years:
             continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)" in a list of hosts
         sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
-        if (sum_asked or money_asked) and ent.label not in sums and not _CURRENCY_AFTER.match(sentence, ent.end):
+        currency = _CURRENCY_AFTER.match(sentence, ent.end) or _CURRENCY_IN.search(ent.text)
+        if (sum_asked or money_asked) and ent.label not in sums and not currency:
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         if frame.counted is not None and ent.label == "PERCENT" and not (change_asked or measure_asked):
             continue  # "how many N" asks for a count, not a share ("98 percent of wildlife strikes")

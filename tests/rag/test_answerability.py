@@ -1260,3 +1260,8 @@ def test_a_number_answer_says_a_number(ner: EntityRecognizer) -> None:
     keyboard = "The Tromsvik Key3 emphasizes a physical Qwerty keyboard and costs $649."
     assert _offered(ner, "How much is the Tromsvik Key3?", keyboard) == ["$649"]
     assert _offered(ner, "How many people visited Tromsvik?", "Nearly a million people visited Tromsvik in May.") == ["Nearly a million"]
+
+
+def test_a_sum_may_carry_its_currency_inside_the_entity(ner: EntityRecognizer) -> None:
+    sentence = "Okonkwo scored 7.5 points out of 9 and will receive a prize of 12,000 kroner."
+    assert _offered(ner, "How much is the prize for the Halvard Open?", sentence) == ["12,000 kroner"]
