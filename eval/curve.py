@@ -119,10 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--at", type=float, action="append", default=[], help="Add this threshold to the table.")
     args = parser.parse_args(argv)
     runs = {}
+    stems = [p.stem for p in args.runs]
     for path in args.runs:
         if not path.is_file():
             parser.error(f"{path} does not exist: write it with `newsrag eval bench --per-question {path}`")
-        runs[path.stem if path.stem not in runs else str(path)] = read_run(path)
+        # a run folder's files share their names ("runs/26a/dev-per-question"): the folder tells them apart
+        label = path.stem if stems.count(path.stem) == 1 else f"{path.parent.name}/{path.stem}"
+        runs[label if label not in runs else str(path)] = read_run(path)
     print(table(runs, (*THRESHOLDS, *args.at)))
     return 0
 

@@ -211,6 +211,11 @@ _SAYING = frozenset(
 )
 
 
+def _unhyphened(stem: str) -> str:
+    """A stem without its hyphens: "cease-fir" and "ceasefir" are one word."""
+    return stem.replace("-", "")
+
+
 def _part_note(part: str, note: str) -> str:
     """What the articles don't answer of a question's part: its own note when that names what is missing."""
     if note.startswith("The articles"):
@@ -527,8 +532,8 @@ class ExtractiveAnswerer(Answerer):
     @staticmethod
     def _part_said(draft: Draft, others: list[Draft], hits: list[Hit]) -> Draft:
         """A part's answer, or its abstention when it offers no short answer and no quote of it says the most
-        telling word of its own topic (of the words the other parts don't share, the one fewest of the passages
-        hold; words of saying aside: "promise" is said "vowed"): the passages were found for the whole question, so
+        telling word of its own topic (of the nouns the other parts don't share, the one fewest of the passages hold;
+        a verb or a word of saying is said otherwise: "demanding" as "want", "promise" as "vowed"): the passages were found for the whole question, so
         the sentence nearest to "what was the divorce rate" may be about marriage rates. (A part with a short
         answer of the kind it asks for is vouched for by it; words said otherwise do not count: static vectors put
         "divorce" near "marriage".)"""
@@ -538,9 +543,12 @@ class ExtractiveAnswerer(Answerer):
         own = [t for t in draft.frame.topic if t not in shared and t not in _SAYING]
         if not own:
             return draft
+        own = [t for t in own if t in draft.frame.nouns]  # a verb is said in other words ("demanding": "want")
+        if not own:
+            return draft
         passages = [set(key_terms(h.chunk.text)) for h in hits]
         telling = min(own, key=lambda t: (sum(t in p for p in passages), own.index(t)))
-        if any(telling in key_terms(c.quote) for c in draft.answer.citations):
+        if any(_unhyphened(telling) in {_unhyphened(t) for t in key_terms(c.quote)} for c in draft.answer.citations):
             return draft
         note = f"The articles found don't mention {join_words(topic_words(draft.frame, {telling}), 'or')}."
         return replace(

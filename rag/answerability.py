@@ -232,8 +232,8 @@ _MEASURE_ASKED = re.compile(r"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b", re.I
 # (the verb of the question's own clause: not "the bridge that opened last year", "which has been ...")
 _TIME_TAKEN = re.compile(
     r"\bhow\s+long\s+(?!ago\b)(?:(?!\b(?:and|or|that|which|who|whom|where|when|while)\b)[^?,;]){0,60}?"
-    r"\b(?:take|takes|took|taking|last(?!\s+(?:week|month|year|night|season|time|spring|summer|fall|autumn|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|lasts|lasted|lasting|stay|stays|stayed|wait|"
+    r"\b(?:take|takes|took|taking|last(?=\s*[?.!]*\s*$|\s+(?:for|until|after|through|beyond|in|at)\b)|lasts|lasted|"
+    r"lasting|stay|stays|stayed|wait|"
     r"waits|waited|spend|spends|spent|serve|serves|served|been|remain|remains|remained)\b",
     re.I,
 )
@@ -251,15 +251,23 @@ _MONEY_COUNTED = re.compile(
     r"ringgit|baht|naira|dinar|dirham|riyal|million|billion|trillion|grand)",
     re.I,
 )
-_FRACTION = re.compile(r"\b(?:half|halves|thirds|quarters|fifths|tenths|one[\s-](?:third|quarter|fifth|tenth))\b", re.I)
+_FRACTION = re.compile(
+    r"\b(?:half|halves|thirds|quarters|fifths|tenths|(?:a|one)[\s-](?:third|quarter|fifth|tenth)"
+    r"|(?:third|quarter|fifth|tenth)\s+of|\w+\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b",
+    re.I,
+)
+_POINTS_AFTER = re.compile(r"\s*(?:percentage|percent)(?:age)?[\s-]+points?\b", re.I)  # "7 percentage points"
 _SHARE_IN = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b", re.I)  # "58.5 per cent" (MONEY to the small model)
 _SPEED_AFTER = re.compile(
-    r"[\s-]*(?:\([^()]{1,40}\)\s*)?(?:mph|km/h|kph|knots?|(?:(?:miles?|kilomet(?:re|er)s?|km)\s+)?(?:an|a|per)\s+hour)",
+    r"[\s-]*(?:\([^()]{1,40}\)\s*)?(?:mph|km/h|kph|m/s|knots?|"
+    r"(?:(?:miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet)[\s-]+)?(?:an|a|per)[\s-]+(?:hour|second|minute))",
     re.I,
 )
 # A year that a list ties to an entity: "Houston (2023), Phoenix (2024)", "San Antonio in 2025, Indianapolis ..."
 # (not "Biden in 2019 said ...": a year in a list ends with the list's punctuation)
-_YEAR_AFTER = re.compile(r"(?<=\w)(?:\s?\(\s?((?:1[5-9]|20)\d\d)\s?\)|\s+in\s+((?:1[5-9]|20)\d\d)\s?[,;.)])")
+_YEAR_AFTER = re.compile(
+    r"(?<=\w)(?:\s?\(\s?((?:1[5-9]|20)\d\d)\s?\)|\s+in\s+((?:1[5-9]|20)\d\d)(?:\s?[,;.)]|\s+and\b))"
+)
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|m|km|kilomet(?:re|er)s?|centimet(?:re|er)s?|"
     r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stor(?:y|ies)|storeys?|floors?|light[\s-]years?)\b",
@@ -462,6 +470,7 @@ class Frame:
     # "the day before", "two days after": the days from the named event (negative: before) and the event's words
     day_offset: int | None = None
     event: str = ""
+    nouns: frozenset[str] = frozenset()  # the stems of its common nouns ("divorc", "rate"; not "demand" of "demanding")
 
 
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
@@ -572,6 +581,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         day,
         offset[0] if offset is not None else None,
         offset[1] if offset is not None else "",
+        frozenset(key_terms(" ".join(analysed.common_nouns))),
     )
 
 
@@ -942,24 +952,33 @@ def actor_of(frame: Frame, sentence: str, analysed: Analysed) -> Entity | None:
 _OTHER_NAME_WORDS = frozenset(
     ["city", "state", "tech", "a&m", "university", "college", "county", "beach", "island", "islands", "bay", "valley"]
     + ["north", "south", "east", "west", "new", "republic", "democratic", "federal", "national", "central", "times"]
+    + ["northern", "southern", "eastern", "western", "atlantic", "international", "coastal", "christian", "baptist"]
+    + ["for", "alternative", "reform", "united", "free", "saint", "st", "organization", "organisation"]
 )
+_NAME_WORD = re.compile(r"[\w&'’.-]+")
 
 
 def _holds_name(frame: Frame, name: str) -> bool:
     """Whether an organisation candidate holds one of the question's names whole as the question's own entity
-    ("Denver Nuggets" for "which team did Denver beat"); not where the name qualifies what is asked ("which New
-    York team", "which team in Los Angeles": "New York Yankees" answers), nor where the rest of the candidate makes
-    it another name ("Texas Tech" for "which team did Texas beat")."""
+    ("Denver Nuggets" for "which team did Denver beat"); not a person's name ("Trump Organization" for "which company
+    did Trump run"), nor a name that qualifies a noun of the question ("the Boston mayor", "which New York team",
+    "which team in Los Angeles", "in the UK's election"), nor where the rest of the candidate makes it another name
+    ("Texas Tech", "Texas A&M", "Alternative for Germany")."""
     if frame.asks != "organisation":
         return False
-    head = frame.head.lower()
+    head, name = fold_accents(frame.head).lower(), fold_accents(name)
+    question = fold_accents(frame.text)
     for given in frame.names:
-        pattern = rf"(?<![\w'’-]){re.escape(given)}(?![\w'’-])"
+        if given in frame.person_names:
+            continue
+        pattern = rf"(?<![\w'’-]){re.escape(fold_accents(given))}(?![\w-])"
         if not re.search(pattern, name, re.I) or re.search(pattern, head, re.I):
             continue
-        if re.search(rf"\b(?:in|from|of|at|near|around)\s+(?:the\s+)?{pattern}", frame.text, re.I):
-            continue  # "which newspaper in New York" asks for one of New York's
-        rest = set(words(re.sub(pattern, " ", name, flags=re.I))) - {"the"}
+        if re.search(rf"\b(?:in|from|of|at|near|around|across)\s+(?:the\s+)?(?:[a-z]+\s+)?{pattern}", question, re.I):
+            continue  # "which newspaper in New York", "in eastern Germany": one of the place's
+        if re.search(rf"{pattern}['’]s?\s", question) or re.search(rf"\b(?:the|a|an)\s+{pattern}\s+[a-z]", question):
+            continue  # "the Boston mayor", "Tesla's CEO": the name qualifies another noun ("Denver beat" does not)
+        rest = {w.lower() for w in _NAME_WORD.findall(re.sub(pattern, " ", name, flags=re.I))} - {"the"}
         if rest and not rest & _OTHER_NAME_WORDS:
             return True
     return False
@@ -974,18 +993,18 @@ def question_entities(frame: Frame, analysed: Sequence[Analysed]) -> list[frozen
     for found in analysed:
         for ent in found.entities:
             if ent.label == "ORG" and _holds_name(frame, bare(ent.text)):
-                out.add(frozenset(words(bare(ent.text).lower())))
+                out.add(frozenset(words(fold_accents(bare(ent.text)).lower())))
     return list(out)
 
 
 def within(text: str, entities: Sequence[frozenset[str]]) -> bool:
     """Whether every word of ``text`` is a word of one of ``entities`` (``question_entities``)."""
-    mine = set(words(bare(text).lower()))
+    mine = set(words(fold_accents(bare(text)).lower()))
     return bool(mine) and any(mine <= ent for ent in entities)
 
 
 _FAST = re.compile(r"\bhow\s+fast\b", re.I)
-_YEAR_SPAN = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d\d)(?!\d)")  # "2023-24": both years
+_YEAR_SPAN = re.compile(r"(?<![\d-])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\d-])")  # "2023-24": both years (not a date)
 
 
 @functools.lru_cache(maxsize=256)
@@ -998,7 +1017,8 @@ def _years_asked(question: str) -> set[str]:
     """The years a question names ("the 2024 Final Four"; both of "the 2023-24 season")."""
     years = set(_YEAR.findall(question))
     for m in _YEAR_SPAN.finditer(question):
-        years.add(m.group(1)[:2] + m.group(2))
+        second = int(m.group(1)[:2] + m.group(2))
+        years.add(str(second if second > int(m.group(1)) else second + 100))  # "1999-00" is 1999 and 2000
     return years
 
 
@@ -1041,7 +1061,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     amount_asked = frame.asks == "number" and bool(_AMOUNT_ASKED.search(frame.text))
     years = _years_asked(frame.text) if frame.asks not in ("date", "work") else set()
     tied = _years_tied(sentence) if years else {}
-    datelines: list[Entity] = []
+    dateline_end = 0
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()
@@ -1088,7 +1108,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             ent.label == "PERCENT"
             or _SHARE_IN.search(ent.text)
             or _SHARE_AFTER.match(sentence, ent.end)
-            or (ent.label == "CARDINAL" and _FRACTION.search(ent.text))
+            or _POINTS_AFTER.match(sentence, ent.end)
+            or (ent.label == "CARDINAL" and _FRACTION.search(f"{ent.text}{sentence[ent.end : ent.end + 12]}"))
         ):
             continue  # "what percentage did marriages drop" is answered by "6.1%", not "7.6 million"
         if (
@@ -1114,12 +1135,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if frame.counted is not None and ent.label == "MONEY" and not _MONEY_COUNTED.fullmatch(frame.counted):
             continue  # "how many votes did she win by" is not answered by "$104 million" (but "how many dollars" is)
         if (
-            frame.asks in ("place", "organisation")
+            frame.asks == "place"
+            and ent.label in ("GPE", "LOC", "FAC")
             and not sentence[: ent.start].strip()
             and ent.text.isupper()
-            and _DATELINE_AFTER.match(sentence, ent.end)
+            and (dash := _DATELINE_AFTER.match(sentence, ent.end)) is not None
         ):
-            datelines.append(ent)  # "WASHINGTON — Four American troops ...": where the story was filed
+            dateline_end = dash.end()  # "WASHINGTON —", "ROCHESTER, N.Y. (AP) —": where the story was filed
         terms = set(key_terms(undotted(ent.text)))
         if frame.asks in ("number", "date") and _said_in(question, ent.text):
             continue  # "How many died in the 1977 blizzard?" is not answered by "1977", nor "... this year?" by it
@@ -1152,8 +1174,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         out.append(ent)
-    if datelines and any(e not in datelines for e in out):
-        out = [e for e in out if e not in datelines]  # a dateline is the place only when the sentence gives no other
+    if dateline_end and any(e.start >= dateline_end for e in out):
+        out = [e for e in out if e.start >= dateline_end]  # a dateline is the place only when the story gives no other
     return out
 
 

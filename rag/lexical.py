@@ -30,6 +30,7 @@ from typing import Any
 from rag.faults import crash_point
 from rag.text import fold_accents, passage_terms
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 ACCENTED_SHARE = 0.1  # an accented form is searched for a word typed without it when it is this common beside it
 FORMAT = "3"  # 1, 2: bm25s files and a JSON table in a ``lexical/`` folder; 3: this SQLite file
 FILE = "lexical.sqlite"
@@ -287,12 +288,14 @@ class LexicalIndex:
                 return False  # "fein" is known when an article says "Féin"
         return True
 
-    def _accented_forms(self, tokens: Sequence[str]) -> list[str]:
-        """The accented forms of words typed without accents that the index holds about as often or more ("lópez"
-        for "lopez": 36 chunks against 89), not a rare spelling of a common word ("départ" for "depart", "haș" for
-        "has")."""
+    def _accented_forms(self, text: str, tokens: Sequence[str]) -> list[str]:
+        """The accented forms of names typed without accents (words written with a capital: the question as
+        recased, ``Pipeline.prepared``) that the index holds at least ``ACCENTED_SHARE`` as often ("lópez" for
+        "Lopez": 36 chunks against 89; "beyoncé" for "Beyonce"); not a rare spelling of a common word ("départ" for
+        "depart", "tár" for "tar")."""
+        names = set(tokenize([" ".join(_CAPITALISED.findall(text))])[0]) if text.isascii() else set()
         accented = self._accented()
-        forms = {t: accented[t] for t in tokens if t.isascii() and t in accented}
+        forms = {t: accented[t] for t in tokens if t in names and t in accented}
         if not forms:
             return []
         _, df = self._frequencies([*forms, *(v for vs in forms.values() for v in vs)])
@@ -307,10 +310,13 @@ class LexicalIndex:
         if getattr(self._local, "accented_version", None) != version:
             db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)")
             found: dict[str, list[str]] = {}
-            for (term,) in db.execute("SELECT term FROM temp.fts_terms WHERE term GLOB '*[^ -~]*'"):
-                folded = fold_accents(term)
-                if folded != term and folded.isascii():
-                    found.setdefault(folded, []).append(term)
+            terms = [r[0] for r in db.execute("SELECT term FROM temp.fts_terms WHERE term GLOB '*[^ -~]*'")]
+            folded = [fold_accents(t) for t in terms]
+            # keyed by the stem of the word without its accents, as a typed word is stemmed ("beyoncé" -> "beyonc")
+            stems = tokenize(folded) if folded else []
+            for term, plain, stem in zip(terms, folded, stems, strict=True):
+                if plain != term and plain.isascii() and len(stem) == 1:
+                    found.setdefault(stem[0], []).append(term)
             self._local.accented = {k: tuple(v) for k, v in found.items()}
             self._local.accented_version = version
         return self._local.accented
@@ -360,7 +366,7 @@ class LexicalIndex:
         tokens = tokenize([text])[0]
         if not tokens:
             return None
-        tokens += self._accented_forms(tokens)
+        tokens += self._accented_forms(text, tokens)
         total, df = self._frequencies(list(dict.fromkeys(tokens)))
         present = sorted((t for t in tokens if df.get(t, 0) > 0), key=lambda t: (df[t], t))
         if not present:

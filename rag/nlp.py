@@ -43,6 +43,7 @@ class Analysed:
     asked_head: str = ""
     counted: str = ""  # the noun phrase after "how many" ("how many people evacuated" -> "people"; "" when none)
     asked_plural: bool = False  # the asked-for noun is plural ("which organizations", "which two banks")
+    common_nouns: tuple[str, ...] = ()  # words tagged NN/NNS ("divorce", "rate"; not "demanding")
 
 
 _HEAD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "VBN", "VBG"})
@@ -187,7 +188,8 @@ class EntityRecognizer:
                 ents = tuple(e for span in doc.ents if (e := _entity(span)) is not None)
                 if tagged:
                     nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
-                    found[text] = Analysed(ents, nouns, asked_head(doc), counted_phrase(doc), asks_plural(doc))
+                    common = tuple(t.text for t in doc if t.tag_ in ("NN", "NNS"))
+                    found[text] = Analysed(ents, nouns, asked_head(doc), counted_phrase(doc), asks_plural(doc), common)
                 else:
                     found[text] = Analysed(ents, ())
                 self._remember(text, found[text], tagged)

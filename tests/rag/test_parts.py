@@ -155,3 +155,10 @@ def test_a_part_s_word_of_saying_may_be_said_otherwise(ner: EntityRecognizer) ->
     question = "Who won the Tromsvik election and what did she promise about taxes?"
     answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert "promise" not in answer.note and any("property taxes" in c.quote for c in answer.citations)
+
+
+def test_a_part_s_verb_may_be_said_otherwise(ner: EntityRecognizer) -> None:
+    text = "The Tromsvik dock strike began on Monday. The dock workers want a pay rise of 9 percent."
+    question = "When did the Tromsvik dock strike begin and what are the workers demanding?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert "demanding" not in answer.note and any("pay rise" in c.quote for c in answer.citations)
