@@ -256,6 +256,8 @@ _FRACTION = re.compile(
     r"|(?:third|quarter|fifth|tenth)\s+of|\w+\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b",
     re.I,
 )
+# "One in five", "three out of 10" after a count: a share, which the short answer spans whole
+_IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
 _POINTS_AFTER = re.compile(r"\s*(?:percentage|percent)(?:age)?[\s-]+points?\b", re.I)  # "7 percentage points"
 _SHARE_IN = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b", re.I)  # "58.5 per cent" (MONEY to the small model)
 _SPEED_AFTER = re.compile(
@@ -959,7 +961,7 @@ _NAME_WORD = re.compile(r"[\w&'’.-]+")
 
 
 def _holds_name(frame: Frame, name: str) -> bool:
-    """Whether an organisation candidate holds one of the question's names whole as the question's own entity
+    """Whether an organisation candidate opens with one of the question's names as the question's own entity
     ("Denver Nuggets" for "which team did Denver beat"); not a person's name ("Trump Organization" for "which company
     did Trump run"), nor a name that qualifies a noun of the question ("the Boston mayor", "which New York team",
     "which team in Los Angeles", "in the UK's election"), nor where the rest of the candidate makes it another name
@@ -972,8 +974,8 @@ def _holds_name(frame: Frame, name: str) -> bool:
         if given in frame.person_names:
             continue
         pattern = rf"(?<![\w'’-]){re.escape(fold_accents(given))}(?![\w-])"
-        if not re.search(pattern, name, re.I) or re.search(pattern, head, re.I):
-            continue
+        if not re.match(rf"(?:the\s+)?{pattern}", name, re.I) or re.search(pattern, head, re.I):
+            continue  # the name opens the candidate ("the Denver Nuggets"; not "Suga of BTS", one of its members)
         if re.search(rf"\b(?:in|from|of|at|near|around|across)\s+(?:the\s+)?(?:[a-z]+\s+)?{pattern}", question, re.I):
             continue  # "which newspaper in New York", "in eastern Germany": one of the place's
         if re.search(rf"{pattern}['’]s?\s", question) or re.search(rf"\b(?:the|a|an)\s+{pattern}\s+[a-z]", question):
@@ -1104,12 +1106,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "18-time major winner Chris Evert": a count, not her age
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
+        if share_asked and ent.label == "CARDINAL" and (ratio := _IN_EVERY.match(sentence, ent.end)) is not None:
+            ent = Entity(sentence[ent.start : ratio.end()], "CARDINAL", ent.start, ratio.end())  # "One in five"
         if share_asked and not (
             ent.label == "PERCENT"
             or _SHARE_IN.search(ent.text)
             or _SHARE_AFTER.match(sentence, ent.end)
             or _POINTS_AFTER.match(sentence, ent.end)
-            or (ent.label == "CARDINAL" and _FRACTION.search(f"{ent.text}{sentence[ent.end : ent.end + 12]}"))
+            or (ent.label == "CARDINAL" and _FRACTION.search(f"{ent.text}{sentence[ent.end : ent.end + 4]}"))
         ):
             continue  # "what percentage did marriages drop" is answered by "6.1%", not "7.6 million"
         if (

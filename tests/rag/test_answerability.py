@@ -1253,7 +1253,9 @@ def test_a_name_typed_without_its_accents_names_the_article_s(ner: EntityRecogni
         # shares in points, fractions and "N in M"
         ("By what percentage did the share of voters increase?", "The share rose to 63%, an increase of 7 percentage points from January.", "7"),
         ("What percentage of Americans own a gun?", "Roughly a third of Americans own a gun, the survey found.", "Roughly a third"),
-        ("What share of adults smoke?", "Three in five adults have never smoked.", "Three"),
+        ("What share of adults smoke?", "Three in five adults have never smoked.", "Three in five"),
+        # a member named with the question's group is not the group
+        ("Which member of the K-pop group BTS announced a solo tour?", "Suga of BTS announced a solo world tour on Monday.", "Suga of BTS"),
         # a speed written with hyphens; "the last stage" asks a length
         ("How fast were the winds of Hurricane Ian?", "Hurricane Ian hit Florida with 150-mile-per-hour winds.", "150-mile"),
         ("How long is the last stage of the Tour de France?", "The last stage of the Tour de France is 33.7 kilometres long.", "33.7 kilometres"),
