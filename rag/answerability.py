@@ -251,13 +251,14 @@ _MONEY_COUNTED = re.compile(
     r"ringgit|baht|naira|dinar|dirham|riyal|million|billion|trillion|grand)",
     re.I,
 )
+# "One in five", "three out of 10" after a count: a share, which the short answer spans whole
+_IN_EVERY_TEXT = r"\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+_IN_EVERY = re.compile(_IN_EVERY_TEXT, re.I)
 _FRACTION = re.compile(
-    r"\b(?:half|halves|thirds|quarters|fifths|tenths|(?:a|one)[\s-](?:third|quarter|fifth|tenth)"
-    r"|(?:third|quarter|fifth|tenth)\s+of|\w+\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b",
+    r"\b(?:(?:half|halves|thirds|quarters|fifths|tenths|(?:a|one)[\s-](?:third|quarter|fifth|tenth))\b"
+    rf"|(?:third|quarter|fifth|tenth)\s+of\b|\w+{_IN_EVERY_TEXT})",
     re.I,
 )
-# "One in five", "three out of 10" after a count: a share, which the short answer spans whole
-_IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
 _POINTS_AFTER = re.compile(r"\s*(?:percentage|percent)(?:age)?[\s-]+points?\b", re.I)  # "7 percentage points"
 _SHARE_IN = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b", re.I)  # "58.5 per cent" (MONEY to the small model)
 _SPEED_AFTER = re.compile(
