@@ -532,18 +532,15 @@ class ExtractiveAnswerer(Answerer):
     @staticmethod
     def _part_said(draft: Draft, others: list[Draft], hits: list[Hit]) -> Draft:
         """A part's answer, or its abstention when it offers no short answer and no quote of it says the most
-        telling word of its own topic (of the nouns the other parts don't share, the one fewest of the passages hold;
-        a verb or a word of saying is said otherwise: "demanding" as "want", "promise" as "vowed"): the passages were found for the whole question, so
-        the sentence nearest to "what was the divorce rate" may be about marriage rates. (A part with a short
-        answer of the kind it asks for is vouched for by it; words said otherwise do not count: static vectors put
-        "divorce" near "marriage".)"""
+        telling word of its own topic (of the nouns the other parts don't share, the one fewest of the passages
+        hold; a verb or a word of saying is said otherwise: "demanding" as "want", "promise" as "vowed"): the
+        passages were found for the whole question, so the sentence nearest to "what was the divorce rate" may be
+        about marriage rates. (A part with a short answer of the kind it asks for is vouched for by it; words said
+        otherwise do not count: static vectors put "divorce" near "marriage".)"""
         if draft.answer.abstained or draft.frame is None or draft.short_found is not None:
             return draft
         shared = {t for o in others if o.frame is not None for t in o.frame.topic}
-        own = [t for t in draft.frame.topic if t not in shared and t not in _SAYING]
-        if not own:
-            return draft
-        own = [t for t in own if t in draft.frame.nouns]  # a verb is said in other words ("demanding": "want")
+        own = [t for t in draft.frame.topic if t not in shared and t not in _SAYING and t in draft.frame.nouns]
         if not own:
             return draft
         passages = [set(key_terms(h.chunk.text)) for h in hits]
