@@ -53,6 +53,7 @@ from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
 from rag.speakers import asked_speaker
 from rag.text import (
+    CURRENCY,
     CURRENCY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -182,9 +183,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
-_CURRENCY_IN = re.compile(
-    rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b", re.I
-)  # "12,000 kroner" (a quantity to the small model)
+_CURRENCY_IN = re.compile(CURRENCY, re.I)  # "12,000 kroner" (a quantity to the small model)
 # The kind of date a question asks for: "which year" is answered by an entity that holds a year, not "Thursday" or
 # "this year"; "what date" by a day of the calendar ("September 15", "6 May 2023"), "which day" by that or a weekday
 # ("Tuesday, March 14", "Monday"), neither by "2023"; "which month" by a month. ("What day of the year" asks none.)
@@ -1117,22 +1116,23 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             or (ent.label == "CARDINAL" and _FRACTION.search(f"{ent.text}{sentence[ent.end : ent.end + 4]}"))
         ):
             continue  # "what percentage did marriages drop" is answered by "6.1%", not "7.6 million"
+        unit = _UNIT_AFTER.match(sentence, ent.end)
+        currency_after = _CURRENCY_AFTER.match(sentence, ent.end)
         if (
             amount_asked
             and ent.label not in ("MONEY", "PERCENT", "QUANTITY")
-            and not (_UNIT_AFTER.match(sentence, ent.end) or _CURRENCY_AFTER.match(sentence, ent.end))
-            and not _SHARE_AFTER.match(sentence, ent.end)
+            and not (unit or currency_after or _SHARE_AFTER.match(sentence, ent.end))
         ):
             continue  # "how much is the phone" is answered by "$649", not by "one" ("in one form or another")
-        unit = _UNIT_AFTER.match(sentence, ent.end) or (speed_asked and _SPEED_AFTER.match(sentence, ent.end))
-        if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not unit:
+        speed = speed_asked and _SPEED_AFTER.match(sentence, ent.end)
+        if measure_asked and ent.label not in ("QUANTITY", "PERCENT") and not (unit or speed):
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
-        if speed_asked and not (_SPEED_AFTER.match(sentence, ent.end) or _SPEED_AFTER.search(ent.text)):
+        if speed_asked and not (speed or _SPEED_AFTER.search(ent.text)):
             continue  # "how fast was the car going" is answered by "50 mph", not by "six" (people hurt)
         if ent.end in tied and tied[ent.end] not in years:
             continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)" in a list of hosts
         sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
-        currency = _CURRENCY_AFTER.match(sentence, ent.end) or _CURRENCY_IN.search(ent.text)
+        currency = currency_after or _CURRENCY_IN.search(ent.text)
         if (sum_asked or money_asked) and ent.label not in sums and not currency:
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         if frame.counted is not None and ent.label == "PERCENT" and not (change_asked or measure_asked):

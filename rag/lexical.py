@@ -306,7 +306,7 @@ class LexicalIndex:
         without accents. Read from the vocabulary (a few hundred words in 56k chunks, ~0.2 s) once per change of the
         file."""
         db = self._db()
-        version = (db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
+        version = _file_version(db)
         if getattr(self._local, "accented_version", None) != version:
             db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)")
             found: dict[str, list[str]] = {}
@@ -379,7 +379,7 @@ class LexicalIndex:
         the file changes (this connection's writes, or another's: ``PRAGMA data_version``), so a common stem's
         count (fts5vocab reads its whole posting list: ~0.6 ms for a stem in 9k chunks) is read once."""
         db = self._db()
-        version = (db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
+        version = _file_version(db)
         cache: dict[str, int] | None = getattr(self._local, "df", None)
         if cache is None or getattr(self._local, "df_version", None) != version:
             cache = {"": int(db.execute("SELECT count(*) FROM chunks").fetchone()[0])}
@@ -655,6 +655,12 @@ STOPWORDS_EN = frozenset(
     ]
 )
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def _file_version(db: sqlite3.Connection) -> tuple[int, int]:
+    """Changes when the file does, by this connection's writes or another's: what a per-connection cache is valid
+    for."""
+    return db.execute("PRAGMA data_version").fetchone()[0], db.total_changes
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:

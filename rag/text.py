@@ -415,12 +415,12 @@ def month_number(word: str) -> int:
 
 # Currency words, one list for every pattern that looks for a sum (here, rag/answer.py, rag/answerability.py).
 CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp"
-_CURRENCY = rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b"
+CURRENCY = rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b"  # a currency sign or word
 _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     # (the question asks for ..., a sentence that offers it)
     (
         re.compile(r"\b(?:cost|price|pay|paid|spend|spent|worth|fine[ds]?|salary|budget)\b", re.I),
-        re.compile(_CURRENCY, re.I),
+        re.compile(CURRENCY, re.I),
     ),
     (
         re.compile(
