@@ -28,6 +28,7 @@ import numpy as np
 
 from rag.answer import Answerer, abstain
 from rag.citations import split_statements
+from rag.nlp import NAME_LABELS, Analysed
 from rag.support import SupportChecker
 from rag.text import key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
@@ -481,10 +482,18 @@ _REFERS_BACK = re.compile(
 )
 
 
-def condense_question(history: Sequence[tuple[str, str]], question: str, llm: Any = None) -> str:
+def condense_question(
+    history: Sequence[tuple[str, str]],
+    question: str,
+    llm: Any = None,
+    analyse: Callable[[str], Analysed] | None = None,
+) -> str:
     """A follow-up question made standalone for retrieval. With an LLM, the model rewrites it (LlamaIndex's
-    condense-question pattern); without one, or when the model's rewrite is unusable, a follow-up that refers back
-    ("what did he say about it?") or names little gets the previous standalone question appended."""
+    condense-question pattern); without one, or when the model's rewrite is unusable, each turn is made standalone
+    from the one before (``_attach``): with ``analyse`` (the recogniser), a pronoun for the one person or the names
+    the previous question named is replaced by them ("What did he say about athletes?" after "What did Mishustin
+    say about universities?" -> "What did Mishustin say about athletes?"), and a follow-up that still refers back or
+    names little gets the previous question's names and nouns in brackets; without it, the previous question."""
     question = " ".join(question.split())
     if not history:
         return question
@@ -504,8 +513,8 @@ def condense_question(history: Sequence[tuple[str, str]], question: str, llm: An
     # first question survives "what did he say?" then "and when?".
     previous = ""
     for asked, _ in history:
-        previous = _attach(" ".join(asked.split()), previous)
-    return _attach(question, previous)
+        previous = _attach(" ".join(asked.split()), previous, analyse)
+    return _attach(question, previous, analyse)
 
 
 def _usable_rewrite(rewritten: str, question: str) -> bool:
@@ -519,11 +528,59 @@ def _usable_rewrite(rewritten: str, question: str) -> bool:
     return bool(got) and 2 * len(asked & got) >= len(asked)
 
 
-def _attach(question: str, previous: str) -> str:
-    """``question``, with ``previous`` appended when it refers back or names little (kept to a sane length)."""
-    if previous and (_REFERS_BACK.search(question) or len(set(key_terms(question))) < 3):
-        inner = previous if len(previous) <= 400 else previous[:400].rsplit(" ", 1)[0]
-        return f"{question} ({inner})"
+# Pronouns a name can stand in for: a person's, and the plural's (of people, or of an organisation: "they")
+_PERSON_PRONOUN = re.compile(r"\b(?:(he|him|she|her)|(his|hers))\b", re.I)
+_PLURAL_PRONOUN = re.compile(r"\b(?:(they|them)|(their|theirs))\b", re.I)
+_CONTEXT_CHARS = 400  # the most of an earlier turn a follow-up carries
+_GROUP_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _attach(question: str, previous: str, analyse: Callable[[str], Analysed] | None = None) -> str:
+    """``question`` made standalone from ``previous`` (the turn before, already standalone): see
+    ``condense_question``. A question that refers back to nothing, or names enough, is kept as it is."""
+    if not previous:
+        return question
+    if analyse is None:  # no recogniser: the previous question itself, after the follow-up
+        if _REFERS_BACK.search(question) or len(set(key_terms(question))) < 3:
+            return f"{question} ({_cut(previous)})"
+        return question
+    found = analyse(_cut(previous))
+    names = [e.text for e in found.entities if e.label in NAME_LABELS]
+    names = list(dict.fromkeys([*names, *(w for w in found.proper_nouns if not any(w in n for n in names))]))
+    people = [e.text for e in found.entities if e.label == "PERSON"]
+    # "they" stands for people or organisations ("What did they discuss?"), not for the place they met in
+    group = list(dict.fromkeys(e.text for e in found.entities if e.label in _GROUP_LABELS))
+    resolved = _named(question, names, list(dict.fromkeys(people)), group)
+    if resolved == question and not (_REFERS_BACK.search(question) or len(set(key_terms(question))) < 3):
+        return question  # it refers back to nothing and names enough
+    if resolved != question and not _REFERS_BACK.search(resolved):
+        return resolved  # each pronoun now names whom it stood for
+    # it still refers back ("it", "there", "then") or names little: the previous turn's names and nouns follow it
+    asked = set(key_terms(resolved))
+    context = list(dict.fromkeys(w for w in [*names, *found.common_nouns] if not set(key_terms(w)) <= asked))
+    return f"{resolved} ({', '.join(context) if context else _cut(previous)})"
+
+
+def _cut(text: str) -> str:
+    """At most ``_CONTEXT_CHARS`` of ``text``, cut between words."""
+    return text if len(text) <= _CONTEXT_CHARS else text[:_CONTEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def _named(question: str, names: Sequence[str], people: Sequence[str], group: Sequence[str]) -> str:
+    """``question`` with a person's pronoun replaced by the one person of ``people`` (or by the one name of
+    ``names``, whatever the recogniser labelled it: the small model takes "Mishustin" for an organisation in one
+    question), and "they"/"their" by the two or three people or organisations of ``group`` joined ("Putin and
+    Lukashenko"), or by its one organisation; unchanged where the antecedent is not clear."""
+    person = people[0] if len(people) == 1 else names[0] if len(names) == 1 else None
+    if person is not None:
+        question = _PERSON_PRONOUN.sub(lambda m: person if m.group(1) else f"{person}'s", question)
+    plural = None
+    if 2 <= len(group) <= 3:
+        plural = " and ".join([", ".join(group[:-1]), group[-1]])
+    elif len(group) == 1 and not people:
+        plural = group[0]
+    if plural is not None:
+        question = _PLURAL_PRONOUN.sub(lambda m: plural if m.group(1) else f"{plural}'s", question)
     return question
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
@@ -67,6 +67,12 @@ class Pipeline:
 
     llm: Any = None  # the LlamaIndex LLM in --mode llm (also condenses follow-up questions)
 
+    def _analyser(self) -> Callable[[str], Any] | None:
+        """The answerer's recogniser, reading one text's names and nouns (a follow-up is made standalone with
+        them); None when the answerer has none."""
+        ner = getattr(self.answerer, "ner", None) or getattr(getattr(self.answerer, "fallback", None), "ner", None)
+        return None if ner is None else (lambda text: ner.analyse([text])[0])
+
     def search(self, query: Query) -> list[Hit]:
         return self.retriever.retrieve(self.prepared(query))
 
@@ -102,7 +108,11 @@ class Pipeline:
 
         query = _checked(query)
         t0 = time.perf_counter()
-        standalone = condense_question(history[-MAX_HISTORY:], query.text, self.llm) if history else query.text
+        standalone = query.text
+        if history:
+            # earlier questions typed without capitals are read with their names capitalised, as they were answered
+            turns = [(self._recased(" ".join(q.split())), a) for q, a in history[-MAX_HISTORY:]]
+            standalone = condense_question(turns, query.text, self.llm, self._analyser())
         standalone = standalone[:MAX_QUESTION_CHARS]  # a rewritten follow-up stays within the question limit
         query = replace(query, text=self._recased(standalone))
         t1 = time.perf_counter()

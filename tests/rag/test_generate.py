@@ -265,3 +265,40 @@ def test_a_generated_answer_keeps_the_note_on_the_part_the_articles_do_not_cover
     answer = answerer.answer(Query(question), _hits())
     assert llm.sent and answer.mode == "llm" and not answer.abstained
     assert "Tokayev" in answer.note
+
+
+def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
+    analyse = lambda text: ner.analyse([text])[0]  # noqa: E731 - the recogniser, as the pipeline passes it
+    first = ("What did Mishustin say about universities?", "...")
+    # a person's pronoun: the one person the previous question named, in its place (no question appended)
+    assert condense_question([first], "What did he say about athletes?", analyse=analyse) == (
+        "What did Mishustin say about athletes?"
+    )
+    assert condense_question([first], "Who is he?", analyse=analyse) == "Who is Mishustin?"
+    assert condense_question([first], "What was his job?", analyse=analyse) == "What was Mishustin's job?"
+    # over several turns: each turn is made standalone from the one before
+    turns = [first, ("And how big is the quota?", "...")]
+    assert condense_question(turns, "What did he say about athletes?", analyse=analyse) == (
+        "What did Mishustin say about athletes?"
+    )
+    # "they": the people named, joined; never the place they met in
+    talks = [("Where did Vladimir Putin and Alexander Lukashenko meet in Sochi?", "...")]
+    assert condense_question(talks, "What did they discuss?", analyse=analyse) == (
+        "What did Vladimir Putin and Alexander Lukashenko discuss?"
+    )
+    # a follow-up naming little carries the previous question's names and nouns, not the question itself (whose
+    # "what did ... say" would be read as a second question)
+    quota = condense_question([first], "And how big is the quota?", analyse=analyse)
+    assert quota.startswith("And how big is the quota? (") and "Mishustin" in quota and "say" not in quota
+    # whom a pronoun stands for is not clear: two people for "he", one person for "they"
+    two = [("Did Vladimir Putin call Alexander Lukashenko?", "...")]
+    unclear = condense_question(two, "What did he say?", analyse=analyse)
+    assert unclear.startswith("What did he say? (") and "Putin" in unclear and "Lukashenko" in unclear
+    one = [("What did Mishustin say about universities?", "...")]
+    assert condense_question(one, "What did they say about it?", analyse=analyse).startswith(
+        "What did they say about it? ("
+    )
+    # a follow-up that names enough and refers back to nothing stands alone
+    assert condense_question([first], "When does the Tromsvik ferry leave the north pier?", analyse=analyse) == (
+        "When does the Tromsvik ferry leave the north pier?"
+    )

@@ -56,6 +56,11 @@ def test_ask_with_a_source_filter_and_a_follow_up(client: TestClient) -> None:
         json={"question": "And what about the quota?", "history": [{**question, "answer": unfiltered["answer"]}]},
     ).json()
     assert "Mishustin" in follow["question"]  # the follow-up was made standalone before retrieval
+    # a pronoun names whom it stands for, also after a question typed without capitals
+    typed = {"question": "what did mishustin say about universities", "answer": unfiltered["answer"]}
+    athletes = client.post("/api/ask", json={"question": "What did he say about athletes?", "history": [typed]}).json()
+    assert athletes["question"] == "What did Mishustin say about athletes?"
+    assert not athletes["abstained"] and "athletes" in athletes["answer"]
 
 
 def test_article_by_id_and_the_library(client: TestClient) -> None:
