@@ -499,6 +499,14 @@ _KIND_WORDS = re.compile(
     r"|\b(?:what|which)\s+(kinds?|types?|sorts?)\s+of\b",
     re.I,
 )
+# A verb of wanting or trying before the verb it governs: "What does Mishustin want to preserve?" is answered by "we
+# need to do everything necessary to preserve historical memory"; the articles need not say "want" (not "plans to",
+# whose noun is often the story's own word: "announced plans to ...").
+_INTENT_WORDS = re.compile(
+    r"\b(wants?|wanted|wanting|intends?|intended|intending|tr(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?"
+    r"|seeks?|seeking|sought)\s+to\s+(?!be\b|do\b)[a-z]",
+    re.I,
+)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 
 
@@ -561,6 +569,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     if day is not None or event is None:
         name_terms |= set(key_terms(" ".join(dated)))
     name_terms |= {t for m in _KIND_WORDS.finditer(question) for t in key_terms(" ".join(filter(None, m.groups())))}
+    name_terms |= {t for m in _INTENT_WORDS.finditer(question) for t in key_terms(m.group(1))}
     if asks == "number" and _AGE_ASKED.search(question):
         name_terms |= set(key_terms("age"))  # "What is Bob Huggins' age?"
     if _NAME_ASKED.search(question):

@@ -837,6 +837,22 @@ def test_the_words_that_ask_for_a_kind_of_answer_are_not_the_topic(ner: EntityRe
         assert frame.asks == "number" and frame.topic == tuple(key_terms(" ".join(topic))), question
 
 
+
+def test_a_verb_of_wanting_or_trying_is_not_the_topic_the_verb_it_governs_is(ner: EntityRecognizer) -> None:
+    """"What does Mishustin want to preserve?" is answered by "we need to do everything necessary to preserve
+    historical memory": no article need say "want"; "plans to" keeps its noun, "want to be" its verb."""
+    for question, topic in (
+        ("What does Mishustin want to preserve?", ("preserve",)),
+        ("Where does the CDC want to test wastewater?", ("test", "wastewater")),
+        ("Which species is Colossal trying to bring back to life?", ("species", "bring", "back", "life")),
+        ("What did the thieves hope to steal from the museum?", ("thieves", "steal", "museum")),
+        ("Which country announced plans to tax farmers?", ("country", "announced", "plans", "tax", "farmers")),
+        ("Who does Harry want to be at the coronation?", ("harry", "want", "coronation")),
+    ):
+        frame = frame_question(question, ner.analyse([question])[0])
+        assert set(frame.topic) == set(key_terms(" ".join(topic))) - set(key_terms(" ".join(frame.names))), question
+
+
 def test_a_number_or_date_the_question_gives_is_not_its_answer(ner: EntityRecognizer) -> None:
     sentence = "The Blizzard of 1977 killed 29 people over four days."
     assert _offered(ner, "How many people died in the 1977 blizzard?", sentence) == ["29 people"]
