@@ -28,9 +28,9 @@ import numpy as np
 
 from rag.answer import Answerer, abstain
 from rag.citations import split_statements
-from rag.nlp import NAME_LABELS, Analysed
+from rag.nlp import NAME_LABELS, VALUE_LABELS, Analysed, Entity
 from rag.support import SupportChecker
-from rag.text import key_terms, sentence_spans
+from rag.text import MONTHS, STOPWORDS, WEEKDAYS, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
 
 SYSTEM_PROMPT = """You answer questions about news articles. You use only the numbered passages in the user's \
@@ -511,10 +511,10 @@ def condense_question(
             pass
     # Without a model: fold the conversation, each turn made standalone from the one before, so the topic of the
     # first question survives "what did he say?" then "and when?".
-    previous = ""
-    for asked, _ in history:
-        previous = _attach(" ".join(asked.split()), previous, analyse)
-    return _attach(question, previous, analyse)
+    previous, answered = "", ""
+    for asked, answer in history:
+        previous, answered = _attach(" ".join(asked.split()), previous, answered, analyse), answer
+    return _attach(question, previous, answered, analyse)
 
 
 def _usable_rewrite(rewritten: str, question: str) -> bool:
@@ -528,37 +528,74 @@ def _usable_rewrite(rewritten: str, question: str) -> bool:
     return bool(got) and 2 * len(asked & got) >= len(asked)
 
 
-# Pronouns a name can stand in for: a person's, and the plural's (of people, or of an organisation: "they")
+# Pronouns a name can stand in for: a person's, and the plural's
 _PERSON_PRONOUN = re.compile(r"\b(?:(he|him|she|her)|(his|hers))\b", re.I)
-_PLURAL_PRONOUN = re.compile(r"\b(?:(they|them)|(their|theirs))\b", re.I)
+_PLURAL_PRONOUN = re.compile(r"\b(?:(they|them)|(their|theirs))\b(?!['’])", re.I)  # not "they're"
+# "What about Tokayev?", "And SkyWest?", "how about in 2021?": the previous question, asked of something else
+_ELLIPSIS = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:what|how)\s+about\s+(?P<other>[^?]{1,80}?)|and\s+(?P<bare>(?:\S+\s+){0,3}\S+?))\s*\??\s*$",
+    re.I,
+)
 _CONTEXT_CHARS = 400  # the most of an earlier turn a follow-up carries
-_GROUP_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_SHORT_ANSWER = re.compile(r"^(?P<short>[^\[\].!?]{1,80})\. \[\d+\] ")  # "Jon Rahm. [1] Jon Rahm won ..."
+_TIMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 
 
-def _attach(question: str, previous: str, analyse: Callable[[str], Analysed] | None = None) -> str:
-    """``question`` made standalone from ``previous`` (the turn before, already standalone): see
-    ``condense_question``. A question that refers back to nothing, or names enough, is kept as it is."""
+def _attach(question: str, previous: str, answered: str = "", analyse: Callable[[str], Analysed] | None = None) -> str:
+    """``question`` made standalone from ``previous`` (the turn before, already standalone) and ``answered`` (its
+    answer): see ``condense_question``. A question that refers back to nothing, or names enough, is kept as it is."""
     if not previous:
         return question
+    refers = bool(_REFERS_BACK.search(question)) or len(set(key_terms(question))) < 3
     if analyse is None:  # no recogniser: the previous question itself, after the follow-up
-        if _REFERS_BACK.search(question) or len(set(key_terms(question))) < 3:
-            return f"{question} ({_cut(previous)})"
+        return f"{question} ({_cut(previous)})" if refers else question
+    if not refers:
         return question
     found = analyse(_cut(previous))
-    names = [e.text for e in found.entities if e.label in NAME_LABELS]
-    names = list(dict.fromkeys([*names, *(w for w in found.proper_nouns if not any(w in n for n in names))]))
-    people = [e.text for e in found.entities if e.label == "PERSON"]
-    # "they" stands for people or organisations ("What did they discuss?"), not for the place they met in
-    group = list(dict.fromkeys(e.text for e in found.entities if e.label in _GROUP_LABELS))
-    resolved = _named(question, names, list(dict.fromkeys(people)), group)
-    if resolved == question and not (_REFERS_BACK.search(question) or len(set(key_terms(question))) < 3):
-        return question  # it refers back to nothing and names enough
+    other = _other(question, analyse)
+    if other is not None:
+        # "What about Tokayev?" after "What did Mishustin say about sanctions?": the same question, of Tokayev
+        names = [e for e in found.entities if e.label in NAME_LABELS]
+        if len({e.text for e in names}) == 1 and "(" not in previous:
+            return previous.replace(names[0].text, other)
+        return f"{question} ({_cut(previous)})"
+    # who or what the previous turn named: its question's names; and, when those hold no person, its answer's short
+    # answer ("Jon Rahm" for "Who won the Masters?", then "How old is he?")
+    entities = list(found.entities)
+    if not any(e.label == "PERSON" for e in entities) and (short := _SHORT_ANSWER.match(answered)) is not None:
+        # read in its quote: "Jon Rahm" alone is no one to the small recogniser
+        said = [e for e in analyse(_cut(answered)).entities if e.text == short.group("short").strip()]
+        entities += [e for e in said if e.label == "PERSON"]
+    names = list(dict.fromkeys(e.text for e in entities if e.label in NAME_LABELS))
+    inside = " ".join(e.text for e in found.entities)
+    names += [w for w in dict.fromkeys(found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
+    people = list(dict.fromkeys(e.text for e in entities if e.label == "PERSON"))
+    # "What about Bill Richardson, what does he do?": "he" is the question's own person
+    own = any(e.label == "PERSON" for e in analyse(question).entities)
+    resolved = question if own else _named(question, names, people, entities)
     if resolved != question and not _REFERS_BACK.search(resolved):
         return resolved  # each pronoun now names whom it stood for
-    # it still refers back ("it", "there", "then") or names little: the previous turn's names and nouns follow it
+    # it still refers back ("it", "there", "then"; "he" of two people) or names little: the previous turn's names
+    # and nouns follow it, not its question (whose "what did ... say" would be read as a second question)
     asked = set(key_terms(resolved))
     context = list(dict.fromkeys(w for w in [*names, *found.common_nouns] if not set(key_terms(w)) <= asked))
     return f"{resolved} ({', '.join(context) if context else _cut(previous)})"
+
+
+def _other(question: str, analyse: Callable[[str], Analysed]) -> str | None:
+    """What an elliptical follow-up asks the previous question of ("What about Tokayev?" -> "Tokayev", "and
+    SkyWest?" -> "SkyWest"); None for any other question, and for a time, a number or a phrase that is not a name
+    or a noun ("and when?", "what about in 2021?", "and how big is the quota?")."""
+    match = _ELLIPSIS.match(question)
+    if match is None:
+        return None
+    other = (match.group("other") or match.group("bare")).strip()
+    if "," in other or len(other.split()) > 6:
+        return None  # "what about Bill Richardson, what does he do?" asks a question of its own
+    first = other.split()[0].lower()
+    if first in STOPWORDS or first[0].isdigit() or any(e.label in VALUE_LABELS for e in analyse(other).entities):
+        return None
+    return other
 
 
 def _cut(text: str) -> str:
@@ -566,20 +603,31 @@ def _cut(text: str) -> str:
     return text if len(text) <= _CONTEXT_CHARS else text[:_CONTEXT_CHARS].rsplit(" ", 1)[0]
 
 
-def _named(question: str, names: Sequence[str], people: Sequence[str], group: Sequence[str]) -> str:
+def _named(question: str, names: Sequence[str], people: Sequence[str], entities: Sequence[Entity]) -> str:
     """``question`` with a person's pronoun replaced by the one person of ``people`` (or by the one name of
-    ``names``, whatever the recogniser labelled it: the small model takes "Mishustin" for an organisation in one
-    question), and "they"/"their" by the two or three people or organisations of ``group`` joined ("Putin and
-    Lukashenko"), or by its one organisation; unchanged where the antecedent is not clear."""
-    person = people[0] if len(people) == 1 else names[0] if len(names) == 1 else None
-    if person is not None:
+    ``names`` when the recogniser labelled it an organisation: the small model takes "Mishustin" for one), and
+    "they"/"their" by the two or three people of ``people`` joined ("Putin and Lukashenko"), or by the one
+    organisation named when no person is, where the question names none of them; unchanged where the antecedent is
+    not clear ("he" of two people)."""
+    lone = [e for e in entities if e.text in names]
+    person = (
+        people[0]
+        if len(people) == 1
+        else names[0]
+        if len(names) == 1 and lone and lone[0].label in ("PERSON", "ORG")
+        else None
+    )
+    if person is not None and person.lower() not in question.lower():
         question = _PERSON_PRONOUN.sub(lambda m: person if m.group(1) else f"{person}'s", question)
-    plural = None
-    if 2 <= len(group) <= 3:
-        plural = " and ".join([", ".join(group[:-1]), group[-1]])
-    elif len(group) == 1 and not people:
-        plural = group[0]
-    if plural is not None:
+    organisations = list(dict.fromkeys(e.text for e in entities if e.label == "ORG"))
+    plural = (
+        " and ".join([", ".join(people[:-1]), people[-1]])
+        if 2 <= len(people) <= 3
+        else organisations[0]
+        if not people and len(organisations) == 1
+        else None
+    )
+    if plural is not None and not any(n.lower() in question.lower() for n in (*people, *organisations)):
         question = _PLURAL_PRONOUN.sub(lambda m: plural if m.group(1) else f"{plural}'s", question)
     return question
 

@@ -302,3 +302,31 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     assert condense_question([first], "When does the Tromsvik ferry leave the north pier?", analyse=analyse) == (
         "When does the Tromsvik ferry leave the north pier?"
     )
+    # the previous answer's short answer is whom "he" may stand for
+    masters = [("Who won the Masters golf tournament?", "Jon Rahm. [1] Jon Rahm won the Masters on Sunday. [1]")]
+    assert condense_question(masters, "How old is he?", analyse=analyse) == "How old is Jon Rahm?"
+    # ... but not when the follow-up names its own person
+    own = condense_question(masters, "What did Scottie Scheffler say after he lost?", analyse=analyse)
+    assert own.startswith("What did Scottie Scheffler say after he lost? (")  # context, no substitution
+    # "What about X?": the previous question, asked of X
+    sanctions = [("What did Mishustin say about sanctions?", "...")]
+    assert condense_question(sanctions, "What about Tokayev?", analyse=analyse) == (
+        "What did Tokayev say about sanctions?"
+    )
+    assert condense_question(sanctions, "and skywest?", analyse=analyse) == "What did skywest say about sanctions?"
+    # ... not a time, a number or a question of its own
+    for follow in ("and when?", "What about in 2021?", "And how big is the quota?"):
+        assert condense_question(sanctions, follow, analyse=analyse).startswith(follow + " ("), follow
+    # a month is no one's name
+    aged = [("Who became the world's oldest person in April 2022?", "...")]
+    assert "April" not in condense_question(aged, "When was she born?", analyse=analyse).split("(")[0]
+    # "they" of the one organisation named; not of two, nor in "they're"
+    sued = [("Why was Hertz sued by its customers?", "...")]
+    assert condense_question(sued, "Who is their CEO?", analyse=analyse) == "Who is Hertz's CEO?"
+    assert condense_question(sued, "What if they're convicted?", analyse=analyse).startswith(
+        "What if they're convicted? ("
+    )
+    two = [("Why did Southwest Airlines and SkyWest cancel flights?", "...")]
+    assert condense_question(two, "What did their COO blame?", analyse=analyse).startswith(
+        "What did their COO blame? ("
+    )
