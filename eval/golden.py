@@ -26,6 +26,9 @@ class Case:
     since: date | None = None
     until: date | None = None
     as_of: date | None = None
+    # the earlier questions of a conversation, oldest first: each is asked (and answered) in turn, then the case's
+    # question as their follow-up ("What did he say about athletes?")
+    history: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class GoldenSet:
     k: int = 5
 
 
-_CASE_KEYS = {"id", "question", "facts", "sources", "abstain", "tags", "since", "until", "as_of"}
+_CASE_KEYS = {"id", "question", "facts", "sources", "abstain", "tags", "since", "until", "as_of", "history"}
 _TOP_KEYS = {"name", "description", "corpus", "k", "cases"}
 
 
@@ -103,6 +106,7 @@ def _case(raw: Any, where: str) -> Case:
         since=_date(raw.get("since"), f"{where}: since"),
         until=_date(raw.get("until"), f"{where}: until"),
         as_of=_date(raw.get("as_of"), f"{where}: as_of"),
+        history=_strings(raw.get("history") or [], f"{where}: history"),
     )
 
 

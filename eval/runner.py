@@ -51,6 +51,7 @@ class CaseResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
     error: str | None = None
     mode: str = ""  # extractive, llm or llm-fallback
+    searched: str = ""  # a follow-up's standalone question, as retrieval read it ("" for a case without history)
 
 
 @dataclass
@@ -133,7 +134,11 @@ def _settings_summary(settings: Settings) -> dict[str, Any]:
 def _score(case: Case, pipeline: Any, k: int, checker: SupportChecker) -> CaseResult:
     query = Query(case.question, k=k, since=case.since, until=case.until, as_of=case.as_of)
     try:
-        result: Result = pipeline.run(query)
+        history: list[tuple[str, str]] = []
+        for earlier in case.history:  # the conversation before the case's question, answered as a reader saw it
+            said = pipeline.run(replace(query, text=earlier), history).answer
+            history.append((earlier, said.text))
+        result: Result = pipeline.run(query, history)
     except NewsragError as exc:
         return CaseResult(
             case.id,
@@ -198,6 +203,7 @@ def _score(case: Case, pipeline: Any, k: int, checker: SupportChecker) -> CaseRe
         citation_precision=c_precision,
         timings_ms={key: round(v, 2) for key, v in answer.timings.items()},
         mode=answer.mode,
+        searched=answer.question if case.history else "",
     )
 
 

@@ -578,7 +578,8 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
     # it still refers back ("it", "there", "then"; "he" of two people) or names little: the previous turn's names
     # and nouns follow it, not its question (whose "what did ... say" would be read as a second question)
     asked = set(key_terms(resolved))
-    context = list(dict.fromkeys(w for w in [*names, *found.common_nouns] if not set(key_terms(w)) <= asked))
+    dates = [e.text for e in found.entities if e.label == "DATE"]  # "July 2022": which month's jobs report
+    context = list(dict.fromkeys(w for w in [*names, *dates, *found.common_nouns] if not set(key_terms(w)) <= asked))
     return f"{resolved} ({', '.join(context) if context else _cut(previous)})"
 
 

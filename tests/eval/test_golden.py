@@ -44,3 +44,10 @@ def test_facts_accept_a_string_or_a_list_of_phrasings(tmp_path: Path) -> None:
     golden = load_golden(_write(tmp_path, "cases:\n  - {id: a, question: q, facts: [x, [y, z]], as_of: 2023-01-05}\n"))
     assert golden.cases[0].facts == [["x"], ["y", "z"]]
     assert str(golden.cases[0].as_of) == "2023-01-05"
+
+
+def test_a_follow_up_case_lists_the_questions_before_it(tmp_path: Path) -> None:
+    golden = load_golden(_write(tmp_path, 'cases:\n  - {id: a, question: "And he?", facts: [x], history: ["Who?"]}\n'))
+    assert golden.cases[0].history == ["Who?"]
+    with pytest.raises(GoldenSetError, match=r"case 1 \(a\): history must be a list of strings"):
+        load_golden(_write(tmp_path, "cases:\n  - {id: a, question: q, facts: [x], history: {q: 1}}\n"))

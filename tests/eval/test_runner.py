@@ -35,6 +35,9 @@ def test_run_scores_every_case_through_the_pipeline(golden_store: Path, embedder
     assert by_id["abstain-world-cup"].abstained and by_id["abstain-world-cup"].citation_recall is None
     assert run.aggregate["answer_accuracy"] >= 0.8 and run.aggregate["citation_recall"] >= 0.8
     assert run.aggregate["total_p50_ms"] > 0
+    # a follow-up case is asked after its history, and records what it was searched as
+    assert by_id["follow-he"].searched == "What did Mishustin say about athletes?" and by_id["follow-he"].passed
+    assert by_id["seed-universities"].searched == ""
 
 
 def test_the_gate_fails_with_a_readable_diff_on_a_wrong_collection(golden_store: Path) -> None:

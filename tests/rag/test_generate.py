@@ -320,6 +320,9 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     # a month is no one's name
     aged = [("Who became the world's oldest person in April 2022?", "...")]
     assert "April" not in condense_question(aged, "When was she born?", analyse=analyse).split("(")[0]
+    # ... but a date is context: which month's report
+    jobs = [("How many jobs did the US economy add in July 2022?", "...")]
+    assert "July 2022" in condense_question(jobs, "What were economists expecting?", analyse=analyse)
     # "they" of the one organisation named; not of two, nor in "they're"
     sued = [("Why was Hertz sued by its customers?", "...")]
     assert condense_question(sued, "Who is their CEO?", analyse=analyse) == "Who is Hertz's CEO?"
