@@ -570,6 +570,7 @@ class ExtractiveAnswerer(Answerer):
         analysed = self._analyse(frame, candidates, sentences)
         groups = self._entity_groups(frame, sentences, analysed, hits, read)
         candidates = self._rescore_for(frame, query, candidates, analysed)
+        candidates = self._naming_first(frame, candidates, hits, read)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
             if frame.day_offset is not None:
@@ -755,6 +756,18 @@ class ExtractiveAnswerer(Answerer):
             return None
         shares = self._named_shares(frame, people, sentences, hits, read)
         return {aid for aid, s in shares.items() if s == 1.0} or None
+
+    def _naming_first(
+        self, frame: Frame, candidates: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
+    ) -> list[_Candidate]:
+        """The candidates from the articles that name every person the question names first, in their order, when
+        any article does: a quote from an article that never names them is refused (``_refusal``), and "Why did
+        Mishustin resign?" would be refused for the Boris Johnson story it quoted ("The articles found don't
+        mention Mishustin") while the story that names him is retrieved."""
+        naming = self._naming_people(frame, candidates, hits, read)
+        if naming is None:
+            return candidates
+        return sorted(candidates, key=lambda c: c.hit.chunk.article_id not in naming)  # stable: each keeps its order
 
     def _naming_most(
         self, frame: Frame, sentences: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None

@@ -162,3 +162,16 @@ def test_a_question_typed_without_capitals_has_its_names_capitalised() -> None:
     assert recase("What did mishustin say?") == "What did Mishustin say?"
     assert recase("Who spoke with tokayev?") == "Who spoke with tokayev?"
     assert recase("what did mishustin say about the EU") == "what did mishustin say about the EU"  # typed with capitals
+
+
+def test_a_question_about_a_person_quotes_the_article_that_names_them() -> None:
+    """The sentence closest to the rest of the question comes from a story that never names the person asked
+    about: the draft quotes the retrieved story that does, and the note names what that story lacks (not the
+    person: the articles found do name her)."""
+    question = "Why did Ottilie Brennan resign?"
+    other = "The council chairman said he would resign after the vote on the seawall on Tuesday."
+    about = "Mayor Ottilie Brennan opened the session of the council on Tuesday. The seawall will cost 41 million euros."
+    hits = [_hit(other, "other", 0, question, rank_score=0.9), _hit(about, "about", 0, question, rank_score=0.5)]
+    draft = _answerer().draft(Query(question), hits)
+    assert draft.answer.abstained and "Brennan" not in draft.answer.note and "resign" in draft.answer.note
+    assert draft.composed is not None and draft.composed.citations[0].article_id == "about"
