@@ -550,7 +550,11 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
     if analyse is None:  # no recogniser: the previous question itself, after the follow-up
         return f"{question} ({_cut(previous)})" if refers else question
     if not refers:
-        return question
+        # a follow-up that names nothing ("Where was the winning ticket sold?", "Who is the star witness?") is
+        # about what the conversation named; one that names something stands alone
+        own = analyse(question)
+        if own.proper_nouns or any(e.label in NAME_LABELS for e in own.entities):
+            return question
     found = analyse(_cut(previous))
     other = _other(question, analyse)
     if other is not None:
@@ -568,7 +572,7 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
         entities += [e for e in said if e.label == "PERSON"]
     names = list(dict.fromkeys(e.text for e in entities if e.label in NAME_LABELS))
     inside = " ".join(e.text for e in found.entities)
-    names += [w for w in dict.fromkeys(found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
+    names += [w for w in _runs(_cut(previous), found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
     people = list(dict.fromkeys(e.text for e in entities if e.label == "PERSON"))
     # "What about Bill Richardson, what does he do?": "he" is the question's own person
     own = any(e.label == "PERSON" for e in analyse(question).entities)
@@ -597,6 +601,22 @@ def _other(question: str, analyse: Callable[[str], Analysed]) -> str | None:
     if first in STOPWORDS or first[0].isdigit() or any(e.label in VALUE_LABELS for e in analyse(other).entities):
         return None
     return other
+
+
+def _runs(text: str, words: Sequence[str]) -> list[str]:
+    """The proper nouns of ``text`` (``words``, as the tagger found them) joined where they stand side by side
+    ("Mega Millions", not "Mega" and "Millions"), each once, in order."""
+    proper = set(words)
+    runs: list[list[str]] = []
+    last = False
+    for token in re.findall(r"\w[\w'’.-]*|\S", text):
+        if token in proper:
+            if last:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        last = token in proper
+    return list(dict.fromkeys(" ".join(r) for r in runs))
 
 
 def _cut(text: str) -> str:

@@ -112,7 +112,8 @@ class Pipeline:
         if history:
             # earlier questions typed without capitals are read with their names capitalised, as they were answered
             turns = [(self._recased(" ".join(q.split())), a) for q, a in history[-MAX_HISTORY:]]
-            standalone = condense_question(turns, query.text, self.llm, self._analyser())
+            # the follow-up too: whether it names something is read from its capitals
+            standalone = condense_question(turns, self._recased(query.text), self.llm, self._analyser())
         standalone = standalone[:MAX_QUESTION_CHARS]  # a rewritten follow-up stays within the question limit
         query = replace(query, text=self._recased(standalone))
         t1 = time.perf_counter()

@@ -298,6 +298,13 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     assert condense_question(one, "What did they say about it?", analyse=analyse).startswith(
         "What did they say about it? ("
     )
+    # a follow-up that names nothing is about what the conversation named; one naming something stands alone
+    jackpot = [("How big was the Mega Millions jackpot in July 2022?", "...")]
+    sold = condense_question(jackpot, "Where was the winning ticket sold?", analyse=analyse)
+    assert sold.startswith("Where was the winning ticket sold? (") and "Mega Millions" in sold
+    assert condense_question(jackpot, "Who won the World Cup in Qatar?", analyse=analyse) == (
+        "Who won the World Cup in Qatar?"
+    )
     # a follow-up that names enough and refers back to nothing stands alone
     assert condense_question([first], "When does the Tromsvik ferry leave the north pier?", analyse=analyse) == (
         "When does the Tromsvik ferry leave the north pier?"
