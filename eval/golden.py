@@ -96,6 +96,9 @@ def _case(raw: Any, where: str) -> Case:
         raise GoldenSetError(f"{where}: a case that must abstain cannot also expect facts.")
     if not abstain and not facts and not raw.get("sources"):
         raise GoldenSetError(f"{where}: give 'facts' or 'sources' to check, or 'abstain: true'.")
+    history = _strings(raw.get("history") or [], f"{where}: history")
+    if not all(h.strip() for h in history):
+        raise GoldenSetError(f"{where}: history must list the earlier questions; one of them is empty.")
     return Case(
         id=raw["id"],
         question=raw["question"],
@@ -106,7 +109,7 @@ def _case(raw: Any, where: str) -> Case:
         since=_date(raw.get("since"), f"{where}: since"),
         until=_date(raw.get("until"), f"{where}: until"),
         as_of=_date(raw.get("as_of"), f"{where}: as_of"),
-        history=_strings(raw.get("history") or [], f"{where}: history"),
+        history=history,
     )
 
 

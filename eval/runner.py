@@ -135,8 +135,11 @@ def _score(case: Case, pipeline: Any, k: int, checker: SupportChecker) -> CaseRe
     query = Query(case.question, k=k, since=case.since, until=case.until, as_of=case.as_of)
     try:
         history: list[tuple[str, str]] = []
-        for earlier in case.history:  # the conversation before the case's question, answered as a reader saw it
-            said = pipeline.run(replace(query, text=earlier), history).answer
+        for turn, earlier in enumerate(case.history, 1):  # the conversation before, answered as a reader saw it
+            try:
+                said = pipeline.run(replace(query, text=earlier), history).answer
+            except NewsragError as exc:
+                raise NewsragError(f"history turn {turn}: {exc}") from exc
             history.append((earlier, said.text))
         result: Result = pipeline.run(query, history)
     except NewsragError as exc:

@@ -28,7 +28,7 @@ import numpy as np
 
 from rag.answer import Answerer, abstain
 from rag.citations import split_statements
-from rag.nlp import NAME_LABELS, VALUE_LABELS, Analysed, Entity
+from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.support import SupportChecker
 from rag.text import MONTHS, STOPWORDS, WEEKDAYS, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
@@ -528,79 +528,125 @@ def _usable_rewrite(rewritten: str, question: str) -> bool:
     return bool(got) and 2 * len(asked & got) >= len(asked)
 
 
-# Pronouns a name can stand in for: a person's, and the plural's
-_PERSON_PRONOUN = re.compile(r"\b(?:(he|him|she|her)|(his|hers))\b", re.I)
-_PLURAL_PRONOUN = re.compile(r"\b(?:(they|them)|(their|theirs))\b(?!['’])", re.I)  # not "they're"
+# Pronouns a name can stand in for: a person's (his, hers: possessive), and the plural's (their, theirs)
+_PRONOUN = re.compile(r"\b(?:(?P<person>he|him|she|her|his|hers)|(?P<plural>they|them|their|theirs))\b(?!['’])", re.I)
+_POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
 # "What about Tokayev?", "And SkyWest?", "how about in 2021?": the previous question, asked of something else
 _ELLIPSIS = re.compile(
     r"^\s*(?:(?:and\s+)?(?:what|how)\s+about\s+(?P<other>[^?]{1,80}?)|and\s+(?P<bare>(?:\S+\s+){0,3}\S+?))\s*\??\s*$",
     re.I,
 )
 _CONTEXT_CHARS = 400  # the most of an earlier turn a follow-up carries
-_SHORT_ANSWER = re.compile(r"^(?P<short>[^\[\].!?]{1,80})\. \[\d+\] ")  # "Jon Rahm. [1] Jon Rahm won ..."
+_SHORT_ANSWER = re.compile(r"^(?P<short>[^\[\]]{1,80}?)\. \[\d+\] ")  # "J.D. Vance. [1] Vance said ..."
+_ASKS_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whom)\b", re.I)
 _TIMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+# kinds of name that one can stand for another in "What about X?" (the small model mixes people and organisations)
+_KINDS = ({"PERSON", "ORG"}, {"GPE", "LOC", "FAC"}, {"NORP"}, {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
 def _attach(question: str, previous: str, answered: str = "", analyse: Callable[[str], Analysed] | None = None) -> str:
     """``question`` made standalone from ``previous`` (the turn before, already standalone) and ``answered`` (its
-    answer): see ``condense_question``. A question that refers back to nothing, or names enough, is kept as it is."""
+    answer): see ``condense_question``. A question that refers back to nothing and names something of its own is
+    kept as it is."""
     if not previous:
         return question
-    refers = bool(_REFERS_BACK.search(question)) or len(set(key_terms(question))) < 3
     if analyse is None:  # no recogniser: the previous question itself, after the follow-up
+        refers = bool(_REFERS_BACK.search(question)) or len(set(key_terms(question))) < 3
         return f"{question} ({_cut(previous)})" if refers else question
-    if not refers:
-        # a follow-up that names nothing ("Where was the winning ticket sold?", "Who is the star witness?") is
-        # about what the conversation named; one that names something stands alone
-        own = analyse(question)
-        if own.proper_nouns or any(e.label in NAME_LABELS for e in own.entities):
-            return question
+    own = analyse(question)
     found = analyse(_cut(previous))
     other = _other(question, analyse)
     if other is not None:
         # "What about Tokayev?" after "What did Mishustin say about sanctions?": the same question, of Tokayev
-        names = [e for e in found.entities if e.label in NAME_LABELS]
-        if len({e.text for e in names}) == 1 and "(" not in previous:
-            return previous.replace(names[0].text, other)
-        return f"{question} ({_cut(previous)})"
-    # who or what the previous turn named: its question's names; and, when those hold no person, its answer's short
-    # answer ("Jon Rahm" for "Who won the Masters?", then "How old is he?")
+        return _asked_of(previous, found, other) or _with_context(question, previous, found, [])
+    names_own = bool(own.proper_nouns) or any(e.label in NAME_LABELS for e in own.entities)
+    if not _refers_back(question, own):
+        # a follow-up that names nothing ("Where was the winning ticket sold?", "Who is the star witness?") is
+        # about what the conversation named; one that names something stands alone ("Who is Sam Altman?")
+        return question if names_own else _with_context(question, previous, found, [])
+    # who or what the previous turn named: its question's names; and the person its answer led with, when it
+    # asked "who" ("How old is he?" after "Who did Djokovic beat?" answered "Carlos Alcaraz") or named no person
     entities = list(found.entities)
-    if not any(e.label == "PERSON" for e in entities) and (short := _SHORT_ANSWER.match(answered)) is not None:
+    answered_by = None
+    if (short := _SHORT_ANSWER.match(answered)) is not None:
         # read in its quote: "Jon Rahm" alone is no one to the small recogniser
         said = [e for e in analyse(_cut(answered)).entities if e.text == short.group("short").strip()]
-        entities += [e for e in said if e.label == "PERSON"]
+        answered_by = next((e for e in said if e.label == "PERSON"), None)
     names = list(dict.fromkeys(e.text for e in entities if e.label in NAME_LABELS))
     inside = " ".join(e.text for e in found.entities)
-    names += [w for w in _runs(_cut(previous), found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
+    unnamed = [w for w in _runs(_cut(previous), found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
     people = list(dict.fromkeys(e.text for e in entities if e.label == "PERSON"))
-    # "What about Bill Richardson, what does he do?": "he" is the question's own person
-    own = any(e.label == "PERSON" for e in analyse(question).entities)
-    resolved = question if own else _named(question, names, people, entities)
-    if resolved != question and not _REFERS_BACK.search(resolved):
+    if answered_by is not None and (_ASKS_WHO.match(previous) or not people):
+        person: str | None = answered_by.text
+        names.append(answered_by.text)
+    elif unnamed:
+        person = None  # a name the recogniser missed ("Theresa May", with "Brexit" its person) may be the one
+    else:
+        lone = [e for e in entities if e.label in NAME_LABELS]
+        one_name = len(names) == 1 and lone[0].label in ("PERSON", "ORG")  # "Mishustin", labelled an organisation
+        person = people[0] if len(people) == 1 else names[0] if one_name else None
+    resolved = _named(question, own, person, people, entities)
+    if resolved != question and not _refers_back(resolved, analyse(resolved)):
         return resolved  # each pronoun now names whom it stood for
-    # it still refers back ("it", "there", "then"; "he" of two people) or names little: the previous turn's names
-    # and nouns follow it, not its question (whose "what did ... say" would be read as a second question)
-    asked = set(key_terms(resolved))
+    # it still refers back ("it", "there", "then"; "he" of two people): the previous turn's names, dates and nouns
+    # follow it, not its question (whose "what did ... say" would be read as a second question)
+    return _with_context(resolved, previous, found, [*names, *unnamed])
+
+
+def _refers_back(question: str, own: Analysed) -> bool:
+    """Whether ``question`` has a word that refers back ("he", "their", "there", "the same"), outside its own names
+    ("He Lifeng") and not written in capitals ("the IT department")."""
+    spans = [(e.start, e.end) for e in own.entities]
+    return any(
+        not (len(m.group(0)) > 1 and m.group(0).isupper()) and not any(a <= m.start() < b for a, b in spans)
+        for m in _REFERS_BACK.finditer(question)
+    )
+
+
+def _with_context(question: str, previous: str, found: Analysed, names: Sequence[str]) -> str:
+    """``question`` with the previous turn's names, dates and nouns in brackets, those it does not say itself."""
+    names = list(names) or [e.text for e in found.entities if e.label in NAME_LABELS]
+    if not names:
+        inside = " ".join(e.text for e in found.entities)
+        names = [w for w in _runs(_cut(previous), found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
     dates = [e.text for e in found.entities if e.label == "DATE"]  # "July 2022": which month's jobs report
+    asked = set(key_terms(question))
     context = list(dict.fromkeys(w for w in [*names, *dates, *found.common_nouns] if not set(key_terms(w)) <= asked))
-    return f"{resolved} ({', '.join(context) if context else _cut(previous)})"
+    return f"{question} ({', '.join(context) if context else _cut(previous)})"
 
 
-def _other(question: str, analyse: Callable[[str], Analysed]) -> str | None:
-    """What an elliptical follow-up asks the previous question of ("What about Tokayev?" -> "Tokayev", "and
-    SkyWest?" -> "SkyWest"); None for any other question, and for a time, a number or a phrase that is not a name
-    or a noun ("and when?", "what about in 2021?", "and how big is the quota?")."""
+def _asked_of(previous: str, found: Analysed, other: Entity) -> str | None:
+    """The previous question asked of ``other`` in place of its one name of the same kind ("What did Olaf Scholz
+    say about Ukraine?" -> "What did Macron say about Ukraine?"); None when it names none, or several."""
+    kind = next((k for k in _KINDS if other.label in k), NAME_LABELS)  # no known kind: any name
+    same = [e for e in found.entities if e.label in kind]
+    if len({e.text for e in same}) != 1 or "(" in previous[: same[0].end]:
+        return None
+    return previous[: same[0].start] + other.text + previous[same[0].end :]
+
+
+def _other(question: str, analyse: Callable[[str], Analysed]) -> Entity | None:
+    """The name an elliptical follow-up asks the previous question of ("What about Tokayev?" -> Tokayev, "And
+    SkyWest?" -> SkyWest), as the recogniser reads it; None for any other question, and for what is not one name
+    ("and when?", "what about in 2021?", "what about athletes?", "what about Tokayev's comments?")."""
     match = _ELLIPSIS.match(question)
     if match is None:
         return None
-    other = (match.group("other") or match.group("bare")).strip()
+    group = "other" if match.group("other") else "bare"
+    raw = match.group(group)
+    other = raw.strip()
     if "," in other or len(other.split()) > 6:
         return None  # "what about Bill Richardson, what does he do?" asks a question of its own
-    first = other.split()[0].lower()
-    if first in STOPWORDS or first[0].isdigit() or any(e.label in VALUE_LABELS for e in analyse(other).entities):
-        return None
-    return other
+    start = match.start(group) + len(raw) - len(raw.lstrip())
+    in_question = [e for e in analyse(question).entities if e.start == start and e.end == start + len(other)]
+    alone = [e for e in analyse(other).entities if e.start == 0 and e.end == len(other)]
+    whole = [e for e in [*in_question, *alone] if e.label in NAME_LABELS]
+    if whole:
+        return replace(whole[0], start=0, end=len(other))
+    proper = set(analyse(question).proper_nouns) | set(analyse(other).proper_nouns)
+    if all(w in proper for w in other.split()):
+        return Entity(other, "", 0, len(other))  # a name of no known kind ("Macron", "Google" alone)
+    return None
 
 
 def _runs(text: str, words: Sequence[str]) -> list[str]:
@@ -624,22 +670,14 @@ def _cut(text: str) -> str:
     return text if len(text) <= _CONTEXT_CHARS else text[:_CONTEXT_CHARS].rsplit(" ", 1)[0]
 
 
-def _named(question: str, names: Sequence[str], people: Sequence[str], entities: Sequence[Entity]) -> str:
-    """``question`` with a person's pronoun replaced by the one person of ``people`` (or by the one name of
-    ``names`` when the recogniser labelled it an organisation: the small model takes "Mishustin" for one), and
-    "they"/"their" by the two or three people of ``people`` joined ("Putin and Lukashenko"), or by the one
-    organisation named when no person is, where the question names none of them; unchanged where the antecedent is
-    not clear ("he" of two people)."""
-    lone = [e for e in entities if e.text in names]
-    person = (
-        people[0]
-        if len(people) == 1
-        else names[0]
-        if len(names) == 1 and lone and lone[0].label in ("PERSON", "ORG")
-        else None
-    )
-    if person is not None and person.lower() not in question.lower():
-        question = _PERSON_PRONOUN.sub(lambda m: person if m.group(1) else f"{person}'s", question)
+def _named(question: str, own: Analysed, person: str | None, people: Sequence[str], entities: Sequence[Entity]) -> str:
+    """``question`` with a person's pronoun replaced by ``person`` ("her" as "Lisa Cook's" before a noun: "What is
+    her background?"), and "they"/"their" by the two or three ``people`` joined ("Putin and Lukashenko"), or by the
+    one organisation of ``entities`` when no person is named; none inside the question's own names ("He Lifeng"),
+    none after a person the question names itself ("What about Bill Richardson, what does he do?"), none where the
+    question names the one it would stand for."""
+    own_people = [e.start for e in own.entities if e.label == "PERSON"]
+    spans = [(e.start, e.end) for e in own.entities]
     organisations = list(dict.fromkeys(e.text for e in entities if e.label == "ORG"))
     plural = (
         " and ".join([", ".join(people[:-1]), people[-1]])
@@ -648,9 +686,28 @@ def _named(question: str, names: Sequence[str], people: Sequence[str], entities:
         if not people and len(organisations) == 1
         else None
     )
-    if plural is not None and not any(n.lower() in question.lower() for n in (*people, *organisations)):
-        question = _PLURAL_PRONOUN.sub(lambda m: plural if m.group(1) else f"{plural}'s", question)
-    return question
+    low = question.lower()
+    named_plural = people if 2 <= len(people) <= 3 else organisations[:1]
+
+    def name(m: re.Match[str]) -> str:
+        word = m.group(0)
+        stand = person if m.group("person") else plural
+        if (
+            stand is None
+            or stand.lower() in low
+            or (m.group("plural") and any(n.lower() in low for n in named_plural))
+            or (len(word) > 1 and word.isupper())
+            or any(a <= m.start() < b for a, b in spans)
+            or (m.group("person") and any(start < m.start() for start in own_people))
+        ):
+            return word
+        after = re.match(r"\s+([A-Za-z][\w'’-]*)", question[m.end() :])
+        possessive = word.lower() in _POSSESSIVE or (
+            word.lower() == "her" and after is not None and after.group(1).lower() not in STOPWORDS
+        )
+        return f"{stand}'s" if possessive else stand
+
+    return _PRONOUN.sub(name, question)
 
 
 def _strip_markers(text: str) -> str:

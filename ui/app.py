@@ -144,7 +144,8 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
         try:
             pipeline = service.pipeline_for(mode)
             query = make_query(question, k, since, until, None, outlets or None)
-            history = [(t["answer"].get("question") or t["question"], t["answer"]["answer"]) for t in turns]
+            # the questions as typed: each is made standalone again from the ones before (``condense_question``)
+            history = [(t["question"], t["answer"]["answer"]) for t in turns]
             shown: list[str] = []
             result: Result | None = None
             with service.slot():

@@ -49,5 +49,7 @@ def test_facts_accept_a_string_or_a_list_of_phrasings(tmp_path: Path) -> None:
 def test_a_follow_up_case_lists_the_questions_before_it(tmp_path: Path) -> None:
     golden = load_golden(_write(tmp_path, 'cases:\n  - {id: a, question: "And he?", facts: [x], history: ["Who?"]}\n'))
     assert golden.cases[0].history == ["Who?"]
+    with pytest.raises(GoldenSetError, match=r"case 1 \(a\): history must list the earlier questions"):
+        load_golden(_write(tmp_path, 'cases:\n  - {id: a, question: q, facts: [x], history: [" "]}\n'))
     with pytest.raises(GoldenSetError, match=r"case 1 \(a\): history must be a list of strings"):
         load_golden(_write(tmp_path, "cases:\n  - {id: a, question: q, facts: [x], history: {q: 1}}\n"))

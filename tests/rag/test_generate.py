@@ -305,6 +305,27 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     assert condense_question(jackpot, "Who won the World Cup in Qatar?", analyse=analyse) == (
         "Who won the World Cup in Qatar?"
     )
+    # a short question naming something of its own stands alone, however little it names
+    assert condense_question([first], "Who is Sam Altman?", analyse=analyse) == "Who is Sam Altman?"
+    # "her" before a noun is a possessive; a name holding "He" is no pronoun; a person the follow-up names after
+    # the pronoun is not whom it stands for
+    swift = [("What did Taylor Swift say about the tour?", "...")]
+    assert condense_question(swift, "What is her net worth?", analyse=analyse) == "What is Taylor Swift's net worth?"
+    yellen = [("What did Janet Yellen say about tariffs?", "...")]
+    assert condense_question(yellen, "What did He Lifeng say about chips?", analyse=analyse) == (
+        "What did He Lifeng say about chips?"
+    )
+    assert condense_question([first], "What did he say about Putin?", analyse=analyse) == (
+        "What did Mishustin say about Putin?"
+    )
+    # after "who ...?", "he" is the person the answer led with (a name with dots too)
+    beat = [("Who did Djokovic beat in the final?", "Carlos Alcaraz. [1] Djokovic beat Carlos Alcaraz. [1]")]
+    assert condense_question(beat, "How old is he?", analyse=analyse) == "How old is Carlos Alcaraz?"
+    wrote = [("Who wrote the Harry Potter books?", "J.K. Rowling. [1] The books were written by J.K. Rowling. [1]")]
+    assert condense_question(wrote, "How old is she?", analyse=analyse) == "How old is J.K. Rowling?"
+    # "What about X?" replaces a name only whole, and only the one of its kind
+    sued = [("Why did Apple sue Applebee's over its logo?", "...")]
+    assert "Googlebee" not in condense_question(sued, "What about Google?", analyse=analyse)
     # a follow-up that names enough and refers back to nothing stands alone
     assert condense_question([first], "When does the Tromsvik ferry leave the north pier?", analyse=analyse) == (
         "When does the Tromsvik ferry leave the north pier?"
@@ -320,9 +341,10 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     assert condense_question(sanctions, "What about Tokayev?", analyse=analyse) == (
         "What did Tokayev say about sanctions?"
     )
-    assert condense_question(sanctions, "and skywest?", analyse=analyse) == "What did skywest say about sanctions?"
+    scholz = [("What did Olaf Scholz say about Ukraine?", "...")]
+    assert condense_question(scholz, "And Macron?", analyse=analyse) == "What did Macron say about Ukraine?"
     # ... not a time, a number or a question of its own
-    for follow in ("and when?", "What about in 2021?", "And how big is the quota?"):
+    for follow in ("and when?", "What about in 2021?", "And how big is the quota?", "What about athletes?"):
         assert condense_question(sanctions, follow, analyse=analyse).startswith(follow + " ("), follow
     # a month is no one's name
     aged = [("Who became the world's oldest person in April 2022?", "...")]
