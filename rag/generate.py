@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -538,7 +538,6 @@ _ELLIPSIS = re.compile(
 )
 _CONTEXT_CHARS = 400  # the most of an earlier turn a follow-up carries
 _SHORT_ANSWER = re.compile(r"^(?P<short>[^\[\]]{1,80}?)\. \[\d+\] ")  # "J.D. Vance. [1] Vance said ..."
-_ASKS_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whom)\b", re.I)
 _TIMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 # kinds of name that one can stand for another in "What about X?" (the small model mixes people and organisations)
 _KINDS = ({"PERSON", "ORG"}, {"GPE", "LOC", "FAC"}, {"NORP"}, {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -564,33 +563,45 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
         # a follow-up that names nothing ("Where was the winning ticket sold?", "Who is the star witness?") is
         # about what the conversation named; one that names something stands alone ("Who is Sam Altman?")
         return question if names_own else _with_context(question, previous, found, [])
-    # who or what the previous turn named: its question's names; and the person its answer led with, when it
-    # asked "who" ("How old is he?" after "Who did Djokovic beat?" answered "Carlos Alcaraz") or named no person
-    entities = list(found.entities)
+    # a name the recogniser cut short is the whole run of proper nouns it stands in ("Novak" of "Novak Djokovic")
+    runs = _runs(_cut(previous), found.proper_nouns)
+    entities = [replace(e, text=next((r for r in runs if e.text in r), e.text)) for e in found.entities]
+    # who or what the previous turn named: its question's names, and the person its answer led with ("How old is
+    # he?" after "Who won the Masters?" answered "Jon Rahm"); "he" stands for one of them only when they are one
     answered_by = None
     if (short := _SHORT_ANSWER.match(answered)) is not None:
         # read in its quote: "Jon Rahm" alone is no one to the small recogniser
         said = [e for e in analyse(_cut(answered)).entities if e.text == short.group("short").strip()]
         answered_by = next((e for e in said if e.label == "PERSON"), None)
+    asked_of = _distinct(e.text for e in entities if e.label in ("PERSON", "ORG"))  # "Mishustin" is one to it
+    if answered_by is not None:
+        entities.append(answered_by)
     names = list(dict.fromkeys(e.text for e in entities if e.label in NAME_LABELS))
-    inside = " ".join(e.text for e in found.entities)
-    unnamed = [w for w in _runs(_cut(previous), found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
-    people = list(dict.fromkeys(e.text for e in entities if e.label == "PERSON"))
-    if answered_by is not None and (_ASKS_WHO.match(previous) or not people):
-        person: str | None = answered_by.text
-        names.append(answered_by.text)
+    inside = [e.text for e in found.entities]
+    unnamed = [w for w in runs if w.lower() not in _TIMES and not any(w in n or n in w for n in inside)]
+    people = _distinct(e.text for e in entities if e.label == "PERSON")  # "Benedict XVI" is "Pope Benedict XVI"
+    person: str | None = None
+    if answered_by is not None:
+        if not [n for n in asked_of if n not in answered_by.text and answered_by.text not in n]:
+            person = answered_by.text  # the question named no one else ("Who won the Masters?")
     elif unnamed:
-        person = None  # a name the recogniser missed ("Theresa May", with "Brexit" its person) may be the one
-    else:
-        lone = [e for e in entities if e.label in NAME_LABELS]
-        one_name = len(names) == 1 and lone[0].label in ("PERSON", "ORG")  # "Mishustin", labelled an organisation
-        person = people[0] if len(people) == 1 else names[0] if one_name else None
+        pass  # a name the recogniser missed ("Theresa May", "Brexit" its person) may be the one
+    elif len(people) == 1:
+        person = people[0]
+    elif len(names) == 1 and asked_of == names:
+        person = names[0]  # "Mishustin", labelled an organisation
     resolved = _named(question, own, person, people, entities)
     if resolved != question and not _refers_back(resolved, analyse(resolved)):
         return resolved  # each pronoun now names whom it stood for
     # it still refers back ("it", "there", "then"; "he" of two people): the previous turn's names, dates and nouns
     # follow it, not its question (whose "what did ... say" would be read as a second question)
     return _with_context(resolved, previous, found, [*names, *unnamed])
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """``names`` without repeats, a name inside a longer one ("Benedict XVI" of "Pope Benedict XVI") left out."""
+    unique = list(dict.fromkeys(names))
+    return [n for n in unique if not any(n != other and n in other for other in unique)]
 
 
 def _refers_back(question: str, own: Analysed) -> bool:
