@@ -555,7 +555,10 @@ def test_the_issue_questions_over_the_seed_article_among_real_news_of_the_region
     pipeline = build_pipeline(settings, embedder=embedder)
 
     tokayev = pipeline.ask(Query("What did Kazakhstan's president Tokayev say at the strategic session with Belarus?"))
-    assert tokayev.abstained and "Tokayev" in tokayev.note and not tokayev.citations
+    # the note names what the article found lacks: Tokayev (the seed article's session), or Belarus (the article
+    # that quotes Tokayev, which questions naming him quote first)
+    assert tokayev.abstained and not tokayev.citations
+    assert "Tokayev" in tokayev.note or "doesn't mention Belarus" in tokayev.note
     oil = pipeline.ask(Query("What did Mishustin say about oil export prices to Belarus?"))
     # which part is missing depends on the article found closest: Mishustin's (no oil) or an oil story (no Mishustin)
     assert oil.abstained and "don't mention" in oil.note and not oil.citations
