@@ -490,10 +490,12 @@ def condense_question(
 ) -> str:
     """A follow-up question made standalone for retrieval. With an LLM, the model rewrites it (LlamaIndex's
     condense-question pattern); without one, or when the model's rewrite is unusable, each turn is made standalone
-    from the one before (``_attach``): with ``analyse`` (the recogniser), a pronoun for the one person or the names
-    the previous question named is replaced by them ("What did he say about athletes?" after "What did Mishustin
-    say about universities?" -> "What did Mishustin say about athletes?"), and a follow-up that still refers back or
-    names little gets the previous question's names and nouns in brackets; without it, the previous question."""
+    from the one before and its answer (``_attach``). With ``analyse`` (the recogniser): a pronoun takes the name it
+    stands for ("What did he say about athletes?" after "What did Mishustin say about universities?" -> "What did
+    Mishustin say about athletes?"), "What about X?" asks the previous question of X, and a follow-up that still
+    refers back or names nothing gets the previous turn's names, dates and nouns in brackets; one that names
+    something of its own stands alone. Without it, a follow-up that refers back or names little gets the previous
+    question itself in brackets."""
     question = " ".join(question.split())
     if not history:
         return question
