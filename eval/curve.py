@@ -1,6 +1,7 @@
 """The answerability threshold's trade-off from one bench run: rejection against false abstention and open accuracy.
 
     python -m eval.curve RUN.jsonl [OTHER.jsonl ...] [--at 0.13]
+    python -m eval.curve RUN.jsonl --by-passages 0.12     # the README's per-session table, that default in bold
 
 Each outcome of ``newsrag eval bench`` carries its draft (the quotes before the decision), the answerability score
 and whether a rule decided it (a name no article mentions, a relation) rather than the score. So one run, made at
@@ -35,6 +36,8 @@ class Decision:
     abstained: bool  # as shown in the run
     score: float | None  # the answerability probability (None: nothing to quote)
     draft_correct: bool  # the draft's quotes are right by open accuracy's rule (the normal run)
+    in_passages: bool | None = None  # the retrieved passages hold the answer (None: not recorded)
+    same_passages: bool | None = None  # a rejection-run question retrieved the normal run's very passages
 
     def shown(self, threshold: float) -> bool:
         if self.by_rule or self.score is None:
@@ -79,6 +82,8 @@ def from_row(row: dict[str, Any]) -> Decision:
         abstained=abstained,
         score=row.get("answerability"),
         draft_correct=bool(row.get("draft_correct", row.get("correct", False))),
+        in_passages=row.get("answer_in_passages"),
+        same_passages=row.get("same_passages"),
     )
 
 
@@ -113,10 +118,54 @@ def table(runs: dict[str, list[Decision]], thresholds: Iterable[float]) -> str:
     return "\n".join(lines)
 
 
+def passages_table(decisions: Sequence[Decision], default: float) -> str:
+    """One run's trade-off apart by what retrieval allowed (Markdown, the README's per-session tables): false
+    abstention and open accuracy also over the answerable questions whose passages hold the answer, and rejection
+    over the questions whose rejection run retrieved other passages than the normal run (where a decision can tell
+    the runs apart at all)."""
+    def _share(flags: Sequence[bool]) -> float:  # unrounded: the table rounds once
+        return sum(flags) / len(flags) if flags else 0.0
+
+    normal = [d for d in decisions if d.run == "normal" and d.answerable]
+    rejection = [d for d in decisions if d.run == "rejection"]
+    held = [d for d in normal if d.in_passages]
+    differ = [d for d in rejection if d.same_passages is False]
+    head = [
+        "min_answerability",
+        "rejection",
+        "false abstention",
+        f"false abstention, answer in passages ({len(held)})",
+        "open accuracy, answer in passages",
+        f"open accuracy, all answerable ({len(normal)})",
+        f"rejection, passages differ ({len(differ)})",
+    ]
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for t in sorted({0.0, 0.02, 0.04, 0.06, 0.08, default, 0.15, 0.2, 0.3}):
+        cells = [
+            _share([not d.shown(t) for d in rejection]),
+            _share([not d.shown(t) for d in normal]),
+            _share([not d.shown(t) for d in held]),
+            _share([d.shown(t) and d.draft_correct for d in held]),
+            _share([d.shown(t) and d.draft_correct for d in normal]),
+            _share([not d.shown(t) for d in differ]),
+        ]
+        bold = t == default
+        label = f"**{t:.2f} (the default)**" if bold else "0.0 (rules only)" if t == 0 else f"{t:.2f}"
+        shown = [f"**{c:.3f}**" if bold else f"{c:.3f}" for c in cells[:-1]] + [f"{cells[-1]:.3f}"]
+        lines.append("| " + " | ".join([label, *shown]) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("runs", nargs="+", type=Path, help="Per-question files of `newsrag eval bench`.")
     parser.add_argument("--at", type=float, action="append", default=[], help="Add this threshold to the table.")
+    parser.add_argument(
+        "--by-passages",
+        type=float,
+        metavar="DEFAULT",
+        help="Print the first run's trade-off apart by what retrieval allowed, this threshold in bold.",
+    )
     args = parser.parse_args(argv)
     runs = {}
     stems = [p.stem for p in args.runs]
@@ -126,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # a run folder's files share their names ("runs/26a/dev-per-question"): the folder tells them apart
         label = path.stem if stems.count(path.stem) == 1 else f"{path.parent.name}/{path.stem}"
         runs[label if label not in runs else str(path)] = read_run(path)
+    if args.by_passages is not None:
+        print(passages_table(next(iter(runs.values())), args.by_passages))
+        return 0
     print(table(runs, (*THRESHOLDS, *args.at)))
     return 0
 

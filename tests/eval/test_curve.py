@@ -74,3 +74,25 @@ def test_per_question_files_side_by_side(tmp_path: Path, capsys) -> None:
     assert main([str(path), "--at", "0.13"]) == 0
     out = capsys.readouterr().out
     assert "| 0.13 | 1.000 / 0.000 / 1.000 |" in out and "| 0.60 | 1.000 / 1.000 / 0.000 |" in out
+
+
+def test_the_table_by_passages_counts_what_retrieval_allowed(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    row = {"run": "normal", "answerable": True, "abstained": False, "by_rule": False}
+    rows = [
+        # passages hold the answer: one right draft shown down to 0.5, one wrong draft
+        {**row, "answerability": 0.5, "draft_correct": True, "answer_in_passages": True},
+        {**row, "answerability": 0.05, "draft_correct": False, "answer_in_passages": True},
+        # passages lack it
+        {**row, "answerability": 0.3, "draft_correct": False, "answer_in_passages": False},
+        # rejection runs: one retrieved other passages, one the normal run's very passages
+        {**row, "run": "rejection", "answerability": 0.1, "same_passages": False},
+        {**row, "run": "rejection", "answerability": 0.4, "same_passages": True},
+    ]
+    path = tmp_path / "run.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert main([str(path), "--by-passages", "0.2"]) == 0
+    out = capsys.readouterr().out
+    assert "answer in passages (2)" in out and "all answerable (3)" in out and "passages differ (1)" in out
+    # at 0.2: rejection 1 of 2, false abstention 1 of 3 (1 of the 2 held), open accuracy 1 of 2 held, 1 of 3 all
+    assert "| **0.20 (the default)** | **0.500** | **0.333** | **0.500** | **0.500** | **0.333** | 1.000 |" in out
+    assert "| 0.0 (rules only) | 0.000 | 0.000 | 0.000 | 0.500 | 0.333 | 0.000 |" in out
