@@ -30,7 +30,7 @@ from rag.answer import Answerer, abstain
 from rag.citations import split_statements
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.support import SupportChecker
-from rag.text import MONTHS, STOPWORDS, WEEKDAYS, key_terms, sentence_spans
+from rag.text import MONTHS, WEEKDAYS, key_terms, sentence_spans
 from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
 
 SYSTEM_PROMPT = """You answer questions about news articles. You use only the numbered passages in the user's \
@@ -533,6 +533,18 @@ def _usable_rewrite(rewritten: str, question: str) -> bool:
 # Pronouns a name can stand in for: a person's (his, hers: possessive), and the plural's (their, theirs)
 _PRONOUN = re.compile(r"\b(?:(?P<person>he|him|she|her|his|hers)|(?P<plural>they|them|their|theirs))\b(?!['’])", re.I)
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
+# words after which "her" is an object ("beat her in the final", "ask her about it"); before any other it is a
+# possessive ("her net worth", "her new album")
+_AFTER_OBJECT = frozenset(
+    ["to", "in", "on", "at", "for", "with", "about", "from", "by", "of", "and", "or", "but", "as", "that", "if"]
+    + ["when", "after", "before", "into", "over", "up", "down", "out", "off", "back", "again", "yet", "so", "than"]
+)
+# "Which singer released ...": the asked-for noun is the subject, and a pronoun after it its own
+_WH = re.compile(r"^\W*(?:and\s+)?(?:which|what)\s+", re.I)
+_AUXILIARIES = frozenset(
+    ["did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"]
+    + ["should", "may", "might", "must", "shall"]
+)
 # "What about Tokayev?", "And SkyWest?", "how about in 2021?": the previous question, asked of something else
 _ELLIPSIS = re.compile(
     r"^\s*(?:(?:and\s+)?(?:what|how)\s+about\s+(?P<other>[^?]{1,80}?)|and\s+(?P<bare>(?:\S+\s+){0,3}\S+?))\s*\??\s*$",
@@ -598,6 +610,16 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
     # it still refers back ("it", "there", "then"; "he" of two people): the previous turn's names, dates and nouns
     # follow it, not its question (whose "what did ... say" would be read as a second question)
     return _with_context(resolved, previous, found, [*names, *unnamed])
+
+
+def _asks_its_subject(question: str, head: str) -> bool:
+    """Whether the question's "which/what" noun is its subject ("Which singer released ...", not "Which team did
+    he play for?"): a verb follows it with no auxiliary between."""
+    wh = _WH.match(question)
+    if not head or wh is None or not question[wh.end() :].lower().startswith(head.lower()):
+        return False
+    after = re.match(r"\s+([A-Za-z]+)", question[wh.end() + len(head) :])
+    return after is not None and after.group(1).lower() not in _AUXILIARIES
 
 
 def _distinct(names: Iterable[str]) -> list[str]:
@@ -690,6 +712,8 @@ def _named(question: str, own: Analysed, person: str | None, people: Sequence[st
     none after a person the question names itself ("What about Bill Richardson, what does he do?"), none where the
     question names the one it would stand for."""
     own_people = [e.start for e in own.entities if e.label == "PERSON"]
+    if _asks_its_subject(question, own.asked_head):
+        own_people.append(0)  # "Which singer released her new album?": her own, not the last question's person
     spans = [(e.start, e.end) for e in own.entities]
     organisations = list(dict.fromkeys(e.text for e in entities if e.label == "ORG"))
     plural = (
@@ -716,7 +740,7 @@ def _named(question: str, own: Analysed, person: str | None, people: Sequence[st
             return word
         after = re.match(r"\s+([A-Za-z][\w'’-]*)", question[m.end() :])
         possessive = word.lower() in _POSSESSIVE or (
-            word.lower() == "her" and after is not None and after.group(1).lower() not in STOPWORDS
+            word.lower() == "her" and after is not None and after.group(1).lower() not in _AFTER_OBJECT
         )
         return f"{stand}'s" if possessive else stand
 

@@ -323,11 +323,24 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     both = condense_question(beat, "How old is he?", analyse=analyse)
     assert both.startswith("How old is he? (") and "Djokovic" in both and "Alcaraz" in both
     # the answer's person, a name with dots too
-    wrote = [("Who wrote the books about the boy wizard?", "J.K. Rowling. [1] The books were written by J.K. Rowling. [1]")]
+    wrote = [
+        ("Who wrote the books about the boy wizard?", "J.K. Rowling. [1] The books were written by J.K. Rowling. [1]")
+    ]
     assert condense_question(wrote, "How old is she?", analyse=analyse) == "How old is J.K. Rowling?"
     # "What about X?" replaces a name only whole, and only the one of its kind
     sued = [("Why did Apple sue Applebee's over its logo?", "...")]
     assert "Googlebee" not in condense_question(sued, "What about Google?", analyse=analyse)
+    # "her" before a preposition is an object; a "which" noun that is the question's subject owns its pronoun
+    assert (
+        condense_question(swift, "Who beat her in the final?", analyse=analyse) == "Who beat Taylor Swift in the final?"
+    )
+    assert condense_question(swift, "What is her new album?", analyse=analyse) == "What is Taylor Swift's new album?"
+    assert condense_question(yellen, "Which singer released her new album?", analyse=analyse).startswith(
+        "Which singer released her new album? ("
+    )
+    assert condense_question(yellen, "Which agency did she lead?", analyse=analyse) == (
+        "Which agency did Janet Yellen lead?"
+    )
     # a follow-up that names enough and refers back to nothing stands alone
     assert condense_question([first], "When does the Tromsvik ferry leave the north pier?", analyse=analyse) == (
         "When does the Tromsvik ferry leave the north pier?"
