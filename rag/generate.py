@@ -619,7 +619,7 @@ def _asks_its_subject(question: str, head: str) -> bool:
     if not head or wh is None or not question[wh.end() :].lower().startswith(head.lower()):
         return False
     after = re.match(r"\s+([A-Za-z]+)", question[wh.end() + len(head) :])
-    return after is not None and after.group(1).lower() not in _AUXILIARIES
+    return after is not None and after.group(1).lower() not in _AUXILIARIES | _AFTER_OBJECT  # not "kind of money"
 
 
 def _distinct(names: Iterable[str]) -> list[str]:

@@ -341,6 +341,9 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     assert condense_question(yellen, "Which agency did she lead?", analyse=analyse) == (
         "Which agency did Janet Yellen lead?"
     )
+    assert condense_question(yellen, "What kind of money did she say she won't accept?", analyse=analyse) == (
+        "What kind of money did Janet Yellen say Janet Yellen won't accept?"
+    )
     # a follow-up that names enough and refers back to nothing stands alone
     assert condense_question([first], "When does the Tromsvik ferry leave the north pier?", analyse=analyse) == (
         "When does the Tromsvik ferry leave the north pier?"
