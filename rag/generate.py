@@ -591,8 +591,7 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
     if answered_by is not None:
         entities.append(answered_by)
     names = list(dict.fromkeys(e.text for e in entities if e.label in NAME_LABELS))
-    inside = [e.text for e in found.entities]
-    unnamed = [w for w in runs if w.lower() not in _TIMES and not any(w in n or n in w for n in inside)]
+    unnamed = _unnamed(runs, found)
     people = _distinct(e.text for e in entities if e.label == "PERSON")  # "Benedict XVI" is "Pope Benedict XVI"
     person: str | None = None
     if answered_by is not None:
@@ -622,6 +621,12 @@ def _asks_its_subject(question: str, head: str) -> bool:
     return after is not None and after.group(1).lower() not in _AUXILIARIES | _AFTER_OBJECT  # not "kind of money"
 
 
+def _unnamed(runs: Sequence[str], found: Analysed) -> list[str]:
+    """The proper-noun ``runs`` that no entity of ``found`` covers or holds, months and weekdays left out."""
+    inside = [e.text for e in found.entities]
+    return [w for w in runs if w.lower() not in _TIMES and not any(w in n or n in w for n in inside)]
+
+
 def _distinct(names: Iterable[str]) -> list[str]:
     """``names`` without repeats, a name inside a longer one ("Benedict XVI" of "Pope Benedict XVI") left out."""
     unique = list(dict.fromkeys(names))
@@ -642,8 +647,7 @@ def _with_context(question: str, previous: str, found: Analysed, names: Sequence
     """``question`` with the previous turn's names, dates and nouns in brackets, those it does not say itself."""
     names = list(names) or [e.text for e in found.entities if e.label in NAME_LABELS]
     if not names:
-        inside = " ".join(e.text for e in found.entities)
-        names = [w for w in _runs(_cut(previous), found.proper_nouns) if w not in inside and w.lower() not in _TIMES]
+        names = _unnamed(_runs(_cut(previous), found.proper_nouns), found)
     dates = [e.text for e in found.entities if e.label == "DATE"]  # "July 2022": which month's jobs report
     asked = set(key_terms(question))
     context = list(dict.fromkeys(w for w in [*names, *dates, *found.common_nouns] if not set(key_terms(w)) <= asked))
