@@ -108,6 +108,9 @@ def _markdown(run: RunResult, plots: list[Path], comparison: Comparison | None) 
     ]
     for c in run.cases:
         answer = (c.error or c.answer).replace("|", "\\|").replace("\n", " ")
+        if c.searched:  # a follow-up: what it was searched as, before its answer
+            searched = c.searched.replace("|", "\\|")
+            answer = f"*searched: {searched}* {answer}"
         lines.append(
             f"| {c.id} | {', '.join(c.tags)} | {'yes' if c.passed else '**no**'} | {'yes' if c.abstained else 'no'} | "
             f"{_fmt(c.fact_recall)} | {_fmt(c.hit_at_k)} | {_fmt(c.citation_recall)} | {_fmt(c.citation_precision)} | "
@@ -128,8 +131,9 @@ def _html(run: RunResult, plots: list[Path], comparison: Comparison | None) -> s
     cases = []
     for c in run.cases:
         cls = "" if c.passed else " class='bad'"
+        searched = f"<br><i>searched: {escape(c.searched)}</i>" if c.searched else ""  # a follow-up's question
         cases.append(
-            f"<tr{cls}><td>{escape(c.id)}</td><td>{escape(', '.join(c.tags))}</td><td>{escape(c.question)}</td>"
+            f"<tr{cls}><td>{escape(c.id)}</td><td>{escape(', '.join(c.tags))}</td><td>{escape(c.question)}{searched}</td>"
             f"<td>{'yes' if c.passed else 'no'}</td><td>{'yes' if c.abstained else 'no'}</td><td>{_fmt(c.fact_recall)}</td>"
             f"<td>{_fmt(c.hit_at_k)}</td><td>{_fmt(c.citation_recall)}</td><td>{_fmt(c.citation_precision)}</td>"
             f"<td>{c.timings_ms.get('total', 0):.0f}</td><td>{escape(c.error or c.answer)}</td></tr>"

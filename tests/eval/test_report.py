@@ -15,3 +15,12 @@ def test_report_files_are_written_and_the_html_is_self_contained(tmp_path: Path)
     md = (tmp_path / "rep" / "report.md").read_text()
     assert "| b | t | **no** |" in md and "![by_tag](by_tag.png)" in md
     assert all(f.stat().st_size > 0 for f in files)
+
+
+def test_a_follow_up_shows_what_it_was_searched_as(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    follow = replace(_case("f", True), searched="What did Mishustin say about athletes?")
+    write_report(_run([follow, _case("a", True)]), tmp_path / "rep")
+    assert "*searched: What did Mishustin say about athletes?*" in (tmp_path / "rep" / "report.md").read_text()
+    assert "searched: What did Mishustin say about athletes?" in (tmp_path / "rep" / "report.html").read_text()
