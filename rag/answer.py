@@ -568,9 +568,10 @@ class ExtractiveAnswerer(Answerer):
                 return Draft(abstain(self.mode, note), None, None, frame)
         sentences = self._sentences(candidates)
         analysed = self._analyse(frame, candidates, sentences)
-        groups = self._entity_groups(frame, sentences, analysed, hits, read)
+        naming = self._naming_people(frame, candidates, hits, read)  # read once: the entities' and the quotes'
+        groups = self._entity_groups(frame, sentences, analysed, hits, read, naming)
         candidates = self._rescore_for(frame, query, candidates, analysed)
-        candidates = self._naming_first(frame, candidates, hits, read)
+        candidates = self._naming_first(candidates, naming)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
             if frame.day_offset is not None:
@@ -708,16 +709,18 @@ class ExtractiveAnswerer(Answerer):
         analysed: dict[str, Analysed],
         hits: list[Hit],
         read: dict[str, str] | None = None,
+        naming_people: set[str] | None = None,
     ) -> list[EntityGroup]:
         """The entities of the asked kind in the best sentences (``rag/short_answer.py``; their mentions index
         ``sentences``), grouped and ranked best first; none for a question that asks for no kind of thing, or about
         what happened before/after an event (its answer is the sentence stating the relation). A question naming a
         person takes its candidates from the articles that name them, when any does: an entity from another
         article would only be refused by the names rule, with the answer it hid; any other question that names
-        something (but a role's), from the articles that name the most of its names."""
+        something (but a role's), from the articles that name the most of its names. ``naming_people``: the
+        retrieved articles that name every person the question names (``_naming_people``)."""
         if frame.asks is None or frame.relation is not None or not sentences:
             return []
-        naming = self._naming_people(frame, sentences, hits, read)
+        naming = ({c.hit.chunk.article_id for c in sentences} & naming_people or None) if naming_people else None
         if naming is None and frame.role is None:  # a role's holder is weighed across every article (rag/roles.py)
             naming = self._naming_most(frame, sentences, hits, read)
         return self._rank_entities(frame, sentences, analysed, naming, lambda: self._headline(hits[0], hits, read))
@@ -757,14 +760,12 @@ class ExtractiveAnswerer(Answerer):
         shares = self._named_shares(frame, people, sentences, hits, read)
         return {aid for aid, s in shares.items() if s == 1.0} or None
 
-    def _naming_first(
-        self, frame: Frame, candidates: list[_Candidate], hits: list[Hit], read: dict[str, str] | None = None
-    ) -> list[_Candidate]:
-        """The candidates from the articles that name every person the question names first, in their order, when
-        any article does: a quote from an article that never names them is refused (``_refusal``), and "Why did
-        Mishustin resign?" would be refused for the Boris Johnson story it quoted ("The articles found don't
-        mention Mishustin") while the story that names him is retrieved."""
-        naming = self._naming_people(frame, candidates, hits, read)
+    @staticmethod
+    def _naming_first(candidates: list[_Candidate], naming: set[str] | None) -> list[_Candidate]:
+        """The candidates from the articles that name every person the question names (``naming``) first, in their
+        order, when any article does: a quote from an article that never names them is refused (``_refusal``), and
+        "Why did Mishustin resign?" would be refused for the Boris Johnson story it quoted ("The articles found
+        don't mention Mishustin") while the story that names him is retrieved."""
         if naming is None:
             return candidates
         return sorted(candidates, key=lambda c: c.hit.chunk.article_id not in naming)  # stable: each keeps its order

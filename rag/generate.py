@@ -568,7 +568,7 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
         return f"{question} ({_cut(previous)})" if refers else question
     own = analyse(question)
     found = analyse(_cut(previous))
-    other = _other(question, analyse)
+    other = _other(question, own, analyse)
     if other is not None:
         # "What about Tokayev?" after "What did Mishustin say about sanctions?": the same question, of Tokayev
         return _asked_of(previous, found, other) or _with_context(question, previous, found, [])
@@ -664,7 +664,7 @@ def _asked_of(previous: str, found: Analysed, other: Entity) -> str | None:
     return previous[: same[0].start] + other.text + previous[same[0].end :]
 
 
-def _other(question: str, analyse: Callable[[str], Analysed]) -> Entity | None:
+def _other(question: str, own: Analysed, analyse: Callable[[str], Analysed]) -> Entity | None:
     """The name an elliptical follow-up asks the previous question of ("What about Tokayev?" -> Tokayev, "And
     SkyWest?" -> SkyWest), as the recogniser reads it; None for any other question, and for what is not one name
     ("and when?", "what about in 2021?", "what about athletes?", "what about Tokayev's comments?")."""
@@ -677,12 +677,12 @@ def _other(question: str, analyse: Callable[[str], Analysed]) -> Entity | None:
     if "," in other or len(other.split()) > 6:
         return None  # "what about Bill Richardson, what does he do?" asks a question of its own
     start = match.start(group) + len(raw) - len(raw.lstrip())
-    in_question = [e for e in analyse(question).entities if e.start == start and e.end == start + len(other)]
+    in_question = [e for e in own.entities if e.start == start and e.end == start + len(other)]
     alone = [e for e in analyse(other).entities if e.start == 0 and e.end == len(other)]
     whole = [e for e in [*in_question, *alone] if e.label in NAME_LABELS]
     if whole:
         return replace(whole[0], start=0, end=len(other))
-    proper = set(analyse(question).proper_nouns) | set(analyse(other).proper_nouns)
+    proper = set(own.proper_nouns) | set(analyse(other).proper_nouns)
     if all(w in proper for w in other.split()):
         return Entity(other, "", 0, len(other))  # a name of no known kind ("Macron", "Google" alone)
     return None
@@ -720,15 +720,9 @@ def _named(question: str, own: Analysed, person: str | None, people: Sequence[st
         own_people.append(0)  # "Which singer released her new album?": her own, not the last question's person
     spans = [(e.start, e.end) for e in own.entities]
     organisations = list(dict.fromkeys(e.text for e in entities if e.label == "ORG"))
-    plural = (
-        " and ".join([", ".join(people[:-1]), people[-1]])
-        if 2 <= len(people) <= 3
-        else organisations[0]
-        if not people and len(organisations) == 1
-        else None
-    )
+    group = list(people) if 2 <= len(people) <= 3 else organisations if not people and len(organisations) == 1 else []
+    plural = " and ".join([", ".join(group[:-1]), group[-1]]) if len(group) > 1 else group[0] if group else None
     low = question.lower()
-    named_plural = people if 2 <= len(people) <= 3 else organisations[:1]
 
     def name(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -736,7 +730,7 @@ def _named(question: str, own: Analysed, person: str | None, people: Sequence[st
         if (
             stand is None
             or stand.lower() in low
-            or (m.group("plural") and any(n.lower() in low for n in named_plural))
+            or (m.group("plural") and any(n.lower() in low for n in group))
             or (len(word) > 1 and word.isupper())
             or any(a <= m.start() < b for a, b in spans)
             or (m.group("person") and any(start < m.start() for start in own_people))
