@@ -669,6 +669,8 @@ class ExtractiveAnswerer(Answerer):
         if frame.asks is not None and not features["type_match"]:
             if frame.role is not None:
                 return f"The articles found don't name {frame.role.phrase}.", True
+            if frame.asks == "name":
+                return "The articles found don't say what it is called.", True
             return f"The articles found don't say which {frame.asks} it was.", True
         best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
         if best_dense < self.min_relevance or (features["coverage"] or 0.0) < self.min_coverage:

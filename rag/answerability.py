@@ -42,6 +42,7 @@ from rag.names import (
     abbreviates,
     bare,
     clean_name,
+    demonym_of,
     mentions,
     name_key,
     place_group,
@@ -81,6 +82,7 @@ ANSWER_LABELS: dict[str, frozenset[str]] = {
     "event": frozenset({"EVENT", "ORG", "WORK_OF_ART", "LAW"}),
     "work": frozenset({"WORK_OF_ART", "ORG", "PRODUCT", "PERSON"}),
     "group": frozenset({"NORP"}),
+    "name": frozenset(NAME_LABELS - {"NORP"}),  # "What is it called?": a name of any kind (not "Americans")
 }
 # Up to four words between "which"/"what" and the noun that says what is asked ("which 23-time grand slam tennis
 # champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
@@ -784,15 +786,36 @@ def _names_someone(words: str) -> bool:
     )
 
 
+# "What is the name of the new podcast?", "What is the mission called?", "What's it called?" ask for a name. Its
+# noun says which kind where it can ("the name of the hurricane" asks for an event, as "which hurricane" does).
+_NAME_OF = re.compile(
+    r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the\s+)?names?\s+(?:of|for)\s+"
+    r"(?:the|this|that|these|those|its|his|her|their|a|an)\b",
+    re.I,
+)
+_CALLED = re.compile(
+    r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will|\s+would)\s+(?:(?:the|this|that|these|those|its|his|her|"
+    r"their)\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)|it|they)\s+(?:be\s+|being\s+)?(?:now\s+|officially\s+|"
+    r"informally\s+)?(?:called|named|dubbed|known\s+as)\s*\?",
+    re.I,
+)
+
+
 def asked_type(question: str) -> str | None:
     """What the question asks for (a key of ANSWER_LABELS), or None: where several patterns match, the one that
     ends first ("which country's lawmakers" asks for a country). Acronyms are read without their dots ("which U.S.
-    city" asks for a place). "Who is" and a name asks for no kind of thing: what the articles say of that name."""
+    city" asks for a place). "Who is" and a name asks for no kind of thing: what the articles say of that name.
+    "What is the name of the X" and "what is the X called" ask as "which X" does, else for a name of any kind."""
     question = undotted(question)
     if (m := _WHO_IS.match(question)) and _names_someone(m["name"]):
         return None
+    named = _NAME_OF.search(question) or _CALLED.search(question)
+    if named is not None:
+        noun = named.groupdict().get("noun")
+        which = "which" if named.re is _NAME_OF else f"which {noun} ?" if noun else ""
+        question = question[: named.start()] + which + question[named.end() :]
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
-    return min(found)[2] if found else None
+    return min(found)[2] if found else "name" if named is not None else None
 
 
 # The words of a relation question that say the relation, not the event it is relative to (stemmed at first use:
@@ -1043,6 +1066,30 @@ def _years_tied(sentence: str) -> dict[int, str]:
     return tied if len(set(tied.values())) >= 2 else {}
 
 
+_TITLE_BREAK = re.compile(r"[,.;:!?]\s")  # a quotation that runs on as a sentence is speech, not a title
+
+
+def quoted_title(sentence: str, ent: Entity) -> Entity | None:
+    """The title in quotation marks that an entity stands in, whole: “Leave It to Beaver” for "Beaver", “Powering up
+    Britain” for "Powering" (the small model cuts titles at their small words); None outside quotation marks, or
+    where the quotation is speech (over eight words, a clause break, a small first letter: “modest”)."""
+    start = ent.start + 1 if sentence[ent.start : ent.start + 1] in "\"“" else ent.start  # the quote taken in
+    before = sentence[:start]
+    if before.count('"') % 2 == 1:
+        opening, closing = before.rfind('"'), '"'
+    elif before.rfind("“") > before.rfind("”"):
+        opening, closing = before.rfind("“"), "”"
+    else:
+        return None
+    end = sentence.find(closing, start)
+    if end == -1:
+        return None
+    title = sentence[opening + 1 : end].rstrip(" ,.")
+    if not title[:1].isupper() and not title[:1].isdigit() or len(title.split()) > 8 or _TITLE_BREAK.search(title):
+        return None
+    return Entity(title, ent.label, opening + 1, opening + 1 + len(title))
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -1078,6 +1125,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     question = fold_accents(frame.text).lower()
     out = []
     for ent in analysed.entities:
+        if frame.asks in ("work", "name") and (title := quoted_title(sentence, ent)) is not None:
+            if any(e.start == title.start for e in out):
+                continue  # another name in the same title
+            ent = title
         birthday = (
             age_asked
             and ent.label == "ORDINAL"
@@ -1167,6 +1218,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             or any(
                 same_place(name, given) or abbreviates(name, given) or abbreviates(given, name) for given in frame.names
             )
+            or (ent.label in ("GPE", "LOC", "NORP") and any(demonym_of(name, given) for given in frame.names))
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if ent.label == "ORG" and _holds_name(frame, name):

@@ -187,6 +187,26 @@ def place_forms(name: str) -> tuple[str, ...]:
     return tuple(f for f in place_group(name) or () if f != name and f.lower() not in _WORD_ACRONYMS)
 
 
+# The regular endings that make a place's people-word: "Sri Lankan", "Kenyan", "Chilean", "Ukrainian" (of
+# "Ukraine"), "Bostonian", "Sudanese", "Qatari". The irregular ones of the places news names most are
+# in _PLACE_GROUPS.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i")
+
+
+def demonym_of(place: str, word: str) -> bool:
+    """Whether ``word`` is the people-word of ``place`` by a regular ending ("Sri Lankan" of "Sri Lanka",
+    "Ukrainian" of "Ukraine", "Qatari" of "Qatar"), or by the forms of _PLACE_GROUPS ("British" of "UK")."""
+    place, word = place.strip(), word.strip()
+    if word.endswith(("ns", "is")):
+        word = word[:-1]  # "Sri Lankans", "Qataris"
+    if same_place(place, word):
+        return True
+    if len(place) < 4 or not place[:1].isupper() or not word.startswith(place[:-1]):
+        return False
+    stems = (place, place[:-1]) if place[-1] in "aeiouy" else (place,)  # "Ital-ian", "Ukrain-ian"
+    return any(word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS for stem in stems)
+
+
 def same_place(a: str, b: str) -> bool:
     """Whether two names name the same country or union ("America" and "US")."""
     group = place_group(a)

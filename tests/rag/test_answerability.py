@@ -19,7 +19,7 @@ from rag.answerability import (
     states_relation,
 )
 from rag.embed import Embedder
-from rag.names import mentions
+from rag.names import demonym_of, mentions
 from rag.nlp import EntityRecognizer
 from rag.text import calendar_days, key_terms
 from rag.types import Query
@@ -122,6 +122,15 @@ def test_a_country_named_otherwise_is_neither_unknown_nor_the_short_answer(ner: 
         answer = _answerer(ner, known=known).answer(Query(question), [text_hit(text, "a1", question)])
         assert not answer.abstained, answer.note  # no article says "US", but they say "America"
         assert answer.short_answer is not None and answer.short_answer.text == "Yellowstone National Park"
+
+
+def test_a_place_the_question_names_by_its_people_word_is_not_its_answer(ner: EntityRecognizer) -> None:
+    # "Sri Lankan" names Sri Lanka: the country a Sri Lankan president fled to is another
+    left = "Rajapaksa, the Sri Lankan president, left Sri Lanka for Singapore on Wednesday."
+    found = _offered(ner, "Sri Lankan President Gotabaya Rajapaksa fled to which country this week?", left)
+    assert found and not any("Sri Lanka" in f for f in found) and any("Singapore" in f for f in found)
+    assert demonym_of("Ukraine", "Ukrainian") and demonym_of("Qatar", "Qataris") and demonym_of("Chile", "Chilean")
+    assert demonym_of("UK", "British") and not demonym_of("France", "Frances") and not demonym_of("Mali", "Malta")
 
 
 def test_the_publisher_s_credit_in_a_dateline_is_not_a_short_answer(ner: EntityRecognizer) -> None:
@@ -614,6 +623,40 @@ def test_of_several_offered_entities_the_short_answer_is_the_kind_asked_for(
 def _offered(ner: EntityRecognizer, question: str, sentence: str) -> list[str]:
     frame = frame_question(question, ner.analyse([question])[0])
     return [e.text for e in offered(frame, sentence, ner.analyse([sentence], tagged=False)[0])]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        # "the name of the X" and "what is the X called" ask as "which X" does ...
+        ("What is the name of the hurricane that hit Florida?", "event"),
+        ("What is the name of the new podcast launched by the BBC stars?", "work"),
+        ("What was the name of the storm?", "event"),
+        # ... and for a name of any kind where the noun says no kind
+        ("NASA launched a historic mission. What is the mission called?", "name"),
+        ("What's the name of the mission?", "name"),
+        ("What is it called?", "name"),
+        ("What will the merged service be called?", "organisation"),  # as "which merged service"
+        ("The campground was renamed. What is it now called?", "name"),
+        ("What is Ottilie Brennan called by her staff?", None),  # a person's nickname: not "the X"
+    ],
+)
+def test_a_question_for_a_name_asks_for_one(question: str, asks: str | None) -> None:
+    from rag.answerability import asked_type
+
+    assert asked_type(question) == asks
+
+
+def test_a_title_in_quotation_marks_is_offered_whole(ner: EntityRecognizer) -> None:
+    # the small model cuts titles at their small words ("Beaver", "Powering"): the quotation is the title
+    dow = 'Lars Vik, best known for his role as Wally on "Leave It to Beaver," died on Tuesday.'
+    assert "Leave It to Beaver" in _offered(ner, "Lars Vik was best known for his role on which TV show?", dow)
+    plan = "The Tromsvik council unveiled its “Powering up Tromsvik” plan to deliver net zero by 2050."
+    found = _offered(ner, "What is the name of the council's new plan to deliver net zero?", plan)
+    assert found == ["Powering up Tromsvik"]
+    # speech in quotation marks is no title
+    said = "“We will build the bridge, and Tromsvik will pay for it,” Ottilie Brennan said."
+    assert not any("," in f or len(f.split()) > 3 for f in _offered(ner, "What is the bridge called?", said))
 
 
 def test_the_question_s_country_written_with_its_article_is_not_offered(ner: EntityRecognizer) -> None:
