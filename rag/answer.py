@@ -570,6 +570,8 @@ class ExtractiveAnswerer(Answerer):
         analysed = self._analyse(frame, candidates, sentences)
         naming = self._naming_people(frame, candidates, hits, read)  # read once: the entities' and the quotes'
         groups = self._entity_groups(frame, sentences, analysed, hits, read, naming)
+        if frame.named is not None and frame.asks != "person" and not groups:
+            frame = replace(frame, asks=None)  # no sentence names the thing asked about: quotes, as for any question
         candidates = self._rescore_for(frame, query, candidates, analysed)
         candidates = self._naming_first(candidates, naming)
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
@@ -669,8 +671,6 @@ class ExtractiveAnswerer(Answerer):
         if frame.asks is not None and not features["type_match"]:
             if frame.role is not None:
                 return f"The articles found don't name {frame.role.phrase}.", True
-            if frame.asks == "name":
-                return "The articles found don't say what it is called.", True
             return f"The articles found don't say which {frame.asks} it was.", True
         best_dense = max(h.scores_by_retriever.get("dense", h.score) for h in hits)
         if best_dense < self.min_relevance or (features["coverage"] or 0.0) < self.min_coverage:

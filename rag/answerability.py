@@ -82,7 +82,7 @@ ANSWER_LABELS: dict[str, frozenset[str]] = {
     "event": frozenset({"EVENT", "ORG", "WORK_OF_ART", "LAW"}),
     "work": frozenset({"WORK_OF_ART", "ORG", "PRODUCT", "PERSON"}),
     "group": frozenset({"NORP"}),
-    "name": frozenset(NAME_LABELS - {"NORP"}),  # "What is it called?": a name of any kind (not "Americans")
+    "name": frozenset(NAME_LABELS),  # "What is it called?": a name of any kind
 }
 # Up to four words between "which"/"what" and the noun that says what is asked ("which 23-time grand slam tennis
 # champion"), none of them a verb: in "what did Kazakhstan's president say" no president is asked for.
@@ -475,6 +475,8 @@ class Frame:
     day_offset: int | None = None
     event: str = ""
     nouns: frozenset[str] = frozenset()  # the stems of its common nouns ("divorc", "rate"; not "demand" of "demanding")
+    # the noun whose name it asks ("hotel" of "what was the name of the hotel"; "" for "what is it called"), or None
+    named: str | None = None
 
 
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
@@ -595,6 +597,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         offset[0] if offset is not None else None,
         offset[1] if offset is not None else "",
         frozenset(key_terms(" ".join(analysed.common_nouns))),
+        named_noun(question),
     )
 
 
@@ -799,6 +802,29 @@ _CALLED = re.compile(
     r"informally\s+)?(?:called|named|dubbed|known\s+as)\s*\?",
     re.I,
 )
+
+
+_AFTER_NOUN = re.compile(
+    r"(?:that|which|who|whom|whose|where|when|to|of|in|on|at|for|by|with|from|about|after|before|as|and|or|is|was|are"
+    r"|were|has|have|had|will|would|can|could|did|does|do)",
+    re.I,
+)
+
+
+def named_noun(question: str) -> str | None:
+    """The noun whose name a question asks ("hotel" for "what was the name of the hotel", "mission" for "what is
+    the mission called"); "" for none ("What is it called?"); None for a question that asks no name."""
+    question = undotted(question)
+    if m := _CALLED.search(question):
+        return m["noun"].split()[-1] if m["noun"] else ""
+    if m := _NAME_OF.search(question):
+        noun = ""
+        for word in [w for w in re.findall(r"[\w'’-]+|[^\s\"“”‘’']", question[m.end() :]) if w[0] != "'"][:6]:
+            if _AFTER_NOUN.fullmatch(word) or not word[0].isalnum() or word.endswith(("ed", "ing")):
+                break
+            noun = word
+        return noun
+    return None
 
 
 def asked_type(question: str) -> str | None:
@@ -1069,6 +1095,47 @@ def _years_tied(sentence: str) -> dict[int, str]:
 _TITLE_BREAK = re.compile(r"[,.;:!?]\s")  # a quotation that runs on as a sentence is speech, not a title
 
 
+_NAMING = r"(?:called|named|dubbed|titled|known\s+as)"
+
+
+def _names_the(noun: str, sentence: str, ent: Entity) -> bool:
+    """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
+    mission", "Adelaide Cottage, a modest property"), right before it ("the mission, DART", "a hotel called the
+    Culloden") or in it ("Storm Nicole"), or a word of naming before it ("it was dubbed Godzilla")."""
+    if not noun:  # "What is it called?": a name given with a word of naming ("a service called Max")
+        return re.search(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", sentence[: ent.start], re.I) is not None
+    word = rf"{re.escape(noun)}(?:s|es)?"
+    # "the Psyche mission"; "Adelaide Cottage, a “modest” property" (an apposition)
+    after = re.match(
+        rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?:,\s+(?:a|an|the)\s+(?:\S+\s+){{0,2}})?{word}\b", sentence[ent.end :], re.I
+    )  # "the Artemis I mission": the small model leaves the numeral out
+    before = re.search(
+        rf"\b(?:{word}\s+|{word},?\s+or\s+|{word},\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$",
+        sentence[: ent.start],
+        re.I,
+    )  # "Storm Nicole", "the mission, or DART", "a hotel called the Culloden" (not "the storm, the Center said",
+    # nor "a man known as Bill" for the name of a hotel)
+    inside = re.search(rf"\S\s+{word}\b|\b{word}\s+\S", ent.text, re.I)  # "Storm Nicole", "the Psyche Mission"
+    return after is not None or before is not None or inside is not None
+
+
+_NAMED_AS = re.compile(
+    rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?([A-Z][\w'’.+&-]*(?:\s+(?:[A-Z0-9][\w'’.+&-]*|of|the|and|for)){{0,5}})"
+)
+
+
+def named_as(sentence: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Names the sentence gives with a word of naming that the recogniser did not take ("a service called Max",
+    "the BA.5 subvariant, known as BA.5"), as entities of no particular kind (WORK_OF_ART)."""
+    out = []
+    for m in _NAMED_AS.finditer(sentence):
+        text = re.sub(r"(?:\s+(?:of|the|and|for))+$", "", m.group(1)).rstrip(".")
+        start = m.start(1)
+        if text and not any(e.start < start + len(text) and start < e.end for e in entities):
+            out.append(Entity(text, "WORK_OF_ART", start, start + len(text)))
+    return out
+
+
 def quoted_title(sentence: str, ent: Entity) -> Entity | None:
     """The title in quotation marks that an entity stands in, whole: “Leave It to Beaver” for "Beaver", “Powering up
     Britain” for "Powering" (the small model cuts titles at their small words); None outside quotation marks, or
@@ -1102,6 +1169,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     if (actor := actor_of(frame, sentence, analysed)) is not None:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
     labels = ANSWER_LABELS[frame.asks]
+    if frame.named is not None and frame.asks != "person":
+        labels = ANSWER_LABELS["name"]  # a name given the thing asked about, of whatever kind ("Storm Nicole": a person)
     asked = undotted(frame.text)
     if frame.asks == "place" and _GPE_ASKED.search(asked):
         labels = frozenset({"GPE"})
@@ -1124,11 +1193,16 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()
     out = []
-    for ent in analysed.entities:
+    entities = analysed.entities
+    if frame.named is not None and frame.asks != "person":
+        entities = (*entities, *named_as(sentence, entities))  # "a service called Max", untagged
+    for ent in entities:
         if frame.asks in ("work", "name") and (title := quoted_title(sentence, ent)) is not None:
             if any(e.start == title.start for e in out):
                 continue  # another name in the same title
             ent = title
+        if frame.named is not None and frame.asks != "person" and not _names_the(frame.named, sentence, ent):
+            continue  # "the name of the hotel" is a name the sentence gives the hotel, not any name in it
         birthday = (
             age_asked
             and ent.label == "ORDINAL"

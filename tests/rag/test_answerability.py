@@ -647,6 +647,31 @@ def test_a_question_for_a_name_asks_for_one(question: str, asks: str | None) -> 
     assert asked_type(question) == asks
 
 
+def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(ner: EntityRecognizer) -> None:
+    # a name beside the noun, or given with a word of naming; not any name of the sentence
+    hotel = "Ottilie Brennan met leaders of the DUP at a hotel near Tromsvik on Monday."
+    assert _offered(ner, "What was the name of the hotel where Ottilie Brennan met the DUP?", hotel) == []
+    named = "Ottilie Brennan met leaders of the DUP at the Tromsvik Grand hotel on Monday."
+    assert _offered(ner, "What was the name of the hotel where Ottilie Brennan met the DUP?", named) == ["Tromsvik Grand"]
+    mission = "The Tromsvik Ice Survey mission, or TIS, will map the fjord, the agency said."
+    assert "TIS" in _offered(ner, "The agency launched a mission this week. What is the mission called?", mission)
+    storm = "Storm Ottilie formed east of Tromsvik, the Norwegian Meteorological Institute said."
+    assert _offered(ner, "What was the name of the storm?", storm) == ["Storm Ottilie"]
+    # a name the recogniser did not take, given with a word of naming
+    service = "The two streaming services will merge into one service called Vikplay, the company said."
+    assert _offered(ner, "The two services are merging. What will it be called?", service) == ["Vikplay"]
+    assert frame_question("What is it called?", ner.analyse(["What is it called?"])[0]).named == ""
+    assert frame_question("Who won the cup?", ner.analyse(["Who won the cup?"])[0]).named is None
+
+
+def test_a_name_question_the_passages_name_nothing_for_is_answered_with_quotes(ner: EntityRecognizer) -> None:
+    text = "The Tromsvik council approved a plan to cut emissions by half before 2030. Ottilie Brennan backed it."
+    question = "What is the name of the council's plan to cut emissions?"
+    answer = _answerer(ner, min_answerability=0.0).answer(Query(question), [text_hit(text, "a1", question)])
+    assert not answer.abstained and answer.short_answer is None  # no name is given the plan; the quote is shown
+    assert "approved a plan" in answer.citations[0].quote
+
+
 def test_a_title_in_quotation_marks_is_offered_whole(ner: EntityRecognizer) -> None:
     # the small model cuts titles at their small words ("Beaver", "Powering"): the quotation is the title
     dow = 'Lars Vik, best known for his role as Wally on "Leave It to Beaver," died on Tuesday.'
