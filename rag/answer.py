@@ -27,6 +27,7 @@ from rag.answerability import (
     join_words,
     named_day,
     names_day,
+    numbers_in,
     offered,
     other_counted,
     question_entities,
@@ -1058,6 +1059,7 @@ class ExtractiveAnswerer(Answerer):
         offers = offered(frame, best.text, analysed)
         if frame.role is not None and group is None:
             offers = []  # no sentence gives anyone the asked role (rag/roles.py): a person is not what was asked
+        asked = numbers_in(frame.text)
         features = {
             "dense": max(h.scores_by_retriever.get("dense", h.score) for h in hits),
             "similarity": best.similarity,
@@ -1073,6 +1075,8 @@ class ExtractiveAnswerer(Answerer):
             "recency": recency(best.hit.published, query.as_of),
             "rank": best.rank / len(hits),
             "short_confidence": group.probability if group is not None else 0.0,
+            # "a recall of 23,000 cars": the numbers a question gives pick out its story, as its names do
+            "numbers_article": share([n in numbers_in(written) for n in asked]) if asked else 1.0,
         }
         relation_missing = frame.relation is not None and not (best.stated or states_relation(frame, best.text))
         day_missing = False

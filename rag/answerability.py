@@ -1140,7 +1140,7 @@ def quoted_title(sentence: str, ent: Entity) -> Entity | None:
     """The title in quotation marks that an entity stands in, whole: “Leave It to Beaver” for "Beaver", “Powering up
     Britain” for "Powering" (the small model cuts titles at their small words); None outside quotation marks, or
     where the quotation is speech (over eight words, a clause break, a small first letter: “modest”)."""
-    start = ent.start + 1 if sentence[ent.start : ent.start + 1] in "\"“" else ent.start  # the quote taken in
+    start = ent.start + 1 if sentence[ent.start : ent.start + 1] in '"“' else ent.start  # the quote taken in
     before = sentence[:start]
     if before.count('"') % 2 == 1:
         opening, closing = before.rfind('"'), '"'
@@ -1170,7 +1170,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
     labels = ANSWER_LABELS[frame.asks]
     if frame.named is not None and frame.asks != "person":
-        labels = ANSWER_LABELS["name"]  # a name given the thing asked about, of whatever kind ("Storm Nicole": a person)
+        # a name given the thing asked about, of whatever kind ("Storm Nicole": a person to the small model)
+        labels = ANSWER_LABELS["name"]
     asked = undotted(frame.text)
     if frame.asks == "place" and _GPE_ASKED.search(asked):
         labels = frozenset({"GPE"})
@@ -1334,7 +1335,24 @@ FEATURES = (
     "recency",  # exp(-days between the article and the question's as-of date / 30); unknown without dates
     "rank",  # the sentence's passage rank among the hits, 0 for the first, divided by their number
     "short_confidence",  # the entity ranker's probability for the short answer (0: none, or no kind asked for)
+    "numbers_article",  # share of the question's numbers (not years) in the sentence's article (1 when it has none)
 )
+
+# A number as written in digits ("23,000", "$3.99", "15th", "1.3"), read without its commas; not a year, which
+# dates the story rather than picking it out.
+_DIGITS = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+_A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers ``text`` writes in digits, without their commas and years ("recall of 23,000 cars since 2005"
+    -> {"23000"})."""
+    out = set()
+    for m in _DIGITS.finditer(text):
+        number = m.group(0).rstrip(",").replace(",", "")
+        if not _A_YEAR.fullmatch(number):
+            out.add(number)
+    return out
 
 
 @dataclass(frozen=True)
