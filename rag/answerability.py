@@ -1105,10 +1105,17 @@ def _names_the(noun: str, sentence: str, ent: Entity) -> bool:
     if not noun:  # "What is it called?": a name given with a word of naming ("a service called Max")
         return re.search(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", sentence[: ent.start], re.I) is not None
     word = rf"{re.escape(noun)}(?:s|es)?"
-    # "the Psyche mission"; "Adelaide Cottage, a “modest” property" (an apposition)
+    # "the Psyche mission", "the Artemis I mission" (the small model leaves the numeral out), "the Halvard Open chess
+    # tournament" (up to two words that are no function words: not "Sinn Féin at a hotel"); "Adelaide Cottage, a
+    # “modest” property" (an apposition)
     after = re.match(
-        rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?:,\s+(?:a|an|the)\s+(?:\S+\s+){{0,2}})?{word}\b", sentence[ent.end :], re.I
-    )  # "the Artemis I mission": the small model leaves the numeral out
+        rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?P<between>(?:[a-z][\w-]*\s+){{0,2}})"
+        rf"(?:,\s+(?:a|an|the)\s+(?:\S+\s+){{0,2}})?{word}\b",
+        sentence[ent.end :],
+        re.I,
+    )
+    if after is not None and any(w.lower() in STOPWORDS for w in after["between"].split()):
+        after = None
     before = re.search(
         rf"\b(?:{word}\s+|{word},?\s+or\s+|{word},\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$",
         sentence[: ent.start],

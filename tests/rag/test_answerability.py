@@ -14,13 +14,14 @@ from rag.answerability import (
     FEATURES,
     AnswerabilityModel,
     _length_of_time,
+    _names_the,
     frame_question,
     offered,
     states_relation,
 )
 from rag.embed import Embedder
 from rag.names import demonym_of, mentions
-from rag.nlp import EntityRecognizer
+from rag.nlp import Entity, EntityRecognizer
 from rag.text import calendar_days, key_terms
 from rag.types import Query
 from tests.fakes import TEST_MODEL, fake_embed, text_hit
@@ -657,6 +658,14 @@ def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(ner: EntityRecogniz
     assert "TIS" in _offered(ner, "The agency launched a mission this week. What is the mission called?", mission)
     storm = "Storm Ottilie formed east of Tromsvik, the Norwegian Meteorological Institute said."
     assert _offered(ner, "What was the name of the storm?", storm) == ["Storm Ottilie"]
+    def names(noun: str, sentence: str, name: str) -> bool:
+        start = sentence.index(name)
+        return _names_the(noun, sentence, Entity(name, "ORG", start, start + len(name)))
+
+    assert names("tournament", "Idris Okonkwo won the Halvard Open chess tournament on Sunday.", "Halvard Open")
+    assert not names("hotel", "Ottilie Brennan met the DUP and Sinn Féin at a hotel near Tromsvik.", "Sinn Féin")
+    assert not names("hotel", "The man known as Bill said the hotel was closed.", "Bill")
+    assert names("hotel", "They met at a hotel called the Culloden Estate.", "Culloden Estate")
     # a name the recogniser did not take, given with a word of naming
     service = "The two streaming services will merge into one service called Vikplay, the company said."
     assert _offered(ner, "The two services are merging. What will it be called?", service) == ["Vikplay"]
