@@ -97,7 +97,8 @@ _PERSON_NOUNS = (
     r"author|writer|director|musician|comedian|host|celebrity|billionaire|founder|minister|king|queen|"
     r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
     r"golfer|footballer|boxer|mayor|scientist|champion|legend|icon|billionaire|entrepreneur|designer|"
-    r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner)s?"
+    r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner|mp|pm|republican|democrat|presenter|"
+    r"frontbencher|popstar|philanthropist|members?(?=\s+of\b))s?"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
 # Verbs after which "who" and "when" still ask ("Do you know who won?", "Tell me when it opens.")
@@ -151,7 +152,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bwhere\b|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
             r"region|island|county|capital|province|place|location|village|territory|sea|ocean|river|mountain|"
-            r"airport|stadium|park|neighborhood|neighbourhood|port|district)s?\b|\bwhich\s+(?:country|state|city)['’]s\b",
+            r"airport|stadium|park|neighborhood|neighbourhood|port|district|destination|planet)s?\b"
+            r"|\bwhich\s+(?:country|state|city)['’]s\b",
             re.I,
         ),
     ),
@@ -161,7 +163,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:which|what)\s+{_BETWEEN}(?:company|companies|organi[sz]ation|team|club|agency|network|airline|"
             r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
-            r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition)s?\b",
+            r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
+            r"supermarket|gallery|museum)s?\b",
             re.I,
         ),
     ),

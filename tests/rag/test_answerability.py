@@ -648,6 +648,28 @@ def test_a_question_for_a_name_asks_for_one(question: str, asks: str | None) -> 
     assert asked_type(question) == asks
 
 
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Which Tory MP resigned after the by-elections?", "person"),
+        ("Which member of the England squad scored the winner?", "person"),
+        ("Which members of the band will reunite?", "person"),
+        ("Which EU member state joined the bloc's talks?", "place"),  # "member" asks for a person only as "member of"
+        ("Voters elected which Trump-backed Republican in the primary?", "person"),
+        ("Which news presenter was suspended?", "person"),
+        ("The images show remarkable details of which planet?", "place"),
+        ("Which Asian destination is giving away free airline tickets?", "place"),
+        ("Which UK supermarket launched its Christmas campaign in July?", "organisation"),
+        ("Activists threw soup at a painting in which London gallery?", "organisation"),
+        ("Wembley Stadium celebrated what landmark event this week?", "event"),
+    ],
+)
+def test_the_nouns_of_people_places_and_organisations_ask_for_them(question: str, asks: str | None) -> None:
+    from rag.answerability import asked_type
+
+    assert asked_type(question) == asks
+
+
 def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(ner: EntityRecognizer) -> None:
     # a name beside the noun, or given with a word of naming; not any name of the sentence
     hotel = "Ottilie Brennan met leaders of the DUP at a hotel near Tromsvik on Monday."
