@@ -249,6 +249,18 @@ _SHARE_ASKED = re.compile(
     re.I,
 )
 # A dateline: "WASHINGTON —", "KYIV, Ukraine (AP) —" opening a story says where it was filed, not what it tells
+# Who a sentence says a claim comes from ("according to Downdetector", "a new report from Bank of America"), right
+# before a name; and the words of a question that asks for such a source ("According to which survey ...").
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|(?:report|data|analysis|survey|study|research|estimates?|figures|poll)\s+(?:from|by))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+_SOURCE_ASKED = re.compile(
+    r"\b(?:according|reports?|reported|survey|study|poll|analysis|data|research|estimates?|estimated|found|finds|"
+    r"said|says|say|tracker|monitor|index|ranking|ranked|named)\b",
+    re.I,
+)
 _DATELINE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w\s.]{1,20}\)\s*)?[—–-]{1,2}\s")
 _MONEY_COUNTED = re.compile(
     rf"(?:{CURRENCY_WORDS}|dollar|euro|pound|rubl|roubl|rupe|franc|cent|penni|buck|peso|shekel|lira|rand|won|real|"
@@ -1200,6 +1212,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     years = _years_asked(frame.text) if frame.asks not in ("date", "work") else set()
     tied = _years_tied(sentence) if years else {}
     dateline_end = 0
+    source_asked = bool(_SOURCE_ASKED.search(frame.text))
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()
@@ -1306,6 +1319,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             or (ent.label in ("GPE", "LOC", "NORP") and any(demonym_of(name, given) for given in frame.names))
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
+        if _SOURCE_BEFORE.search(sentence, 0, ent.start) and not source_asked:
+            continue  # "according to Downdetector", "a new report from Bank of America": who says it, not the answer
         if ent.label == "ORG" and _holds_name(frame, name):
             continue  # "which team did Denver beat" is not answered by "the Denver Nuggets"
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):

@@ -134,6 +134,14 @@ def test_a_place_the_question_names_by_its_people_word_is_not_its_answer(ner: En
     assert demonym_of("UK", "British") and not demonym_of("France", "Frances") and not demonym_of("Mali", "Malta")
 
 
+def test_who_a_claim_comes_from_is_not_the_answer_unless_asked(ner: EntityRecognizer) -> None:
+    report = "A new report from Bank of America claims that the company has cut air conditioning, unlike Target."
+    found = _offered(ner, "Which company is accused of turning off the AC in its stores?", report)
+    assert "Bank of America" not in found and "Target" in found
+    asked = _offered(ner, "According to a new report from which company, the retailer cut air conditioning?", report)
+    assert "Bank of America" in asked
+
+
 def test_the_publisher_s_credit_in_a_dateline_is_not_a_short_answer(ner: EntityRecognizer) -> None:
     text = "New York (CNN Business) Subway launched a redesigned menu in about 21,000 of its restaurants on Tuesday."
     question = "Which company launched a redesigned menu in roughly 21,000 of its restaurants?"
