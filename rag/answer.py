@@ -23,10 +23,12 @@ from rag.answerability import (
     Frame,
     UnknownNames,
     actor_of,
+    asked_noun,
     frame_question,
     join_words,
     named_day,
     names_day,
+    names_the,
     numbers_in,
     offered,
     other_counted,
@@ -370,6 +372,26 @@ def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | 
         listed = [e for kind in kinds for e in offered(replace(frame, asks=kind), cand.text, analysed)]
         start, end = _listed(cand.text, ent, listed)
     return _Short(cand.text[start:end], cand.hit, cand.start + start, cand.start + end)
+
+
+def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_Candidate]) -> list[EntityGroup]:
+    """The groups, the one that the first group's sentence calls by the noun the question asks for first: "Bezos'
+    approach to giving contrasts with that of his ex-wife, the philanthropist MacKenzie Scott" answers "which
+    philanthropist" with MacKenzie Scott, though the ranker, which sees the words near an entity and not what the
+    sentence calls it, put Bezos first ("which Labour MP" and "Labour MP Emily Thornberry" alike); else the one its
+    article calls so ("the song “Eu sou Pelé”"). Not from another article: a noun and a name in another story ("the
+    company Octopus") say nothing of the best one."""
+    noun = asked_noun(frame)
+    if frame.asks not in ("person", "place", "organisation", "work", "event") or not noun or len(groups) < 2:
+        return groups
+    lead = groups[0].shown()  # the mention the answer leads with (see _lead)
+    if names_the(noun, sentences[lead.sentence].text, lead.entity):
+        return groups
+    for same in (lambda m: m.sentence == lead.sentence, lambda m: m.article == lead.article):
+        for i, group in enumerate(groups[1:], 1):
+            if any(same(m) and names_the(noun, sentences[m.sentence].text, m.entity) for m in group.mentions):
+                return [group, *groups[:i], *groups[i + 1 :]]
+    return groups
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
@@ -726,7 +748,8 @@ class ExtractiveAnswerer(Answerer):
         naming = ({c.hit.chunk.article_id for c in sentences} & naming_people or None) if naming_people else None
         if naming is None and frame.role is None:  # a role's holder is weighed across every article (rag/roles.py)
             naming = self._naming_most(frame, sentences, hits, read)
-        return self._rank_entities(frame, sentences, analysed, naming, lambda: self._headline(hits[0], hits, read))
+        groups = self._rank_entities(frame, sentences, analysed, naming, lambda: self._headline(hits[0], hits, read))
+        return _beside_the_noun(frame, groups, sentences)
 
     def _headline(self, hit: Hit, hits: list[Hit], read: dict[str, str] | None = None) -> str:
         """The headline of the hit's article, without the outlet its title credits ("... | CNN Business"); "" when

@@ -98,7 +98,7 @@ _PERSON_NOUNS = (
     r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
     r"golfer|footballer|boxer|mayor|scientist|champion|legend|icon|billionaire|entrepreneur|designer|"
     r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner|mp|pm|republican|democrat|presenter|"
-    r"frontbencher|popstar|philanthropist|members?(?=\s+of\b))s?"
+    r"frontbencher|popstar|philanthropist)s?"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
 # Verbs after which "who" and "when" still ask ("Do you know who won?", "Tell me when it opens.")
@@ -164,7 +164,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
             r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
-            r"supermarket|gallery|museum)s?\b",
+            r"supermarket)s?\b",
             re.I,
         ),
     ),
@@ -1113,7 +1113,7 @@ _TITLE_BREAK = re.compile(r"[,.;:!?]\s")  # a quotation that runs on as a senten
 _NAMING = r"(?:called|named|dubbed|titled|known\s+as)"
 
 
-def _names_the(noun: str, sentence: str, ent: Entity) -> bool:
+def names_the(noun: str, sentence: str, ent: Entity) -> bool:
     """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
     mission", "Adelaide Cottage, a modest property"), right before it ("the mission, DART", "a hotel called the
     Culloden") or in it ("Storm Nicole"), or a word of naming before it ("it was dubbed Godzilla")."""
@@ -1139,6 +1139,16 @@ def _names_the(noun: str, sentence: str, ent: Entity) -> bool:
     # nor "a man known as Bill" for the name of a hotel)
     inside = re.search(rf"\S\s+{word}\b|\b{word}\s+\S", ent.text, re.I)  # "Storm Nicole", "the Psyche Mission"
     return after is not None or before is not None or inside is not None
+
+
+def asked_noun(frame: Frame) -> str:
+    """The noun of what a "which" question asks for, singular ("philanthropist" of "which philanthropist",
+    "candidate" of "which two candidates"); "" for none."""
+    words = frame.head.split()
+    if not words:
+        return ""
+    noun = words[-1].lower()
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 else noun
 
 
 _NAMED_AS = re.compile(
@@ -1213,6 +1223,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     tied = _years_tied(sentence) if years else {}
     dateline_end = 0
     source_asked = bool(_SOURCE_ASKED.search(frame.text))
+    head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()
@@ -1225,7 +1236,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             if any(e.start == title.start for e in out):
                 continue  # another name in the same title
             ent = title
-        if frame.named is not None and frame.asks != "person" and not _names_the(frame.named, sentence, ent):
+        if frame.named is not None and frame.asks != "person" and not names_the(frame.named, sentence, ent):
             continue  # "the name of the hotel" is a name the sentence gives the hotel, not any name in it
         birthday = (
             age_asked
@@ -1252,6 +1263,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             ent.label not in labels
             and not birthday  # "Speaking on his 69th birthday" gives an age ("How old was Xi when ...?")
             and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text))
+            # a name the sentence calls what is asked, whatever the small model took it for ("the philanthropist
+            # MacKenzie Scott", an organisation to it, for "which philanthropist")
+            and not (head_noun and ent.label in NAME_LABELS and names_the(head_noun, sentence, ent))
         ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if (

@@ -191,6 +191,9 @@ def place_forms(name: str) -> tuple[str, ...]:
 # "Ukraine"), "Bostonian", "Sudanese", "Qatari". The irregular ones of the places news names most are
 # in _PLACE_GROUPS.
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i")
+# irregular ones left out of _PLACE_GROUPS for their common words ("turkey", "polish"): a question's capitalised
+# "Turkish" still names Turkey
+_IRREGULAR_DEMONYMS = {"turkish": "turkey", "polish": "poland", "peruvian": "peru", "cypriot": "cyprus"}
 
 
 def demonym_of(place: str, word: str) -> bool:
@@ -199,7 +202,7 @@ def demonym_of(place: str, word: str) -> bool:
     place, word = place.strip(), word.strip()
     if word.endswith(("ns", "is")):
         word = word[:-1]  # "Sri Lankans", "Qataris"
-    if same_place(place, word):
+    if same_place(place, word) or _IRREGULAR_DEMONYMS.get(word.lower()) == place.lower():
         return True
     if len(place) < 4 or not place[:1].isupper() or not word.startswith(place[:-1]):
         return False
