@@ -1113,10 +1113,11 @@ _TITLE_BREAK = re.compile(r"[,.;:!?]\s")  # a quotation that runs on as a senten
 _NAMING = r"(?:called|named|dubbed|titled|known\s+as)"
 
 
-def names_the(noun: str, sentence: str, ent: Entity) -> bool:
+def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True) -> bool:
     """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
     mission", "Adelaide Cottage, a modest property"), right before it ("the mission, DART", "a hotel called the
-    Culloden") or in it ("Storm Nicole"), or a word of naming before it ("it was dubbed Godzilla")."""
+    Culloden") or, with ``inside``, in it ("Storm Nicole"), or a word of naming before it ("it was dubbed
+    Godzilla")."""
     if not noun:  # "What is it called?": a name given with a word of naming ("a service called Max")
         return re.search(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", sentence[: ent.start], re.I) is not None
     word = rf"{re.escape(noun)}(?:s|es)?"
@@ -1137,8 +1138,8 @@ def names_the(noun: str, sentence: str, ent: Entity) -> bool:
         re.I,
     )  # "Storm Nicole", "the mission, or DART", "a hotel called the Culloden" (not "the storm, the Center said",
     # nor "a man known as Bill" for the name of a hotel)
-    inside = re.search(rf"\S\s+{word}\b|\b{word}\s+\S", ent.text, re.I)  # "Storm Nicole", "the Psyche Mission"
-    return after is not None or before is not None or inside is not None
+    within = inside and re.search(rf"\S\s+{word}\b|\b{word}\s+\S", ent.text, re.I)  # "Storm Nicole"
+    return after is not None or before is not None or bool(within)
 
 
 def asked_noun(frame: Frame) -> str:
@@ -1265,7 +1266,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text))
             # a name the sentence calls what is asked, whatever the small model took it for ("the philanthropist
             # MacKenzie Scott", an organisation to it, for "which philanthropist")
-            and not (head_noun and ent.label in NAME_LABELS and names_the(head_noun, sentence, ent))
+            # (beside the noun, not holding it: "Player of the Year" is no player)
+            and not (head_noun and ent.label in NAME_LABELS and names_the(head_noun, sentence, ent, inside=False))
         ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if (
