@@ -385,11 +385,12 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
     if frame.asks not in ("person", "place", "organisation", "work", "event") or not noun or len(groups) < 2:
         return groups
     lead = groups[0].shown()  # the mention the answer leads with (see _lead)
-    if names_the(noun, sentences[lead.sentence].text, lead.entity):
+    if names_the(noun, sentences[lead.sentence].text, lead.entity, inside=False):
         return groups
     for same in (lambda m: m.sentence == lead.sentence, lambda m: m.article == lead.article):
         for i, group in enumerate(groups[1:], 1):
-            if any(same(m) and names_the(noun, sentences[m.sentence].text, m.entity) for m in group.mentions):
+            # beside the noun, not holding it: the "Minor Planet Center" is no planet
+            if any(same(m) and names_the(noun, sentences[m.sentence].text, m.entity, False) for m in group.mentions):
                 return [group, *groups[:i], *groups[i + 1 :]]
     return groups
 

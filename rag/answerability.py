@@ -1130,7 +1130,9 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True) -> boo
         sentence[ent.end :],
         re.I,
     )
-    if after is not None and any(w.lower() in STOPWORDS for w in after["between"].split()):
+    # "the Astronomical Union's Minor Planet Center": its, not it
+    possessive = re.match(r"['’]s\b", sentence[ent.end :]) or re.search(r"['’]s$", ent.text)
+    if after is not None and (possessive or any(w.lower() in STOPWORDS for w in after["between"].split())):
         after = None
     before = re.search(
         rf"\b(?:{word}\s+|{word},?\s+or\s+|{word},\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$",
@@ -1152,6 +1154,7 @@ def asked_noun(frame: Frame) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 else noun
 
 
+_RENAMED = NAME_LABELS - {"NORP", "GPE", "LOC"}  # labels a sentence's own words may overrule (see offered)
 _NAMED_AS = re.compile(
     rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?([A-Z][\w'’.+&-]*(?:\s+(?:[A-Z0-9][\w'’.+&-]*|of|the|and|for)){{0,5}})"
 )
@@ -1265,9 +1268,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and not birthday  # "Speaking on his 69th birthday" gives an age ("How old was Xi when ...?")
             and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text))
             # a name the sentence calls what is asked, whatever the small model took it for ("the philanthropist
-            # MacKenzie Scott", an organisation to it, for "which philanthropist")
-            # (beside the noun, not holding it: "Player of the Year" is no player)
-            and not (head_noun and ent.label in NAME_LABELS and names_the(head_noun, sentence, ent, inside=False))
+            # MacKenzie Scott", an organisation to it, for "which philanthropist"): beside the noun, not holding it
+            # ("Player of the Year" is no player), and no people-word or place, which qualifies a noun rather than
+            # names it ("the German discount supermarket chain", "the Waterloo, Canada company")
+            and not (head_noun and ent.label in _RENAMED and names_the(head_noun, sentence, ent, inside=False))
         ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if (

@@ -705,6 +705,13 @@ def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(ner: EntityRecogniz
     assert not names("hotel", "Ottilie Brennan met the DUP and Sinn Féin at a hotel near Tromsvik.", "Sinn Féin")
     assert not names("hotel", "The man known as Bill said the hotel was closed.", "Bill")
     assert names("hotel", "They met at a hotel called the Culloden Estate.", "Culloden Estate")
+    assert not names("planet", "The Astronomical Union's Minor Planet Center confirmed it.", "The Astronomical Union")
+    assert not names("planet", "The Astronomical Union's Minor Planet Center confirmed it.", "The Astronomical Union's")
+    # a people-word beside the asked noun is no name of that kind
+    chain = "The grocers face pressure from Aldi, the fast-growing German discount supermarket chain."
+    assert "German" not in _offered(ner, "Which supermarket chain is growing fastest?", chain)
+    maker = "By then Vikphone, the Tromsvik, Norway company, had licensed the brand to Lumo."
+    assert "Norway" not in _offered(ner, "Which company makes the Vikphone?", maker)
     # a name the recogniser did not take, given with a word of naming
     service = "The two streaming services will merge into one service called Vikplay, the company said."
     assert _offered(ner, "The two services are merging. What will it be called?", service) == ["Vikplay"]
