@@ -378,20 +378,21 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
     """The groups, the one that the first group's sentence calls by the noun the question asks for first: "Bezos'
     approach to giving contrasts with that of his ex-wife, the philanthropist MacKenzie Scott" answers "which
     philanthropist" with MacKenzie Scott, though the ranker, which sees the words near an entity and not what the
-    sentence calls it, put Bezos first ("which Labour MP" and "Labour MP Emily Thornberry" alike); else the one its
-    article calls so ("the song “Eu sou Pelé”"). Not from another article: a noun and a name in another story ("the
-    company Octopus") say nothing of the best one."""
+    sentence calls it, put Bezos first ("which Labour MP" and "Labour MP Emily Thornberry" alike). Only within that
+    sentence: "founder Changpeng Zhao" elsewhere in the article says nothing of "The founder of Binance's
+    competitor, Sam Bankman-Fried"."""
     noun = asked_noun(frame)
     if frame.asks not in ("person", "place", "organisation", "work", "event") or not noun or len(groups) < 2:
         return groups
+    person = frame.asks == "person"
     lead = groups[0].shown()  # the mention the answer leads with (see _lead)
-    if names_the(noun, sentences[lead.sentence].text, lead.entity, inside=False):
+    text = sentences[lead.sentence].text
+    if names_the(noun, text, lead.entity, inside=False, person=person):
         return groups
-    for same in (lambda m: m.sentence == lead.sentence, lambda m: m.article == lead.article):
-        for i, group in enumerate(groups[1:], 1):
-            # beside the noun, not holding it: the "Minor Planet Center" is no planet
-            if any(same(m) and names_the(noun, sentences[m.sentence].text, m.entity, False) for m in group.mentions):
-                return [group, *groups[:i], *groups[i + 1 :]]
+    for i, group in enumerate(groups[1:], 1):
+        # beside the noun, not holding it: the "Minor Planet Center" is no planet
+        if any(m.sentence == lead.sentence and names_the(noun, text, m.entity, False, person) for m in group.mentions):
+            return [group, *groups[:i], *groups[i + 1 :]]
     return groups
 
 

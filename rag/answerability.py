@@ -97,8 +97,8 @@ _PERSON_NOUNS = (
     r"author|writer|director|musician|comedian|host|celebrity|billionaire|founder|minister|king|queen|"
     r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
     r"golfer|footballer|boxer|mayor|scientist|champion|legend|icon|billionaire|entrepreneur|designer|"
-    r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner|mp|pm|republican|democrat|presenter|"
-    r"frontbencher|popstar|philanthropist)s?"
+    r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner|mp|presenter|frontbencher|popstar|"
+    r"philanthropist)s?"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
 # Verbs after which "who" and "when" still ask ("Do you know who won?", "Tell me when it opens.")
@@ -249,18 +249,6 @@ _SHARE_ASKED = re.compile(
     re.I,
 )
 # A dateline: "WASHINGTON —", "KYIV, Ukraine (AP) —" opening a story says where it was filed, not what it tells
-# Who a sentence says a claim comes from ("according to Downdetector", "a new report from Bank of America"), right
-# before a name; and the words of a question that asks for such a source ("According to which survey ...").
-_SOURCE_BEFORE = re.compile(
-    r"\b(?:according\s+to|(?:report|data|analysis|survey|study|research|estimates?|figures|poll)\s+(?:from|by))"
-    r"\s+(?:the\s+)?$",
-    re.I,
-)
-_SOURCE_ASKED = re.compile(
-    r"\b(?:according|reports?|reported|survey|study|poll|analysis|data|research|estimates?|estimated|found|finds|"
-    r"said|says|say|tracker|monitor|index|ranking|ranked|named)\b",
-    re.I,
-)
 _DATELINE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w\s.]{1,20}\)\s*)?[—–-]{1,2}\s")
 _MONEY_COUNTED = re.compile(
     rf"(?:{CURRENCY_WORDS}|dollar|euro|pound|rubl|roubl|rupe|franc|cent|penni|buck|peso|shekel|lira|rand|won|real|"
@@ -821,9 +809,26 @@ _CALLED = re.compile(
 
 _AFTER_NOUN = re.compile(
     r"(?:that|which|who|whom|whose|where|when|to|of|in|on|at|for|by|with|from|about|after|before|as|and|or|is|was|are"
-    r"|were|has|have|had|will|would|can|could|did|does|do)",
+    r"|were|has|have|had|will|would|can|could|did|does|do|the|a|an)",
     re.I,
 )
+
+
+def _name_phrase(question: str, m: re.Match[str]) -> list[str]:
+    """The words of the noun phrase after "what is the name of the": up to a function word, a verb's form or the
+    subject of a clause ("the memoir Prince Harry released": "memoir"); after its last possessive ("the
+    president's dog": "dog")."""
+    words: list[str] = []
+    tokens = [w for w in re.findall(r"[\w'’-]+|[^\s\"“”‘’']", question[m.end() :]) if w[0] != "'"][:7]
+    for i, word in enumerate(tokens[:6]):
+        if _AFTER_NOUN.fullmatch(word) or not word[0].isalnum() or word.endswith(("ed", "ing")):
+            break
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if words and words[-1][:1].islower() and word.istitle() and following.istitle():
+            break  # a name after the noun starts a clause ("the company Elon Musk bought"; not "Windsor property")
+        words.append(word)
+    owned = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
+    return words[owned[-1] + 1 :] if owned else words
 
 
 def named_noun(question: str) -> str | None:
@@ -833,12 +838,8 @@ def named_noun(question: str) -> str | None:
     if m := _CALLED.search(question):
         return m["noun"].split()[-1] if m["noun"] else ""
     if m := _NAME_OF.search(question):
-        noun = ""
-        for word in [w for w in re.findall(r"[\w'’-]+|[^\s\"“”‘’']", question[m.end() :]) if w[0] != "'"][:6]:
-            if _AFTER_NOUN.fullmatch(word) or not word[0].isalnum() or word.endswith(("ed", "ing")):
-                break
-            noun = word
-        return noun
+        phrase = _name_phrase(question, m)
+        return phrase[-1] if phrase else ""
     return None
 
 
@@ -853,8 +854,11 @@ def asked_type(question: str) -> str | None:
     named = _NAME_OF.search(question) or _CALLED.search(question)
     if named is not None:
         noun = named.groupdict().get("noun")
-        which = "which" if named.re is _NAME_OF else f"which {noun} ?" if noun else ""
-        question = question[: named.start()] + which + question[named.end() :]
+        if named.re is _NAME_OF:  # asked as "which <its noun phrase>", "the president's dog" as "which dog"
+            which = "which " + " ".join(_name_phrase(question, named)) + " ?"
+        else:
+            which = f"which {noun} ?" if noun else ""
+        question = question[: named.start()] + which
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     return min(found)[2] if found else "name" if named is not None else None
 
@@ -1107,41 +1111,76 @@ def _years_tied(sentence: str) -> dict[int, str]:
     return tied if len(set(tied.values())) >= 2 else {}
 
 
+# A quotation followed by who says it is speech: "“I met Elvis Presley in Palm Springs,” she said."
+_SAID_AFTER = re.compile(
+    r"[\s,]*(?:[\w.'’-]+\s+){0,3}?(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|asked|asks|explained|"
+    r"insisted|noted|recalled|joked|declared|replied)\b",
+    re.I,
+)
 _TITLE_BREAK = re.compile(r"[,.;:!?]\s")  # a quotation that runs on as a sentence is speech, not a title
 
 
 _NAMING = r"(?:called|named|dubbed|titled|known\s+as)"
 
 
-def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True) -> bool:
+# A word of naming used otherwise: "the company named Linda Yaccarino as its chief" (an appointment), "the network
+# called Georgia for Warnock" (a race called)
+_NOT_A_NAMING = re.compile(r"\s*,?\s*(?:as|to|for)\b", re.I)
+# The last word of an institution's name: "the National Hurricane Center" names no hurricane, nor "the Storm
+# Prediction Center" a storm, nor "the Food and Drug Administration" a drug
+_INSTITUTION = frozenset(
+    ["center", "centre", "institute", "administration", "agency", "service", "office", "department", "authority"]
+    + ["commission", "council", "association", "foundation", "bank", "company", "corporation", "group", "university"]
+    + ["college", "school", "museum", "hospital", "program", "programme", "fund", "society", "network", "league"]
+)
+
+
+def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person: bool = False) -> bool:
     """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
-    mission", "Adelaide Cottage, a modest property"), right before it ("the mission, DART", "a hotel called the
-    Culloden") or, with ``inside``, in it ("Storm Nicole"), or a word of naming before it ("it was dubbed
-    Godzilla")."""
-    if not noun:  # "What is it called?": a name given with a word of naming ("a service called Max")
+    mission"; not for a ``person``: "TikTok CEO Shou Zi Chew" makes TikTok no CEO), in apposition ("Adelaide
+    Cottage, a modest property"), right before a person ("the philanthropist MacKenzie Scott", "Labour MP Emily
+    Thornberry"), before "or" ("the mission, or DART"), or before a word of naming ("a hotel called the
+    Culloden"); with ``inside``, as the name's first or next-to-last word ("Storm Nicole", "Tropical Storm
+    Nicole", "the Psyche Mission"; not an institution's, "the National Hurricane Center"). With no noun ("What is
+    it called?"), a name after a word of naming ("a service called Max")."""
+    rest = sentence[ent.end :]
+    if _NOT_A_NAMING.match(rest) and re.search(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", sentence[: ent.start], re.I):
+        return False  # "named Linda Yaccarino as its new chief executive"
+    if not noun:
         return re.search(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", sentence[: ent.start], re.I) is not None
     word = rf"{re.escape(noun)}(?:s|es)?"
     # "the Psyche mission", "the Artemis I mission" (the small model leaves the numeral out), "the Halvard Open chess
-    # tournament" (up to two words that are no function words: not "Sinn Féin at a hotel"); "Adelaide Cottage, a
-    # “modest” property" (an apposition)
-    after = re.match(
-        rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?P<between>(?:[a-z][\w-]*\s+){{0,2}})"
-        rf"(?:,\s+(?:a|an|the)\s+(?:\S+\s+){{0,2}})?{word}\b",
-        sentence[ent.end :],
-        re.I,
+    # tournament" (one word between that is no function word nor a verb's form: not "Sinn Féin at a hotel", "Biden
+    # tours hurricane damage", "Israel launched operation Shield"); "the Astronomical Union's Minor Planet Center":
+    # its, not it
+    after = (
+        None
+        if person
+        else re.match(rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?P<between>[a-z][\w-]*\s+)?{word}\b", rest, re.I)
     )
-    # "the Astronomical Union's Minor Planet Center": its, not it
-    possessive = re.match(r"['’]s\b", sentence[ent.end :]) or re.search(r"['’]s$", ent.text)
-    if after is not None and (possessive or any(w.lower() in STOPWORDS for w in after["between"].split())):
+    between = (after["between"] or "").strip() if after is not None else ""
+    possessive = re.match(r"['’]s\b", rest) or re.search(r"['’]s$", ent.text)
+    if after is not None and (
+        possessive
+        or between.lower() in STOPWORDS
+        or between.endswith(("ed", "ing"))
+        or between.lower().endswith("s")
+        and not between.lower().endswith("ss")
+    ):
         after = None
+    apposition = re.match(rf",\s+(?:a|an|the)\s+(?:\S+\s+){{0,2}}{word}\b", rest, re.I)
     before = re.search(
-        rf"\b(?:{word}\s+|{word},?\s+or\s+|{word},\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$",
+        rf"\b(?:{word},?\s+or\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$"
+        + (rf"|\b{word}\s+$" if person else ""),
         sentence[: ent.start],
         re.I,
-    )  # "Storm Nicole", "the mission, or DART", "a hotel called the Culloden" (not "the storm, the Center said",
-    # nor "a man known as Bill" for the name of a hotel)
-    within = inside and re.search(rf"\S\s+{word}\b|\b{word}\s+\S", ent.text, re.I)  # "Storm Nicole"
-    return after is not None or before is not None or bool(within)
+    )  # not "The mission, NASA said", "During the mission NASA will", nor "a man known as Bill" for a hotel
+    words = ent.text.lower().split()
+    at = [i for i, w in enumerate(words) if re.fullmatch(word, w, re.I)]
+    within = (
+        inside and len(words) > 1 and words[-1] not in _INSTITUTION and any(i == 0 or i >= len(words) - 2 for i in at)
+    )
+    return bool(after or apposition or before or within)
 
 
 def asked_noun(frame: Frame) -> str:
@@ -1152,6 +1191,18 @@ def asked_noun(frame: Frame) -> str:
         return ""
     noun = words[-1].lower()
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 else noun
+
+
+@functools.lru_cache(maxsize=256)
+def _of_a_person(question: str, word: str) -> bool:
+    """Whether ``word`` (a people-word) qualifies a person in the question: a title, a person's noun or a name
+    within two words after it ("Sri Lankan President Rajapaksa", "the Turkish leader"; not "the Turkish earthquake")."""
+    m = re.search(rf"(?<![\w-]){re.escape(word)}\s+((?:[\w'’.-]+\s+){{0,2}}?)([\w'’.-]+)", question, re.I)
+    if m is None:
+        return False
+    following = [w.lower().strip(".") for w in (m.group(1).split() + [m.group(2)])]
+    named = not m.group(1) and m.group(2)[:1].isupper()  # "Sri Lankan Rajapaksa"
+    return named or any(w in TITLES or _PERSON_NOUN.fullmatch(w) for w in following)
 
 
 _RENAMED = NAME_LABELS - {"NORP", "GPE", "LOC"}  # labels a sentence's own words may overrule (see offered)
@@ -1167,7 +1218,12 @@ def named_as(sentence: str, entities: Sequence[Entity]) -> list[Entity]:
     for m in _NAMED_AS.finditer(sentence):
         text = re.sub(r"(?:\s+(?:of|the|and|for))+$", "", m.group(1)).rstrip(".")
         start = m.start(1)
-        if text and not any(e.start < start + len(text) and start < e.end for e in entities):
+        if (
+            text
+            and text.lower() not in TITLES  # "he was named CEO"
+            and not _NOT_A_NAMING.match(sentence, start + len(text))  # "named Linda Yaccarino as its new chief"
+            and not any(e.start < start + len(text) and start < e.end for e in entities)
+        ):
             out.append(Entity(text, "WORK_OF_ART", start, start + len(text)))
     return out
 
@@ -1176,17 +1232,19 @@ def quoted_title(sentence: str, ent: Entity) -> Entity | None:
     """The title in quotation marks that an entity stands in, whole: “Leave It to Beaver” for "Beaver", “Powering up
     Britain” for "Powering" (the small model cuts titles at their small words); None outside quotation marks, or
     where the quotation is speech (over eight words, a clause break, a small first letter: “modest”)."""
-    start = ent.start + 1 if sentence[ent.start : ent.start + 1] in '"“' else ent.start  # the quote taken in
+    start = ent.start + 1 if sentence[ent.start : ent.start + 1] in '"“‘' else ent.start  # the quote taken in
     before = sentence[:start]
     if before.count('"') % 2 == 1:
         opening, closing = before.rfind('"'), '"'
     elif before.rfind("“") > before.rfind("”"):
         opening, closing = before.rfind("“"), "”"
+    elif before.rfind("‘") > before.rfind("’"):
+        opening, closing = before.rfind("‘"), "’"  # ‘The Whale’
     else:
         return None
     end = sentence.find(closing, start)
-    if end == -1:
-        return None
+    if end == -1 or _SAID_AFTER.match(sentence, end + 1):
+        return None  # “Brendan Fraser deserved this,” Aronofsky said: speech
     title = sentence[opening + 1 : end].rstrip(" ,.")
     if not title[:1].isupper() and not title[:1].isdigit() or len(title.split()) > 8 or _TITLE_BREAK.search(title):
         return None
@@ -1226,7 +1284,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     years = _years_asked(frame.text) if frame.asks not in ("date", "work") else set()
     tied = _years_tied(sentence) if years else {}
     dateline_end = 0
-    source_asked = bool(_SOURCE_ASKED.search(frame.text))
+    # "Sri Lankan President Rajapaksa fled to which country": not Sri Lanka; "Which countries did the Turkish
+    # earthquake hit?": Turkey too (a people-word of a person, not of an event)
+    people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
     q_terms = set(key_terms(asked))
@@ -1271,7 +1331,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # MacKenzie Scott", an organisation to it, for "which philanthropist"): beside the noun, not holding it
             # ("Player of the Year" is no player), and no people-word or place, which qualifies a noun rather than
             # names it ("the German discount supermarket chain", "the Waterloo, Canada company")
-            and not (head_noun and ent.label in _RENAMED and names_the(head_noun, sentence, ent, inside=False))
+            and not (
+                head_noun
+                and ent.label in _RENAMED
+                and names_the(head_noun, sentence, ent, inside=False, person=frame.asks == "person")
+            )
         ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if (
@@ -1336,11 +1400,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             or any(
                 same_place(name, given) or abbreviates(name, given) or abbreviates(given, name) for given in frame.names
             )
-            or (ent.label in ("GPE", "LOC", "NORP") and any(demonym_of(name, given) for given in frame.names))
+            or (ent.label in ("GPE", "LOC", "NORP") and any(demonym_of(name, given) for given in people_of))
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
-        if _SOURCE_BEFORE.search(sentence, 0, ent.start) and not source_asked:
-            continue  # "according to Downdetector", "a new report from Bank of America": who says it, not the answer
         if ent.label == "ORG" and _holds_name(frame, name):
             continue  # "which team did Denver beat" is not answered by "the Denver Nuggets"
         if frame.asks == "date" and not re.search(r"\d|day|week|month|year|[A-Z][a-z]+", ent.text):
@@ -1385,7 +1447,7 @@ FEATURES = (
 
 # A number as written in digits ("23,000", "$3.99", "15th", "1.3"), read without its commas; not a year, which
 # dates the story rather than picking it out.
-_DIGITS = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+_DIGITS = re.compile(r"(?<![\w.,:-])\d[\d,]*(?:\.\d+)?(?![:\d])")  # not "COVID-19" or "9:30"
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
@@ -1395,6 +1457,8 @@ def numbers_in(text: str) -> set[str]:
     out = set()
     for m in _DIGITS.finditer(text):
         number = m.group(0).rstrip(",").replace(",", "")
+        if "." in number:
+            number = number.rstrip("0").rstrip(".")  # "5.50%" says what "5.5%" does
         if not _A_YEAR.fullmatch(number):
             out.add(number)
     return out

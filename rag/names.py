@@ -204,6 +204,8 @@ def demonym_of(place: str, word: str) -> bool:
         word = word[:-1]  # "Sri Lankans", "Qataris"
     if same_place(place, word) or _IRREGULAR_DEMONYMS.get(word.lower()) == place.lower():
         return True
+    if place_group(word) is not None:
+        return False  # another place's own people-word: "Nigerian" is Nigeria's, not Niger's
     if len(place) < 4 or not place[:1].isupper() or not word.startswith(place[:-1]):
         return False
     stems = (place, place[:-1]) if place[-1] in "aeiouy" else (place,)  # "Ital-ian", "Ukrain-ian"
