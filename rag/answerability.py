@@ -1125,6 +1125,7 @@ _NAMING = r"(?:called|named|dubbed|titled|known\s+as)"
 
 # A word of naming used otherwise: "the company named Linda Yaccarino as its chief" (an appointment), "the network
 # called Georgia for Warnock" (a race called)
+_PEOPLE_WORD = re.compile(r"(?:an|ese|ish|i)$", re.I)  # "Chinese", "Malaysian", "Pakistani" (not "Artemis")
 _NOT_A_NAMING = re.compile(r"\s*,?\s*(?:as|to|for)\b", re.I)
 # The last word of an institution's name: "the National Hurricane Center" names no hurricane, nor "the Storm
 # Prediction Center" a storm, nor "the Food and Drug Administration" a drug
@@ -1132,6 +1133,7 @@ _INSTITUTION = frozenset(
     ["center", "centre", "institute", "administration", "agency", "service", "office", "department", "authority"]
     + ["commission", "council", "association", "foundation", "bank", "company", "corporation", "group", "university"]
     + ["college", "school", "museum", "hospital", "program", "programme", "fund", "society", "network", "league"]
+    + ["festival", "awards", "prize", "ceremony"]  # "the Heartland International Film Festival" is no film
 )
 
 
@@ -1156,12 +1158,14 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     after = (
         None
         if person
-        else re.match(rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?P<between>[a-z][\w-]*\s+)?{word}\b", rest, re.I)
-    )
+        else re.match(rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?P<between>[a-z][\w-]*\s+)?{re.escape(noun)}\b", rest, re.I)
+    )  # the noun as asked, one: "All 32 NFL teams" makes the NFL no team
     between = (after["between"] or "").strip() if after is not None else ""
     possessive = re.match(r"['’]s\b", rest) or re.search(r"['’]s$", ent.text)
     if after is not None and (
         possessive
+        or ent.label == "NORP"
+        and _PEOPLE_WORD.search(ent.text)  # "the Chinese company", "Malaysian actress"
         or between.lower() in STOPWORDS
         or between.endswith(("ed", "ing"))
         or between.lower().endswith("s")
@@ -1169,6 +1173,8 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     ):
         after = None
     apposition = re.match(rf",\s+(?:a|an|the)\s+(?:\S+\s+){{0,2}}{word}\b", rest, re.I)
+    if apposition is not None and _SAID_AFTER.match(rest, apposition.end()):
+        apposition = None  # "via FaceTime, the team said": who says it, no apposition
     before = re.search(
         rf"\b(?:{word},?\s+or\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$"
         + (rf"|\b{word}\s+$" if person else ""),
@@ -1178,7 +1184,10 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     words = ent.text.lower().split()
     at = [i for i, w in enumerate(words) if re.fullmatch(word, w, re.I)]
     within = (
-        inside and len(words) > 1 and words[-1] not in _INSTITUTION and any(i == 0 or i >= len(words) - 2 for i in at)
+        inside
+        and len(words) > 1
+        and (words[-1] not in _INSTITUTION or re.fullmatch(word, words[-1]))  # "Silicon Valley Bank" is a bank
+        and any(i == 0 or i >= len(words) - 2 for i in at)
     )
     return bool(after or apposition or before or within)
 

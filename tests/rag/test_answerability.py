@@ -724,6 +724,10 @@ def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(ner: EntityRecogniz
         ("storm", "Tropical Storm Nicole hit Florida.", "Tropical Storm Nicole", False, True),
         ("company", "The company named Linda Yaccarino as its new chief executive.", "Linda Yaccarino", False, False),
         ("ceo", "TikTok CEO Shou Zi Chew testified on Thursday.", "TikTok", True, False),  # TikTok's CEO
+        ("team", "He spoke to teammates via FaceTime, the team said.", "FaceTime", False, False),
+        ("team", "All 32 NFL teams changed their profile pictures.", "NFL", False, False),
+        ("bank", "First Citizens will buy Silicon Valley Bank on Monday.", "Silicon Valley Bank", False, True),
+        ("film", "It screened at the Heartland International Film Festival.", "Heartland International Film Festival", False, False),
         ("ceo", "TikTok CEO Shou Zi Chew testified on Thursday.", "Shou Zi Chew", True, True),
     ],
 )
