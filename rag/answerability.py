@@ -821,8 +821,8 @@ def _name_phrase(question: str, m: re.Match[str]) -> list[str]:
     words: list[str] = []
     tokens = [w for w in re.findall(r"[\w'’-]+|[^\s\"“”‘’']", question[m.end() :]) if w[0] != "'"][:7]
     for i, word in enumerate(tokens[:6]):
-        if _AFTER_NOUN.fullmatch(word) or not word[0].isalnum() or word.endswith(("ed", "ing")):
-            break
+        if _AFTER_NOUN.fullmatch(word) or not word[0].isalnum() or words and word.endswith(("ed", "ing")):
+            break  # a verb's form after the noun ("the podcast launched by"; "the defending champion" is one noun)
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if words and words[-1][:1].islower() and word.istitle() and following.istitle():
             break  # a name after the noun starts a clause ("the company Elon Musk bought"; not "Windsor property")

@@ -129,7 +129,7 @@ class Settings:
         1.0,
     )
     min_answerability: float = _setting(
-        0.12,
+        0.13,
         "Abstain when the answerability model's probability that the quotes answer the question is below this "
         "(higher: fewer wrong answers, more abstentions; the default is the fitted threshold, the trade-off curve is "
         "in the README).",
@@ -140,7 +140,7 @@ class Settings:
         0.0,
         "Lead an answer with its short answer (the person, place, number or date asked for) only when the "
         "answerability probability is at least this; below it the answer leads with the quote that holds it (0: "
-        "always lead; 0.35, fitted on rtqa-train, leads only where a short answer is right as often as wrong).",
+        "always lead; 0.34, fitted on rtqa-train, leads only where a short answer is right as often as wrong).",
         0.0,
         1.0,
     )

@@ -751,6 +751,9 @@ def test_a_name_question_asks_for_the_noun_of_its_phrase() -> None:
     assert named_noun("What is the name of the memoir Prince Harry released?") == "memoir"
     assert named_noun("What is the name of the company Elon Musk bought?") == "company"
     assert named_noun("What is the name of the president's dog?") == "dog"
+    assert named_noun("What is the name of the defending champion Idris Okonkwo beat?") == "champion"
+    assert asked_type("What is the name of the defending champion Idris Okonkwo beat?") == "person"
+    assert named_noun("What is the name of the podcast launched by the BBC stars?") == "podcast"
     assert asked_type("What is the name of the president's dog?") == "name"  # a dog's name, not a president
     assert named_noun("What is the name of the former Olympic gymnast rumoured to be his girlfriend?") == "gymnast"
 
