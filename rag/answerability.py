@@ -1123,9 +1123,9 @@ _TITLE_BREAK = re.compile(r"[,.;:!?]\s")  # a quotation that runs on as a senten
 _NAMING = r"(?:called|named|dubbed|titled|known\s+as)"
 
 
+_PEOPLE_WORD = re.compile(r"(?:an|ese|ish|i)$", re.I)  # "Chinese", "Malaysian", "Pakistani" (not "Artemis")
 # A word of naming used otherwise: "the company named Linda Yaccarino as its chief" (an appointment), "the network
 # called Georgia for Warnock" (a race called)
-_PEOPLE_WORD = re.compile(r"(?:an|ese|ish|i)$", re.I)  # "Chinese", "Malaysian", "Pakistani" (not "Artemis")
 _NOT_A_NAMING = re.compile(r"\s*,?\s*(?:as|to|for)\b", re.I)
 # The last word of an institution's name: "the National Hurricane Center" names no hurricane, nor "the Storm
 # Prediction Center" a storm, nor "the Food and Drug Administration" a drug
