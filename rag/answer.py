@@ -595,7 +595,7 @@ class ExtractiveAnswerer(Answerer):
         analysed = self._analyse(frame, candidates, sentences)
         naming = self._naming_people(frame, candidates, hits, read)  # read once: the entities' and the quotes'
         groups = self._entity_groups(frame, sentences, analysed, hits, read, naming)
-        if frame.named is not None and frame.asks != "person" and not groups:
+        if frame.names_a_thing and not groups:
             frame = replace(frame, asks=None)  # no sentence names the thing asked about: quotes, as for any question
         candidates = self._rescore_for(frame, query, candidates, analysed)
         candidates = self._naming_first(candidates, naming)

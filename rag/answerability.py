@@ -52,7 +52,7 @@ from rag.names import (
 )
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
-from rag.speakers import asked_speaker
+from rag.speakers import SAYING, asked_speaker
 from rag.text import (
     CURRENCY,
     CURRENCY_WORDS,
@@ -481,6 +481,12 @@ class Frame:
     # the noun whose name it asks ("hotel" of "what was the name of the hotel"; "" for "what is it called"), or None
     named: str | None = None
 
+    @property
+    def names_a_thing(self) -> bool:
+        """It asks for the name of a thing (not a person's: "the name of the defending champion" asks as "which
+        defending champion" does)."""
+        return self.named is not None and self.asks != "person"
+
 
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
 
@@ -808,9 +814,7 @@ _CALLED = re.compile(
 
 
 _AFTER_NOUN = re.compile(
-    r"(?:that|which|who|whom|whose|where|when|to|of|in|on|at|for|by|with|from|about|after|before|as|and|or|is|was|are"
-    r"|were|has|have|had|will|would|can|could|did|does|do|the|a|an)",
-    re.I,
+    rf"{_AUX}|that|which|who|whom|whose|where|when|by|with|from|about|after|before|as|and|or|the|a|an", re.I
 )
 
 
@@ -1112,11 +1116,7 @@ def _years_tied(sentence: str) -> dict[int, str]:
 
 
 # A quotation followed by who says it is speech: "“I met Elvis Presley in Palm Springs,” she said."
-_SAID_AFTER = re.compile(
-    r"[\s,]*(?:[\w.'’-]+\s+){0,3}?(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|asked|asks|explained|"
-    r"insisted|noted|recalled|joked|declared|replied)\b",
-    re.I,
-)
+_SAID_AFTER = re.compile(rf"[\s,]*(?:[\w.'’-]+\s+){{0,3}}?(?:{SAYING}|say|asks|joked)\b", re.I)
 _TITLE_BREAK = re.compile(r"[,.;:!?]\s")  # a quotation that runs on as a sentence is speech, not a title
 
 
@@ -1126,6 +1126,7 @@ _NAMING = r"(?:called|named|dubbed|titled|known\s+as)"
 _PEOPLE_WORD = re.compile(r"(?:an|ese|ish|i)$", re.I)  # "Chinese", "Malaysian", "Pakistani" (not "Artemis")
 # A word of naming used otherwise: "the company named Linda Yaccarino as its chief" (an appointment), "the network
 # called Georgia for Warnock" (a race called)
+_NAMED_BEFORE = re.compile(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", re.I)  # right before a name
 _NOT_A_NAMING = re.compile(r"\s*,?\s*(?:as|to|for)\b", re.I)
 # The last word of an institution's name: "the National Hurricane Center" names no hurricane, nor "the Storm
 # Prediction Center" a storm, nor "the Food and Drug Administration" a drug
@@ -1146,10 +1147,11 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     Nicole", "the Psyche Mission"; not an institution's, "the National Hurricane Center"). With no noun ("What is
     it called?"), a name after a word of naming ("a service called Max")."""
     rest = sentence[ent.end :]
-    if _NOT_A_NAMING.match(rest) and re.search(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", sentence[: ent.start], re.I):
+    named = _NAMED_BEFORE.search(sentence, 0, ent.start) is not None
+    if named and _NOT_A_NAMING.match(rest):
         return False  # "named Linda Yaccarino as its new chief executive"
     if not noun:
-        return re.search(rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?$", sentence[: ent.start], re.I) is not None
+        return named
     word = rf"{re.escape(noun)}(?:s|es)?"
     # "the Psyche mission", "the Artemis I mission" (the small model leaves the numeral out), "the Halvard Open chess
     # tournament" (one word between that is no function word nor a verb's form: not "Sinn Féin at a hotel", "Biden
@@ -1272,7 +1274,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     if (actor := actor_of(frame, sentence, analysed)) is not None:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
     labels = ANSWER_LABELS[frame.asks]
-    if frame.named is not None and frame.asks != "person":
+    if frame.names_a_thing:
         # a name given the thing asked about, of whatever kind ("Storm Nicole": a person to the small model)
         labels = ANSWER_LABELS["name"]
     asked = undotted(frame.text)
@@ -1302,14 +1304,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     question = fold_accents(frame.text).lower()
     out = []
     entities = analysed.entities
-    if frame.named is not None and frame.asks != "person":
+    if frame.names_a_thing:
         entities = (*entities, *named_as(sentence, entities))  # "a service called Max", untagged
     for ent in entities:
         if frame.asks in ("work", "name") and (title := quoted_title(sentence, ent)) is not None:
             if any(e.start == title.start for e in out):
                 continue  # another name in the same title
             ent = title
-        if frame.named is not None and frame.asks != "person" and not names_the(frame.named, sentence, ent):
+        if frame.names_a_thing and not names_the(frame.named, sentence, ent):
             continue  # "the name of the hotel" is a name the sentence gives the hotel, not any name in it
         birthday = (
             age_asked

@@ -35,14 +35,14 @@ _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b", re.I
 )
 # the verbs with which news reports speech, in the forms a sentence uses them
-_SAYING = (
+SAYING = (
     r"said|says|told|tells|added|adds|noted|explained|explains|stated|argued|argues|warned|warns|claimed|insisted|"
     r"insists|wrote|writes|announced|announces|declared|declares|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     r"suggested|suggests|reported|recalled|acknowledged|admitted|urged|urges|tweeted|posted|expressed|cited|"
     r"concluded|summed\s+up|predicted|predicts|believes|asserted|replied|confirmed|confirms|vowed|vows|pledged|"
     r"promised|denied|denies|revealed|asked|continued"
 )  # not "states", "notes", "claims", "reports": nouns as often as verbs
-_SAYING_VERB = re.compile(rf"\b(?:{_SAYING})\b")
+_SAYING_VERB = re.compile(rf"\b(?:{SAYING})\b")
 # the verbs news puts before their speaker ("“...,” said John Kirby"; "Denis Denisov, told Izvestia" is not one)
 _INVERTED = re.compile(r"said|says|added|adds|wrote|writes|explained|noted|continued|stressed|warned|asked")
 _QUOTE_CLOSED = re.compile(r"(?:[”\"’]\s*,?|,\s*[”\"’])$")
