@@ -1340,12 +1340,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and not (age_asked and ent.label == "DATE" and _AGE.fullmatch(ent.text))
             # a name the sentence calls what is asked, whatever the small model took it for ("the philanthropist
             # MacKenzie Scott", an organisation to it, for "which philanthropist"): beside the noun, not holding it
-            # ("Player of the Year" is no player), and no people-word or place, which qualifies a noun rather than
-            # names it ("the German discount supermarket chain", "the Waterloo, Canada company")
+            # ("Player of the Year" is no player) unless an event is asked ("Storm Tamsin", a person to it, is a
+            # storm), and no people-word or place, which qualifies a noun rather than names it ("the German
+            # discount supermarket chain", "the Waterloo, Canada company")
             and not (
                 head_noun
                 and ent.label in _RENAMED
-                and names_the(head_noun, sentence, ent, inside=False, person=frame.asks == "person")
+                and names_the(head_noun, sentence, ent, inside=frame.asks == "event", person=frame.asks == "person")
             )
         ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
@@ -1534,11 +1535,18 @@ class AnswerabilityModel:
         }
 
 
-def recency(published: date | None, as_of: date | None) -> float | None:
-    """exp(-days between the article and the question's as-of date / 30); None when either date is unknown."""
-    if published is None or as_of is None:
+def recency(published: date | None, as_of: date | None, period: tuple[date, date] | None = None) -> float | None:
+    """exp(-days between the article and the question's as-of date / 30); without one, the days between the article
+    and the month or day the question names (``rag.query.period_of``; 1 within it); None when the dates are unknown
+    or the question names only a year (a year says too little of when: "who will run in 2024?")."""
+    if published is None:
         return None
-    return math.exp(-abs((as_of - published).days) / 30.0)
+    if as_of is not None:
+        return math.exp(-abs((as_of - published).days) / 30.0)
+    if period is None or (period[1] - period[0]).days > 31:
+        return None
+    start, end = period
+    return math.exp(-max((start - published).days, (published - end).days, 0) / 30.0)
 
 
 def share(found: Sequence[bool]) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rag.errors import QueryError
+from rag.text import named_period
 from rag.types import Query
 
 
@@ -16,6 +17,13 @@ def parse_date(value: object, name: str) -> date | None:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise QueryError(f"{name} must be a date YYYY-MM-DD. Currently, {name} is {value!r}.") from None
+
+
+def period_of(query: Query) -> tuple[date, date] | None:
+    """The time the question names ("What hurricane hit Florida in November 2022?"), when it has no as-of date:
+    recency then counts from that time (``rag.text.named_period``). With an as-of date the question's own dates are
+    left to the words: "this week, she said she will run in 2024" is about the as-of week, not 2024."""
+    return None if query.as_of is not None else named_period(query.text)
 
 
 def _strings(value: object, name: str, what: str) -> tuple[str, ...]:

@@ -68,6 +68,7 @@ class NewsReranker:
             return hits
         text = request.query_str
         as_of = getattr(request, "as_of", None)
+        period = getattr(request, "period", None)
         scores = [dict(h.scores_by_retriever) for h in hits]
 
         # dense: stored vectors of the candidates that only BM25 found (one read of their vectors alone)
@@ -109,7 +110,7 @@ class NewsReranker:
             s["entities"] = min(len(passage_names - q_names - title), 20) / 20
             s["position"] = min(h.chunk.index, 10) / 10
             s["article"] = article_best[h.chunk.article_id] / best_bm25
-            s["recency"] = self.recency(h.published, as_of)
+            s["recency"] = self.recency(h.published, as_of, period)
             s["rerank"] = (
                 self.w_dense * s.get("dense", 0.0)
                 + self.w_lexical * s["lexical"] / best_bm25
@@ -126,8 +127,16 @@ class NewsReranker:
         # Only the passages the caller keeps need checking: the rest would be cut anyway.
         return drop_near_duplicates(out, self.duplicate_jaccard, getattr(request, "hits", None))
 
-    def recency(self, published: date | None, as_of: date | None) -> float:
-        if as_of is None or published is None:
+    def recency(self, published: date | None, as_of: date | None, period: tuple[date, date] | None = None) -> float:
+        if published is None:
+            return 0.0
+        if as_of is None and period is not None:
+            # the time the question names: full weight within it (and the grace days after, news reports late),
+            # decaying before and after it: November's hurricane is not September's, nor a year-end review's
+            start, end = period
+            days = (start - published).days if published < start else (published - end).days - self.recency_grace_days
+            return math.exp(-max(days, 0) / self.recency_days)
+        if as_of is None:
             return 0.0
         days = (as_of - published).days
         if days < -self.recency_grace_days:

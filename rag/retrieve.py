@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from rag.embed import Embedder
 from rag.errors import QueryError
+from rag.query import period_of
 from rag.store import Store, date_to_int, int_to_date
 from rag.types import Chunk, Hit, Query
 
@@ -53,6 +54,7 @@ class Request:
     since: date | None = None
     until: date | None = None
     as_of: date | None = None
+    period: tuple[date, date] | None = None  # the time the question names, without an as-of date (``period_of``)
     article_ids: frozenset[str] | None = None  # only chunks of these articles (the source filter); None: all
     exclude_ids: frozenset[str] | None = None  # never chunks of these articles; None: exclude none
     hits: int | None = None  # how many passages the caller keeps (postprocessors may stop there); None: all
@@ -79,6 +81,7 @@ def bundle(query: Query, k: int | None = None, article_ids: frozenset[str] | Non
         since=query.since,
         until=query.until,
         as_of=query.as_of,
+        period=period_of(query),
         article_ids=article_ids,
         exclude_ids=frozenset(query.exclude_articles) or None,
         hits=query.k,

@@ -109,7 +109,12 @@ class Settings:
     rerank_article: float = _setting(
         0.49, "Reranker weight of the best BM25 score among the candidates of the same article.", 0.0, 10.0
     )
-    rerank_recency: float = _setting(0.65, "Reranker weight of recency around the as-of date.", 0.0, 10.0)
+    rerank_recency: float = _setting(
+        0.65,
+        'Reranker weight of recency around the as-of date (without one, around the time the question names: "in November 2022").',
+        0.0,
+        10.0,
+    )
     recency_days: float = _setting(14.0, "Days over which the recency preference decays (e-fold).", 0.1, 36500.0)
     recency_grace_days: int = _setting(
         7, "Articles up to this many days after the as-of date count as recent (dates are approximate).", 0, 365

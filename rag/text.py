@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date, timedelta
 from functools import lru_cache
 
 from rag.types import Span
@@ -403,6 +404,46 @@ def calendar_day_mentions(text: str) -> list[re.Match[str]]:
 def calendar_days(text: str) -> set[tuple[int, int]]:
     """The calendar days ``text`` names, as (month, day)."""
     return {(month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])) for m in calendar_day_mentions(text)}
+
+
+@lru_cache(maxsize=1)
+def _named_period() -> re.Pattern[str]:
+    month = rf"(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?"
+    year = r"(?:19|20)\d\d"
+    return re.compile(
+        rf"\b(?P<iso>{year}-\d\d-\d\d)\b"
+        rf"|\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{year})\b"
+        rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month}),?\s+(?P<y2>{year})\b"
+        rf"|\b(?P<m3>{month}),?\s+(?:of\s+)?(?P<y3>{year})\b"
+        rf"|\b(?:in|during|throughout)\s+(?P<y4>{year})\b(?!\s*[-–/]\s*\d)",
+        re.I,
+    )
+
+
+def named_period(text: str) -> tuple[date, date] | None:
+    """The time a question names, as its first and last day: "on Nov. 10, 2022" (that day), "in November 2022"
+    (the month), "during 2021" (the year); the span of all of them when it names several; None when it names none.
+    A day without a year ("on Jan. 8") or a weekday is left to the as-of date: it says no year."""
+    spans: list[tuple[date, date]] = []
+    for m in _named_period().finditer(text):
+        try:
+            if m["iso"]:
+                day = date.fromisoformat(m["iso"])
+                spans.append((day, day))
+            elif m["y1"] or m["y2"]:
+                day = date(int(m["y1"] or m["y2"]), month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]))
+                spans.append((day, day))
+            elif m["y3"]:
+                year, month = int(m["y3"]), month_number(m["m3"])
+                last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+                spans.append((date(year, month, 1), date(year, month, last)))
+            else:
+                spans.append((date(int(m["y4"]), 1, 1), date(int(m["y4"]), 12, 31)))
+        except ValueError:  # "February 30, 2023"
+            continue
+    if not spans:
+        return None
+    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def month_number(word: str) -> int:

@@ -17,6 +17,7 @@ from rag.answerability import (
     frame_question,
     names_the,
     offered,
+    recency,
     states_relation,
 )
 from rag.embed import Embedder
@@ -1472,3 +1473,12 @@ def test_a_list_s_year_before_and_ties_too(ner: EntityRecognizer) -> None:
     bought = "Microsoft bought LinkedIn in 2016, GitHub in 2018 and Tromsvik Games in 2023."
     assert "GitHub" not in _offered(ner, "Which company did Microsoft buy in 2023?", bought)
     assert _offered(ner, "Which company did Microsoft buy in 2016?", bought) == ["LinkedIn"]
+
+
+def test_recency_reads_the_month_or_day_a_question_names_not_a_year() -> None:
+    november = (date(2022, 11, 1), date(2022, 11, 30))
+    assert recency(date(2022, 11, 9), None, november) == 1.0
+    assert recency(date(2022, 9, 28), None, november) < 0.5  # September's hurricane for November's (34 days out)
+    assert recency(date(2022, 9, 28), date(2022, 9, 30), november) > 0.9  # the as-of date wins
+    assert recency(date(2022, 9, 28), None, (date(2024, 1, 1), date(2024, 12, 31))) is None  # "run in 2024"
+    assert recency(None, None, november) is None

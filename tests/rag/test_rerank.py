@@ -2,6 +2,7 @@
 add): what each feature does to the order."""
 
 from dataclasses import replace
+from datetime import date
 from types import SimpleNamespace
 
 from rag.rerank import NewsReranker
@@ -48,3 +49,17 @@ def test_a_rare_name_of_the_question_outweighs_a_common_one() -> None:
     assert ranked[0].chunk.article_id == "markets"
     assert ranked[0].scores_by_retriever["rare"] == 1.0 > ranked[1].scores_by_retriever["rare"]
     assert _rerank(hits, question, rerank_rare=0.0)[0].chunk.article_id != "markets"
+
+
+def test_recency_counts_from_the_time_the_question_names_without_an_as_of_date() -> None:
+    store = SimpleNamespace(lexical=_NoLexical)
+    reranker = NewsReranker(store, None, load_settings())
+    november = (date(2022, 11, 1), date(2022, 11, 30))
+    assert reranker.recency(date(2022, 11, 9), None, november) == 1.0
+    assert reranker.recency(date(2022, 12, 4), None, november) == 1.0  # reported within the grace days after
+    september = reranker.recency(date(2022, 9, 28), None, november)
+    assert 0.0 < september < reranker.recency(date(2022, 10, 25), None, november) < 1.0
+    assert reranker.recency(date(2023, 3, 1), None, november) < 0.01
+    # the as-of date wins, and with neither there is no preference
+    assert reranker.recency(date(2022, 9, 28), date(2022, 9, 30), november) > 0.8
+    assert reranker.recency(date(2022, 9, 28), None, None) == 0.0

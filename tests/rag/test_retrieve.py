@@ -195,6 +195,26 @@ def test_recency_prefers_articles_shortly_before_the_as_of_date(ingested, embedd
     assert _ids(p, "How often does the Tromsvik ferry leave?", as_of=date(2024, 6, 3))[0] == "ferry_new"
     assert _ids(p, "How often does the Tromsvik ferry leave?", as_of=date(2021, 1, 12))[0] == "ferry_old"
     assert SEED_ID not in _ids(p, "Tromsvik ferry", since=date(2024, 1, 1))
+    # without an as-of date, the time the question names does the same; the as-of date, when given, wins
+    assert _ids(p, "How often did the Tromsvik ferry leave in January 2021?")[0] == "ferry_old"
+    assert _ids(p, "How often did the Tromsvik ferry leave in June 2024?")[0] == "ferry_new"
+    assert _ids(p, "How often did the Tromsvik ferry leave in January 2021?", as_of=date(2024, 6, 3))[0] == "ferry_new"
+
+
+def test_a_question_naming_a_month_is_answered_from_that_months_story(ingested, embedder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings, _ = ingested
+    folder = tmp_path / "storms"
+    folder.mkdir()
+    body = "Storm {} struck Keldmouth on Saturday, flooding the harbour road and cutting power to {} homes."
+    (folder / "storm_sep.txt").write_text(" date 2023-09-18 " + body.format("Orla", "4,200"))
+    (folder / "storm_nov.txt").write_text(" date 2023-11-06 " + body.format("Tamsin", "1,900"))
+    ingest_paths([str(folder)], settings, embedder=embedder, progress=False)
+    p = build_pipeline(settings, embedder=embedder)
+    for month, storm, homes in (("November", "Tamsin", "1,900"), ("September", "Orla", "4,200")):
+        answer = p.ask(Query(f"Which storm struck Keldmouth in {month} 2023?", k=5))
+        assert answer.short_answer is not None and storm in answer.short_answer.text, (month, answer.text)
+        answer = p.ask(Query(f"How many homes lost power when a storm struck Keldmouth in {month} 2023?", k=5))
+        assert answer.short_answer is not None and answer.short_answer.text.startswith(homes), (month, answer.text)
 
 
 def test_lexical_table_agrees_with_chroma(ingested) -> None:  # type: ignore[no-untyped-def]

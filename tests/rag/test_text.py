@@ -1,4 +1,6 @@
-from rag.text import entity_terms, fold_accents, key_terms, sentence_spans, shorten
+from datetime import date
+
+from rag.text import entity_terms, fold_accents, key_terms, named_period, sentence_spans, shorten
 
 
 def _sentences(text: str) -> list[str]:
@@ -67,3 +69,15 @@ def test_accents_come_off_one_character_for_one() -> None:
     folded = fold_accents(text)
     assert folded == "Sinn Fein’s Lopez, Lukasz and Soren in Zurich — naive" and len(folded) == len(text)
     assert fold_accents("plain") == "plain"
+
+
+def test_named_period_reads_the_days_months_and_years_a_question_names() -> None:
+    assert named_period("What hurricane hit Florida in November 2022?") == (date(2022, 11, 1), date(2022, 11, 30))
+    assert named_period("Who spoke on Nov. 10, 2022?") == (date(2022, 11, 10), date(2022, 11, 10))
+    assert named_period("the vote of 3rd of March 2023") == (date(2023, 3, 3), date(2023, 3, 3))
+    assert named_period("What happened on 2023-01-05?") == (date(2023, 1, 5), date(2023, 1, 5))
+    assert named_period("Who led the league during 2021?") == (date(2021, 1, 1), date(2021, 12, 31))
+    assert named_period("in December 2022 or January 2023") == (date(2022, 12, 1), date(2023, 1, 31))
+    # no year, a season's span, a year that names a thing, an impossible day: nothing to go by
+    for text in ("Who won on February 12?", "in 2022-23", "the 2022 World Cup", "on February 30, 2023", "this week"):
+        assert named_period(text) is None, text
