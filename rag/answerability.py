@@ -275,6 +275,9 @@ _SPEED_AFTER = re.compile(
 _YEAR_AFTER = re.compile(
     r"(?<=\w)(?:\s?\(\s?((?:1[5-9]|20)\d\d)\s?\)|\s+in\s+((?:1[5-9]|20)\d\d)(?:\s?[,;.)]|\s+and\b))"
 )
+# After an entity, within its clause (no comma, colon or bracket between), the year it is put in: "struck Florida
+# as a Category 2 in 1985" (not "..., who won in 1986", nor "since 1986": a year it is measured from)
+_CLAUSE_YEAR = re.compile(r"[^,;:!?()\"“”]{0,80}?\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)")
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|m|km|kilomet(?:re|er)s?|centimet(?:re|er)s?|"
     r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stor(?:y|ies)|storeys?|floors?|light[\s-]years?)\b",
@@ -1385,6 +1388,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "how fast was the car going" is answered by "50 mph", not by "six" (people hurt)
         if ent.end in tied and tied[ent.end] not in years:
             continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)" in a list of hosts
+        if years and (other := _CLAUSE_YEAR.match(sentence, ent.end)) and other.group(1) not in years:
+            continue  # "which hurricane hit Florida in November 2022" is not answered by "Hurricane Kate struck
+            # Florida as a Category 2 in 1985": its own clause puts it in another year
         sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
         currency = currency_after or _CURRENCY_IN.search(ent.text)
         if (sum_asked or money_asked) and ent.label not in sums and not currency:

@@ -30,7 +30,7 @@ from rag.answer import Answerer, abstain
 from rag.citations import split_statements
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.support import SupportChecker
-from rag.text import MONTHS, WEEKDAYS, key_terms, sentence_spans
+from rag.text import MONTHS, WEEKDAYS, alternation, key_terms, period_mentions, sentence_spans
 from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
 
 SYSTEM_PROMPT = """You answer questions about news articles. You use only the numbered passages in the user's \
@@ -492,7 +492,8 @@ def condense_question(
     condense-question pattern); without one, or when the model's rewrite is unusable, each turn is made standalone
     from the one before and its answer (``_attach``). With ``analyse`` (the recogniser): a pronoun takes the name it
     stands for ("What did he say about athletes?" after "What did Mishustin say about universities?" -> "What did
-    Mishustin say about athletes?"), "What about X?" asks the previous question of X, and a follow-up that still
+    Mishustin say about athletes?"), "What about X?" asks the previous question of X ("And in November 2022?" at
+    that time, with or without the recogniser: ``_at_other_time``), and a follow-up that still
     refers back or names nothing gets the previous turn's names, dates and nouns in brackets; one that names
     something of its own stands alone. Without it, a follow-up that refers back or names little gets the previous
     question itself in brackets."""
@@ -563,6 +564,8 @@ def _attach(question: str, previous: str, answered: str = "", analyse: Callable[
     kept as it is."""
     if not previous:
         return question
+    if (other_time := _at_other_time(question, previous)) is not None:
+        return other_time  # "And in November 2022?" after "What hurricane hit Florida in September 2022?"
     if analyse is None:  # no recogniser: the previous question itself, after the follow-up
         refers = bool(_REFERS_BACK.search(question)) or len(set(key_terms(question))) < 3
         return f"{question} ({_cut(previous)})" if refers else question
@@ -662,6 +665,42 @@ def _asked_of(previous: str, found: Analysed, other: Entity) -> str | None:
     if len({e.text for e in same}) != 1 or "(" in previous[: same[0].end]:
         return None
     return previous[: same[0].start] + other.text + previous[same[0].end :]
+
+
+_TIME_WORD = re.compile(r"^(?P<word>in|on|during|throughout|for)\s+", re.I)
+_MONTH_ALONE = re.compile(rf"^(?:{alternation(MONTHS)})$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _at_other_time(question: str, previous: str) -> str | None:
+    """The previous question asked of another time, when the follow-up is that time alone ("And in November
+    2022?", "What about 2021?", "how about on Nov. 10, 2022?"; "And in March?" keeps the previous question's
+    year): the time it names replaced, or the new one added; None for any other follow-up."""
+    match = _ELLIPSIS.match(question)
+    if match is None:
+        return None
+    fragment = (match.group("other") or match.group("bare") or "").strip()
+    word = _TIME_WORD.match(fragment)
+    bare = fragment[word.end() :] if word else fragment
+    before = period_mentions(previous)
+    if _MONTH_ALONE.match(bare) and before and (year := _YEAR.search(before[-1].group(0))):
+        bare = f"{bare} {year.group(0)}"  # "And in March?" after "... in November 2022?"
+    found = period_mentions(f"in {bare}")
+    if len(found) != 1 or found[0].end() != len(bare) + 3 or found[0].start() not in (0, 3):
+        return None  # not a time alone: "And in Paris?", "what about athletes?"
+    day = bool(re.search(r"\d{1,2}\b(?!\d)", _YEAR.sub("", bare)))
+    said = f"{word.group('word') if word else ('on' if day else 'in')} {bare}"
+    if not before:
+        return f"{previous.rstrip(' ?.')} {said}?"
+    last = before[-1]
+    start = last.start()
+    if (lead := re.search(r"\b(?:in|on|during|throughout|for)\s+$", previous[:start], re.I)) is not None:
+        start = lead.start()
+    elif _TIME_WORD.match(last.group(0)):
+        pass  # "in 2021": the match holds its word
+    else:
+        said = bare  # "the November 2022 storm": no word before it
+    return previous[:start] + said + previous[last.end() :]
 
 
 def _other(question: str, own: Analysed, analyse: Callable[[str], Analysed]) -> Entity | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rag.errors import QueryError
@@ -22,8 +23,15 @@ def parse_date(value: object, name: str) -> date | None:
 def period_of(query: Query) -> tuple[date, date] | None:
     """The time the question names ("What hurricane hit Florida in November 2022?"), when it has no as-of date:
     recency then counts from that time (``rag.text.named_period``). With an as-of date the question's own dates are
-    left to the words: "this week, she said she will run in 2024" is about the as-of week, not 2024."""
-    return None if query.as_of is not None else named_period(query.text)
+    left to the words: "this week, she said she will run in 2024" is about the as-of week, not 2024. A follow-up's
+    context in brackets names no time of its own ("who is their coach? (Bucks, March 2023, ...)" asks of now, not
+    of the earlier turn's month): only the question itself is read."""
+    if query.as_of is not None:
+        return None
+    return named_period(_CONTEXT.sub("", query.text))
+
+
+_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # rag.generate's context of a follow-up, after the question
 
 
 def _strings(value: object, name: str, what: str) -> tuple[str, ...]:

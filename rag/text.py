@@ -420,12 +420,18 @@ def _named_period() -> re.Pattern[str]:
     )
 
 
+def period_mentions(text: str) -> list[re.Match[str]]:
+    """Where ``text`` names a time with its year ("November 2022", "on Nov. 10, 2022", "in 2021"; see
+    ``named_period``)."""
+    return list(_named_period().finditer(text))
+
+
 def named_period(text: str) -> tuple[date, date] | None:
     """The time a question names, as its first and last day: "on Nov. 10, 2022" (that day), "in November 2022"
     (the month), "during 2021" (the year); the span of all of them when it names several; None when it names none.
     A day without a year ("on Jan. 8") or a weekday is left to the as-of date: it says no year."""
     spans: list[tuple[date, date]] = []
-    for m in _named_period().finditer(text):
+    for m in period_mentions(text):
         try:
             if m["iso"]:
                 day = date.fromisoformat(m["iso"])

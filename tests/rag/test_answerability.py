@@ -1371,6 +1371,13 @@ def test_a_year_a_list_ties_to_another_entity_is_not_the_question_s(ner: EntityR
     assert _offered(ner, "Where is the 2031 Final Four?", hosts) == []
     said = "Ottilie Brennan in 2019 said she would visit Phoenix."  # no list: the year says when she spoke
     assert "Phoenix" in _offered(ner, "Where will Ottilie Brennan travel in 2024?", said)
+    # an entity its own clause puts in another year than the question's: not what the question asks for
+    asked = "Which hurricane hit Florida in November 2022?"
+    kate = "No hurricane has hit Florida in November since Hurricane Kate struck the state as a Category 2 in 1985."
+    assert _offered(ner, asked, kate) == []
+    nicole = "Hurricane Nicole struck Florida on Thursday, the first November hurricane there since Kate in 1985."
+    assert _offered(ner, asked, nicole) == ["Hurricane Nicole"]
+    assert "Hurricane Kate" in _offered(ner, "Which hurricane hit Florida in November 1985?", kate)
 
 
 def test_the_question_s_own_team_is_not_the_team_it_asks_for(ner: EntityRecognizer) -> None:

@@ -361,9 +361,21 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     )
     scholz = [("What did Olaf Scholz say about Ukraine?", "...")]
     assert condense_question(scholz, "And Macron?", analyse=analyse) == "What did Macron say about Ukraine?"
-    # ... not a time, a number or a question of its own
-    for follow in ("and when?", "What about in 2021?", "And how big is the quota?", "What about athletes?"):
+    # ... not a number or a question of its own
+    for follow in ("and when?", "And how big is the quota?", "What about athletes?"):
         assert condense_question(sanctions, follow, analyse=analyse).startswith(follow + " ("), follow
+    # a time alone: the previous question at that time, its own time replaced (with or without the recogniser)
+    assert condense_question(sanctions, "What about in 2021?", analyse=analyse) == (
+        "What did Mishustin say about sanctions in 2021?"
+    )
+    storm = [("What hurricane hit Florida in September 2022?", "...")]
+    for follow in ("And in November 2022?", "how about November 2022?", "And in November?"):
+        assert condense_question(storm, follow, analyse=analyse) == "What hurricane hit Florida in November 2022?"
+        assert condense_question(storm, follow) == "What hurricane hit Florida in November 2022?"
+    assert condense_question(storm, "What about on Nov. 10, 2022?") == "What hurricane hit Florida on Nov. 10, 2022?"
+    assert condense_question([("What did the November 2022 storm destroy?", "...")], "And December 2022?") == (
+        "What did the December 2022 storm destroy?"
+    )
     # a month is no one's name
     aged = [("Who became the world's oldest person in April 2022?", "...")]
     assert "April" not in condense_question(aged, "When was she born?", analyse=analyse).split("(")[0]

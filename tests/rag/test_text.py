@@ -1,6 +1,8 @@
 from datetime import date
 
+from rag.query import period_of
 from rag.text import entity_terms, fold_accents, key_terms, named_period, sentence_spans, shorten
+from rag.types import Query
 
 
 def _sentences(text: str) -> list[str]:
@@ -81,3 +83,10 @@ def test_named_period_reads_the_days_months_and_years_a_question_names() -> None
     # no year, a season's span, a year that names a thing, an impossible day: nothing to go by
     for text in ("Who won on February 12?", "in 2022-23", "the 2022 World Cup", "on February 30, 2023", "this week"):
         assert named_period(text) is None, text
+
+
+def test_period_of_reads_the_question_without_an_as_of_date_and_not_a_follow_ups_context() -> None:
+    november = (date(2022, 11, 1), date(2022, 11, 30))
+    assert period_of(Query("What hurricane hit Florida in November 2022?")) == november
+    assert period_of(Query("What hurricane hit Florida in November 2022?", as_of=date(2023, 1, 5))) is None
+    assert period_of(Query("Who is their coach? (Giannis Antetokounmpo, March 2023, Bucks)")) is None
