@@ -24,6 +24,7 @@ from rag.answerability import (
     UnknownNames,
     actor_of,
     asked_noun,
+    day_meant,
     frame_question,
     join_words,
     named_day,
@@ -163,6 +164,8 @@ class _Short:
     hit: Hit
     start: int  # absolute offsets into the article text
     end: int
+    sentence: str = ""  # the sentence it stands in, which starts at ``sentence_start`` in the article
+    sentence_start: int = 0
 
 
 @dataclass(frozen=True)
@@ -372,7 +375,7 @@ def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | 
         kinds = dict.fromkeys([frame.asks, "person", "place", "organisation", "work"])
         listed = [e for kind in kinds for e in offered(replace(frame, asks=kind), cand.text, analysed)]
         start, end = _listed(cand.text, ent, listed)
-    return _Short(cand.text[start:end], cand.hit, cand.start + start, cand.start + end)
+    return _Short(cand.text[start:end], cand.hit, cand.start + start, cand.start + end, cand.text, cand.start)
 
 
 def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_Candidate]) -> list[EntityGroup]:
@@ -1287,10 +1290,13 @@ class ExtractiveAnswerer(Answerer):
         short_answer = None
         if short is not None:
             marker = marker_of(short.hit)
-            text = " ".join(short.text.split())
+            # "Friday" says little to a reader without the article's date: the day it stands for follows
+            at = short.start - short.sentence_start
+            day = day_meant(short.sentence, at, at + len(short.text), short.hit.published)
+            short_answer = ShortAnswer(short.text, marker, short.hit.chunk.article_id, short.start, short.end, day)
+            text = short_answer.said
             parts.append(f"{text}{'' if text.endswith('.') else '.'} [{marker}]")
             sentences.append(AnswerSentence(parts[-1], (marker,), True))
-            short_answer = ShortAnswer(short.text, marker, short.hit.chunk.article_id, short.start, short.end)
         for cand in chosen:
             hit = cand.hit
             marker = marker_of(hit)

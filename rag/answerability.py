@@ -440,6 +440,33 @@ def named_day(sentence: str, published: date | None) -> Day | None:
     return published - timedelta(days=(published.weekday() - index) % 7) if published is not None else index
 
 
+_RELATIVE_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# the sentence tells of the days to come before the day it names: "will vote on Friday", "is set to open Monday"
+_TO_COME = re.compile(
+    r"\b(?:will|would|(?:is|are)\s+(?:set|due|expected|scheduled|slated|going)\s+to|plans?\s+to|next|upcoming)\b", re.I
+)
+
+
+def day_meant(sentence: str, start: int, end: int, published: date | None) -> date | None:
+    """The calendar date that ``sentence[start:end]`` (a short answer) stands for when it names a day without its
+    year or only relative to its article ("Friday", "the early hours of Saturday", "May 6", "yesterday"), read from
+    the article's date: a calendar day as the one nearest it, a weekday as the last one up to it (news tells of the
+    past week) or, in a sentence that tells of days to come before it ("will vote on Friday"), the next one after
+    it. None when it names no such day, gives its year ("May 6, 2023"), or the article is undated."""
+    text = sentence[start:end]
+    if published is None or _YEAR.search(text):
+        return None
+    if (relative := re.search(rf"\b(?:{alternation(RELATIVE_DAYS)})\b", text, re.I)) is not None:
+        return published + timedelta(days=_RELATIVE_OFFSET[relative.group(0).lower()])
+    calendar = calendar_day_mentions(text)
+    day = named_day(text[calendar[0].start() :] if calendar else text, published)  # "Sunday, March 12": March 12
+    if not isinstance(day, date):
+        return None
+    if not calendar and _TO_COME.search(sentence, 0, start) and day != published:
+        day += timedelta(days=7)  # the next one of that weekday, not the last
+    return day
+
+
 def names_day(sentence: str, day: Day) -> bool:
     """Whether a sentence names ``day``: a date as a calendar day or by its weekday; a calendar day of no known
     year as a calendar day; a weekday by name."""
@@ -902,6 +929,25 @@ def states_relation(frame: Frame, sentence: str) -> bool:
             clause = sentence[comma + 1 :] if comma != -1 else sentence[m.end() :]
             return not event or not event <= set(key_terms(clause))
     return False
+
+
+_IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|just\s+|another\s+)?$", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|last|next)|['’]s)\s+$", re.I)
+_WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?")
+
+
+def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
+    """Whether ``ent`` is a year that names which of a thing the sentence means rather than when it happened ("the
+    2020 presidential election", "its 2023 budget"), of a thing the question does not ask about ("the 2023 Super
+    Bowl" for "When is the Super Bowl?" is the question's own)."""
+    text = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
+    start = ent.end - len(text)
+    if not _YEAR.fullmatch(text) or not _DETERMINER_BEFORE.search(sentence, 0, start):
+        return False
+    after = _WORDS_AFTER.match(sentence, ent.end)
+    if after is None or after.group(1).lower() in STOPWORDS:
+        return False
+    return not set(key_terms(" ".join(w for w in after.groups() if w))) & q_terms
 
 
 def _within_country(question: str) -> bool:
@@ -1429,6 +1475,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "When did she join the band?" is not answered by "79" (her age, a date to the small model)
         if frame.asks == "date" and _BARE_LENGTH.fullmatch(ent.text.strip()):
             continue  # "When did Musk buy Twitter?" is not answered by "months" ("after spending months ...")
+        if frame.asks == "date" and _length_of_time(ent.text) and not _IN_A_WHILE.search(sentence, 0, ent.start):
+            continue  # "When did Greggs open its shop?" is not answered by "24 hours" (how long it opens a day)
+        if frame.asks == "date" and kind != "year" and _of_another_thing(sentence, ent, q_terms):
+            continue  # "When did Fox settle with Dominion?" is not answered by "the 2020 presidential election"
+            # (a year asked for is: "In which year did Ukraine split from the USSR?", "Ukraine's 1991 declaration")
         if kind == "year" and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
         if kind in ("date", "day") and not (

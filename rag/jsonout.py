@@ -53,6 +53,7 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
             "article_id": answer.short_answer.article_id,
             "start": answer.short_answer.start,
             "end": answer.short_answer.end,
+            "day": None if answer.short_answer.day is None else answer.short_answer.day.isoformat(),
         },
         "answerability": None if answer.answerability is None else round(answer.answerability, 4),
         "mode": answer.mode,

@@ -103,6 +103,21 @@ class ShortAnswer:
     article_id: str
     start: int
     end: int
+    # the calendar date it stands for when it names a day without its year or only relative to the article
+    # ("Friday", "May 6", "yesterday"), read from the article's date (``rag.answerability.day_meant``)
+    day: date | None = None
+
+    @property
+    def said(self) -> str:
+        """As the answer leads with it: its text, and the day it stands for ("Friday (March 10, 2023)"; "May 6
+        (2023)": the year a calendar day's text lacks)."""
+        text = " ".join(self.text.split())
+        if self.day is None:
+            return text
+        text = text.rstrip(".")
+        if self.day.strftime("%B").lower() in text.lower() or self.day.strftime("%b").lower() in text.lower():
+            return f"{text} ({self.day.year})"
+        return f"{text} ({self.day:%B} {self.day.day}, {self.day.year})"
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,7 @@ def build_ui(service: Service, feedback_path: Path) -> gr.Blocks:
         short = result.answer.short_answer
         if short is not None and not result.answer.abstained and shown:
             # The short answer first and prominent (it streamed as the first sentence), the quotes below it.
-            body = f"### {html.escape(short.text)} [{short.marker}]\n\n" + " ".join(shown[1:])
+            body = f"### {html.escape(short.said)} [{short.marker}]\n\n" + " ".join(shown[1:])
         if result.answer.note:
             body += f"\n\n*{result.answer.note}*"
         body += f"\n\n<small>{provenance(answer, k, since, until, outlets or [], question)}</small>"

@@ -14,6 +14,7 @@ from rag.answerability import (
     FEATURES,
     AnswerabilityModel,
     _length_of_time,
+    day_meant,
     frame_question,
     names_the,
     offered,
@@ -1489,3 +1490,44 @@ def test_recency_reads_the_month_or_day_a_question_names_not_a_year() -> None:
     assert recency(date(2022, 9, 28), date(2022, 9, 30), november) > 0.9  # the as-of date wins
     assert recency(date(2022, 9, 28), None, (date(2024, 1, 1), date(2024, 12, 31))) is None  # "run in 2024"
     assert recency(None, None, november) is None
+
+
+def test_a_day_the_short_answer_names_without_its_year_is_read_from_the_articles_date(ner: EntityRecognizer) -> None:
+    from rag.jsonout import answer_to_json
+
+    published = date(2024, 3, 12)  # a Tuesday
+
+    def meant(sentence: str, said: str) -> date | None:
+        start = sentence.index(said)
+        return day_meant(sentence, start, start + len(said), published)
+
+    assert meant("The council voted on Monday to build the wall.", "Monday") == date(2024, 3, 11)
+    assert meant("The council voted on Tuesday.", "Tuesday") == date(2024, 3, 12)
+    assert meant("The council voted on Friday.", "Friday") == date(2024, 3, 8)  # news tells of the past week
+    assert meant("The council will vote on Friday.", "Friday") == date(2024, 3, 15)  # ... or of the days to come
+    assert meant("The wall opens on May 6.", "May 6") == date(2024, 5, 6)
+    assert meant("The wall opened on Sunday, March 3.", "Sunday, March 3") == date(2024, 3, 3)  # the calendar day
+    assert meant("The mayor spoke yesterday.", "yesterday") == date(2024, 3, 11)
+    assert meant("The wall opened on May 6, 2023.", "May 6, 2023") is None  # its year is given
+    assert meant("The wall opened in 2023.", "2023") is None
+    assert day_meant("It opened on Monday.", 14, 20, None) is None  # an undated article
+    # the answer leads with it, the app and --json carry it
+    question = "When did the Tromsvik council vote on the seawall?"
+    text = "The Tromsvik council voted on Monday to build a seawall along the harbour."
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "Monday"
+    assert answer.short_answer.day == date(2024, 3, 11) and answer.short_answer.said == "Monday (March 11, 2024)"
+    assert answer.text.startswith("Monday (March 11, 2024). [1]")
+    assert answer_to_json(answer)["short_answer"]["day"] == "2024-03-11"
+
+
+def test_when_is_not_answered_by_a_length_of_time_or_the_year_of_another_thing(ner: EntityRecognizer) -> None:
+    shop = "Greggs asked to open its Tromsvik shop 24 hours a day."
+    assert _offered(ner, "When did Greggs open its Tromsvik shop?", shop) == []
+    assert _offered(ner, "When will the Tromsvik strike end?", "The Tromsvik strike will end in two weeks.") == [
+        "two weeks"
+    ]
+    fox = "Fox agreed to settle the lawsuit over its coverage of the 2020 presidential election."
+    assert _offered(ner, "When did Fox settle the lawsuit with Tromsvik?", fox) == []
+    assert "2020" in _offered(ner, "When was the Tromsvik presidential election?", fox)  # the year of what is asked
+    assert "2020" in _offered(ner, "In which year did Fox cover Tromsvik?", fox)  # a year asked for
