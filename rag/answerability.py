@@ -950,6 +950,22 @@ def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
     return not set(key_terms(" ".join(w for w in after.groups() if w))) & q_terms
 
 
+def _tells_the_event(frame: Frame, sentence: str) -> bool:
+    """Whether a sentence says something of the event a "when" question asks about, beyond its names: one of the
+    question's topic words, or a word of the same stem's family ("settle" and "settlement"); true when the
+    question has no topic words ("When is the Super Bowl?"). A date in a sentence about another event of the same
+    names (the suit, not the settlement) does not say when the asked one happened."""
+    topic = frame.topic  # all of it: "The writers went on strike. When did they last hit the picket lines?" is
+    # answered by "the guild walked off ... in 2007", whose "strike" is in the scene the question sets
+    if not topic:
+        return True
+    said = set(key_terms(sentence))
+    return any(
+        t in said or any(len(t) >= 4 and (w.startswith(t) or len(w) >= 4 and t.startswith(w)) for w in said)
+        for t in topic
+    )
+
+
 def _within_country(question: str) -> bool:
     """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
@@ -1322,6 +1338,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         return [counted]  # what "how many N" counts, stated with N
     if (actor := actor_of(frame, sentence, analysed)) is not None:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
+    if frame.asks == "date" and not _tells_the_event(frame, sentence):
+        return []  # "When did Fox settle with Dominion?" is not answered by "Dominion sued Fox ... in 2021"
     labels = ANSWER_LABELS[frame.asks]
     if frame.names_a_thing:
         # a name given the thing asked about, of whatever kind ("Storm Nicole": a person to the small model)

@@ -1531,3 +1531,11 @@ def test_when_is_not_answered_by_a_length_of_time_or_the_year_of_another_thing(n
     assert _offered(ner, "When did Fox settle the lawsuit with Tromsvik?", fox) == []
     assert "2020" in _offered(ner, "When was the Tromsvik presidential election?", fox)  # the year of what is asked
     assert "2020" in _offered(ner, "In which year did Fox cover Tromsvik?", fox)  # a year asked for
+
+
+def test_when_is_answered_by_a_sentence_about_the_event_asked(ner: EntityRecognizer) -> None:
+    question = "When did Fox settle with Tromsvik Voting?"
+    assert _offered(ner, question, "Tromsvik Voting sued Fox in 2021, claiming defamation.") == []
+    assert _offered(ner, question, "Fox and Tromsvik Voting agreed to a settlement on Tuesday.") == ["Tuesday"]
+    # a question of no topic word beyond its names: any date of them
+    assert _offered(ner, "When is the Tromsvik Open?", "The Tromsvik Open will be held on May 6.") == ["May 6"]
