@@ -147,6 +147,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
 # A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15."
 _EDITORS_NOTE = re.compile(r"^\W*editor['’]s\s+note\b", re.I)
+# a photo gallery's caption ("... Hide Caption 3 of 16 Photos: ..."): what a photo shows, on the day it was taken,
+# not what the article says
+_CAPTION = re.compile(r"\bHide Caption \d+ of \d+\b|^\W*Photos?:\s", re.I)
 _UNIT_WORD = re.compile(
     r"(?:feet|inches|yards|miles|meters|metres|kilometers|kilometres|centimeters|centimetres|millimeters|pounds|"
     r"ounces|kilograms|kilos|grams|tons|tonnes|gallons|liters|litres|acres|hectares|degrees|calories|kilowatts|"
@@ -1178,8 +1181,13 @@ class ExtractiveAnswerer(Answerer):
                 sentence = text[span.start : span.end]
                 terms = set(key_terms(sentence))
                 context = (recent[0].union(*recent[1:][-self.CONTEXT_SENTENCES :]) & q_entities) - terms
-                # a question (a quiz's, a headline's) states nothing, nor does an editor's note about the page
-                if not _QUESTION_END.search(sentence) and not _EDITORS_NOTE.match(sentence):
+                # a question (a quiz's, a headline's) states nothing, nor does an editor's note about the page or a
+                # photo's caption
+                if (
+                    not _QUESTION_END.search(sentence)
+                    and not _EDITORS_NOTE.match(sentence)
+                    and not _CAPTION.search(sentence)
+                ):
                     raw.append((hit, rank, span.start, span.end, sentence, terms, context))
                 recent.append(terms)
         # Rarer question terms weigh more: a name in every sentence says less than the one word that matches.

@@ -63,8 +63,10 @@ from rag.text import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternation,
+    as_events,
     calendar_day_mentions,
     calendar_days,
+    event_terms,
     fold_accents,
     key_terms,
     month_number,
@@ -275,9 +277,21 @@ _SPEED_AFTER = re.compile(
 _YEAR_AFTER = re.compile(
     r"(?<=\w)(?:\s?\(\s?((?:1[5-9]|20)\d\d)\s?\)|\s+in\s+((?:1[5-9]|20)\d\d)(?:\s?[,;.)]|\s+and\b))"
 )
-# After an entity, within its clause (no comma, colon or bracket between), the year it is put in: "struck Florida
+# After an entity, within its clause (up to a comma, colon or bracket), the years it is put in: "struck Florida
 # as a Category 2 in 1985" (not "..., who won in 1986", nor "since 1986": a year it is measured from)
-_CLAUSE_YEAR = re.compile(r"[^,;:!?()\"“”]{0,80}?\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)")
+_CLAUSE = re.compile(r"[^,;:!?()\"“”]{0,150}")
+_IN_YEAR = re.compile(r"\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)")
+
+
+def _in_another_year(sentence: str, end: int, years: set[str]) -> bool:
+    """Whether the clause after an entity puts it in years, none of them the question's ("Hurricane Kate struck
+    Florida as a Category 2 in 1985"; not "Messi won the Ballon d'Or in 2021 and the World Cup in 2022" for a 2022
+    question)."""
+    clause = _CLAUSE.match(sentence, end)
+    put = {m.group(1) for m in _IN_YEAR.finditer(clause.group(0))} if clause else set()
+    return bool(put) and not put & years
+
+
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|m|km|kilomet(?:re|er)s?|centimet(?:re|er)s?|"
     r"cm|mm|pounds?|lbs?|kilo(?:gram)?s?|kg|tons?|tonnes?|grams?|g|stor(?:y|ies)|storeys?|floors?|light[\s-]years?)\b",
@@ -441,29 +455,43 @@ def named_day(sentence: str, published: date | None) -> Day | None:
 
 
 _RELATIVE_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-# the sentence tells of the days to come before the day it names: "will vote on Friday", "is set to open Monday"
+# the day's own clause tells of days to come: "will vote on Friday", "is set to open Monday", "ahead of his
+# arraignment Tuesday", "must pass the bill by Tuesday"
 _TO_COME = re.compile(
-    r"\b(?:will|would|(?:is|are)\s+(?:set|due|expected|scheduled|slated|going)\s+to|plans?\s+to|next|upcoming)\b", re.I
+    r"\b(?:will|would|shall|must|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|slated|going)\s+to|plans?\s+to|"
+    r"upcoming|ahead\s+of|in\s+anticipation\s+of|in\s+time\s+for)\b|\bby\s+$",
+    re.I,
 )
+# where the day's own clause starts: after a comma, a semicolon or a word that opens another clause
+_DAY_CLAUSE = re.compile(r"[,;:(—–]|\b(?:which|who|that|and|but|when|while|after|before)\b", re.I)
 
 
 def day_meant(sentence: str, start: int, end: int, published: date | None) -> date | None:
     """The calendar date that ``sentence[start:end]`` (a short answer) stands for when it names a day without its
     year or only relative to its article ("Friday", "the early hours of Saturday", "May 6", "yesterday"), read from
     the article's date: a calendar day as the one nearest it, a weekday as the last one up to it (news tells of the
-    past week) or, in a sentence that tells of days to come before it ("will vote on Friday"), the next one after
-    it. None when it names no such day, gives its year ("May 6, 2023"), or the article is undated."""
+    past week; "last Friday" in a Friday's story, the week before) or, where its own clause tells of days to come
+    ("will vote on Friday", "next Friday"), the next one after it. None when it names no such day, gives its year
+    ("May 6, 2023"; "May 6, 2021, ..."), stands in a quotation ("today", in a statement of another day), or the
+    article is undated. An article dated earlier than its text (a live page updated for days) misleads it."""
     text = sentence[start:end]
-    if published is None or _YEAR.search(text):
+    if published is None or _YEAR.search(text) or re.match(r",?\s*(?:1[5-9]|20)\d\d\b", sentence[end:]):
         return None
+    before = sentence[:start]
+    quoted = before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
     if (relative := re.search(rf"\b(?:{alternation(RELATIVE_DAYS)})\b", text, re.I)) is not None:
-        return published + timedelta(days=_RELATIVE_OFFSET[relative.group(0).lower()])
+        return None if quoted else published + timedelta(days=_RELATIVE_OFFSET[relative.group(0).lower()])
     calendar = calendar_day_mentions(text)
     day = named_day(text[calendar[0].start() :] if calendar else text, published)  # "Sunday, March 12": March 12
-    if not isinstance(day, date):
-        return None
-    if not calendar and _TO_COME.search(sentence, 0, start) and day != published:
-        day += timedelta(days=7)  # the next one of that weekday, not the last
+    if not isinstance(day, date) or calendar:
+        return day if isinstance(day, date) else None
+    clause = before[max((m.end() for m in _DAY_CLAUSE.finditer(before)), default=0) :]
+    said = f"{clause}{text}"
+    named = f"{before[-5:]}{text}"  # "next Friday", "last Friday": the word right before the day
+    if re.search(r"\blast\s+\w+day\b", named, re.I) and day == published:
+        return day - timedelta(days=7)  # "last Friday" in a Friday's story
+    if re.search(r"\bnext\s+\w+day\b", named, re.I) or _TO_COME.search(said) and day != published:
+        return day + timedelta(days=7)  # the next one of that weekday, not the last
     return day
 
 
@@ -932,22 +960,31 @@ def states_relation(frame: Frame, sentence: str) -> bool:
 
 
 _IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|just\s+|another\s+)?$", re.I)
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|last|next)|['’]s)\s+$", re.I)
-_WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+$", re.I)
+_WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?")
+_TIME_NOUNS = frozenset({"fiscal", "financial", "season", "year", "quarter", "half", "academic", "school", "calendar"})
 
 
 def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
-    """Whether ``ent`` is a year that names which of a thing the sentence means rather than when it happened ("the
-    2020 presidential election", "its 2023 budget"), of a thing the question does not ask about ("the 2023 Super
-    Bowl" for "When is the Super Bowl?" is the question's own)."""
+    """Whether ``ent`` is a year that says which of a thing the sentence means ("the 2020 presidential election"),
+    a thing the question does not ask about: neither the thing's words nor the few words before it are the
+    question's ("Fox agreed to settle the suit over ... the outcome of the 2020 presidential election" for "When did
+    Fox settle?"; but "Biden won the 2020 presidential election" answers "When did Biden win the presidency?", and
+    "its 2022 fiscal year" is a time)."""
     text = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
     start = ent.end - len(text)
-    if not _YEAR.fullmatch(text) or not _DETERMINER_BEFORE.search(sentence, 0, start):
+    determiner = _DETERMINER_BEFORE.search(sentence, 0, start)
+    if not _YEAR.fullmatch(text) or determiner is None:
         return False
     after = _WORDS_AFTER.match(sentence, ent.end)
-    if after is None or after.group(1).lower() in STOPWORDS:
+    if after is None or after.group(1).lower() in STOPWORDS or after.group(1).lower() in _TIME_NOUNS:
         return False
-    return not set(key_terms(" ".join(w for w in after.groups() if w))) & q_terms
+    before = " ".join(sentence[: determiner.start()].split()[-4:])
+    near = event_terms(" ".join(w for w in after.groups() if w)) | event_terms(before)
+    return not any(
+        t in near or any(len(t) >= 4 and len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in near)
+        for t in q_terms
+    )
 
 
 def _tells_the_event(frame: Frame, sentence: str) -> bool:
@@ -955,11 +992,12 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
     question's topic words, or a word of the same stem's family ("settle" and "settlement"); true when the
     question has no topic words ("When is the Super Bowl?"). A date in a sentence about another event of the same
     names (the suit, not the settlement) does not say when the asked one happened."""
-    topic = frame.topic  # all of it: "The writers went on strike. When did they last hit the picket lines?" is
-    # answered by "the guild walked off ... in 2007", whose "strike" is in the scene the question sets
+    # all of the topic: "The writers went on strike. When did they last hit the picket lines?" is answered by "the
+    # guild walked off ... in 2007", whose "strike" is in the scene the question sets; "shot" is "shoot" too
+    topic = as_events(frame.topic)
     if not topic:
         return True
-    said = set(key_terms(sentence))
+    said = event_terms(sentence)  # "Musk bought Twitter" tells of buying
     return any(
         t in said or any(len(t) >= 4 and (w.startswith(t) or len(w) >= 4 and t.startswith(w)) for w in said)
         for t in topic
@@ -1452,7 +1490,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "how fast was the car going" is answered by "50 mph", not by "six" (people hurt)
         if ent.end in tied and tied[ent.end] not in years:
             continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)" in a list of hosts
-        if years and (other := _CLAUSE_YEAR.match(sentence, ent.end)) and other.group(1) not in years:
+        if years and _in_another_year(sentence, ent.end, years):
             continue  # "which hurricane hit Florida in November 2022" is not answered by "Hurricane Kate struck
             # Florida as a Category 2 in 1985": its own clause puts it in another year
         sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
@@ -1496,8 +1534,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if frame.asks == "date" and _length_of_time(ent.text) and not _IN_A_WHILE.search(sentence, 0, ent.start):
             continue  # "When did Greggs open its shop?" is not answered by "24 hours" (how long it opens a day)
         if frame.asks == "date" and kind != "year" and _of_another_thing(sentence, ent, q_terms):
-            continue  # "When did Fox settle with Dominion?" is not answered by "the 2020 presidential election"
-            # (a year asked for is: "In which year did Ukraine split from the USSR?", "Ukraine's 1991 declaration")
+            continue  # "When did Fox settle with Dominion?" is not answered by "the outcome of the 2020 election"
         if kind == "year" and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
         if kind in ("date", "day") and not (

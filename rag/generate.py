@@ -690,8 +690,19 @@ def _at_other_time(question: str, previous: str) -> str | None:
         return None  # not a time alone: "And in Paris?", "what about athletes?"
     day = bool(re.search(r"\d{1,2}\b(?!\d)", _YEAR.sub("", bare)))
     said = f"{word.group('word') if word else ('on' if day else 'in')} {bare}"
+    context = _TRAILING_CONTEXT.search(previous)
+    tail = context.group(0) if context else ""
+    previous = previous[: len(previous) - len(tail)]
+    if len(before) > 1:
+        return None  # "from October 2022 to November 2022": which one the new time replaces is not said
     if not before:
-        return f"{previous.rstrip(' ?.')} {said}?"
+        years = [m for m in _YEAR.finditer(previous) if not re.match(r"[-–/]\d", previous[m.end() :])]
+        if len(years) == 1 and _YEAR.fullmatch(bare):
+            # "Who won the 2022 World Cup?" -> "What about 2018?": its one year, replaced
+            return previous[: years[0].start()] + bare + previous[years[0].end() :] + tail
+        if years or re.search(r"(?:19|20)\d\d[-–/]\d", previous):
+            return None  # "the 2022-23 season", two years: not said which the new time replaces
+        return f"{previous.rstrip(' ?.')} {said}?{tail}"
     last = before[-1]
     start = last.start()
     if (lead := re.search(r"\b(?:in|on|during|throughout|for)\s+$", previous[:start], re.I)) is not None:
@@ -700,7 +711,10 @@ def _at_other_time(question: str, previous: str) -> str | None:
         pass  # "in 2021": the match holds its word
     else:
         said = bare  # "the November 2022 storm": no word before it
-    return previous[:start] + said + previous[last.end() :]
+    return previous[:start] + said + previous[last.end() :] + tail
+
+
+_TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # the context ``_with_context`` put after a question
 
 
 def _other(question: str, own: Analysed, analyse: Callable[[str], Analysed]) -> Entity | None:

@@ -134,14 +134,20 @@ class NewsReranker:
             # the time the question names: full weight within it (and the grace days after, news reports late),
             # decaying before and after it: November's hurricane is not September's, nor a year-end review's
             start, end = period
-            days = (start - published).days if published < start else (published - end).days - self.recency_grace_days
-            return math.exp(-max(days, 0) / self.recency_days)
+            if published < start:
+                return math.exp(-(start - published).days / self.recency_days)
+            if (end - start).days > LONG_PERIOD_DAYS:
+                return 1.0  # a year is told of long after it: "Who won Wimbledon in 2021?" in 2022's stories
+            return math.exp(-max((published - end).days - self.recency_grace_days, 0) / self.recency_days)
         if as_of is None:
             return 0.0
         days = (as_of - published).days
         if days < -self.recency_grace_days:
             return 0.0
         return math.exp(-max(days, 0) / self.recency_days)
+
+
+LONG_PERIOD_DAYS = 62  # a named time longer than this (a year) prefers nothing after it, only nothing before
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

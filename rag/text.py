@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -327,6 +327,39 @@ def _stemmer():  # type: ignore[no-untyped-def]
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits, inner hyphens and apostrophes kept)."""
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+# Irregular past forms of verbs news uses, by their base: "When did Musk buy Twitter?" is told by "Musk bought
+# Twitter", which no stemmer joins to "buy".
+_IRREGULAR = {
+    "won": "win", "bought": "buy", "took": "take", "taken": "take", "began": "begin", "begun": "begin",
+    "became": "become", "came": "come", "went": "go", "gone": "go", "left": "leave", "lost": "lose", "made": "make",
+    "met": "meet", "paid": "pay", "ran": "run", "sold": "sell", "sent": "send", "spent": "spend", "struck": "strike",
+    "stood": "stand", "told": "tell", "thought": "think", "wrote": "write", "written": "write", "held": "hold",
+    "fell": "fall", "fallen": "fall", "gave": "give", "given": "give", "got": "get", "gotten": "get", "led": "lead",
+    "brought": "bring", "built": "build", "caught": "catch", "chose": "choose", "chosen": "choose", "drove": "drive",
+    "driven": "drive", "flew": "fly", "flown": "fly", "fled": "flee", "found": "find", "fought": "fight",
+    "grew": "grow", "grown": "grow", "kept": "keep", "knew": "know", "known": "know", "rose": "rise", "risen": "rise",
+    "sank": "sink", "sunk": "sink", "shot": "shoot", "sang": "sing", "sung": "sing", "sat": "sit", "spoke": "speak",
+    "spoken": "speak", "stole": "steal", "stolen": "steal", "swore": "swear", "sworn": "swear", "taught": "teach",
+    "threw": "throw", "thrown": "throw", "woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "broke": "break", "broken": "break", "forgave": "forgive",
+    "froze": "freeze", "frozen": "freeze", "hid": "hide", "hidden": "hide", "overtook": "overtake",
+    "undertook": "undertake", "upheld": "uphold", "oversaw": "oversee", "overseen": "oversee", "sought": "seek",
+    "swam": "swim", "swum": "swim", "dug": "dig", "fed": "feed", "felt": "feel", "heard": "hear", "lit": "light",
+    "meant": "mean", "sped": "speed", "slid": "slide",
+}  # fmt: skip
+
+
+def event_terms(text: str) -> set[str]:
+    """``key_terms`` of ``text``, and those of its irregular past forms read as their verb ("bought" as "buy" too)."""
+    said = words(text)
+    return set(key_terms(" ".join(said))) | set(key_terms(" ".join(_IRREGULAR.get(w, w) for w in said)))
+
+
+def as_events(terms: Iterable[str]) -> set[str]:
+    """Key terms (stems) with an irregular past form's verb beside it ("shot" and "shoot")."""
+    return {t for term in terms for t in (term, *key_terms(_IRREGULAR.get(term, term)))}
 
 
 def stems(tokens: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -115,8 +116,8 @@ class ShortAnswer:
         if self.day is None:
             return text
         text = text.rstrip(".")
-        if self.day.strftime("%B").lower() in text.lower() or self.day.strftime("%b").lower() in text.lower():
-            return f"{text} ({self.day.year})"
+        if re.search(rf"\b(?:{self.day:%B}|{self.day:%b}t?)\b", text, re.I):
+            return f"{text} ({self.day.year})"  # its month is said ("May 6"), not in "Tuesday in Marseille"
         return f"{text} ({self.day:%B} {self.day.day}, {self.day.year})"
 
 

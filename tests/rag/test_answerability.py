@@ -1379,6 +1379,9 @@ def test_a_year_a_list_ties_to_another_entity_is_not_the_question_s(ner: EntityR
     nicole = "Hurricane Nicole struck Florida on Thursday, the first November hurricane there since Kate in 1985."
     assert _offered(ner, asked, nicole) == ["Hurricane Nicole"]
     assert "Hurricane Kate" in _offered(ner, "Which hurricane hit Florida in November 1985?", kate)
+    # ... none of them: another year beside the question's in the same clause keeps it
+    both = "Jon Rahm won the U.S. Open in 2021 and the Masters in 2023."
+    assert _offered(ner, "Who won the Masters in 2023?", both) == ["Jon Rahm"]
 
 
 def test_the_question_s_own_team_is_not_the_team_it_asks_for(ner: EntityRecognizer) -> None:
@@ -1511,6 +1514,21 @@ def test_a_day_the_short_answer_names_without_its_year_is_read_from_the_articles
     assert meant("The wall opened on May 6, 2023.", "May 6, 2023") is None  # its year is given
     assert meant("The wall opened in 2023.", "2023") is None
     assert day_meant("It opened on Monday.", 14, 20, None) is None  # an undated article
+    friday = date(2023, 3, 10)
+
+    def on_friday(sentence: str, said: str) -> date | None:
+        start = sentence.index(said)
+        return day_meant(sentence, start, start + len(said), friday)
+
+    assert on_friday("The vote was held last Friday.", "last Friday") == date(2023, 3, 3)
+    assert on_friday("The vote is next Friday.", "next Friday") == date(2023, 3, 17)
+    assert on_friday("Lawmakers must pass the bill by Tuesday.", "Tuesday") == date(2023, 3, 14)
+    assert on_friday("He flew in ahead of his arraignment Tuesday.", "Tuesday") == date(2023, 3, 14)
+    # only the day's own clause tells of days to come
+    assert on_friday("Smith, who will retire next year, said on Tuesday it was over.", "Tuesday") == date(2023, 3, 7)
+    assert on_friday("Next Friday's vote was delayed on Monday.", "Monday") == date(2023, 3, 6)
+    assert on_friday('"We are proud today," Biden said.', "today") is None  # a quotation's day is its speaker's
+    assert on_friday("The wall opened on May 6, 2021, to crowds.", "May 6") is None  # its year follows it
     # the answer leads with it, the app and --json carry it
     question = "When did the Tromsvik council vote on the seawall?"
     text = "The Tromsvik council voted on Monday to build a seawall along the harbour."
@@ -1531,6 +1549,10 @@ def test_when_is_not_answered_by_a_length_of_time_or_the_year_of_another_thing(n
     assert _offered(ner, "When did Fox settle the lawsuit with Tromsvik?", fox) == []
     assert "2020" in _offered(ner, "When was the Tromsvik presidential election?", fox)  # the year of what is asked
     assert "2020" in _offered(ner, "In which year did Fox cover Tromsvik?", fox)  # a year asked for
+    # the year of what the question's verb did
+    assert _offered(ner, "When did Ottilie Brennan win the presidency?", "Ottilie Brennan won the 2020 election.") == [
+        "2020"
+    ]
 
 
 def test_when_is_answered_by_a_sentence_about_the_event_asked(ner: EntityRecognizer) -> None:
@@ -1539,3 +1561,14 @@ def test_when_is_answered_by_a_sentence_about_the_event_asked(ner: EntityRecogni
     assert _offered(ner, question, "Fox and Tromsvik Voting agreed to a settlement on Tuesday.") == ["Tuesday"]
     # a question of no topic word beyond its names: any date of them
     assert _offered(ner, "When is the Tromsvik Open?", "The Tromsvik Open will be held on May 6.") == ["May 6"]
+
+
+def test_a_photo_caption_is_not_quoted(ner: EntityRecognizer) -> None:
+    text = (
+        "Hide Caption 3 of 16 Photos: Lars Vik opened the Tromsvik harbour to crowds on Monday. "
+        "Lars Vik, the mayor, opened the Tromsvik harbour on Friday after two years of work."
+    )
+    question = "When did Lars Vik open the Tromsvik harbour?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "Friday"
+    assert "Caption" not in answer.text

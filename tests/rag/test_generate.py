@@ -376,6 +376,13 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
     assert condense_question([("What did the November 2022 storm destroy?", "...")], "And December 2022?") == (
         "What did the December 2022 storm destroy?"
     )
+    # a question's one bare year is its time; two times, or a season, say not which the new one replaces
+    assert condense_question([("Who won the 2022 World Cup?", "...")], "What about 2018?") == "Who won the 2018 World Cup?"
+    for earlier in ("What happened from October 2022 to November 2022?", "Who won the 2022-23 title?"):
+        assert condense_question([(earlier, "...")], "And in 2021?") != f"{earlier[:-1]} in 2021?"
+    # a previous turn's bracketed context stays last
+    tesla = [("What did Elon Musk say about Tesla?", "..."), ("What did he say about Twitter?", "...")]
+    assert condense_question(tesla, "And in 2021?", analyse=analyse) == "What did Elon Musk say about Twitter in 2021?"
     # a month is no one's name
     aged = [("Who became the world's oldest person in April 2022?", "...")]
     assert "April" not in condense_question(aged, "When was she born?", analyse=analyse).split("(")[0]
