@@ -981,10 +981,7 @@ def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
         return False
     before = " ".join(sentence[: determiner.start()].split()[-4:])
     near = event_terms(" ".join(w for w in after.groups() if w)) | event_terms(before)
-    return not any(
-        t in near or any(len(t) >= 4 and len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in near)
-        for t in q_terms
-    )
+    return not _says_any(q_terms, near)
 
 
 def _tells_the_event(frame: Frame, sentence: str) -> bool:
@@ -997,10 +994,15 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
     topic = as_events(frame.topic)
     if not topic:
         return True
-    said = event_terms(sentence)  # "Musk bought Twitter" tells of buying
+    return _says_any(topic, event_terms(sentence))  # "Musk bought Twitter" tells of buying
+
+
+def _says_any(terms: set[str], said: set[str]) -> bool:
+    """Whether ``said`` (stems) holds one of ``terms`` or a word of its stem's family: one of four letters or more
+    that starts the other ("settl" and "settlement")."""
     return any(
-        t in said or any(len(t) >= 4 and (w.startswith(t) or len(w) >= 4 and t.startswith(w)) for w in said)
-        for t in topic
+        t in said or any(len(t) >= 4 and len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in said)
+        for t in terms
     )
 
 

@@ -29,6 +29,7 @@ import numpy as np
 from rag.answer import Answerer, abstain
 from rag.citations import split_statements
 from rag.nlp import NAME_LABELS, Analysed, Entity
+from rag.query import TRAILING_CONTEXT
 from rag.support import SupportChecker
 from rag.text import MONTHS, WEEKDAYS, alternation, key_terms, period_mentions, sentence_spans
 from rag.types import Answer, AnswerSentence, Citation, Hit, Query, Source
@@ -675,7 +676,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def _at_other_time(question: str, previous: str) -> str | None:
     """The previous question asked of another time, when the follow-up is that time alone ("And in November
     2022?", "What about 2021?", "how about on Nov. 10, 2022?"; "And in March?" keeps the previous question's
-    year): the time it names replaced, or the new one added; None for any other follow-up."""
+    year): the time it names replaced (or its one year: "the 2022 World Cup" -> "the 2018 World Cup"), or the new
+    one added, before the previous turn's bracketed context; None for any other follow-up, and where the previous
+    question names two times or a season ("from October 2022 to November 2022", "the 2022-23 title")."""
     match = _ELLIPSIS.match(question)
     if match is None:
         return None
@@ -690,7 +693,7 @@ def _at_other_time(question: str, previous: str) -> str | None:
         return None  # not a time alone: "And in Paris?", "what about athletes?"
     day = bool(re.search(r"\d{1,2}\b(?!\d)", _YEAR.sub("", bare)))
     said = f"{word.group('word') if word else ('on' if day else 'in')} {bare}"
-    context = _TRAILING_CONTEXT.search(previous)
+    context = TRAILING_CONTEXT.search(previous)
     tail = context.group(0) if context else ""
     previous = previous[: len(previous) - len(tail)]
     if len(before) > 1:
@@ -712,9 +715,6 @@ def _at_other_time(question: str, previous: str) -> str | None:
     else:
         said = bare  # "the November 2022 storm": no word before it
     return previous[:start] + said + previous[last.end() :] + tail
-
-
-_TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # the context ``_with_context`` put after a question
 
 
 def _other(question: str, own: Analysed, analyse: Callable[[str], Analysed]) -> Entity | None:

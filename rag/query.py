@@ -28,10 +28,11 @@ def period_of(query: Query) -> tuple[date, date] | None:
     of the earlier turn's month): only the question itself is read."""
     if query.as_of is not None:
         return None
-    return named_period(_CONTEXT.sub("", query.text))
+    return named_period(TRAILING_CONTEXT.sub("", query.text))
 
 
-_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # rag.generate's context of a follow-up, after the question
+# the context ``rag.generate`` puts in brackets after a follow-up question: "who is their coach? (Bucks, ...)"
+TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _strings(value: object, name: str, what: str) -> tuple[str, ...]:

@@ -132,7 +132,7 @@ class NewsReranker:
             return 0.0
         if as_of is None and period is not None:
             # the time the question names: full weight within it (and the grace days after, news reports late),
-            # decaying before and after it: November's hurricane is not September's, nor a year-end review's
+            # decaying before and after it (November's hurricane is not September's); after a year, no decay
             start, end = period
             if published < start:
                 return math.exp(-(start - published).days / self.recency_days)
