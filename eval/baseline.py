@@ -101,7 +101,8 @@ def _what_changed(before: CaseResult | None, after: CaseResult | None) -> list[s
 def format_comparison(comparison: Comparison, tolerance: float) -> str:
     lines = [f"Regression gate (tolerance {tolerance:g}):"]
     for m in comparison.metrics:
-        mark = "REGRESSED" if m.regressed else ("improved" if m.after != m.before else "same")
+        better = (m.after > m.before) == QUALITY_METRICS.get(m.name, True)
+        mark = "REGRESSED" if m.regressed else "same" if m.after == m.before else "improved" if better else "lower, within tolerance"
         lines.append(f"  {m.name:<24} {m.before:>8.3f} -> {m.after:>8.3f}  {mark}")
     if comparison.cases:
         lines.append("Changed cases:")

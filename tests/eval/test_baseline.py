@@ -43,6 +43,7 @@ def test_a_case_that_passed_and_now_fails_regresses_with_its_diff() -> None:
     assert comparison.regressed  # ...but the case itself regressed
     text = format_comparison(comparison, 0.05)
     assert "REGRESSED a: question a?" in text and "passed -> FAILED" in text
+    assert "lower, within tolerance" in text and "improved" not in text  # the accuracy fell, if not by enough
     assert "old answer: Old answer. [1]" in text and "new answer: New answer. [1]" in text
     assert text.rstrip().endswith("FAILED: answers regressed against the baseline.")
 
