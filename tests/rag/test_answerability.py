@@ -1572,3 +1572,11 @@ def test_a_photo_caption_is_not_quoted(ner: EntityRecognizer) -> None:
     answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "Friday"
     assert "Caption" not in answer.text
+
+
+def test_only_a_date_asked_for_gets_its_day(ner: EntityRecognizer) -> None:
+    text = "The Tromsvik harbour story was first reported by the USA TODAY Network in a long feature."
+    question = "Which news network first reported the Tromsvik harbour story?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and "USA TODAY" in answer.short_answer.text
+    assert answer.short_answer.day is None and "(" not in answer.text.split("[1]")[0]  # "TODAY" names no day here
