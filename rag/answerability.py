@@ -992,9 +992,13 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
     # all of the topic: "The writers went on strike. When did they last hit the picket lines?" is answered by "the
     # guild walked off ... in 2007", whose "strike" is in the scene the question sets; "shot" is "shoot" too
     topic = as_events(frame.topic)
-    if not topic:
-        return True
+    if not topic or topic <= _ANY_EVENT:
+        return True  # "When did Putin and Lukashenko meet in Sochi?": a meeting is told as "negotiations", "talks"
     return _says_any(topic, event_terms(sentence))  # "Musk bought Twitter" tells of buying
+
+
+# words of any event at all, said in many ways: a question asking only them asks of the event its names make
+_ANY_EVENT = frozenset(key_terms("meet met happen occur take place start begin hold held"))
 
 
 def _says_any(terms: set[str], said: set[str]) -> bool:

@@ -1561,6 +1561,9 @@ def test_when_is_answered_by_a_sentence_about_the_event_asked(ner: EntityRecogni
     assert _offered(ner, question, "Fox and Tromsvik Voting agreed to a settlement on Tuesday.") == ["Tuesday"]
     # a question of no topic word beyond its names: any date of them
     assert _offered(ner, "When is the Tromsvik Open?", "The Tromsvik Open will be held on May 6.") == ["May 6"]
+    # ... nor beyond a word of any event ("meet" is told as "talks")
+    talks = "Ottilie Brennan and Lars Vik held talks in Tromsvik on Monday."
+    assert _offered(ner, "When did Ottilie Brennan and Lars Vik meet in Tromsvik?", talks) == ["Monday"]
 
 
 def test_a_photo_caption_is_not_quoted(ner: EntityRecognizer) -> None:
