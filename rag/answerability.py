@@ -455,6 +455,7 @@ def named_day(sentence: str, published: date | None) -> Day | None:
 
 
 _RELATIVE_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAY = re.compile(rf"\b(?:{alternation(RELATIVE_DAYS)})\b", re.I)
 # the day's own clause tells of days to come: "will vote on Friday", "is set to open Monday", "ahead of his
 # arraignment Tuesday", "must pass the bill by Tuesday"
 _TO_COME = re.compile(
@@ -479,7 +480,7 @@ def day_meant(sentence: str, start: int, end: int, published: date | None) -> da
         return None
     before = sentence[:start]
     quoted = before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
-    if (relative := re.search(rf"\b(?:{alternation(RELATIVE_DAYS)})\b", text, re.I)) is not None:
+    if (relative := _RELATIVE_DAY.search(text)) is not None:
         return None if quoted else published + timedelta(days=_RELATIVE_OFFSET[relative.group(0).lower()])
     calendar = calendar_day_mentions(text)
     day = named_day(text[calendar[0].start() :] if calendar else text, published)  # "Sunday, March 12": March 12

@@ -699,12 +699,14 @@ def _at_other_time(question: str, previous: str) -> str | None:
     if len(before) > 1:
         return None  # "from October 2022 to November 2022": which one the new time replaces is not said
     if not before:
-        years = [m for m in _YEAR.finditer(previous) if not re.match(r"[-–/]\d", previous[m.end() :])]
+        years = list(_YEAR.finditer(previous))
+        if any(re.match(r"[-–/]\d", previous[m.end() :]) for m in years):
+            return None  # "the 2022-23 season": not said which year the new time replaces
         if len(years) == 1 and _YEAR.fullmatch(bare):
             # "Who won the 2022 World Cup?" -> "What about 2018?": its one year, replaced
             return previous[: years[0].start()] + bare + previous[years[0].end() :] + tail
-        if years or re.search(r"(?:19|20)\d\d[-–/]\d", previous):
-            return None  # "the 2022-23 season", two years: not said which the new time replaces
+        if years:
+            return None  # two years, or a year and a month or day asked: not said which the new time replaces
         return f"{previous.rstrip(' ?.')} {said}?{tail}"
     last = before[-1]
     start = last.start()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from rag.types import Span
@@ -354,7 +355,7 @@ _IRREGULAR = {
 def event_terms(text: str) -> set[str]:
     """``key_terms`` of ``text``, and those of its irregular past forms read as their verb ("bought" as "buy" too)."""
     said = words(text)
-    return set(key_terms(" ".join(said))) | set(key_terms(" ".join(_IRREGULAR.get(w, w) for w in said)))
+    return set(key_terms(" ".join([*said, *(_IRREGULAR[w] for w in said if w in _IRREGULAR)])))
 
 
 def as_events(terms: Iterable[str]) -> set[str]:
@@ -474,8 +475,7 @@ def named_period(text: str) -> tuple[date, date] | None:
                 spans.append((day, day))
             elif m["y3"]:
                 year, month = int(m["y3"]), month_number(m["m3"])
-                last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-                spans.append((date(year, month, 1), date(year, month, last)))
+                spans.append((date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])))
             else:
                 spans.append((date(int(m["y4"]), 1, 1), date(int(m["y4"]), 12, 31)))
         except ValueError:  # "February 30, 2023"
