@@ -37,6 +37,7 @@ from rag.answerability import (
     recency,
     share,
     shift_day,
+    states_reason,
     states_relation,
     topic_words,
     within,
@@ -67,9 +68,11 @@ from rag.text import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     answer_type_match,
+    as_events,
     calendar_days,
     derive_title,
     entity_terms,
+    event_terms,
     fold_accents,
     key_terms,
     rarity,
@@ -478,6 +481,11 @@ def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = Tru
     ]
 
 
+def _said(term: str, said: set[str]) -> bool:
+    """Whether ``said`` (stems) holds a question's key term, or the verb of its irregular past form ("broke")."""
+    return term in said or any(t in said for t in as_events((term,)))
+
+
 def _distance(ent: Entity, anchors: list[int], default: int) -> int:
     """Characters between the entity and the nearest anchor (``default`` when the sentence has none)."""
     return min((max(ent.start - a, a - ent.end, 0) for a in anchors), default=default)
@@ -494,6 +502,11 @@ class ExtractiveAnswerer(Answerer):
     RELATION_BONUS = (
         3.0  # logit added to a sentence that states the relation a question asks about ("earlier on the same day")
     )
+    # logit added to a sentence that gives a cause (or says none is known) when the question asks why: the sentence
+    # that restates the event shares the most words with "Why did Ardern resign?", the one saying why fewer
+    REASON_BONUS = 2.0
+    REASON_MIN_COVERAGE = 0.5  # ... when it is about what the question asks: "China stopped signing foreign players
+    # because of the coronavirus" gives no cause of Griner's arrest
     FURTHER_MIN_COVERAGE = 0.34  # a quote after the first covers at least this share of the question's terms
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
@@ -922,6 +935,8 @@ class ExtractiveAnswerer(Answerer):
             score = self.ranker.score_full({**cand.features, "similarity": similarity, "offers": offers})
             if frame.relation is not None and states_relation(frame, cand.text):
                 score += self.RELATION_BONUS
+            if frame.reason and cand.coverage >= self.REASON_MIN_COVERAGE:
+                score += self.REASON_BONUS * states_reason(cand.text)
             out.append(replace(cand, similarity=similarity, score=score))
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         if frame.asks is not None and not self._offers(frame, out[0], analysed):
@@ -1088,8 +1103,10 @@ class ExtractiveAnswerer(Answerer):
                 absent = set(self.unknown_names(list(dict.fromkeys(f for fs in others.values() for f in fs))))
                 unknown = tuple(n for n in unknown if all(f in absent for f in others[n]))
         missing_names = tuple(n for n, ok in zip(frame.names, in_article, strict=True) if not ok and n not in unknown)
-        article_terms = set(key_terms(article))
-        sentence_terms = set(key_terms(best.text))
+        # an irregular past form says its verb: "did Schultz admit Starbucks broke labor laws" is answered by "did
+        # not break labor laws" (and "Who bought Twitter?" by "Musk buys Twitter")
+        article_terms = event_terms(article)
+        sentence_terms = event_terms(best.text)
         # a topic word the sentence says in other words counts as said ("phone" for its "telephone conversation")
         sentence_terms |= best.near
         article_terms |= best.near
@@ -1105,8 +1122,8 @@ class ExtractiveAnswerer(Answerer):
             "names_article": share(in_article),
             "names_sentence": share(in_passage),
             "has_names": float(bool(frame.names)),
-            "topic_article": share([t in article_terms for t in frame.topic]),
-            "topic_sentence": share([t in sentence_terms for t in frame.topic]),
+            "topic_article": share([_said(t, article_terms) for t in frame.topic]),
+            "topic_sentence": share([_said(t, sentence_terms) for t in frame.topic]),
             "asks_type": float(frame.asks is not None),
             "type_match": float(bool(offers)),
             "consensus": self._consensus(short.text if short else "", best, hits),
@@ -1129,7 +1146,7 @@ class ExtractiveAnswerer(Answerer):
             score=self.model.probability(features),
             unknown_names=unknown,
             missing_names=missing_names,
-            missing_topic=tuple(topic_words(frame, topic - article_terms)),
+            missing_topic=tuple(topic_words(frame, {t for t in topic if not _said(t, article_terms)})),
             relation_missing=relation_missing,
             day_missing=day_missing,
         )

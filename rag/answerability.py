@@ -539,6 +539,7 @@ class Frame:
     nouns: frozenset[str] = frozenset()  # the stems of its common nouns ("divorc", "rate"; not "demand" of "demanding")
     # the noun whose name it asks ("hotel" of "what was the name of the hotel"; "" for "what is it called"), or None
     named: str | None = None
+    reason: bool = False  # it asks why ("Why did X resign?", "What caused the crash?"): a cause, not a kind of thing
 
     @property
     def names_a_thing(self) -> bool:
@@ -580,6 +581,20 @@ _INTENT_WORDS = re.compile(
     re.I,
 )
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
+# Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
+# alive?" is answered by "Hendricks died at 115"; "Why isn't Eurovision held in Ukraine even though Ukraine won?")
+# "go", which articles tell as being there ("Did Xi go to Moscow?": "Xi Jinping is in Moscow for talks"), and the
+# contractions of auxiliaries ("Why isn't ...", "he'd").
+_NOT_TOPIC = (
+    "even though although still yet ever already really actually currently now anymore go goes going went gone "
+    "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
+    "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
+)
+
+
+@functools.cache
+def _not_topic_terms() -> frozenset[str]:
+    return frozenset(key_terms(_NOT_TOPIC))
 
 
 def frame_question(question: str, analysed: Analysed) -> Frame:
@@ -642,6 +657,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(" ".join(dated)))
     name_terms |= {t for m in _KIND_WORDS.finditer(question) for t in key_terms(" ".join(filter(None, m.groups())))}
     name_terms |= {t for m in _INTENT_WORDS.finditer(question) for t in key_terms(m.group(1))}
+    name_terms |= _not_topic_terms()
     if asks == "number" and _AGE_ASKED.search(question):
         name_terms |= set(key_terms("age"))  # "What is Bob Huggins' age?"
     if _NAME_ASKED.search(question):
@@ -666,6 +682,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         offset[1] if offset is not None else "",
         frozenset(key_terms(" ".join(analysed.common_nouns))),
         named_noun(question),
+        bool(_REASON_ASKED.search(question)),
     )
 
 
@@ -964,6 +981,40 @@ _IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|jus
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+$", re.I)
 _WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?")
 _TIME_NOUNS = frozenset({"fiscal", "financial", "season", "year", "quarter", "half", "academic", "school", "calendar"})
+
+
+# "why" as a question word (not "that's why"), and the other ways of asking for a cause
+_REASON_ASKED = re.compile(
+    r"(?:^|[.!?:;][\"”’)]*\s+)\W*(?:and\s+|but\s+|so\s+)?why\b|\b(?:know|tell\s+(?:me|us)|explain|wonder)\s+why\b"
+    r"|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked|was\s+behind|is\s+behind)\b"
+    r"|\b(?:what|which)\s+(?:was|is|were|are)\s+the\s+(?:reasons?|causes?|motives?)\b|\bfor\s+what\s+reasons?\b"
+    r"|\bhow\s+come\b",
+    re.I,
+)
+# A sentence that gives a cause ("because", "due to", "as a result of", "in response to"), or says that none is known
+# ("No reason was given", "the cause remains under investigation"): what a "why" question is answered by. Weaker:
+# "fired after he called for a pause", "amid fears", "over concerns", which also tell mere order or setting. (A
+# purpose's bare "to" is too common to count, and "citing" names sources more often than causes.)
+_STATES_REASON = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|blamed?\s+(?:on|for)|blaming"
+    r"|in\s+(?:response|reaction|retaliation|protest)\b|to\s+protest|in\s+order\s+to|so\s+that|reasons?|motives?"
+    r"|motivated|caus(?:e|es|ed|ing)|led\s+to|prompt(?:ed|ing)|trigger(?:ed|ing)|spark(?:ed|ing)"
+    r"|result(?:ed|ing)\s+(?:in|from)|fu?ell?ed\s+by|driven\s+by|under\s+threat\s+of|explanation|why)\b",
+    re.I,
+)
+_HINTS_REASON = re.compile(
+    r"\b(?:after|amid|following|over\s+(?:concerns?|fears?|allegations?|claims?|worries)|fears?\s+(?:of|that|about)"
+    r"|in\s+an\s+effort\s+to|thanks\s+to)\b",
+    re.I,
+)
+
+
+def states_reason(sentence: str) -> float:
+    """How plainly a sentence gives a cause, or says that none is known: 1 (``_STATES_REASON``), 0.5 for a word
+    that may tell a cause or only an order of events (``_HINTS_REASON``), else 0."""
+    if _STATES_REASON.search(sentence):
+        return 1.0
+    return 0.5 if _HINTS_REASON.search(sentence) else 0.0
 
 
 def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
