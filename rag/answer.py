@@ -76,6 +76,7 @@ from rag.text import (
     fold_accents,
     key_terms,
     rarity,
+    section_of,
     sentence_spans,
 )
 from rag.types import Answer, AnswerSentence, Chunk, Citation, Hit, Query, ShortAnswer, Source, Span
@@ -1093,6 +1094,14 @@ class ExtractiveAnswerer(Answerer):
         article = written.lower()
         in_article = _names_in(frame, written, frame.names)
         in_passage = _names_in(frame, f"{best.hit.title}\n{best.hit.chunk.text}", frame.names, article=False)
+        # the story the sentence is part of: a roundup of the day's news names Trump under one heading and quotes
+        # "an arrest warrant for Putin" under another (the passage when the article's text is not at hand)
+        at = len(best.hit.title) + 1 + best.start
+        if written.startswith(best.text, at):
+            start, end = section_of(written, at)
+            in_section = _names_in(frame, written[start:end], frame.names, article=False)
+        else:
+            in_section = in_passage
         unknown: tuple[str, ...] = ()
         if self.unknown_names is not None and frame.names:
             # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
@@ -1121,6 +1130,7 @@ class ExtractiveAnswerer(Answerer):
             "coverage": best.coverage,
             "names_article": share(in_article),
             "names_sentence": share(in_passage),
+            "names_section": share(in_section),
             "has_names": float(bool(frame.names)),
             "topic_article": share([_said(t, article_terms) for t in frame.topic]),
             "topic_sentence": share([_said(t, sentence_terms) for t in frame.topic]),

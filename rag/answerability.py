@@ -1615,6 +1615,7 @@ FEATURES = (
     "coverage",  # weighted share of the question's key terms in the sentence (and the sentences just before it)
     "names_article",  # share of the question's names found in the sentence's article (1 when it names none)
     "names_sentence",  # share of the question's names in the sentence's passage
+    "names_section",  # share of them in the sentence's section of its article (under its heading; a roundup's story)
     "has_names",  # the question names something
     "topic_article",  # share of the question's other key terms in the sentence's article
     "topic_sentence",  # share of them in the sentence

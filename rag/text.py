@@ -576,3 +576,25 @@ def fold_accents(text: str) -> str:
     "Nguyễn" -> "Nguyen"): readers type names without them. One character for one, so offsets and capitals stay,
     except in decomposed text, whose combining accents are dropped."""
     return text if text.isascii() else text.translate(_accent_table())
+
+
+# A heading: a line of its own, of one to twelve words, that no sentence's punctuation ends ("Biden's first veto",
+# "Chinese leader welcomed in Russia"), or a short question ("Why would Trump get arrested?").
+_HEADING = re.compile(r"^[ \t]*(?=\S)(?:(?:[^\n.!?]*[^\s.!?:;,\"”’')\]—–-])|(?:\S+[ \t]+){1,8}\S+\?)[ \t]*$", re.M)
+_HEADING_WORDS = 12
+
+
+def section_of(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the section of ``text`` that holds offset ``at``: from the heading line before it (or the
+    text's start) to the next heading line (or the text's end). A roundup of the day's news puts unrelated stories
+    in one article, each under its heading; within a story, a heading starts a new part of the same one."""
+    start, end = 0, len(text)
+    for m in _HEADING.finditer(text):
+        if len(m.group(0).split()) > _HEADING_WORDS:
+            continue
+        if m.end() <= at:
+            start = m.start()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end

@@ -1,7 +1,7 @@
 from datetime import date
 
 from rag.query import period_of
-from rag.text import entity_terms, fold_accents, key_terms, named_period, sentence_spans, shorten
+from rag.text import entity_terms, fold_accents, key_terms, named_period, section_of, sentence_spans, shorten
 from rag.types import Query
 
 
@@ -90,3 +90,22 @@ def test_period_of_reads_the_question_without_an_as_of_date_and_not_a_follow_ups
     assert period_of(Query("What hurricane hit Florida in November 2022?")) == november
     assert period_of(Query("What hurricane hit Florida in November 2022?", as_of=date(2023, 1, 5))) is None
     assert period_of(Query("Who is their coach? (Giannis Antetokounmpo, March 2023, Bucks)")) is None
+
+
+def test_a_section_runs_from_its_heading_to_the_next() -> None:
+    text = (
+        "Here's Tuesday's headlines.\n\nBiden's first veto\n\nPresident Joe Biden issued his first veto Monday. "
+        "Read more\n\nChinese leader welcomed in Russia\n\nXi Jinping is in Moscow. The trip comes days after the "
+        "court issued an arrest warrant for Putin.\n\nWhy would Trump get arrested?\n\nTrump predicted Tuesday "
+        "will be the day he is indicted."
+    )
+    start, end = section_of(text, text.index("The trip comes"))
+    assert text[start:end].strip() == (
+        "Chinese leader welcomed in Russia\n\nXi Jinping is in Moscow. The trip comes days after the court issued "
+        "an arrest warrant for Putin."
+    )
+    start, end = section_of(text, text.index("Trump predicted"))
+    assert text[start:].startswith("Why would Trump get arrested?") and end == len(text)
+    assert section_of(text, 3) == (0, text.index("Biden's first veto"))  # before the first heading
+    plain = "One sentence. Another sentence.\n\nA third paragraph, with its own sentence."
+    assert section_of(plain, len(plain) - 3) == (0, len(plain))  # no heading: the whole text
