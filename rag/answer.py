@@ -682,8 +682,20 @@ class ExtractiveAnswerer(Answerer):
             return Draft(answer, composed, assessment, frame, by_rule, found, tuple(groups))
         note = ""
         if assessment.missing_names:
-            note = f"The quoted articles don't mention {join_words(assessment.missing_names, 'or')}."
+            note = self._missing_note(frame, assessment.missing_names, chosen, hits, read)
         return Draft(replace(composed, note=note), composed, assessment, frame, by_rule, found, tuple(groups))
+
+    def _missing_note(
+        self, frame: Frame, missing: Sequence[str], chosen: list[_Candidate], hits: list[Hit], read: dict[str, str]
+    ) -> str:
+        """The note on the names the first quote's article lacks: "The quoted articles don't mention NAACP.", or,
+        when a further quote's article names them, that the first one's doesn't (the note must not deny what a quote
+        shows)."""
+        texts = [self._article_text(c.hit, hits, read) for c in chosen[1:]]
+        unnamed = [n for n in missing if not any(_names_in(frame, t, [n])[0] for t in texts)]
+        if unnamed:
+            return f"The quoted articles don't mention {join_words(unnamed, 'or')}."
+        return f"The article of the first quote doesn't mention {join_words(list(missing), 'or')}."
 
     def offers_answer(self, frame: Frame, text: str, holders: Sequence[str] = ()) -> bool:
         """Whether a sentence (a generated one, say) gives what the question asks for: an entity of the asked

@@ -208,6 +208,16 @@ def test_no_short_answer_from_an_article_lacking_a_name_the_question_gives(ner: 
     assert answer.text.startswith("The seawall will cost 41 million euros. [1]")
 
 
+def test_the_note_never_denies_a_name_that_a_further_quote_gives(ner: EntityRecognizer) -> None:
+    question = "How much will the seawall in Tromsvik cost Norway?"
+    other = "Norway's seawall budget for Tromsvik has not been set, the ministry said."
+    hits = [text_hit(HARBOUR, "a1", question), text_hit(other, "a2", question)]
+    answer = _answerer(ner, max_sentences=3).answer(Query(question), hits)
+    assert not answer.abstained and answer.citations[0].article_id == "a1"
+    assert any(c.article_id == "a2" for c in answer.citations[1:])
+    assert answer.note == "The article of the first quote doesn't mention Norway."
+
+
 SUMMIT = (
     "Microsoft, Google and Amazon sent their chief executives to the Tromsvik summit on Monday. Microsoft hosted the "
     "dinner with Google."
