@@ -278,9 +278,11 @@ _YEAR_AFTER = re.compile(
     r"(?<=\w)(?:\s?\(\s?((?:1[5-9]|20)\d\d)\s?\)|\s+in\s+((?:1[5-9]|20)\d\d)(?:\s?[,;.)]|\s+and\b))"
 )
 # After an entity, within its clause (up to a comma, colon or bracket), the years it is put in: "struck Florida
-# as a Category 2 in 1985" (not "..., who won in 1986", nor "since 1986": a year it is measured from)
-_CLAUSE = re.compile(r"[^,;:!?()\"“”]{0,150}")
-_IN_YEAR = re.compile(r"\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)")
+# as a Category 2 in 1985", "won Super Bowl 52 (2017)" (not "..., who won in 1986", nor "since 1986": a year it is
+# measured from)
+_CLAUSE = re.compile(r"(?:[^,;:!?()\"“”]|\((?:1[5-9]|20)\d\d\))*")
+_IN_YEAR = re.compile(r"\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)|\(((?:1[5-9]|20)\d\d)\)")
+_CLAUSE_CHARS = 150
 
 
 def _in_another_year(sentence: str, end: int, years: set[str]) -> bool:
@@ -288,7 +290,7 @@ def _in_another_year(sentence: str, end: int, years: set[str]) -> bool:
     Florida as a Category 2 in 1985"; not "Messi won the Ballon d'Or in 2021 and the World Cup in 2022" for a 2022
     question)."""
     clause = _CLAUSE.match(sentence, end)
-    put = {m.group(1) for m in _IN_YEAR.finditer(clause.group(0))} if clause else set()
+    put = {m.group(1) or m.group(2) for m in _IN_YEAR.finditer(clause.group(0)[:_CLAUSE_CHARS])} if clause else set()
     return bool(put) and not put & years
 
 
@@ -1378,6 +1380,43 @@ def _of_a_person(question: str, word: str) -> bool:
 
 
 _RENAMED = NAME_LABELS - {"NORP", "GPE", "LOC"}  # labels a sentence's own words may overrule (see offered)
+# a name before the title of whoever heads it names the organisation, not the person ("the SpaceX CEO")
+_HEADED_BY = re.compile(
+    r"\s+(?:co-?)?(?:ceo|cfo|coo|chief|founder|co-founder|chairman|chairwoman|chair|owner|boss|spokesman|spokeswoman"
+    r"|spokesperson|executive|president)s?\b(?!\s+(?:of|at|for)\b)",
+    re.I,
+)
+_AGENT_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who may do what "who" asks besides a person (see does_the_act)
+# after an agent: an apposition ("UBS, Credit Suisse's rival, agreed") or the end of its own ("Credit Suisse's
+# rival, UBS, agreed"), then the verb, after at most three auxiliaries or adverbs ("has agreed to buy")
+_AGENT_AFTER = re.compile(
+    r"(?:\s*,[^,.;:!?]{1,60},|,)?\s+(?:(?:has|have|had|was|were|is|are|will|would|could|did|also|then|later|finally"
+    r"|officially|formally|reportedly|agreed|agrees|plans|planned|set|been|to|not|now)\s+){0,3}([\w'’-]+)",
+    re.I,
+)
+# a name after a preposition or a verb of telling qualifies or receives, it does not act ("a chef in Canada has
+# been accused", "the father told the New York Post he wants")
+_NOT_AGENT_BEFORE = re.compile(
+    r"\b(?:in|of|from|at|on|for|to|with|into|near|against|told|tells|telling)\s+(?:the\s+)?$", re.I
+)
+# before an agent: "a takeover of Swiss bank Credit Suisse by rival UBS", "was bought by the Swiss bank UBS"
+_AGENT_BEFORE = re.compile(
+    r"((?:[\w'’-]+\s+){1,6})by\s+(?:(?:the|a|an|its|rival|fellow)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
+)
+
+
+def does_the_act(done: set[str], sentence: str, ent: Entity) -> bool:
+    """Whether the sentence has ``ent`` do what the question asks who did (``done``: its topic's stems): the verb
+    within a few words after it ("Dominion sued Fox News", "UBS agreed to buy it"), or the act done by it ("a
+    takeover of Swiss bank Credit Suisse by rival UBS"). An organisation, a country or a people, named beside the act, is who did it."""
+    after = _AGENT_AFTER.match(sentence, ent.end)
+    acting = not _NOT_AGENT_BEFORE.search(sentence, 0, ent.start)
+    if acting and after is not None and _says_any(done, event_terms(after.group(1))):
+        return True
+    before = _AGENT_BEFORE.search(sentence, 0, ent.start)
+    return before is not None and _says_any(done, event_terms(before.group(1)))
+
+
 _NAMED_AS = re.compile(
     rf"\b{_NAMING}\s+(?:the\s+)?[\"“‘']?([A-Z][\w'’.+&-]*(?:\s+(?:[A-Z0-9][\w'’.+&-]*|of|the|and|for)){{0,5}})"
 )
@@ -1463,6 +1502,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
+    # a bare "who" asks for whoever did it: "Who took over Credit Suisse?" is answered by "UBS agreed to buy it"
+    who_acts = set()
+    if frame.asks == "person" and not head_noun and frame.role is None:
+        who_acts = as_events(t for t in frame.topic if t not in frame.nouns)  # its verbs ("sued", "took over")
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()
     out = []
@@ -1484,6 +1527,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         )
         if birthday:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
+        if frame.asks == "person" and _HEADED_BY.match(sentence, ent.end):
+            continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if (
@@ -1511,6 +1556,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
                 and ent.label in _RENAMED
                 and names_the(head_noun, sentence, ent, inside=frame.asks == "event", person=frame.asks == "person")
             )
+            and not (who_acts and ent.label in _AGENT_LABELS and does_the_act(who_acts, sentence, ent))
         ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if (

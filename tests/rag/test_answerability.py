@@ -1393,6 +1393,26 @@ def test_a_year_a_list_ties_to_another_entity_is_not_the_question_s(ner: EntityR
     # ... none of them: another year beside the question's in the same clause keeps it
     both = "Jon Rahm won the U.S. Open in 2021 and the Masters in 2023."
     assert _offered(ner, "Who won the Masters in 2023?", both) == ["Jon Rahm"]
+    # a year in brackets puts it there too
+    past = "The Eagles and Chiefs have most recently won Super Bowl 52 (2017) and Super Bowl 54 (2020), respectively."
+    assert _offered(ner, "Who won the Super Bowl in 2023?", past) == []
+    assert _offered(ner, "Who won the Super Bowl in 2020?", past) != []
+
+
+def test_a_bare_who_is_answered_by_whoever_did_it(ner: EntityRecognizer) -> None:
+    takeover = "Earlier this month, regulators brokered a takeover of Swiss bank Credit Suisse by rival UBS."
+    assert _offered(ner, "Who took over Credit Suisse?", takeover) == ["UBS"]
+    bought = "Credit Suisse's rival, UBS, agreed to buy it for $3.2 billion."
+    assert "UBS" in _offered(ner, "Who bought Credit Suisse?", bought)
+    sued = "Dominion Voting Systems sued Fox News in 2021, claiming the network broadcast lies."
+    assert _offered(ner, "Who sued Fox News?", sued) == ["Dominion Voting Systems"]
+    # an organisation that does not do the act is no "who", nor one for a person asked by a noun or a role
+    assert _offered(ner, "Who sued Fox News?", "Tucker Carlson left Fox News in April after Dominion's suit.") == [
+        "Tucker Carlson"
+    ]
+    assert _offered(ner, "Which actress sued Fox News?", sued) == []
+    # a name before the title of whoever heads it is not that person ("SpaceX", a person to the small model)
+    assert "SpaceX" not in _offered(ner, "Who bought Twitter?", "The Tesla and SpaceX CEO bought Twitter in October.")
 
 
 def test_the_question_s_own_team_is_not_the_team_it_asks_for(ner: EntityRecognizer) -> None:
