@@ -1390,8 +1390,9 @@ _AGENT_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who may do what "who" asks 
 # after an agent: an apposition ("UBS, Credit Suisse's rival, agreed") or the end of its own ("Credit Suisse's
 # rival, UBS, agreed"), then the verb, after at most three auxiliaries or adverbs ("has agreed to buy")
 _AGENT_AFTER = re.compile(
-    r"(?:\s*,[^,.;:!?]{1,60},|,)?\s+(?:(?:has|have|had|was|were|is|are|will|would|could|did|also|then|later|finally"
-    r"|officially|formally|reportedly|agreed|agrees|plans|planned|set|been|to|not|now)\s+){0,3}([\w'’-]+)",
+    r"(?:\s*,[^,.;:!?]{1,60},|,)?\s+(?:(?:has|have|had|was|were|is|are|will|would|could|did|also|then|later|most"
+    r"|just|already|first|again|never|once|agreed|agrees|plans|planned|set|been|to|not|now|\w+ly)\s+){0,3}"
+    r"([\w'’-]+)",
     re.I,
 )
 # a name after a preposition or a verb of telling qualifies or receives, it does not act ("a chef in Canada has
