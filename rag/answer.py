@@ -1109,11 +1109,8 @@ class ExtractiveAnswerer(Answerer):
         # the story the sentence is part of: a roundup of the day's news names Trump under one heading and quotes
         # "an arrest warrant for Putin" under another (the passage when the article's text is not at hand)
         at = len(best.hit.title) + 1 + best.start
-        if written.startswith(best.text, at):
-            start, end = section_of(written, at)
-            in_section = _names_in(frame, written[start:end], frame.names, article=False)
-        else:
-            in_section = in_passage
+        section = written[slice(*section_of(written, at))] if written.startswith(best.text, at) else ""
+        in_section = _names_in(frame, section, frame.names, article=False) if section else in_passage
         unknown: tuple[str, ...] = ()
         if self.unknown_names is not None and frame.names:
             # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
@@ -1131,6 +1128,7 @@ class ExtractiveAnswerer(Answerer):
         # a topic word the sentence says in other words counts as said ("phone" for its "telephone conversation")
         sentence_terms |= best.near
         article_terms |= best.near
+        section_terms = (event_terms(section) | best.near) if section else sentence_terms
         topic = set(frame.topic)
         offers = offered(frame, best.text, analysed)
         if frame.role is not None and group is None:
@@ -1146,6 +1144,7 @@ class ExtractiveAnswerer(Answerer):
             "has_names": float(bool(frame.names)),
             "topic_article": share([_said(t, article_terms) for t in frame.topic]),
             "topic_sentence": share([_said(t, sentence_terms) for t in frame.topic]),
+            "topic_section": share([_said(t, section_terms) for t in frame.topic]),
             "asks_type": float(frame.asks is not None),
             "type_match": float(bool(offers)),
             "consensus": self._consensus(short.text if short else "", best, hits),

@@ -1666,6 +1666,7 @@ FEATURES = (
     "has_names",  # the question names something
     "topic_article",  # share of the question's other key terms in the sentence's article
     "topic_sentence",  # share of them in the sentence
+    "topic_section",  # share of them in the sentence's section of its article
     "asks_type",  # the question asks for a person, place, number, date, organisation, event or work
     "type_match",  # the sentence offers one (other than what the question names)
     "consensus",  # share of the other retrieved articles that state the short answer too
