@@ -660,6 +660,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     name_terms |= {t for m in _KIND_WORDS.finditer(question) for t in key_terms(" ".join(filter(None, m.groups())))}
     name_terms |= {t for m in _INTENT_WORDS.finditer(question) for t in key_terms(m.group(1))}
     name_terms |= _not_topic_terms()
+    if reason := _REASON_ASKED.search(question):  # "What was the reason ...", "What caused ...": no topic words
+        name_terms |= set(key_terms(reason.group(0)))
     if asks == "number" and _AGE_ASKED.search(question):
         name_terms |= set(key_terms("age"))  # "What is Bob Huggins' age?"
     if _NAME_ASKED.search(question):
@@ -684,7 +686,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         offset[1] if offset is not None else "",
         frozenset(key_terms(" ".join(analysed.common_nouns))),
         named_noun(question),
-        bool(_REASON_ASKED.search(question)),
+        reason is not None,
     )
 
 
@@ -993,15 +995,20 @@ _REASON_ASKED = re.compile(
     r"|\bhow\s+come\b",
     re.I,
 )
-# A sentence that gives a cause ("because", "due to", "as a result of", "in response to"), or says that none is known
-# ("No reason was given", "the cause remains under investigation"): what a "why" question is answered by. Weaker:
-# "fired after he called for a pause", "amid fears", "over concerns", which also tell mere order or setting. (A
-# purpose's bare "to" is too common to count, and "citing" names sources more often than causes.)
+# A sentence that gives a cause ("because", "due to", "as a result of", "in response to", "banned for slapping"), or
+# says that none is known ("No reason was given", "did not say why", "the cause remains under investigation"): what
+# a "why" question is answered by. Weaker: "fired after he called for a pause", "amid fears", "over concerns", which
+# often tell only an order or a setting. A reason or a "why" asked is no cause ("When asked why ..."), nor is a
+# purpose's bare "to" (too common) or "citing" (sources more often than causes).
 _STATES_REASON = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|blamed?\s+(?:on|for)|blaming"
-    r"|in\s+(?:response|reaction|retaliation|protest)\b|to\s+protest|in\s+order\s+to|so\s+that|reasons?|motives?"
-    r"|motivated|caus(?:e|es|ed|ing)|led\s+to|prompt(?:ed|ing)|trigger(?:ed|ing)|spark(?:ed|ing)"
-    r"|result(?:ed|ing)\s+(?:in|from)|fu?ell?ed\s+by|driven\s+by|under\s+threat\s+of|explanation|why)\b",
+    r"|in\s+(?:response|reaction|retaliation|protest)\b|to\s+protest|in\s+order\s+to|so\s+that|motivated"
+    r"|(?:the|a|no|any|one|main|key|his|her|their|its)\s+(?:\w+\s+)?(?:reasons?|motives?|explanation)"
+    r"|(?:reasons?|motives?)\s+(?:for|behind|was|were|is|are|given|cited)|explanation\s+(?:for|of)"
+    r"|(?:not|never|unclear|declined\s+to\s+say|didn't\s+say|no\s+word\s+on)\s+why"
+    r"|(?:the\s+)?cause[sd]?\b(?!\s+(?:celebre|célèbre))|causing|led\s+to|prompt(?:ed|ing)|trigger(?:ed|ing)"
+    r"|spark(?:ed|ing)|result(?:ed|ing)\s+(?:in|from)|fu?ell?ed\s+by|driven\s+by|under\s+threat\s+of"
+    r"|for\s+(?:allegedly\s+|his\s+|her\s+|their\s+|its\s+)?[a-z]+ing\b)",
     re.I,
 )
 _HINTS_REASON = re.compile(
@@ -1009,14 +1016,15 @@ _HINTS_REASON = re.compile(
     r"|in\s+an\s+effort\s+to|thanks\s+to)\b",
     re.I,
 )
+HINT_WEIGHT = 0.25  # of a word that may tell a cause or only an order of events
 
 
 def states_reason(sentence: str) -> float:
-    """How plainly a sentence gives a cause, or says that none is known: 1 (``_STATES_REASON``), 0.5 for a word
-    that may tell a cause or only an order of events (``_HINTS_REASON``), else 0."""
+    """How plainly a sentence gives a cause, or says that none is known: 1 (``_STATES_REASON``), ``HINT_WEIGHT``
+    for a word that may tell a cause or only an order of events (``_HINTS_REASON``), else 0."""
     if _STATES_REASON.search(sentence):
         return 1.0
-    return 0.5 if _HINTS_REASON.search(sentence) else 0.0
+    return HINT_WEIGHT if _HINTS_REASON.search(sentence) else 0.0
 
 
 def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
@@ -1386,13 +1394,26 @@ _HEADED_BY = re.compile(
     r"|spokesperson|executive|president)s?\b(?!\s+(?:of|at|for)\b)",
     re.I,
 )
+_QUALIFIER_BEFORE = re.compile(r"(?:\b(?:the|a|an|and|its|their|his|her|former)|&|['’]s)\s+$", re.I)
+
+
+def _heads_it(sentence: str, ent: Entity) -> bool:
+    """Whether ``ent`` names what the title after it heads: "the SpaceX CEO", "SpaceX CEO Elon Musk"; not a person
+    given the title ("elected Lula president")."""
+    title = _HEADED_BY.match(sentence, ent.end)
+    if title is None:
+        return False
+    named_after = re.match(r"\s+[A-Z]", sentence[title.end() :])
+    return bool(named_after or _QUALIFIER_BEFORE.search(sentence, 0, ent.start))
+
+
 _AGENT_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who may do what "who" asks besides a person (see does_the_act)
 # after an agent: an apposition ("UBS, Credit Suisse's rival, agreed") or the end of its own ("Credit Suisse's
 # rival, UBS, agreed"), then the verb, after at most three auxiliaries or adverbs ("has agreed to buy")
 _AGENT_AFTER = re.compile(
     r"(?:\s*,[^,.;:!?]{1,60},|,)?\s+(?:(?:has|have|had|was|were|is|are|will|would|could|did|also|then|later|most"
-    r"|just|already|first|again|never|once|agreed|agrees|plans|planned|set|been|to|not|now|\w+ly)\s+){0,3}"
-    r"([\w'’-]+)",
+    r"|just|already|first|again|never|once|agreed|agrees|plans|planned|set|been|to|not|now|(?-i:[a-z]+ly))\s+){0,3}"
+    r"([\w'’-]+)(\s+by\b)?",
     re.I,
 )
 # a name after a preposition or a verb of telling qualifies or receives, it does not act ("a chef in Canada has
@@ -1409,10 +1430,13 @@ _AGENT_BEFORE = re.compile(
 def does_the_act(done: set[str], sentence: str, ent: Entity) -> bool:
     """Whether the sentence has ``ent`` do what the question asks who did (``done``: its topic's stems): the verb
     within a few words after it ("Dominion sued Fox News", "UBS agreed to buy it"), or the act done by it ("a
-    takeover of Swiss bank Credit Suisse by rival UBS"). An organisation, a country or a people, named beside the act, is who did it."""
+    takeover of Swiss bank Credit Suisse by rival UBS"). An organisation, a country or a people, named beside the act,
+    is who did it."""
     after = _AGENT_AFTER.match(sentence, ent.end)
-    acting = not _NOT_AGENT_BEFORE.search(sentence, 0, ent.start)
-    if acting and after is not None and _says_any(done, event_terms(after.group(1))):
+    # not after a preposition, nor done to it ("China was sanctioned by the United States"); a verb is written in
+    # small letters ("NBA TRADE DEADLINE TRACKER" has no verb "trade")
+    acting = after is not None and not after.group(2) and after.group(1).islower()
+    if acting and not _NOT_AGENT_BEFORE.search(sentence, 0, ent.start) and _says_any(done, event_terms(after.group(1))):
         return True
     before = _AGENT_BEFORE.search(sentence, 0, ent.start)
     return before is not None and _says_any(done, event_terms(before.group(1)))
@@ -1528,7 +1552,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         )
         if birthday:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
-        if frame.asks == "person" and _HEADED_BY.match(sentence, ent.end):
+        if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number

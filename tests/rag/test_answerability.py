@@ -12,6 +12,7 @@ import pytest
 from rag.answer import ExtractiveAnswerer, credits_outlet
 from rag.answerability import (
     FEATURES,
+    HINT_WEIGHT,
     AnswerabilityModel,
     _length_of_time,
     day_meant,
@@ -1413,6 +1414,13 @@ def test_a_bare_who_is_answered_by_whoever_did_it(ner: EntityRecognizer) -> None
     assert _offered(ner, "Which actress sued Fox News?", sued) == []
     # a name before the title of whoever heads it is not that person ("SpaceX", a person to the small model)
     assert "SpaceX" not in _offered(ner, "Who bought Twitter?", "The Tesla and SpaceX CEO bought Twitter in October.")
+    # ... but a person given a title is one ("elected Lula president")
+    assert "Lula" in _offered(ner, "Who won the election?", "Brazilians elected Lula president on Sunday.")
+    # one done to is not who did it; a headline in capitals has no verb to read
+    assert _offered(ner, "Who sanctioned China?", "China was sanctioned by the United States in May.") == [
+        "the United States"
+    ]
+    assert "NBA" not in _offered(ner, "Who traded Kevin Durant?", "NBA TRADE DEADLINE TRACKER: Durant moved to Suns")
 
 
 def test_the_question_s_own_team_is_not_the_team_it_asks_for(ner: EntityRecognizer) -> None:
@@ -1647,7 +1655,12 @@ def test_a_why_question_asks_for_a_cause(ner: EntityRecognizer) -> None:
     assert states_reason("Blinken postponed the trip because a surveillance balloon drifted over the U.S.") == 1.0
     assert states_reason("No reason was given for his departure.") == 1.0
     assert states_reason("The cause of the explosion remains unknown.") == 1.0
-    assert states_reason("Netanyahu fired his minister after he called for a pause.") == 0.5  # or only an order
+    assert states_reason("Netanyahu fired his minister after he called for a pause.") == HINT_WEIGHT  # or an order
+    assert states_reason("Will Smith was banned for slapping Chris Rock.") == 1.0
+    assert states_reason("Neither Lemon nor CNN offered a reason.") == 1.0
+    # a why asked, or a reason or cause named, is no cause given
+    assert states_reason("When asked why it was good for Santos to step down, McCarthy said he had questions.") == 0.0
+    assert states_reason("Reason magazine published the interview on Monday.") == 0.0
     assert states_reason("ESPN first reported Brady was retiring, citing unnamed sources.") == 0.0
     assert states_reason("Jacinda Ardern announced her resignation on Thursday.") == 0.0
 
