@@ -1394,6 +1394,25 @@ _HEADED_BY = re.compile(
     r"|spokesperson|executive|president)s?\b(?!\s+(?:of|at|for)\b)",
     re.I,
 )
+# "Who did Argentina beat in the final?", "whom will the Chiefs face": who the question's subject plays against
+_OPPONENT_ASKED = re.compile(
+    r"^\W*who(?:m)?\s+(?:did|does|do|will|would|could|can|has|have|had)\s+(?P<subject>.+?)\s+"
+    r"(?:beat|defeat|play|face|meet|top|edge|eliminate|knock|upset|host|tie|draw|oust|overcome|outlast|sweep)\b",
+    re.I,
+)
+
+
+def _opponent_asked(frame: Frame) -> bool:
+    """Whether the question asks whom a team or a country (a name the recogniser took for no person) plays against:
+    the answer is one of its kind, not a person ("Messi" is no answer to "Who did Argentina beat?")."""
+    m = _OPPONENT_ASKED.match(frame.text)
+    if m is None:
+        return False
+    subject = m["subject"].lower()
+    named = [n for n in frame.names if n.lower() in subject]
+    return bool(named) and not any(n in frame.person_names for n in named)
+
+
 _QUALIFIER_BEFORE = re.compile(r"(?:\b(?:the|a|an|and|its|their|his|her|former)|&|['’]s)\s+$", re.I)
 
 
@@ -1529,7 +1548,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     within_country = frame.asks == "place" and _within_country(asked)
     # a bare "who" asks for whoever did it: "Who took over Credit Suisse?" is answered by "UBS agreed to buy it"
     who_acts = set()
-    if frame.asks == "person" and not head_noun and frame.role is None:
+    if frame.asks == "person" and _opponent_asked(frame):
+        labels = _AGENT_LABELS  # "Who did Argentina beat?": a team or a country beat one of its kind
+    elif frame.asks == "person" and not head_noun and frame.role is None:
         who_acts = as_events(t for t in frame.topic if t not in frame.nouns)  # its verbs ("sued", "took over")
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()

@@ -1423,6 +1423,16 @@ def test_a_bare_who_is_answered_by_whoever_did_it(ner: EntityRecognizer) -> None
     assert "NBA" not in _offered(ner, "Who traded Kevin Durant?", "NBA TRADE DEADLINE TRACKER: Durant moved to Suns")
 
 
+
+def test_whom_a_team_or_country_beat_is_one_of_its_kind(ner: EntityRecognizer) -> None:
+    final = "Lionel Messi scored twice as Argentina beat France on penalties in the World Cup final."
+    assert _offered(ner, "Who did Argentina beat in the World Cup final?", final) == ["France"]
+    # a person's opponent is a person
+    assert _offered(ner, "Who did Serena Williams beat in the final?", "Serena Williams beat Martina Hingis.") == [
+        "Martina Hingis"
+    ]
+
+
 def test_the_question_s_own_team_is_not_the_team_it_asks_for(ner: EntityRecognizer) -> None:
     final = "The Denver Nuggets beat the Boston Celtics 94-89 to win their first NBA title."
     found = _offered(ner, "Which team did Denver beat to win its first NBA title?", final)
