@@ -574,21 +574,22 @@ _KIND_WORDS = re.compile(
     r"|\b(?:what|which)\s+(kinds?|types?|sorts?)\s+of\b",
     re.I,
 )
-# A verb of wanting or trying before the verb it governs: "What does Mishustin want to preserve?" is answered by "we
-# need to do everything necessary to preserve historical memory"; the articles need not say "want" (not "plans to",
-# whose noun is often the story's own word: "announced plans to ...").
+# A verb of wanting, trying or deciding before the verb it governs: "What does Mishustin want to preserve?" is
+# answered by "we need to do everything necessary to preserve historical memory", "Why did Putin decide to station
+# nuclear weapons in Belarus?" by why he stations them; the articles need not say "want" or "decide" (not "plans
+# to", whose noun is often the story's own word: "announced plans to ...").
 _INTENT_WORDS = re.compile(
     r"\b(wants?|wanted|wanting|intends?|intended|intending|tr(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?"
-    r"|seeks?|seeking|sought)\s+to\s+(?!be\b|do\b)[a-z]",
+    r"|seeks?|seeking|sought|decid(?:e|es|ed|ing)|cho(?:ose|oses|se|osing))\s+to\s+(?!be\b|do\b)[a-z]",
     re.I,
 )
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 # Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
 # alive?" is answered by "Hendricks died at 115"; "Why isn't Eurovision held in Ukraine even though Ukraine won?")
-# "go", which articles tell as being there ("Did Xi go to Moscow?": "Xi Jinping is in Moscow for talks"), and the
-# contractions of auxiliaries ("Why isn't ...", "he'd").
+# "go" and "put", which articles tell as being there ("Did Xi go to Moscow?": "Xi Jinping is in Moscow for talks";
+# "put nuclear weapons in Belarus": "station" them), and the contractions of auxiliaries ("Why isn't ...", "he'd").
 _NOT_TOPIC = (
-    "even though although still yet ever already really actually currently now anymore go goes going went gone "
+    "even though although still yet ever already really actually currently now anymore go goes going went gone put "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
 )

@@ -1642,6 +1642,7 @@ def test_adverbs_contractions_and_go_are_not_what_a_question_is_about(ner: Entit
     eurovision = topic("Why isn't Eurovision being held in Ukraine even though Ukraine won?")
     assert not {"isn't", "even", "though"} & set(eurovision) and "held" in eurovision
     assert topic("Did Xi Jinping go to Moscow to meet Putin?") == ("meet",)
+    assert topic("Why did Putin decide to put nuclear weapons in Belarus?") == tuple(key_terms("nuclear weapons"))
 
 
 def test_an_irregular_past_form_in_the_question_is_said_by_its_verb(ner: EntityRecognizer) -> None:
