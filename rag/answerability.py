@@ -280,9 +280,8 @@ _YEAR_AFTER = re.compile(
 # After an entity, within its clause (up to a comma, colon or bracket), the years it is put in: "struck Florida
 # as a Category 2 in 1985", "won Super Bowl 52 (2017)" (not "..., who won in 1986", nor "since 1986": a year it is
 # measured from)
-_CLAUSE = re.compile(r"(?:[^,;:!?()\"“”]|\((?:1[5-9]|20)\d\d\))*")
+_CLAUSE = re.compile(r"(?:[^,;:!?()\"“”]|\((?:1[5-9]|20)\d\d\)){0,150}")
 _IN_YEAR = re.compile(r"\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)|\(((?:1[5-9]|20)\d\d)\)")
-_CLAUSE_CHARS = 150
 
 
 def _in_another_year(sentence: str, end: int, years: set[str]) -> bool:
@@ -290,7 +289,7 @@ def _in_another_year(sentence: str, end: int, years: set[str]) -> bool:
     Florida as a Category 2 in 1985"; not "Messi won the Ballon d'Or in 2021 and the World Cup in 2022" for a 2022
     question)."""
     clause = _CLAUSE.match(sentence, end)
-    put = {m.group(1) or m.group(2) for m in _IN_YEAR.finditer(clause.group(0)[:_CLAUSE_CHARS])} if clause else set()
+    put = {m.group(1) or m.group(2) for m in _IN_YEAR.finditer(clause.group(0))} if clause else set()
     return bool(put) and not put & years
 
 
@@ -996,7 +995,7 @@ _REASON_ASKED = re.compile(
     r"|\bhow\s+come\b",
     re.I,
 )
-# A sentence that gives a cause ("because", "due to", "as a result of", "in response to", "banned for slapping"), or
+# A sentence that gives a cause ("because", "due to", "as a result of", "in response to", "banned ... for slapping"), or
 # says that none is known ("No reason was given", "did not say why", "the cause remains under investigation"): what
 # a "why" question is answered by. Weaker: "fired after he called for a pause", "amid fears", "over concerns", which
 # often tell only an order or a setting. A reason or a "why" asked is no cause ("When asked why ..."), nor is a
@@ -1009,7 +1008,9 @@ _STATES_REASON = re.compile(
     r"|(?:not|never|unclear|declined\s+to\s+say|didn't\s+say|no\s+word\s+on)\s+why"
     r"|(?:the\s+)?cause[sd]?\b(?!\s+(?:celebre|célèbre))|causing|led\s+to|prompt(?:ed|ing)|trigger(?:ed|ing)"
     r"|spark(?:ed|ing)|result(?:ed|ing)\s+(?:in|from)|fu?ell?ed\s+by|driven\s+by|under\s+threat\s+of"
-    r"|for\s+(?:allegedly\s+|his\s+|her\s+|their\s+|its\s+)?[a-z]+ing\b)",
+    r"|(?:banned|barred|fired|sued|arrested|charged|convicted|punished|fined|suspended|critici[sz]ed|praised|jailed"
+    r"|sentenced|disqualified|expelled|ousted|censured|penali[sz]ed|sanctioned|indicted|apologi[sz]ed|honou?red)"
+    r"\s+(?:[\w'’-]+\s+){0,6}?for\s+(?:allegedly\s+|his\s+|her\s+|their\s+|its\s+)?(?-i:[a-z]+ing)\b)",
     re.I,
 )
 _HINTS_REASON = re.compile(

@@ -580,7 +580,11 @@ def fold_accents(text: str) -> str:
 
 # A heading: a line of its own, of one to twelve words, that no sentence's punctuation ends ("Biden's first veto",
 # "Chinese leader welcomed in Russia"), or a short question ("Why would Trump get arrested?").
-_HEADING = re.compile(r"^[ \t]*(?=\S)(?:(?:[^\n.!?]*[^\s.!?:;,\"”’')\]—–-])|(?:\S+[ \t]+){1,8}\S+\?)[ \t]*$", re.M)
+_HEADING = re.compile(
+    r"^[ \t]*(?=\S)(?:(?:[^\n.!?]*[^\s.!?:;,\"”’')\]—–-])"  # no sentence's punctuation in it or at its end
+    r"|(?:\S+[ \t]+){1,8}\S+\?)[ \t]*$",  # or a short question
+    re.M,
+)
 _HEADING_WORDS = 12
 
 
