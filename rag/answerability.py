@@ -584,9 +584,9 @@ _INTENT_WORDS = re.compile(
 )
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 # Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
-# alive?" is answered by "Hendricks died at 115"; "Why isn't Eurovision held in Ukraine even though Ukraine won?")
-# "go" and "put", which articles tell as being there ("Did Xi go to Moscow?": "Xi Jinping is in Moscow for talks";
-# "put nuclear weapons in Belarus": "station" them), and the contractions of auxiliaries ("Why isn't ...", "he'd").
+# alive?" needs no article saying "still"; "Why isn't Eurovision held in Ukraine even though Ukraine won?"), "go" and
+# "put", which articles tell otherwise ("Did Xi go to Moscow?": "Xi Jinping is in Moscow"; "put nuclear weapons in
+# Belarus": "station" them), and the contractions of auxiliaries ("Why isn't ...", "he'd").
 _NOT_TOPIC = (
     "even though although still yet ever already really actually currently now anymore go goes going went gone put "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
