@@ -949,7 +949,7 @@ class ExtractiveAnswerer(Answerer):
             if frame.relation is not None and states_relation(frame, cand.text):
                 score += self.RELATION_BONUS
             if frame.reason and cand.coverage >= self.REASON_MIN_COVERAGE:
-                score += self.REASON_BONUS * states_reason(cand.text)
+                score += self.REASON_BONUS * states_reason(cand.text, frozenset(frame.topic))
             out.append(replace(cand, similarity=similarity, score=score))
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         if frame.asks is not None and not self._offers(frame, out[0], analysed):

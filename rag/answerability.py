@@ -1021,12 +1021,18 @@ _HINTS_REASON = re.compile(
 HINT_WEIGHT = 0.25  # of a word that may tell a cause or only an order of events
 
 
-def states_reason(sentence: str) -> float:
+def states_reason(sentence: str, asked: frozenset[str] = frozenset()) -> float:
     """How plainly a sentence gives a cause, or says that none is known: 1 (``_STATES_REASON``), ``HINT_WEIGHT``
-    for a word that may tell a cause or only an order of events (``_HINTS_REASON``), else 0."""
+    for a word that may tell a cause or only an order of events (``_HINTS_REASON``), else 0. A hint followed by the
+    event asked about (``asked``: the question's topic stems) tells only what came after it ("Why did Harry make a
+    surprise appearance?": "... after his surprise appearance last week")."""
     if _STATES_REASON.search(sentence):
         return 1.0
-    return HINT_WEIGHT if _HINTS_REASON.search(sentence) else 0.0
+    for m in _HINTS_REASON.finditer(sentence):
+        following = _WORDS_AFTER.match(sentence, m.end())
+        if following is None or not asked & set(key_terms(following.group(0))):
+            return HINT_WEIGHT
+    return 0.0
 
 
 def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:

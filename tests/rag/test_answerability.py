@@ -1667,6 +1667,9 @@ def test_a_why_question_asks_for_a_cause(ner: EntityRecognizer) -> None:
     assert states_reason("No reason was given for his departure.") == 1.0
     assert states_reason("The cause of the explosion remains unknown.") == 1.0
     assert states_reason("Netanyahu fired his minister after he called for a pause.") == HINT_WEIGHT  # or an order
+    # ... but not when what follows it is the event asked about: that tells only what came after it
+    later = "His testimony will be his second time in court after his surprise appearance last week."
+    assert states_reason(later, frozenset(key_terms("make a surprise appearance"))) == 0.0
     assert states_reason("Will Smith was banned for slapping Chris Rock.") == 1.0
     assert states_reason("Neither Lemon nor CNN offered a reason.") == 1.0
     # a why asked, or a reason or cause named, is no cause given
