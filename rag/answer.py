@@ -482,11 +482,6 @@ def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = Tru
     ]
 
 
-def _said(term: str, said: set[str]) -> bool:
-    """Whether ``said`` (stems) holds a question's key term, or the verb of its irregular past form ("broke")."""
-    return term in said or any(t in said for t in as_events((term,)))
-
-
 def _distance(ent: Entity, anchors: list[int], default: int) -> int:
     """Characters between the entity and the nearest anchor (``default`` when the sentence has none)."""
     return min((max(ent.start - a, a - ent.end, 0) for a in anchors), default=default)
@@ -941,6 +936,7 @@ class ExtractiveAnswerer(Answerer):
         weighs = self.ranker.uses("similarity")
         sims = self._similarities(query, self._finalists(candidates)) if weighs else {}
         floor = min(sims.values(), default=0.0)
+        asked = frozenset(frame.topic)
         out = []
         for cand in candidates:
             similarity = sims.get(cand.text, floor) if weighs else None
@@ -949,7 +945,7 @@ class ExtractiveAnswerer(Answerer):
             if frame.relation is not None and states_relation(frame, cand.text):
                 score += self.RELATION_BONUS
             if frame.reason and cand.coverage >= self.REASON_MIN_COVERAGE:
-                score += self.REASON_BONUS * states_reason(cand.text, frozenset(frame.topic))
+                score += self.REASON_BONUS * states_reason(cand.text, asked)
             out.append(replace(cand, similarity=similarity, score=score))
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         if frame.asks is not None and not self._offers(frame, out[0], analysed):
@@ -1129,7 +1125,8 @@ class ExtractiveAnswerer(Answerer):
         sentence_terms |= best.near
         article_terms |= best.near
         section_terms = (event_terms(section) | best.near) if section else sentence_terms
-        topic = set(frame.topic)
+        # each topic word with the verb of its irregular past form ("broke" is said by "break"), read once
+        forms = {t: as_events((t,)) for t in frame.topic}
         offers = offered(frame, best.text, analysed)
         if frame.role is not None and group is None:
             offers = []  # no sentence gives anyone the asked role (rag/roles.py): a person is not what was asked
@@ -1142,9 +1139,9 @@ class ExtractiveAnswerer(Answerer):
             "names_sentence": share(in_passage),
             "names_section": share(in_section),
             "has_names": float(bool(frame.names)),
-            "topic_article": share([_said(t, article_terms) for t in frame.topic]),
-            "topic_sentence": share([_said(t, sentence_terms) for t in frame.topic]),
-            "topic_section": share([_said(t, section_terms) for t in frame.topic]),
+            "topic_article": share([bool(forms[t] & article_terms) for t in frame.topic]),
+            "topic_sentence": share([bool(forms[t] & sentence_terms) for t in frame.topic]),
+            "topic_section": share([bool(forms[t] & section_terms) for t in frame.topic]),
             "asks_type": float(frame.asks is not None),
             "type_match": float(bool(offers)),
             "consensus": self._consensus(short.text if short else "", best, hits),
@@ -1167,7 +1164,7 @@ class ExtractiveAnswerer(Answerer):
             score=self.model.probability(features),
             unknown_names=unknown,
             missing_names=missing_names,
-            missing_topic=tuple(topic_words(frame, {t for t in topic if not _said(t, article_terms)})),
+            missing_topic=tuple(topic_words(frame, {t for t, said in forms.items() if not said & article_terms})),
             relation_missing=relation_missing,
             day_missing=day_missing,
         )
