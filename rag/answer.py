@@ -122,6 +122,37 @@ def credits_outlet(sentence: str, ent: Entity, hit: Hit) -> bool:
     return bool(words) and bool(names & {words[0], "".join(words)})
 
 
+# The source a sentence credits its claim to: "According to the AAA, the state reporting the highest gas prices was
+# California", "A new report from Bank of America claims that the company has cut air conditioning", "according to
+# Downdetector data". Who reports a fact is not the fact a question asks for ("Which state has the highest gas
+# price?"), unless the question asks who reported, found or said it.
+_CITED_BEFORE = re.compile(
+    r"(?:\baccording\s+to|\b(?:report|study|survey|poll|analysis|data|figures|estimates?|tally|count|index|ranking|"
+    r"research)s?\s+(?:from|by))\s+(?:(?:the|a|an|its|their)\s+)?(?:(?!(?:of|for|in|on|with|about)\s)[\w'’&.-]+\s+){0,2}$",
+    re.I,
+)
+_SOURCE_ASKED = re.compile(
+    r"\baccording\s+to\s+(?:which|what|whom)\b|\b(?:who|which|what)\b[^?]*?\b(?:reported|reports|report|found|finds|"
+    r"released|releases|published|publishes|compiled|estimated|estimates|surveyed|polled|tracks|tracked|ranked|"
+    r"conducted|said|says|warned|announced|claimed|claims)\b",
+    re.I,
+)
+
+
+def cited_source(sentence: str, ent: Entity) -> bool:
+    """Whether ``ent`` is the source a sentence credits its claim to ("according to the AAA", "a report from Bank of
+    America", "survey by Gallup"), the nearest capitalised words before it allowed ("according to Bloomberg's Lisa
+    Abramowicz" is no source of that kind: a possessive ends the lead-in)."""
+    before = sentence[max(0, ent.start - 60) : ent.start]
+    return _CITED_BEFORE.search(before) is not None and not re.search(r"['’]s?\s+\S*\s*$", before)
+
+
+def asks_source(question: str) -> bool:
+    """Whether a question asks who reported, found or said something ("According to which group ...", "Which
+    agency reported ..."), so that the source a sentence credits may answer it."""
+    return _SOURCE_ASKED.search(question) is not None
+
+
 @dataclass(frozen=True)
 class _Candidate:
     hit: Hit
@@ -861,6 +892,7 @@ class ExtractiveAnswerer(Answerer):
         found_mentions = []
         cast: set[int] = set()  # "who plays Archie Bunker": the sentences that give an actor the role
         own = question_entities(frame, [analysed[c.text] for c in sentences if c.text in analysed])
+        sources_answer = asks_source(frame.text)
         for i, cand in enumerate(sentences):
             found = analysed.get(cand.text)
             if found is not None and actor_of(frame, cand.text, found) is not None:
@@ -874,6 +906,8 @@ class ExtractiveAnswerer(Answerer):
             for ent in offered(frame, cand.text, found):
                 if own and within(ent.text, own):
                     continue  # "Nuggets" when the question's "Denver" names "the Denver Nuggets"
+                if not sources_answer and cited_source(cand.text, ent):
+                    continue  # "According to the AAA, the state ... was California": the AAA reports, not answers
                 if not credits_outlet(cand.text, ent, cand.hit) and not self._counts_other(frame, cand.text, ent):
                     fit = NO_ROLE
                     if role is not None:

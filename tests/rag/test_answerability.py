@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answer import ExtractiveAnswerer, credits_outlet
+from rag.answer import ExtractiveAnswerer, asks_source, cited_source, credits_outlet
 from rag.answerability import (
     FEATURES,
     HINT_WEIGHT,
@@ -164,6 +164,28 @@ def test_the_publisher_s_credit_in_a_dateline_is_not_a_short_answer(ner: EntityR
     assert not credits_outlet(reported, named, cnn)  # named in the sentence's own words, not as its credit
     answer = _answerer(ner).answer(Query(question), [cnn])
     assert answer.short_answer is None or answer.short_answer.text != "CNN Business"
+
+
+def test_the_source_a_sentence_credits_is_not_its_short_answer(ner: EntityRecognizer) -> None:
+    text = "According to the AAA, the state reporting the highest gas prices on Saturday was California."
+    question = "Which state has the highest average price for a gallon of gas?"
+    ents = {e.text: e for e in ner.analyse([text])[0].entities}
+    assert cited_source(text, ents["AAA"]) and not cited_source(text, ents["California"])
+    for sentence, name in [
+        ("A new report from Bank of America claims that the company cut air conditioning.", "Bank of America"),
+        ("Users had reported trouble on Wednesday, according to Downdetector data.", "Downdetector"),
+    ]:
+        found = next(e for e in ner.analyse([sentence])[0].entities if e.text == name)
+        assert cited_source(sentence, found)
+    said = "Pfizer says it will seek FDA approval for a vaccine."
+    assert not any(cited_source(said, e) for e in ner.analyse([said])[0].entities)  # named, not credited
+    owned = "According to Bloomberg's Lisa Abramowicz, prices fell."
+    assert not cited_source(owned, next(e for e in ner.analyse([owned])[0].entities if "Lisa" in e.text))
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "California"
+    # a question asking who reported it is answered by the source
+    assert asks_source("Which group reported the highest gas prices?") and not asks_source(question)
+    assert not asks_source("According to a new study, which fast food chain has the slowest drive-thru?")
 
 
 def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) -> None:
