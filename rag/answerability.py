@@ -52,6 +52,7 @@ from rag.names import (
 )
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.roles import Role, asked_role
+from rag.sentence_rank import focus_text
 from rag.speakers import SAYING, asked_speaker
 from rag.text import (
     CURRENCY,
@@ -599,6 +600,11 @@ def _not_topic_terms() -> frozenset[str]:
     return frozenset(key_terms(_NOT_TOPIC))
 
 
+# Capitalised abbreviations of a post, not a name an article must repeat: "Which senior Conservative MP ...?" is
+# answered by "Theresa May, the former prime minister"; "Who is Tesla's CFO?" by "chief financial officer ..."
+_POSTS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "ceo", "ceos", "cfo", "coo", "cto", "pm"})
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -608,7 +614,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         if ent.label not in NAME_LABELS:
             continue
         name = clean_name(ent.text)
-        if name and name.lower() not in STOPWORDS:
+        if name and name.lower() not in STOPWORDS and name.lower() not in _POSTS:
             names.append(name)
             covered.append((ent.start, ent.end))
             if ent.label == "PERSON":
@@ -629,7 +635,13 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         low = token.lower()
         if low in dated:
             continue
-        if token and low not in STOPWORDS and low not in TITLES and not any(low in n for n in lowered):
+        if (
+            token
+            and low not in STOPWORDS
+            and low not in TITLES
+            and low not in _POSTS
+            and not any(low in n for n in lowered)
+        ):
             names.append(token)
             lowered.add(token.lower())
     for word in _INNER_CAPITAL.findall(question):  # "ChatGPT", "iPhone": names the tagger does not always know
@@ -1536,7 +1548,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         labels = frozenset({"GPE"})
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
-    sum_asked = frame.asks == "number" and bool(_SUM.search(frame.text))
+    # a sum is asked by the question proper, not its scene ("A teenager spent his summer ... How old is he?")
+    sum_asked = (
+        frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(focus_text(frame.text)))
+    )
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from rag.text import STOPWORDS, undotted
 
@@ -268,9 +269,32 @@ def name_forms(name: str) -> tuple[str, ...]:
 
 def mentions(text_lower: str, name: str, person: bool = False) -> bool:
     """Whether a lower-cased text names ``name`` (as a whole word or phrase; its acronyms with or without dots, a
-    country's other names). The name is rewritten, never the text: a question's few names, not each article's
-    every sentence."""
-    return any(says(text_lower, variant) for form in name_forms(name) for variant in name_variants(form, person))
+    country's other names; a long name with a few words more, ``_loose_name``). The name is rewritten, never the
+    text: a question's few names, not each article's every sentence."""
+    if any(says(text_lower, variant) for form in name_forms(name) for variant in name_variants(form, person)):
+        return True
+    loose = None if person else _loose_name(name.lower())
+    return loose is not None and any(len(_WORD.findall(m.group(0))) <= loose[1] for m in loose[0].finditer(text_lower))
+
+
+_WORD = re.compile(r"[\w'’]+")
+MIN_LOOSE_WORDS = 4  # a name of this many words is found with a few more words inside it ...
+MAX_INSERTED = 4  # ... at most this many, and two fewer than the name has ("New York Times" is not "New York City
+# Times Square")
+
+
+@lru_cache(maxsize=1024)
+def _loose_name(name_lower: str) -> tuple[re.Pattern[str], int] | None:
+    """A long name's words in order with a few more among them, and the most words a match may have: a question
+    says "the Nathan's Famous Hot Dog Eating Contest", the article "Nathan's Famous International Hot Dog Eating
+    Contest". None for a shorter name: "New York Times" is not "New York City Times Square"."""
+    words = _WORD.findall(name_lower)
+    if len(words) < MIN_LOOSE_WORDS:
+        return None
+    inserted = min(MAX_INSERTED, len(words) - 2)
+    gap = rf"\W+(?:[\w'’]+\W+){{0,{inserted}}}?"
+    parts = [re.sub(r"['’]", "['’]", re.escape(w)) for w in words]
+    return re.compile(rf"(?<!\w){gap.join(parts)}(?!\w)"), len(words) + inserted
 
 
 def says(haystack: str, needle: str) -> bool:

@@ -926,6 +926,19 @@ def test_an_age_is_found_however_the_article_gives_it(ner: EntityRecognizer) -> 
     question = "How old was Queen Elizabeth II when she died?"
     answer = _answerer(ner, min_short_answer=0.0).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and "96" in answer.short_answer.text
+    # the question's scene asks for no sum: "spent" sets it, "How old is" asks
+    scene = "A teenager spent his summer making history: he flew solo around the world. How old is Mack Rutherford?"
+    turned = "Mack Rutherford, who turned 17 during the journey, touched down at an airstrip near Charleroi."
+    assert "17" in _offered(ner, scene, turned)
+    assert _offered(ner, "How much did he spend on the journey?", turned) == []  # a sum asked: an age is none
+
+
+def test_a_post_s_abbreviation_is_no_name(ner: EntityRecognizer) -> None:
+    question = "Which senior Conservative MP was tipped as a possible caretaker prime minister?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert "MP" not in frame.names and "Conservative" in frame.names and "mp" in frame.topic
+    cfo = "Who is the CFO of Tesla?"
+    assert frame_question(cfo, ner.analyse([cfo])[0]).names == ("Tesla",)
 
 
 def test_the_name_a_question_asks_for_is_not_its_topic(ner: EntityRecognizer) -> None:

@@ -104,3 +104,11 @@ def test_a_place_typed_without_the_comma_before_its_state_is_found() -> None:
     assert "Kansas City, Missouri" in name_forms("Kansas City Missouri")
     assert name_forms("West Virginia") == ("West Virginia", "W.Va.")  # a state's own name is not split
     assert "Paris, France" in name_forms("Paris France")
+
+
+def test_a_long_name_is_found_with_a_few_words_more_inside_it() -> None:
+    text = "chestnut won the nathan’s famous fourth of july international hot dog-eating contest in coney island."
+    assert mentions(text, "Nathan's Famous Hot Dog Eating Contest")  # four words more, a hyphen, the other apostrophe
+    assert not mentions(text, "Nathan's Famous Hot Dog Contest Final")  # every word, in order
+    assert not mentions("in new york city times square", "New York Times")  # a short name: as written only
+    assert not mentions("the world health and food safety organization", "World Health Organization")
