@@ -65,6 +65,7 @@ from rag.text import (
     WEEKDAYS,
     alternation,
     as_events,
+    as_question,
     calendar_day_mentions,
     calendar_days,
     event_terms,
@@ -944,7 +945,7 @@ def asked_type(question: str) -> str | None:
     ends first ("which country's lawmakers" asks for a country). Acronyms are read without their dots ("which U.S.
     city" asks for a place). "Who is" and a name asks for no kind of thing: what the articles say of that name.
     "What is the name of the X" and "what is the X called" ask as "which X" does, else for a name of any kind."""
-    question = undotted(question)
+    question = as_question(undotted(question))  # "This former Japanese prime minister ..." asks "which"
     if (m := _WHO_IS.match(question)) and _names_someone(m["name"]):
         return None
     named = _NAME_OF.search(question) or _CALLED.search(question)

@@ -17,6 +17,7 @@ from typing import Any
 
 from rag.errors import ModelError
 from rag.offline import import_without_torch
+from rag.text import statement_asks
 
 # spaCy's OntoNotes labels, grouped by what a question asks for.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -69,12 +70,15 @@ def _noun_phrase(doc: Any, start: int) -> str:
 
 def _asked_words(doc: Any) -> list[Any]:
     """The tokens of the noun phrase after the first "which"/"what" of a tagged ``doc`` that has one (none when
-    none: "what did he say")."""
+    none: "what did he say"), or after the "this" of a statement that asks with it ("This former Japanese prime
+    minister was assassinated ...": ``rag.text.statement_asks``)."""
     for i, tok in enumerate(doc):
         if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
             words = _noun_words(doc, i + 1)
             if words:
                 return words
+    if (this := statement_asks(doc.text)) is not None:
+        return next((_noun_words(doc, t.i + 1) for t in doc if t.idx == this.start()), [])
     return []
 
 
@@ -114,8 +118,9 @@ def _entity(span: Any) -> Entity | None:
     if span.label_ in NAME_LABELS:
         while end > span.start and (t := span.doc[end - 1]).is_alpha and t.is_lower and t.is_stop:
             end -= 1
-        if span.label_ in _PLAIN_NAMES and end - 1 > span.start and span.doc[end - 1].text in _POSSESSIVES:
-            end -= 1  # "Boris Johnson’s premiership": the name is "Boris Johnson" (a brand keeps it: "McDonald's")
+        last = span.doc[end - 1].text
+        if end - 1 > span.start and (last in ("'", "’") or (span.label_ in _PLAIN_NAMES and last in _POSSESSIVES)):
+            end -= 1  # "Boris Johnson’s premiership", "Singapore Airlines' planes" (a brand keeps it: "McDonald's")
     if end == span.start:
         return None
     kept = span.doc[span.start : end]

@@ -602,3 +602,30 @@ def section_of(text: str, at: int) -> tuple[int, int]:
             end = m.start()
             break
     return start, end
+
+
+# A quiz's statement asks with "this" where a question would say "which": "This former Japanese prime minister was
+# assassinated while delivering a campaign speech in July.", "Agents from this federal law enforcement agency
+# searched Mar-a-Lago." Not "this week" (a time), and not "all of these ... except" (what the answer is not).
+_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b", re.I)
+_THIS_TIME = (
+    r"week|weekend|year|month|season|offseason|morning|afternoon|evening|night|summer|winter|spring|fall|autumn|"
+    r"time|past|decade|century|day|days|weeks|months|years|quarter|term|is|was|are|were|will|has|had|and|or|,"
+)
+_THIS_ASKS = re.compile(rf"\b(?:this|these)\s+(?!(?:{_THIS_TIME})\b)(?=\w)", re.I)
+_LISTS_WHAT_IS_NOT = re.compile(r"\bexcept\b|\ball\s+(?:of\s+)?these\b", re.I)
+
+
+def statement_asks(question: str) -> re.Match[str] | None:
+    """The "this"/"these" (and the space after it) that stands for what a statement with no question word asks
+    for ("This former Japanese prime minister was assassinated ..."); None for a question, or where none does."""
+    if _QUESTION_WORD.search(question) or _LISTS_WHAT_IS_NOT.search(question):
+        return None
+    return _THIS_ASKS.search(question)
+
+
+def as_question(question: str) -> str:
+    """A statement that asks with "this" as the question it stands for: "This former Japanese prime minister was
+    assassinated" -> "which former Japanese prime minister was assassinated"; any other text as it is."""
+    this = statement_asks(question)
+    return question if this is None else f"{question[: this.start()]}which {question[this.end() :]}"

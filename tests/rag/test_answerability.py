@@ -933,6 +933,23 @@ def test_an_age_is_found_however_the_article_gives_it(ner: EntityRecognizer) -> 
     assert _offered(ner, "How much did he spend on the journey?", turned) == []  # a sum asked: an age is none
 
 
+def test_a_quiz_statement_asks_with_this(ner: EntityRecognizer) -> None:
+    statement = "This former Japanese prime minister was assassinated while delivering a campaign speech in July."
+    frame = frame_question(statement, ner.analyse([statement])[0])
+    assert frame.asks == "person" and frame.head == "former Japanese prime minister"
+    text = "Former Japanese Prime Minister Shinzo Abe was assassinated on Friday while delivering a campaign speech."
+    answer = _answerer(ner, min_short_answer=0.0).answer(Query(statement), [text_hit(text, "a1", statement)])
+    assert answer.short_answer is not None and answer.short_answer.text == "Shinzo Abe"
+    agency = "Agents from this federal law enforcement agency searched the Mar-a-Lago home."
+    assert frame_question(agency, ner.analyse([agency])[0]).asks == "organisation"
+    for other in (
+        "He was in all of these movies except:",  # what the answer is not
+        "What happened this week in Ukraine?",  # a question word asks
+        "Tell me about the floods this week.",  # "this week" is a time
+    ):
+        assert frame_question(other, ner.analyse([other])[0]).asks is None
+
+
 def test_a_post_s_abbreviation_is_no_name(ner: EntityRecognizer) -> None:
     question = "Which senior Conservative MP was tipped as a possible caretaker prime minister?"
     frame = frame_question(question, ner.analyse([question])[0])

@@ -54,6 +54,10 @@ def test_a_name_does_not_end_on_a_lower_case_function_word() -> None:
     found = [_entity(s) for s in spans]
     assert [e.text for e in found if e] == ["Elon Musk", "McDonald's", "a dozen", "Boris Johnson"]
     assert all(e is not None and text[e.start : e.end] == e.text for e in found)
+    plural = "Singapore Airlines' planes were named the best."
+    doc = nlp.make_doc(plural)
+    airline = _entity(doc.char_span(0, plural.index(" planes"), label="ORG"))  # a plural's possessive: no brand's
+    assert airline is not None and airline.text == "Singapore Airlines"
 
 
 def test_a_sum_keeps_its_currency_sign_and_a_list_s_number_is_no_entity() -> None:
