@@ -584,6 +584,7 @@ _INTENT_WORDS = re.compile(
     r"|seeks?|seeking|sought|decid(?:e|es|ed|ing)|cho(?:ose|oses|se|osing))\s+to\s+(?!be\b|do\b)[a-z]",
     re.I,
 )
+_OF_THE_FOLLOWING = re.compile(r"\bof\s+the\s+following\b", re.I)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 # Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
 # alive?" needs no article saying "still"; "Why isn't Eurovision held in Ukraine even though Ukraine won?"), "go" and
@@ -677,6 +678,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(reason.group(0)))
     if asks == "number" and _AGE_ASKED.search(question):
         name_terms |= set(key_terms("age"))  # "What is Bob Huggins' age?"
+    if _OF_THE_FOLLOWING.search(question):
+        name_terms |= set(key_terms("following"))  # a quiz's "which of the following": no article says it
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):

@@ -74,7 +74,12 @@ def _asked_words(doc: Any) -> list[Any]:
     minister was assassinated ...": ``rag.text.statement_asks``)."""
     for i, tok in enumerate(doc):
         if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
-            words = _noun_words(doc, i + 1)
+            after = i + 1
+            if [t.lower_ for t in doc[after : after + 3]] == ["of", "the", "following"]:
+                after += 3  # a quiz's "which of the following bands": the bands
+            elif [t.lower_ for t in doc[after : after + 2]] in (["of", "these"], ["of", "those"]):
+                after += 2
+            words = _noun_words(doc, after)
             if words:
                 return words
     if (this := statement_asks(doc.text)) is not None:
@@ -94,6 +99,8 @@ def asks_plural(doc: Any) -> bool:
     """Whether the noun phrase after the first "which"/"what" of a tagged ``doc`` names several things ("which
     organizations", "which two banks", "what NFL teams"): the question asks for more than one."""
     words = _asked_words(doc)
+    if words and words[0].i >= 2 and doc[words[0].i - 1].lower_ in ("following", "these", "those"):
+        return words[0].lower_ in _SEVERAL  # "which of the following players" asks for one of them
     return bool(words) and (words[-1].tag_ in ("NNS", "NNPS") or words[0].lower_ in _SEVERAL)
 
 

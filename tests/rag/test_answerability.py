@@ -948,6 +948,12 @@ def test_a_quiz_statement_asks_with_this(ner: EntityRecognizer) -> None:
         "Tell me about the floods this week.",  # "this week" is a time
     ):
         assert frame_question(other, ner.analyse([other])[0]).asks is None
+    # "which of the following players" asks for one of them, and no article says "following"
+    players = "Which of the following players scored the most?"
+    frame = frame_question(players, ner.analyse([players])[0])
+    assert frame.asks == "person" and frame.head == "players" and not frame.several and "follow" not in frame.topic
+    several = "Which companies laid off staff?"
+    assert frame_question(several, ner.analyse([several])[0]).several
 
 
 def test_a_post_s_abbreviation_is_no_name(ner: EntityRecognizer) -> None:
