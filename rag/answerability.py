@@ -168,7 +168,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
             r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
-            r"supermarket)s?\b",
+            r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit)s?\b"
+            r"|\b(?:which|what)\s+" + _BETWEEN + r"exchanges?\b(?!\s+rates?\b)",  # a crypto exchange, no rate
             re.I,
         ),
     ),

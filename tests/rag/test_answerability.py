@@ -942,6 +942,10 @@ def test_a_quiz_statement_asks_with_this(ner: EntityRecognizer) -> None:
     assert answer.short_answer is not None and answer.short_answer.text == "Shinzo Abe"
     agency = "Agents from this federal law enforcement agency searched the Mar-a-Lago home."
     assert frame_question(agency, ner.analyse([agency])[0]).asks == "organisation"
+    exchange = "This crypto exchange created by Sam Bankman-Fried imploded in November."
+    assert frame_question(exchange, ner.analyse([exchange])[0]).asks == "organisation"
+    rate = "Which exchange rate fell the most?"
+    assert frame_question(rate, ner.analyse([rate])[0]).asks is None
     for other in (
         "He was in all of these movies except:",  # what the answer is not
         "What happened this week in Ukraine?",  # a question word asks
