@@ -544,6 +544,7 @@ class Frame:
     # the noun whose name it asks ("hotel" of "what was the name of the hotel"; "" for "what is it called"), or None
     named: str | None = None
     reason: bool = False  # it asks why ("Why did X resign?", "What caused the crash?"): a cause, not a kind of thing
+    noun_words: tuple[str, ...] = ()  # its common nouns as written ("player", "champion", "round")
 
     @property
     def names_a_thing(self) -> bool:
@@ -704,6 +705,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         frozenset(key_terms(" ".join(analysed.common_nouns))),
         named_noun(question),
         reason is not None,
+        analysed.common_nouns,
     )
 
 
@@ -1338,8 +1340,8 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
     mission"; not for a ``person``: "TikTok CEO Shou Zi Chew" makes TikTok no CEO), in apposition ("Adelaide
     Cottage, a modest property"), right before a person ("the philanthropist MacKenzie Scott", "Labour MP Emily
-    Thornberry"), before "or" ("the mission, or DART"), or before a word of naming ("a hotel called the
-    Culloden"); with ``inside``, as the name's first or next-to-last word ("Storm Nicole", "Tropical Storm
+    Thornberry"), set off by commas after it ("the defending champion, Grete Solberg,"), before "or" ("the mission,
+    or DART"), or before a word of naming ("a hotel called the Culloden"); with ``inside``, as the name's first or next-to-last word ("Storm Nicole", "Tropical Storm
     Nicole", "the Psyche Mission"; not an institution's, "the National Hurricane Center"). With no noun ("What is
     it called?"), a name after a word of naming ("a service called Max")."""
     rest = sentence[ent.end :]
@@ -1387,7 +1389,14 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
         and (words[-1] not in _INSTITUTION or re.fullmatch(word, words[-1]))  # "Silicon Valley Bank" is a bank
         and any(i == 0 or i >= len(words) - 2 for i in at)
     )
-    return bool(after or apposition or before or within)
+    # set off by commas after its noun: "the defending champion, Grete Solberg, in the final round" (not "After
+    # beating the champion, Solberg went home": no comma closes it)
+    bracketed = (
+        re.search(rf"\b(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}{word},\s+$", sentence[: ent.start], re.I)
+        is not None
+        and re.match(r"\s*(?:,|—|–|\)|\s-\s)", rest) is not None
+    )
+    return bool(after or apposition or before or within or bracketed)
 
 
 def asked_noun(frame: Frame) -> str:
@@ -1574,6 +1583,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
+    # the question's other nouns describe what it is about, not what it asks for: an entity the sentence calls by
+    # one ("the defending champion, Grete Solberg") is that thing ("Which player beat the defending champion?")
+    described = [n for n in frame.noun_words if n.lower() not in (head_noun, head_noun + "s")] if head_noun else []
     # a bare "who" asks for whoever did it: "Who took over Credit Suisse?" is answered by "UBS agreed to buy it"
     who_acts = set()
     if frame.asks == "person" and _opponent_asked(frame):
@@ -1603,6 +1615,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
         if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
+        if described and any(names_the(n, sentence, ent, inside=False, person=True) for n in described):
+            continue  # "Which player beat the defending champion?": not "the defending champion, Grete Solberg,"
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if (

@@ -70,7 +70,8 @@ def _noun_phrase(doc: Any, start: int) -> str:
 
 def _asked_words(doc: Any) -> list[Any]:
     """The tokens of the noun phrase after the first "which"/"what" of a tagged ``doc`` that has one (none when
-    none: "what did he say"), or after the "this" of a statement that asks with it ("This former Japanese prime
+    none: "what did he say"), after "who is the" ("Who was the defending champion?"), or after the "this" of a
+    statement that asks with it ("This former Japanese prime
     minister was assassinated ...": ``rag.text.statement_asks``)."""
     for i, tok in enumerate(doc):
         if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
@@ -80,6 +81,11 @@ def _asked_words(doc: Any) -> list[Any]:
             elif [t.lower_ for t in doc[after : after + 2]] in (["of", "these"], ["of", "those"]):
                 after += 2
             words = _noun_words(doc, after)
+            if words:
+                return words
+    for i in range(len(doc) - 3):  # "Who was the defending champion?" asks as "which defending champion" does
+        if doc[i].lower_ == "who" and doc[i + 1].lower_ in _BE and doc[i + 2].lower_ in ("the", "a", "an"):
+            words = _noun_words(doc, i + 3)
             if words:
                 return words
     if (this := statement_asks(doc.text)) is not None:
@@ -105,6 +111,7 @@ def asks_plural(doc: Any) -> bool:
 
 
 _SEVERAL = frozenset(["two", "three", "four", "five", "both", "several"])
+_BE = frozenset(["is", "was", "are", "were", "'s", "’s"])
 
 
 def counted_phrase(doc: Any) -> str:

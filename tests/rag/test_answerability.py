@@ -960,6 +960,20 @@ def test_a_quiz_statement_asks_with_this(ner: EntityRecognizer) -> None:
     assert frame_question(several, ner.analyse([several])[0]).several
 
 
+def test_what_the_question_describes_is_not_what_it_asks_for(ner: EntityRecognizer) -> None:
+    sentence = "He beat the defending champion, Grete Solberg, in the final round after a five-hour game."
+    solberg = next(e for e in ner.analyse([sentence])[0].entities if e.text == "Grete Solberg")
+    assert names_the("champion", sentence, solberg, inside=False, person=True)  # set off by commas after its noun
+    home = "After beating the champion, Solberg went home."
+    assert not names_the("champion", home, Entity("Solberg", "PERSON", 28, 35), inside=False, person=True)
+    # "which player beat the defending champion": the champion is who was beaten
+    assert "Grete Solberg" not in _offered(ner, "Which player beat the defending champion in the final?", sentence)
+    # "who was the defending champion" asks as "which defending champion" does
+    copula = "Who was the defending champion at the Halvard Open?"
+    assert frame_question(copula, ner.analyse([copula])[0]).head == "defending champion"
+    assert "Grete Solberg" in _offered(ner, copula, sentence)
+
+
 def test_a_post_s_abbreviation_is_no_name(ner: EntityRecognizer) -> None:
     question = "Which senior Conservative MP was tipped as a possible caretaker prime minister?"
     frame = frame_question(question, ner.analyse([question])[0])
