@@ -45,7 +45,7 @@ from rag.answerability import (
 from rag.names import mentions, name_forms, names_person, same_name
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.parts import question_parts
-from rag.query import period_of
+from rag.query import month_before, period_of
 from rag.roles import FORMER, HOLDER_UNSAID, NO_ROLE, given_role, role_fit, titled_people
 from rag.sentence_rank import SentenceRanker, focus_text, surface_features
 from rag.short_answer import (
@@ -1179,7 +1179,11 @@ class ExtractiveAnswerer(Answerer):
             "asks_type": float(frame.asks is not None),
             "type_match": float(bool(offers)),
             "consensus": self._consensus(short.text if short else "", best, hits),
-            "recency": recency(best.hit.published, query.as_of, period_of(query)),
+            "recency": (
+                recency(best.hit.published, None, month)
+                if (month := month_before(query)) is not None
+                else recency(best.hit.published, query.as_of, period_of(query))
+            ),
             "rank": best.rank / len(hits),
             "short_confidence": group.probability if group is not None else 0.0,
             # "a recall of 23,000 cars": the numbers a question gives pick out its story, as its names do

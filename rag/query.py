@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
 from rag.errors import QueryError
-from rag.text import named_period
+from rag.text import MONTH_ABBREVIATIONS, MONTHS, alternation, month_number, named_period
 from rag.types import Query
 
 
@@ -29,6 +30,32 @@ def period_of(query: Query) -> tuple[date, date] | None:
     if query.as_of is not None:
         return None
     return named_period(TRAILING_CONTEXT.sub("", query.text))
+
+
+# A month named without a year ("assassinated while delivering a campaign speech in July", "announced his
+# retirement in February"): not "May" the name, nor "March" the verb (a preposition or "early"/"late" before it)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:in|during|since|of|on|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+    rf"(?P<month>(?i:{alternation(MONTHS + MONTH_ABBREVIATIONS)}))\.?(?!\w)(?!\s*\d{{1,2}}\b,?\s*\d{{4}})(?!,?\s*\d{{4}})"
+)
+
+
+def month_before(query: Query) -> tuple[date, date] | None:
+    """With an as-of date, the month a question names without a year when it is an earlier month of the as-of
+    year: a year-end quiz asked on December 30 ("This former Japanese prime minister was assassinated while
+    delivering a campaign speech in July.") is about July, whose articles are five months older than the question.
+    The answerability's recency counts from that month; retrieval's is left to the as-of date. A later month ("during
+    November", asked in August) is the future or another year: None."""
+    if query.as_of is None:
+        return None
+    months = {month_number(m["month"]) for m in _MONTH_ALONE.finditer(TRAILING_CONTEXT.sub("", query.text))}
+    if len(months) != 1:
+        return None
+    (month,) = months
+    if month >= query.as_of.month:
+        return None
+    year = query.as_of.year
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 # the context ``rag.generate`` puts in brackets after a follow-up question: "who is their coach? (Bucks, ...)"

@@ -1,6 +1,6 @@
 from datetime import date
 
-from rag.query import period_of
+from rag.query import month_before, period_of
 from rag.text import entity_terms, fold_accents, key_terms, named_period, section_of, sentence_spans, shorten
 from rag.types import Query
 
@@ -90,6 +90,16 @@ def test_period_of_reads_the_question_without_an_as_of_date_and_not_a_follow_ups
     assert period_of(Query("What hurricane hit Florida in November 2022?")) == november
     assert period_of(Query("What hurricane hit Florida in November 2022?", as_of=date(2023, 1, 5))) is None
     assert period_of(Query("Who is their coach? (Giannis Antetokounmpo, March 2023, Bucks)")) is None
+
+
+def test_an_earlier_month_of_the_as_of_year_is_the_time_a_year_end_question_asks_about() -> None:
+    quiz = "This former Japanese prime minister was assassinated while delivering a campaign speech in July."
+    assert month_before(Query(quiz, as_of=date(2022, 12, 30))) == (date(2022, 7, 1), date(2022, 7, 31))
+    assert month_before(Query(quiz)) is None  # no as-of date: period_of reads the question
+    assert month_before(Query("Which airline is cutting flights during November?", as_of=date(2022, 8, 18))) is None
+    assert month_before(Query("What did May say in March 2019?", as_of=date(2022, 12, 30))) is None  # a year
+    assert month_before(Query("What did Theresa May say?", as_of=date(2022, 12, 30))) is None  # a name
+    assert month_before(Query("Who spoke in March and in May?", as_of=date(2022, 12, 30))) is None  # two months
 
 
 def test_a_section_runs_from_its_heading_to_the_next() -> None:
