@@ -132,11 +132,15 @@ _CITED_BEFORE = re.compile(
     re.I,
 )
 _SOURCE_ASKED = re.compile(
-    r"\baccording\s+to\s+(?:which|what|whom)\b|\b(?:who|which|what)\b[^?]*?\b(?:reported|reports|report|found|finds|"
-    r"released|releases|published|publishes|compiled|estimated|estimates|surveyed|polled|tracks|tracked|ranked|"
-    r"conducted|said|says|warned|announced|claimed|claims)\b",
+    r"\baccording\s+to\s+(?:which|what|whom)\b|\b(?:who|which|what)\b[^?]*?\b(?:(?:report|find|release|publish|compile|"
+    r"estimate|survey|poll|track|rank|rate|count|measure|monitor|record|conduct|say|warn|announce|claim|issue|"
+    r"forecast|predict|project|calculate|analy[sz]e|confirm|data|figure|tally|index|ranking|research)"
+    r"(?:s|es|ed|d|ing)?|stud(?:y|ies|ied|ying)|found|said|says)\b",
     re.I,
 )
+
+
+_OPENING_SOURCE = re.compile(r"\W*according\s+to\s+(?:(?:the|a|an)\s+)?", re.I)
 
 
 def cited_source(sentence: str, ent: Entity) -> bool:
@@ -145,6 +149,15 @@ def cited_source(sentence: str, ent: Entity) -> bool:
     Abramowicz" is no source of that kind: a possessive ends the lead-in)."""
     before = sentence[max(0, ent.start - 60) : ent.start]
     return _CITED_BEFORE.search(before) is not None and not re.search(r"['’]s?\s+\S*\s*$", before)
+
+
+def source_called(sentence: str, ent: Entity, noun: str, person: bool) -> bool:
+    """Whether a sentence calls the source it credits by the noun a question asks for ("..., according to Melodye
+    Serino, the deputy county administrative officer." answers "Who is the deputy county administrative officer?");
+    not an opening "According to the AAA, the state reporting ... was California", whose comma ends the lead-in."""
+    if not noun or _OPENING_SOURCE.fullmatch(sentence, 0, ent.start):
+        return False
+    return names_the(noun, sentence, ent, inside=False, person=person)
 
 
 def asks_source(question: str) -> bool:
@@ -893,6 +906,7 @@ class ExtractiveAnswerer(Answerer):
         cast: set[int] = set()  # "who plays Archie Bunker": the sentences that give an actor the role
         own = question_entities(frame, [analysed[c.text] for c in sentences if c.text in analysed])
         sources_answer = asks_source(frame.text)
+        noun, person = asked_noun(frame), frame.asks == "person"
         for i, cand in enumerate(sentences):
             found = analysed.get(cand.text)
             if found is not None and actor_of(frame, cand.text, found) is not None:
@@ -906,7 +920,11 @@ class ExtractiveAnswerer(Answerer):
             for ent in offered(frame, cand.text, found):
                 if own and within(ent.text, own):
                     continue  # "Nuggets" when the question's "Denver" names "the Denver Nuggets"
-                if not sources_answer and cited_source(cand.text, ent):
+                if (
+                    not sources_answer
+                    and cited_source(cand.text, ent)
+                    and not source_called(cand.text, ent, noun, person)
+                ):
                     continue  # "According to the AAA, the state ... was California": the AAA reports, not answers
                 if not credits_outlet(cand.text, ent, cand.hit) and not self._counts_other(frame, cand.text, ent):
                     fit = NO_ROLE

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answer import ExtractiveAnswerer, asks_source, cited_source, credits_outlet
+from rag.answer import ExtractiveAnswerer, asks_source, cited_source, credits_outlet, source_called
 from rag.answerability import (
     FEATURES,
     HINT_WEIGHT,
@@ -183,9 +183,15 @@ def test_the_source_a_sentence_credits_is_not_its_short_answer(ner: EntityRecogn
     assert not cited_source(owned, next(e for e in ner.analyse([owned])[0].entities if "Lisa" in e.text))
     answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "California"
+    # a source the sentence calls by the noun asked for answers it; an opening "According to X, the state" no title
+    serino = "Orders were issued for 32,000 residents, according to Melodye Serino, the deputy county administrative officer."
+    officer = next(e for e in ner.analyse([serino])[0].entities if e.text == "Melodye Serino")
+    assert cited_source(serino, officer) and source_called(serino, officer, "officer", person=True)
+    assert not source_called(text, ents["AAA"], "state", person=False)
     # a question asking who reported it is answered by the source
     assert asks_source("Which group reported the highest gas prices?") and not asks_source(question)
     assert not asks_source("According to a new study, which fast food chain has the slowest drive-thru?")
+    assert asks_source("Which nonprofit counts mass shootings?") and asks_source("Which agency issued the forecast?")
 
 
 def test_answers_with_a_short_answer_whose_span_is_exact(ner: EntityRecognizer) -> None:
