@@ -51,6 +51,7 @@ from rag.names import (
     says,
 )
 from rag.nlp import NAME_LABELS, Analysed, Entity
+from rag.query import TRAILING_CONTEXT
 from rag.roles import Role, asked_role
 from rag.sentence_rank import focus_text
 from rag.speakers import SAYING, asked_speaker
@@ -1579,9 +1580,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     # a sum is asked by the question proper, not its scene ("A teenager spent his summer ... How old is he?")
-    sum_asked = (
-        frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(focus_text(frame.text)))
-    )
+    asking = focus_text(TRAILING_CONTEXT.sub("", frame.text))  # the question proper, not a follow-up's context
+    sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""

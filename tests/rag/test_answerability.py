@@ -937,6 +937,10 @@ def test_an_age_is_found_however_the_article_gives_it(ner: EntityRecognizer) -> 
     turned = "Mack Rutherford, who turned 17 during the journey, touched down at an airstrip near Charleroi."
     assert "17" in _offered(ner, scene, turned)
     assert _offered(ner, "How much did he spend on the journey?", turned) == []  # a sum asked: an age is none
+    # a follow-up's context in brackets is no question proper: "pay" still asks a sum
+    taxes = "Weisselberg failed to pay taxes on $1.7 million in compensation over two decades, prosecutors said."
+    follow_up = "how much compensation did he fail to pay taxes on? (Allen Weisselberg, witness, trial)"
+    assert _offered(ner, follow_up, taxes) == ["$1.7 million"]
 
 
 def test_a_quiz_statement_asks_with_this(ner: EntityRecognizer) -> None:
