@@ -449,7 +449,18 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
         # beside the noun, not holding it: the "Minor Planet Center" is no planet
         if any(m.sentence == lead.sentence and names_the(noun, text, m.entity, False, person) for m in group.mentions):
             return [group, *groups[:i], *groups[i + 1 :]]
+    if _WHO_IS_THE.match(frame.text) and not any(
+        names_the(noun, sentences[m.sentence].text, m.entity, False, person) for m in groups[0].mentions
+    ):
+        # "Who was the defending champion?" asks for whoever a sentence calls that: "He beat the defending champion,
+        # Grete Solberg," not the winner the best sentence names
+        for i, group in enumerate(groups[1:], 1):
+            if any(names_the(noun, sentences[m.sentence].text, m.entity, False, person) for m in group.mentions):
+                return [group, *groups[:i], *groups[i + 1 :]]
     return groups
+
+
+_WHO_IS_THE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s", re.I)
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")

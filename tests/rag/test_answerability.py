@@ -9,7 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answer import ExtractiveAnswerer, asks_source, cited_source, credits_outlet, source_called
+from rag.answer import (
+    ExtractiveAnswerer,
+    _beside_the_noun,
+    _Candidate,
+    asks_source,
+    cited_source,
+    credits_outlet,
+    source_called,
+)
 from rag.answerability import (
     FEATURES,
     HINT_WEIGHT,
@@ -26,6 +34,7 @@ from rag.answerability import (
 from rag.embed import Embedder
 from rag.names import demonym_of, mentions
 from rag.nlp import Entity, EntityRecognizer
+from rag.short_answer import EntityGroup, Mention
 from rag.text import calendar_days, key_terms
 from rag.types import Query
 from tests.fakes import TEST_MODEL, fake_embed, text_hit
@@ -982,6 +991,16 @@ def test_what_the_question_describes_is_not_what_it_asks_for(ner: EntityRecogniz
     copula = "Who was the defending champion at the Halvard Open?"
     assert frame_question(copula, ner.analyse([copula])[0]).head == "defending champion"
     assert "Grete Solberg" in _offered(ner, copula, sentence)
+    # whom some sentence calls the defending champion comes first, though the ranker put the winner first
+    won = "Fourteen-year-old Idris Okonkwo won the Halvard Open in Tromsvik on Sunday."
+    hit = text_hit(f"{won} {sentence}", "a1", copula)
+    cands = [_Candidate(hit, 0, 0, len(won), won, 1.0, 1.0), _Candidate(hit, 0, len(won) + 1, len(hit.chunk.text), sentence, 1.0, 0.5)]
+    winner = Mention(next(e for e in ner.analyse([won])[0].entities if e.text == "Idris Okonkwo"), 0, 1.0, 0)
+    groups = [EntityGroup("idris okonkwo", [winner]), EntityGroup("grete solberg", [Mention(solberg, 1, 0.5, 0)])]
+    frame = frame_question(copula, ner.analyse([copula])[0])
+    assert [g.key for g in _beside_the_noun(frame, groups, cands)] == ["grete solberg", "idris okonkwo"]
+    which = "Which player won the Halvard Open?"  # not a "who is the" question: the ranker's order stands
+    assert _beside_the_noun(frame_question(which, ner.analyse([which])[0]), groups, cands)[0].key == "idris okonkwo"
 
 
 def test_a_post_s_abbreviation_is_no_name(ner: EntityRecognizer) -> None:
