@@ -134,8 +134,9 @@ _CITED_BEFORE = re.compile(
 _SOURCE_ASKED = re.compile(
     r"\baccording\s+to\s+(?:which|what|whom)\b|\b(?:who|which|what)\b[^?]*?\b(?:(?:report|find|release|publish|compile|"
     r"estimate|survey|poll|track|rank|rate|count|measure|monitor|record|conduct|say|warn|announce|claim|issue|"
-    r"forecast|predict|project|calculate|analy[sz]e|confirm|data|figure|tally|index|ranking|research)"
-    r"(?:s|es|ed|d|ing)?|stud(?:y|ies|ied|ying)|found|said|says)\b",
+    r"forecast|predict|project|calculate|analy[sz]e|confirm|data|figure|tally|index|ranking|research|document|"
+    r"reveal|show|expect|cite|log|note|suggest|indicate|put|count)"
+    r"(?:s|es|ed|d|ing|ged|n)?|stud(?:y|ies|ied|ying)|identif(?:y|ies|ied)|found|said|says)\b",
     re.I,
 )
 
@@ -155,8 +156,18 @@ def source_called(sentence: str, ent: Entity, noun: str, person: bool) -> bool:
     """Whether a sentence calls the source it credits by the noun a question asks for ("..., according to Melodye
     Serino, the deputy county administrative officer." answers "Who is the deputy county administrative officer?");
     not an opening "According to the AAA, the state reporting ... was California", whose comma ends the lead-in."""
-    if not noun or _OPENING_SOURCE.fullmatch(sentence, 0, ent.start):
+    if not noun:
         return False
+    if _OPENING_SOURCE.fullmatch(sentence, 0, ent.start):
+        # an opening source is called so only by an apposition that a comma closes ("According to Kathy Chase,
+        # director of contracts at Senior Resources, the ..."), not by the clause that follows ("According to the
+        # AAA, the state reporting the highest gas prices was California")
+        closed = re.match(
+            rf",\s+(?:(?:a|an|the)\s+)?(?:[\w'’.-]+,?\s+){{0,6}}?{re.escape(noun)}s?\b[^,.;:!?]*,",
+            sentence[ent.end :],
+            re.I,
+        )  # "According to The Agency, the Beverly Hills, Calif.-based luxury real estate firm marketing it, ..."
+        return closed is not None
     return names_the(noun, sentence, ent, inside=False, person=person)
 
 
@@ -441,6 +452,18 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
     if frame.asks not in ("person", "place", "organisation", "work", "event") or not noun or len(groups) < 2:
         return groups
     person = frame.asks == "person"
+    copular = _WHO_IS_THE.match(frame.text) is not None
+    if copular and len(phrase := frame.head.split()) > 1:
+        # "Who was the defending champion?": whom a sentence calls by the whole phrase ("Scottie Scheffler is the
+        # defending champion"), before a "2003 champion Mike Weir" beside the best sentence's first name
+        called = [
+            i
+            for i, g in enumerate(groups)
+            if any(names_the(" ".join(phrase), sentences[m.sentence].text, m.entity, False, person) for m in g.mentions)
+        ]
+        if called and called[0] > 0:
+            i = called[0]
+            return [groups[i], *groups[:i], *groups[i + 1 :]]
     lead = groups[0].shown()  # the mention the answer leads with (see _lead)
     text = sentences[lead.sentence].text
     if names_the(noun, text, lead.entity, inside=False, person=person):
@@ -449,7 +472,7 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
         # beside the noun, not holding it: the "Minor Planet Center" is no planet
         if any(m.sentence == lead.sentence and names_the(noun, text, m.entity, False, person) for m in group.mentions):
             return [group, *groups[:i], *groups[i + 1 :]]
-    if _WHO_IS_THE.match(frame.text) and not any(
+    if copular and not any(
         names_the(noun, sentences[m.sentence].text, m.entity, False, person) for m in groups[0].mentions
     ):
         # "Who was the defending champion?" asks for whoever a sentence calls that: "He beat the defending champion,

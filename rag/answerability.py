@@ -53,7 +53,6 @@ from rag.names import (
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.query import TRAILING_CONTEXT
 from rag.roles import Role, asked_role
-from rag.sentence_rank import focus_text
 from rag.speakers import SAYING, asked_speaker
 from rag.text import (
     CURRENCY,
@@ -725,6 +724,23 @@ def _asked_head(asks: str | None, head: str) -> str:
     return head
 
 
+# A sentence's end before the question proper: after a word of small letters or a number, not "U.S." or "Inc."
+_SCENE_END = re.compile(r"(?<=[a-z0-9]{3}[.!?:])\s+(?=[\"“‘']?[A-Z])")
+
+
+def _asking_sentence(question: str) -> str:
+    """The question's last sentence, after any scene it sets ("A teenager spent his summer making history: He
+    became ... How old is Mack Rutherford?"); "in the U.S. on March 7" ends no sentence."""
+    return _SCENE_END.split(question.strip())[-1]
+
+
+_COPULAR_WHICH = re.compile(
+    r"\b(?:(?:which|what)\s+(?:[\w'’-]+\s+){0,4}?|who\s+)(?:is|was|are|were|has\s+been|had\s+been|became|becomes|"
+    r"remains)\s+(?:now\s+)?(?:the|a|an)\b",
+    re.I,
+)
+# a word before an apposition's noun that is no preposition (", executive vice president of"; not ", head of contracts")
+_NO_PREPOSITION = r"(?:(?!(?:of|for|at|in|on|to|with|from|by|and|or)\s)[\w'’-]+\s+)"
 _BARE_ORDINAL = re.compile(r"(?:the\s+)?\d[\d,.]*(?:st|nd|rd|th)?", re.I)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|of|in|on|at|to|for|there)"
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+((?:(?!{_AUX}\b)[\w'’-]+\s*){{1,3}})", re.I)
@@ -1389,7 +1405,15 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
         and not between.lower().endswith("ss")
     ):
         after = None
-    apposition = re.match(rf",\s+(?:a|an|the)\s+(?:\S+\s+){{0,3}}{word}\b", rest, re.I)
+    # ", the deputy county administrative officer", ", director of contracts at ...", ", spokesman for the mayor";
+    # "is the defending champion", "was the oldest living person" (a copula says what it is)
+    apposition = re.match(
+        rf",\s+(?:(?:a|an|the)\s+(?:\S+\s+){{0,3}}|{_NO_PREPOSITION}{{0,2}}){word}\b"
+        rf"|\s+(?:is|was|are|were|has\s+been|had\s+been|became|becomes|remains)\s+(?:now\s+)?(?:the|a|an)\s+"
+        rf"(?:\S+\s+){{0,3}}{word}\b",
+        rest,
+        re.I,
+    )
     if apposition is not None and _SAID_AFTER.match(rest, apposition.end()):
         apposition = None  # "via FaceTime, the team said": who says it, no apposition
     before = re.search(
@@ -1580,7 +1604,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     # a sum is asked by the question proper, not its scene ("A teenager spent his summer ... How old is he?")
-    asking = focus_text(TRAILING_CONTEXT.sub("", frame.text))  # the question proper, not a follow-up's context
+    asking = _asking_sentence(TRAILING_CONTEXT.sub("", frame.text))  # the question proper, not a follow-up's context
     sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
@@ -1602,7 +1626,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # the question's other nouns describe what it is about, not what it asks for: an entity the sentence calls by
     # one ("the defending champion, Grete Solberg") is that thing ("Which player beat the defending champion?")
     head_words = {w.lower() for w in frame.head.split()} | {head_noun, head_noun + "s"}
-    described = [n for n in frame.noun_words if n.lower() not in head_words] if head_noun else []
+    # not in "Which golfer is the oldest man to win a major?", whose other noun says what the answer is
+    copular = _COPULAR_WHICH.search(undotted(as_question(frame.text))) is not None
+    described = [n for n in frame.noun_words if n.lower() not in head_words] if head_noun and not copular else []
     # a bare "who" asks for whoever did it: "Who took over Credit Suisse?" is answered by "UBS agreed to buy it"
     who_acts = set()
     if frame.asks == "person" and _opponent_asked(frame):

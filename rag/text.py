@@ -614,13 +614,16 @@ _THIS_TIME = (
 )
 _THIS_ASKS = re.compile(rf"\b(?:this|these)\s+(?!(?:{_THIS_TIME})\b)(?=\w)", re.I)
 _LISTS_WHAT_IS_NOT = re.compile(r"\bexcept\b|\ball\s+(?:of\s+)?these\b", re.I)
+_NOT_A_QUIZ = re.compile(
+    r"\?\s*$|^\W*(?:tell|show|give|explain|summari[sz]e|describe|list|find|search|what|please)\b", re.I
+)
 
 
 def statement_asks(question: str) -> re.Match[str] | None:
     """The "this"/"these" (and the space after it) that stands for what a statement with no question word asks
     for ("This former Japanese prime minister was assassinated ..."); None for a question, or where none does."""
-    if _QUESTION_WORD.search(question) or _LISTS_WHAT_IS_NOT.search(question):
-        return None
+    if _QUESTION_WORD.search(question) or _LISTS_WHAT_IS_NOT.search(question) or _NOT_A_QUIZ.search(question):
+        return None  # "Did this hurricane cause flooding?", "Tell me about this company": no quiz's statement
     return _THIS_ASKS.search(question)
 
 
