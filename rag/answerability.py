@@ -739,8 +739,9 @@ _COPULAR_WHICH = re.compile(
     r"remains)\s+(?:now\s+)?(?:the|a|an)\b",
     re.I,
 )
-# a word before an apposition's noun that is no preposition (", executive vice president of"; not ", head of contracts")
-_NO_PREPOSITION = r"(?:(?!(?:of|for|at|in|on|to|with|from|by|and|or)\s)[\w'’-]+\s+)"
+# a word in small letters before an apposition's noun, no preposition (", executive vice president of"; not ", head of
+# contracts", nor ", Canada company" of "the Waterloo, Canada company")
+_NO_PREPOSITION = r"(?:(?!(?:of|for|at|in|on|to|with|from|by|and|or)\s)(?-i:[a-z][\w'’-]*)\s+)"
 _BARE_ORDINAL = re.compile(r"(?:the\s+)?\d[\d,.]*(?:st|nd|rd|th)?", re.I)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|of|in|on|at|to|for|there)"
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+((?:(?!{_AUX}\b)[\w'’-]+\s*){{1,3}})", re.I)
@@ -1408,7 +1409,7 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     # ", the deputy county administrative officer", ", director of contracts at ...", ", spokesman for the mayor";
     # "is the defending champion", "was the oldest living person" (a copula says what it is)
     apposition = re.match(
-        rf",\s+(?:(?:a|an|the)\s+(?:\S+\s+){{0,3}}|{_NO_PREPOSITION}{{0,2}}){word}\b"
+        rf",\s+(?:(?:a|an|the)\s+(?:\S+\s+){{0,3}}{word}|{_NO_PREPOSITION}{{0,2}}(?-i:{word.lower()}))\b"
         rf"|\s+(?:is|was|are|were|has\s+been|had\s+been|became|becomes|remains)\s+(?:now\s+)?(?:the|a|an)\s+"
         rf"(?:\S+\s+){{0,3}}{word}\b",
         rest,

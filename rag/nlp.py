@@ -139,6 +139,10 @@ def _entity(span: Any) -> Entity | None:
         return None
     kept = span.doc[span.start : end]
     text, start = span.doc.text, kept.start_char
+    while (bullet := _BULLET.match(text, start, kept.end_char)) is not None:
+        start = bullet.end()  # "∎ Jokic", "► Biden", "- Paris": a list's bullet taken into the name
+    if start >= kept.end_char:
+        return None
     if span.label_ == "CARDINAL" and _LIST_NUMBER.match(text, start) and not text[:start].strip():
         return None
     if span.label_ == "MONEY" and start > 0 and text[start - 1] in _CURRENCY_SIGNS:
@@ -147,6 +151,7 @@ def _entity(span: Any) -> Entity | None:
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_BULLET = re.compile(r"[∎►▶•■□▪●◆◇★☆*·–—-]\s+")  # a symbol and a space (not the minus of "-3")
 _PLAIN_NAMES = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # no "'s" of theirs is part of the name
 _LIST_NUMBER = re.compile(r"\d{1,2}[).]\s")  # "1) ", "2. ": a numbered list's item, at a text's start
 _CURRENCY_SIGNS = frozenset("$£€¥₹")

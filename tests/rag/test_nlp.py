@@ -58,6 +58,10 @@ def test_a_name_does_not_end_on_a_lower_case_function_word() -> None:
     doc = nlp.make_doc(plural)
     airline = _entity(doc.char_span(0, plural.index(" planes"), label="ORG"))  # a plural's possessive: no brand's
     assert airline is not None and airline.text == "Singapore Airlines"
+    listed = "∎ Jokic is the 11th player to win two MVPs."
+    doc = nlp.make_doc(listed)
+    jokic = _entity(doc.char_span(0, listed.index(" is"), label="PERSON"))  # a list's bullet is no part of a name
+    assert jokic is not None and jokic.text == "Jokic" and listed[jokic.start : jokic.end] == "Jokic"
 
 
 def test_a_sum_keeps_its_currency_sign_and_a_list_s_number_is_no_entity() -> None:
