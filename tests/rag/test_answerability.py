@@ -37,7 +37,7 @@ from rag.nlp import Entity, EntityRecognizer
 from rag.short_answer import EntityGroup, Mention
 from rag.text import calendar_days, key_terms
 from rag.types import Query
-from tests.fakes import TEST_MODEL, fake_embed, text_hit
+from tests.fakes import TEST_MODEL, TEST_SHORT_MODEL, fake_embed, text_hit
 
 HARBOUR = (
     "Mayor Ottilie Brennan opened the session in Tromsvik on Monday. The council voted to build a seawall along "
@@ -681,10 +681,14 @@ def test_of_several_offered_entities_the_short_answer_is_the_kind_asked_for(
     """Both entities are organisations; the one nearest the question's words is not a carmaker (a team): the real
     question encoder's cosine to "carmaker" ("team") picks the other. Without an encoder the nearest one is taken."""
     hit = text_hit(sentence, "a1", question)
-    typed = ExtractiveAnswerer(embed=embedder.embed, model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
+    # a fixed entity ranker: the shipped one's refits put these two candidates within a hundredth of each other
+    short = TEST_SHORT_MODEL
+    typed = ExtractiveAnswerer(embed=embedder.embed, model=TEST_MODEL, ner=ner, short_model=short).draft(
+        Query(question), [hit]
+    )
     assert typed.answer.short_answer is not None and typed.answer.short_answer.text == asked
     assert sentence[typed.answer.short_answer.start : typed.answer.short_answer.end] == asked
-    untyped = ExtractiveAnswerer(model=TEST_MODEL, ner=ner).draft(Query(question), [hit])
+    untyped = ExtractiveAnswerer(model=TEST_MODEL, ner=ner, short_model=short).draft(Query(question), [hit])
     assert untyped.short_found == nearest
 
 
