@@ -1370,75 +1370,88 @@ _INSTITUTION = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=512)
+def _noun_patterns(noun: str, person: bool) -> tuple[re.Pattern[str] | None, ...]:
+    """``names_the``'s patterns for one noun, compiled once: right after the name, in apposition or after a copula,
+    before it, the noun as a word, and set off by commas after it."""
+    word = rf"{re.escape(noun)}(?:s|es)?"
+    # "the Psyche mission", "the Artemis I mission" (the small model leaves the numeral out), "the Halvard Open chess
+    # tournament" (one word between that is no function word nor a verb's form: not "Sinn Féin at a hotel", "Biden
+    # tours hurricane damage", "Israel launched operation Shield"); the noun as asked, one: "All 32 NFL teams" makes
+    # the NFL no team
+    after = (
+        None
+        if person
+        else re.compile(rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?P<between>[a-z][\w-]*\s+)?{re.escape(noun)}\b", re.I)
+    )
+    # ", the deputy county administrative officer", ", director of contracts at ...", ", spokesman for the mayor";
+    # "is the defending champion", "was the oldest living person" (a copula says what it is)
+    apposition = re.compile(
+        rf",\s+(?:(?:a|an|the)\s+(?:\S+\s+){{0,3}}{word}|{_NO_PREPOSITION}{{0,2}}(?-i:{word.lower()}))\b"
+        rf"|\s+(?:is|was|are|were|has\s+been|had\s+been|became|becomes|remains)\s+(?:now\s+)?(?:the|a|an)\s+"
+        rf"(?:\S+\s+){{0,3}}{word}\b",
+        re.I,
+    )
+    # not "The mission, NASA said", "During the mission NASA will", nor "a man known as Bill" for a hotel
+    before = re.compile(
+        rf"\b(?:{word},?\s+or\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$"
+        + (rf"|\b{word}\s+$" if person else ""),
+        re.I,
+    )
+    # set off by commas after its noun: "the defending champion, Grete Solberg, in the final round" (not "After
+    # beating the champion, Solberg went home": no comma closes it)
+    bracketed = re.compile(rf"\b(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}{word},\s+$", re.I)
+    return after, apposition, before, re.compile(word, re.I), bracketed
+
+
+_BRACKET_CLOSES = re.compile(r"\s*(?:,|—|–|\)|\s-\s)")
+
+
 def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person: bool = False) -> bool:
     """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
     mission"; not for a ``person``: "TikTok CEO Shou Zi Chew" makes TikTok no CEO), in apposition ("Adelaide
-    Cottage, a modest property"), right before a person ("the philanthropist MacKenzie Scott", "Labour MP Emily
-    Thornberry"), set off by commas after it ("the defending champion, Grete Solberg,"), before "or" ("the mission,
-    or DART"), or before a word of naming ("a hotel called the Culloden"); with ``inside``, as the name's first or next-to-last word ("Storm Nicole", "Tropical Storm
-    Nicole", "the Psyche Mission"; not an institution's, "the National Hurricane Center"). With no noun ("What is
-    it called?"), a name after a word of naming ("a service called Max")."""
+    Cottage, a modest property"; without an article, its title in small letters: ", spokesman for ..."), after a
+    copula ("Scottie Scheffler is the defending champion"), right before a person ("the philanthropist MacKenzie
+    Scott", "Labour MP Emily Thornberry"), set off by commas after it ("the defending champion, Grete Solberg,"),
+    before "or" ("the mission, or DART"), or before a word of naming ("a hotel called the Culloden"); with
+    ``inside``, as the name's first or next-to-last word ("Storm Nicole", "Tropical Storm Nicole", "the Psyche
+    Mission"; not an institution's, "the National Hurricane Center"). With no noun ("What is it called?"), a name
+    after a word of naming ("a service called Max")."""
     rest = sentence[ent.end :]
     named = _NAMED_BEFORE.search(sentence, 0, ent.start) is not None
     if named and _NOT_A_NAMING.match(rest):
         return False  # "named Linda Yaccarino as its new chief executive"
     if not noun:
         return named
-    word = rf"{re.escape(noun)}(?:s|es)?"
-    # "the Psyche mission", "the Artemis I mission" (the small model leaves the numeral out), "the Halvard Open chess
-    # tournament" (one word between that is no function word nor a verb's form: not "Sinn Féin at a hotel", "Biden
-    # tours hurricane damage", "Israel launched operation Shield"); "the Astronomical Union's Minor Planet Center":
-    # its, not it
-    after = (
-        None
-        if person
-        else re.match(rf"[\s\"”’']*(?:[IVX]+\s+|\d+\s+)?(?P<between>[a-z][\w-]*\s+)?{re.escape(noun)}\b", rest, re.I)
-    )  # the noun as asked, one: "All 32 NFL teams" makes the NFL no team
-    between = (after["between"] or "").strip() if after is not None else ""
-    possessive = re.match(r"['’]s\b", rest) or re.search(r"['’]s$", ent.text)
-    if after is not None and (
-        possessive
-        or ent.label == "NORP"
-        and _PEOPLE_WORD.search(ent.text)  # "the Chinese company", "Malaysian actress"
-        or between.lower() in STOPWORDS
-        or between.endswith(("ed", "ing"))
-        or between.lower().endswith("s")
-        and not between.lower().endswith("ss")
-    ):
-        after = None
-    # ", the deputy county administrative officer", ", director of contracts at ...", ", spokesman for the mayor";
-    # "is the defending champion", "was the oldest living person" (a copula says what it is)
-    apposition = re.match(
-        rf",\s+(?:(?:a|an|the)\s+(?:\S+\s+){{0,3}}{word}|{_NO_PREPOSITION}{{0,2}}(?-i:{word.lower()}))\b"
-        rf"|\s+(?:is|was|are|were|has\s+been|had\s+been|became|becomes|remains)\s+(?:now\s+)?(?:the|a|an)\s+"
-        rf"(?:\S+\s+){{0,3}}{word}\b",
-        rest,
-        re.I,
-    )
-    if apposition is not None and _SAID_AFTER.match(rest, apposition.end()):
-        apposition = None  # "via FaceTime, the team said": who says it, no apposition
-    before = re.search(
-        rf"\b(?:{word},?\s+or\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$"
-        + (rf"|\b{word}\s+$" if person else ""),
-        sentence[: ent.start],
-        re.I,
-    )  # not "The mission, NASA said", "During the mission NASA will", nor "a man known as Bill" for a hotel
+    after_p, apposition_p, before_p, word_p, bracketed_p = _noun_patterns(noun, person)
+    after = after_p.match(rest) if after_p is not None else None
+    if after is not None:
+        between = (after["between"] or "").strip()
+        possessive = re.match(r"['’]s\b", rest) or re.search(r"['’]s$", ent.text)  # "the Union's Minor Planet Center"
+        if not (
+            possessive
+            or ent.label == "NORP"
+            and _PEOPLE_WORD.search(ent.text)  # "the Chinese company", "Malaysian actress"
+            or between.lower() in STOPWORDS
+            or between.endswith(("ed", "ing"))
+            or between.lower().endswith("s")
+            and not between.lower().endswith("ss")
+        ):
+            return True
+    apposition = apposition_p.match(rest)
+    if apposition is not None and not _SAID_AFTER.match(rest, apposition.end()):
+        return True  # not "via FaceTime, the team said": who says it, no apposition
+    if before_p.search(sentence[: ent.start]) is not None:
+        return True
     words = ent.text.lower().split()
-    at = [i for i, w in enumerate(words) if re.fullmatch(word, w, re.I)]
-    within = (
+    if (
         inside
         and len(words) > 1
-        and (words[-1] not in _INSTITUTION or re.fullmatch(word, words[-1]))  # "Silicon Valley Bank" is a bank
-        and any(i == 0 or i >= len(words) - 2 for i in at)
-    )
-    # set off by commas after its noun: "the defending champion, Grete Solberg, in the final round" (not "After
-    # beating the champion, Solberg went home": no comma closes it)
-    bracketed = (
-        re.search(rf"\b(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}{word},\s+$", sentence[: ent.start], re.I)
-        is not None
-        and re.match(r"\s*(?:,|—|–|\)|\s-\s)", rest) is not None
-    )
-    return bool(after or apposition or before or within or bracketed)
+        and (words[-1] not in _INSTITUTION or word_p.fullmatch(words[-1]))  # "Silicon Valley Bank" is a bank
+        and any((i == 0 or i >= len(words) - 2) and word_p.fullmatch(w) for i, w in enumerate(words))
+    ):
+        return True
+    return bracketed_p.search(sentence[: ent.start]) is not None and _BRACKET_CLOSES.match(rest) is not None
 
 
 def asked_noun(frame: Frame) -> str:
@@ -1661,8 +1674,6 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
         if frame.asks not in ("number", "date") and _BARE_ORDINAL.fullmatch(ent.text):
             continue  # "the 308th mass shooting": an organisation to the small model, and no name
-        if described and any(names_the(n, sentence, ent, inside=False, person=True) for n in described):
-            continue  # "Which player beat the defending champion?": not "the defending champion, Grete Solberg,"
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if (
@@ -1783,6 +1794,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
+        if described and any(names_the(n, sentence, ent, inside=False, person=True) for n in described):
+            continue  # "Which player beat the defending champion?": not "the defending champion, Grete Solberg,"
         out.append(ent)
     if dateline_end and any(e.start >= dateline_end for e in out):
         out = [e for e in out if e.start >= dateline_end]  # a dateline is the place only when the story gives no other
