@@ -135,12 +135,10 @@ _SOURCE_ASKED = re.compile(
     r"\baccording\s+to\s+(?:which|what|whom)\b|\b(?:who|which|what)\b[^?]*?\b(?:(?:report|find|release|publish|compile|"
     r"estimate|survey|poll|track|rank|rate|count|measure|monitor|record|conduct|say|warn|announce|claim|issue|"
     r"forecast|predict|project|calculate|analy[sz]e|confirm|data|figure|tally|index|ranking|research|document|"
-    r"reveal|show|expect|cite|log|note|suggest|indicate|put|count)"
+    r"reveal|show|expect|cite|log|note|suggest|indicate|put)"
     r"(?:s|es|ed|d|ing|ged|n)?|stud(?:y|ies|ied|ying)|identif(?:y|ies|ied)|found|said|says)\b",
     re.I,
 )
-
-
 _OPENING_SOURCE = re.compile(r"\W*according\s+to\s+(?:(?:the|a|an)\s+)?", re.I)
 
 
