@@ -450,7 +450,7 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
     if frame.asks not in ("person", "place", "organisation", "work", "event") or not noun or len(groups) < 2:
         return groups
     person = frame.asks == "person"
-    copular = _WHO_IS_THE.match(frame.text) is not None
+    copular = frame.who_is_the
     if copular and len(phrase := frame.head.split()) > 1:
         # "Who was the defending champion?": whom a sentence calls by the whole phrase ("Scottie Scheffler is the
         # defending champion"), before a "2003 champion Mike Weir" beside the best sentence's first name
@@ -479,9 +479,6 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
             if any(names_the(noun, sentences[m.sentence].text, m.entity, False, person) for m in group.mentions):
                 return [group, *groups[:i], *groups[i + 1 :]]
     return groups
-
-
-_WHO_IS_THE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s", re.I)
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")

@@ -544,7 +544,11 @@ class Frame:
     # the noun whose name it asks ("hotel" of "what was the name of the hotel"; "" for "what is it called"), or None
     named: str | None = None
     reason: bool = False  # it asks why ("Why did X resign?", "What caused the crash?"): a cause, not a kind of thing
-    noun_words: tuple[str, ...] = ()  # its common nouns as written ("player", "champion", "round")
+    # its other common nouns, as written, which describe what it is about, not what it asks for ("champion" of "Which
+    # player beat the defending champion?"); none where a copula makes them the answer's ("Which golfer is the
+    # oldest man ...?", "Who is the ...?") or it asks for no kind of named thing
+    described: tuple[str, ...] = ()
+    who_is_the: bool = False  # "Who was the defending champion?": it asks whom a sentence calls by its head
 
     @property
     def names_a_thing(self) -> bool:
@@ -687,6 +691,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
         name_terms |= set(key_terms(kind.group(1)))  # "What date was the Super Bowl played?": nor "date"
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
+    head = _asked_head(asks, analysed.asked_head) or analysed.counted
     return Frame(
         question,
         tuple(dict.fromkeys(names)),
@@ -695,7 +700,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         relation,
         topic,
         counted_noun(question, analysed.counted),
-        _asked_head(asks, analysed.asked_head) or analysed.counted,
+        head,
         analysed.asked_plural and asks not in (None, "number", "date"),
         asked_role(question) if asks == "person" else None,
         speaker,
@@ -705,7 +710,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         frozenset(key_terms(" ".join(analysed.common_nouns))),
         named_noun(question),
         reason is not None,
-        analysed.common_nouns,
+        _described(asks, head, analysed.common_nouns, question),
+        _WHO_IS_THE.match(question) is not None,
     )
 
 
@@ -734,6 +740,17 @@ def _asking_sentence(question: str) -> str:
     return _SCENE_END.split(question.strip())[-1]
 
 
+def _described(asks: str | None, head: str, nouns: Sequence[str], question: str) -> tuple[str, ...]:
+    """``Frame.described``: the question's common nouns outside its head noun phrase, for a question that asks for a
+    kind of named thing by a noun ("which player"), unless a copula makes them the answer's."""
+    noun = _head_noun(head) if asks in ("person", "place", "organisation", "work", "event") else ""
+    if not noun or _COPULAR_WHICH.search(undotted(as_question(question))):
+        return ()
+    head_words = {w.lower() for w in head.split()} | {noun, noun + "s"}
+    return tuple(n for n in nouns if n.lower() not in head_words)
+
+
+_WHO_IS_THE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s", re.I)
 _COPULAR_WHICH = re.compile(
     r"\b(?:(?:which|what)\s+(?:[\w'’-]+\s+){0,4}?|who\s+)(?:is|was|are|were|has\s+been|had\s+been|became|becomes|"
     r"remains)\s+(?:now\s+)?(?:the|a|an)\b",
@@ -1457,7 +1474,12 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
 def asked_noun(frame: Frame) -> str:
     """The noun of what a "which" question asks for, singular ("philanthropist" of "which philanthropist",
     "candidate" of "which two candidates"); "" for none."""
-    words = frame.head.split()
+    return _head_noun(frame.head)
+
+
+def _head_noun(head: str) -> str:
+    """A head noun phrase's last word, singular ("candidates" -> "candidate")."""
+    words = head.split()
     if not words:
         return ""
     noun = words[-1].lower()
@@ -1637,12 +1659,6 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
-    # the question's other nouns describe what it is about, not what it asks for: an entity the sentence calls by
-    # one ("the defending champion, Grete Solberg") is that thing ("Which player beat the defending champion?")
-    head_words = {w.lower() for w in frame.head.split()} | {head_noun, head_noun + "s"}
-    # not in "Which golfer is the oldest man to win a major?", whose other noun says what the answer is
-    copular = _COPULAR_WHICH.search(undotted(as_question(frame.text))) is not None
-    described = [n for n in frame.noun_words if n.lower() not in head_words] if head_noun and not copular else []
     # a bare "who" asks for whoever did it: "Who took over Credit Suisse?" is answered by "UBS agreed to buy it"
     who_acts = set()
     if frame.asks == "person" and _opponent_asked(frame):
@@ -1794,8 +1810,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
-        if described and any(names_the(n, sentence, ent, inside=False, person=True) for n in described):
-            continue  # "Which player beat the defending champion?": not "the defending champion, Grete Solberg,"
+        if frame.described and any(names_the(n, sentence, ent, inside=False, person=True) for n in frame.described):
+            # the question's other nouns describe what it is about: an entity the sentence calls by one ("the
+            # defending champion, Grete Solberg") is that thing ("Which player beat the defending champion?")
+            continue
         out.append(ent)
     if dateline_end and any(e.start >= dateline_end for e in out):
         out = [e for e in out if e.start >= dateline_end]  # a dateline is the place only when the story gives no other
