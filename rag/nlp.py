@@ -71,8 +71,8 @@ def _noun_phrase(doc: Any, start: int) -> str:
 def _asked_words(doc: Any) -> list[Any]:
     """The tokens of the noun phrase after the first "which"/"what" of a tagged ``doc`` that has one (none when
     none: "what did he say"), after "who is the" ("Who was the defending champion?"), or after the "this" of a
-    statement that asks with it ("This former Japanese prime
-    minister was assassinated ...": ``rag.text.statement_asks``)."""
+    statement that asks with it ("This former Japanese prime minister was assassinated ...":
+    ``rag.text.statement_asks``)."""
     for i, tok in enumerate(doc):
         if tok.lower_ in ("which", "what") and tok.tag_ in ("WDT", "WP"):
             after = i + 1
