@@ -192,6 +192,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("group", re.compile(r"\b(?:which|what)\s+(?:nationality|ethnicity|religion|ethnic group)\b", re.I)),
 ]
 
+_ASKS_BY_KIND = dict(_ASKS)  # the pattern of each kind asked for
+
 _CURRENCY_AFTER = re.compile(rf"\s*(?:{CURRENCY_WORDS})\b", re.I)
 _CURRENCY_IN = re.compile(CURRENCY, re.I)  # "12,000 kroner" (a quantity to the small model)
 # The kind of date a question asks for: "which year" is answered by an entity that holds a year, not "Thursday" or
@@ -718,15 +720,13 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
 def _asked_head(asks: str | None, head: str) -> str:
     """The tagger's noun phrase after "which", cut after the noun that says the kind asked for: "which nonprofit
     tracks mass shootings" (a verb the small tagger took for a plural noun) asks for a nonprofit, not a shooting."""
-    patterns = dict(_ASKS)
     words = head.split()
-    if asks not in patterns or len(words) < 2:
+    if asks not in _ASKS_BY_KIND or len(words) < 2:
         return head
-    for i in range(len(words) - 1):
-        if (m := patterns[asks].search(f"which {' '.join(words[: i + 1])}")) is not None and m.end() == len(
-            f"which {' '.join(words[: i + 1])}"
-        ):
-            return " ".join(words[: i + 1])
+    for i in range(1, len(words)):
+        asked = f"which {' '.join(words[:i])}"
+        if (m := _ASKS_BY_KIND[asks].search(asked)) is not None and m.end() == len(asked):
+            return " ".join(words[:i])
     return head
 
 
@@ -751,11 +751,9 @@ def _described(asks: str | None, head: str, nouns: Sequence[str], question: str)
 
 
 _WHO_IS_THE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s", re.I)
-_COPULAR_WHICH = re.compile(
-    r"\b(?:(?:which|what)\s+(?:[\w'’-]+\s+){0,4}?|who\s+)(?:is|was|are|were|has\s+been|had\s+been|became|becomes|"
-    r"remains)\s+(?:now\s+)?(?:the|a|an)\b",
-    re.I,
-)
+# a copula and the article after it: "is the", "was a", "has been the", "became the", "remains now the"
+_COPULA = r"(?:is|was|are|were|has\s+been|had\s+been|became|becomes|remains)\s+(?:now\s+)?(?:the|a|an)"
+_COPULAR_WHICH = re.compile(rf"\b(?:(?:which|what)\s+(?:[\w'’-]+\s+){{0,4}}?|who\s+){_COPULA}\b", re.I)
 # a word in small letters before an apposition's noun, no preposition (", executive vice president of"; not ", head of
 # contracts", nor ", Canada company" of "the Waterloo, Canada company")
 _NO_PREPOSITION = r"(?:(?!(?:of|for|at|in|on|to|with|from|by|and|or)\s)(?-i:[a-z][\w'’-]*)\s+)"
@@ -1405,8 +1403,7 @@ def _noun_patterns(noun: str, person: bool) -> tuple[re.Pattern[str] | None, ...
     # "is the defending champion", "was the oldest living person" (a copula says what it is)
     apposition = re.compile(
         rf",\s+(?:(?:a|an|the)\s+(?:\S+\s+){{0,3}}{word}|{_NO_PREPOSITION}{{0,2}}(?-i:{word.lower()}))\b"
-        rf"|\s+(?:is|was|are|were|has\s+been|had\s+been|became|becomes|remains)\s+(?:now\s+)?(?:the|a|an)\s+"
-        rf"(?:\S+\s+){{0,3}}{word}\b",
+        rf"|\s+{_COPULA}\s+(?:\S+\s+){{0,3}}{word}\b",
         re.I,
     )
     # not "The mission, NASA said", "During the mission NASA will", nor "a man known as Bill" for a hotel
