@@ -37,10 +37,12 @@ from rag.answerability import (
     recency,
     share,
     shift_day,
+    stale,
     states_reason,
     states_relation,
     topic_words,
     within,
+    years_unsaid,
 )
 from rag.names import mentions, name_forms, names_person, same_name
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
@@ -800,6 +802,16 @@ class ExtractiveAnswerer(Answerer):
             return None, True
         if assessment.day_missing:
             return f"The articles found don't say what happened on {frame.day}.", True
+        if assessment.years_missing:
+            # "Where did the Queen give her 2023 Christmas speech?": an article of another year, which never names
+            # 2023, tells of another speech
+            return f"The articles found don't mention {join_words(assessment.years_missing, 'or')}.", True
+        if assessment.stale_from is not None:
+            return (
+                f"The article that best matches is from {assessment.stale_from:%B %Y}, over a year before the "
+                "question's date: the articles found don't say what happened then.",
+                True,
+            )
         if frame.asks is not None and not features["type_match"]:
             if frame.role is not None:
                 return f"The articles found don't name {frame.role.phrase}.", True
@@ -1252,6 +1264,8 @@ class ExtractiveAnswerer(Answerer):
             missing_topic=tuple(topic_words(frame, {t for t, said in forms.items() if not said & article_terms})),
             relation_missing=relation_missing,
             day_missing=day_missing,
+            years_missing=years_unsaid(frame.text, written, best.hit.published),
+            stale_from=best.hit.published if stale(frame.text, best.hit.published, query.as_of) else None,
         )
 
     @staticmethod

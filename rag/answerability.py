@@ -1352,6 +1352,32 @@ def _years_asked(question: str) -> set[str]:
     return years
 
 
+def years_unsaid(question: str, article: str, published: date | None) -> tuple[str, ...]:
+    """The years a question names ("at the 2023 Laureus awards", "the 2022-23 season") when the quoted article
+    names none of them and was published in none (nor the year before, saying "next year", or after, saying "last
+    year"): it tells of another time. Not a decade ("the 1960s"); a count ("2000 people") is said by its comma
+    form too ("2,000")."""
+    years = sorted(y for y in _years_asked(question) if not re.search(rf"(?<!\d){y}['’]?s\b", question))
+    if not years:
+        return ()
+    if published is not None:
+        near = {published.year}
+        if _NEXT_YEAR.search(article):
+            near.add(published.year + 1)
+        if _LAST_YEAR.search(article):
+            near.add(published.year - 1)
+        if any(int(y) in near for y in years):
+            return ()
+    for y in years:
+        if re.search(rf"(?<!\d)(?<!\d[,.])(?:{y}|{y[0]},{y[1:]})(?!\d|[,.]\d)", article):
+            return ()
+    return tuple(years)
+
+
+_NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
+_LAST_YEAR = re.compile(r"\blast\s+year\b", re.I)
+
+
 def _years_tied(sentence: str) -> dict[int, str]:
     """The years a list in the sentence ties to its entities, by the character where the year's words start
     after an entity ("Houston (2023), Phoenix (2024)", "San Antonio in 2025,"); empty unless two or more years are
@@ -1867,6 +1893,8 @@ class Assessment:
     missing_topic: tuple[str, ...] = ()  # the question's words (as written) the quoted article lacks
     relation_missing: bool = False  # a relation question with no sentence stating the relation
     day_missing: bool = False  # an event question's day, neither named in the quoted article nor its date
+    years_missing: tuple[str, ...] = ()  # the question's years, none named in the quoted article nor its date
+    stale_from: date | None = None  # the quoted article's date, when too old for a question about "this week"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -1927,6 +1955,25 @@ def recency(published: date | None, as_of: date | None, period: tuple[date, date
         return None
     start, end = period
     return math.exp(-max((start - published).days, (published - end).days, 0) / 30.0)
+
+
+# Words by which a question asks about the news of its as-of date ("this week", "recently", "the latest")
+_OF_NOW = re.compile(
+    r"\b(?:(?:this|last)\s+(?:past\s+)?(?:week(?:end)?|month|year)|recent(?:ly)?|latest|today|yesterday|tonight)\b",
+    re.I,
+)
+STALE_DAYS = 365  # an article older than this, before the as-of date, tells no news of "this week"
+
+
+def stale(question: str, published: date | None, as_of: date | None) -> bool:
+    """Whether the quoted article is too old for a question about the news of its as-of date: "Which nation became
+    the latest to legalise same-sex marriage?" asked in September 2022 is not answered by Ireland's referendum of
+    2015. Only with an as-of date (without one, "recently" is whenever the archive ends), and only more than
+    ``STALE_DAYS`` before it. On rtqa-train no answer shown from such an article was right (6 wrong, and 12 of the
+    rejection run)."""
+    if as_of is None or published is None or (as_of - published).days <= STALE_DAYS:
+        return False
+    return _OF_NOW.search(question) is not None
 
 
 def share(found: Sequence[bool]) -> float:

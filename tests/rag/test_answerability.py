@@ -28,8 +28,10 @@ from rag.answerability import (
     names_the,
     offered,
     recency,
+    stale,
     states_reason,
     states_relation,
+    years_unsaid,
 )
 from rag.embed import Embedder
 from rag.names import demonym_of, mentions
@@ -1146,6 +1148,44 @@ def test_what_happened_on_a_day_needs_an_article_thatnames_the_day(ner: EntityRe
     # an article published that day tells what happened "on Monday" without the date
     hit = replace(text_hit(HARBOUR, "a1", "Monday"), published=date(2023, 3, 6))
     assert not _answerer(ner).answer(Query("What happened on March 6?"), [hit]).abstained
+
+
+def test_a_year_the_question_names_needs_an_article_of_that_year(ner: EntityRecognizer) -> None:
+    text = "The council of Tromsvik voted in 2021 to build a seawall along the harbour, at a cost of 41 million euros."
+    asked = "What did the council of Tromsvik vote to build in 2023?"
+    answer = _answerer(ner).answer(Query(asked), [text_hit(text, "a1", asked)])
+    assert answer.abstained and answer.note.startswith("The articles found don't mention 2023."), answer.note
+    # the same article answers for the year it names, and for the year it was published in
+    assert not _answerer(ner).answer(Query(asked.replace("2023", "2021")), [text_hit(text, "a1", asked)]).abstained
+    hit = replace(text_hit(text, "a1", asked), published=date(2023, 1, 9))
+    assert not _answerer(ner).answer(Query(asked), [hit]).abstained
+    # a decade is no year; a count is said with its comma; a season is either of its years
+    assert years_unsaid("Which role did she play in the 1960s series?", text, None) == ()
+    assert years_unsaid("How many of the 2000 residents voted?", "All 2,000 residents voted.", None) == ()
+    assert years_unsaid("Who led the 2022-23 season?", "The 2023 season.", None) == ()
+    assert years_unsaid("Who led the 2022-23 season?", text, None) == ("2022", "2023")
+    assert years_unsaid("What happened in 2023?", "The 20233 visitors came.", None) == ("2023",)
+    assert years_unsaid("Where will it open in 2024?", "A park is coming in 2024, to Texas", None) == ()
+    # "next year" in an article of the year before, "last year" in one of the year after
+    assert years_unsaid("Where will it open in 2024?", "It will open next year.", date(2023, 3, 8)) == ()
+    assert years_unsaid("Where will it open in 2024?", "It opened last year.", date(2023, 3, 8)) == ("2024",)
+    assert years_unsaid("Where did it open in 2022?", "It opened last year.", date(2023, 3, 8)) == ()
+
+
+def test_a_question_about_this_week_is_not_answered_from_an_article_years_old(ner: EntityRecognizer) -> None:
+    text = "The town council of Tromsvik voted to build a seawall along the harbour."
+    asked = "What did the Tromsvik council vote to build this week?"
+    hit = text_hit(text, "a1", asked)  # published 2024-03-12
+    answer = _answerer(ner).answer(Query(asked, as_of=date(2026, 5, 4)), [hit])
+    assert answer.abstained and answer.note.startswith("The article that best matches is from March 2024"), answer.note
+    # within a year of the as-of date, asked without a word of now, or without an as-of date: answered
+    assert not _answerer(ner).answer(Query(asked, as_of=date(2025, 3, 1)), [hit]).abstained
+    timeless = "What did the Tromsvik council vote to build?"
+    assert not _answerer(ner).answer(Query(timeless, as_of=date(2026, 5, 4)), [hit]).abstained
+    assert not _answerer(ner).answer(Query(asked), [hit]).abstained
+    for now in ("recently", "the latest", "last week", "this past month", "this year", "yesterday"):
+        assert stale(f"What happened {now}?", date(2020, 1, 1), date(2022, 1, 2)), now
+    assert not stale("What did the New York council vote for this weekly meeting?", date(2020, 1, 1), date(2022, 1, 2))
 
 
 def test_calendar_days_are_read_however_written() -> None:
