@@ -803,8 +803,8 @@ class ExtractiveAnswerer(Answerer):
         if assessment.day_missing:
             return f"The articles found don't say what happened on {frame.day}.", True
         if assessment.years_missing:
-            # "Where did the Queen give her 2023 Christmas speech?": an article of another year, which never names
-            # 2023, tells of another speech
+            # "Who was named sportswoman of the year at the 2023 Laureus awards?": an article of 2017, which never
+            # names 2023, tells of another ceremony
             return f"The articles found don't mention {join_words(assessment.years_missing, 'or')}.", True
         if assessment.stale_from is not None:
             return (

@@ -1356,7 +1356,8 @@ def years_unsaid(question: str, article: str, published: date | None) -> tuple[s
     """The years a question names ("at the 2023 Laureus awards", "the 2022-23 season") when the quoted article
     names none of them and was published in none (nor the year before, saying "next year", or after, saying "last
     year"): it tells of another time. Not a decade ("the 1960s"); a count ("2000 people") is said by its comma
-    form too ("2,000")."""
+    form too ("2,000"). A follow-up's bracketed context is not read: its years are an earlier turn's."""
+    question = TRAILING_CONTEXT.sub("", question)
     years = sorted(y for y in _years_asked(question) if not re.search(rf"(?<!\d){y}['’]?s\b", question))
     if not years:
         return ()
@@ -1970,10 +1971,10 @@ def stale(question: str, published: date | None, as_of: date | None) -> bool:
     the latest to legalise same-sex marriage?" asked in September 2022 is not answered by Ireland's referendum of
     2015. Only with an as-of date (without one, "recently" is whenever the archive ends), and only more than
     ``STALE_DAYS`` before it. On rtqa-train no answer shown from such an article was right (6 wrong, and 12 of the
-    rejection run)."""
+    rejection run). A follow-up's bracketed context is not read."""
     if as_of is None or published is None or (as_of - published).days <= STALE_DAYS:
         return False
-    return _OF_NOW.search(question) is not None
+    return _OF_NOW.search(TRAILING_CONTEXT.sub("", question)) is not None
 
 
 def share(found: Sequence[bool]) -> float:

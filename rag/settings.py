@@ -145,7 +145,7 @@ class Settings:
         0.0,
         "Lead an answer with its short answer (the person, place, number or date asked for) only when the "
         "answerability probability is at least this; below it the answer leads with the quote that holds it (0: "
-        "always lead; 0.32, fitted on rtqa-train, leads only where a short answer is right as often as wrong).",
+        "always lead; 0.33, fitted on rtqa-train, leads only where a short answer is right as often as wrong).",
         0.0,
         1.0,
     )

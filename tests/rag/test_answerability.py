@@ -1170,6 +1170,9 @@ def test_a_year_the_question_names_needs_an_article_of_that_year(ner: EntityReco
     assert years_unsaid("Where will it open in 2024?", "It will open next year.", date(2023, 3, 8)) == ()
     assert years_unsaid("Where will it open in 2024?", "It opened last year.", date(2023, 3, 8)) == ("2024",)
     assert years_unsaid("Where did it open in 2022?", "It opened last year.", date(2023, 3, 8)) == ()
+    # a follow-up's context names an earlier turn's year and time, not this question's
+    assert years_unsaid("How old is he? (Masters, 2023)", text, None) == ()
+    assert not stale("How old is he? (Masters, this week)", date(2020, 1, 1), date(2022, 1, 2))
 
 
 def test_a_question_about_this_week_is_not_answered_from_an_article_years_old(ner: EntityRecognizer) -> None:
