@@ -452,34 +452,36 @@ def _beside_the_noun(frame: Frame, groups: list[EntityGroup], sentences: list[_C
     if frame.asks not in ("person", "place", "organisation", "work", "event") or not noun or len(groups) < 2:
         return groups
     person = frame.asks == "person"
+
+    def calls(group: EntityGroup, words: str, only: int | None = None) -> bool:
+        """Whether a sentence of the group's mentions (sentence ``only``, when given) calls the entity ``words``."""
+        return any(
+            (only is None or m.sentence == only)
+            and names_the(words, sentences[m.sentence].text, m.entity, False, person)
+            for m in group.mentions
+        )
+
+    def promoted(words: str, only: int | None = None) -> list[EntityGroup] | None:
+        """The groups with the first that a sentence calls ``words`` first; None when none does, or the first does."""
+        i = next((i for i, g in enumerate(groups) if i and calls(g, words, only)), None)
+        return None if i is None else [groups[i], *groups[:i], *groups[i + 1 :]]
+
     copular = frame.who_is_the
-    if copular and len(phrase := frame.head.split()) > 1:
-        # "Who was the defending champion?": whom a sentence calls by the whole phrase ("Scottie Scheffler is the
-        # defending champion"), before a "2003 champion Mike Weir" beside the best sentence's first name
-        called = [
-            i
-            for i, g in enumerate(groups)
-            if any(names_the(" ".join(phrase), sentences[m.sentence].text, m.entity, False, person) for m in g.mentions)
-        ]
-        if called and called[0] > 0:
-            i = called[0]
-            return [groups[i], *groups[:i], *groups[i + 1 :]]
+    phrase = " ".join(frame.head.split())
+    # "Who was the defending champion?": whom a sentence calls by the whole phrase ("Scottie Scheffler is the
+    # defending champion"), before a "2003 champion Mike Weir" beside the best sentence's first name
+    if copular and " " in phrase and not calls(groups[0], phrase) and (called := promoted(phrase)):
+        return called
     lead = groups[0].shown()  # the mention the answer leads with (see _lead)
-    text = sentences[lead.sentence].text
-    if names_the(noun, text, lead.entity, inside=False, person=person):
+    if names_the(noun, sentences[lead.sentence].text, lead.entity, inside=False, person=person):
         return groups
-    for i, group in enumerate(groups[1:], 1):
-        # beside the noun, not holding it: the "Minor Planet Center" is no planet
-        if any(m.sentence == lead.sentence and names_the(noun, text, m.entity, False, person) for m in group.mentions):
-            return [group, *groups[:i], *groups[i + 1 :]]
-    if copular and not any(
-        names_the(noun, sentences[m.sentence].text, m.entity, False, person) for m in groups[0].mentions
-    ):
-        # "Who was the defending champion?" asks for whoever a sentence calls that: "He beat the defending champion,
-        # Grete Solberg," not the winner the best sentence names
-        for i, group in enumerate(groups[1:], 1):
-            if any(names_the(noun, sentences[m.sentence].text, m.entity, False, person) for m in group.mentions):
-                return [group, *groups[:i], *groups[i + 1 :]]
+    # beside the noun, not holding it: the "Minor Planet Center" is no planet
+    if called := promoted(noun, lead.sentence):
+        return called
+    # "Who was the defending champion?" asks for whoever a sentence calls that: "He beat the defending champion,
+    # Grete Solberg," not the winner the best sentence names
+    if copular and not calls(groups[0], noun) and (called := promoted(noun)):
+        return called
     return groups
 
 
