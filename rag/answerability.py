@@ -140,6 +140,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
             r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b"
+            # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
+            r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
+            r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
+            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age)\b(?![-’'])"
             r"|" + _NAMED_AGE,  # "What is Bob Huggins' age?"
             re.I,
         ),
@@ -199,9 +203,21 @@ _CURRENCY_IN = re.compile(CURRENCY, re.I)  # "12,000 kroner" (a quantity to the 
 # The kind of date a question asks for: "which year" is answered by an entity that holds a year, not "Thursday" or
 # "this year"; "what date" by a day of the calendar ("September 15", "6 May 2023"), "which day" by that or a weekday
 # ("Tuesday, March 14", "Monday"), neither by "2023"; "which month" by a month. ("What day of the year" asks none.)
+# A quiz's "... for the first time since:" asks for a year.
 _DATE_KIND_ASKED = re.compile(
-    r"\b(?:what|which)\s+(year|date|day|month|time)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)", re.I
+    r"\b(?:what|which)\s+(year|date|day|month|time)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)"
+    r"|\bsince(?=(?:\s*(?::|…|\.\.\.))+\s*$)",
+    re.I,
 )
+
+
+def _date_kind(question: str) -> str:
+    """The kind of date a question asks for ("year", "date", "day", "month", "time"; see ``_DATE_KIND_ASKED``),
+    or "" when it does not say."""
+    m = _DATE_KIND_ASKED.search(question)
+    return "" if m is None else (m.group(1) or "year").lower()
+
+
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 # The words between "which"/"what" and the noun it asks for, when they only qualify that noun ("which European
 # city"): no verb, article or preposition ("which mountain in the state" asks for a mountain, not a state).
@@ -221,7 +237,11 @@ _WITHIN_COUNTRY = re.compile(
 _GPE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
 )
-_AGE_ASKED = re.compile(rf"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b|{_NAMED_AGE}", re.I)
+_AGE_ASKED = re.compile(
+    rf"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b|{_NAMED_AGE}"
+    r"|\bwhat\s+(?:is|was)\s+(?:his|her|their|the)\s+age\b",  # "... a milestone birthday. What is his age?"
+    re.I,
+)
 # an age the small model labels a date: "79", "80 years old", "the age of 96", "96-year-old"; not "30 years" (a length)
 _AGE = re.compile(
     r"(?:(?:at\s+)?(?:the\s+)?aged?\s+(?:of\s+)?)?(?:1[0-2]\d|\d{1,2})(?:[\s-]+years?[\s-]+old)?", re.I
@@ -237,7 +257,10 @@ _DURATION = re.compile(
 # "how much is the phone", "how much are tickets", "how much is inflation": an amount (a sum, a share, a measure),
 # not a bare number ("one" of "in one form or another")
 _AMOUNT_ASKED = re.compile(r"\bhow\s+much\s+(?:is|are|was|were|will\s+be)\b", re.I)
-_MEASURE_ASKED = re.compile(r"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b", re.I)
+_MEASURE_ASKED = re.compile(
+    r"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b|\b(?:measures|measured|weighs|weighed)(?:\s*(?::|…|\.\.\.))+\s*$",
+    re.I,
+)  # a quiz's "He measures:" too
 # "how long did it take", "how long will the strike last": a length of time, not of a thing ("the 21.3-mile
 # length of Lake Tahoe" does not say how long the swim took)
 # (the verb of the question's own clause: not "the bridge that opened last year", "which has been ...")
@@ -312,11 +335,12 @@ _CALENDAR_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
-# "how much prize money", "how much did she earn": a sum too (not "70" players, nor "seven" wins); a sum or its
+# "how much prize money", "how much did she earn", "how much did the first movie make?": a sum too (not "70" players, nor "seven" wins); a sum or its
 # share when it changes ("How much did revenue grow?" is answered by "12%", "How much did the price rise?" by "36%")
 _SUM_NOUN = re.compile(
     r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
-    r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?)\b",
+    r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?|gross(?:es|ed)?)\b"
+    r"|\bhow\s+much\s+(?:did|does|do|will|would|could)\s+(?:[\w'’.-]+\s+){1,5}?(?:make|bring\s+in|take\s+in)\s*\?",
     re.I,
 )
 _CHANGE = re.compile(
@@ -593,13 +617,17 @@ _INTENT_WORDS = re.compile(
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(r"\bof\s+the\s+following\b", re.I)
+_TAKES_PLACE = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", re.I)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 # Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
-# alive?" needs no article saying "still"; "Why isn't Eurovision held in Ukraine even though Ukraine won?"), "go" and
-# "put", which articles tell otherwise ("Did Xi go to Moscow?": "Xi Jinping is in Moscow"; "put nuclear weapons in
-# Belarus": "station" them), and the contractions of auxiliaries ("Why isn't ...", "he'd").
+# alive?" needs no article saying "still"; "Why isn't Eurovision held in Ukraine even though Ukraine won?"), "go",
+# "put" and "come", which articles tell otherwise ("Did Xi go to Moscow?": "Xi Jinping is in Moscow"; "put nuclear
+# weapons in Belarus": "station" them; "what share of sales comes from breakfast": "breakfast makes up about 6% of
+# its sales"), "compare" ("how today's crisis compares with the 1970s": "much bigger than the oil crises of the
+# 1970s"), and the contractions of auxiliaries ("Why isn't ...", "he'd").
 _NOT_TOPIC = (
     "even though although still yet ever already really actually currently now anymore go goes going went gone put "
+    "come comes came coming compare compares compared comparing "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
 )
@@ -686,12 +714,16 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(reason.group(0)))
     if asks == "number" and _AGE_ASKED.search(question):
         name_terms |= set(key_terms("age"))  # "What is Bob Huggins' age?"
+    if asks == "number" and (share_asked := _SHARE_ASKED.search(question)):
+        name_terms |= set(key_terms(share_asked.group(0)))  # "What share of sales ...": "about 6% of its sales"
+    if takes_place := _TAKES_PLACE.search(question):
+        name_terms |= set(key_terms(takes_place.group(0)))  # "Where did the exchange take place?": "at Abu Dhabi"
     if _OF_THE_FOLLOWING.search(question):
         name_terms |= set(key_terms("following"))  # a quiz's "which of the following": no article says it
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
-        name_terms |= set(key_terms(kind.group(1)))  # "What date was the Super Bowl played?": nor "date"
+        name_terms |= set(key_terms(kind.group(0)))  # "What date was the Super Bowl played?": nor "date"
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
     head = _asked_head(asks, analysed.asked_head) or analysed.counted
     return Frame(
@@ -776,12 +808,19 @@ _NUMERIC = re.compile(
 )
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
+_SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
+_SCORE_BEFORE = re.compile(r"\d[-–]$")
 _SHARE_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
 _COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
+# things counted after a number, in small letters ("20 gaming properties", "14 children"), not years or a verb
+_THINGS_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?!(?:years|months|weeks|days|hours|minutes|seconds|does|this|thus|plus)\b)"
+    r"(?-i:[a-z][\w-]{2,}[^\Wsu]s)\b"
+)
 
 
 def counted_noun(question: str, phrase: str = "") -> str | None:
@@ -844,7 +883,7 @@ _ANY_PLURAL_COUNTED = frozenset(key_terms("people persons individuals times"))
 def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] | None:
     """For "how many N", when the number ``ent`` counts another plural noun: N as the question writes it and that
     noun ("rebounds", "points" for "29 points"; "advisers", "doses" for "two 100-microgram doses": the number's
-    first common word after it, past names and measures); None when it counts N ("420 fires" for "wildfires"),
+    first common word after it, past names and measures; "side" for "one side"); None when it counts N ("420 fires" for "wildfires"),
     nothing said, or when any plural may answer (people, a people: "How many Russians ..." by "300,000 reservists";
     times). Whether the noun is N in other words ("3,000 soldiers" for "troops") is the answerer's to decide."""
     if frame.counted is None or frame.counted in _ANY_PLURAL_COUNTED:
@@ -865,7 +904,8 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         pos = word.end()
         if word.group(1).isalpha() and word.group(1).islower():
             noun = word.group(1)  # past "Grand Slam", "100-microgram"
-    if not (len(noun) > 3 and noun.endswith("s") and noun not in STOPWORDS):
+    single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
+    if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
         return None
     stem = key_terms(noun)[:1]
     if not stem:
@@ -1012,7 +1052,45 @@ def asked_type(question: str) -> str | None:
             which = f"which {noun} ?" if noun else ""
         question = question[: named.start()] + which
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
-    return min(found)[2] if found else "name" if named is not None else None
+    if found:
+        return min(found)[2]
+    return "name" if named is not None else unfinished_asks(question)
+
+
+# A quiz's unfinished sentence asks for the words that would finish it, and its last words say what kind: "...
+# for the first time since:" a date, "a record previously held by:" a person, "a new song this week, titled:" a
+# name, "the top prize amount ballooned to:" a sum, "He measures:" a measure. Other endings ("... because of:",
+# "... in:", "since the:") are left to the sentences.
+_UNFINISHED = re.compile(r"(?:\s*(?::|…|\.\.\.))+\s*$")
+_FINISHED_BY: list[tuple[str, re.Pattern[str]]] = [
+    ("date", re.compile(r"\bsince$", re.I)),
+    (
+        "person",
+        re.compile(
+            r"\b(?:held|set|owned|broken|written|directed|founded|created|hosted|coached|led|played)\s+by$", re.I
+        ),
+    ),
+    ("name", re.compile(r"\b(?:titled|entitled|called|named|dubbed|known\s+as)$", re.I)),
+    (
+        "number",
+        re.compile(
+            r"\b(?:measures|measured|weighs|weighed|costs|cost)$"
+            r"|\b(?:amount|sum|price|cost|total|jackpot|prize|wage|salary|fee|fine|bill|tab)\b[^.!?:;]*"
+            r"\b(?:to|be|at|is|was|of|reached|hit|tops?|topped)$",
+            re.I,
+        ),
+    ),
+]
+
+
+def unfinished_asks(question: str) -> str | None:
+    """The kind of thing a quiz's unfinished sentence asks for (a key of ``ANSWER_LABELS``), by the words before
+    its closing colon or ellipsis; None for any other text, or where they do not say."""
+    m = _UNFINISHED.search(question)
+    if m is None:
+        return None
+    before = question[: m.start()].rstrip()
+    return next((kind for kind, p in _FINISHED_BY if p.search(before)), None)
 
 
 # The words of a relation question that say the relation, not the event it is relative to (stemmed at first use:
@@ -1043,10 +1121,27 @@ def states_relation(frame: Frame, sentence: str) -> bool:
             if m is None:
                 return False
             event = {t for t in frame.topic if t not in _relation_terms()}
+            if (relative := _RELATIVE_TO.match(sentence)) is not None and not _refers_back(relative["what"], event):
+                return False  # "After a similar stint on "The Mary Tyler Moore Show," she ...": after its own event
             comma = sentence.find(",", m.end())
             clause = sentence[comma + 1 :] if comma != -1 else sentence[m.end() :]
             return not event or not event <= set(key_terms(clause))
     return False
+
+
+# A sentence opening with what it happened before or after ("After the session, ...", "Following that, ..."): the
+# phrase up to the comma
+_RELATIVE_TO = re.compile(_OPENING + r"(?:after|before|following|prior\s+to)\s+(?P<what>[^,;:]{1,150}?)\s*,", re.I)
+_SHORT_REFERENCE = re.compile(
+    r"^(?:that|this|it|these|those|which|then|(?:the|that|this|such\s+an?)\s+\S+(?:\s+\S+)?)$", re.I
+)
+
+
+def _refers_back(what: str, event: set[str]) -> bool:
+    """Whether the phrase a sentence is placed after or before ("After <what>, ...") can be the question's event:
+    a short reference ("that", "the meeting", "this week's talks") or one sharing a word with the event's; not a
+    phrase of another event ("a somewhat similar stint as Mary's new neighbor on ...")."""
+    return bool(_SHORT_REFERENCE.match(what.strip())) or bool(event & set(key_terms(what)))
 
 
 _IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|just\s+|another\s+)?$", re.I)
@@ -1412,6 +1507,14 @@ _INSTITUTION = frozenset(
 )
 
 
+# before a noun in small letters that names what follows it, a word qualifying it ("fast-food chain Chipotle"), not
+# an article or a preposition ("During the mission NASA will map the moon": a clause of its own follows)
+_QUALIFIED = (
+    r"(?:^\W*|(?<![\w'’-])(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|during|in|on|at|of|for|by|with"
+    r"|after|before|from|to|into|than)\b)[\w'’-]+\s+)"
+)
+
+
 @functools.lru_cache(maxsize=512)
 def _noun_patterns(noun: str, person: bool) -> tuple[re.Pattern[str] | None, ...]:
     """``names_the``'s patterns for one noun, compiled once: right after the name, in apposition or after a copula,
@@ -1436,7 +1539,7 @@ def _noun_patterns(noun: str, person: bool) -> tuple[re.Pattern[str] | None, ...
     # not "The mission, NASA said", "During the mission NASA will", nor "a man known as Bill" for a hotel
     before = re.compile(
         rf"\b(?:{word},?\s+or\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$"
-        + (rf"|\b{word}\s+$" if person else ""),
+        + (rf"|\b{word}\s+$" if person else rf"|{_QUALIFIED}(?-i:{word.lower()})\s+$"),
         re.I,
     )
     # set off by commas after its noun: "the defending champion, Grete Solberg, in the final round" (not "After
@@ -1452,8 +1555,8 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
     mission"; not for a ``person``: "TikTok CEO Shou Zi Chew" makes TikTok no CEO), in apposition ("Adelaide
     Cottage, a modest property"; without an article, its title in small letters: ", spokesman for ..."), after a
-    copula ("Scottie Scheffler is the defending champion"), right before a person ("the philanthropist MacKenzie
-    Scott", "Labour MP Emily Thornberry"), set off by commas after it ("the defending champion, Grete Solberg,"),
+    copula ("Scottie Scheffler is the defending champion"), right before it ("the philanthropist MacKenzie Scott",
+    "Labour MP Emily Thornberry"; in small letters before anything but a person: "fast-food chain Chipotle"), set off by commas after it ("the defending champion, Grete Solberg,"),
     before "or" ("the mission, or DART"), or before a word of naming ("a hotel called the Culloden"); with
     ``inside``, as the name's first or next-to-last word ("Storm Nicole", "Tropical Storm Nicole", "the Psyche
     Mission"; not an institution's, "the National Hurricane Center"). With no noun ("What is it called?"), a name
@@ -1668,7 +1771,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
-    kind = m.group(1).lower() if frame.asks == "date" and (m := _DATE_KIND_ASKED.search(frame.text)) else ""
+    kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     # "how fast was the car going" asks a speed; "how fast did the economy grow" a rate ("3%")
     speed_asked = measure_asked and bool(_FAST.search(frame.text)) and not _CHANGE.search(frame.text)
@@ -1722,6 +1825,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and _LABEL_BEFORE.search(sentence, 0, ent.start)
         ):
             continue  # "stage 1", "Game 7": a label, not a count, an age or a sum
+        if (
+            frame.asks == "number"
+            and _BARE_NUMBER.fullmatch(ent.text.strip())
+            and (_SCORE_AFTER.match(sentence, ent.end) or _SCORE_BEFORE.search(sentence, 0, ent.start))
+        ):
+            continue  # "beating Germany 2-1", "a 368-57 vote": one side of a score or tally, no count of its own
         if duration_asked:
             if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _length_of_time(ent.text)):
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
@@ -1750,8 +1859,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and not _AGE.fullmatch(re.sub(r"^(?:about|nearly|almost|around|only|just)\s+", "", ent.text))
         ):
             continue  # "How old is Taylor Swift?" is not answered by "2022"
-        if age_asked and _COMPOUND_AFTER.match(sentence, ent.end):
-            continue  # "18-time major winner Chris Evert": a count, not her age
+        if age_asked and (_COMPOUND_AFTER.match(sentence, ent.end) or _THINGS_AFTER.match(sentence, ent.end)):
+            continue  # "18-time major winner Chris Evert", "owns 20 gaming properties": a count, not an age
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if share_asked and ent.label == "CARDINAL" and (ratio := _IN_EVERY.match(sentence, ent.end)) is not None:

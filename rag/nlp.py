@@ -17,7 +17,7 @@ from typing import Any
 
 from rag.errors import ModelError
 from rag.offline import import_without_torch
-from rag.text import statement_asks
+from rag.text import CURRENCY, statement_asks
 
 # spaCy's OntoNotes labels, grouped by what a question asks for.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -138,6 +138,8 @@ def _entity(span: Any) -> Entity | None:
     if end == span.start:
         return None
     kept = span.doc[span.start : end]
+    if _PHOTO_CREDIT.search(kept.text):
+        return None  # "Jewel Samad/AFP/Getty Images US": a caption's credit, no one the story tells of
     text, start = span.doc.text, kept.start_char
     while (bullet := _BULLET.match(text, start, kept.end_char)) is not None:
         start = bullet.end()  # "∎ Jokic", "► Biden", "- Paris": a list's bullet taken into the name
@@ -145,9 +147,12 @@ def _entity(span: Any) -> Entity | None:
         return None
     if span.label_ == "CARDINAL" and _LIST_NUMBER.match(text, start) and not text[:start].strip():
         return None
-    if span.label_ == "MONEY" and start > 0 and text[start - 1] in _CURRENCY_SIGNS:
+    label = span.label_
+    if label == "MONEY" and start > 0 and text[start - 1] in _CURRENCY_SIGNS:
         start -= 1
-    return Entity(text[start : kept.end_char], span.label_, start, kept.end_char)
+    elif label == "MONEY" and _TIME_SPAN.search(kept.text) and not _CURRENCY_NAMED.search(kept.text):
+        label = "DATE"  # "about 13 billion years ago", "billions of years" (MONEY to the small model): a time
+    return Entity(text[start : kept.end_char], label, start, kept.end_char)
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -155,6 +160,9 @@ _BULLET = re.compile(r"[∎►▶•■□▪●◆◇★☆*·–—-]\s+")  # 
 _PLAIN_NAMES = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # no "'s" of theirs is part of the name
 _LIST_NUMBER = re.compile(r"\d{1,2}[).]\s")  # "1) ", "2. ": a numbered list's item, at a text's start
 _CURRENCY_SIGNS = frozenset("$£€¥₹")
+_PHOTO_CREDIT = re.compile(r"/\s*(?:AFP|AP|Getty|Reuters|USA\s+TODAY|EPA|Bloomberg|Shutterstock|Sipa|NurPhoto|Pool)\b")
+_TIME_SPAN = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|ago)\b", re.I)
+_CURRENCY_NAMED = re.compile(CURRENCY, re.I)
 
 
 class EntityRecognizer:

@@ -358,9 +358,20 @@ def event_terms(text: str) -> set[str]:
     return set(key_terms(" ".join([*said, *(_IRREGULAR[w] for w in said if w in _IRREGULAR)])))
 
 
+# Events news tells by a noun of another stem than the question's verb: "when were the octuplets born" by "giving
+# birth to eight ... children on Jan. 26, 2009", "when did she die" by "her death", "when did they marry" by "their
+# wedding" (keys are stems)
+_EVENT_NOUNS = {"born": "birth", "die": "death dead", "marri": "wedding wed"}
+
+
 def as_events(terms: Iterable[str]) -> set[str]:
-    """Key terms (stems) with an irregular past form's verb beside it ("shot" and "shoot")."""
-    return {t for term in terms for t in (term, *key_terms(_IRREGULAR.get(term, term)))}
+    """Key terms (stems) with an irregular past form's verb beside it ("shot" and "shoot"), and the nouns news
+    tells some events by ("born" and "birth")."""
+    return {
+        t
+        for term in terms
+        for t in (term, *key_terms(_IRREGULAR.get(term, term)), *key_terms(_EVENT_NOUNS.get(term, "")))
+    }
 
 
 def stems(tokens: list[str]) -> list[str]:

@@ -78,3 +78,16 @@ def test_a_sum_keeps_its_currency_sign_and_a_list_s_number_is_no_entity() -> Non
     assert found[0] is None
     assert found[1] is not None and found[1].text == "$136,250" and text[found[1].start : found[1].end] == "$136,250"
     assert found[2] is not None and found[2].text == "2"
+
+
+def test_a_time_taken_for_a_sum_is_a_date_and_a_photo_credit_is_no_name() -> None:
+    """The small model takes "billions of years ago" for money and a caption's credit for a person."""
+    nlp = EntityRecognizer()._model()
+    text = "Galaxies formed about 13 billion years ago. Lars Vik/AFP/Getty Images A telescope cost $10 billion."
+    doc = nlp.make_doc(text)
+    ago = _entity(doc.char_span(text.index("about"), text.index(" ago") + 4, label="MONEY"))
+    assert ago is not None and ago.label == "DATE" and ago.text == "about 13 billion years ago"
+    credit = _entity(doc.char_span(text.index("Lars"), text.index(" A telescope"), label="PERSON"))
+    assert credit is None
+    cost = _entity(doc.char_span(text.index("10 billion"), len(text) - 1, label="MONEY"))
+    assert cost is not None and cost.label == "MONEY" and cost.text == "$10 billion"

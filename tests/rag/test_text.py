@@ -119,3 +119,11 @@ def test_a_section_runs_from_its_heading_to_the_next() -> None:
     assert section_of(text, 3) == (0, text.index("Biden's first veto"))  # before the first heading
     plain = "One sentence. Another sentence.\n\nA third paragraph, with its own sentence."
     assert section_of(plain, len(plain) - 3) == (0, len(plain))  # no heading: the whole text
+
+
+def test_events_told_by_a_noun_of_another_stem() -> None:
+    from rag.text import as_events
+
+    assert {"born", "birth"} <= as_events(key_terms("born"))
+    assert {"die", "death"} <= as_events(key_terms("died"))
+    assert as_events(key_terms("voted")) == set(key_terms("voted"))
