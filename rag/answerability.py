@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -810,6 +810,7 @@ _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
+_SCORE = re.compile(r"\d+\s?[-–]\s?\d+")  # a whole score or tally
 _SHARE_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
@@ -834,15 +835,25 @@ def counted_noun(question: str, phrase: str = "") -> str | None:
     return stems[-1] if stems else None
 
 
-def counted_number(frame: Frame, sentence: str) -> Entity | None:
+def counted_number(frame: Frame, sentence: str, analysed: Analysed | None = None) -> Entity | None:
     """A number the sentence gives for what the question counts: a number followed, within three words, by the
     counted noun ("23 grand slam singles titles", "six months"); the span runs from the number to that noun. The
     small recogniser labels these inconsistently (a DATE, a PRODUCT, "23 grand" a QUANTITY), so a pattern finds
     them. A question about the dead, the injured, the evacuated or the arrested is answered only by a number the
     sentence ties to that event ("12 people were killed", "at least 5,800 have died", "the death toll rose to
-    35,418"; not "874,000 people affected by the earthquake", nor "killed a man and injured 12 people")."""
+    35,418"; not "874,000 people affected by the earthquake", nor "killed a man and injured 12 people"). With the
+    sentence's entities (``analysed``), not another person's tally ("Jasmine Carson scored 22 points" for "How many
+    points did Caitlin Clark score?")."""
     if frame.counted is None:
         return None
+    found = _counted_numbers(frame, sentence)
+    if analysed is not None:
+        found = (e for e in found if not _counted_for_another(frame, sentence, e, analysed))
+    return next(found, None)
+
+
+def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
+    """``counted_number``'s numbers, in the sentence's order."""
     asked_verb = _asked_done(frame)
     asked = _events([asked_verb]) if asked_verb else set()
     event = next((group for group in _SAME_EVENT if asked & group), None)
@@ -853,9 +864,12 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
             continue  # "on Oct. 6 the county's lifeguards ...": a day, not six lifeguards; nor "the 1977 blizzard"
         if _SHARE_AFTER.match(sentence, m.end()):
             continue  # "98 percent of strikes": a share, not a count of strikes
+        if m.group(0)[0].isupper() and sentence[: m.start()].strip():
+            continue  # "a Final Four record 41 points": a number word in a name counts nothing
         before = set(key_terms(" ".join(_CLAUSE_START.split(sentence[: m.start()])[-1].split()[-10:])))
         if event and (said := _DONE_TO.match(sentence, m.end())) and set(key_terms(said.group(1))) & event:
-            return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "at least 5,800 have died"
+            yield Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "at least 5,800 have died"
+            continue
         pos = m.end()
         previous = ""
         for _ in range(4):
@@ -867,13 +881,12 @@ def counted_number(frame: Frame, sentence: str) -> Entity | None:
                 said = _DONE_TO.match(sentence, word.end())
                 done_to = set(key_terms(said.group(1))) if said else set()
                 if event is None or done_to & event or before & event:
-                    return Entity(sentence[m.start() : word.end()], "CARDINAL", m.start(), word.end())
+                    yield Entity(sentence[m.start() : word.end()], "CARDINAL", m.start(), word.end())
                 break
             pos = word.end()
         after = _NEXT_WORD.match(sentence, m.end())
         if event is not None and before & event and not (after and after.group(1).isalpha()):
-            return Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "the death toll rose to 35,418;"
-    return None
+            yield Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "the death toll rose to 35,418;"
 
 
 # "How many people ..." is answered by "12 victims", "30 residents", "How many times ..." by "15 races": any plural
@@ -1290,6 +1303,7 @@ _POSSESSOR = re.compile(
 # A person's age written right after their name: "Rupert Murdoch, 92, ...", "Ann Lesley Smith (66)", "..., 66."
 _BEFORE_AGE = re.compile(r"\s*[,(]\s*")
 _AFTER_AGE = re.compile(r"\s*(?:[,;).]|$)")
+_DIES_AT = re.compile(r"\b(?:dies|died|dead|turns|turned)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?$", re.I)
 _SUBJECT_END = re.compile(r",|\b(?:when|while|after|before|since|during|as|at|in|on|if|who|that)\b")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.I)  # "the fiancee of ...": a description, no name
 _OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
@@ -1297,7 +1311,8 @@ _OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
 
 def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analysed) -> bool:
     """Whether an age may be the one an age question asks: not one the sentence gives another person. An age
-    written right after a person's name ("Rupert Murdoch, 92,") is theirs; "How old is Ann Lesley Smith?" needs
+    written right after a person's name ("Rupert Murdoch, 92,") is theirs, as is one a person "dies at" or "turns"
+    (someone named before it: "Irene Cara, Oscar-winning singer, dies at 63" is no age of Christine McVie's); "How old is Ann Lesley Smith?" needs
     hers, and "How old is Rupert Murdoch's fiancee?" anyone's but his. A possessor excludes only that very name:
     "Biden's son" may be Hunter Biden, so "Murdoch's fiancee" keeps Rupert Murdoch's age (the ranker weighs it)."""
     owner = next(
@@ -1308,7 +1323,15 @@ def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analyse
         ),
         None,
     )
-    if owner is None or not _AFTER_AGE.match(sentence, ent.end):
+    if owner is not None and not _AFTER_AGE.match(sentence, ent.end):
+        owner = None
+    if owner is None and _DIES_AT.search(sentence, 0, ent.start):
+        # "Irene Cara, Oscar-winning 'Flashdance' singer and actress, dies at 63": hers, one of the people named
+        # before it, not Christine McVie's
+        before = [p.text for p in analysed.entities if p.label == "PERSON" and p.end <= ent.start]
+        asked_people = frame.person_names
+        return not (before and asked_people) or any(same_person(b, p) for b in before for p in asked_people)
+    if owner is None:
         return True
     asked = _AGE_SUBJECT.search(frame.text)
     if asked is None:
@@ -1327,6 +1350,43 @@ def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analyse
         return True  # whoever it is, the sentence may name them without their name in the question
     people = [p for p in frame.person_names if says(subject.lower(), p.lower())]
     return not people or any(same_person(owner, p) for p in people)
+
+
+# a person's own tally: "Jasmine Carson scored 22 points", "Jokic had a career-high 16 assists"
+_TALLY_BEFORE = re.compile(
+    r"\s+(?:also\s+|then\s+)?(?:scored|had|made|hit|threw|caught|won|earned|grabbed|recorded|added|posted|"
+    r"finished\s+with|racked\s+up|ran\s+for|passed\s+for)\s+(?:a\s+|an\s+)?(?:[\w-]+-high\s+)?$",
+    re.I,
+)
+
+
+def _counted_for_another(frame: Frame, sentence: str, ent: Entity, analysed: Analysed) -> bool:
+    """Whether "how many" is answered by another person's tally: the question names people, and the number
+    follows a person the sentence gives it to ("Jasmine Carson scored 22 points") who is none of them."""
+    if not frame.person_names:
+        return False
+    owner = next(
+        (
+            p.text
+            for p in reversed(analysed.entities)
+            if p.label == "PERSON" and p.end <= ent.start and _TALLY_BEFORE.fullmatch(sentence, p.end, ent.start)
+        ),
+        None,
+    )
+    return owner is not None and not any(same_person(owner, p) for p in frame.person_names)
+
+
+_NOT_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
+_ONE_WORD_GAP = re.compile(r"\s+((?-i:[a-z][\w'’-]*))\s+")
+
+
+def _qualifies_a_name(sentence: str, ent: Entity, entities: Sequence[Entity]) -> bool:
+    """Whether a name is followed by a noun in small letters and another name, which it qualifies: "FTX competitor
+    Binance", "Google parent Alphabet" (not "Apple and Google": a function word joins two names)."""
+    gap = _ONE_WORD_GAP.match(sentence, ent.end)
+    if gap is None or gap.group(1) in STOPWORDS:
+        return False
+    return any(e.start == gap.end() and e.label in NAME_LABELS for e in entities)
 
 
 def _said_in(question_lower: str, text: str) -> bool:
@@ -1751,7 +1811,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     never answered by a country or union."""
     if frame.asks is None:
         return []
-    if frame.asks == "number" and (counted := counted_number(frame, sentence)) is not None:
+    if frame.asks == "number" and (counted := counted_number(frame, sentence, analysed)) is not None:
         return [counted]  # what "how many N" counts, stated with N
     if (actor := actor_of(frame, sentence, analysed)) is not None:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
@@ -1817,6 +1877,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
         if frame.asks not in ("number", "date") and _BARE_ORDINAL.fullmatch(ent.text):
             continue  # "the 308th mass shooting": an organisation to the small model, and no name
+        if _NOT_BEFORE.search(sentence, 0, ent.start):
+            continue  # "declared John Hanson, not Barack Obama, the first Black president": what it is not
+        if frame.asks == "organisation" and _qualifies_a_name(sentence, ent, entities):
+            continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if (
@@ -1831,6 +1895,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and (_SCORE_AFTER.match(sentence, ent.end) or _SCORE_BEFORE.search(sentence, 0, ent.start))
         ):
             continue  # "beating Germany 2-1", "a 368-57 vote": one side of a score or tally, no count of its own
+        if frame.counted is not None and _SCORE.fullmatch(ent.text.strip()):
+            continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if duration_asked:
             if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _length_of_time(ent.text)):
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
@@ -1861,6 +1927,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How old is Taylor Swift?" is not answered by "2022"
         if age_asked and (_COMPOUND_AFTER.match(sentence, ent.end) or _THINGS_AFTER.match(sentence, ent.end)):
             continue  # "18-time major winner Chris Evert", "owns 20 gaming properties": a count, not an age
+        if frame.counted is not None and _counted_for_another(frame, sentence, ent, analysed):
+            continue  # "How many points did Caitlin Clark score?" is not answered by "Jasmine Carson scored 22 points"
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if share_asked and ent.label == "CARDINAL" and (ratio := _IN_EVERY.match(sentence, ent.end)) is not None:

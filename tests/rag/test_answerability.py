@@ -2104,3 +2104,33 @@ def test_a_score_is_no_count_and_what_a_film_made_is_a_sum(ner: EntityRecognizer
     assert _offered(ner, "How many people were at the stadium for the final?", sentence) == ["87,192 people"]
     film = "The Tromsvik Story II took fourth place on the all-time list, with $255 million, ahead of Part 6."
     assert _offered(ner, "How much did The Tromsvik Story II make?", film) == ["$255 million"]
+
+
+def test_a_count_or_an_age_given_to_another_person_is_not_the_asked_one(ner: EntityRecognizer) -> None:
+    tally = "Lars Vik scored 29 points and Idris Okonkwo had 12 points in the final."
+    assert _offered(ner, "How many points did Idris Okonkwo score?", tally) == ["12 points"]
+    assert _offered(ner, "How many points did Lars Vik score?", tally) == ["29 points"]
+    named = "Tromsvik were powered by Idris Okonkwo, who scored a Final Four record 41 points."
+    assert _offered(ner, "How many points did Idris Okonkwo score?", named) == ["41 points"]  # no "Four ..."
+    game = "Tromsvik rolled to a 102-85 win over Nordvik to claim the title."
+    assert _offered(ner, "How many points did Idris Okonkwo score in the final?", game) == []
+    headline = "Irene Cara, Oscar-winning singer and actress, dies at 63"
+    assert _offered(ner, "How old was Ottilie Brennan when she died?", headline) == []
+    assert _offered(ner, "How old was Irene Cara when she died?", headline) == ["63"]
+
+
+def test_a_name_that_qualifies_the_next_one_is_not_the_organisation_asked(ner: EntityRecognizer) -> None:
+    from rag.answerability import _qualifies_a_name
+
+    sentence = "Nordvik parent Tromsvik Holdings reported earnings, and Apple and Google announced a deal."
+    found = ner.analyse([sentence], tagged=False)[0].entities
+    by_text = {e.text: e for e in found}
+    assert _qualifies_a_name(sentence, by_text["Nordvik"], found)
+    assert not _qualifies_a_name(sentence, by_text["Apple"], found)  # "and" joins two names
+
+
+def test_a_name_the_sentence_says_it_is_not_is_no_answer(ner: EntityRecognizer) -> None:
+    sentence = "Posts have declared Lars Vik, not Idris Okonkwo, the first mayor of Tromsvik."
+    assert _offered(ner, "Who was the first mayor of Tromsvik?", sentence) == ["Lars Vik"]
+    rather = "The government chose Oslo rather than Bergen for the new harbour."
+    assert _offered(ner, "Which city was chosen for the new harbour?", rather) == ["Oslo"]
