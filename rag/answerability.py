@@ -1377,16 +1377,20 @@ def _counted_for_another(frame: Frame, sentence: str, ent: Entity, analysed: Ana
 
 
 _NOT_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
-_ONE_WORD_GAP = re.compile(r"\s+((?-i:[a-z][\w'’-]*))\s+")
+# a name, a noun of another organisation's relation to it, and that organisation: "FTX competitor Binance",
+# "Google parent Alphabet" (not "Buffalo Bills safety Damar Hamlin", where the team is his)
+_RELATED_GAP = re.compile(
+    r"\s+(?:competitor|rival|parent|owner|subsidiary|unit|partner|peer|affiliate|spinoff|spin-off|challenger|"
+    r"acquirer|buyer|suitor)\s+"
+)
 
 
 def _qualifies_a_name(sentence: str, ent: Entity, entities: Sequence[Entity]) -> bool:
-    """Whether a name is followed by a noun in small letters and another name, which it qualifies: "FTX competitor
-    Binance", "Google parent Alphabet" (not "Apple and Google": a function word joins two names)."""
-    gap = _ONE_WORD_GAP.match(sentence, ent.end)
-    if gap is None or gap.group(1) in STOPWORDS:
-        return False
-    return any(e.start == gap.end() and e.label in NAME_LABELS for e in entities)
+    """Whether a name is followed by a noun of another organisation's relation to it and that organisation's name,
+    which it qualifies: "FTX competitor Binance", "Google parent Alphabet" (not "Buffalo Bills safety Damar Hamlin":
+    the team is his)."""
+    gap = _RELATED_GAP.match(sentence, ent.end)
+    return gap is not None and any(e.start == gap.end() and e.label in NAME_LABELS for e in entities)
 
 
 def _said_in(question_lower: str, text: str) -> bool:

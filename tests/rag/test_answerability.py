@@ -2127,6 +2127,8 @@ def test_a_name_that_qualifies_the_next_one_is_not_the_organisation_asked(ner: E
     by_text = {e.text: e for e in found}
     assert _qualifies_a_name(sentence, by_text["Nordvik"], found)
     assert not _qualifies_a_name(sentence, by_text["Apple"], found)  # "and" joins two names
+    player = "Medics performed CPR on Buffalo Bills safety Damar Hamlin on Monday night."
+    assert _offered(ner, "Damar Hamlin is a member of which team?", player) == ["Buffalo Bills"]  # his team
 
 
 def test_a_name_the_sentence_says_it_is_not_is_no_answer(ner: EntityRecognizer) -> None:
