@@ -268,7 +268,12 @@ _TIME_TAKEN = re.compile(
     r"\bhow\s+long\s+(?!ago\b)(?:(?!\b(?:and|or|that|which|who|whom|where|when|while)\b)[^?,;]){0,60}?"
     r"\b(?:take|takes|took|taking|last(?=\s*[?.!]*\s*$|\s+(?:for|until|after|through|beyond|in|at)\b)|lasts|lasted|"
     r"lasting|stay|stays|stayed|wait|"
-    r"waits|waited|spend|spends|spent|serve|serves|served|been|remain|remains|remained)\b",
+    r"waits|waited|spend|spends|spent|serve|serves|served|been|remain|remains|remained)\b"
+    # "how long was rihanna's halftime set": an event lasts; "how long is the bridge" is left open
+    r"|\bhow\s+long\s+(?:is|was|were|are|will\s+be)\s+(?:[\w'’.-]+\s+){0,5}?(?:set|show|speech|performance|game|"
+    r"match|meeting|flight|trip|visit|concert|interview|hearing|trial|strike|shutdown|delay|wait|sentence|break|"
+    r"season|tour|war|lockdown|ban|suspension|outage|ceremony|film|movie|episode|career|reign|tenure)s?"
+    r"(?=\s*[?.!]*\s*$|\s+(?:on|in|at|for|during|last|this|at)\b)",
     re.I,
 )
 # "what percentage", "what share of": a share ("35%", "two-thirds"), not a count ("7.6 million")

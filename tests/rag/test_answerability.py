@@ -2136,3 +2136,10 @@ def test_a_name_the_sentence_says_it_is_not_is_no_answer(ner: EntityRecognizer) 
     assert _offered(ner, "Who was the first mayor of Tromsvik?", sentence) == ["Lars Vik"]
     rather = "The government chose Oslo rather than Bergen for the new harbour."
     assert _offered(ner, "Which city was chosen for the new harbour?", rather) == ["Oslo"]
+
+
+def test_how_long_an_event_was_asks_for_a_length_of_time(ner: EntityRecognizer) -> None:
+    sentence = "Ottilie Brennan threw for 89 yards, and the singer ended her 13-minute set at halftime."
+    assert _offered(ner, "how long was the singer's halftime set on sunday", sentence) == ["13-minute"]
+    snake = "The python was 18 feet long and weighed 215 pounds."
+    assert "18 feet" in _offered(ner, "How long was the python?", snake)  # a thing's length
