@@ -273,7 +273,7 @@ _TIME_TAKEN = re.compile(
     r"|\bhow\s+long\s+(?:is|was|were|are|will\s+be)\s+(?:[\w'’.-]+\s+){0,5}?(?:set|show|speech|performance|game|"
     r"match|meeting|flight|trip|visit|concert|interview|hearing|trial|strike|shutdown|delay|wait|sentence|break|"
     r"season|tour|war|lockdown|ban|suspension|outage|ceremony|film|movie|episode|career|reign|tenure)s?"
-    r"(?=\s*[?.!]*\s*$|\s+(?:on|in|at|for|during|last|this|at)\b)",
+    r"(?=\s*[?.!]*\s*$|\s+(?:on|in|at|for|during|last|this)\b)",
     re.I,
 )
 # "what percentage", "what share of": a share ("35%", "two-thirds"), not a count ("7.6 million")
@@ -340,8 +340,9 @@ _CALENDAR_DAY = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
 _SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
-# "how much prize money", "how much did she earn", "how much did the first movie make?": a sum too (not "70" players, nor "seven" wins); a sum or its
-# share when it changes ("How much did revenue grow?" is answered by "12%", "How much did the price rise?" by "36%")
+# "how much prize money", "how much did she earn", "how much did the first movie make?": a sum too (not "70" players,
+# nor "seven" wins); a sum or its share when it changes ("How much did revenue grow?" is answered by "12%", "How much
+# did the price rise?" by "36%")
 _SUM_NOUN = re.compile(
     r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
     r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?|gross(?:es|ed)?)\b"
@@ -822,7 +823,8 @@ _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
 _COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
-# things counted after a number, in small letters ("20 gaming properties", "14 children"), not years or a verb
+# things counted after a number, a plural in small letters of five letters or more ("20 gaming properties"), not
+# years or a verb ("14 children", "30 kids" are not caught)
 _THINGS_AFTER = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?!(?:years|months|weeks|days|hours|minutes|seconds|does|this|thus|plus)\b)"
     r"(?-i:[a-z][\w-]{2,}[^\Wsu]s)\b"
@@ -901,9 +903,10 @@ _ANY_PLURAL_COUNTED = frozenset(key_terms("people persons individuals times"))
 def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] | None:
     """For "how many N", when the number ``ent`` counts another plural noun: N as the question writes it and that
     noun ("rebounds", "points" for "29 points"; "advisers", "doses" for "two 100-microgram doses": the number's
-    first common word after it, past names and measures; "side" for "one side"); None when it counts N ("420 fires" for "wildfires"),
-    nothing said, or when any plural may answer (people, a people: "How many Russians ..." by "300,000 reservists";
-    times). Whether the noun is N in other words ("3,000 soldiers" for "troops") is the answerer's to decide."""
+    first common word after it, past names and measures; "side" for "one side"); None when it counts N ("420 fires"
+    for "wildfires"), nothing said, or when any plural may answer (people, a people: "How many Russians ..." by
+    "300,000 reservists"; times). Whether the noun is N in other words ("3,000 soldiers" for "troops") is the
+    answerer's to decide."""
     if frame.counted is None or frame.counted in _ANY_PLURAL_COUNTED:
         return None
     written = re.search(rf"\b{re.escape(frame.counted)}\w*", frame.text, re.I)
@@ -1315,11 +1318,12 @@ _OF_NAME = re.compile(r"\bof\s+((?:[A-Z][\w.'’-]*\s*)+)")
 
 
 def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analysed) -> bool:
-    """Whether an age may be the one an age question asks: not one the sentence gives another person. An age
-    written right after a person's name ("Rupert Murdoch, 92,") is theirs, as is one a person "dies at" or "turns"
-    (someone named before it: "Irene Cara, Oscar-winning singer, dies at 63" is no age of Christine McVie's); "How old is Ann Lesley Smith?" needs
-    hers, and "How old is Rupert Murdoch's fiancee?" anyone's but his. A possessor excludes only that very name:
-    "Biden's son" may be Hunter Biden, so "Murdoch's fiancee" keeps Rupert Murdoch's age (the ranker weighs it)."""
+    """Whether an age may be the one an age question asks: not one the sentence gives another person. An age written
+    right after a person's name ("Rupert Murdoch, 92,") is theirs, as is one a person "dies at" or "turns" (someone
+    named before it: "Irene Cara, Oscar-winning singer, dies at 63" is no age of Christine McVie's); "How old is Ann
+    Lesley Smith?" needs hers, and "How old is Rupert Murdoch's fiancee?" anyone's but his. A possessor excludes
+    only that very name: "Biden's son" may be Hunter Biden, so "Murdoch's fiancee" keeps Rupert Murdoch's age (the
+    ranker weighs it)."""
     owner = next(
         (
             p.text
@@ -1621,15 +1625,15 @@ _BRACKET_CLOSES = re.compile(r"\s*(?:,|—|–|\)|\s-\s)")
 
 
 def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person: bool = False) -> bool:
-    """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche
-    mission"; not for a ``person``: "TikTok CEO Shou Zi Chew" makes TikTok no CEO), in apposition ("Adelaide
-    Cottage, a modest property"; without an article, its title in small letters: ", spokesman for ..."), after a
-    copula ("Scottie Scheffler is the defending champion"), right before it ("the philanthropist MacKenzie Scott",
-    "Labour MP Emily Thornberry"; in small letters before anything but a person: "fast-food chain Chipotle"), set off by commas after it ("the defending champion, Grete Solberg,"),
-    before "or" ("the mission, or DART"), or before a word of naming ("a hotel called the Culloden"); with
-    ``inside``, as the name's first or next-to-last word ("Storm Nicole", "Tropical Storm Nicole", "the Psyche
-    Mission"; not an institution's, "the National Hurricane Center"). With no noun ("What is it called?"), a name
-    after a word of naming ("a service called Max")."""
+    """Whether the sentence gives ``ent`` as the name of a ``noun``: the noun right after it ("the Psyche mission";
+    not for a ``person``: "TikTok CEO Shou Zi Chew" makes TikTok no CEO), in apposition ("Adelaide Cottage, a modest
+    property"; without an article, its title in small letters: ", spokesman for ..."), after a copula ("Scottie
+    Scheffler is the defending champion"), right before it ("the philanthropist MacKenzie Scott", "Labour MP Emily
+    Thornberry"; in small letters before anything but a person: "fast-food chain Chipotle"), set off by commas after
+    it ("the defending champion, Grete Solberg,"), before "or" ("the mission, or DART"), or before a word of naming
+    ("a hotel called the Culloden"); with ``inside``, as the name's first or next-to-last word ("Storm Nicole",
+    "Tropical Storm Nicole", "the Psyche Mission"; not an institution's, "the National Hurricane Center"). With no
+    noun ("What is it called?"), a name after a word of naming ("a service called Max")."""
     rest = sentence[ent.end :]
     named = _NAMED_BEFORE.search(sentence, 0, ent.start) is not None
     if named and _NOT_A_NAMING.match(rest):
