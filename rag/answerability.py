@@ -1248,7 +1248,15 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
     topic = as_events(frame.topic)
     if not topic or topic <= _ANY_EVENT:
         return True  # "When did Putin and Lukashenko meet in Sochi?": a meeting is told as "negotiations", "talks"
+    if not _NEGATED.search(frame.text):
+        denied = {t for m in _NEGATED.finditer(sentence) for t in event_terms(m.group(1) or m.group(2))}
+        if _says_any(topic, denied):
+            return False  # "Trump pleaded not guilty Tuesday" tells of no guilty plea ("When did Cohen plead guilty?")
     return _says_any(topic, event_terms(sentence))  # "Musk bought Twitter" tells of buying
+
+
+# a word denied: "not guilty", "never married", "didn't win"
+_NEGATED = re.compile(r"\b(?:not|never)\s+([\w'’-]+)|n['’]t\s+([\w'’-]+)", re.I)
 
 
 # words of any event at all, said in many ways: a question asking only them asks of the event its names make

@@ -2143,3 +2143,10 @@ def test_how_long_an_event_was_asks_for_a_length_of_time(ner: EntityRecognizer) 
     assert _offered(ner, "how long was the singer's halftime set on sunday", sentence) == ["13-minute"]
     snake = "The python was 18 feet long and weighed 215 pounds."
     assert "18 feet" in _offered(ner, "How long was the python?", snake)  # a thing's length
+
+
+def test_a_date_of_the_event_denied_does_not_say_when_it_happened(ner: EntityRecognizer) -> None:
+    denied = "Lars Vik pleaded not guilty on Tuesday to 34 counts of fraud."
+    assert _offered(ner, "When did Ottilie Brennan plead guilty?", denied) == []
+    assert _offered(ner, "When did Lars Vik plead not guilty?", denied) == ["Tuesday"]
+    assert _offered(ner, "When did Lars Vik plead guilty?", "Lars Vik pleaded guilty on Tuesday.") == ["Tuesday"]
