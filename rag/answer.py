@@ -24,6 +24,7 @@ from rag.answerability import (
     UnknownNames,
     actor_of,
     asked_noun,
+    asked_years,
     day_meant,
     frame_question,
     join_words,
@@ -194,10 +195,6 @@ class _Candidate:
     # it states the relation a question asks about by naming the day ("On Monday, ..." for "the day before" an
     # event its article places on a Tuesday), which the sentence alone does not show
     stated: bool = False
-
-
-def _month_day(day: date | tuple[int, int]) -> tuple[int, int]:
-    return day if isinstance(day, tuple) else (day.month, day.day)
 
 
 def abstain(mode: str = "extractive", note: str = "") -> Answer:
@@ -771,7 +768,7 @@ class ExtractiveAnswerer(Answerer):
         them where none is, for the rule to refuse. (Not so for the news of an as-of date, ``stale``: answering from
         the timely articles instead of refusing for the old one answered 14 more answerable rtqa-dev questions, 3
         of them right, and 9 of the rejection run; on rtqa-train 8, 1 right, and 5.)"""
-        if not years_unsaid(frame.text, "", None):
+        if not asked_years(frame.text):
             return candidates
         timely = [
             c
@@ -1114,7 +1111,7 @@ class ExtractiveAnswerer(Answerer):
             day = named_day(anchor.text, anchor.hit.published)
             if day is None or self.article_text is None:
                 continue
-            if given and not (isinstance(day, tuple | date) and _month_day(day) in given):
+            if given and not names_day(frame.event, day):
                 continue  # a sentence of another day ("Aug. 12: Nelly ..." in a list of the fair's shows)
             aid = anchor.hit.chunk.article_id
             if aid not in read:

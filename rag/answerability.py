@@ -204,9 +204,11 @@ _CURRENCY_IN = re.compile(CURRENCY, re.I)  # "12,000 kroner" (a quantity to the 
 # "this year"; "what date" by a day of the calendar ("September 15", "6 May 2023"), "which day" by that or a weekday
 # ("Tuesday, March 14", "Monday"), neither by "2023"; "which month" by a month. ("What day of the year" asks none.)
 # A quiz's "... for the first time since:" asks for a year.
+# A quiz's unfinished sentence ends with a colon or an ellipsis (see ``unfinished_asks``)
+_UNFINISHED_END = r"(?:\s*(?::|…|\.\.\.))+\s*$"
 _DATE_KIND_ASKED = re.compile(
     r"\b(?:what|which)\s+(year|date|day|month|time)\b(?!\s+of\s+(?:the\s+)?(?:year|month)\b)"
-    r"|\bsince(?=(?:\s*(?::|…|\.\.\.))+\s*$)",
+    rf"|\bsince(?={_UNFINISHED_END})",
     re.I,
 )
 
@@ -258,7 +260,7 @@ _DURATION = re.compile(
 # not a bare number ("one" of "in one form or another")
 _AMOUNT_ASKED = re.compile(r"\bhow\s+much\s+(?:is|are|was|were|will\s+be)\b", re.I)
 _MEASURE_ASKED = re.compile(
-    r"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b|\b(?:measures|measured|weighs|weighed)(?:\s*(?::|…|\.\.\.))+\s*$",
+    rf"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b|\b(?:measures|measured|weighs|weighed){_UNFINISHED_END}",
     re.I,
 )  # a quiz's "He measures:" too
 # "how long did it take", "how long will the strike last": a length of time, not of a thing ("the 21.3-mile
@@ -1082,7 +1084,7 @@ def asked_type(question: str) -> str | None:
 # for the first time since:" a date, "a record previously held by:" a person, "a new song this week, titled:" a
 # name, "the top prize amount ballooned to:" a sum, "He measures:" a measure. Other endings ("... because of:",
 # "... in:", "since the:") are left to the sentences.
-_UNFINISHED = re.compile(r"(?:\s*(?::|…|\.\.\.))+\s*$")
+_UNFINISHED = re.compile(_UNFINISHED_END)
 _FINISHED_BY: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\bsince$", re.I)),
     (
@@ -1332,14 +1334,7 @@ def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analyse
     Lesley Smith?" needs hers, and "How old is Rupert Murdoch's fiancee?" anyone's but his. A possessor excludes
     only that very name: "Biden's son" may be Hunter Biden, so "Murdoch's fiancee" keeps Rupert Murdoch's age (the
     ranker weighs it)."""
-    owner = next(
-        (
-            p.text
-            for p in analysed.entities
-            if p.label == "PERSON" and p.end <= ent.start and _BEFORE_AGE.fullmatch(sentence, p.end, ent.start)
-        ),
-        None,
-    )
+    owner = _person_before(sentence, ent, analysed, _BEFORE_AGE)
     if owner is not None and not _AFTER_AGE.match(sentence, ent.end):
         owner = None
     if owner is None and _DIES_AT.search(sentence, 0, ent.start):
@@ -1369,6 +1364,19 @@ def _whose_age_asked(frame: Frame, sentence: str, ent: Entity, analysed: Analyse
     return not people or any(same_person(owner, p) for p in people)
 
 
+def _person_before(sentence: str, ent: Entity, analysed: Analysed, gap: re.Pattern[str]) -> str | None:
+    """The person named right before ``ent``, with only ``gap`` between them ("Rupert Murdoch, 92", "Jasmine Carson
+    scored 22 points"); None when there is none."""
+    return next(
+        (
+            p.text
+            for p in analysed.entities
+            if p.label == "PERSON" and p.end <= ent.start and gap.fullmatch(sentence, p.end, ent.start)
+        ),
+        None,
+    )
+
+
 # a person's own tally: "Jasmine Carson scored 22 points", "Jokic had a career-high 16 assists"
 _TALLY_BEFORE = re.compile(
     r"\s+(?:also\s+|then\s+)?(?:scored|had|made|hit|threw|caught|won|earned|grabbed|recorded|added|posted|"
@@ -1382,14 +1390,7 @@ def _counted_for_another(frame: Frame, sentence: str, ent: Entity, analysed: Ana
     follows a person the sentence gives it to ("Jasmine Carson scored 22 points") who is none of them."""
     if not frame.person_names:
         return False
-    owner = next(
-        (
-            p.text
-            for p in reversed(analysed.entities)
-            if p.label == "PERSON" and p.end <= ent.start and _TALLY_BEFORE.fullmatch(sentence, p.end, ent.start)
-        ),
-        None,
-    )
+    owner = _person_before(sentence, ent, analysed, _TALLY_BEFORE)
     return owner is not None and not any(same_person(owner, p) for p in frame.person_names)
 
 
@@ -1528,13 +1529,19 @@ def _years_asked(question: str) -> set[str]:
     return years
 
 
+def asked_years(question: str) -> tuple[str, ...]:
+    """The years a question names, in order, for ``years_unsaid``: not a decade ("the 1960s"), nor a follow-up's
+    bracketed context (an earlier turn's)."""
+    question = TRAILING_CONTEXT.sub("", question)
+    return tuple(sorted(y for y in _years_asked(question) if not re.search(rf"(?<!\d){y}['’]?s\b", question)))
+
+
 def years_unsaid(question: str, article: str, published: date | None) -> tuple[str, ...]:
     """The years a question names ("at the 2023 Laureus awards", "the 2022-23 season") when the quoted article
     names none of them and was published in none (nor the year before, saying "next year", or after, saying "last
     year"): it tells of another time. Not a decade ("the 1960s"); a count ("2000 people") is said by its comma
     form too ("2,000"). A follow-up's bracketed context is not read: its years are an earlier turn's."""
-    question = TRAILING_CONTEXT.sub("", question)
-    years = sorted(y for y in _years_asked(question) if not re.search(rf"(?<!\d){y}['’]?s\b", question))
+    years = asked_years(question)
     if not years:
         return ()
     if published is not None:

@@ -367,11 +367,14 @@ _EVENT_NOUNS = {"born": "birth", "die": "death dead", "marri": "wedding wed"}
 def as_events(terms: Iterable[str]) -> set[str]:
     """Key terms (stems) with an irregular past form's verb beside it ("shot" and "shoot"), and the nouns news
     tells some events by ("born" and "birth")."""
-    return {
-        t
-        for term in terms
-        for t in (term, *key_terms(_IRREGULAR.get(term, term)), *key_terms(_EVENT_NOUNS.get(term, "")))
-    }
+    out = set()
+    for term in terms:
+        out.add(term)
+        if term in _IRREGULAR:
+            out.update(key_terms(_IRREGULAR[term]))
+        if term in _EVENT_NOUNS:
+            out.update(key_terms(_EVENT_NOUNS[term]))
+    return out
 
 
 def stems(tokens: list[str]) -> list[str]:
