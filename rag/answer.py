@@ -45,7 +45,8 @@ from rag.answerability import (
     within,
     years_unsaid,
 )
-from rag.names import mentions, name_forms, names_person, same_name
+from rag.lexical import STOPWORDS_EN
+from rag.names import TITLES, mentions, name_forms, names_person, same_name, spells_out
 from rag.nlp import Analysed, Entity, EntityRecognizer, people_by_surname
 from rag.parts import question_parts
 from rag.query import month_before, period_of
@@ -381,18 +382,36 @@ def _anchors(sentence: str, q_terms: set[str]) -> list[int]:
     return [m.start() for m in _WORD.finditer(sentence) if set(key_terms(m.group(0))) & q_terms]
 
 
-# A word of a question typed without capitals, and the share of its occurrences in the stored articles written with
+# A word a question types in small letters, and the share of its occurrences in the stored articles written with
 # a capital from which it is read as a name (names are written so ~always: "mishustin" 1.0; "new" 0.86, "apple" 0.83)
 _TYPED_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 NAME_CASE_SHARE = 0.95
 
 
-_SENTENCE_INITIAL = re.compile(r"(?:^|[.!?][\"”’)]*\s+)[\"“‘(]*[A-Z]")
-
-
 def caseless(question: str) -> bool:
     """Whether the question shows no capital of its own: none, or only sentences' first letters."""
     return not any(c.isupper() for c in _SENTENCE_INITIAL.sub("", question))
+
+
+_SENTENCE_INITIAL = re.compile(r"(?:^|[.!?][\"”’)]*\s+)[\"“‘(]*[A-Z]")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")  # the word before another ("president" of "president trump")
+_PHRASE_WORDS = (3, 2)  # the lengths of the phrases looked up in a question typed without capitals
+
+
+def _typed_phrases(question: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each run of two or three words typed in small letters, one space apart, that opens and
+    closes with a content word ("new york giants", "bank of america"; not "of the"), longest first."""
+    words = list(_TYPED_WORD.finditer(question))
+    out = []
+    for n in _PHRASE_WORDS:
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
+                continue
+            if any(w[0] in STOPWORDS_EN or len(w[0]) < 3 for w in (run[0], run[-1])):
+                continue
+            out.append((run[0].start(), run[-1].end(), question[run[0].start() : run[-1].end()]))
+    return out
 
 
 def recase_names(
@@ -406,12 +425,26 @@ def recase_names(
     away from a sentence's start; in their most frequent form: "OpenAI"); or, in a question with no capital at all,
     when they cannot tell (no article holds it, or too few) and it is rare in English (``rare_word``: "tokayev", not
     "spoke"). A question that opens with a capital, as phones type it, skips that last test: it may hold a rare
-    word the articles lack ("Which castaway ..."). A question with a capital other than a sentence's first letter
-    is left as typed."""
-    if not caseless(question):
-        return question
+    word the articles lack ("Which castaway ..."). In a question typed with capitals, a word in small letters after a
+    title is read the same way: "what did BTS and president trump talk about" asks about Trump, whom no article of
+    the BTS visit names (any other word in small letters is taken as typed: looking each up would cost a question
+    ~15 ms). In a question typed without capitals, two or three words in a row are first
+    read as one name the same way ("new york giants", "white house": neither "new" nor "giants" alone is written
+    with a capital that often)."""
+    spans: list[tuple[int, int, str]] = []  # the phrases read as names, and how to write them
+    if caseless(question):
+        phrases = _typed_phrases(question)
+        phrase_written = capitalised([p for _, _, p in phrases]) if phrases else {}
+        for start, end, phrase in phrases:
+            how = phrase_written.get(phrase)
+            if how is not None and how[0] >= NAME_CASE_SHARE and not any(a < end and start < b for a, b, _ in spans):
+                spans.append((start, end, how[1]))
     lower = not any(c.isupper() for c in question)
-    typed = [w for w in dict.fromkeys(_TYPED_WORD.findall(question)) if w not in STOPWORDS and len(w) > 2]
+    inside = [(a, b) for a, b, _ in spans]
+    words = [m for m in _TYPED_WORD.finditer(question) if not any(a <= m.start() < b for a, b in inside)]
+    if not caseless(question):  # typed with capitals: only a word after a title may be a name left in small letters
+        words = [m for m in words if (t := _TITLE_BEFORE.search(question, 0, m.start())) and t[1].lower() in TITLES]
+    typed = [w for w in dict.fromkeys(m[0] for m in words) if w not in STOPWORDS and len(w) > 2]
     written = capitalised(typed)
     names: dict[str, str] = {}  # each word read as a name, and how to write it
     for word in typed:
@@ -420,9 +453,14 @@ def recase_names(
                 names[word] = how[1]  # as the articles write it: "OpenAI", "FBI"
         elif lower and rare_word(word):
             names[word] = word[:1].upper() + word[1:]
-    if not names:
+    spans += [(m.start(), m.end(), names[m[0]]) for m in words if m[0] in names]
+    if not spans:
         return question
-    return _TYPED_WORD.sub(lambda m: names.get(m[0], m[0]), question)
+    out, at = [], 0
+    for start, end, form in sorted(spans):
+        out += [question[at:start], form]
+        at = end
+    return "".join(out) + question[at:]
 
 
 def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | None = None) -> _Short:
@@ -555,7 +593,7 @@ def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = Tru
     return [
         (names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True))
         if n in frame.person_names
-        else mentions(low, fold_accents(n))
+        else mentions(low, fold_accents(n)) or spells_out(text, n)  # "SF's leaning tower": "San Francisco"
         for n in names
     ]
 

@@ -102,7 +102,12 @@ _PERSON_NOUNS = (
     r"prince|princess|pope|coach|candidate|lawmaker|official|journalist|artist|chef|astronaut|quarterback|"
     r"golfer|footballer|boxer|mayor|scientist|champion|legend|icon|billionaire|entrepreneur|designer|"
     r"heir|monarch|dictator|activist|defendant|suspect|victim|nominee|winner|mp|presenter|frontbencher|popstar|"
-    r"philanthropist)s?"
+    r"philanthropist|pilot|astronomer|painter|sculptor|photographer|filmmaker|producer|composer|novelist|poet|"
+    r"playwright|dancer|doctor|surgeon|nurse|officer|soldier|lawyer|attorney|prosecutor|sheriff|detective|teacher|"
+    r"professor|student|researcher|economist|analyst|engineer|architect|inventor|explorer|climber|pitcher|"
+    r"goalkeeper|striker|swimmer|skier|gymnast|cyclist|wrestler|driver|jockey|referee|umpire|manager|chairman|"
+    r"chairwoman|spokesman|spokeswoman|spokesperson|ambassador|diplomat|envoy|commander|gunman|shooter|hostage|"
+    r"prisoner|inmate|survivor|teenager|mother|father|son|daughter|wife|husband)s?"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
 # Verbs after which "who" and "when" still ask ("Do you know who won?", "Tell me when it opens.")
@@ -122,6 +127,9 @@ _WHO = (
 # "What is Bob Huggins' age?", "what was biden's age": a name (one to four words, not a phrase such as "the reaction
 # to Biden's") and its age, ending the question
 _NAMED_AGE = r"\bwhat\s+(?:is|was)\s+(?!the\b|a\b|an\b)(?P<named>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+age\s*\?*\s*$"
+# a kind's noun before a person's is no kind asked: "Which San Diego State player ..." asks for a player, "which
+# company executive" for an executive
+_NO_PERSON_AFTER = rf"(?!\s+{_PERSON_NOUNS}\b)"
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "when" asks a date as a question word ("when did", "when is", "... lapse when?"), not as a conjunction ("Fox
     # News rocked the media world when it announced ... which host")
@@ -161,7 +169,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bwhere\b|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
             r"region|island|county|capital|province|place|location|village|territory|sea|ocean|river|mountain|"
             r"airport|stadium|park|neighborhood|neighbourhood|port|district|destination|planet)s?\b"
-            r"|\bwhich\s+(?:country|state|city)['’]s\b",
+            + _NO_PERSON_AFTER
+            + r"|\bwhich\s+(?:country|state|city)['’]s\b",
             re.I,
         ),
     ),
@@ -173,7 +182,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
             r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
             r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit)s?\b"
-            r"|\b(?:which|what)\s+" + _BETWEEN + r"exchanges?\b(?!\s+rates?\b)",  # a crypto exchange, no rate
+            + _NO_PERSON_AFTER
+            + r"|\b(?:which|what)\s+"
+            + _BETWEEN
+            + r"exchanges?\b(?!\s+rates?\b)",  # a crypto exchange, no rate
             re.I,
         ),
     ),
@@ -608,10 +620,12 @@ _EVENT_ASKED = re.compile(
 )
 # The words that say what kind of answer is asked for, not what it is about: "How old is Bob Huggins?" needs no
 # article saying "old" ("Huggins, 69, ..."), "What is Bob Huggins' age?" none saying "age", "How much does Netflix
-# cost per month?" none saying "per" ("$8 a month"), "What kind of cancer does Chris Evert have?" none saying "kind"
+# cost per month?" none saying "per" ("$8 a month"), "How much money did the state pay Walgreens?" none saying
+# "money" ("paid Walgreens $1.5 billion"), "What kind of cancer does Chris Evert have?" none saying "kind"
 # ("ovarian cancer").
 _KIND_WORDS = re.compile(
     r"\bhow\s+(old|long|far|big|tall|high|often|fast|large|deep|wide|heavy)\b|\b(?:what|which)\s+(age)\b|\b(per)\b"
+    r"|\bhow\s+much\s+(money|cash)\b"
     r"|\b(?:what|which)\s+(kinds?|types?|sorts?)\s+of\b",
     re.I,
 )
@@ -628,13 +642,16 @@ _OF_THE_FOLLOWING = re.compile(r"\bof\s+the\s+following\b", re.I)
 _TAKES_PLACE = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", re.I)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 # Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
-# alive?" needs no article saying "still"; "Why isn't Eurovision held in Ukraine even though Ukraine won?"), "go",
-# "put" and "come", which articles tell otherwise ("Did Xi go to Moscow?": "Xi Jinping is in Moscow"; "put nuclear
-# weapons in Belarus": "station" them; "what share of sales comes from breakfast": "breakfast makes up about 6% of
-# its sales"), "compare" ("how today's crisis compares with the 1970s": "much bigger than the oil crises of the
-# 1970s"), and the contractions of auxiliaries ("Why isn't ...", "he'd").
+# alive?" needs no article saying "still", "exactly how many" none saying "exactly"; "Why isn't Eurovision held in
+# Ukraine even though Ukraine won?"), "go", "put" and "come", which articles tell otherwise ("Did Xi go to Moscow?":
+# "Xi Jinping is in Moscow"; "put nuclear weapons in Belarus": "station" them; "what share of sales comes from
+# breakfast": "breakfast makes up about 6% of its sales"), "compare" ("how today's crisis compares with the 1970s":
+# "much bigger than the oil crises of the 1970s"), the contractions of auxiliaries ("Why isn't ...", "he'd"), and a
+# turn's change of subject ("unrelated, but who won ...", "btw", "anyway").
 _NOT_TOPIC = (
-    "even though although still yet ever already really actually currently now anymore go goes going went gone put "
+    "even though although still yet ever already really actually currently now anymore exactly precisely unrelated "
+    "anyway btw go goes "
+    "going went gone put "
     "come comes came coming compare compares compared comparing "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
@@ -730,6 +747,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms("following"))  # a quiz's "which of the following": no article says it
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
+    if _CALLED.search(undotted(question)):  # "What's the gadget called ...?": nor "called", "renamed"
+        name_terms |= set(key_terms("called named dubbed known renamed"))
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
         name_terms |= set(key_terms(kind.group(0)))  # "What date was the Super Bowl played?": nor "date"
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
@@ -824,6 +843,8 @@ _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
+_JOINED_NUMBER = re.compile(r"\d-([a-z][\w'’]*)", re.I)  # a number and the word it is joined to
+_JOINED_WORD = re.compile(r"-([a-z][\w'’]*)", re.I)  # "-pound" of "140,000-pound piles"
 _COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
 # things counted after a number, a plural in small letters of five letters or more ("20 gaming properties"), not
 # years or a verb ("14 children", "30 kids" are not caught)
@@ -879,6 +900,8 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
         if event and (said := _DONE_TO.match(sentence, m.end())) and set(key_terms(said.group(1))) & event:
             yield Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "at least 5,800 have died"
             continue
+        if (joined := _JOINED_WORD.match(sentence, m.end())) and key_terms(joined.group(1))[:1] != [frame.counted]:
+            continue  # "52 concrete, 140,000-pound piles": the weight of each, not how many ("a 10-day trip" counts days)
         pos = m.end()
         previous = ""
         for _ in range(4):
@@ -1016,10 +1039,13 @@ _NAME_OF = re.compile(
     r"(?:the|this|that|these|those|its|his|her|their|a|an)\b",
     re.I,
 )
+# (also before a clause that tells the thing: "what's the radar gadget called that us marshals use ...", and as a
+# new name: "What was it going to be renamed?")
 _CALLED = re.compile(
     r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will|\s+would)\s+(?:(?:the|this|that|these|those|its|his|her|"
-    r"their)\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)|it|they)\s+(?:be\s+|being\s+)?(?:now\s+|officially\s+|"
-    r"informally\s+)?(?:called|named|dubbed|known\s+as)\s*\?",
+    r"their)\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)|it|they)\s+(?:be\s+|being\s+|going\s+to\s+be\s+)?(?:now\s+|"
+    r"officially\s+|informally\s+)?(?:called|named|dubbed|known\s+as|renamed)\s*(?:\?|$|(?:that|which|who|by|in|on|"
+    r"after)\s)",
     re.I,
 )
 
@@ -1074,10 +1100,15 @@ def asked_type(question: str) -> str | None:
         else:
             which = f"which {noun} ?" if noun else ""
         question = question[: named.start()] + which
+    if _HOW_MANY_OR_MUCH.search(question):
+        return "number"  # "... a search during which officers received how many sightings?": "which" relates there
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     if found:
         return min(found)[2]
     return "name" if named is not None else unfinished_asks(question)
+
+
+_HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 
 
 # A quiz's unfinished sentence asks for the words that would finish it, and its last words say what kind: "...
@@ -1280,6 +1311,33 @@ def _within_country(question: str) -> bool:
     return m is not None and (m.group("country") is None or place_group(m.group("country")) is not None)
 
 
+# "exactly how many", "the exact number of", "precisely how much": a number, not "thousands" or "dozens"
+_EXACT_ASKED = re.compile(
+    r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bexact\s+(?:number|amount|figure|count)\b", re.I
+)
+_VAGUE = re.compile(
+    r"\b(?:tens|dozens|hundreds|thousands|millions|billions|several|many|scores|half|third|quarter)\b", re.I
+)
+_ROUGHLY = re.compile(
+    r"\b(?:roughly|about|around|nearly|almost|approximately|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+    r"up\s+to|upwards\s+of|close\s+to|estimated)\s+$",
+    re.I,
+)
+
+
+def _vague(sentence: str, ent: Entity) -> bool:
+    """Whether a number is no exact one: a round word without a figure ("tens of thousands", "roughly half"), or
+    one said to be near ("about 1,000", "more than 900,000")."""
+    if _ROUGHLY.search(sentence[max(0, ent.start - 16) : ent.start]) or _ROUGHLY.match(ent.text + " "):
+        return True
+    return not re.search(r"\d", ent.text) and bool(_VAGUE.search(ent.text))
+
+
+# a time of day: "7:14 p.m. ET", "9 a.m.", "noon", "midnight"
+_CLOCK = re.compile(r"\d:\d\d|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\b(?:noon|midnight)\b", re.I)
+_IN_WHAT_TIME = re.compile(r"\bin\s+what\s+time\b", re.I)  # "solved the cube in what time?": how long it took
+# a time someone has, not a point in time: "her extra year", "his first season", "their 40s"
+_POSSESSED = re.compile(r"(?:his|her|their|its|my|our|your)\s", re.I)
 _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centuries)", re.I)
 
 
@@ -1839,8 +1897,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     never answered by a country or union."""
     if frame.asks is None:
         return []
+    exact = frame.asks == "number" and bool(_EXACT_ASKED.search(frame.text))
     if frame.asks == "number" and (counted := counted_number(frame, sentence, analysed)) is not None:
-        return [counted]  # what "how many N" counts, stated with N
+        # what "how many N" counts, stated with N; "exactly how many" is not answered by "tens of thousands of fans"
+        return [] if exact and _vague(sentence, counted) else [counted]
     if (actor := actor_of(frame, sentence, analysed)) is not None:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
     if frame.asks == "date" and not _tells_the_event(frame, sentence):
@@ -1911,6 +1971,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
+        if exact and _vague(sentence, ent):
+            continue  # "exactly how many readers answered" is not answered by "hundreds" or "roughly half"
         if (
             frame.asks == "number"
             and _BARE_NUMBER.fullmatch(ent.text.strip())
@@ -1923,6 +1985,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and (_SCORE_AFTER.match(sentence, ent.end) or _SCORE_BEFORE.search(sentence, 0, ent.start))
         ):
             continue  # "beating Germany 2-1", "a 368-57 vote": one side of a score or tally, no count of its own
+        joined = _JOINED_NUMBER.search(ent.text) or (ent.text[-1:].isdigit() and _JOINED_WORD.match(sentence, ent.end))
+        if frame.counted is not None and joined and key_terms(joined.group(1))[:1] != [frame.counted]:
+            continue  # "140,000-pound piles" weighs each pile, counts none
         if frame.counted is not None and _SCORE.fullmatch(ent.text.strip()):
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if duration_asked:
@@ -1993,8 +2058,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "how much will it cost" asks for a sum ("41 million euros"), not for a length
         if frame.counted is not None and ent.label == "PERCENT" and not (change_asked or measure_asked):
             continue  # "how many N" asks for a count, not a share ("98 percent of wildlife strikes")
-        if frame.counted is not None and ent.label == "MONEY" and not _MONEY_COUNTED.fullmatch(frame.counted):
-            continue  # "how many votes did she win by" is not answered by "$104 million" (but "how many dollars" is)
+        if (
+            frame.counted is not None
+            and (ent.label == "MONEY" or currency)
+            and not _MONEY_COUNTED.fullmatch(frame.counted)
+        ):
+            continue  # "how many votes did she win by" is not answered by "$104 million" (but "how many dollars" is),
+            # "how many homes" not by "41 million euros" (a cardinal to the small model)
         if (
             frame.asks == "place"
             and ent.label in ("GPE", "LOC", "FAC")
@@ -2037,6 +2107,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "on what date" is not answered by "2023" or "Tuesday" (when it was announced)
         if kind == "month" and not _MONTH.search(ent.text):
             continue
+        if kind == "time" and not _IN_WHAT_TIME.search(frame.text) and not _CLOCK.search(ent.text):
+            continue  # "what time did the spacecraft hit" is answered by "7:14 p.m. ET", not by "Monday"
+        if frame.asks == "date" and _POSSESSED.match(ent.text):
+            continue  # "When did Aliyah Boston say she was going pro?" is not answered by "her extra year"
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         if frame.described and any(names_the(n, sentence, ent, inside=False, person=True) for n in frame.described):

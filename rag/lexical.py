@@ -55,6 +55,7 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, outlet TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 """
+_LINKING = frozenset({"of", "the", "and", "for", "de", "la", "on", "in"})  # small words inside a name
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(—–-]\s*)$")  # what a sentence-initial word follows
 _FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(tokens, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'")"""
 
@@ -80,10 +81,17 @@ class ChunkRow:
 class LexicalIndex:
     """The index in ``path``; opening is lazy (one SQLite connection per thread), so the constructor is cheap."""
 
+    CASE_CACHE = 50_000  # words whose casing ``capitalised`` keeps (a few MB)
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
         self._schema_lock = threading.Lock()
+        # ``capitalised``'s answers, kept while the index holds the same writes (a question's words recur: "week",
+        # "announced", "company"); each costs an FTS5 query and a read of up to 30 chunks
+        self._case_cache: dict[tuple[str, int, int], tuple[float, str] | None] = {}
+        self._case_state: tuple[str, str, int] | None = None
+        self._case_lock = threading.Lock()
 
     # -- connections ---------------------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -328,32 +336,46 @@ class LexicalIndex:
         occurrences written with a capital, away from a sentence's start, and its most frequent such form ("tokayev":
         (1.0, "Tokayev"); "openai": (1.0, "OpenAI"); "universities": (0.0, ...)). None when that cannot tell: no
         chunk holds it, it is no single indexed word (a stop word, "built-up"), or it is written with a capital fewer
-        than ``least`` times and never without one ("Denisov", once)."""
+        than ``least`` times and never without one ("Denisov", once). A word may be a phrase ("new york giants":
+        (1.0, "New York Giants"); "white house": (1.0, "White House")), found as its words in a row."""
         out: dict[str, tuple[float, str] | None] = {}
         if not self.exists():
             return dict.fromkeys(words)
         db = self._db()
-        for word, tokens in zip(words, tokenize(list(words)), strict=True):
+        state = (self.generation(), *self.position())
+        with self._case_lock:
+            cache = self._case_cache
+            if state != self._case_state or len(cache) > self.CASE_CACHE:
+                cache.clear()  # another generation or write: shares may have moved
+                self._case_state = state
+            known = {w: cache[(w, sample, least)] for w in words if (w, sample, least) in cache}
+        todo = [w for w in dict.fromkeys(words) if w not in known]
+        for word, tokens in zip(todo, tokenize(todo) if todo else [], strict=True):
             out[word] = None
-            if len(tokens) != 1:
-                continue
+            parts = word.split()
+            if len(tokens) != len([p for p in parts if p.lower() not in STOPWORDS_EN]) or not tokens:
+                continue  # a stop word or a word of several tokens ("built-up"): not indexed as one
             rows = db.execute(
                 "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? AND instr(lower(c.text), ?)"
                 " LIMIT ?",
-                (_quote(tokens[0]), word.lower(), sample),
+                (_quote(" ".join(tokens)), " ".join(parts).lower(), sample),
             ).fetchall()
-            pattern = re.compile(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", re.I)
+            pattern = re.compile(r"(?<![\w'’])(" + r"\s+".join(map(re.escape, parts)) + r")(?![\w'’])", re.I)
             found = [
                 m.group(1)
                 for (text,) in rows
                 for m in pattern.finditer(text)
                 if not _SENTENCE_START.search(text, 0, m.start())
             ]
-            upper = [f for f in found if f[:1].isupper()]
+            # a phrase is written as a name when each of its words but a small linking one is ("Bank of America")
+            upper = [f for f in found if all(w[:1].isupper() for w in f.split() if w.lower() not in _LINKING)]
             if len(found) >= least or len(upper) < len(found):
                 form = max(set(upper), key=upper.count) if upper else word
                 out[word] = (len(upper) / len(found), form)
-        return out
+        with self._case_lock:
+            if self._case_state == state:
+                cache.update(((word, sample, least), out[word]) for word in todo)
+        return {w: known[w] if w in known else out[w] for w in words}
 
     def query(self, text: str) -> str | None:
         """The FTS5 query for ``text`` (None when it has no stem that any chunk holds): its stems that occur in at

@@ -463,6 +463,22 @@ def _person_words(name: str) -> list[str]:
     return [w for w in words if w]
 
 
+@lru_cache(maxsize=256)
+def _spelled(short: str) -> re.Pattern[str]:
+    """Capitalised words whose initials are ``short``'s letters, small linking words between them allowed."""
+    link = r"(?:\s+(?:of|and|for|the|de|del|la|le)(?=\s))*\s+"
+    return re.compile(r"(?<![\w'’])" + link.join(rf"{c}[a-z][\w'’.-]*" for c in short) + r"(?![\w'’])")
+
+
+def spells_out(text: str, short: str) -> bool:
+    """Whether ``text`` (as written) names what a short capital abbreviation stands for: "SF" is named by "San
+    Francisco", "NYC" by "New York City", "SVB" by "Silicon Valley Bank". Not a country's or a state's ("US" is
+    named by its own forms, ``place_forms``, and not by "Upper Silesia")."""
+    if not (2 <= len(short) <= 4 and short.isalpha() and short.isupper()) or place_forms(short):
+        return False
+    return _spelled(short).search(text) is not None
+
+
 def abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is the initials of ``name``, a name of two or more words ("SVB", "Silicon Valley Bank";
     "NHS", "the National Health Service"); small words do not count ("of", "and")."""

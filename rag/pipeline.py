@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rag.answer import Answerer, ExtractiveAnswerer, caseless, recase_names
+from rag.answer import Answerer, ExtractiveAnswerer, recase_names
 from rag.embed import Embedder
 from rag.errors import QueryError
 from rag.retrieve import Retriever, build_retriever
@@ -83,8 +83,8 @@ class Pipeline:
         return replace(query, text=self._recased(query.text))
 
     def _recased(self, question: str) -> str:
-        """The question with its names capitalised when it was typed without capitals (``recase_names``)."""
-        if not caseless(question) or not self.store.exists():
+        """The question with the names it types in small letters capitalised (``recase_names``)."""
+        if not self.store.exists():
             return question
         return recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
 

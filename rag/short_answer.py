@@ -81,10 +81,13 @@ def context_shares(sentence: str, ent: Entity, q_terms: set[str]) -> tuple[float
 def group_key(text: str) -> str:
     """An entity's text for grouping: lower-cased words, without a possessive or a leading "the" ("Biden’s" ->
     "biden", "the Buffalo Bills" -> "buffalo bills"); a number keeps its decimal and thousands marks and its per
-    cent ("$1.5 billion" -> "1.5 billion", "5%" -> "5%")."""
+    cent ("$1.5 billion" -> "1.5 billion", "5%" -> "5%"), and the thing it counts stemmed ("12,000 jobs" -> "12,000
+    job")."""
     words = re.findall(r"[^\W_]+(?:[.,]\d+)*%?", re.sub(r"['’]s\b", "", text.lower()))
     if len(words) > 1 and words[0] == "the":  # not "a"/"an": "a million" is one million, not "5 million"
         words = words[1:]
+    if len(words) > 1 and any(c.isdigit() for c in words[0]) and words[-1].isalpha():
+        words[-1] = (key_terms(words[-1]) or [words[-1]])[0]  # "12,000 jobs" is "12,000 job cuts"'s count
     return " ".join(words)
 
 

@@ -381,10 +381,23 @@ def stems(tokens: list[str]) -> list[str]:
     return _stemmer().stemWords(tokens)
 
 
+# A stop word's contraction: "what's", "it's", "there'd", "they're" (not "Trump's", nor "don't": a negation)
+_CONTRACTED = re.compile(r"(?P<base>[^']+)'(?:s|d|ll|re|ve)")
+
+
+def _stop_word(word: str) -> bool:
+    """A lower-cased stop word, or a stop word's contraction ("what's the ... called" asks about no "what")."""
+    return word in STOPWORDS or ((m := _CONTRACTED.fullmatch(word)) is not None and m["base"] in STOPWORDS)
+
+
+def _content_word(word: str) -> bool:
+    """A lower-cased word that is neither a stop word (``_stop_word``) nor a lone letter."""
+    return not _stop_word(word) and not (len(word) == 1 and not word.isdigit())
+
+
 def key_terms(text: str) -> list[str]:
     """Stemmed content words of ``text``, stop words removed, in order (duplicates kept)."""
-    toks = [w for w in words(text) if w not in STOPWORDS and not (len(w) == 1 and not w.isdigit())]
-    return _stemmer().stemWords(toks)
+    return _stemmer().stemWords([w for w in words(text) if _content_word(w)])
 
 
 def rarity(terms: set[str], texts_terms: Sequence[set[str]]) -> dict[str, float]:
@@ -397,16 +410,16 @@ def rarity(terms: set[str], texts_terms: Sequence[set[str]]) -> dict[str, float]
 
 def entity_terms(text: str) -> set[str]:
     """Stems of the capitalised content words of ``text`` (names, places, organisations)."""
-    caps = [w for w in _WORD.findall(text) if w[:1].isupper() and w.lower() not in STOPWORDS]
-    return set(_stemmer().stemWords([w.lower().replace("’", "'") for w in caps]))
+    lowered = [w.lower().replace("’", "'") for w in _WORD.findall(text) if w[:1].isupper()]
+    return set(_stemmer().stemWords([w for w in lowered if not _stop_word(w)]))
 
 
 def passage_terms(text: str) -> tuple[set[str], set[str]]:
     """``(set(key_terms(text)), entity_terms(text))`` from one pass over the text (the reranker's hot path)."""
     raw = _WORD.findall(text)
     lowered = [w.lower().replace("’", "'") for w in raw]
-    keep = [w for w in lowered if w not in STOPWORDS and not (len(w) == 1 and not w.isdigit())]
-    caps = [lw for w, lw in zip(raw, lowered, strict=True) if w[:1].isupper() and w.lower() not in STOPWORDS]
+    keep = [w for w in lowered if _content_word(w)]
+    caps = [lw for w, lw in zip(raw, lowered, strict=True) if w[:1].isupper() and not _stop_word(lw)]
     stem = _stemmer().stemWords
     return set(stem(keep)), set(stem(caps))
 

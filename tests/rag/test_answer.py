@@ -95,7 +95,9 @@ def test_candidate_sentences_are_embedded_once_across_questions() -> None:
     cache = _VectorCache(embed, size=3)
     first = cache(["a b", "c d", "a b"])
     assert calls == [["a b", "c d"]]  # each distinct text embedded once
-    assert np.allclose(first[0], first[2]) and np.allclose(first, np.stack([fake_embed([t])[0] for t in ["a b", "c d", "a b"]]))
+    assert np.allclose(first[0], first[2]) and np.allclose(
+        first, np.stack([fake_embed([t])[0] for t in ["a b", "c d", "a b"]])
+    )
     cache(["c d", "e f"])
     assert calls[-1] == ["e f"]  # "c d" came from the cache
     cache(["g h", "i j"])  # over the size: the least recently used ("a b") goes
@@ -111,7 +113,10 @@ def test_embeds_only_the_sentences_a_fitted_model_weighs() -> None:
     from rag.sentence_rank import SentenceRanker
 
     question = "How much will the seawall cost?"
-    hits = [_hit(ARTICLE, "a1", 0, question), _hit("The harbour seawall plan was approved in March.", "a2", 0, question)]
+    hits = [
+        _hit(ARTICLE, "a1", 0, question),
+        _hit("The harbour seawall plan was approved in March.", "a2", 0, question),
+    ]
     embedded: list[str] = []
 
     def counting_embed(texts: list[str]) -> np.ndarray:
@@ -141,10 +146,11 @@ def test_embeds_only_the_sentences_a_fitted_model_weighs() -> None:
     assert len(texts) > 1 and "The seawall will cost 41 million euros." in texts
 
 
-def test_a_question_typed_without_capitals_has_its_names_capitalised() -> None:
+def test_the_names_a_question_types_in_small_letters_are_capitalised() -> None:
     from rag.answer import recase_names
 
     shares = {"mishustin": 1.0, "universities": 0.1, "new": 0.86, "openai": 1.0, "tokayev": None, "spoke": None}
+    shares |= {"president": 0.61, "trump": 0.99, "new york giants": 1.0, "giants": 0.68, "tech giants": 0.0}
     forms = {"openai": "OpenAI"}
     rare = {"tokayev"}  # split by the tokenizer: no English word
 
@@ -161,7 +167,15 @@ def test_a_question_typed_without_capitals_has_its_names_capitalised() -> None:
     # a capital only at a sentence's start (as phones type): the store's casing counts, an unknown rare word does not
     assert recase("What did mishustin say?") == "What did Mishustin say?"
     assert recase("Who spoke with tokayev?") == "Who spoke with tokayev?"
-    assert recase("what did mishustin say about the EU") == "what did mishustin say about the EU"  # typed with capitals
+    # words in a row written as one name ("new" and "giants" alone are not), in a question without capitals only
+    assert recase("who owns the new york giants") == "who owns the New York Giants"
+    assert recase("which tech giants cut jobs") == "which tech giants cut jobs"
+    assert recase("Who owns the new york giants and the Jets?") == "Who owns the new york giants and the Jets?"
+    # typed with capitals elsewhere: the store's casing counts for a word after a title, a rare word not
+    assert recase("what did mishustin say about the EU") == "what did mishustin say about the EU"
+    assert (
+        recase("What did BTS and president trump say to tokayev?") == "What did BTS and president Trump say to tokayev?"
+    )
 
 
 def test_a_question_about_a_person_quotes_the_article_that_names_them() -> None:
@@ -170,7 +184,9 @@ def test_a_question_about_a_person_quotes_the_article_that_names_them() -> None:
     person: the articles found do name her)."""
     question = "Why did Ottilie Brennan resign?"
     other = "The council chairman said he would resign after the vote on the seawall on Tuesday."
-    about = "Mayor Ottilie Brennan opened the session of the council on Tuesday. The seawall will cost 41 million euros."
+    about = (
+        "Mayor Ottilie Brennan opened the session of the council on Tuesday. The seawall will cost 41 million euros."
+    )
     hits = [_hit(other, "other", 0, question, rank_score=0.9), _hit(about, "about", 0, question, rank_score=0.5)]
     draft = _answerer().draft(Query(question), hits)
     assert draft.answer.abstained and "Brennan" not in draft.answer.note and "resign" in draft.answer.note

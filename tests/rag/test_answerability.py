@@ -2150,3 +2150,56 @@ def test_a_date_of_the_event_denied_does_not_say_when_it_happened(ner: EntityRec
     assert _offered(ner, "When did Ottilie Brennan plead guilty?", denied) == []
     assert _offered(ner, "When did Lars Vik plead not guilty?", denied) == ["Tuesday"]
     assert _offered(ner, "When did Lars Vik plead guilty?", "Lars Vik pleaded guilty on Tuesday.") == ["Tuesday"]
+
+
+def test_a_time_of_day_an_exact_count_and_no_possessed_year_answer_what_they_ask(ner: EntityRecognizer) -> None:
+    impact = "The spacecraft hit the asteroid on Monday at 7:14 p.m. ET, cheered by the mission team."
+    assert _offered(ner, "What time did the spacecraft hit the asteroid?", impact) == ["7:14 p.m. ET"]
+    cube = "Max Park solved the cube in 3.13 seconds on Sunday."
+    assert _offered(ner, "Max Park solved the cube in what time?", cube) != []  # how long it took, no clock time
+    extra = "Ottilie Brennan chose to forgo her extra year of eligibility."
+    assert _offered(ner, "When did Ottilie Brennan say she was going pro?", extra) == []
+    crowd = "Tens of thousands of rugby fans came to the stadium, and roughly half the fans came from abroad."
+    assert _offered(ner, "Exactly how many fans came to the stadium?", crowd) == []
+    assert _offered(ner, "How many fans came to the stadium?", crowd) != []
+    told = "The Tromsvik Journal got 412 responses, about 300 fans among them."
+    assert _offered(ner, "Exactly how many responses did the Tromsvik Journal get?", told) == ["412 responses"]
+
+
+def test_a_kind_s_noun_before_a_person_s_asks_for_the_person(ner: EntityRecognizer) -> None:
+    question = "Which Tromsvik State player hit the buzzer-beater against Nordvik?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert frame.asks == "person"
+    pilot = "what's the name of the pilot who shot down the balloon"
+    assert frame_question(pilot, ner.analyse([pilot])[0]).asks == "person"
+    relative = "Police searched for seven weeks, during which officers received how many reported sightings?"
+    assert frame_question(relative, ner.analyse([relative])[0]).asks == "number"
+
+
+def test_words_that_ask_for_a_name_or_a_sum_are_no_topic(ner: EntityRecognizer) -> None:
+    gadget = "what's the radar gadget called that marshals use to see through walls"
+    frame = frame_question(gadget, ner.analyse([gadget])[0])
+    assert frame.asks == "name" and "call" not in frame.topic and "what" not in frame.topic
+    assert {"radar", "gadget"} <= set(frame.topic)
+    renamed = "Tromsvik said the ride would get a makeover. What was it going to be renamed?"
+    frame = frame_question(renamed, ner.analyse([renamed])[0])
+    assert frame.asks == "name" and not {"renam", "call"} & set(frame.topic)
+    money = "How much money did Tromsvik pay Nordvik last year?"
+    assert "money" not in frame_question(money, ner.analyse([money])[0]).topic
+    assert key_terms("what's it's they're Tromsvik's") == ["tromsvik"]  # a stop word's contraction is one
+
+
+def test_a_curly_possessive_splits_two_names_and_keeps_its_text(ner: EntityRecognizer) -> None:
+    question = "Novak Djokovic’s Australian Open victory brings his tally to how many?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert {"Novak Djokovic", "Australian Open"} <= set(frame.names)
+    sentence = "Inside Harvard University’s Blodgett Pool, Lia Thomas won the title."
+    for ent in ner.analyse([sentence], tagged=False)[0].entities:
+        assert sentence[ent.start : ent.end] == ent.text  # spans of the text as written, curly apostrophes kept
+
+
+def test_a_number_joined_to_another_noun_measures_it_and_counts_nothing(ner: EntityRecognizer) -> None:
+    piles = "The deal paid to install 52 concrete, 140,000-pound piles to anchor the tower to bedrock."
+    assert _offered(ner, "How many piles were installed to anchor the tower?", piles) == ["52"]
+    trip = "Ottilie Brennan went on a 10-day trip to Tromsvik."
+    assert _offered(ner, "How many days was Ottilie Brennan's trip to Tromsvik?", trip) == ["10-day"]

@@ -377,7 +377,9 @@ def test_follow_ups_name_whom_their_pronouns_stand_for(ner) -> None:
         "What did the December 2022 storm destroy?"
     )
     # a question's one bare year is its time; two times, or a season, say not which the new one replaces
-    assert condense_question([("Who won the 2022 World Cup?", "...")], "What about 2018?") == "Who won the 2018 World Cup?"
+    assert (
+        condense_question([("Who won the 2022 World Cup?", "...")], "What about 2018?") == "Who won the 2018 World Cup?"
+    )
     for earlier in ("What happened from October 2022 to November 2022?", "Who won the 2022-23 title?"):
         assert condense_question([(earlier, "...")], "And in 2021?") != f"{earlier[:-1]} in 2021?"
     # a previous turn's bracketed context stays last

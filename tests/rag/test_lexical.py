@@ -135,6 +135,15 @@ def test_capitalised_reads_how_the_chunks_write_a_word(tmp_path: Path) -> None:
     assert shares["openai"] == (1.0, "OpenAI")  # as the articles write it
     assert shares["candy"] is None  # written with a capital, but once: too few to tell
     assert shares["zanzibar"] is None and shares["the"] is None  # no chunk holds it; a stop word is not indexed
+    assert index.capitalised(["quill", "candy"]) == {"quill": shares["quill"], "candy": None}  # kept, asked again
+    # a write is seen: the words are read again
+    more = [
+        ChunkRow(f"d{i}#0:x", "They sell candy and Zanzibar spice, Zanzibar said.", {"article_id": f"d{i}"})
+        for i in range(2)
+    ]
+    index.apply([], {}, more, {}, "g2")
+    again = index.capitalised(["candy", "zanzibar"])
+    assert again["candy"] == (0.0, "candy") and again["zanzibar"] == (1.0, "Zanzibar")
 
 
 def _agrees_with_chroma(store: Store) -> None:

@@ -112,3 +112,13 @@ def test_a_long_name_is_found_with_a_few_words_more_inside_it() -> None:
     assert not mentions(text, "Nathan's Famous Hot Dog Contest Final")  # every word, in order
     assert not mentions("in new york city times square", "New York Times")  # a short name: as written only
     assert not mentions("the world health and food safety organization", "World Health Organization")
+
+
+def test_an_abbreviation_is_named_by_the_words_it_stands_for() -> None:
+    from rag.names import spells_out
+
+    assert spells_out("the leaning tower in San Francisco", "SF")
+    assert spells_out("New York City officials", "NYC") and spells_out("Silicon Valley Bank failed", "SVB")
+    assert not spells_out("So far, san francisco", "SF")  # written with capitals, word by word
+    assert not spells_out("San Francisco", "Sf") and not spells_out("Silicon Valley", "SVB")
+    assert not spells_out("in Upper Silesia", "US")  # a country's own forms name it

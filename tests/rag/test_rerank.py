@@ -62,7 +62,9 @@ def test_recency_counts_from_the_time_the_question_names_without_an_as_of_date()
     assert reranker.recency(date(2023, 3, 1), None, november) < 0.01
     # a year: nothing before it, anything after it ("Who won Wimbledon in 2021?" is told of in 2022)
     year = (date(2021, 1, 1), date(2021, 12, 31))
-    assert reranker.recency(date(2022, 6, 1), None, year) == 1.0 and reranker.recency(date(2020, 6, 1), None, year) < 0.01
+    assert (
+        reranker.recency(date(2022, 6, 1), None, year) == 1.0 and reranker.recency(date(2020, 6, 1), None, year) < 0.01
+    )
     # the as-of date wins, and with neither there is no preference
     assert reranker.recency(date(2022, 9, 28), date(2022, 9, 30), november) > 0.8
     assert reranker.recency(date(2022, 9, 28), None, None) == 0.0

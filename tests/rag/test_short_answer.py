@@ -45,7 +45,8 @@ def test_mentions_of_one_entity_are_grouped_under_its_longest_form() -> None:
     assert set(by_text) == {"the Milwaukee Bucks", "Biden’s", "Phoenix Suns"}
     assert len(by_text["the Milwaukee Bucks"].mentions) == 2 and len(by_text["Biden’s"].mentions) == 2
     assert group_key("Biden’s") == group_key("biden") == "biden"
-    assert group_key("$1.5 billion") == "1.5 billion" and group_key("1,200 homes") == "1,200 homes"
+    assert group_key("$1.5 billion") == "1.5 billion" and group_key("1,200 homes") == "1,200 home"
+    assert group_key("12,000 jobs") == group_key("12,000 job") != group_key("10,000 jobs")  # one count, said twice
     shown = by_text["the Milwaukee Bucks"].shown()  # led from its best sentence: "Bucks" there
     assert shown.sentence == 0 and shown.entity.text == "Bucks"
 
