@@ -639,6 +639,7 @@ _INTENT_WORDS = re.compile(
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(r"\bof\s+the\s+following\b", re.I)
+_NOW_PHRASES = re.compile(r"\b(?:right\s+now|so\s+far|these\s+days|as\s+of\s+now|at\s+the\s+moment)\b", re.I)
 _TAKES_PLACE = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", re.I)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 # Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
@@ -649,7 +650,8 @@ _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+
 # "much bigger than the oil crises of the 1970s"), the contractions of auxiliaries ("Why isn't ...", "he'd"), and a
 # turn's change of subject ("unrelated, but who won ...", "btw", "anyway").
 _NOT_TOPIC = (
-    "even though although still yet ever already really actually currently now anymore exactly precisely unrelated "
+    "even though although still yet ever already really actually currently nowadays now anymore exactly precisely "
+    "unrelated "
     "anyway btw go goes "
     "going went gone put "
     "come comes came coming compare compares compared comparing "
@@ -741,6 +743,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms("age"))  # "What is Bob Huggins' age?"
     if asks == "number" and (share_asked := _SHARE_ASKED.search(question)):
         name_terms |= set(key_terms(share_asked.group(0)))  # "What share of sales ...": "about 6% of its sales"
+    for now in _NOW_PHRASES.finditer(question):
+        name_terms |= set(key_terms(now.group(0)))  # "who is the oldest person right now": no article says "right"
     if takes_place := _TAKES_PLACE.search(question):
         name_terms |= set(key_terms(takes_place.group(0)))  # "Where did the exchange take place?": "at Abu Dhabi"
     if _OF_THE_FOLLOWING.search(question):
