@@ -445,7 +445,7 @@ def recase_names(
     if not caseless(question):  # typed with capitals: only a word after a title may be a name left in small letters
         words = [m for m in words if (t := _TITLE_BEFORE.search(question, 0, m.start())) and t[1].lower() in TITLES]
     typed = [w for w in dict.fromkeys(m[0] for m in words) if w not in STOPWORDS and len(w) > 2]
-    written = capitalised(typed)
+    written = capitalised(typed) if typed else {}  # nothing to look up: no query at all
     names: dict[str, str] = {}  # each word read as a name, and how to write it
     for word in typed:
         if (how := written.get(word)) is not None:

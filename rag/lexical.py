@@ -339,7 +339,7 @@ class LexicalIndex:
         than ``least`` times and never without one ("Denisov", once). A word may be a phrase ("new york giants":
         (1.0, "New York Giants"); "white house": (1.0, "White House")), found as its words in a row."""
         out: dict[str, tuple[float, str] | None] = {}
-        if not self.exists():
+        if not words or not self.exists():
             return dict.fromkeys(words)
         db = self._db()
         state = (self.generation(), *self.position())

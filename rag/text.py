@@ -387,17 +387,22 @@ _CONTRACTED = re.compile(r"(?P<base>[^']+)'(?:s|d|ll|re|ve)")
 
 def _stop_word(word: str) -> bool:
     """A lower-cased stop word, or a stop word's contraction ("what's the ... called" asks about no "what")."""
-    return word in STOPWORDS or ((m := _CONTRACTED.fullmatch(word)) is not None and m["base"] in STOPWORDS)
-
-
-def _content_word(word: str) -> bool:
-    """A lower-cased word that is neither a stop word (``_stop_word``) nor a lone letter."""
-    return not _stop_word(word) and not (len(word) == 1 and not word.isdigit())
+    if word in STOPWORDS:
+        return True
+    return "'" in word and (m := _CONTRACTED.fullmatch(word)) is not None and m["base"] in STOPWORDS
 
 
 def key_terms(text: str) -> list[str]:
     """Stemmed content words of ``text``, stop words removed, in order (duplicates kept)."""
-    return _stemmer().stemWords([w for w in words(text) if _content_word(w)])
+    # no stop word (nor a stop word's contraction, ``_stop_word``: tested only for a word with an apostrophe, as
+    # this runs for every candidate sentence), nor a lone letter
+    return _stemmer().stemWords(
+        [
+            w
+            for w in words(text)
+            if w not in STOPWORDS and (len(w) > 1 or w.isdigit()) and ("'" not in w or not _stop_word(w))
+        ]
+    )
 
 
 def rarity(terms: set[str], texts_terms: Sequence[set[str]]) -> dict[str, float]:
@@ -418,7 +423,9 @@ def passage_terms(text: str) -> tuple[set[str], set[str]]:
     """``(set(key_terms(text)), entity_terms(text))`` from one pass over the text (the reranker's hot path)."""
     raw = _WORD.findall(text)
     lowered = [w.lower().replace("’", "'") for w in raw]
-    keep = [w for w in lowered if _content_word(w)]
+    keep = [
+        w for w in lowered if w not in STOPWORDS and (len(w) > 1 or w.isdigit()) and ("'" not in w or not _stop_word(w))
+    ]
     caps = [lw for w, lw in zip(raw, lowered, strict=True) if w[:1].isupper() and not _stop_word(lw)]
     stem = _stemmer().stemWords
     return set(stem(keep)), set(stem(caps))
