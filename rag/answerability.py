@@ -603,6 +603,7 @@ class Frame:
         return self.named is not None and self.asks != "person"
 
 
+_YEAR_BEFORE = re.compile(r"^(?:19|20)\d\d(?:[-–/]\d\d)?\s+(?=\S)")
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
 
 
@@ -678,7 +679,9 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     for ent in analysed.entities:
         if ent.label not in NAME_LABELS:
             continue
-        name = clean_name(ent.text)
+        # a year before a name is the year's ("the 2026 World Cup": the years rule reads it; articles write "2026
+        # men's World Cup", "the World Cup in 2026")
+        name = _YEAR_BEFORE.sub("", clean_name(ent.text))
         if name and name.lower() not in STOPWORDS and name.lower() not in _POSTS:
             names.append(name)
             covered.append((ent.start, ent.end))

@@ -2195,6 +2195,8 @@ def test_a_curly_possessive_splits_two_names_and_keeps_its_text(ner: EntityRecog
     question = "Novak Djokovic’s Australian Open victory brings his tally to how many?"
     frame = frame_question(question, ner.analyse([question])[0])
     assert {"Novak Djokovic", "Australian Open"} <= set(frame.names)
+    cup = "which countries are hosting the 2026 World Cup?"
+    assert frame_question(cup, ner.analyse([cup])[0]).names == ("World Cup",)  # the year is the years rule's
     sentence = "Inside Harvard University’s Blodgett Pool, Lia Thomas won the title."
     for ent in ner.analyse([sentence], tagged=False)[0].entities:
         assert sentence[ent.start : ent.end] == ent.text  # spans of the text as written, curly apostrophes kept
