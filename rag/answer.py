@@ -425,14 +425,14 @@ def recase_names(
     away from a sentence's start; in their most frequent form: "OpenAI"); or, in a question with no capital at all,
     when they cannot tell (no article holds it, or too few) and it is rare in English (``rare_word``: "tokayev", not
     "spoke"). A question that opens with a capital, as phones type it, skips that last test: it may hold a rare
-    word the articles lack ("Which castaway ..."). In a question typed with capitals, a word in small letters after a
-    title is read the same way: "what did BTS and president trump talk about" asks about Trump, whom no article of
-    the BTS visit names (any other word in small letters is taken as typed: looking each up would cost a question
-    ~15 ms). In a question typed without capitals, two or three words in a row are first
-    read as one name the same way ("new york giants", "white house": neither "new" nor "giants" alone is written
-    with a capital that often)."""
-    spans: list[tuple[int, int, str]] = []  # the phrases read as names, and how to write them
-    if caseless(question):
+    word the articles lack ("Which castaway ..."). In a question typed without capitals, two or three words in a
+    row are first read as one name the same way ("new york giants", "white house": neither "new" nor "giants" alone
+    is written with a capital that often). In a question typed with capitals, only a word in small letters after a
+    title is read so: "what did BTS and president trump talk about" asks about Trump, whom no article of the BTS
+    visit names (any other word in small letters is taken as typed: looking each up would cost a question ~15 ms)."""
+    spans: list[tuple[int, int, str]] = []  # the phrases and words read as names, and how to write them
+    typed_caseless = caseless(question)
+    if typed_caseless:
         phrases = _typed_phrases(question)
         phrase_written = capitalised([p for _, _, p in phrases]) if phrases else {}
         for start, end, phrase in phrases:
@@ -442,7 +442,7 @@ def recase_names(
     lower = not any(c.isupper() for c in question)
     inside = [(a, b) for a, b, _ in spans]
     words = [m for m in _TYPED_WORD.finditer(question) if not any(a <= m.start() < b for a, b in inside)]
-    if not caseless(question):  # typed with capitals: only a word after a title may be a name left in small letters
+    if not typed_caseless:  # typed with capitals: only a word after a title may be a name left in small letters
         words = [m for m in words if (t := _TITLE_BEFORE.search(question, 0, m.start())) and t[1].lower() in TITLES]
     typed = [w for w in dict.fromkeys(m[0] for m in words) if w not in STOPWORDS and len(w) > 2]
     written = capitalised(typed) if typed else {}  # nothing to look up: no query at all

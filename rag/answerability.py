@@ -652,9 +652,7 @@ _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+
 # turn's change of subject ("unrelated, but who won ...", "btw", "anyway").
 _NOT_TOPIC = (
     "even though although still yet ever already really actually currently nowadays now anymore exactly precisely "
-    "unrelated "
-    "anyway btw go goes "
-    "going went gone put "
+    "unrelated anyway btw go goes going went gone put "
     "come comes came coming compare compares compared comparing "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
