@@ -392,17 +392,17 @@ def _stop_word(word: str) -> bool:
     return "'" in word and (m := _CONTRACTED.fullmatch(word)) is not None and m["base"] in STOPWORDS
 
 
+def _content_words(lowered: list[str]) -> list[str]:
+    """The lower-cased words that are no stop word (nor a stop word's contraction, ``_stop_word``: tested only for
+    a word with an apostrophe, as this runs for every candidate sentence), nor a lone letter."""
+    return [
+        w for w in lowered if w not in STOPWORDS and (len(w) > 1 or w.isdigit()) and ("'" not in w or not _stop_word(w))
+    ]
+
+
 def key_terms(text: str) -> list[str]:
     """Stemmed content words of ``text``, stop words removed, in order (duplicates kept)."""
-    # no stop word (nor a stop word's contraction, ``_stop_word``: tested only for a word with an apostrophe, as
-    # this runs for every candidate sentence), nor a lone letter
-    return _stemmer().stemWords(
-        [
-            w
-            for w in words(text)
-            if w not in STOPWORDS and (len(w) > 1 or w.isdigit()) and ("'" not in w or not _stop_word(w))
-        ]
-    )
+    return _stemmer().stemWords(_content_words(words(text)))
 
 
 def rarity(terms: set[str], texts_terms: Sequence[set[str]]) -> dict[str, float]:
@@ -423,9 +423,7 @@ def passage_terms(text: str) -> tuple[set[str], set[str]]:
     """``(set(key_terms(text)), entity_terms(text))`` from one pass over the text (the reranker's hot path)."""
     raw = _WORD.findall(text)
     lowered = [w.lower().replace("’", "'") for w in raw]
-    keep = [
-        w for w in lowered if w not in STOPWORDS and (len(w) > 1 or w.isdigit()) and ("'" not in w or not _stop_word(w))
-    ]
+    keep = _content_words(lowered)
     caps = [lw for w, lw in zip(raw, lowered, strict=True) if w[:1].isupper() and not _stop_word(lw)]
     stem = _stemmer().stemWords
     return set(stem(keep)), set(stem(caps))
