@@ -7,7 +7,7 @@ PIP    := $(PY) -m pip
 STORE  ?= .newsrag
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install lint clean chromium chroma refit
+.PHONY: demo test install lint clean chromium chroma refit bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,20 @@ refit: | $(VENV)/.installed
 		--per-question $(RUN_DIR)/dev-per-question.jsonl --json $(RUN_DIR)/dev.json > /dev/null
 	$(PY) -m eval.curve $(RUN_DIR)/dev-per-question.jsonl > $(RUN_DIR)/dev-curve.md
 	@tail -n 4 $(RUN_DIR)/fit-short-answer.txt; tail -n 6 $(RUN_DIR)/fit-answerability.txt; cat $(RUN_DIR)/dev-curve.md
+
+# Both splits' benches (rtqa-dev and rtqa-train, no peers) from a copy of the working tree as it is now, uncommitted
+# edits included: the copy is what runs, so rag/ can be edited while it does (~12 minutes with both stores built).
+# Figures go to $(BENCH_WORK)/runs/$(RUN)/{dev,train}.{json,jsonl,txt}; compare two runs with
+# `python -m eval.compare RUN_A RUN_B` (docs/DEVELOPING.md, "Benchmarks take long").
+SNAP := $(abspath $(BENCH_WORK))/snap-$(RUN)
+bench: | $(VENV)/.installed
+	rm -rf $(SNAP) && mkdir -p $(SNAP) $(RUN_DIR) && cp -r rag ingest ui eval $(SNAP)/
+	for split in dev train; do \
+		( cd $(SNAP) && $(abspath $(PY)) -m ui.cli eval bench --dataset $(abspath $(SHARED))/bench/rtqa-$$split \
+			--work $(abspath $(BENCH_WORK)) --no-peers --per-question $(abspath $(RUN_DIR))/$$split.jsonl \
+			--json $(abspath $(RUN_DIR))/$$split.json > $(abspath $(RUN_DIR))/$$split.txt ) || exit 1; \
+	done
+	rm -rf $(SNAP)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check rag ingest ui eval tests
