@@ -10,17 +10,18 @@ articles and not the code: answerable questions tagged with the kind of answer t
 tagged with why the articles can't answer them (``missing-name``, ``missing-detail``, ``false-premise``,
 ``relation``). The golden gate's single pass/fail is too coarse to read a change by; this prints, per kind:
 
-- answerable: ``right`` (every fact in the answer), ``led`` (the first line, where the short answer stands, holds a
-  fact), ``abstained``, ``wrong`` (answered without the facts);
+- answerable: ``right`` (every fact in the answer), ``led`` (the answer's first cited part, the short answer where
+  there is one, holds a fact), ``abstained``, ``wrong`` (answered without the facts);
 - must-abstain: ``abstained`` out of the kind's cases.
 
-With two runs, each case whose verdict or answer changed is listed with both answers' first lines.
+With two runs, each case whose verdict or answer changed is listed with both answers' first cited parts.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -42,8 +43,13 @@ def kind(case: dict[str, Any]) -> str:
     return tags[0] if tags else ("abstain" if case["expect_abstain"] else "answerable")
 
 
+_FIRST_CITED = re.compile(r"^.*?\[\d+\]", re.S)
+
+
 def first_line(answer: str) -> str:
-    return next((line.strip() for line in answer.splitlines() if line.strip()), "")
+    """The answer up to its first citation marker: the short answer, where there is one, or the first quote."""
+    m = _FIRST_CITED.match(answer)
+    return " ".join((m.group(0) if m else answer).split())
 
 
 def verdict(case: dict[str, Any]) -> str:
@@ -57,7 +63,7 @@ def verdict(case: dict[str, Any]) -> str:
 
 
 def led(case: dict[str, Any], facts: dict[str, list[list[str]]]) -> bool:
-    """The answer's first line holds one of the case's facts (the short answer, when there is one, stands there)."""
+    """The answer's first cited part holds one of the case's facts (the short answer, when there is one)."""
     if case["expect_abstain"] or case["abstained"]:
         return False
     line = first_line(case["answer"]).lower()

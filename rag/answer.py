@@ -463,6 +463,34 @@ def recase_names(
     return "".join(out) + question[at:]
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?=['’]s?\b|(?![\w'’-]))")  # "Pierluissi's" too
+
+
+def respell_names(question: str, near_spelling: Callable[[str, str], str | None]) -> tuple[str, list[tuple[str, str]]]:
+    """The question with each name it types with a letter wrong written as the stored articles write it ("Which
+    team is Breana Stewart playing for?" -> "Breanna"; ``near_spelling(word, question)``:
+    ``LexicalIndex.near_spelling``), and
+    the words changed, typed and read. Only a word written with a capital (as typed, or by ``recase_names``) is
+    looked up, and only one that no article holds: a name no article mentions is still unknown, so the question is
+    still refused ("The articles don't mention ...")."""
+    changed: list[tuple[str, str]] = []
+
+    def read(m: re.Match[str]) -> str:
+        written = near_spelling(m.group(0), question)
+        if written is None:
+            return m.group(0)
+        changed.append((m.group(0), written))
+        return written
+
+    return _CAPITALISED_WORD.sub(read, question), changed
+
+
+def spelling_note(changed: Sequence[tuple[str, str]]) -> str:
+    """What a reader is told of the names read in another spelling."""
+    read = join_words([f"“{typed}” as “{written}”" for typed, written in changed], "and")
+    return f"Read {read}, as the articles spell it." if changed else ""
+
+
 def _short_in(frame: Frame, cand: _Candidate, ent: Entity, analysed: Analysed | None = None) -> _Short:
     """The short answer ``ent`` of the sentence ``cand``, its span in the article (the sentence's offset plus the
     entity's in the sentence); a number keeps its unit ("41 million" -> "41 million euros"). For a question that

@@ -106,7 +106,7 @@ _PERSON_NOUNS = (
     r"playwright|dancer|doctor|surgeon|nurse|officer|soldier|lawyer|attorney|prosecutor|sheriff|detective|teacher|"
     r"professor|student|researcher|economist|analyst|engineer|architect|inventor|explorer|climber|pitcher|"
     r"goalkeeper|striker|swimmer|skier|gymnast|cyclist|wrestler|driver|jockey|referee|umpire|manager|chairman|"
-    r"chairwoman|spokesman|spokeswoman|spokesperson|ambassador|diplomat|envoy|commander|gunman|shooter|hostage|"
+    r"chairwoman|spokesman|spokeswoman|spokesperson|ambassador|diplomat|envoy|commander|gunman|shooter|hostage|justice|"
     r"prisoner|inmate|survivor|teenager|mother|father|son|daughter|wife|husband)s?"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
@@ -181,7 +181,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
             r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
-            r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit)s?\b"
+            r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit|"
+            # a body written in small letters ("which court"), not the one of a name ("Which Supreme Court ruling")
+            r"(?-i:court|tribunal|committee|ministry|department|council|parliament|legislature))s?\b"
             + _NO_PERSON_AFTER
             + r"|\b(?:which|what)\s+"
             + _BETWEEN
@@ -353,7 +355,11 @@ _CALENDAR_DAY = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
-_SUM = re.compile(r"\b(?:cost|costs|price|pay|paid|spend|spent|worth|fined?|salary|budget|raise[ds]?)\b", re.I)
+_SUM = re.compile(
+    r"\b(?:cost|costs|costing|price|pay|pays|paid|paying|spend|spends|spent|spending|worth|fined?|salary|budget|"
+    r"raise[ds]?)\b",
+    re.I,
+)
 # "how much prize money", "how much did she earn", "how much did the first movie make?": a sum too (not "70" players,
 # nor "seven" wins); a sum or its share when it changes ("How much did revenue grow?" is answered by "12%", "How much
 # did the price rise?" by "36%")
@@ -718,6 +724,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
     asks = asked_type(question) if speaker is None else None
+    asks = _within_head(question, asks, analysed)
     relation = None
     offset = day_offset(question)
     if offset is not None:
@@ -779,6 +786,28 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         _described(asks, head, analysed.common_nouns, question),
         _WHO_IS_THE.match(question) is not None,
     )
+
+
+def _within_head(question: str, asks: str | None, analysed: Analysed) -> str | None:
+    """The kind asked, read within the tagger's noun phrase after "which"/"what": "Which court put Biden's student
+    loan program on hold?" asks for a court, not, past the verb "put", for a student. Where the pattern that found
+    the kind matched past a verb after that phrase, the phrase's own kind is asked (None when it names none); past
+    another word ("which member of the band", "which 23-time grand slam tennis champion": the tagger's phrase stops
+    at "of", at "tennis") the pattern's kind stands."""
+    head = analysed.asked_head
+    word, tag = analysed.after_head
+    if asks not in ("person", "place", "organisation", "event", "work") or not head or not _VERB_TAG.match(tag):
+        return asks
+    found = _ASKS_BY_KIND[asks].search(undotted(question))
+    if found is None:
+        return asks
+    matched = " ".join(found.group(0).lower().split())
+    if not re.search(rf"{re.escape(' '.join(head.lower().split()))}\s+{re.escape(word)}\b", matched):
+        return asks
+    return asked_type(f"which {head} ?")
+
+
+_VERB_TAG = re.compile(r"VB(?!G)|MD")  # not "painting" of "which John Constable painting" (a verb to the tagger)
 
 
 def _asked_head(asks: str | None, head: str) -> str:
@@ -945,16 +974,22 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     inner = ent.text.split()
     pos = ent.end
     noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
+    words: list[str] = []  # the words in small letters after it, up to a small word ("29 points and ...")
     for _ in range(3):
         if noun:
             break
         # a token with its hyphens ("100-microgram"): a measure before the noun, skipped whole
         word = _NEXT_TOKEN.match(sentence, pos)
         if word is None:
-            return None
+            break
         pos = word.end()
         if word.group(1).isalpha() and word.group(1).islower():
-            noun = word.group(1)  # past "Grand Slam", "100-microgram"
+            if word.group(1) in STOPWORDS:
+                break
+            words.append(word.group(1))  # past "Grand Slam", "100-microgram"
+    if not noun and words:
+        # the last plural of the run: "two major business decisions" counts decisions, not "major"
+        noun = next((w for w in reversed(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), words[0])
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
         return None
@@ -1931,6 +1966,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     time_asked = duration_asked and _time_taken(frame.text)
     share_asked = frame.asks == "number" and bool(_SHARE_ASKED.search(frame.text))
     amount_asked = frame.asks == "number" and bool(_AMOUNT_ASKED.search(frame.text))
+    per = _PER_ASKED.search(asking) if sum_asked or money_asked or amount_asked else None
     years = _years_asked(frame.text) if frame.asks not in ("date", "work") else set()
     tied = _years_tied(sentence) if years else {}
     dateline_end = 0
@@ -2015,6 +2051,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
                 and names_the(head_noun, sentence, ent, inside=frame.asks == "event", person=frame.asks == "person")
             )
             and not (who_acts and ent.label in _AGENT_LABELS and does_the_act(who_acts, sentence, ent))
+            # a name that calls itself what is asked ("the Pat McAfee Show", a facility to the small model)
+            and not (
+                head_noun and frame.asks != "person" and ent.label in NAME_LABELS and _calls_itself(ent.text, head_noun)
+            )
         ):
             continue  # an age is a number, though the small model labels "79" in "Biden's age, 79" a date
         if (
@@ -2057,6 +2097,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if years and _in_another_year(sentence, ent.end, years):
             continue  # "which hurricane hit Florida in November 2022" is not answered by "Hurricane Kate struck
             # Florida as a Category 2 in 1985": its own clause puts it in another year
+        if per is not None and not _states_per(sentence, ent, per.group(1) or per.group(2)):
+            continue  # "how much per share is Kroger paying" is answered by "$34.10 a share", not "$25 billion"
         sums = ("MONEY", "PERCENT") if change_asked else ("MONEY",)  # "How much did revenue grow?": "12%"
         currency = currency_after or _CURRENCY_IN.search(ent.text)
         if (sum_asked or money_asked) and ent.label not in sums and not currency:
@@ -2125,7 +2167,34 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         out.append(ent)
     if dateline_end and any(e.start >= dateline_end for e in out):
         out = [e for e in out if e.start >= dateline_end]  # a dateline is the place only when the story gives no other
+    if head_noun and frame.asks != "person" and len(out) > 1:
+        # "On which show did Rodgers announce ...": of "the Pat McAfee Show" and "the New York Jets" in one
+        # sentence, the name that calls itself a show
+        calling = [e for e in out if _calls_itself(e.text, head_noun)]
+        out = calling or out
     return out
+
+
+# a sum asked for each of something: "how much per share", "how much an hour" (not "per cent")
+_PER_ASKED = re.compile(
+    r"\bper\s+(?!cent\b)((?-i:[a-z]{3,}))\b|\b(?:an?|each|every)\s+(hour|day|night|week|month|year|share|"
+    r"gallon|barrel|litre|liter|ounce|pound|kilo|ton|tonne|mile|person|head|ticket)\b",
+    re.I,
+)
+
+
+def _states_per(sentence: str, ent: Entity, unit: str) -> bool:
+    """Whether a sum is said for each ``unit`` ("$34.10 a share", "$15 per hour", "$5/gallon", "$50 each"), in the
+    entity or right after it."""
+    stem = re.escape(unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit)
+    per = rf"(?:\s*/\s*|\s+(?:per|an?|each|every)\s+){stem}|\s+(?:each|apiece)\b"
+    return bool(re.search(per, ent.text, re.I) or re.match(per, sentence[ent.end :], re.I))
+
+
+def _calls_itself(name: str, noun: str) -> bool:
+    """Whether a name holds the asked noun as a word of its own, capitalised ("the Pat McAfee Show", "University of
+    Michigan", "Silicon Valley Bank" for "show", "university", "bank")."""
+    return any(w.lower().rstrip("s") == noun.rstrip("s") and w[:1].isupper() for w in re.findall(r"[\w'’]+", name))
 
 
 FEATURES = (

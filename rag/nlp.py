@@ -45,6 +45,8 @@ class Analysed:
     counted: str = ""  # the noun phrase after "how many" ("how many people evacuated" -> "people"; "" when none)
     asked_plural: bool = False  # the asked-for noun is plural ("which organizations", "which two banks")
     common_nouns: tuple[str, ...] = ()  # words tagged NN/NNS ("divorce", "rate"; not "demanding")
+    # the word after ``asked_head`` and its tag ("put", "VBD" of "Which court put ..."; "" when none)
+    after_head: tuple[str, str] = ("", "")
 
 
 _HEAD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "VBN", "VBG"})
@@ -99,6 +101,15 @@ def asked_head(doc: Any) -> str:
     goods chain"); "" where "which"/"what" is followed by a verb ("what did he say")."""
     words = _asked_words(doc)
     return doc[words[0].i : words[-1].i + 1].text if words else ""
+
+
+def after_head(doc: Any) -> tuple[str, str]:
+    """The word right after the noun phrase ``asked_head`` reads, and its tag (("", "") when none)."""
+    words = _asked_words(doc)
+    if not words or words[-1].i + 1 >= len(doc):
+        return "", ""
+    after = doc[words[-1].i + 1]
+    return after.lower_, after.tag_
 
 
 def asks_plural(doc: Any) -> bool:
@@ -227,7 +238,9 @@ class EntityRecognizer:
                 if tagged:
                     nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
                     common = tuple(t.text for t in doc if t.tag_ in ("NN", "NNS"))
-                    found[text] = Analysed(ents, nouns, asked_head(doc), counted_phrase(doc), asks_plural(doc), common)
+                    found[text] = Analysed(
+                        ents, nouns, asked_head(doc), counted_phrase(doc), asks_plural(doc), common, after_head(doc)
+                    )
                 else:
                     found[text] = Analysed(ents, ())
                 self._remember(text, found[text], tagged)

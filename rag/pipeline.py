@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rag.answer import Answerer, ExtractiveAnswerer, recase_names
+from rag.answer import Answerer, ExtractiveAnswerer, recase_names, respell_names, spelling_note
 from rag.embed import Embedder
 from rag.errors import QueryError
 from rag.retrieve import Retriever, build_retriever
@@ -78,15 +78,21 @@ class Pipeline:
 
     def prepared(self, query: Query) -> Query:
         """The query as retrieval and the answerer read it: checked, its names capitalised when it was typed without
-        capitals (``_recased``). Whoever drafts an answer from ``search``'s hits drafts it for this query."""
+        capitals and spelt as the articles spell them (``_recased``). Whoever drafts an answer from ``search``'s
+        hits drafts it for this query."""
         query = _checked(query)
         return replace(query, text=self._recased(query.text))
 
     def _recased(self, question: str) -> str:
-        """The question with the names it types in small letters capitalised (``recase_names``)."""
+        return self._read(question)[0]
+
+    def _read(self, question: str) -> tuple[str, list[tuple[str, str]]]:
+        """The question with the names it types in small letters capitalised (``recase_names``) and those it types
+        with a letter wrong spelt as the articles spell them (``respell_names``), and the words respelt."""
         if not self.store.exists():
-            return question
-        return recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
+            return question, []
+        recased = recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
+        return respell_names(recased, self.store.near_spelling)
 
     def ask(self, query: Query, history: History = ()) -> Answer:
         return self.run(query, history).answer
@@ -115,7 +121,8 @@ class Pipeline:
             # the follow-up too: whether it names something is read from its capitals
             standalone = condense_question(turns, self._recased(query.text), self.llm, self._analyser())
         standalone = standalone[:MAX_QUESTION_CHARS]  # a rewritten follow-up stays within the question limit
-        query = replace(query, text=self._recased(standalone))
+        read, respelt = self._read(standalone)
+        query = replace(query, text=read)
         t1 = time.perf_counter()
         hits = self.retriever.retrieve(query)
         t2 = time.perf_counter()
@@ -136,6 +143,8 @@ class Pipeline:
         timings = {"retrieve": (t2 - t1) * 1000, "answer": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}
         if history:
             timings["condense"] = (t1 - t0) * 1000
+        if respelt:  # the reader is told which names were read in the articles' spelling
+            answer = replace(answer, note=" ".join(filter(None, [answer.note, spelling_note(respelt)])))
         yield Result(replace(answer, timings={**answer.timings, **timings}, question=standalone), hits)
 
 

@@ -270,6 +270,11 @@ class Store:
         index = self.lexical()
         return tuple(n for n in names if not index.knows(n))
 
+    def near_spelling(self, word: str, context: str = "") -> str | None:
+        """The stored articles' name that ``word``, a name no article holds, misspells in ``context`` (the question;
+        ``LexicalIndex.near_spelling``)."""
+        return self.lexical().near_spelling(word, context)
+
     def capitalised(self, words: Sequence[str]) -> dict[str, tuple[float, str] | None]:
         """How the stored articles write each word: how often with a capital, and how (``LexicalIndex.capitalised``)."""
         return self.lexical().capitalised(words) if words else {}

@@ -23,8 +23,8 @@ def _case(cid, tags, answer="", abstained=False, missing=(), expect_abstain=Fals
 
 def test_summary_counts_each_kind_and_which_answers_lead_with_a_fact():
     cases = {
-        "a": _case("a", ["who", "answerable"], "**Smith** [1]\n\n> Smith said [1]"),
-        "b": _case("b", ["who", "answerable"], "Jones said so [1]", missing=["Smith"]),
+        "a": _case("a", ["who", "answerable"], "Smith. [1] Smith said he would. [1]"),
+        "b": _case("b", ["who", "answerable"], "Jones said so. [1] Smith was there. [2]", missing=["Jonas"]),
         "c": _case("c", ["where", "answerable"], "", abstained=True),
         "d": _case("d", ["false-premise", "abstain"], "Paris [1]", expect_abstain=True),
         "e": _case("e", ["relation", "abstain"], "", abstained=True, expect_abstain=True),

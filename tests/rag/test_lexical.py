@@ -314,3 +314,35 @@ def test_scores_read_the_search_s_ranking_and_never_a_stale_one(tmp_path: Path) 
     assert [h.id for h in index.search("seawall", 5)] == ["a#0:x"]
     for i in (index, fresh, other):
         i.close()
+
+
+def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> None:
+    text = "Forward Breanna Stewart signed. Stewart and Zucker spoke; then Zucker left. Thick ashfall covered it."
+    rows = [ChunkRow(f"a{i}#0:x", f"{text} Report {i}.", {"article_id": f"a{i}"}) for i in range(4)]
+    index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
+    assert index.near_spelling("Breana") == "Breanna"  # a letter left out
+    assert index.near_spelling("zuker") == "Zucker"  # as the chunks write it, whatever the typing
+    assert index.near_spelling("Stewart") is None  # held as typed: nothing to respell
+    assert index.near_spelling("Ashfal") is None  # "ashfall" is near, but no name
+    assert index.near_spelling("Kilgallen") is None  # no name near: still unknown
+    assert index.near_spelling("Zuk") is None  # too short to tell a typo from another name
+    # beside the question's other words: "Breanna" is read for "Breana" where a chunk puts her beside them
+    assert index.near_spelling("Breana", "Which team has Breana Stewart signed with?") == "Breanna"
+    assert index.near_spelling("Breana", "Where did Breana Okafor win the marathon?") is None
+
+
+def test_edits_counts_insertions_deletions_substitutions_and_swaps() -> None:
+    from rag.lexical import _edits
+
+    assert _edits("breana", "breanna", 1) and _edits("zucker", "zukcer", 1)  # an insertion; a swap
+    assert not _edits("stewart", "stewart", 1)  # the same word is no neighbour
+    assert not _edits("kitten", "sitting", 2) and _edits("kitten", "sitting", 3)
+    assert _edits("halvard", "harvard", 1) and not _edits("halvard", "harvard", 1, substitute=False)
+
+
+def test_a_typo_leaves_a_letter_out_adds_or_swaps_one_and_keeps_the_last() -> None:
+    from rag.lexical import _typo
+
+    assert _typo("breana", "breanna", 1) and _typo("pierluissi", "pierluisi", 1) and _typo("zukcer", "zucker", 1)
+    assert not _typo("halvard", "harvard", 1)  # a letter changed: another name
+    assert not _typo("aviva", "aviv", 1)  # at the end: another name
