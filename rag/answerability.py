@@ -957,6 +957,11 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
 
 # "How many people ..." is answered by "12 victims", "30 residents", "How many times ..." by "15 races": any plural
 _ANY_PLURAL_COUNTED = frozenset(key_terms("people persons individuals times"))
+# a number of a group: "one of two major decisions", "three of the 12 jurors" (not "dozens of calories": a count)
+_PART_OF = re.compile(
+    rf"\s+of\s+(?:the|these|those|its|his|her|their|our|\d[\d,]*|{_NUMBER_WORDS})\s+(?:(?:\d[\d,]*|{_NUMBER_WORDS})\s+)?",
+    re.I,
+)
 
 
 def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] | None:
@@ -975,6 +980,9 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     pos = ent.end
     noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
     words: list[str] = []  # the words in small letters after it, up to a small word ("29 points and ...")
+    part = _PART_OF.match(sentence, pos)
+    if part is not None and not noun:
+        pos = part.end()  # "one of two major business decisions": one of the decisions
     for _ in range(3):
         if noun:
             break
@@ -1378,6 +1386,9 @@ _CLOCK = re.compile(r"\d:\d\d|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\b(?:noon|midnight
 _IN_WHAT_TIME = re.compile(r"\bin\s+what\s+time\b", re.I)  # "solved the cube in what time?": how long it took
 # a time someone has, not a point in time: "her extra year", "his first season", "their 40s"
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our|your)\s", re.I)
+_EVERY = re.compile(
+    r"(?:each|every|per|a)\s+(?:day|night|week|month|year|season|summer|winter|spring|fall|autumn)\b", re.I
+)
 _BARE_LENGTH = re.compile(r"(?:the\s+)?(?:days|weeks|months|years|decades|centuries)", re.I)
 
 
@@ -2158,6 +2169,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "what time did the spacecraft hit" is answered by "7:14 p.m. ET", not by "Monday"
         if frame.asks == "date" and _POSSESSED.match(ent.text):
             continue  # "When did Aliyah Boston say she was going pro?" is not answered by "her extra year"
+        if frame.asks == "date" and _EVERY.fullmatch(ent.text.strip()):
+            continue  # "When did he lose his phone?" is not answered by "each year" (how often phones vanish)
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         if frame.described and any(names_the(n, sentence, ent, inside=False, person=True) for n in frame.described):

@@ -1402,6 +1402,7 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     decisions = "Adding hot cocoa is one of two major business decisions made this month."
     assert other("How many calories are in the hot cocoa?", decisions, "two") == ("calories", "decisions")
     assert other("How many decisions did it make?", decisions, "two") is None
+    assert other("How many calories are in the hot cocoa?", decisions, "one") == ("calories", "decisions")  # one of
 
     # the answerer tells another count from N in other words by the words' static vectors
     def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "troops" and "soldiers" share one
@@ -2278,3 +2279,11 @@ def test_of_names_of_the_kind_asked_in_a_sentence_the_one_that_calls_itself_so_i
     sentence = "Rodgers went on the Pat McAfee Show Wednesday and announced he would play for the New York Jets."
     assert _offered(ner, "On which show did Rodgers announce his plans?", sentence) == ["the Pat McAfee Show"]
     assert _offered(ner, "Which team will Rodgers play for?", sentence) == ["the New York Jets"]
+
+
+def test_how_often_is_no_date(ner: EntityRecognizer) -> None:
+    sentence = "More than 29 million phones vanish each year, according to Asurion."
+    assert _offered(ner, "When did Logan Abbott lose his phone?", sentence) == []
+    assert _offered(ner, "When did Logan Abbott lose his phone?", "Abbott lost it in London last year.") == [
+        "last year"
+    ]
