@@ -389,7 +389,11 @@ _LABEL_BEFORE = re.compile(
 _RELATION_QUESTION = re.compile(
     r"\b(?:what|who|which)\b[^?]*\b(?:happen(?:ed|s)?|occur(?:red|s)?|(?:took|take|takes)\s+place|do|does|else)\b[^?]*"
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(?:day|week)"
-    r"\s+(?:before|after)|(?:just|shortly|right|soon|immediately)?\s*(?:before|after|prior\s+to|following))\b",
+    r"\s+(?:before|after)|(?:just|shortly|right|soon|immediately)?\s*(?:before|after|prior\s+to|following))\b"
+    # whatever the verb, "on the same day <an event>" and "right before <an event>" ask for a neighbour of it:
+    # "Which ride closed on the same day Infinity Falls opened?", "What exhibit did it show right before the X?"
+    r"|\b(?:what|who|which)\b[^?]*\b(?:on\s+the\s+same\s+day\s+(?:as\s+|that\s+|when\s+)?"
+    r"|(?:just|right|immediately)\s+(?:before|after)\s+)(?:the|a|an|his|her|their|its|(?-i:[A-Z]))",
     re.I,
 )
 # A sentence states a relation in its first words, as news does: "Earlier on the same day, ...", "Prior to this,
@@ -434,7 +438,7 @@ _DAY_OFFSET = re.compile(
     re.I,
 )
 _HOLIDAY = re.compile(
-    rf"^\W*(?:the\s+)?(?:(?:{alternation(WEEKDAYS)})\b|(?:{_MONTHS})\.?\s+\d|\d|"
+    rf"^\W*(?:the\s+)?(?:(?:{alternation(WEEKDAYS)})\b|(?:{_MONTHS})\.?\s+\d\d?(?!\d)|\d|"
     r"thanksgiving|christmas|easter|halloween|hanukkah|ramadan|eid|diwali|new\s+year|"
     r"(?:(?-i:[A-Z])[\w'’]+\s+)+(?-i:Day)\b|(?:tomorrow|yesterday|today)\b(?!['’]))",
     re.I,

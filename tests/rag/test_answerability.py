@@ -1505,6 +1505,11 @@ def test_a_day_phrase_that_names_no_event_s_neighbour_is_no_relation(ner: Entity
     assert day_offset("The day after the election, what did Trump say?") == (1, " the election")  # to the comma
     assert day_offset("What did she do a day after the vote?") == (1, " the vote")
     assert day_offset("What happened two days before the vote?") == (-2, " the vote")
+    assert day_offset("How many flew the day before May 3?") is None  # a date ...
+    assert day_offset("Which meteor shower peaked the day after the October 2022 hunter's moon?") == (
+        1,
+        " the October 2022 hunter's moon",
+    )  # ... but a month and its year before an event name the event's time
     assert not days_stated(2).search("The next day, the mayor resigned.")  # two days are not one
     assert days_stated(2).search("Two days later, the mayor resigned.")
     assert days_stated(-1).search("A day earlier, the mayor resigned.")
@@ -2287,3 +2292,19 @@ def test_how_often_is_no_date(ner: EntityRecognizer) -> None:
     assert _offered(ner, "When did Logan Abbott lose his phone?", "Abbott lost it in London last year.") == [
         "last year"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "relation"),
+    [
+        ("Which SeaWorld ride closed on the same day Infinity Falls opened?", "same-day"),
+        ("What exhibit did the library show right before the James Monroe exhibit?", "before"),
+        ("Who spoke just after the mayor?", "after"),
+        ("What did Biden say before leaving?", None),  # a bare "before" with another verb: no relation asked
+        ("Which ride opened the same year?", None),
+    ],
+)
+def test_the_same_day_or_right_before_an_event_asks_a_relation_whatever_the_verb(
+    ner: EntityRecognizer, question: str, relation: str | None
+) -> None:
+    assert frame_question(question, ner.analyse([question])[0]).relation == relation
