@@ -16,6 +16,7 @@ from rag.errors import QueryError
 from rag.retrieve import Retriever, build_retriever
 from rag.settings import Settings
 from rag.store import Store
+from rag.text import restore_apostrophes
 from rag.types import Answer, Hit, Query
 
 MAX_QUESTION_CHARS = 2000
@@ -87,10 +88,12 @@ class Pipeline:
         return self._read(question)[0]
 
     def _read(self, question: str) -> tuple[str, list[tuple[str, str]]]:
-        """The question with the names it types in small letters capitalised (``recase_names``) and those it types
-        with a letter wrong spelt as the articles spell them (``respell_names``), and the words respelt."""
+        """The question with its contractions' apostrophes (``restore_apostrophes``: "whats" is "what's"), the names
+        it types in small letters capitalised (``recase_names``) and those it types with a letter wrong spelt as the
+        articles spell them (``respell_names``), and the words respelt."""
         if not self.store.exists():
             return question, []
+        question = restore_apostrophes(question)
         recased = recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
         return respell_names(recased, self.store.near_spelling)
 

@@ -385,6 +385,63 @@ def stems(tokens: list[str]) -> list[str]:
 _CONTRACTED = re.compile(r"(?P<base>[^']+)'(?:s|d|ll|re|ve)")
 
 
+# Contractions as typed without their apostrophe ("whats the law called", "he wasnt even in his top 100"): not a
+# word of their own ("cant", "wont", "ill", "were", "its", "shell" are, and are left as typed)
+_UNAPOSTROPHED = {
+    w.replace("'", ""): w
+    for w in [
+        "what's",
+        "who's",
+        "where's",
+        "when's",
+        "how's",
+        "why's",
+        "that's",
+        "there's",
+        "here's",
+        "it'll",
+        "that'll",
+        "don't",
+        "doesn't",
+        "didn't",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "aren't",
+        "couldn't",
+        "wouldn't",
+        "shouldn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "mustn't",
+        "needn't",
+        "you're",
+        "they're",
+        "we've",
+        "you've",
+        "they've",
+        "i've",
+        "i'm",
+        "you'll",
+        "they'll",
+    ]
+}
+_UNAPOSTROPHED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_UNAPOSTROPHED, key=len, reverse=True)) + r")\b", re.I)
+
+
+def restore_apostrophes(question: str) -> str:
+    """A question's contractions typed without their apostrophe, with it: "whats" is "what's" (a stop word's
+    contraction, no topic word), "wasnt" is "wasn't", as the articles write it. One character more each: spans into
+    the question are not kept across it."""
+
+    def restored(m: re.Match[str]) -> str:
+        written = _UNAPOSTROPHED[m.group(0).lower()]
+        return written[0].upper() + written[1:] if m.group(0)[0].isupper() else written
+
+    return _UNAPOSTROPHED_WORD.sub(restored, question)
+
+
 def _stop_word(word: str) -> bool:
     """A lower-cased stop word, or a stop word's contraction ("what's the ... called" asks about no "what")."""
     if word in STOPWORDS:

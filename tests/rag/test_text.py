@@ -127,3 +127,12 @@ def test_events_told_by_a_noun_of_another_stem() -> None:
     assert {"born", "birth"} <= as_events(key_terms("born"))
     assert {"die", "death"} <= as_events(key_terms("died"))
     assert as_events(key_terms("voted")) == set(key_terms("voted"))
+
+
+def test_contractions_typed_without_their_apostrophe_get_it_back() -> None:
+    from rag.text import restore_apostrophes
+
+    assert restore_apostrophes("whats the law called") == "what's the law called"
+    assert restore_apostrophes("Whats up, he wasnt there") == "What's up, he wasn't there"
+    assert restore_apostrophes("I cant go, its fine, were done") == "I cant go, its fine, were done"  # words too
+    assert "what" not in key_terms(restore_apostrophes("whats the law called"))
