@@ -1865,6 +1865,12 @@ def _heads_it(sentence: str, ent: Entity) -> bool:
     return bool(named_after or _QUALIFIER_BEFORE.search(sentence, 0, ent.start))
 
 
+# the noun of a place named after someone: "the Brouckere station", "Kennedy airport", "Lincoln Memorial"
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:station|street|avenue|boulevard|road|square|bridge|airport|tunnel|stadium|arena|memorial|monument|"
+    r"hospital|park|church|cathedral|library|museum|building|tower|hall|center|centre|highway|freeway)s?\b",
+    re.I,
+)
 _AGENT_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who may do what "who" asks besides a person (see does_the_act)
 # after an agent: an apposition ("UBS, Credit Suisse's rival, agreed") or the end of its own ("Credit Suisse's
 # rival, UBS, agreed"), then the verb, after at most three auxiliaries or adverbs ("has agreed to buy")
@@ -2019,6 +2025,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
         if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
+        if frame.asks == "person" and _PLACE_NOUN_AFTER.match(sentence, ent.end):
+            continue  # "intercepted at the Brouckere station": a person's name before a place's noun names the place
         if frame.asks not in ("number", "date") and _BARE_ORDINAL.fullmatch(ent.text):
             continue  # "the 308th mass shooting": an organisation to the small model, and no name
         if _NOT_BEFORE.search(sentence, 0, ent.start):

@@ -2308,3 +2308,12 @@ def test_the_same_day_or_right_before_an_event_asks_a_relation_whatever_the_verb
     ner: EntityRecognizer, question: str, relation: str | None
 ) -> None:
     assert frame_question(question, ner.analyse([question])[0]).relation == relation
+
+
+def test_a_name_before_a_place_s_noun_is_no_person(ner: EntityRecognizer) -> None:
+    sentence = "The assailant fled along the tracks but was intercepted minutes later at the Brouckere station."
+    question = "What is the name of the man who pushed a woman onto the metro tracks?"
+    assert all(name != "Brouckere" for name in _offered(ner, question, sentence))
+    assert _offered(ner, "Who stopped the assailant?", "Officer Anna Brouckere stopped the assailant.") == [
+        "Anna Brouckere"
+    ]
