@@ -27,7 +27,7 @@ FIGURES = (
     "rejection_rate",
     "false_abstention_rate",
     "open_accuracy",
-    "unanswerable_abstention_rate",
+    "abstain_rate_unanswerable",
     "query_p50_ms",
     "answer_p50_ms",
     "answer_p95_ms",
