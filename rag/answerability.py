@@ -999,9 +999,13 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
             if word.group(1) in STOPWORDS:
                 break
             words.append(word.group(1))  # past "Grand Slam", "100-microgram"
-    if not noun and words:
-        # the last plural of the run: "two major business decisions" counts decisions, not "major"
+    if not noun and words and part is not None:
+        # a part of a group counts the group's noun, the last plural of the run: "one of two major business
+        # decisions" counts decisions, not "major" (elsewhere the first word is taken: "34 felony counts" may answer
+        # "how many charges", which static vectors do not put near "counts")
         noun = next((w for w in reversed(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), words[0])
+    elif not noun and words:
+        noun = words[0]
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
         return None
@@ -2213,13 +2217,25 @@ def _states_per(sentence: str, ent: Entity, unit: str) -> bool:
     entity or right after it."""
     stem = re.escape(unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit)
     per = rf"(?:\s*/\s*|\s+(?:per|an?|each|every)\s+){stem}|\s+(?:each|apiece)\b"
-    return bool(re.search(per, ent.text, re.I) or re.match(per, sentence[ent.end :], re.I))
+    if re.search(per, ent.text, re.I) or re.match(per, sentence[ent.end :], re.I):
+        return True
+    # "the price of a gallon of regular stood at $3.54": the unit named before it, in its clause, not another sum's
+    # ("a $15 per hour wage after a $2 million fund")
+    window = sentence[max(0, ent.start - 120) : ent.start]
+    named = re.search(rf"\b(?:per|an?|each|every)\s+{stem}\w*\b[^.;:!?]{{0,60}}$", window, re.I)
+    return named is not None and not re.search(
+        r"(?:\d|\b(?:million|billion|trillion|cents?))\s*$", window[: named.start()]
+    )
 
 
 def _calls_itself(name: str, noun: str) -> bool:
-    """Whether a name holds the asked noun as a word of its own, capitalised ("the Pat McAfee Show", "University of
-    Michigan", "Silicon Valley Bank" for "show", "university", "bank")."""
-    return any(w.lower().rstrip("s") == noun.rstrip("s") and w[:1].isupper() for w in re.findall(r"[\w'’]+", name))
+    """Whether a name's own noun, capitalised, is the asked noun: its last word or the word before its "of" ("the
+    Pat McAfee Show", "Silicon Valley Bank", "University of Michigan" for "show", "bank", "university"; not "the
+    State University of New York" nor "the New York State Thruway" for "state")."""
+    words = re.findall(r"[\w'’]+", name)
+    heads = [words[-1]] if words else []
+    heads += [w for w, after in zip(words, words[1:], strict=False) if after == "of"]
+    return any(w[:1].isupper() and w.lower().rstrip("s") == noun.rstrip("s") for w in heads)
 
 
 FEATURES = (

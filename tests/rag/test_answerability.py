@@ -1398,11 +1398,12 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     assert other("How many times has she won?", "She has won 15 races.", "15") is None
     guests = "Invited guests were on one side, waiting for the bride."
     assert other("How many guests were at the wedding?", guests, "one") == ("guests", "side")  # one of another
-    # past the words that qualify the noun: "two major business decisions" counts decisions
+    # a part of a group counts the group's noun, past the words that qualify it
     decisions = "Adding hot cocoa is one of two major business decisions made this month."
-    assert other("How many calories are in the hot cocoa?", decisions, "two") == ("calories", "decisions")
-    assert other("How many decisions did it make?", decisions, "two") is None
-    assert other("How many calories are in the hot cocoa?", decisions, "one") == ("calories", "decisions")  # one of
+    assert other("How many calories are in the hot cocoa?", decisions, "one") == ("calories", "decisions")
+    assert other("How many decisions did it make?", decisions, "one") is None
+    # elsewhere the first word after the number is read: "34 felony counts" is left to answer "how many charges"
+    assert other("How many charges does he face?", "He faces 34 felony counts.", "34") is None
 
     # the answerer tells another count from N in other words by the words' static vectors
     def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "troops" and "soldiers" share one
@@ -2317,3 +2318,13 @@ def test_a_name_before_a_place_s_noun_is_no_person(ner: EntityRecognizer) -> Non
     assert _offered(ner, "Who stopped the assailant?", "Officer Anna Brouckere stopped the assailant.") == [
         "Anna Brouckere"
     ]
+
+
+def test_a_name_calls_itself_what_is_asked_by_its_own_noun_only(ner: EntityRecognizer) -> None:
+    from rag.answerability import _calls_itself
+
+    assert _calls_itself("the Pat McAfee Show", "show") and _calls_itself("University of Michigan", "university")
+    assert not _calls_itself("the State University of New York", "state")
+    assert not _calls_itself("the New York State Thruway", "state")
+    sentence = "The average price of a gallon of regular stood at $3.54 nationwide, down from a $5.02 record."
+    assert _offered(ner, "How much does a gallon of regular gas cost?", sentence) == ["$3.54"]
