@@ -2008,6 +2008,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         who_acts = as_events(t for t in frame.topic if t not in frame.nouns)  # its verbs ("sued", "took over")
     q_terms = set(key_terms(asked))
     question = fold_accents(frame.text).lower()
+    # "Who is Commander Moonikin Campos named after?": a namesake shares the name, so a person is the question's
+    # own only when the question says the whole name ("Arturo Campos" is an answer, "Campos" is not)
+    namesake = frame.asks == "person" and bool(_NAMESAKE_ASKED.search(frame.text))
     out = []
     entities = analysed.entities
     if frame.names_a_thing:
@@ -2154,7 +2157,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if frame.asks not in ("number", "date") and (
             not terms
             or terms <= q_terms
-            or mentions(question, fold_accents(name), ent.label == "PERSON")
+            or mentions(question, fold_accents(name), ent.label == "PERSON" and not namesake)
             or any(
                 same_place(name, given) or abbreviates(name, given) or abbreviates(given, name) for given in frame.names
             )
@@ -2226,6 +2229,9 @@ def _states_per(sentence: str, ent: Entity, unit: str) -> bool:
     return named is not None and not re.search(
         r"(?:\d|\b(?:million|billion|trillion|cents?))\s*$", window[: named.start()]
     )
+
+
+_NAMESAKE_ASKED = re.compile(r"\bnamed\s+(?:after|for)\b|\bin\s+hono(?:u)?r\s+of\s+(?:who|whom)\b", re.I)
 
 
 def _calls_itself(name: str, noun: str) -> bool:

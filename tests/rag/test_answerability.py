@@ -2328,3 +2328,9 @@ def test_a_name_calls_itself_what_is_asked_by_its_own_noun_only(ner: EntityRecog
     assert not _calls_itself("the New York State Thruway", "state")
     sentence = "The average price of a gallon of regular stood at $3.54 nationwide, down from a $5.02 record."
     assert _offered(ner, "How much does a gallon of regular gas cost?", sentence) == ["$3.54"]
+
+
+def test_a_namesake_may_share_the_name_asked_about(ner: EntityRecognizer) -> None:
+    sentence = "Commander Moonikin Campos' name is a nod to Arturo Campos, a NASA engineer who helped bring Apollo 13 home."
+    assert _offered(ner, "Who is Commander Moonikin Campos named after?", sentence) == ["Arturo Campos"]
+    assert _offered(ner, "Who designed Commander Moonikin Campos?", sentence) == []  # a Campos is the question's own
