@@ -463,7 +463,8 @@ def recase_names(
     return "".join(out) + question[at:]
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?=['’]s?\b|(?![\w'’-]))")  # "Pierluissi's" too
+# a word with a capital ("Pierluissi's" too; "DeSanntis" with one inside; not "NASA")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?=[A-Za-z]{4})[A-Z][a-z]+(?:[A-Z][a-z]+)*(?=['’]s?\b|(?![\w'’-]))")
 
 
 def respell_names(question: str, near_spelling: Callable[[str, str], str | None]) -> tuple[str, list[tuple[str, str]]]:

@@ -20,6 +20,7 @@ import json
 import re
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ SHORT_NAME = 5  # a name typed with a letter wrong is looked up near the indexed
 LONG_NAME = 10  # ... and two letters wrong from this many
 SPELLING_DF = 2  # the word it stands for is held by at least this many chunks ...
 SPELLING_CASE_SHARE = 0.95  # ... and written with a capital this often
+SPELLING_TRIES = 5  # the stems nearest (then most frequent) whose written words are compared with the typed one
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -383,15 +385,17 @@ class LexicalIndex:
 
     def near_spelling(self, word: str, context: str = "") -> str | None:
         """The name that a name typed with a letter wrong stands for, as the stored chunks write it ("breana" ->
-        "Breanna", "Zuker" -> "Zucker", "pierluissi" -> "Pierluisi"): a word one typo away (a letter left out, one
-        too many or two swapped, not at its end: ``_typo``; two in a name of ``LONG_NAME`` letters or more), with the
-        same first two letters, held by at least ``SPELLING_DF`` chunks and written with a capital (``capitalised``: at least
-        ``SPELLING_CASE_SHARE`` of the time; "Ashdale" is not "ashfall"), and found beside two of the other words of
-        ``context`` (the question; its words held by at most ``COMMON_SHARE`` of the chunks): "Breanna" beside
-        "Stewart" and "playing", where "the Halvard Open in Tromsvik" is not "Harvard" (another name one letter away,
-        which no chunk puts beside "Tromsvik" or "open"). The most frequent such word; None when the word is indexed
-        itself, is shorter than ``SHORT_NAME`` letters or several words, or no name is near. Reads the vocabulary's
-        range of its first two letters (~700 stems for "br" in 56k chunks, ~2 ms)."""
+        "Breanna", "Zuker" -> "Zucker", "pierluissi" -> "Pierluisi", "cumings" -> "Cummings", "DeSanntis" ->
+        "DeSantis"): a word one typo away (a letter left out, one too many or two swapped, not at its end:
+        ``_typo``; two in a name of ``LONG_NAME`` letters or more) with the same first two letters, held by at least
+        ``SPELLING_DF`` chunks, written with a capital (``capitalised``: at least ``SPELLING_CASE_SHARE`` of the
+        time; "Ashdale" is not "ashfall"), and found beside two of the other words of ``context`` (the question; its
+        words held by at most ``COMMON_SHARE`` of the chunks): "Breanna" beside "Stewart" and "playing", where "the
+        Halvard Open in Tromsvik" is not "Harvard". None when the word is indexed itself, is shorter than
+        ``SHORT_NAME`` letters or several words, or no name is near. The index holds stems ("cummings" is "cum",
+        "cumings" "cume"): the vocabulary's range of the typed word's first two letters (~700 stems for "br" in 56k
+        chunks, ~2 ms) gives the stems near its own (one edit more than the words may differ by), and the chunks
+        that hold each give its written word, which is compared with the word as typed."""
         tokens = tokenize([word])[0]
         if len(tokens) != 1 or len(word) < SHORT_NAME or not word.isalpha() or not self.exists():
             return None
@@ -408,15 +412,16 @@ class LexicalIndex:
         rows = db.execute(
             "SELECT term, doc FROM temp.fts_terms WHERE term >= ? AND term < ? AND doc >= ?", (low, high, SPELLING_DF)
         )
-        near = sorted(((n, t) for t, n in rows if _edits(stem, t, edits)), reverse=True)[:3]
-        for _, term in near:
-            written = self.capitalised([term]).get(term)
-            if (
-                written is None
-                or written[0] < SPELLING_CASE_SHARE
-                or not _typo(word.lower(), written[1].lower(), edits)
-            ):
-                continue  # the word as written, not its stem, is the typed one's neighbour
+        # the stems as near as the words may be first, then one edit further; the most frequent first in each
+        near = sorted((not _edits(stem, t, edits), -n, t) for t, n in rows if _edits(stem, t, edits + 1))
+        typed = word.lower()
+        for _, _, term in near[:SPELLING_TRIES]:
+            form = self._written_word(term, typed[:2])
+            if form is None or not _typo(typed, form, edits):
+                continue
+            written = self.capitalised([form]).get(form)
+            if written is None or written[0] < SPELLING_CASE_SHARE:
+                continue
             beside = 0
             for other in (t for t in others if df[t] > 0):
                 match = f"{_quote(term)} AND {_quote(other)}"
@@ -426,6 +431,20 @@ class LexicalIndex:
             if beside >= min(2, len(others)):
                 return written[1]
         return None
+
+    def _written_word(self, term: str, start: str) -> str | None:
+        """The word the chunks holding the stem ``term`` most often write for it (lower-cased; beginning with
+        ``start``): "cummings" for "cum"; None when none does."""
+        rows = self._db().execute(
+            "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT 20", (_quote(term),)
+        )
+        pattern = re.compile(rf"(?<![\w'’]){re.escape(start)}[a-z]*(?![\w'’])", re.I)
+        words = Counter(m.group(0).lower() for (text,) in rows for m in pattern.finditer(text))
+        if not words:
+            return None
+        stems = dict(zip(words, (t[0] if len(t) == 1 else "" for t in tokenize(list(words))), strict=True))
+        held = [(n, w) for w, n in words.items() if stems[w] == term]
+        return max(held)[1] if held else None
 
     def query(self, text: str) -> str | None:
         """The FTS5 query for ``text`` (None when it has no stem that any chunk holds): its stems that occur in at

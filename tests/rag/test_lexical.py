@@ -317,7 +317,10 @@ def test_scores_read_the_search_s_ranking_and_never_a_stale_one(tmp_path: Path) 
 
 
 def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> None:
-    text = "Forward Breanna Stewart signed. Stewart and Zucker spoke; then Zucker left. Thick ashfall covered it."
+    text = (
+        "Forward Breanna Stewart signed. Stewart and Zucker spoke; then Zucker left. Thick ashfall covered it. "
+        "Aide Dominic Cummings spoke."
+    )
     rows = [ChunkRow(f"a{i}#0:x", f"{text} Report {i}.", {"article_id": f"a{i}"}) for i in range(4)]
     index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
     assert index.near_spelling("Breana") == "Breanna"  # a letter left out
@@ -326,6 +329,8 @@ def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> 
     assert index.near_spelling("Ashfal") is None  # "ashfall" is near, but no name
     assert index.near_spelling("Kilgallen") is None  # no name near: still unknown
     assert index.near_spelling("Zuk") is None  # too short to tell a typo from another name
+    # compared as written, not as stemmed: "cummings" is held as "cum", "cumings" would be "cume"
+    assert index.near_spelling("Cumings") == "Cummings"
     # beside the question's other words: "Breanna" is read for "Breana" where a chunk puts her beside them
     assert index.near_spelling("Breana", "Which team has Breana Stewart signed with?") == "Breanna"
     assert index.near_spelling("Breana", "Where did Breana Okafor win the marathon?") is None
