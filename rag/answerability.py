@@ -2210,7 +2210,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
 # a sum asked for each of something: "how much per share", "how much an hour" (not "per cent")
 _PER_ASKED = re.compile(
     r"\bper\s+(?!cent\b)((?-i:[a-z]{3,}))\b|\b(?:an?|each|every)\s+(hour|day|night|week|month|year|share|"
-    r"gallon|barrel|litre|liter|ounce|pound|kilo|ton|tonne|mile|person|head|ticket)\b",
+    r"gallon|barrel|litre|liter|ounce|pound|kilo|ton|tonne|mile|person|head|ticket)\b"
+    r"(?!\s+(?:ago|earlier|later|after|before|from|since)\b)",  # not "a year ago"
     re.I,
 )
 

@@ -2277,6 +2277,8 @@ def test_a_sum_asked_for_each_unit_is_answered_by_a_sum_said_for_it(ner: EntityR
     sentence = "The deal is worth nearly $25 billion, and Kroger will buy Albertsons for $34.10 a share."
     assert _offered(ner, "How much per share is Kroger paying?", sentence) == ["$34.10"]
     assert _offered(ner, "How much is Kroger paying?", sentence) == ["nearly $25 billion", "$34.10"]
+    a_year_ago = "Kroger paid $25 billion for the chain a year ago."
+    assert _offered(ner, "How much did Kroger pay for the chain a year ago?", a_year_ago) == ["$25 billion"]
     wage = "The union won a $15 per hour wage after a $2 million fund ran dry."
     assert _offered(ner, "How much will workers earn an hour?", wage) == ["$15"]
 
