@@ -1146,6 +1146,7 @@ def asked_type(question: str) -> str | None:
     city" asks for a place). "Who is" and a name asks for no kind of thing: what the articles say of that name.
     "What is the name of the X" and "what is the X called" ask as "which X" does, else for a name of any kind."""
     question = as_question(undotted(question))  # "This former Japanese prime minister ..." asks "which"
+    question = _WHAT_IS.sub(r"\1 is", question)  # "What's the price of ...?" asks as "What is the price of ...?"
     if (m := _WHO_IS.match(question)) and _names_someone(m["name"]):
         return None
     named = _NAME_OF.search(question) or _CALLED.search(question)
@@ -1165,6 +1166,7 @@ def asked_type(question: str) -> str | None:
 
 
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_WHAT_IS = re.compile(r"\b(what|which)['’]s\b", re.I)
 
 
 # A quiz's unfinished sentence asks for the words that would finish it, and its last words say what kind: "...

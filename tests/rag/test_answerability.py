@@ -2340,3 +2340,10 @@ def test_a_namesake_may_share_the_name_asked_about(ner: EntityRecognizer) -> Non
     )
     assert _offered(ner, "Who is Commander Moonikin Campos named after?", sentence) == ["Arturo Campos"]
     assert _offered(ner, "Who designed Commander Moonikin Campos?", sentence) == []  # a Campos is the question's own
+
+
+def test_what_s_asks_as_what_is_does() -> None:
+    from rag.answerability import asked_type
+
+    assert asked_type("What's the price of a Big Mac in Switzerland?") == "number"
+    assert asked_type("what's the fine for setting off fireworks") == asked_type("what is the fine for fireworks")
