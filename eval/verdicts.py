@@ -46,7 +46,7 @@ def kind(case: dict[str, Any]) -> str:
 _FIRST_CITED = re.compile(r"^.*?\[\d+\]", re.S)
 
 
-def first_line(answer: str) -> str:
+def first_cited(answer: str) -> str:
     """The answer up to its first citation marker: the short answer, where there is one, or the first quote."""
     m = _FIRST_CITED.match(answer)
     return " ".join((m.group(0) if m else answer).split())
@@ -66,7 +66,7 @@ def led(case: dict[str, Any], facts: dict[str, list[list[str]]]) -> bool:
     """The answer's first cited part holds one of the case's facts (the short answer, when there is one)."""
     if case["expect_abstain"] or case["abstained"]:
         return False
-    line = first_line(case["answer"]).lower()
+    line = first_cited(case["answer"]).lower()
     return any(p.lower() in line for fact in facts.get(case["id"], []) for p in fact)
 
 
@@ -102,8 +102,8 @@ def changes(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]]) -> list[
         if (ca["answer"], ca["abstained"]) == (cb["answer"], cb["abstained"]):
             continue
         lines.append(f"{cid} [{kind(cb)}] {verdict(ca)} -> {verdict(cb)}: {cb['question']}")
-        lines.append(f"    before: {first_line(ca['answer'])[:160]}")
-        lines.append(f"    after:  {first_line(cb['answer'])[:160]}")
+        lines.append(f"    before: {first_cited(ca['answer'])[:160]}")
+        lines.append(f"    after:  {first_cited(cb['answer'])[:160]}")
     return lines
 
 

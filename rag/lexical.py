@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -404,7 +405,11 @@ class LexicalIndex:
         total, df = self._frequencies([stem, *others])
         if df[stem] > 0:
             return None
-        others = [t for t in others if df[t] <= max(COMMON_SHARE * total, RARE_DF)]  # one no chunk holds is beside none
+        # the question's other words that tell (not the commonest); one no chunk holds is beside none, but counts in
+        # how many must be beside: "Breana Okafor" is not "Breanna" where no chunk names an Okafor
+        others = [t for t in others if df[t] <= max(COMMON_SHARE * total, RARE_DF)]
+        need = min(2, len(others))
+        held = [t for t in others if df[t] > 0]
         edits = 2 if len(word) >= LONG_NAME else 1
         db = self._db()
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)")
@@ -422,13 +427,9 @@ class LexicalIndex:
             written = self.capitalised([form]).get(form)
             if written is None or written[0] < SPELLING_CASE_SHARE:
                 continue
-            beside = 0
-            for other in (t for t in others if df[t] > 0):
-                match = f"{_quote(term)} AND {_quote(other)}"
-                beside += db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (match,)).fetchone() is not None
-                if beside >= min(2, len(others)):
-                    break
-            if beside >= min(2, len(others)):
+            query = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1"
+            beside = (db.execute(query, (f"{_quote(term)} AND {_quote(o)}",)).fetchone() for o in held)
+            if len(list(islice(filter(None, beside), need))) >= need:  # looks no further than the need-th
                 return written[1]
         return None
 

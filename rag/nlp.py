@@ -95,27 +95,25 @@ def _asked_words(doc: Any) -> list[Any]:
     return []
 
 
-def asked_head(doc: Any) -> str:
-    """The noun phrase that follows the first "which"/"what" of a tagged spaCy ``doc`` and names what is asked
-    for: adjectives and nouns, up to five words, ending on a noun ("which home goods chain recently said" -> "home
-    goods chain"); "" where "which"/"what" is followed by a verb ("what did he say")."""
-    words = _asked_words(doc)
+def asked_head(doc: Any, words: list[Any]) -> str:
+    """The noun phrase that follows the first "which"/"what" of a tagged spaCy ``doc`` (its ``_asked_words``) and
+    names what is asked for: adjectives and nouns, up to five words, ending on a noun ("which home goods chain
+    recently said" -> "home goods chain"); "" where "which"/"what" is followed by a verb ("what did he say")."""
     return doc[words[0].i : words[-1].i + 1].text if words else ""
 
 
-def after_head(doc: Any) -> tuple[str, str]:
+def after_head(doc: Any, words: list[Any]) -> tuple[str, str]:
     """The word right after the noun phrase ``asked_head`` reads, and its tag (("", "") when none)."""
-    words = _asked_words(doc)
     if not words or words[-1].i + 1 >= len(doc):
         return "", ""
     after = doc[words[-1].i + 1]
     return after.lower_, after.tag_
 
 
-def asks_plural(doc: Any) -> bool:
-    """Whether the noun phrase after the first "which"/"what" of a tagged ``doc`` names several things ("which
-    organizations", "which two banks", "what NFL teams"): the question asks for more than one."""
-    words = _asked_words(doc)
+def asks_plural(doc: Any, words: list[Any]) -> bool:
+    """Whether the noun phrase after the first "which"/"what" of a tagged ``doc`` (its ``_asked_words``) names
+    several things ("which organizations", "which two banks", "what NFL teams"): the question asks for more than
+    one."""
     if words and words[0].i >= 2 and doc[words[0].i - 1].lower_ in ("following", "these", "those"):
         return words[0].lower_ in _SEVERAL  # "which of the following players" asks for one of them
     return bool(words) and (words[-1].tag_ in ("NNS", "NNPS") or words[0].lower_ in _SEVERAL)
@@ -238,8 +236,15 @@ class EntityRecognizer:
                 if tagged:
                     nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
                     common = tuple(t.text for t in doc if t.tag_ in ("NN", "NNS"))
+                    asked = _asked_words(doc)  # read once: the phrase, its number and the word after it
                     found[text] = Analysed(
-                        ents, nouns, asked_head(doc), counted_phrase(doc), asks_plural(doc), common, after_head(doc)
+                        ents,
+                        nouns,
+                        asked_head(doc, asked),
+                        counted_phrase(doc),
+                        asks_plural(doc, asked),
+                        common,
+                        after_head(doc, asked),
                     )
                 else:
                     found[text] = Analysed(ents, ())

@@ -117,14 +117,17 @@ class Pipeline:
 
         query = _checked(query)
         t0 = time.perf_counter()
-        standalone = query.text
+        standalone, respelt = query.text, []
         if history:
             # earlier questions typed without capitals are read with their names capitalised, as they were answered
             turns = [(self._recased(" ".join(q.split())), a) for q, a in history[-MAX_HISTORY:]]
-            # the follow-up too: whether it names something is read from its capitals
-            standalone = condense_question(turns, self._recased(query.text), self.llm, self._analyser())
+            # the follow-up too: whether it names something is read from its capitals (and a name it misspells is
+            # told to the reader like any question's)
+            follow_up, respelt = self._read(query.text)
+            standalone = condense_question(turns, follow_up, self.llm, self._analyser())
         standalone = standalone[:MAX_QUESTION_CHARS]  # a rewritten follow-up stays within the question limit
-        read, respelt = self._read(standalone)
+        read, more = self._read(standalone)
+        respelt += more
         query = replace(query, text=read)
         t1 = time.perf_counter()
         hits = self.retriever.retrieve(query)

@@ -956,6 +956,10 @@ def test_a_name_typed_with_a_letter_wrong_is_read_as_the_articles_spell_it(pipel
     assert not typed.abstained and "“Mishustinn” as “Mishustin”" in typed.note
     tokayev = pipeline.ask(Query("What did Tokayev say at the strategic session with Belarus?"))
     assert tokayev.abstained and "Read" not in tokayev.note
+    # a follow-up's misspelt name is told too (it is read before the conversation makes it standalone)
+    first = pipeline.ask(Query("What did Mishustin say about universities?"))
+    follow = pipeline.ask(Query("And what did Mishustinn say about athletes?"), history=[(first.question, first.text)])
+    assert "“Mishustinn” as “Mishustin”" in follow.note
 
 
 def test_respell_names_looks_up_words_written_with_a_capital_only() -> None:
