@@ -26,6 +26,7 @@ from rag.answerability import (
     asked_noun,
     asked_years,
     day_meant,
+    denied_premise,
     frame_question,
     join_words,
     named_day,
@@ -35,12 +36,14 @@ from rag.answerability import (
     offered,
     other_counted,
     question_entities,
+    reason_clause_terms,
     recency,
     share,
     shift_day,
     stale,
     states_reason,
     states_relation,
+    swapped_result,
     topic_words,
     within,
     years_unsaid,
@@ -804,6 +807,11 @@ class ExtractiveAnswerer(Answerer):
             first_rank.setdefault(cand.hit.chunk.article_id, len(first_rank))
         further.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
         chosen = [best, *further]
+        if assessment.denied is None:
+            # a further quote that denies what the question takes for granted denies it as the first would ("The
+            # council did not agree to delay the vote" under "Why did the council agree to delay the vote?")
+            denied = next(filter(None, (denied_premise(frame, c.text) for c in further)), None)
+            assessment = replace(assessment, denied=denied)
         # A short answer is a claim: not made from an article that lacks a name the question gives (a quote is
         # still shown, with the note of what it lacks). On rtqa-train such short answers were right 11 times in 67,
         # the others 187 in 384.
@@ -889,6 +897,9 @@ class ExtractiveAnswerer(Answerer):
                 said = {"same-day": "on the same day", "before": "before it", "after": "after it"}[frame.relation]
                 return f"The articles don't say what happened {said}.", True
             return None, True
+        if assessment.denied:
+            # "Why did Angel Reese accept Jill Biden's apology?": the quote says "I don't accept that apology"
+            return f"The articles say otherwise: “{assessment.denied}”.", True
         if assessment.day_missing:
             return f"The articles found don't say what happened on {frame.day}.", True
         if assessment.years_missing:
@@ -1119,6 +1130,7 @@ class ExtractiveAnswerer(Answerer):
         sims = self._similarities(query, self._finalists(candidates)) if weighs else {}
         floor = min(sims.values(), default=0.0)
         asked = frozenset(frame.topic)
+        why_terms = reason_clause_terms(frame.text) if frame.reason else set()
         out = []
         for cand in candidates:
             similarity = sims.get(cand.text, floor) if weighs else None
@@ -1126,8 +1138,15 @@ class ExtractiveAnswerer(Answerer):
             score = self.ranker.score_full({**cand.features, "similarity": similarity, "offers": offers})
             if frame.relation is not None and states_relation(frame, cand.text):
                 score += self.RELATION_BONUS
-            if frame.reason and cand.coverage >= self.REASON_MIN_COVERAGE:
-                score += self.REASON_BONUS * states_reason(cand.text, asked)
+            if frame.reason and (reason := states_reason(cand.text, asked)):
+                # about what the question asks: its heaviest terms, or most of the words of its "why" clause when
+                # a scene comes first ("with that storm bringing tornado risk to the gulf coast, why are overnight
+                # tornadoes more dangerous": "Nocturnal tornadoes are more dangerous because ...")
+                said = set(key_terms(cand.text)) | cand.near if why_terms else set()
+                if cand.coverage >= self.REASON_MIN_COVERAGE or (
+                    why_terms and len(why_terms & said) >= self.REASON_MIN_COVERAGE * len(why_terms)
+                ):
+                    score += self.REASON_BONUS * reason
             out.append(replace(cand, similarity=similarity, score=score))
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         if frame.asks is not None and not self._offers(frame, out[0], analysed):
@@ -1360,6 +1379,9 @@ class ExtractiveAnswerer(Answerer):
             day_missing=day_missing,
             years_missing=years_unsaid(frame.text, written, best.hit.published),
             stale_from=best.hit.published if stale(frame.text, best.hit.published, query.as_of) else None,
+            # the contest told the other way round anywhere in the quote's article ("how did the eagles beat the
+            # chiefs" is answered by a sentence that the teams faced off; the article says the Chiefs won)
+            denied=denied_premise(frame, best.text) or swapped_result(frame, written),
         )
 
     @staticmethod

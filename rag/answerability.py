@@ -107,7 +107,13 @@ _PERSON_NOUNS = (
     r"professor|student|researcher|economist|analyst|engineer|architect|inventor|explorer|climber|pitcher|"
     r"goalkeeper|striker|swimmer|skier|gymnast|cyclist|wrestler|driver|jockey|referee|umpire|manager|chairman|"
     r"chairwoman|spokesman|spokeswoman|spokesperson|ambassador|diplomat|envoy|commander|gunman|shooter|hostage|justice|"
-    r"prisoner|inmate|survivor|teenager|mother|father|son|daughter|wife|husband)s?"
+    r"prisoner|inmate|survivor|teenager|mother|father|son|daughter|wife|husband|celeb|celebrities|individual|"
+    r"investor|representative|killer|heavyweight|republican|democrat|tory|tories|"
+    # a member of a team or a family, not of an alliance ("which member of NATO" asks for a country)
+    r"member(?=s?\s+of\s+(?!(?:the\s+)?(?:NATO|EU|European\s+Union|UN|United\s+Nations|OPEC|G-?7|G-?20|BRICS|"
+    r"alliance|bloc|union)\b))|"
+    r"child(?:ren)?(?![’'])|(?<=high-profile\s)figure|(?<=public\s)figure)(?:e?s)?"
+    r"(?!-(?:led|run|controlled|backed|held|owned|dominated|leaning|majority)\b)"  # not "which Republican-led state"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
 # Verbs after which "who" and "when" still ask ("Do you know who won?", "Tell me when it opens.")
@@ -130,6 +136,13 @@ _NAMED_AGE = r"\bwhat\s+(?:is|was)\s+(?!the\b|a\b|an\b)(?P<named>(?:[\w.-]+\s+){
 # a kind's noun before a person's is no kind asked: "Which San Diego State player ..." asks for a player, "which
 # company executive" for an executive
 _NO_PERSON_AFTER = rf"(?!\s+{_PERSON_NOUNS}\b)"
+# Places that are also institutions: "in which London gallery" is answered by "National Gallery", which the small
+# model labels an organisation, as it does "Mount Sinai Hospital" and "Taronga Zoo" (see ``_VENUE_LABELS``)
+_VENUE_NOUNS = (
+    r"gallery|galleries|museum|zoo|hospital|hotel|theater|theatre|venue|arena|prison|jail|palace|castle|cathedral|"
+    r"church|churches|temple|mosque|synagogue"
+)
+
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "when" asks a date as a question word ("when did", "when is", "... lapse when?"), not as a conjunction ("Fox
     # News rocked the media world when it announced ... which host")
@@ -167,8 +180,12 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         "place",
         re.compile(
             rf"\bwhere\b|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
-            r"region|island|county|capital|province|place|location|village|territory|sea|ocean|river|mountain|"
-            r"airport|stadium|park|neighborhood|neighbourhood|port|district|destination|planet)s?\b"
+            r"region|island|county|counties|capital|province|place|location|village|territory|territories|sea|ocean|"
+            r"river|mountain|airport|stadium|park|neighborhood|neighbourhood|port|district|destination|planet|borough|"
+            r"landmark(?!s?\s+(?:event|moment|ruling|decision|deal|case|victory|win|law|bill|agreement|anniversary|"
+            r"achievement|milestone|study|report|verdict|settlement)\b)|attraction|"
+            + _VENUE_NOUNS
+            + r")(?:e?s)?\b"
             + _NO_PERSON_AFTER
             + r"|\bwhich\s+(?:country|state|city)['’]s\b",
             re.I,
@@ -183,7 +200,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
             r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit|"
             # a body written in small letters ("which court"), not the one of a name ("Which Supreme Court ruling")
-            r"(?-i:court|tribunal|committee|ministry|department|council|parliament|legislature))s?\b"
+            r"(?-i:court|tribunal|committee|ministry|department|council|parliament|legislature)|companies|"
+            r"agencies|universities|parties|charities|ministries)(?:e?s)?\b"
             + _NO_PERSON_AFTER
             + r"|\b(?:which|what)\s+"
             + _BETWEEN
@@ -253,6 +271,27 @@ _WITHIN_COUNTRY = re.compile(
 _GPE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
 )
+_VENUE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_VENUE_NOUNS}|landmark|attraction)s?\b", re.I)
+_VENUE_LABELS = frozenset({"FAC", "ORG", "LOC"})
+_PARTY_WORDS = frozenset(
+    [
+        "republican",
+        "republicans",
+        "democrat",
+        "democrats",
+        "tory",
+        "tories",
+        "labour",
+        "conservative",
+        "conservatives",
+        "liberal",
+        "liberals",
+        "gop",
+    ]
+)
+# "Which member of BTS ...": a person, whom the small model takes into the group's name ("Suga of BTS", an ORG)
+_MEMBER_ASKED = re.compile(r"\b(?:which|what)\s+members?\s+of\b", re.I)
+_MEMBER_OF_GROUP = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+of\s+\S.*")
 _AGE_ASKED = re.compile(
     rf"\bhow\s+old\b|\b(?:what|which)\s+age\b|\bat\s+what\s+age\b|{_NAMED_AGE}"
     r"|\bwhat\s+(?:is|was)\s+(?:his|her|their|the)\s+age\b",  # "... a milestone birthday. What is his age?"
@@ -297,6 +336,14 @@ _SHARE_ASKED = re.compile(
     r"\b(?:what|which)\s+(?:percentage|percent|per\s+cent|share(?!\s+(?:price|holder))|proportion|fraction)\b"
     r"|\bhow\s+many\s+percent"
     r"|\b(?:by\s+)?what\s+%",
+    re.I,
+)
+# "How much did vitamin D cut the risk?", "how much did the jobless rate fall": a risk, a rate or odds changes by a
+# share ("22%", "two percentage points"), not by "1,000" (milligrams of a dose)
+_RATE_CHANGE_ASKED = re.compile(
+    r"\bhow\s+much\b(?=[^?]*\b(?:risks?|rates?|odds|chances?|likelihood|probability)\b)"
+    r"(?=[^?]*\b(?:cut|cuts|reduc\w*|lower\w*|rais\w*|increas\w*|boost\w*|slash\w*|decreas\w*|ris(?:e|es|en)|rose|"
+    r"f[ae]ll|fallen|drop\w*|climb\w*|jump\w*)\b)",
     re.I,
 )
 # A dateline: "WASHINGTON —", "KYIV, Ukraine (AP) —" opening a story says where it was filed, not what it tells
@@ -984,6 +1031,13 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     pos = ent.end
     noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
     words: list[str] = []  # the words in small letters after it, up to a small word ("29 points and ...")
+    joined = _JOINED_WORD.match(sentence, pos)
+    if not noun and joined is not None and joined.group(1).isalpha() and joined.group(1).islower():
+        # "a six-piece combo": six pieces, not six calories (the joined word is singular, so not left to the test
+        # of a plural below); "a 10-day trip" counts days
+        counted = key_terms(joined.group(1))[:1]
+        if counted and counted[0].rstrip("e") != frame.counted.rstrip("e"):
+            return written.group(0).lower(), joined.group(1)
     part = _PART_OF.match(sentence, pos)
     if part is not None and not noun:
         pos = part.end()  # "one of two major business decisions": one of the decisions
@@ -1265,9 +1319,13 @@ _TIME_NOUNS = frozenset({"fiscal", "financial", "season", "year", "quarter", "ha
 # "why" as a question word (not "that's why"), and the other ways of asking for a cause
 _REASON_ASKED = re.compile(
     r"(?:^|[.!?:;][\"”’)]*\s+)\W*(?:and\s+|but\s+|so\s+)?why\b|\b(?:know|tell\s+(?:me|us)|explain|wonder)\s+why\b"
+    r"|,\s*(?:and\s+|but\s+|so\s+)?why\b(?=[^,.;:!?]*\??\s*$)"  # after a scene: "with the storm coming, why ..."
     r"|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked|was\s+behind|is\s+behind)\b"
     r"|\b(?:what|which)\s+(?:was|is|were|are)\s+the\s+(?:reasons?|causes?|motives?)\b|\bfor\s+what\s+reasons?\b"
-    r"|\bhow\s+come\b",
+    r"|\bhow\s+come\b"
+    # a death's cause: "what did harper lee die of", "how did he die", "what killed them"
+    r"|\bwhat\s+(?:did|does|do|has|have)\b[^?.!]*\bdie[ds]?\s+(?:of|from)\b|\bhow\s+did\b[^?.!]*\bdie\s*(?:\?|$)"
+    r"|\bwhat\s+killed\b|\bcause\s+of\s+(?:his|her|their|the)?\s*death\b",
     re.I,
 )
 # A sentence that gives a cause ("because", "due to", "as a result of", "in response to", "banned ... for slapping"), or
@@ -1282,6 +1340,7 @@ _STATES_REASON = re.compile(
     r"|(?:reasons?|motives?)\s+(?:for|behind|was|were|is|are|given|cited)|explanation\s+(?:for|of)"
     r"|(?:not|never|unclear|declined\s+to\s+say|didn't\s+say|no\s+word\s+on)\s+why"
     r"|(?:the\s+)?cause[sd]?\b(?!\s+(?:celebre|célèbre))|causing|led\s+to|prompt(?:ed|ing)|trigger(?:ed|ing)"
+    r"|(?:died|dies|die|dying)\s+(?:of|from)|complications\s+(?:of|from)"
     r"|spark(?:ed|ing)|result(?:ed|ing)\s+(?:in|from)|fu?ell?ed\s+by|driven\s+by|under\s+threat\s+of"
     r"|(?:banned|barred|fired|sued|arrested|charged|convicted|punished|fined|suspended|critici[sz]ed|praised|jailed"
     r"|sentenced|disqualified|expelled|ousted|censured|penali[sz]ed|sanctioned|indicted|apologi[sz]ed|honou?red)"
@@ -1294,6 +1353,18 @@ _HINTS_REASON = re.compile(
     re.I,
 )
 HINT_WEIGHT = 0.25  # of a word that may tell a cause or only an order of events
+
+
+def reason_clause_terms(question: str) -> set[str]:
+    """The key terms of the clause that asks for a cause, from its "why" on, when a scene comes before it in the
+    same sentence ("with that storm bringing tornado risk to the gulf coast, why are overnight tornadoes more
+    dangerous": overnight, tornado, danger); empty when the question opens with it (its coverage says as much) or
+    the clause has fewer than two."""
+    m = _REASON_ASKED.search(question)
+    if m is None or not question[: m.start()].strip():
+        return set()
+    terms = set(key_terms(question[m.end() :]))
+    return terms if len(terms) >= 2 else set()
 
 
 def states_reason(sentence: str, asked: frozenset[str] = frozenset()) -> float:
@@ -1979,6 +2050,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     asked = undotted(frame.text)
     if frame.asks == "place" and _GPE_ASKED.search(asked):
         labels = frozenset({"GPE"})
+    elif frame.asks == "place" and _VENUE_ASKED.search(asked):
+        labels = _VENUE_LABELS
     age_asked = frame.asks == "number" and bool(_AGE_ASKED.search(frame.text))
     duration_asked = frame.asks == "number" and bool(_DURATION_ASKED.search(frame.text))
     # a sum is asked by the question proper, not its scene ("A teenager spent his summer ... How old is he?")
@@ -1991,7 +2064,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # "how fast was the car going" asks a speed; "how fast did the economy grow" a rate ("3%")
     speed_asked = measure_asked and bool(_FAST.search(frame.text)) and not _CHANGE.search(frame.text)
     time_asked = duration_asked and _time_taken(frame.text)
-    share_asked = frame.asks == "number" and bool(_SHARE_ASKED.search(frame.text))
+    share_asked = frame.asks == "number" and bool(_SHARE_ASKED.search(frame.text) or _RATE_CHANGE_ASKED.search(asking))
     amount_asked = frame.asks == "number" and bool(_AMOUNT_ASKED.search(frame.text))
     per = _PER_ASKED.search(asking) if sum_asked or money_asked or amount_asked else None
     years = _years_asked(frame.text) if frame.asks not in ("date", "work") else set()
@@ -2002,6 +2075,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
+    member_asked = frame.asks == "person" and bool(_MEMBER_ASKED.search(asked))
     # a bare "who" asks for whoever did it: "Who took over Credit Suisse?" is answered by "UBS agreed to buy it"
     who_acts = set()
     if frame.asks == "person" and _opponent_asked(frame):
@@ -2032,6 +2106,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         )
         if birthday:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
+        if member_asked and ent.label == "ORG" and (member := _MEMBER_OF_GROUP.fullmatch(ent.text)):
+            ent = Entity(member.group(1), "PERSON", ent.start, ent.start + member.end(1))  # "Suga of BTS": Suga
+        if frame.asks == "person" and ent.text.lower() in _PARTY_WORDS:
+            continue  # "Republican" (a person to the small model now and then) is a party's member, no one's name
         if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
         if frame.asks == "person" and _PLACE_NOUN_AFTER.match(sentence, ent.end):
@@ -2299,6 +2377,7 @@ class Assessment:
     day_missing: bool = False  # an event question's day, neither named in the quoted article nor its date
     years_missing: tuple[str, ...] = ()  # the question's years, none named in the quoted article nor its date
     stale_from: date | None = None  # the quoted article's date, when too old for a question about "this week"
+    denied: str | None = None  # the quote's words that deny what the question takes for granted (``denied_premise``)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -2402,3 +2481,103 @@ def join_words(items: Sequence[str], conjunction: str = "or") -> str:
 
 
 UnknownNames = Callable[[Sequence[str]], tuple[str, ...]]
+
+
+# A sentence that denies what the question takes for granted: "Why did Angel Reese accept Jill Biden's apology?" is
+# not answered by "I don't accept that apology": the question's own verb, negated, beside one of its other words.
+# Not "did not sign it until Friday" (it was signed), nor "not only", "not just"; a question that is itself negative
+# ("Why didn't ...", "refused to") asks about the denial.
+_NEGATED = re.compile(
+    r"\b(?:not|never|no\s+longer|n[o']t|(?<=n)'t|(?<=n)’t)\s+(?:(?:yet|even|ever|actually|really|to|be|been|being|have|"
+    r"had|has)\s+)*([a-z]+)\b",
+    re.I,
+)
+_NEGATIVE_QUESTION = re.compile(
+    r"n[’']t\b|\b(?:not|never|no|nobody|nothing|without|didnt|doesnt|dont|wont|cant|isnt|wasnt|werent|arent|havent|"
+    r"hasnt|refus\w*|declin\w*|reject\w*|fail\w*|den(?:y|ied|ies)|stop\w*|avoid\w*|skip\w*|miss\w*|lost|lose|"
+    r"instead)\b",
+    re.I,
+)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|may|might)\s+$", re.I
+)
+_NOT_DENIAL_AFTER = re.compile(r"[^.;!?]*\buntil\b", re.I)
+_LIGHT_VERBS = frozenset(
+    key_terms("say said says tell told do does did make made get got go went come came take took give gave know knew")
+)
+
+
+def denied_premise(frame: Frame, sentence: str) -> str | None:
+    """The words of ``sentence`` that deny the question's own verb, to the end of their clause ("don't accept that
+    apology because she said what she said", for "Why did Angel Reese accept Jill Biden's apology?"), when another
+    of the question's topic words or names follows the negated verb in that clause; None when none does, or when
+    the question is itself negative."""
+    if _NEGATIVE_QUESTION.search(frame.text):
+        return None
+    verbs = {t for t in frame.topic if t not in frame.nouns and t not in _LIGHT_VERBS}
+    if not verbs:
+        return None
+    for m in _NEGATED.finditer(sentence):
+        word = m.group(1).lower()
+        if word in ("only", "just", "merely", "simply", "least", "all", "because") or not (stem := key_terms(word)[:1]):
+            continue
+        if stem[0] not in verbs or _NOT_DENIAL_AFTER.match(sentence, m.end()):
+            continue
+        end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
+        clause = sentence[m.end() : end]  # what it denies, in its own clause: not "..., though many won't be"
+        others = set(frame.topic) - {stem[0]}
+        if others & set(key_terms(clause)) or any(n.lower() in clause.lower() for n in frame.names):
+            start = sentence.rfind(" ", 0, m.start()) + 1  # the whole word: "don't", not "'t"
+            if aux := _AUXILIARY_BEFORE.search(sentence, 0, start):
+                start = aux.start()  # "did not agree", not "not agree"
+            return sentence[start:end].strip(" \"“”'‘’").rstrip(" .")
+    return None
+
+
+_SENTENCE_BOUNDARY = re.compile(r"[;\n]|[.!?][\"”’)]*\s")
+_CLAUSE_BOUNDARY = re.compile(r"[,;:—–\n]|[.!?][\"”’)]*\s|\b(?:but|though|although|while|whereas)\b", re.I)
+
+
+# A contest's result told the other way round: "how did casper ruud beat djokovic in the french open final" is
+# not answered by "Djokovic did it by beating Casper Ruud": the sentence puts the question's loser before the verb
+# of winning and its winner after it (not "Ruud was beaten by Djokovic", which keeps them in the question's order).
+_WIN_VERB = (
+    r"(?:beat|beats|beating|beaten|defeat|defeats|defeated|defeating|top|tops|topped|topping|edge[sd]?|edging|"
+    r"rout(?:s|ed|ing)?|thrash(?:es|ed|ing)?|down(?:s|ed|ing)|overc[oa]me|overcoming|upset(?:s|ting)?|"
+    r"outlast(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|knock(?:s|ed|ing)?\s+out|sweep(?:s|ing)?|swept|crush(?:es|ed|ing)?|"
+    r"stun(?:s|ned|ning)?|hold\s+off|held\s+off|outplay(?:s|ed|ing)?|oust(?:s|ed|ing)?)"
+)
+_WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
+_PASSIVE_WIN = re.compile(r"\b(?:is|was|were|are|been|be|being|get|got|gets)\s+(?:\w+\s+)?$", re.I)
+
+
+def _named_in(words: set[str], text: str) -> int:
+    """Where ``text`` first writes one of ``words`` (lower-cased) with a capital, as a name; -1 when it does not."""
+    found = [m.start() for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*", text) if m.group(0).lower() in words]
+    return found[0] if found else -1
+
+
+def swapped_result(frame: Frame, sentence: str) -> str | None:
+    """The clause of ``sentence`` that tells the question's contest the other way round (a word the question puts
+    after its verb of winning, written as a name before the sentence's, and one it puts before it after the
+    sentence's: see ``_WIN``); None when none does. Words, not the question's names, so that "how did casper ruud
+    beat djokovic" is read too."""
+    asked = _WIN.search(frame.text)
+    if asked is None:
+        return None
+    winner = {w.lower() for w in frame.text[: asked.start()].split()[-4:] if w.isalpha() and len(w) > 2}
+    loser = {w.lower() for w in frame.text[asked.end() :].split()[:4] if w.isalpha() and len(w) > 2}
+    winner -= STOPWORDS | loser
+    loser -= STOPWORDS | winner
+    if not winner or not loser:
+        return None
+    for m in _WIN.finditer(sentence):
+        if _PASSIVE_WIN.search(sentence, 0, m.start()):
+            continue  # "Ruud was beaten by Djokovic"
+        start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+        # past a comma: "beat the defending champion, Grete Solberg," (the 40 characters after the verb are read)
+        end = next((b.start() for b in _SENTENCE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
+        loser_at = _named_in(loser, sentence[start : m.start()])
+        if loser_at >= 0 and 0 <= _named_in(winner, sentence[m.end() : end]) <= 40:
+            return sentence[start + loser_at : end].strip().rstrip(" .")
+    return None

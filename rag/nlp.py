@@ -148,9 +148,11 @@ def _entity(span: Any, text: str | None = None) -> Entity | None:
     if end == span.start:
         return None
     kept = span.doc[span.start : end]
-    if _PHOTO_CREDIT.search(kept.text):
-        return None  # "Jewel Samad/AFP/Getty Images US": a caption's credit, no one the story tells of
     text, start = span.doc.text if text is None else text, kept.start_char
+    if _PHOTO_CREDIT.search(kept.text) or _PHOTO_CREDIT.match(text, kept.end_char):
+        # "Jewel Samad/AFP/Getty Images US", "Shaun Botterill/Getty Images England celebrates ...": a caption's
+        # credit, no one the story tells of
+        return None
     while (bullet := _BULLET.match(text, start, kept.end_char)) is not None:
         start = bullet.end()  # "∎ Jokic", "► Biden", "- Paris": a list's bullet taken into the name
     if start >= kept.end_char:
@@ -174,7 +176,9 @@ _BULLET = re.compile(r"[∎►▶•■□▪●◆◇★☆*·–—-]\s+")  # 
 _PLAIN_NAMES = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # no "'s" of theirs is part of the name
 _LIST_NUMBER = re.compile(r"\d{1,2}[).]\s")  # "1) ", "2. ": a numbered list's item, at a text's start
 _CURRENCY_SIGNS = frozenset("$£€¥₹")
-_PHOTO_CREDIT = re.compile(r"/\s*(?:AFP|AP|Getty|Reuters|USA\s+TODAY|EPA|Bloomberg|Shutterstock|Sipa|NurPhoto|Pool)\b")
+_PHOTO_CREDIT = re.compile(
+    r"\s*/\s*(?:AFP|AP|Getty|Reuters|USA\s+TODAY|EPA|Bloomberg|Shutterstock|Sipa|NurPhoto|Pool)\b"
+)
 _TIME_SPAN = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|ago)\b", re.I)
 _CURRENCY_NAMED = re.compile(CURRENCY, re.I)
 
