@@ -2567,14 +2567,17 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
         return None
     winner = {w.lower() for w in frame.text[: asked.start()].split()[-4:] if w.isalpha() and len(w) > 2}
     loser = {w.lower() for w in frame.text[asked.end() :].split()[:4] if w.isalpha() and len(w) > 2}
-    winner -= STOPWORDS | loser
-    loser -= STOPWORDS | winner
+    shared = winner & loser  # "michael van gerwen ... beating michael smith": "michael" tells neither
+    winner -= STOPWORDS | shared
+    loser -= STOPWORDS | shared
     if not winner or not loser:
         return None
     for m in _WIN.finditer(sentence):
-        if _PASSIVE_WIN.search(sentence, 0, m.start()):
+        if _PASSIVE_WIN.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "Ruud was beaten by Djokovic"
-        start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+        # the clause's start, within the 300 characters before the verb (an article is read, not only a sentence)
+        window = max(0, m.start() - 300)
+        start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, m.start())), default=window)
         # past a comma: "beat the defending champion, Grete Solberg," (the 40 characters after the verb are read)
         end = next((b.start() for b in _SENTENCE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
         loser_at = _named_in(loser, sentence[start : m.start()])

@@ -134,7 +134,7 @@ class Settings:
         1.0,
     )
     min_answerability: float = _setting(
-        0.13,
+        0.12,
         "Abstain when the answerability model's probability that the quotes answer the question is below this "
         "(higher: fewer wrong answers, more abstentions; the default is the fitted threshold, the trade-off curve is "
         "in the README).",

@@ -2463,6 +2463,13 @@ def test_a_quote_that_denies_the_question_s_premise(
             True,
         ),
         ("How did Djokovic beat Ruud in the final?", "Djokovic beat Casper Ruud in straight sets.", False),
+        # a first name both share tells neither
+        (
+            "how much did michael van gerwen win for beating michael smith in the world darts final",
+            "Michael Smith beat Michael van Gerwen 7-4 in the final.",
+            True,
+        ),
+        ("how did michael smith beat michael van gerwen", "Michael Smith beat Michael van Gerwen 7-4.", False),
         ("How did Ruud beat Djokovic?", "Ruud was beaten by Djokovic in straight sets.", False),
         ("Which team did Texas beat?", "Texas beat the Texas A&M Aggies 38-10.", False),
     ],
