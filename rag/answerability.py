@@ -1567,9 +1567,11 @@ def _person_before(sentence: str, ent: Entity, analysed: Analysed, gap: re.Patte
     )
 
 
-# a person's own tally: "Jasmine Carson scored 22 points", "Jokic had a career-high 16 assists"
+# a person's own tally: "Jasmine Carson scored 22 points", "Jokic had a career-high 16 assists", past a clause
+# about the person ("Lilly Meister, who notched her first career start with Mackenzie Holmes limited, has 7 points")
 _TALLY_BEFORE = re.compile(
-    r"\s+(?:also\s+|then\s+)?(?:scored|had|made|hit|threw|caught|won|earned|grabbed|recorded|added|posted|"
+    r"(?:,\s+(?:who|whose|a|an|the)\b[^,]{0,120},)?"
+    r"\s+(?:also\s+|then\s+)?(?:scored|had|has|have|made|hit|threw|caught|won|earned|grabbed|recorded|added|posted|"
     r"finished\s+with|racked\s+up|ran\s+for|passed\s+for)\s+(?:a\s+|an\s+)?(?:[\w-]+-high\s+)?$",
     re.I,
 )
@@ -1577,11 +1579,15 @@ _TALLY_BEFORE = re.compile(
 
 def _counted_for_another(frame: Frame, sentence: str, ent: Entity, analysed: Analysed) -> bool:
     """Whether "how many" is answered by another person's tally: the question names people, and the number
-    follows a person the sentence gives it to ("Jasmine Carson scored 22 points") who is none of them."""
-    if not frame.person_names:
+    follows a person the sentence gives it to ("Jasmine Carson scored 22 points", "Lilly Meister, who ..., has 7
+    points") who is none of them."""
+    # the question's people, or (where the recogniser took none of its names for a person: "how many points did
+    # mackenzie holmes score") its names that the sentence says beside the other person's tally
+    people = frame.person_names or {n for n in frame.names if mentions(sentence.lower(), n)}
+    if not people:
         return False
     owner = _person_before(sentence, ent, analysed, _TALLY_BEFORE)
-    return owner is not None and not any(same_person(owner, p) for p in frame.person_names)
+    return owner is not None and not any(same_person(owner, p) for p in people)
 
 
 _NOT_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)

@@ -2481,3 +2481,27 @@ def test_a_quote_that_tells_the_contest_the_other_way_round(
 
     found = swapped_result(frame_question(question, ner.analyse([question])[0]), sentence)
     assert (found is not None) == swapped
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("How many points did Caitlin Clark score?", "Jasmine Carson scored 22 points in the final."),
+        # past a clause about the other player, and where the recogniser takes the asked name for no person
+        (
+            "how many points did mackenzie holmes score in the first round win",
+            "Lilly Meister, who notched her first career start with Mackenzie Holmes limited, has 7 points.",
+        ),
+    ],
+)
+def test_another_player_s_tally_does_not_answer_how_many(ner: EntityRecognizer, question: str, sentence: str) -> None:
+    from rag.answerability import _counted_for_another
+
+    frame = frame_question(question, ner.analyse([question])[0])
+    (analysed,) = ner.analyse([sentence], tagged=False)
+    number = next(e for e in analysed.entities if e.text[0].isdigit())
+    assert _counted_for_another(frame, sentence, number, analysed)
+    own = sentence.replace("Jasmine Carson", "Caitlin Clark").replace("Lilly Meister", "Mackenzie Holmes")
+    (analysed,) = ner.analyse([own], tagged=False)
+    number = next(e for e in analysed.entities if e.text[0].isdigit())
+    assert not _counted_for_another(frame, own, number, analysed)
