@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from rag.answerability import (
+    DEATH_CAUSE_ASKED,
     AnswerabilityModel,
     Assessment,
     Frame,
@@ -622,12 +623,18 @@ def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = Tru
     person only by surname beside a relative ("Biden said ... his son Hunter Biden"), any time."""
     text = fold_accents(text)  # "Lopez Obrador" is named by "López Obrador"
     low = text.lower()
-    return [
-        (names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True))
-        if n in frame.person_names
-        else mentions(low, fold_accents(n)) or spells_out(text, n)  # "SF's leaning tower": "San Francisco"
-        for n in names
-    ]
+
+    def named(n: str) -> bool:
+        if n in frame.person_names:
+            return names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True)
+        return mentions(low, fold_accents(n)) or spells_out(text, n)  # "SF's leaning tower": "San Francisco"
+
+    # a possessive typed without its apostrophe ("under bidens student loan plan"): the name without its "s" (a
+    # family's plural, "the Bidens", is named by it as well)
+    return [named(n) or (_TYPED_POSSESSIVE.fullmatch(n) is not None and named(n[:-1])) for n in names]
+
+
+_TYPED_POSSESSIVE = re.compile(r"\S*[A-Za-z]{3}[a-rt-z]s")  # "Bidens", "Trumps"; not "Jones's" base "Jone", "Ross"
 
 
 def _distance(ent: Entity, anchors: list[int], default: int) -> int:
@@ -812,6 +819,11 @@ class ExtractiveAnswerer(Answerer):
             # council did not agree to delay the vote" under "Why did the council agree to delay the vote?")
             denied = next(filter(None, (denied_premise(frame, c.text) for c in further)), None)
             assessment = replace(assessment, denied=denied)
+        if DEATH_CAUSE_ASKED.search(frame.text) and not any(states_reason(c.text) for c in chosen):
+            # "what did harper lee die of" is not answered by "'Mockingbird' author Harper Lee dies, age 89": news
+            # gives a death's cause in the words a cause is given ("died of", "complications from", "after a long
+            # illness"), and a quote without them tells only that she died
+            assessment = replace(assessment, cause_missing=True)
         # A short answer is a claim: not made from an article that lacks a name the question gives (a quote is
         # still shown, with the note of what it lacks). On rtqa-train such short answers were right 11 times in 67,
         # the others 187 in 384.
@@ -900,6 +912,8 @@ class ExtractiveAnswerer(Answerer):
         if assessment.denied:
             # "Why did Angel Reese accept Jill Biden's apology?": the quote says "I don't accept that apology"
             return f"The articles say otherwise: “{assessment.denied}”.", True
+        if assessment.cause_missing:
+            return "The articles found don't say what caused the death.", True
         if assessment.day_missing:
             return f"The articles found don't say what happened on {frame.day}.", True
         if assessment.years_missing:

@@ -1316,6 +1316,11 @@ _WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+
 _TIME_NOUNS = frozenset({"fiscal", "financial", "season", "year", "quarter", "half", "academic", "school", "calendar"})
 
 
+# a death's cause: "what did harper lee die of", "how did he die", "what killed them"
+_DEATH_CAUSE = (
+    r"\bwhat\s+(?:did|does|do|has|have)\b[^?.!]*\bdie[ds]?\s+(?:of|from)\b|\bhow\s+did\b[^?.!]*\bdie\s*(?:\?|$)"
+    r"|\bwhat\s+killed\b|\bcause\s+of\s+(?:his|her|their|the)?\s*death\b"
+)
 # "why" as a question word (not "that's why"), and the other ways of asking for a cause
 _REASON_ASKED = re.compile(
     r"(?:^|[.!?:;][\"”’)]*\s+)\W*(?:and\s+|but\s+|so\s+)?why\b|\b(?:know|tell\s+(?:me|us)|explain|wonder)\s+why\b"
@@ -1323,11 +1328,10 @@ _REASON_ASKED = re.compile(
     r"|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked|was\s+behind|is\s+behind)\b"
     r"|\b(?:what|which)\s+(?:was|is|were|are)\s+the\s+(?:reasons?|causes?|motives?)\b|\bfor\s+what\s+reasons?\b"
     r"|\bhow\s+come\b"
-    # a death's cause: "what did harper lee die of", "how did he die", "what killed them"
-    r"|\bwhat\s+(?:did|does|do|has|have)\b[^?.!]*\bdie[ds]?\s+(?:of|from)\b|\bhow\s+did\b[^?.!]*\bdie\s*(?:\?|$)"
-    r"|\bwhat\s+killed\b|\bcause\s+of\s+(?:his|her|their|the)?\s*death\b",
+    r"|" + _DEATH_CAUSE,
     re.I,
 )
+DEATH_CAUSE_ASKED = re.compile(_DEATH_CAUSE, re.I)
 # A sentence that gives a cause ("because", "due to", "as a result of", "in response to", "banned ... for slapping"), or
 # says that none is known ("No reason was given", "did not say why", "the cause remains under investigation"): what
 # a "why" question is answered by. Weaker: "fired after he called for a pause", "amid fears", "over concerns", which
@@ -2384,6 +2388,7 @@ class Assessment:
     years_missing: tuple[str, ...] = ()  # the question's years, none named in the quoted article nor its date
     stale_from: date | None = None  # the quoted article's date, when too old for a question about "this week"
     denied: str | None = None  # the quote's words that deny what the question takes for granted (``denied_premise``)
+    cause_missing: bool = False  # a death's cause asked, and no quote gives one
     extra: dict[str, Any] = field(default_factory=dict)
 
 

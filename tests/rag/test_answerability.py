@@ -2505,3 +2505,38 @@ def test_another_player_s_tally_does_not_answer_how_many(ner: EntityRecognizer, 
     (analysed,) = ner.analyse([own], tagged=False)
     number = next(e for e in analysed.entities if e.text[0].isdigit())
     assert not _counted_for_another(frame, own, number, analysed)
+
+
+def test_a_possessive_typed_without_its_apostrophe_names_the_name() -> None:
+    from rag.answer import _names_in
+    from rag.answerability import Frame
+
+    frame = Frame(
+        "under bidens student loan plan whats the income cap", ("Bidens",), frozenset(), None, None, ("incom", "cap")
+    )
+    assert _names_in(frame, "President Joe Biden confirmed the plan on Aug. 24.", ["Bidens"]) == [True]
+    assert _names_in(frame, "The governor confirmed the plan on Aug. 24.", ["Bidens"]) == [False]
+    assert _names_in(frame, "Ross Perot ran in 1992.", ["Ross"]) == [True]  # a name ending in "ss" as it is
+
+
+def test_a_quote_that_denies_the_premise_is_no_answer(ner: EntityRecognizer) -> None:
+    text = (
+        "Mayor Ottilie Brennan said the wall would protect 3,100 homes. She did not sign a petition against it that "
+        "harbour traders started."
+    )
+    question = "Why did Mayor Ottilie Brennan sign the petition against the seawall?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.abstained and "did not sign a petition against it" in answer.note
+    question = "How did Grete Solberg beat Idris Okonkwo in the final round?"
+    text = "Okonkwo beat the defending champion, Grete Solberg, in the final round after a five-hour game."
+    answer = _answerer(ner).answer(Query(question), [text_hit(text, "a2", question)])
+    assert answer.abstained and "Okonkwo beat the defending champion" in answer.note
+
+
+def test_a_death_s_cause_asked_is_answered_only_by_a_quote_that_gives_one(ner: EntityRecognizer) -> None:
+    question = "what did harper lee die of"
+    told = "Harper Lee, the author of To Kill a Mockingbird, died of a stroke on Friday at age 89."
+    untold = "Harper Lee, the author of To Kill a Mockingbird, died on Friday at age 89, her publisher said."
+    assert not _answerer(ner).answer(Query(question), [text_hit(told, "a1", question)]).abstained
+    answer = _answerer(ner).answer(Query(question), [text_hit(untold, "a1", question)])
+    assert answer.abstained and answer.note == "The articles found don't say what caused the death."
