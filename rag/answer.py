@@ -457,19 +457,6 @@ def recase_names(
                 names[word] = how[1]  # as the articles write it: "OpenAI", "FBI"
         elif lower and rare_word(word):
             names[word] = word[:1].upper() + word[1:]
-    if typed_caseless:
-        # a possessive typed without its apostrophe, "under bidens student loan plan": "Biden's", where the articles
-        # write the word without its "s" as a name (not after "the": "the bidens" are the family)
-        owners = {
-            w: w[:-1]
-            for w in names
-            if _TYPED_POSSESSIVE.fullmatch(w) and not re.search(rf"\bthe\s+{re.escape(w)}\b", question, re.I)
-        }
-        owner_written = capitalised(list(owners.values())) if owners else {}
-        for word, owner in owners.items():
-            how = owner_written.get(owner)
-            if how is not None and how[0] >= NAME_CASE_SHARE:
-                names[word] = f"{how[1]}'s"
     spans += [(m.start(), m.end(), names[m[0]]) for m in words if m[0] in names]
     if not spans:
         return question
@@ -480,7 +467,6 @@ def recase_names(
     return "".join(out) + question[at:]
 
 
-_TYPED_POSSESSIVE = re.compile(r"[a-z]*[a-z]{3}[a-rt-z]s")  # "bidens", "trumps"; not "ross" (nor "the bidens")
 # a word with a capital ("Pierluissi's" too; "DeSanntis" with one inside; not "NASA")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?=[A-Za-z]{4})[A-Z][a-z]+(?:[A-Z][a-z]+)*(?=['’]s?\b|(?![\w'’-]))")
 
@@ -637,7 +623,6 @@ def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = Tru
     person only by surname beside a relative ("Biden said ... his son Hunter Biden"), any time."""
     text = fold_accents(text)  # "Lopez Obrador" is named by "López Obrador"
     low = text.lower()
-
     return [
         (names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True))
         if n in frame.person_names
