@@ -1032,12 +1032,16 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
     words: list[str] = []  # the words in small letters after it, up to a small word ("29 points and ...")
     joined = _JOINED_WORD.match(sentence, pos)
-    if not noun and joined is not None and joined.group(1).isalpha() and joined.group(1).islower():
-        # "a six-piece combo": six pieces, not six calories (the joined word is singular, so not left to the test
-        # of a plural below); "a 10-day trip" counts days
-        counted = key_terms(joined.group(1))[:1]
-        if counted and counted[0].rstrip("e") != frame.counted.rstrip("e"):
-            return written.group(0).lower(), joined.group(1)
+    # "a six-piece combo": six pieces, not six calories (the joined word is singular, so not left to the test of a
+    # plural below); "a 10-day trip" counts days
+    if (
+        not noun
+        and joined is not None
+        and joined.group(1).isalpha()
+        and joined.group(1).islower()
+        and _counts_another(joined.group(1), frame.counted)
+    ):
+        return written.group(0).lower(), joined.group(1)
     part = _PART_OF.match(sentence, pos)
     if part is not None and not noun:
         pos = part.end()  # "one of two major business decisions": one of the decisions
@@ -1063,11 +1067,16 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
         return None
+    return (written.group(0).lower(), noun) if _counts_another(noun, frame.counted) else None
+
+
+def _counts_another(noun: str, counted: str) -> bool:
+    """Whether ``noun`` (as written) is another thing than the stem ``counted`` ("fires" is "wildfire"'s)."""
     stem = key_terms(noun)[:1]
     if not stem:
-        return None
-    said, asked = stem[0].rstrip("e"), frame.counted.rstrip("e")
-    return None if said.endswith(asked) or asked.endswith(said) else (written.group(0).lower(), noun)
+        return False
+    said, asked = stem[0].rstrip("e"), counted.rstrip("e")
+    return not (said.endswith(asked) or asked.endswith(said))
 
 
 @functools.cache
