@@ -471,13 +471,19 @@ def recase_names(
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?=[A-Za-z]{4})[A-Z][a-z]+(?:[A-Z][a-z]+)*(?=['’]s?\b|(?![\w'’-]))")
 
 
-def respell_names(question: str, near_spelling: Callable[[str, str], str | None]) -> tuple[str, list[tuple[str, str]]]:
+def respell_names(
+    question: str,
+    near_spelling: Callable[..., str | None],
+    knows: Callable[[str], bool] | None = None,
+) -> tuple[str, list[tuple[str, str]]]:
     """The question with each name it types with a letter wrong written as the stored articles write it ("Which
     team is Breana Stewart playing for?" -> "Breanna"; ``near_spelling(word, question)``:
     ``LexicalIndex.near_spelling``), and
     the words changed, typed and read. Only a word written with a capital (as typed, or by ``recase_names``) is
     looked up, and only one that no article holds: a name no article mentions is still unknown, so the question is
-    still refused ("The articles don't mention ...")."""
+    still refused ("The articles don't mention ..."). With ``knows`` (``LexicalIndex.knows``), a name of two or
+    three such words that no chunk holds together is looked up word by word too (``near_spelling(word, rest of the
+    name, True)``), and read so only where the name as read is held."""
     changed: list[tuple[str, str]] = []
 
     def read(m: re.Match[str]) -> str:
@@ -487,7 +493,29 @@ def respell_names(question: str, near_spelling: Callable[[str, str], str | None]
         changed.append((m.group(0), written))
         return written
 
-    return _CAPITALISED_WORD.sub(read, question), changed
+    respelt = _CAPITALISED_WORD.sub(read, question)
+    if knows is None:
+        return respelt, changed
+
+    def read_name(m: re.Match[str]) -> str:
+        # a name whose every word some article holds, but none together: one word may be typed for another
+        # ("Britney Griner": "Britney" is Spears's, "Brittney Griner" is the one the articles name)
+        name = m.group(0)
+        if knows(name):
+            return name
+        for word in _CAPITALISED_WORD.findall(name):
+            others = " ".join(w for w in name.split() if w != word)
+            written = near_spelling(word, others, True)
+            if written is not None and knows(candidate := re.sub(rf"\b{re.escape(word)}\b", written, name)):
+                changed.append((word, written))
+                return candidate
+        return name
+
+    return _NAME_RUN.sub(read_name, respelt), changed
+
+
+# two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?![\w'’-])")
 
 
 def spelling_note(changed: Sequence[tuple[str, str]]) -> str:
@@ -617,11 +645,20 @@ def _holder_alone(holder: str, passage: str, ent: Entity, found: Analysed) -> bo
 _HOLDER_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 
 
+# Where a story was filed, at the start of a line in capitals ("WASHINGTON –", "ROCHESTER, N.Y. (AP) —"): not what
+# it is about ("When does Washington's waiting period start?" is not answered by a Tennessee story filed there)
+_DATELINE = re.compile(
+    r"^(?=[A-Z]{4}|[A-Z.'’]+\s[A-Z]{2})[A-Z][A-Z.'’]*(?:\s[A-Z][A-Z.'’]+){0,3}"  # "KYIV", "NEW YORK", not "NBA"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w\s.]{1,20}\)\s*)?[—–-]{1,2}\s+(?=[A-Z“\"‘'])",
+    re.M,
+)
+
+
 def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = True) -> list[bool]:
     """Whether a text names each of ``names``; a person also by surname: in an article's text, unless the article
     gives that surname only to others (``names_person``, capitals as written); in a passage, which may name the
     person only by surname beside a relative ("Biden said ... his son Hunter Biden"), any time."""
-    text = fold_accents(text)  # "Lopez Obrador" is named by "López Obrador"
+    text = _DATELINE.sub("", fold_accents(text))  # "Lopez Obrador" is named by "López Obrador"
     low = text.lower()
     return [
         (names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True))
@@ -1193,20 +1230,25 @@ class ExtractiveAnswerer(Answerer):
         """For "what did X do the day before Y": the sentence of Y's article that names the day before the one it
         gives Y ("On Monday, it doubled the limit" where "On Tuesday, the Bank added gilts"), nearest to Y's; none
         when no good candidate is about Y and names its day, or its article names no such other day. Y's sentence
-        must hold half of the key terms of the words naming it ("the senate passed the tiktok ban")."""
+        must hold half of the key terms of the words naming it ("the senate passed the tiktok ban"), and as many as
+        any other sentence that names a day."""
         assert frame.day_offset is not None
         event = set(key_terms(frame.event.replace("-", " ")))
         needed = max(1, (len(event) + 1) // 2)
         given = calendar_days(frame.event)  # "the day after their Aug. 16 show": the anchor is of Aug. 16
         read: dict[str, str | None] = {}  # each article once, however many anchors it holds
-        for anchor in candidates[: self.DAY_ANCHORS]:
-            if len(event & set(key_terms(anchor.text.replace("-", " ")))) < needed:  # "index-linked", "index linked"
+        # the sentences most about Y: "what happened at Engels the day after the Kursk airfield drone strike" is
+        # not anchored on "drones attacked two airfields on Monday" (two of its words), whose next day is Kursk's
+        # (not "Aug. 12: Nelly ..." in a list of the fair's shows, a sentence of another day than the one given)
+        anchors = [
+            (len(event & set(key_terms(c.text.replace("-", " ")))), c, day)  # "index-linked", "index linked"
+            for c in candidates[: self.DAY_ANCHORS]
+            if (day := named_day(c.text, c.hit.published)) is not None and (not given or names_day(frame.event, day))
+        ]
+        most = max((n for n, _, _ in anchors), default=0)
+        for n, anchor, day in anchors:
+            if n < max(needed, most) or self.article_text is None:
                 continue
-            day = named_day(anchor.text, anchor.hit.published)
-            if day is None or self.article_text is None:
-                continue
-            if given and not names_day(frame.event, day):
-                continue  # a sentence of another day ("Aug. 12: Nelly ..." in a list of the fair's shows)
             aid = anchor.hit.chunk.article_id
             if aid not in read:
                 read[aid] = self.article_text(aid)
@@ -1325,10 +1367,11 @@ class ExtractiveAnswerer(Answerer):
         if self.unknown_names is not None and frame.names:
             # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
             # other forms are looked up only for the names unknown as written
-            unknown = self.unknown_names(frame.names)
+            unknown = self.unknown_names(frame.names, query.exclude_articles)
             if unknown:
                 others = {n: name_forms(n)[1:] for n in unknown}
-                absent = set(self.unknown_names(list(dict.fromkeys(f for fs in others.values() for f in fs))))
+                forms = list(dict.fromkeys(f for fs in others.values() for f in fs))
+                absent = set(self.unknown_names(forms, query.exclude_articles))
                 unknown = tuple(n for n in unknown if all(f in absent for f in others[n]))
         missing_names = tuple(n for n, ok in zip(frame.names, in_article, strict=True) if not ok and n not in unknown)
         # an irregular past form says its verb: "did Schultz admit Starbucks broke labor laws" is answered by "did

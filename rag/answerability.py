@@ -920,6 +920,7 @@ _NUMERIC = re.compile(
 )
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,024"
 _SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
 _SCORE = re.compile(r"\d+\s?[-–]\s?\d+")  # a whole score or tally
@@ -2155,6 +2156,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and (_SCORE_AFTER.match(sentence, ent.end) or _SCORE_BEFORE.search(sentence, 0, ent.start))
         ):
             continue  # "beating Germany 2-1", "a 368-57 vote": one side of a score or tally, no count of its own
+        if (
+            frame.asks == "number"
+            and not age_asked
+            and _BARE_YEAR.fullmatch(ent.text.strip())
+            and not (_UNIT_AFTER.match(sentence, ent.end) or _CURRENCY_AFTER.match(sentence, ent.end))
+        ):
+            continue  # "the 2024 Republican presidential candidate" (a cardinal to the small model) counts no jurors
         joined = _JOINED_NUMBER.search(ent.text) or (ent.text[-1:].isdigit() and _JOINED_WORD.match(sentence, ent.end))
         if frame.counted is not None and joined and key_terms(joined.group(1))[:1] != [frame.counted]:
             continue  # "140,000-pound piles" weighs each pile, counts none
@@ -2500,16 +2508,17 @@ def join_words(items: Sequence[str], conjunction: str = "or") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
-UnknownNames = Callable[[Sequence[str]], tuple[str, ...]]
+# the names no stored article mentions, outside the articles a query leaves out (``Store.unknown_names``)
+UnknownNames = Callable[[Sequence[str], Sequence[str]], tuple[str, ...]]
 
 
 # A sentence that denies what the question takes for granted: "Why did Angel Reese accept Jill Biden's apology?" is
 # not answered by "I don't accept that apology": the question's own verb, negated, beside one of its other words.
 # Not "did not sign it until Friday" (it was signed), nor "not only", "not just"; a question that is itself negative
 # ("Why didn't ...", "refused to") asks about the denial.
-_NEGATED = re.compile(
+_DENIED_VERB = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|(?<=n)'t|(?<=n)’t)\s+(?:(?:yet|even|ever|actually|really|to|be|been|being|have|"
-    r"had|has)\s+)*([a-z]+)\b",
+    r"had|has)\s+)*([a-z]+)(?:\s+(?:or|nor)\s+([a-z]+))?\b",  # "was not arrested or charged"
     re.I,
 )
 _NEGATIVE_QUESTION = re.compile(
@@ -2518,38 +2527,77 @@ _NEGATIVE_QUESTION = re.compile(
     r"instead)\b",
     re.I,
 )
-_AUXILIARY_BEFORE = re.compile(
-    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|may|might)\s+$", re.I
-)
+_AUXILIARY = r"(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|may|might|must)"
+_AUXILIARY_BEFORE = re.compile(rf"\b{_AUXILIARY}\s+$", re.I)
+_NOT_DENIED = frozenset({"only", "just", "merely", "simply", "least", "all", "because"})  # "not only", "not just"
 _NOT_DENIAL_AFTER = re.compile(r"[^.;!?]*\buntil\b", re.I)
 _LIGHT_VERBS = frozenset(
     key_terms("say said says tell told do does did make made get got go went come came take took give gave know knew")
 )
 
 
+# Where the question's verb takes nothing for granted that a negation could deny: the verb's subject is what it asks
+# ("Which state was the first to recognize Juneteenth ...?" is not denied by "... don't recognize Juneteenth as an
+# annual state holiday": other states don't), or the question writes it passive or as a participle ("a surge ... is
+# expected next week" by "does not expect Mexico to match the troops"; "commonly known as the PSL").
+_ASKED_SUBJECT = re.compile(
+    rf"\b(?:who|which|what|whose|how\s+many|how\s+much)\s+(?:(?!{_AUXILIARY}\b)[\w'’-]+\s+){{0,4}}"
+    rf"(?:{_AUXILIARY}\s+(?:(?:not|been|be|ever|already|now|just|also|the\s+(?:first|last|only|latest)(?:\s+\w+)?\s+to|"
+    r"(?:set|going|about|expected|likely|able|trying)\s+to)\s+)*)?$",
+    re.I,
+)
+# "is expected", "was beaten by", "got knocked out"; after a comma, a participle ("..., commonly known as")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|be|being|get|got|gets)\s+(?:\w+\s+)?$", re.I)
+_PARTICIPLE_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
+# A relative clause picks out whom it speaks of, and denies nothing of the others ("Individuals who make less than
+# $125,000 a year but did not receive Pell Grants are eligible"): "who" or "which" earlier in its clause, "that"
+# right before it ("She said that she did not sign it" denies)
+_RELATIVE_BEFORE = re.compile(r"\b(?:(?:who|whom|which)\b(?:[^,;:.!?—–()]|[,.](?=\d)){0,60}|that\s+)$", re.I)
+
+
+def _takes_no_premise(question: str, verb: str) -> bool:
+    """Whether every place ``question`` writes the stem ``verb`` asks its subject or writes it passive (see
+    ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``)."""
+    at = [m.start() for m in re.finditer(r"[\w'’-]+", question) if key_terms(m.group(0))[:1] == [verb]]
+    return bool(at) and all(
+        _PASSIVE_BEFORE.search(question, 0, i)
+        or _PARTICIPLE_BEFORE.search(question, 0, i)
+        or _ASKED_SUBJECT.search(question, 0, i)
+        for i in at
+    )
+
+
 def denied_premise(frame: Frame, sentence: str) -> str | None:
     """The words of ``sentence`` that deny the question's own verb, to the end of their clause ("don't accept that
-    apology because she said what she said", for "Why did Angel Reese accept Jill Biden's apology?"), when another
-    of the question's topic words or names follows the negated verb in that clause; None when none does, or when
-    the question is itself negative."""
+    apology because she said what she said", for "Why did Angel Reese accept Jill Biden's apology?"), or the noun
+    it asks for as a verb done ("was not arrested or charged in connection with the incident" for "What charges was
+    Pitt hit with after the plane incident?"), when another of the question's topic words or names follows the
+    negated verb in that clause; None when none does, or when the question is itself negative."""
     if _NEGATIVE_QUESTION.search(frame.text):
         return None
     verbs = {t for t in frame.topic if t not in frame.nouns and t not in _LIGHT_VERBS}
-    if not verbs:
+    verbs = {v for v in verbs if not _takes_no_premise(frame.text, v)}
+    # the noun asked for, done to someone: "What charges was Pitt hit with?" is denied by "was not charged"
+    asked = set(key_terms(frame.head)[-1:]) - _LIGHT_VERBS
+    if not verbs and not asked:
         return None
-    for m in _NEGATED.finditer(sentence):
-        word = m.group(1).lower()
-        if word in ("only", "just", "merely", "simply", "least", "all", "because") or not (stem := key_terms(word)[:1]):
+    for m in _DENIED_VERB.finditer(sentence):
+        words = [w.lower() for w in m.groups() if w and w.lower() not in _NOT_DENIED]
+        stems = [(w, t[0]) for w in words if (t := key_terms(w)[:1])]
+        if not any(t in verbs or (t in asked and w.endswith("ed")) for w, t in stems):
             continue
-        if stem[0] not in verbs or _NOT_DENIAL_AFTER.match(sentence, m.end()):
+        if _NOT_DENIAL_AFTER.match(sentence, m.end()):
             continue
+        denied = {t for _, t in stems}
+        start = sentence.rfind(" ", 0, m.start()) + 1  # the whole word: "don't", not "'t"
+        if aux := _AUXILIARY_BEFORE.search(sentence, 0, start):
+            start = aux.start()  # "did not agree", not "not agree"
+        if _RELATIVE_BEFORE.search(sentence, 0, start):
+            continue  # "borrowers who did not receive Pell Grants are eligible ..."
         end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
         clause = sentence[m.end() : end]  # what it denies, in its own clause: not "..., though many won't be"
-        others = set(frame.topic) - {stem[0]}
+        others = set(frame.topic) - denied
         if others & set(key_terms(clause)) or any(n.lower() in clause.lower() for n in frame.names):
-            start = sentence.rfind(" ", 0, m.start()) + 1  # the whole word: "don't", not "'t"
-            if aux := _AUXILIARY_BEFORE.search(sentence, 0, start):
-                start = aux.start()  # "did not agree", not "not agree"
             return sentence[start:end].strip(" \"“”'‘’").rstrip(" .")
     return None
 
@@ -2568,7 +2616,6 @@ _WIN_VERB = (
     r"stun(?:s|ned|ning)?|hold\s+off|held\s+off|outplay(?:s|ed|ing)?|oust(?:s|ed|ing)?)"
 )
 _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
-_PASSIVE_WIN = re.compile(r"\b(?:is|was|were|are|been|be|being|get|got|gets)\s+(?:\w+\s+)?$", re.I)
 
 
 def _named_in(words: set[str], text: str) -> int:
@@ -2593,7 +2640,7 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     if not winner or not loser:
         return None
     for m in _WIN.finditer(sentence):
-        if _PASSIVE_WIN.search(sentence, max(0, m.start() - 40), m.start()):
+        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "Ruud was beaten by Djokovic"
         # the clause's start, within the 300 characters before the verb (an article is read, not only a sentence)
         window = max(0, m.start() - 300)

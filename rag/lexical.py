@@ -290,18 +290,34 @@ class LexicalIndex:
         found = self.features([chunk_id]).get(chunk_id)
         return found if found is not None else passage_terms(text)
 
-    def knows(self, text: str) -> bool:
-        """Whether every indexed word of ``text`` (stop words aside) occurs in some chunk."""
+    def knows(self, text: str, exclude_ids: frozenset[str] | None = None) -> bool:
+        """Whether some chunk holds every indexed word of ``text`` (stop words aside), outside the articles
+        ``exclude_ids``: a name's words one by one are not the name ("Port Alvarado" is no place an article names
+        where one says "port" and another "Alvarado"). A word typed without its accents counts as written with them
+        ("fein" is known when an article says "Féin")."""
         if not self.exists():
             return False
         db = self._db()
         if db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone() is None:
             return False
-        for token in tokenize([text])[0]:
-            found = db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (_quote(token),)).fetchone()
-            if found is None and not (token.isascii() and self._accented().get(token)):
-                return False  # "fein" is known when an article says "Féin"
-        return True
+        tokens = list(dict.fromkeys(tokenize([text])[0]))
+        if not tokens:
+            return True
+        if exclude_ids:
+            query = (
+                "SELECT 1 FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? "
+                "AND c.article_id NOT IN (SELECT value FROM json_each(?)) LIMIT 1"
+            )
+            params: tuple[str, ...] = (json.dumps(sorted(exclude_ids)),)
+        else:
+            query, params = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", ()
+        if db.execute(query, (" AND ".join(map(_quote, tokens)), *params)).fetchone() is not None:
+            return True
+        accented = self._accented()  # read only for a name not found as typed
+        if not any(t.isascii() and t in accented for t in tokens):
+            return False
+        either = [" OR ".join(map(_quote, [t, *(accented.get(t, ()) if t.isascii() else ())])) for t in tokens]
+        return db.execute(query, (" AND ".join(f"({e})" for e in either), *params)).fetchone() is not None
 
     def _accented_forms(self, text: str, tokens: Sequence[str]) -> list[str]:
         """The accented forms of names typed without accents (words written with a capital: the question as
@@ -384,7 +400,7 @@ class LexicalIndex:
                 cache.update(((word, sample, least), out[word]) for word in todo)
         return {w: known[w] if w in known else out[w] for w in words}
 
-    def near_spelling(self, word: str, context: str = "") -> str | None:
+    def near_spelling(self, word: str, context: str = "", indexed: bool = False) -> str | None:
         """The name that a name typed with a letter wrong stands for, as the stored chunks write it ("breana" ->
         "Breanna", "Zuker" -> "Zucker", "pierluissi" -> "Pierluisi", "cumings" -> "Cummings", "DeSanntis" ->
         "DeSantis"): a word one typo away (a letter left out, one too many or two swapped, not at its end:
@@ -392,8 +408,9 @@ class LexicalIndex:
         ``SPELLING_DF`` chunks, written with a capital (``capitalised``: at least ``SPELLING_CASE_SHARE`` of the
         time; "Ashdale" is not "ashfall"), and found beside two of the other words of ``context`` (the question; its
         words held by at most ``COMMON_SHARE`` of the chunks): "Breanna" beside "Stewart" and "playing", where "the
-        Halvard Open in Tromsvik" is not "Harvard". None when the word is indexed itself, is shorter than
-        ``SHORT_NAME`` letters or several words, or no name is near. The index holds stems ("cummings" is "cum",
+        Halvard Open in Tromsvik" is not "Harvard". None when the word is indexed itself (unless ``indexed``: a
+        word typed for another in a name), is shorter than ``SHORT_NAME`` letters or several words, or no name is
+        near. The index holds stems ("cummings" is "cum",
         "cumings" "cume"): the vocabulary's range of the typed word's first two letters (~700 stems for "br" in 56k
         chunks, ~2 ms) gives the stems near its own (one edit more than the words may differ by), and the chunks
         that hold each give its written word, which is compared with the word as typed."""
@@ -403,7 +420,7 @@ class LexicalIndex:
         stem = tokens[0]
         others = [t for t in dict.fromkeys(tokenize([context])[0]) if t != stem]
         total, df = self._frequencies([stem, *others])
-        if df[stem] > 0:
+        if df[stem] > 0 and not indexed:  # ``indexed``: a word typed for another in a name ("Britney" Griner)
             return None
         # the question's other words that tell (not the commonest); one no chunk holds is beside none, but counts in
         # how many must be beside: "Breana Okafor" is not "Breanna" where no chunk names an Okafor
@@ -417,10 +434,15 @@ class LexicalIndex:
         rows = db.execute(
             "SELECT term, doc FROM temp.fts_terms WHERE term >= ? AND term < ? AND doc >= ?", (low, high, SPELLING_DF)
         )
-        # the stems as near as the words may be first, then one edit further; the most frequent first in each
-        near = sorted((not _edits(stem, t, edits), -n, t) for t, n in rows if _edits(stem, t, edits + 1))
+        # the stems as near as the words may be first (to the word as typed first: its stem may be cut short, "ridly"
+        # is "rid", "Ridley" "ridley"), then one edit further; the most frequent first in each
         typed = word.lower()
-        for _, _, term in near[:SPELLING_TRIES]:
+        near = sorted(
+            (not _edits(typed, t, edits), not _edits(stem, t, edits), -n, t)
+            for t, n in rows
+            if t != stem and (_edits(stem, t, edits + 1) or _edits(typed, t, edits + 1))
+        )
+        for *_, term in near[:SPELLING_TRIES]:
             form = self._written_word(term, typed[:2])
             if form is None or not _typo(typed, form, edits):
                 continue

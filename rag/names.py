@@ -77,7 +77,15 @@ def clean_name(text: str) -> str:
     parts = bare(text).split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
         parts = parts[1:]  # "Gov. Kristi Noem" is Kristi Noem
-    return " ".join(parts).strip(" \t\n\"'“”‘’.,;:()[]")
+    name = " ".join(parts).strip(" \t\n\"'“”‘’.,;:()[]")
+    return _DESCRIBING_SUFFIX.sub("", name)  # "Boris Johnson-era" is Boris Johnson
+
+
+# a word joined to a name that makes it describe something else: "a Boris Johnson-era slogan", "Kremlin-backed"
+_DESCRIBING_SUFFIX = re.compile(
+    r"(?<=\w)[-–](?:era|led|backed|based|style|born|linked|owned|run|made|funded|controlled|aligned|sponsored|themed|"
+    r"inspired|related|affiliated|bound)$"
+)
 
 
 def name_variants(name: str, person: bool) -> list[str]:

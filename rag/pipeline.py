@@ -95,7 +95,7 @@ class Pipeline:
             return question, []
         question = restore_apostrophes(question)
         recased = recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
-        return respell_names(recased, self.store.near_spelling)
+        return respell_names(recased, self.store.near_spelling, lambda name: not self.store.unknown_names([name]))
 
     def ask(self, query: Query, history: History = ()) -> Answer:
         return self.run(query, history).answer

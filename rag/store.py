@@ -262,18 +262,19 @@ class Store:
         article = self.get_article(article_id)
         return None if article is None else article.text
 
-    def unknown_names(self, names: Sequence[str]) -> tuple[str, ...]:
-        """The names that no stored chunk holds every word of (their stems are not all in the lexical index's
-        vocabulary): a name no article mentions cannot be what the articles answer about."""
+    def unknown_names(self, names: Sequence[str], exclude_articles: Sequence[str] = ()) -> tuple[str, ...]:
+        """The names that no stored chunk holds every word of (outside the articles ``exclude_articles``, which a
+        query leaves out): a name no article mentions cannot be what the articles answer about."""
         if not names:
             return ()
         index = self.lexical()
-        return tuple(n for n in names if not index.knows(n))
+        exclude = frozenset(exclude_articles)
+        return tuple(n for n in names if not index.knows(n, exclude))
 
-    def near_spelling(self, word: str, context: str = "") -> str | None:
-        """The stored articles' name that ``word``, a name no article holds, misspells in ``context`` (the question;
-        ``LexicalIndex.near_spelling``)."""
-        return self.lexical().near_spelling(word, context)
+    def near_spelling(self, word: str, context: str = "", indexed: bool = False) -> str | None:
+        """The stored articles' name that ``word``, a name no article holds (or, ``indexed``, one typed for another),
+        misspells in ``context`` (the question; ``LexicalIndex.near_spelling``)."""
+        return self.lexical().near_spelling(word, context, indexed)
 
     def capitalised(self, words: Sequence[str]) -> dict[str, tuple[float, str] | None]:
         """How the stored articles write each word: how often with a capital, and how (``LexicalIndex.capitalised``)."""

@@ -92,7 +92,11 @@ def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
     assert [h.id for h in index.search("seawall", 5, article_ids=frozenset({"c"}))] == ["c#0:z"]
     assert index.scores("Larkspur seawall", ["a#0:x", "b#0:y", "gone"])["b#0:y"] == 0.0
     assert index.features(["b#0:y"])["b#0:y"] == passage_terms("Mayor Quill opened the chess tournament.")
-    assert index.knows("Larkspur orchards") and not index.knows("Larkspur Zanzibar")
+    assert index.knows("Larkspur Bay") and index.knows("Pellworth orchards") and not index.knows("Larkspur Zanzibar")
+    # a name is known by a chunk that holds all its words, not by words of several ("Port Alvarado")
+    assert not index.knows("Larkspur orchards")
+    # nor by an article the query leaves out
+    assert not index.knows("Pellworth orchards", frozenset({"c"})) and index.knows("Larkspur Bay", frozenset({"c"}))
 
 
 def test_a_name_typed_without_its_accents_is_known(tmp_path: Path) -> None:
@@ -334,6 +338,15 @@ def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> 
     # beside the question's other words: "Breanna" is read for "Breana" where a chunk puts her beside them
     assert index.near_spelling("Breana", "Which team has Breana Stewart signed with?") == "Breanna"
     assert index.near_spelling("Breana", "Where did Breana Okafor win the marathon?") is None
+
+    # a word the chunks hold, typed in a name for another: looked up only when asked to, beside the name's others
+    rows = [
+        ChunkRow(f"b{i}#0:x", f"Star Brittney Griner met singer Britney Spears {i}.", {"article_id": f"b{i}"})
+        for i in range(3)
+    ]
+    index = LexicalIndex.build(tmp_path / "other.sqlite", rows, "g1")
+    assert index.near_spelling("Britney", "Griner") is None
+    assert index.near_spelling("Britney", "Griner", indexed=True) == "Brittney"
 
 
 def test_edits_counts_insertions_deletions_substitutions_and_swaps() -> None:
