@@ -1431,8 +1431,9 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
     return _says_any(topic, event_terms(sentence))  # "Musk bought Twitter" tells of buying
 
 
-# a word denied: "not guilty", "never married", "didn't win"
-_NEGATED = re.compile(r"\b(?:not|never)\s+([\w'’-]+)|n['’]t\s+([\w'’-]+)", re.I)
+# a word denied: "not guilty", "never married", "didn't win", and the words after it to the third ("weren't on the
+# menu" denies the menu)
+_NEGATED = re.compile(r"\b(?:not|never)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)|n['’]t\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 
 
 # words of any event at all, said in many ways: a question asking only them asks of the event its names make

@@ -2238,6 +2238,9 @@ def test_a_date_of_the_event_denied_does_not_say_when_it_happened(ner: EntityRec
     denied = "Lars Vik pleaded not guilty on Tuesday to 34 counts of fraud."
     assert _offered(ner, "When did Ottilie Brennan plead guilty?", denied) == []
     assert _offered(ner, "When did Lars Vik plead not guilty?", denied) == ["Tuesday"]
+    # the words after the negation too: "weren't on the menu" denies the menu
+    menu = "But meatballs weren't on the menu when the cafe opened in 1953."
+    assert _offered(ner, "When did the cafe first put meatballs on the menu?", menu) == []
     assert _offered(ner, "When did Lars Vik plead guilty?", "Lars Vik pleaded guilty on Tuesday.") == ["Tuesday"]
 
 
