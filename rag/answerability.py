@@ -1963,10 +1963,15 @@ def _heads_it(sentence: str, ent: Entity) -> bool:
     return bool(named_after or _QUALIFIER_BEFORE.search(sentence, 0, ent.start))
 
 
-# the noun of a place named after someone: "the Brouckere station", "Kennedy airport", "Lincoln Memorial"
+# a person's name before these names a thing, whether the small model takes the noun in or not ("the Bill Russell
+# trophy", "Bill Russell Trophy" as a person)
+_HONOUR_NOUNS = r"troph(?:y|ie)|award|prize|medal|scholarship|foundation|institute|act|law"
+_HONOUR_END = re.compile(rf"\s(?:{_HONOUR_NOUNS})s?$", re.I)
+# the noun of a place named after someone: "the Brouckere station", "Kennedy airport", "Lincoln Memorial"; an honour
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:station|street|avenue|boulevard|road|square|bridge|airport|tunnel|stadium|arena|memorial|monument|"
-    r"hospital|park|church|cathedral|library|museum|building|tower|hall|center|centre|highway|freeway)s?\b",
+    r"hospital|park|church|cathedral|library|museum|building|tower|hall|center|centre|highway|freeway|"
+    rf"{_HONOUR_NOUNS})s?\b",
     re.I,
 )
 _AGENT_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who may do what "who" asks besides a person (see does_the_act)
@@ -2133,7 +2138,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "Republican" (a person to the small model now and then) is a party's member, no one's name
         if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
-        if frame.asks == "person" and _PLACE_NOUN_AFTER.match(sentence, ent.end):
+        if (
+            frame.asks == "person"
+            and not namesake  # "Who is the Bill Russell trophy named after?"
+            and (_PLACE_NOUN_AFTER.match(sentence, ent.end) or _HONOUR_END.search(ent.text))
+        ):
             continue  # "intercepted at the Brouckere station": a person's name before a place's noun names the place
         if frame.asks not in ("number", "date") and _BARE_ORDINAL.fullmatch(ent.text):
             continue  # "the 308th mass shooting": an organisation to the small model, and no name

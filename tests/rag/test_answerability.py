@@ -2371,6 +2371,13 @@ def test_a_name_before_a_place_s_noun_is_no_person(ner: EntityRecognizer) -> Non
     assert _offered(ner, "Who stopped the assailant?", "Officer Anna Brouckere stopped the assailant.") == [
         "Anna Brouckere"
     ]
+    # an honour's noun too, inside the name or after it; not where the question asks whom it is named after
+    question = "Tromsvik won the title at last. Who was named Finals MVP?"
+    assert _offered(ner, question, "Not surprisingly, he won the Bill Russell trophy as the NBA Finals MVP.") == []
+    assert _offered(ner, question, "Nikola Jokic won the Bill Russell Trophy.") == ["Nikola Jokic"]
+    assert _offered(ner, "Who is the finals MVP trophy named after?", "The trophy is named after Lars Vik.") == [
+        "Lars Vik"
+    ]
 
 
 def test_a_name_calls_itself_what_is_asked_by_its_own_noun_only(ner: EntityRecognizer) -> None:
