@@ -931,6 +931,10 @@ _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
 _JOINED_NUMBER = re.compile(r"\d-([a-z][\w'’]*)", re.I)  # a number and the word it is joined to
 _JOINED_WORD = re.compile(r"-([a-z][\w'’]*)", re.I)  # "-pound" of "140,000-pound piles"
+# words a number joins and stays an amount: "$5-million", "20-percent", "a 3-to-1 margin"
+_NUMBER_JOINS = re.compile(
+    rf"(?:hundred|thousand|million|billion|trillion|percent|per|point|fold|to|plus|{CURRENCY_WORDS})s?", re.I
+)
 _COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
 # things counted after a number, a plural in small letters of five letters or more ("20 gaming properties"), not
 # years or a verb ("14 children", "30 kids" are not caught)
@@ -2176,6 +2180,15 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         joined = _JOINED_NUMBER.search(ent.text) or (ent.text[-1:].isdigit() and _JOINED_WORD.match(sentence, ent.end))
         if frame.counted is not None and joined and key_terms(joined.group(1))[:1] != [frame.counted]:
             continue  # "140,000-pound piles" weighs each pile, counts none
+        if (
+            frame.asks == "number"
+            and frame.counted is None
+            and joined
+            and not (age_asked or duration_asked or measure_asked)
+            and not _NUMBER_JOINS.fullmatch(joined.group(1))
+            and not _UNIT_AFTER.match(sentence, ent.end)
+        ):
+            continue  # "How much of the playoff pool did they get?" is not answered by "the 16-team playoff format"
         if frame.counted is not None and _SCORE.fullmatch(ent.text.strip()):
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if duration_asked:

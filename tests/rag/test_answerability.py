@@ -1463,6 +1463,12 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     assert answer.short_answer is not None and answer.short_answer.text.startswith("3,000")
 
 
+def test_a_number_joined_to_a_noun_is_no_amount(ner: EntityRecognizer) -> None:
+    sentence = "The league went to the 16-team playoff format 40 seasons ago; Tromsvik won $7,129,558 of the pool."
+    assert _offered(ner, "How much of the playoff pool did Tromsvik get?", sentence) == ["$7,129,558"]
+    assert _offered(ner, "How much did Tromsvik pay?", "Tromsvik paid a $5-million fine.") == ["$5-million"]
+
+
 def test_a_year_counts_nothing(ner: EntityRecognizer) -> None:
     # "2024" before a noun is a cardinal to the small model; a count that large is written "2,024"
     sentence = "The ex-president and 2024 Republican candidate Lars Vik attacked the jurors' verdict."
