@@ -273,6 +273,16 @@ _GPE_ASKED = re.compile(
 )
 _VENUE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_VENUE_NOUNS}|landmark|attraction)s?\b", re.I)
 _VENUE_LABELS = frozenset({"FAC", "ORG", "LOC"})
+# germs and diseases, which the small model now and then takes for an organisation or a person ("due to the
+# potential of Salmonella contamination": no pet store chain)
+_GERMS = frozenset(
+    ["salmonella", "listeria", "e. coli", "covid", "covid-19", "coronavirus", "sars-cov-2", "mpox", "monkeypox"]
+    + ["ebola", "zika", "rsv", "norovirus", "legionella", "legionnaires", "botulism", "measles", "polio", "cholera"]
+    + ["h5n1", "bird flu", "omicron"]
+)
+_GERM_ASKED = re.compile(
+    r"\b(?:virus|viruses|bacteri\w*|disease|illness|infection|strain|variant|pathogen|germ)s?\b", re.I
+)
 _PARTY_WORDS = frozenset(
     [
         "republican",
@@ -2138,6 +2148,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
         if member_asked and ent.label == "ORG" and (member := _MEMBER_OF_GROUP.fullmatch(ent.text)):
             ent = Entity(member.group(1), "PERSON", ent.start, ent.start + member.end(1))  # "Suga of BTS": Suga
+        if (
+            frame.asks in ("person", "organisation", "place")
+            and bare(ent.text).lower() in _GERMS
+            and not _GERM_ASKED.search(frame.head)
+        ):
+            continue  # "Salmonella" (an organisation to the small model) is no chain, company or agency
         if frame.asks == "person" and ent.text.lower() in _PARTY_WORDS:
             continue  # "Republican" (a person to the small model now and then) is a party's member, no one's name
         if frame.asks == "person" and _heads_it(sentence, ent):

@@ -1463,6 +1463,11 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     assert answer.short_answer is not None and answer.short_answer.text.startswith("3,000")
 
 
+def test_a_germ_is_no_organisation(ner: EntityRecognizer) -> None:
+    sentence = "Tromsvik Pets is recalling pig ear products sold in 33 states due to the potential of Salmonella."
+    assert "Salmonella" not in _offered(ner, "Which pet store chain is recalling pig ears?", sentence)
+
+
 def test_a_number_joined_to_a_noun_is_no_amount(ner: EntityRecognizer) -> None:
     sentence = "The league went to the 16-team playoff format 40 seasons ago; Tromsvik won $7,129,558 of the pool."
     assert _offered(ner, "How much of the playoff pool did Tromsvik get?", sentence) == ["$7,129,558"]
