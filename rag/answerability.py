@@ -142,6 +142,9 @@ _VENUE_NOUNS = (
     r"gallery|galleries|museum|zoo|hospital|hotel|theater|theatre|venue|arena|prison|jail|palace|castle|cathedral|"
     r"church|churches|temple|mosque|synagogue"
 )
+_VENUE_NAME = re.compile(
+    rf"\b(?:{_VENUE_NOUNS}|stadium|center|centre|hall|casino|colosseum|coliseum|club|garden|gardens|park|resort)$", re.I
+)
 
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "when" asks a date as a question word ("when did", "when is", "... lapse when?"), not as a conjunction ("Fox
@@ -747,11 +750,16 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # a year before a name is the year's ("the 2026 World Cup": the years rule reads it; articles write "2026
         # men's World Cup", "the World Cup in 2026")
         name = _YEAR_BEFORE.sub("", clean_name(ent.text))
-        if name and name.lower() not in STOPWORDS and name.lower() not in _POSTS:
-            names.append(name)
+        # a possessive inside one span is two names: "Usher's Vegas residency" names Usher and Vegas
+        owner, _, owned = name.partition("'s ") if "'s " in name else name.partition("’s ")
+        parts = [owner, owned] if owned[:1].isupper() else [name]
+        for i, part in enumerate(parts):
+            if part and part.lower() not in STOPWORDS and part.lower() not in _POSTS:
+                names.append(part)
+                if ent.label == "PERSON" and i == 0:
+                    persons.add(part)
+        if names and names[-1] in parts:
             covered.append((ent.start, ent.end))
-            if ent.label == "PERSON":
-                persons.add(name)
     lowered = {n.lower() for n in names}
     # the days and months of the question's dates ("on Monday", "between Oct. 2006 and Sept. 2013"): tagged
     # proper nouns, but a day or a month is not a name an article must repeat, nor the question's topic ("May" of
@@ -1196,7 +1204,10 @@ def _name_phrase(question: str, m: re.Match[str]) -> list[str]:
     words: list[str] = []
     tokens = [w for w in re.findall(r"[\w'’-]+|[^\s\"“”‘’']", question[m.end() :]) if w[0] != "'"][:7]
     for i, word in enumerate(tokens[:6]):
-        if _AFTER_NOUN.fullmatch(word) or not word[0].isalnum() or words and word.endswith(("ed", "ing")):
+        if not words and word.lower() in ("one", "only", "sole", "single"):
+            continue  # "the one FDA-approved drug": the only one
+        participle = word.endswith(("ed", "ing")) and "-" not in word  # not "FDA-approved drug", "long-running show"
+        if _AFTER_NOUN.fullmatch(word) or not word[0].isalnum() or words and participle:
             break  # a verb's form after the noun ("the podcast launched by"; "the defending champion" is one noun)
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if words and words[-1][:1].islower() and word.istitle() and following.istitle():
@@ -2068,6 +2079,19 @@ def quoted_title(sentence: str, ent: Entity) -> Entity | None:
     return Entity(title, ent.label, opening + 1, opening + 1 + len(title))
 
 
+_REGION_WORDS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"]
+    + ["greater", "inner", "outer", "downtown"]
+)
+
+
+def _shortened_to(place: str, given: str) -> bool:
+    """Whether the question's one-word ``given`` is ``place`` without its first word ("Vegas" for "Las Vegas"), not
+    a region of it ("South Florida" is no "Florida")."""
+    words = place.split()
+    return len(words) == 2 and " " not in given and words[1] == given and words[0].lower() not in _REGION_WORDS
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -2227,6 +2251,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
                 and names_the(head_noun, sentence, ent, inside=frame.asks == "event", person=frame.asks == "person")
             )
             and not (who_acts and ent.label in _AGENT_LABELS and does_the_act(who_acts, sentence, ent))
+            # a venue's name for "where" ("The Colosseum at Caesars Palace", an organisation to the small model)
+            and not (frame.asks == "place" and ent.label == "ORG" and _VENUE_NAME.search(ent.text))
             # a name that calls itself what is asked ("the Pat McAfee Show", a facility to the small model)
             and not (
                 head_noun and frame.asks != "person" and ent.label in NAME_LABELS and _calls_itself(ent.text, head_noun)
@@ -2308,6 +2334,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
                 same_place(name, given) or abbreviates(name, given) or abbreviates(given, name) for given in frame.names
             )
             or (ent.label in ("GPE", "LOC", "NORP") and any(demonym_of(name, given) for given in people_of))
+            or (ent.label in ("GPE", "LOC") and any(_shortened_to(name, given) for given in frame.names))
         ):
             continue  # the question's own name ("Putin" for "Vladimir Putin") is not its answer
         if ent.label == "ORG" and _holds_name(frame, name):

@@ -1463,6 +1463,23 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     assert answer.short_answer is not None and answer.short_answer.text.startswith("3,000")
 
 
+def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: EntityRecognizer) -> None:
+    question = "Where is Lars Vik's Vegas residency going to be?"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert "Vegas" in frame.names  # a possessive inside one span is two names
+    assert _offered(ner, question, "Lars Vik is getting his own Las Vegas residency.") == []  # "Vegas" shortened
+    venue = "The singer will headline at The Colosseum at Caesars Palace, a press release said."
+    assert _offered(ner, question, venue) == ["The Colosseum at Caesars Palace"]  # a venue's name, an ORG to it
+    assert _offered(ner, "Where in Florida did the storm hit?", "The storm hit South Florida on Monday.") == [
+        "South Florida"
+    ]
+
+
+def test_the_one_thing_named_is_the_thing(ner: EntityRecognizer) -> None:
+    question = "What's the name of the one FDA-approved drug for hiccups?"
+    assert frame_question(question, ner.analyse([question])[0]).named == "drug"
+
+
 def test_a_germ_is_no_organisation(ner: EntityRecognizer) -> None:
     sentence = "Tromsvik Pets is recalling pig ear products sold in 33 states due to the potential of Salmonella."
     assert "Salmonella" not in _offered(ner, "Which pet store chain is recalling pig ears?", sentence)
