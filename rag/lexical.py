@@ -293,8 +293,8 @@ class LexicalIndex:
     def knows(self, text: str, exclude_ids: frozenset[str] | None = None) -> bool:
         """Whether some chunk holds every indexed word of ``text`` (stop words aside), outside the articles
         ``exclude_ids``: a name's words one by one are not the name ("Port Alvarado" is no place an article names
-        where one says "port" and another "Alvarado"). A word typed without its accents counts as written with them
-        ("fein" is known when an article says "Féin")."""
+        where one says "port" and another "Alvarado"); a name of three words or more, all but its commonest. A word
+        typed without its accents counts as written with them ("fein" is known when an article says "Féin")."""
         if not self.exists():
             return False
         db = self._db()
@@ -314,10 +314,18 @@ class LexicalIndex:
         if db.execute(query, (" AND ".join(map(_quote, tokens)), *params)).fetchone() is not None:
             return True
         accented = self._accented()  # read only for a name not found as typed
-        if not any(t.isascii() and t in accented for t in tokens):
-            return False
         either = [" OR ".join(map(_quote, [t, *(accented.get(t, ()) if t.isascii() else ())])) for t in tokens]
-        return db.execute(query, (" AND ".join(f"({e})" for e in either), *params)).fetchone() is not None
+        accents = any(t.isascii() and t in accented for t in tokens)
+        if accents and db.execute(query, (" AND ".join(f"({e})" for e in either), *params)).fetchone() is not None:
+            return True
+        if len(tokens) < 3:
+            return False
+        # a long name is told in other words now and then ("Brazil's Tanaru Indigenous Territory" as "the Tanaru
+        # indigenous land"): known where a chunk holds all its words but its commonest
+        _, df = self._frequencies(tokens)
+        commonest = max(range(len(tokens)), key=lambda i: df[tokens[i]])
+        rest = " AND ".join(f"({e})" for i, e in enumerate(either) if i != commonest)
+        return db.execute(query, (rest, *params)).fetchone() is not None
 
     def _accented_forms(self, text: str, tokens: Sequence[str]) -> list[str]:
         """The accented forms of names typed without accents (words written with a capital: the question as
@@ -443,8 +451,8 @@ class LexicalIndex:
             if t != stem and (_edits(stem, t, edits + 1) or _edits(typed, t, edits + 1))
         )
         for *_, term in near[:SPELLING_TRIES]:
-            form = self._written_word(term, typed[:2])
-            if form is None or not _typo(typed, form, edits):
+            form = self._written_word(term, typed[:2], held if indexed else ())
+            if form is None or not _typo(typed, form, edits, substitute=indexed):
                 continue
             written = self.capitalised([form]).get(form)
             if written is None or written[0] < SPELLING_CASE_SHARE:
@@ -455,11 +463,13 @@ class LexicalIndex:
                 return written[1]
         return None
 
-    def _written_word(self, term: str, start: str) -> str | None:
-        """The word the chunks holding the stem ``term`` most often write for it (lower-cased; beginning with
-        ``start``): "cummings" for "cum"; None when none does."""
+    def _written_word(self, term: str, start: str, beside: Sequence[str] = ()) -> str | None:
+        """The word the chunks holding the stem ``term`` (and one of the stems ``beside``, when given) most often
+        write for it (lower-cased; beginning with ``start``): "cummings" for "cum", "frances" for "franc" beside
+        "tiafoe" (not "france"); None when none does."""
+        expression = _quote(term) + (f" AND ({' OR '.join(map(_quote, beside))})" if beside else "")
         rows = self._db().execute(
-            "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT 20", (_quote(term),)
+            "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT 20", (expression,)
         )
         pattern = re.compile(rf"(?<![\w'’]){re.escape(start)}[a-z]*(?![\w'’])", re.I)
         words = Counter(m.group(0).lower() for (text,) in rows for m in pattern.finditer(text))
@@ -798,11 +808,12 @@ def _edits(a: str, b: str, most: int, substitute: bool = True) -> bool:
     return row[-1] <= most
 
 
-def _typo(typed: str, written: str, most: int) -> bool:
+def _typo(typed: str, written: str, most: int, substitute: bool = False) -> bool:
     """Whether ``typed`` is ``written`` with a letter left out, one too many or two swapped (``most`` such edits), as
-    a name is mistyped ("Breana", "Zuker", "Pierluissi"), not with a letter changed, nor at its end: those make other
-    names ("Halvard" is not "Harvard", "Lucan" not "Lujan", "Aviva" not "Aviv")."""
-    return typed[-1:] == written[-1:] and _edits(typed, written, most, substitute=False)
+    a name is mistyped ("Breana", "Zuker", "Pierluissi"), not with a letter changed (unless ``substitute``: beside
+    the rest of a name that must then be held as a whole, "Francis Tiafoe"), nor at its end: those make other names
+    ("Halvard" is not "Harvard", "Lucan" not "Lujan", "Aviva" not "Aviv")."""
+    return typed[-1:] == written[-1:] and _edits(typed, written, most, substitute=substitute)
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:

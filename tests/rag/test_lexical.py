@@ -99,6 +99,15 @@ def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
     assert not index.knows("Pellworth orchards", frozenset({"c"})) and index.knows("Larkspur Bay", frozenset({"c"}))
 
 
+def test_a_long_name_is_known_by_all_its_words_but_the_commonest(tmp_path: Path) -> None:
+    rows = [ChunkRow("a#0:x", "He lived alone on the Tanaru indigenous land in Brazil.", {"article_id": "a"})]
+    rows += [ChunkRow(f"t{i}#0:x", f"The territory voted {i}.", {"article_id": f"t{i}"}) for i in range(3)]
+    index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
+    assert index.knows("Tanaru Indigenous Territory")  # told as "the Tanaru indigenous land"
+    assert not index.knows("Tanaru Territory")  # two words: both, in one chunk
+    assert not index.knows("Tanaru Indigenous Zanzibar")  # the word no chunk holds is never the one let go
+
+
 def test_a_name_typed_without_its_accents_is_known(tmp_path: Path) -> None:
     rows = [ChunkRow("a#0:x", "Leaders of the DUP and Sinn Féin met Ottilie López.", {"article_id": "a"})]
     index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
@@ -347,6 +356,13 @@ def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> 
     index = LexicalIndex.build(tmp_path / "other.sqlite", rows, "g1")
     assert index.near_spelling("Britney", "Griner") is None
     assert index.near_spelling("Britney", "Griner", indexed=True) == "Brittney"
+    # there a letter changed too, read where the rest of the name is ("Francis" of "Frances Tiafoe", whose stem
+    # "franc" is France's too: the written word is read beside "Tiafoe")
+    france = [ChunkRow(f"c{i}#0:x", f"Tourists in France and Paris {i}.", {"article_id": f"c{i}"}) for i in range(30)]
+    tiafoe = [ChunkRow(f"d{i}#0:x", f"Star Frances Tiafoe won {i}.", {"article_id": f"d{i}"}) for i in range(4)]
+    index = LexicalIndex.build(tmp_path / "tiafoe.sqlite", [*france, *tiafoe], "g1")
+    assert index.near_spelling("Francis", "Tiafoe") is None
+    assert index.near_spelling("Francis", "Tiafoe", indexed=True) == "Frances"
 
 
 def test_edits_counts_insertions_deletions_substitutions_and_swaps() -> None:
