@@ -36,9 +36,11 @@ from rag.answerability import (
     numbers_in,
     offered,
     other_counted,
+    other_day,
     question_entities,
     reason_clause_terms,
     recency,
+    reversed_change,
     share,
     shift_day,
     stale,
@@ -947,6 +949,9 @@ class ExtractiveAnswerer(Answerer):
             return "The articles found don't say what caused the death.", True
         if assessment.day_missing:
             return f"The articles found don't say what happened on {frame.day}.", True
+        if assessment.other_day is not None:
+            # "What were the winning Powerball numbers in the Jan. 5 drawing?": "drawn on Monday, Jan. 3"
+            return f"The articles found don't mention {assessment.other_day}.", True
         if assessment.years_missing:
             # "Who was named sportswoman of the year at the 2023 Laureus awards?": an article of 2017, which never
             # names 2023, tells of another ceremony
@@ -1429,10 +1434,13 @@ class ExtractiveAnswerer(Answerer):
             relation_missing=relation_missing,
             day_missing=day_missing,
             years_missing=years_unsaid(frame.text, written, best.hit.published),
+            other_day=other_day(frame.text, best.text, written, best.hit.published),
             stale_from=best.hit.published if stale(frame.text, best.hit.published, query.as_of) else None,
             # the contest told the other way round anywhere in the quote's article ("how did the eagles beat the
             # chiefs" is answered by a sentence that the teams faced off; the article says the Chiefs won)
-            denied=denied_premise(frame, best.text) or swapped_result(frame, written),
+            denied=denied_premise(frame, best.text)
+            or swapped_result(frame, written)
+            or reversed_change(frame, best.text),
         )
 
     @staticmethod

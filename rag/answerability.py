@@ -493,8 +493,8 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
 # makes a relation question whatever the verb ("Who did Xi meet the day after ...?"). Not a title ("The Day After
 # Tomorrow"), nor a day named by a holiday ("the day before Thanksgiving" is a date, not an event's neighbour).
 _DAY_OFFSET = re.compile(
-    r"\b(?:(?P<n>one|two|three|four|five|six|[1-6])\s+days?|(?:the|a)\s+day)\s+(?P<way>before|after|earlier|later)\b"
-    r"|\bthe\s+(?P<side>next|following|previous|prior)\s+day\b",
+    r"\b(?:(?P<n>one|two|three|four|five|six|[1-6])\s+days?|(?:the|a)\s+(?:day|night))\s+(?P<way>before|after|earlier|"
+    r"later)\b|\bthe\s+(?P<side>next|following|previous|prior)\s+(?:day|night)\b",  # a game "the night before"
     re.I,
 )
 _HOLIDAY = re.compile(
@@ -531,7 +531,7 @@ def days_stated(offset: int) -> re.Pattern[str]:
     n = abs(offset)
     if n == 1:
         side = r"(?:next|following)" if offset > 0 else r"(?:previous|prior)"
-        said = rf"the\s+{side}\s+day|the\s+day\s+{way}|(?:a|one|1)\s+day\s+{way}"
+        said = rf"the\s+{side}\s+(?:day|night)|the\s+(?:day|night)\s+{way}|(?:a|one|1)\s+day\s+{way}"
     else:
         word = next((w for w, i in _SMALL_NUMBERS.items() if i == n), str(n))
         said = rf"(?:{word}|{n})\s+days\s+{way}"
@@ -1794,6 +1794,25 @@ def years_unsaid(question: str, article: str, published: date | None) -> tuple[s
     return tuple(years)
 
 
+def other_day(question: str, sentence: str, article: str, published: date | None) -> str | None:
+    """The calendar day the question names ("in the Jan. 5 drawing") when the quoted sentence names other calendar
+    days and not it ("drawn on Monday, Jan. 3"), its article never names it, and the article was not published
+    that day or the day after: the sentence tells of another day. None otherwise (a sentence that names no day may
+    well tell of the question's)."""
+    asked = calendar_day_mentions(TRAILING_CONTEXT.sub("", question))
+    told = calendar_days(sentence)
+    if not asked or not told:
+        return None
+    days = {d for m in asked for d in calendar_days(m.group(0))}
+    if days & told or days & calendar_days(article):
+        return None
+    if published is not None:
+        near = {(d.month, d.day) for d in (published, published - timedelta(days=1))}
+        if days & near:
+            return None
+    return asked[0].group(0)
+
+
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
 _LAST_YEAR = re.compile(r"\blast\s+year\b", re.I)
 
@@ -2469,6 +2488,7 @@ class Assessment:
     relation_missing: bool = False  # a relation question with no sentence stating the relation
     day_missing: bool = False  # an event question's day, neither named in the quoted article nor its date
     years_missing: tuple[str, ...] = ()  # the question's years, none named in the quoted article nor its date
+    other_day: str | None = None  # the question's calendar day, where the quote tells of others (``other_day``)
     stale_from: date | None = None  # the quoted article's date, when too old for a question about "this week"
     denied: str | None = None  # the quote's words that deny what the question takes for granted (``denied_premise``)
     cause_missing: bool = False  # a death's cause asked, and no quote gives one
@@ -2716,4 +2736,40 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
         loser_at = _named_in(loser, sentence[start : m.start()])
         if loser_at >= 0 and 0 <= _named_in(winner, sentence[m.end() : end]) <= 40:
             return sentence[start + loser_at : end].strip().rstrip(" .")
+    return None
+
+
+# A change told the other way: "why did mortgage rates climb back above 5% this week" is not answered by "Mortgage
+# rates dropped for the second week in a row, falling below 5%".
+_UP = (
+    r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
+    r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up"
+)
+_DOWN = (
+    r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
+    r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down"
+)
+_CHANGE_UP = re.compile(rf"\b(?:{_UP})\b", re.I)
+_CHANGE_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
+_NOT_SUBJECT = frozenset(key_terms("why how what when where which much many did does do has have had will would is"))
+
+
+def reversed_change(frame: Frame, sentence: str) -> str | None:
+    """The clause of ``sentence`` that tells the question's change the other way (its subject's words, within the
+    clause's four words before a verb of falling where the question's rises, or the reverse), when the sentence
+    tells of no change the question's way; None otherwise, and for a question that asks both ways or is negative."""
+    up, down = _CHANGE_UP.search(frame.text), _CHANGE_DOWN.search(frame.text)
+    if bool(up) == bool(down) or _NEGATIVE_QUESTION.search(frame.text):
+        return None
+    asked, other, same = (up, _CHANGE_DOWN, _CHANGE_UP) if up else (down, _CHANGE_UP, _CHANGE_DOWN)
+    assert asked is not None
+    subject = set(key_terms(" ".join(frame.text[: asked.start()].split()[-4:]))) - _NOT_SUBJECT
+    if not subject or same.search(sentence):
+        return None
+    for m in other.finditer(sentence):
+        start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+        before = sentence[start : m.start()].split()[-4:]
+        if subject & set(key_terms(" ".join(before))) and not _DENIED_VERB.search(" ".join(before[-2:]) + " x"):
+            end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
+            return sentence[start:end].strip().rstrip(" .")
     return None

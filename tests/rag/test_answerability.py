@@ -1572,6 +1572,9 @@ def test_a_day_phrase_that_names_no_event_s_neighbour_is_no_relation(ner: Entity
     assert day_offset("What happened the day before Election Day?") is None
     assert day_offset("The day after the election, what did Trump say?") == (1, " the election")  # to the comma
     assert day_offset("What did she do a day after the vote?") == (1, " the vote")
+    # a night as a day: a game "the night before"
+    assert day_offset("who did tromsvik play the night before they beat nordvik") == (-1, " they beat nordvik")
+    assert days_stated(-1).search("The night before, Tromsvik lost to Nordvik.")
     assert day_offset("What happened two days before the vote?") == (-2, " the vote")
     assert day_offset("How many flew the day before May 3?") is None  # a date ...
     assert day_offset("Which meteor shower peaked the day after the October 2022 hunter's moon?") == (
@@ -2618,3 +2621,35 @@ def test_a_dateline_is_where_a_story_was_filed_not_what_it_names(ner: EntityReco
     assert _names_in(frame, filed, ["Washington"]) == [False]
     assert _names_in(frame, filed + " Washington passed its own law.", ["Washington"]) == [True]
     assert _names_in(frame, "Gun law\nNEW YORK (AP) — Washington's law starts in 2024.", ["Washington"]) == [True]
+
+
+def test_a_quote_of_another_calendar_day_does_not_tell_of_the_asked_one() -> None:
+    from rag.answerability import other_day
+
+    question = "What were the winning Lotto numbers in the Jan. 5 drawing?"
+    quote = "The Lotto numbers drawn on Monday, Jan. 3, were 2, 13 and 32."
+    assert other_day(question, quote, quote, date(2022, 1, 4)) == "Jan. 5"
+    assert other_day(question, quote, quote + " The next drawing is Jan. 5.", date(2022, 1, 4)) is None
+    assert other_day(question, quote, quote, date(2022, 1, 6)) is None  # published the day after: it may tell of it
+    assert other_day(question, "The numbers were 2, 13 and 32.", "", date(2022, 1, 4)) is None  # no day told
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "reversed_"),
+    [
+        ("Why did Tromsvik's ferry fares climb back above $5?", "Ferry fares dropped for a second week, to $4.", True),
+        ("How much did Nordvik egg prices fall?", "Egg prices jumped 20% in May.", True),
+        # not told the other way: the subject's change is denied, told both ways, or another's
+        ("Why did egg prices rise?", "Egg prices did not fall this year.", False),
+        ("Why did egg prices rise?", "Egg prices fell 5% in May, though they rose over the year.", False),
+        ("Why did podcasts drop?", "Listen to the podcast: death toll rises to 5,000.", False),
+        ("Did egg prices rise or fall?", "Egg prices fell.", False),
+    ],
+)
+def test_a_change_told_the_other_way_denies_the_premise(
+    ner: EntityRecognizer, question: str, sentence: str, reversed_: bool
+) -> None:
+    from rag.answerability import reversed_change
+
+    found = reversed_change(frame_question(question, ner.analyse([question])[0]), sentence)
+    assert (found is not None) == reversed_
