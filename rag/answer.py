@@ -647,20 +647,11 @@ def _holder_alone(holder: str, passage: str, ent: Entity, found: Analysed) -> bo
 _HOLDER_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 
 
-# Where a story was filed, at the start of a line in capitals ("WASHINGTON –", "ROCHESTER, N.Y. (AP) —"): not what
-# it is about ("When does Washington's waiting period start?" is not answered by a Tennessee story filed there)
-_DATELINE = re.compile(
-    r"^(?=[A-Z]{4}|[A-Z.'’]+\s[A-Z]{2})[A-Z][A-Z.'’]*(?:\s[A-Z][A-Z.'’]+){0,3}"  # "KYIV", "NEW YORK", not "NBA"
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w\s.]{1,20}\)\s*)?[—–-]{1,2}\s+(?=[A-Z“\"‘'])",
-    re.M,
-)
-
-
 def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = True) -> list[bool]:
     """Whether a text names each of ``names``; a person also by surname: in an article's text, unless the article
     gives that surname only to others (``names_person``, capitals as written); in a passage, which may name the
     person only by surname beside a relative ("Biden said ... his son Hunter Biden"), any time."""
-    text = _DATELINE.sub("", fold_accents(text))  # "Lopez Obrador" is named by "López Obrador"
+    text = fold_accents(text)  # "Lopez Obrador" is named by "López Obrador"
     low = text.lower()
     return [
         (names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True))

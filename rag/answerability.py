@@ -949,9 +949,9 @@ _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
 _JOINED_NUMBER = re.compile(r"\d-([a-z][\w'’]*)", re.I)  # a number and the word it is joined to
 _JOINED_WORD = re.compile(r"-([a-z][\w'’]*)", re.I)  # "-pound" of "140,000-pound piles"
-# words a number joins and stays an amount: "$5-million", "20-percent", "a 3-to-1 margin"
+# words a number joins and stays an amount: "$5-million", "20-percent", "$4-a-gallon", "a 3-to-1 margin"
 _NUMBER_JOINS = re.compile(
-    rf"(?:hundred|thousand|million|billion|trillion|percent|per|point|fold|to|plus|{CURRENCY_WORDS})s?", re.I
+    rf"(?:hundred|thousand|million|billion|trillion|percent|per|a|an|each|point|fold|to|plus|{CURRENCY_WORDS})s?", re.I
 )
 _COMPOUND_AFTER = re.compile(r"-(?!years?\b)[a-z]", re.I)
 # things counted after a number, a plural in small letters of five letters or more ("20 gaming properties"), not

@@ -13,7 +13,6 @@ from rag.answer import (
     ExtractiveAnswerer,
     _beside_the_noun,
     _Candidate,
-    _names_in,
     asks_source,
     cited_source,
     credits_outlet,
@@ -1489,6 +1488,7 @@ def test_a_number_joined_to_a_noun_is_no_amount(ner: EntityRecognizer) -> None:
     sentence = "The league went to the 16-team playoff format 40 seasons ago; Tromsvik won $7,129,558 of the pool."
     assert _offered(ner, "How much of the playoff pool did Tromsvik get?", sentence) == ["$7,129,558"]
     assert _offered(ner, "How much did Tromsvik pay?", "Tromsvik paid a $5-million fine.") == ["$5-million"]
+    assert _offered(ner, "How much will gas cost in Tromsvik?", "Gas in Tromsvik will cost $4-a-gallon.") == ["$4"]
 
 
 def test_a_year_counts_nothing(ner: EntityRecognizer) -> None:
@@ -2612,15 +2612,6 @@ def test_a_death_s_cause_asked_is_answered_only_by_a_quote_that_gives_one(ner: E
     assert not _answerer(ner).answer(Query(question), [text_hit(told, "a1", question)]).abstained
     answer = _answerer(ner).answer(Query(question), [text_hit(untold, "a1", question)])
     assert answer.abstained and answer.note == "The articles found don't say what caused the death."
-
-
-def test_a_dateline_is_where_a_story_was_filed_not_what_it_names(ner: EntityRecognizer) -> None:
-    question = "When does the Washington waiting period for gun buyers start?"
-    frame = frame_question(question, ner.analyse([question])[0])
-    filed = "Gun law\nWASHINGTON – Tennessee lawmakers want a waiting period, they said Monday."
-    assert _names_in(frame, filed, ["Washington"]) == [False]
-    assert _names_in(frame, filed + " Washington passed its own law.", ["Washington"]) == [True]
-    assert _names_in(frame, "Gun law\nNEW YORK (AP) — Washington's law starts in 2024.", ["Washington"]) == [True]
 
 
 def test_a_quote_of_another_calendar_day_does_not_tell_of_the_asked_one() -> None:
