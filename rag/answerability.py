@@ -753,13 +753,12 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # a possessive inside one span is two names: "Usher's Vegas residency" names Usher and Vegas
         owner, _, owned = name.partition("'s ") if "'s " in name else name.partition("’s ")
         parts = [owner, owned] if owned[:1].isupper() else [name]
-        for i, part in enumerate(parts):
-            if part and part.lower() not in STOPWORDS and part.lower() not in _POSTS:
-                names.append(part)
-                if ent.label == "PERSON" and i == 0:
-                    persons.add(part)
-        if names and names[-1] in parts:
+        kept = [p for p in parts if p and p.lower() not in STOPWORDS and p.lower() not in _POSTS]
+        names += kept
+        if kept:
             covered.append((ent.start, ent.end))
+            if ent.label == "PERSON" and kept[0] == parts[0]:
+                persons.add(kept[0])
     lowered = {n.lower() for n in names}
     # the days and months of the question's dates ("on Monday", "between Oct. 2006 and Sept. 2013"): tagged
     # proper nouns, but a day or a month is not a name an article must repeat, nor the question's topic ("May" of
