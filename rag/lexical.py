@@ -368,7 +368,8 @@ class LexicalIndex:
         (1.0, "Tokayev"); "openai": (1.0, "OpenAI"); "universities": (0.0, ...)). None when that cannot tell: no
         chunk holds it, it is no single indexed word (a stop word, "built-up"), or it is written with a capital fewer
         than ``least`` times and never without one ("Denisov", once). A word may be a phrase ("new york giants":
-        (1.0, "New York Giants"); "white house": (1.0, "White House")), found as its words in a row."""
+        (1.0, "New York Giants"); "white house": (1.0, "White House")), found as its words in a row; once is enough
+        for two words ("emily bridges": (1.0, "Emily Bridges"))."""
         out: dict[str, tuple[float, str] | None] = {}
         if not words or not self.exists():
             return dict.fromkeys(words)
@@ -400,7 +401,9 @@ class LexicalIndex:
             ]
             # a phrase is written as a name when each of its words but a small linking one is ("Bank of America")
             upper = [f for f in found if all(w[:1].isupper() for w in f.split() if w.lower() not in _LINKING)]
-            if len(found) >= least or len(upper) < len(found):
+            # two words seen once, mid-sentence, with capitals and never without are a name ("Emily Bridges"): two
+            # words in a row written so by chance are rarer than a word alone (three straddle names: "Chiefs in Super")
+            if len(found) >= (1 if len(parts) == 2 else least) or len(upper) < len(found):
                 form = max(set(upper), key=upper.count) if upper else word
                 out[word] = (len(upper) / len(found), form)
         with self._case_lock:

@@ -147,6 +147,11 @@ def test_capitalised_reads_how_the_chunks_write_a_word(tmp_path: Path) -> None:
     assert shares["seawall"] is None  # no chunk holds that form
     assert shares["openai"] == (1.0, "OpenAI")  # as the articles write it
     assert shares["candy"] is None  # written with a capital, but once: too few to tell
+    # two words in a row, once: a name (three are not: they may straddle two, "Chiefs in Super")
+    once = [ChunkRow("e#0:x", "Officials said Ottar Vik met the Chiefs in Super Bowl week.", {"article_id": "e"})]
+    other = LexicalIndex.build(tmp_path / "once.sqlite", once, "g1")
+    assert other.capitalised(["ottar vik"])["ottar vik"] == (1.0, "Ottar Vik")
+    assert other.capitalised(["chiefs in super"])["chiefs in super"] is None
     assert shares["zanzibar"] is None and shares["the"] is None  # no chunk holds it; a stop word is not indexed
     assert index.capitalised(["quill", "candy"]) == {"quill": shares["quill"], "candy": None}  # kept, asked again
     # a write is seen: the words are read again
