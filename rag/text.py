@@ -381,8 +381,8 @@ def stems(tokens: list[str]) -> list[str]:
     return _stemmer().stemWords(tokens)
 
 
-# A stop word's contraction: "what's", "it's", "there'd", "they're" (not "Trump's", nor "don't": a negation)
-_CONTRACTED = re.compile(r"(?P<base>[^']+)'(?:s|d|ll|re|ve)")
+# A stop word's contraction: "what's", "it's", "there'd", "they're", "I'm" (not "Trump's", nor "don't": a negation)
+_CONTRACTED = re.compile(r"(?P<base>[^']+)'(?:s|d|ll|re|ve|m)")  # "I'm" too
 
 
 # Contractions as typed without their apostrophe ("whats the law called", "he wasnt even in his top 100"): not a

@@ -2309,7 +2309,7 @@ def test_words_that_ask_for_a_name_or_a_sum_are_no_topic(ner: EntityRecognizer) 
     assert frame.asks == "name" and not {"renam", "call"} & set(frame.topic)
     money = "How much money did Tromsvik pay Nordvik last year?"
     assert "money" not in frame_question(money, ner.analyse([money])[0]).topic
-    assert key_terms("what's it's they're Tromsvik's") == ["tromsvik"]  # a stop word's contraction is one
+    assert key_terms("what's it's they're I'm Tromsvik's") == ["tromsvik"]  # a stop word's contraction is one
     now = "unrelated, but who is the oldest person in Tromsvik right now"
     assert set(frame_question(now, ner.analyse([now])[0]).topic) == {"oldest", "person"}
 
