@@ -2768,7 +2768,9 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
     for m in other.finditer(sentence):
         start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
         before = sentence[start : m.start()].split()[-4:]
-        if subject & set(key_terms(" ".join(before))) and not _DENIED_VERB.search(" ".join(before[-2:]) + " x"):
+        # not where the verb itself is denied ("Egg prices did not fall")
+        denied = any(d.start(1) == m.start() for d in _DENIED_VERB.finditer(sentence, start, m.end()))
+        if subject & set(key_terms(" ".join(before))) and not denied:
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
             return sentence[start:end].strip().rstrip(" .")
     return None

@@ -22,6 +22,7 @@ from rag.answerability import (
     FEATURES,
     HINT_WEIGHT,
     AnswerabilityModel,
+    Frame,
     _length_of_time,
     day_meant,
     frame_question,
@@ -694,8 +695,12 @@ def test_of_several_offered_entities_the_short_answer_is_the_kind_asked_for(
     assert untyped.short_found == nearest
 
 
+def _framed(ner: EntityRecognizer, question: str) -> Frame:
+    return frame_question(question, ner.analyse([question])[0])
+
+
 def _offered(ner: EntityRecognizer, question: str, sentence: str) -> list[str]:
-    frame = frame_question(question, ner.analyse([question])[0])
+    frame = _framed(ner, question)
     return [e.text for e in offered(frame, sentence, ner.analyse([sentence], tagged=False)[0])]
 
 
@@ -2529,7 +2534,7 @@ def test_a_quote_that_denies_the_question_s_premise(
 ) -> None:
     from rag.answerability import denied_premise
 
-    found = denied_premise(frame_question(question, ner.analyse([question])[0]), sentence)
+    found = denied_premise(_framed(ner, question), sentence)
     assert (found is None) if denied is None else (found is not None and found.startswith(denied))
 
 
@@ -2563,7 +2568,7 @@ def test_a_quote_that_tells_the_contest_the_other_way_round(
 ) -> None:
     from rag.answerability import swapped_result
 
-    found = swapped_result(frame_question(question, ner.analyse([question])[0]), sentence)
+    found = swapped_result(_framed(ner, question), sentence)
     assert (found is not None) == swapped
 
 
@@ -2642,5 +2647,5 @@ def test_a_change_told_the_other_way_denies_the_premise(
 ) -> None:
     from rag.answerability import reversed_change
 
-    found = reversed_change(frame_question(question, ner.analyse([question])[0]), sentence)
+    found = reversed_change(_framed(ner, question), sentence)
     assert (found is not None) == reversed_
