@@ -37,6 +37,7 @@ from rag.answerability import (
     offered,
     other_counted,
     other_day,
+    other_winner,
     question_entities,
     reason_clause_terms,
     recency,
@@ -1431,7 +1432,8 @@ class ExtractiveAnswerer(Answerer):
             # chiefs" is answered by a sentence that the teams faced off; the article says the Chiefs won)
             denied=denied_premise(frame, best.text)
             or swapped_result(frame, written)
-            or reversed_change(frame, best.text),
+            or reversed_change(frame, best.text)
+            or other_winner(frame, written),
         )
 
     @staticmethod

@@ -108,7 +108,9 @@ _PERSON_NOUNS = (
     r"goalkeeper|striker|swimmer|skier|gymnast|cyclist|wrestler|driver|jockey|referee|umpire|manager|chairman|"
     r"chairwoman|spokesman|spokeswoman|spokesperson|ambassador|diplomat|envoy|commander|gunman|shooter|hostage|justice|"
     r"prisoner|inmate|survivor|teenager|mother|father|son|daughter|wife|husband|celeb|celebrities|individual|"
-    r"investor|representative|killer|heavyweight|republican|democrat|tory|tories|"
+    r"investor|representative|killer|heavyweight|republican|democrat|tory|tories|vet|veterinarian|patient|worker|"
+    r"employee|farmer|resident|passenger|reporter|anchor|correspondent|columnist|commentator|"
+    r"commissioner|chancellor|runner|sprinter|skater|rider|"
     # a member of a team or a family, not of an alliance ("which member of NATO" asks for a country)
     r"member(?=s?\s+of\s+(?!(?:the\s+)?(?:NATO|EU|European\s+Union|UN|United\s+Nations|OPEC|G-?7|G-?20|BRICS|"
     r"alliance|bloc|union)\b))|"
@@ -128,7 +130,8 @@ _WHO = (
     r"(?:(?:^|[.!?:;][\"”’)]*\s+|[\"“‘(]\s*)(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b"
     r"|\b(?:to|with|by|for|from|of|about|at|on|using|than|as)\s+who(?:m|se)?\b"
     rf"|{_ASKING}\s+who(?:m|se)?\b"
-    r"|,\s*(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b(?=[^,.;:!?]*\?)|\bwho(?:m|se)?\s*\?)"
+    r"|,\s*(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b(?=[^,.;:!?]*\?)|\bwho(?:m|se)?\s*\?"
+    r"|\b(?:so|but)\s+who\b)"  # "emily bridges got barred from the champs so who ended up winning it"
 )
 # "What is Bob Huggins' age?", "what was biden's age": a name (one to four words, not a phrase such as "the reaction
 # to Biden's") and its age, ending the question
@@ -710,7 +713,12 @@ _INTENT_WORDS = re.compile(
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(r"\bof\s+the\s+following\b", re.I)
-_NOW_PHRASES = re.compile(r"\b(?:right\s+now|so\s+far|these\s+days|as\s+of\s+now|at\s+the\s+moment)\b", re.I)
+# "right now", ...; "ended up winning" is "won"; "in the first place" places nothing
+_NOW_PHRASES = re.compile(
+    r"\b(?:right\s+now|so\s+far|these\s+days|as\s+of\s+now|at\s+the\s+moment|end(?:s|ed|ing)?\s+up|"
+    r"in\s+the\s+first\s+place)\b",
+    re.I,
+)
 _TAKES_PLACE = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", re.I)
 _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\b", re.I)
 # Words that say nothing of what a question is about: adverbs of time, degree and contrast ("Is Bessie Hendricks still
@@ -719,10 +727,11 @@ _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+
 # "Xi Jinping is in Moscow"; "put nuclear weapons in Belarus": "station" them; "what share of sales comes from
 # breakfast": "breakfast makes up about 6% of its sales"), "compare" ("how today's crisis compares with the 1970s":
 # "much bigger than the oil crises of the 1970s"), the contractions of auxiliaries ("Why isn't ...", "he'd"), and a
-# turn's change of subject ("unrelated, but who won ...", "btw", "anyway").
+# turn's change of subject ("unrelated, but who won ...", "btw", "anyway"); "get" and "got", an auxiliary or a
+# light verb as users type them ("got barred", "got trapped", "get a sequel": "was barred", "will have a sequel").
 _NOT_TOPIC = (
     "even though although still yet ever already really actually currently nowadays now anymore exactly precisely "
-    "unrelated anyway btw go goes going went gone put "
+    "unrelated anyway btw go goes going went gone put get gets got gotten getting "
     "come comes came coming compare compares compared comparing "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
@@ -750,9 +759,11 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # a year before a name is the year's ("the 2026 World Cup": the years rule reads it; articles write "2026
         # men's World Cup", "the World Cup in 2026")
         name = _YEAR_BEFORE.sub("", clean_name(ent.text))
-        # a possessive inside one span is two names: "Usher's Vegas residency" names Usher and Vegas
+        # a possessive inside one span is two names: "Usher's Vegas residency" names Usher and Vegas; not a day's
+        # or a work's name ("New Year's Eve", "Valentine's Day", "Grey's Anatomy")
         owner, _, owned = name.partition("'s ") if "'s " in name else name.partition("’s ")
-        parts = [owner, owned] if owned[:1].isupper() else [name]
+        whole = ent.label in ("EVENT", "WORK_OF_ART", "LAW", "DATE") or owned in ("Day", "Eve", "Night")
+        parts = [owner, owned] if owned[:1].isupper() and not whole else [name]
         kept = [p for p in parts if p and p.lower() not in STOPWORDS and p.lower() not in _POSTS]
         names += kept
         if kept:
@@ -938,6 +949,7 @@ _NUMERIC = re.compile(
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,024"
+_CLOCK = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?")  # "8:16", "2:05:30": a time of day or a duration
 _SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
 _SCORE = re.compile(r"\d+\s?[-–]\s?\d+")  # a whole score or tally
@@ -1037,6 +1049,12 @@ _PART_OF = re.compile(
 )
 
 
+_ADJECTIVE = re.compile(
+    r"\w+(?:ent|ant|ive|al|ous|ful|able|ible|ic|ary|less)|new|other|more|major|extra|big|small|large|several|various",
+    re.I,
+)
+
+
 def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] | None:
     """For "how many N", when the number ``ent`` counts another plural noun: N as the question writes it and that
     noun ("rebounds", "points" for "29 points"; "advisers", "doses" for "two 100-microgram doses": the number's
@@ -1085,7 +1103,9 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         # "how many charges", which static vectors do not put near "counts")
         noun = next((w for w in reversed(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), words[0])
     elif not noun and words:
-        noun = words[0]
+        # past an adjective ("three different markets" counts markets, not calories); a noun before a noun stays
+        # ("34 felony counts", see above)
+        noun = words[1] if len(words) > 1 and _ADJECTIVE.fullmatch(words[0]) else words[0]
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
         return None
@@ -2249,6 +2269,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How much of the playoff pool did they get?" is not answered by "the 16-team playoff format"
         if frame.counted is not None and _SCORE.fullmatch(ent.text.strip()):
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
+        if frame.counted is not None and _CLOCK.fullmatch(ent.text.strip()):
+            continue  # "in the final 8:16" (a cardinal to the small model) is a time, no count of assists
         if duration_asked:
             if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _length_of_time(ent.text)):
                 continue  # "how long" is answered by "45 days" (a date to the small model), not "81,326" (votes)
@@ -2742,12 +2764,15 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
 # rates dropped for the second week in a row, falling below 5%".
 _UP = (
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
-    r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up"
+    r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from"
 )
 _DOWN = (
     r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
-    r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down"
+    r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
+    r"down\s+from"
 )
+# "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
+_FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
 _CHANGE_UP = re.compile(rf"\b(?:{_UP})\b", re.I)
 _CHANGE_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
 _NOT_SUBJECT = frozenset(key_terms("why how what when where which much many did does do has have had will would is"))
@@ -2768,9 +2793,91 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
     for m in other.finditer(sentence):
         start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
         before = sentence[start : m.start()].split()[-4:]
+        if _FROM_CHANGE.fullmatch(m.group(0)):
+            start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+            before = sentence[start : m.start()].split()[:6]
         # not where the verb itself is denied ("Egg prices did not fall")
         denied = any(d.start(1) == m.start() for d in _DENIED_VERB.finditer(sentence, start, m.end()))
         if subject & set(key_terms(" ".join(before))) and not denied:
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
             return sentence[start:end].strip().rstrip(" .")
     return None
+
+
+# A winner told otherwise: "How did Lindsey Vonn celebrate winning Sunday's super-G in Cortina?" takes for granted
+# that Vonn won; her article says "Mikaela Shiffrin, Vonn’s American teammate, won Sunday’s race." The question's
+# name before its verb of winning; a sentence of the article whose own verb of winning has another name before it
+# and the question's name at most as an owner ("Vonn’s teammate"), with a word of what was won in common (within six
+# words); and no clause of the article that puts the question's name before a word of winning (it won something
+# there too: "Vonn claimed victory", not "Vonn, who holds the record of 12 wins in Cortina").
+# "won", "wins", "win"; "winning" after a preposition or a verb ("after winning", "celebrate winning"), not as an
+# adjective ("the winning ticket holders", "Oscar-winning")
+_ASKED_WON = re.compile(
+    r"(?<![\w-])(?:won|wins|win)\b|\b(?:after|for|by|on|upon|since|before|about|following|celebrat\w*)\s+winning\b",
+    re.I,
+)
+_BY_NAME = re.compile(r"\b(?:by|to|over|against|from|with|of|at|for|beat|beating|defeat|defeated|defeating)\s+$", re.I)
+_TOLD_WON = re.compile(r"\b(?:won|took\s+home|takes\s+home|claimed|captured|clinched)\b", re.I)
+# the question's name winning, two words before at most ("Vonn won", "Vonn has won", "Vonn claimed victory"; not
+# "Vonn needs five more wins", nor "Vonn was met by Olympic downhill champion Sofia Goggia")
+_WINNING = re.compile(
+    r"\b(?:won|wins|win|winning|claimed|captured|clinched|triumphed|took\s+home|takes\s+home|beat|beats|defeated|"
+    r"defeats|edged|topped|victorious)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+def _as_owner(word: str) -> bool:
+    return word.lower().endswith(("'s", "’s", "s'", "s’"))
+
+
+def other_winner(frame: Frame, article: str) -> str | None:
+    """The sentence of ``article`` that names another winner of what the question says its name won (see above);
+    None when none does, when the article has the question's name win anything, or when the question asks who won."""
+    asked = _ASKED_WON.search(frame.text)
+    if asked is None or _NEGATIVE_QUESTION.search(frame.text):
+        return None
+    before = frame.text[: asked.start()]
+    clause = before[max((b.end() for b in _SENTENCE_BOUNDARY.finditer(before)), default=0) :]
+    if _ASKED_SUBJECT.search(clause):
+        return None  # "Which artist won the show's biggest prize?"
+    winner = {
+        w.lower()
+        for name in frame.names
+        if name in clause
+        and len(clause[clause.rfind(name) + len(name) :].split()) <= 3
+        and not _BY_NAME.search(clause, 0, clause.rfind(name))  # "a 7-0 defeat by Liverpool a week after winning"
+        for w in re.findall(r"[\w-]+", name)
+        if len(w) > 2
+    } - STOPWORDS
+    won = set(key_terms(" ".join(frame.text[asked.end() :].split("?")[0].split()[:4]))) - _NOT_SUBJECT
+    if not winner or not won:
+        return None
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", article))
+    other = None
+    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        for m in _WINNING.finditer(sentence):
+            start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+            words = sentence[start : m.start()].split()[-3:]
+            if any(w.lower().strip('.,"“”') in winner for w in words if not _as_owner(w)):
+                return None  # the question's name wins something here
+        if other is not None:
+            continue
+        for m in _TOLD_WON.finditer(sentence):
+            if _PASSIVE_BEFORE.search(sentence, 0, m.start()):
+                continue
+            # a sentence's first word is a name where the article never writes it in small letters ("Even if I won")
+            names = [
+                w
+                for w in _CAPITALISED.findall(sentence[: m.start()])
+                if w.lower() not in STOPWORDS and w.lower() not in lower
+            ]
+            if any(w.lower() in winner for w in names if not _as_owner(w)):
+                continue
+            if not any(w.lower() not in winner and not _as_owner(w) for w in names):
+                continue
+            if won & set(key_terms(" ".join(sentence[m.end() :].split()[:6]))):
+                other = sentence.strip().rstrip(" .")
+                break
+    return other

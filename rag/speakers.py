@@ -82,18 +82,29 @@ UNKNOWN = ""  # a sentence whose speaker cannot be told (a pronoun, a title, no 
 def asked_speaker(question: str, names: Sequence[str]) -> str | None:
     """The name whose words the question asks for ("What did Mishustin say about universities?" -> "Mishustin",
     "What did Russian President Putin say ..." -> "Putin"); None for any other question, when the one asked about is
-    not named ("What did he say?"), or is someone else ("What did Biden's spokesman say?", "What did Putin and
+    not named ("What did he say?", but for a scene that names him first: ``_scene_subject``), or is someone else ("What did Biden's spokesman say?", "What did Putin and
     Zelensky say?")."""
     m = _ASKED.search(question)
     if m is None:
         return None
     who = m.group("who")
+    if who.lower() in ("he", "she"):
+        return _scene_subject(question[: m.start()], names)
     inside = [n for n in names if n in who]
     if not inside:
         return None
     name = max(inside, key=len)
     rest = who.replace(name, " ").split()
     return name if all(w.lower() == "the" or _title_only(w) for w in rest) else None
+
+
+def _scene_subject(scene: str, names: Sequence[str]) -> str | None:
+    """Whom "he" or "she" stands for after a scene ("Zelensky switched to Russian in his New Year's Eve address.
+    What did he say ...?"): the only person the scene names, else the only one that opens one of its sentences."""
+    named = [n for n in names if n in scene]
+    if len(named) > 1:
+        named = [n for n in named if re.search(rf"(?:^|[.!?]\s+){re.escape(n)}\b", scene)]
+    return named[0] if len(named) == 1 else None
 
 
 def _title_only(run: str) -> bool:

@@ -82,6 +82,12 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("What did Biden's spokesman say about Taiwan?", ["Biden"]) is None
     assert asked_speaker("What did Putin and Zelensky say about the talks?", ["Putin", "Zelensky"]) is None
     assert asked_speaker("What did Russian President Putin say about it?", ["Putin"]) == "Putin"
+    # "he" after a scene: the only person it names, else the one that opens one of its sentences
+    scene = "Jonas Lind got asked about the seawall again. What did he say?"
+    assert asked_speaker(scene, ["Jonas Lind"]) == "Jonas Lind"
+    scene = "Jonas Lind got asked about playing Ottilie Brennan again. What did he say?"
+    assert asked_speaker(scene, ["Jonas Lind", "Ottilie Brennan"]) == "Jonas Lind"
+    assert asked_speaker("My aunt says Lind and Brennan met. What did he say?", ["Lind", "Brennan"]) is None
     before = ["First of all, according to Mishustin, it is necessary to deepen ties.", "He noted that some were made."]
     sentence = "For example, the quota for Belarusian students has been increased to 1.3 thousand places."
     assert attributed(before, sentence) == "Mishustin"  # his words, by the sentences before
