@@ -799,7 +799,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         if not any(word.lower() in n for n in lowered):
             names.append(word)
             lowered.add(word.lower())
-    speaker = asked_speaker(question, [n for n in names if n in persons])
+    # any name: the small model calls some people a nationality ("what did Belichick say": NORP) or misses them
+    speaker = asked_speaker(question, names)
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
     asks = asked_type(question) if speaker is None else None
@@ -1666,6 +1667,26 @@ def _qualifies_a_name(sentence: str, ent: Entity, entities: Sequence[Entity]) ->
     return gap is not None and any(e.start == gap.end() and e.label in NAME_LABELS for e in entities)
 
 
+# A place before a person's title or post and the person's name is theirs, not a place where anything happens:
+# "South Carolina forward-center Aliyah Boston", "Texas Gov. Greg Abbott", "Florida Sen. Marco Rubio"
+_POSITIONS = (
+    r"forward|guard|center|centre|defender|midfielder|linebacker|receiver|safety|tackle|outfielder|catcher|"
+    r"shortstop|pitcher|closer|freshman|sophomore|junior|senior|star|native|resident|legend|great"
+)
+_AFFILIATION_GAP = re.compile(
+    rf"(?:\s+(?:Democratic|Republican|Democrat|GOP|state|State|head|assistant|{alternation(sorted(TITLES))}|"
+    rf"{_PERSON_NOUNS}|{_POSITIONS})(?:-[\w-]+)?\.?)+\s+",
+    re.I,
+)
+
+
+def _affiliates_a_person(sentence: str, ent: Entity, entities: Sequence[Entity]) -> bool:
+    """Whether a place is followed by a person's title or post and the person's name (see above; the small model
+    calls some people an organisation: "Aliyah Boston")."""
+    gap = _AFFILIATION_GAP.match(sentence, ent.end)
+    return gap is not None and any(e.start == gap.end() and e.label in ("PERSON", "ORG") for e in entities)
+
+
 def _said_in(question_lower: str, text: str) -> bool:
     """Whether the question itself says ``text`` (as a whole phrase)."""
     phrase = " ".join(text.lower().split())
@@ -2232,6 +2253,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "declared John Hanson, not Barack Obama, the first Black president": what it is not
         if frame.asks == "organisation" and _qualifies_a_name(sentence, ent, entities):
             continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
+        if frame.asks == "place" and _affiliates_a_person(sentence, ent, entities):
+            continue  # "South Carolina forward-center Aliyah Boston": her team, not where it happens
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if exact and _vague(sentence, ent):
