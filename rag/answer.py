@@ -436,7 +436,9 @@ def recase_names(
     row are first read as one name the same way ("new york giants", "white house": neither "new" nor "giants" alone
     is written with a capital that often). In a question typed with capitals, only a word in small letters after a
     title is read so: "what did BTS and president trump talk about" asks about Trump, whom no article of the BTS
-    visit names (any other word in small letters is taken as typed: looking each up would cost a question ~15 ms)."""
+    visit names (any other word in small letters is taken as typed: looking each up would cost a question ~15 ms).
+    A word no article holds that is a name's possessive typed without its apostrophe is written as one
+    ("portlands" -> "Portland's")."""
     spans: list[tuple[int, int, str]] = []  # the phrases and words read as names, and how to write them
     typed_caseless = caseless(question)
     if typed_caseless:
@@ -454,7 +456,16 @@ def recase_names(
     typed = [w for w in dict.fromkeys(m[0] for m in words) if w not in STOPWORDS and len(w) > 2]
     written = capitalised(typed) if typed else {}  # nothing to look up: no query at all
     names: dict[str, str] = {}  # each word read as a name, and how to write it
+    # a name's possessive typed without its apostrophe ("portlands five game win streak"): a word no article holds
+    # whose form without its "s" the articles write as a name
+    owners = [w[:-1] for w in typed if written.get(w) is None and w.endswith("s") and not w.endswith("ss")]
+    owned = capitalised(owners) if owners else {}
+    for owner, how in owned.items():
+        if how is not None and how[0] >= NAME_CASE_SHARE:
+            names[owner + "s"] = how[1] + "'s"
     for word in typed:
+        if word in names:
+            continue
         if (how := written.get(word)) is not None:
             if how[0] >= NAME_CASE_SHARE:
                 names[word] = how[1]  # as the articles write it: "OpenAI", "FBI"
@@ -1381,6 +1392,9 @@ class ExtractiveAnswerer(Answerer):
         section_terms = (event_terms(section) | best.near) if section else sentence_terms
         # each topic word with the verb of its irregular past form ("broke" is said by "break"), read once
         forms = {t: as_events((t,)) for t in frame.topic}
+        # the asker's own scene counts where the article says it, and is not missed where it does not ("We're
+        # driving through Visalia ... the kids are begging": no article says "kids")
+        topic = [t for t in frame.topic if t not in frame.chat or forms[t] & article_terms]
         offers = offered(frame, best.text, analysed)
         if frame.role is not None and group is None:
             offers = []  # no sentence gives anyone the asked role (rag/roles.py): a person is not what was asked
@@ -1393,9 +1407,9 @@ class ExtractiveAnswerer(Answerer):
             "names_sentence": share(in_passage),
             "names_section": share(in_section),
             "has_names": float(bool(frame.names)),
-            "topic_article": share([bool(forms[t] & article_terms) for t in frame.topic]),
-            "topic_sentence": share([bool(forms[t] & sentence_terms) for t in frame.topic]),
-            "topic_section": share([bool(forms[t] & section_terms) for t in frame.topic]),
+            "topic_article": share([bool(forms[t] & article_terms) for t in topic]),
+            "topic_sentence": share([bool(forms[t] & sentence_terms) for t in topic]),
+            "topic_section": share([bool(forms[t] & section_terms) for t in topic]),
             "asks_type": float(frame.asks is not None),
             "type_match": float(bool(offers)),
             "consensus": self._consensus(short.text if short else "", best, hits),
@@ -1422,7 +1436,7 @@ class ExtractiveAnswerer(Answerer):
             score=self.model.probability(features),
             unknown_names=unknown,
             missing_names=missing_names,
-            missing_topic=tuple(topic_words(frame, {t for t, said in forms.items() if not said & article_terms})),
+            missing_topic=tuple(topic_words(frame, {t for t in topic if not forms[t] & article_terms})),
             relation_missing=relation_missing,
             day_missing=day_missing,
             years_missing=years_unsaid(frame.text, written, best.hit.published),

@@ -668,6 +668,9 @@ class Frame:
     # oldest man ...?", "Who is the ...?") or it asks for no kind of named thing
     described: tuple[str, ...] = ()
     who_is_the: bool = False  # "Who was the defending champion?": it asks whom a sentence calls by its head
+    # topic words only of a scene the asker tells of themselves ("We're driving through Visalia this weekend and the
+    # kids are begging for In-N-Out."): no article need say them (``chatter``)
+    chat: frozenset[str] = frozenset()
 
     @property
     def names_a_thing(self) -> bool:
@@ -845,6 +848,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(kind.group(0)))  # "What date was the Super Bowl played?": nor "date"
     topic = tuple(dict.fromkeys(t for t in key_terms(question) if t not in name_terms and not t.isdigit()))
     head = _asked_head(asks, analysed.asked_head) or analysed.counted
+    chat = chatter(question) & set(topic)
     return Frame(
         question,
         tuple(dict.fromkeys(names)),
@@ -865,7 +869,42 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         reason is not None,
         _described(asks, head, analysed.common_nouns, question),
         _WHO_IS_THE.match(question) is not None,
+        chat,
     )
+
+
+# A sentence in which the asker speaks of themselves or to the reader: "I", "my", "we", "our", "us", "you" (not "US",
+# nor the numeral of "Artemis I", "World War I": an "I" after a capitalised word)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|us|[Yy]ou|[Yy]our)\b"
+)
+_I = re.compile(r"(?:^|(?<=\s))I(?=\s)")
+
+
+def _told_by_asker(sentence: str) -> bool:
+    """Whether the asker speaks of themselves or to the reader in ``sentence`` (see above)."""
+    if _FIRST_PERSON.search(sentence):
+        return True
+    for m in _I.finditer(sentence):
+        before = sentence[: m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1].lower() in STOPWORDS:  # "Then I saw it"
+            return True
+    return False
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=\S)")
+
+
+def chatter(question: str) -> frozenset[str]:
+    """The key terms that only the question's scenes told in the first or second person say ("My nephew is
+    obsessed with megalodons and says ...", "We're driving through Visalia ..."), not its last sentence, which
+    asks. A news story's scene ("NASA launched Artemis I on Wednesday. Where is it headed?") is none."""
+    sentences = _SENTENCES.split(question.strip())
+    if len(sentences) < 2:
+        return frozenset()
+    asked = set(key_terms(sentences[-1]))
+    told = {t for s in sentences[:-1] if _told_by_asker(s) for t in key_terms(s)}
+    return frozenset(told - asked - {t for s in sentences[:-1] if not _told_by_asker(s) for t in key_terms(s)})
 
 
 def _within_head(question: str, asks: str | None, analysed: Analysed) -> str | None:

@@ -151,6 +151,7 @@ def test_the_names_a_question_types_in_small_letters_are_capitalised() -> None:
 
     shares = {"mishustin": 1.0, "universities": 0.1, "new": 0.86, "openai": 1.0, "tokayev": None, "spoke": None}
     shares |= {"president": 0.61, "trump": 0.99, "new york giants": 1.0, "giants": 0.68, "tech giants": 0.0}
+    shares |= {"tromsvik": 1.0, "streaks": 0.0}
     forms = {"openai": "OpenAI"}
     rare = {"tokayev"}  # split by the tokenizer: no English word
 
@@ -164,6 +165,8 @@ def test_the_names_a_question_types_in_small_letters_are_capitalised() -> None:
     # a word no article holds is a name when it is rare in English: "The articles don't mention Tokayev."
     assert recase("who spoke with tokayev") == "who spoke with Tokayev"
     assert recase("who runs openai") == "who runs OpenAI"  # as the articles write it
+    # a name's possessive typed without its apostrophe: a word no article holds, a name without its "s"
+    assert recase("who snapped tromsviks five game win streaks") == "who snapped Tromsvik's five game win streaks"
     # a capital only at a sentence's start (as phones type): the store's casing counts, an unknown rare word does not
     assert recase("What did mishustin say?") == "What did Mishustin say?"
     assert recase("Who spoke with tokayev?") == "Who spoke with tokayev?"

@@ -2722,3 +2722,20 @@ def test_another_winner_told_denies_the_premise(
     from rag.answerability import other_winner
 
     assert other_winner(_framed(ner, question), article) == told
+
+
+def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
+    from rag.answerability import chatter
+
+    scene = "We're driving through Tromsvik this weekend and the kids are begging for ice cream. Where is the new shop?"
+    assert {"drive", "kid", "beg", "weekend"} <= chatter(scene)
+    assert "shop" not in chatter(scene)  # the sentence that asks
+    # a news story's scene is no chatter, nor the numeral of "Artemis I"
+    assert chatter("NASA launched Artemis I on Wednesday. Where is the spacecraft headed?") == frozenset()
+    assert chatter("Then I saw the game. Who won?") == {"saw", "game"}
+    text = "The new Tromsvik ice cream shop opened on Harbour Street on Friday."
+    draft = _answerer(ner).draft(Query(scene), [text_hit(text, "a1", scene)])
+    assert draft.assessment is not None and draft.assessment.features["topic_article"] == 1.0
+    told = "Crews are driving through Tromsvik this weekend. Where is the new shop?"  # a story's: its words count
+    draft = _answerer(ner).draft(Query(told), [text_hit(text, "a1", told)])
+    assert draft.assessment is not None and draft.assessment.features["topic_article"] < 1.0
