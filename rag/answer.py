@@ -37,6 +37,7 @@ from rag.answerability import (
     offered,
     other_counted,
     other_day,
+    other_doer,
     other_winner,
     question_entities,
     reason_clause_terms,
@@ -1447,7 +1448,8 @@ class ExtractiveAnswerer(Answerer):
             denied=denied_premise(frame, best.text)
             or swapped_result(frame, written)
             or reversed_change(frame, best.text)
-            or other_winner(frame, written),
+            or other_winner(frame, written)
+            or other_doer(frame, written),
         )
 
     @staticmethod

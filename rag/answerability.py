@@ -1145,7 +1145,9 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     elif not noun and words:
         # past an adjective ("three different markets" counts markets, not calories); a noun before a noun stays
         # ("34 felony counts", see above)
-        noun = words[1] if len(words) > 1 and _ADJECTIVE.fullmatch(words[0]) else words[0]
+        noun = words[0]
+        if len(words) > 1 and _ADJECTIVE.fullmatch(words[0]):
+            noun = next((w for w in words[1:3] if w.endswith("s") and not w.endswith("ss")), words[1])
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
         return None
@@ -2724,14 +2726,20 @@ _PARTICIPLE_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:(?:who|whom|which)\b(?:[^,;:.!?—–()]|[,.](?=\d)){0,60}|that\s+)$", re.I)
 
 
+# "If someone hits Wednesday's Powerball ..., how much do they get?" supposes, takes nothing for granted: an "if",
+# "whether" or "unless" earlier in the verb's clause
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|whether|unless|suppose|supposing)\b[^,;:.!?]*$", re.I)
+
+
 def _takes_no_premise(question: str, verb: str) -> bool:
-    """Whether every place ``question`` writes the stem ``verb`` asks its subject or writes it passive (see
-    ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``)."""
+    """Whether every place ``question`` writes the stem ``verb`` asks its subject, writes it passive or supposes it
+    (see ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``, ``_CONDITIONAL_BEFORE``)."""
     at = [m.start() for m in re.finditer(r"[\w'’-]+", question) if key_terms(m.group(0))[:1] == [verb]]
     return bool(at) and all(
         _PASSIVE_BEFORE.search(question, 0, i)
         or _PARTICIPLE_BEFORE.search(question, 0, i)
         or _ASKED_SUBJECT.search(question, 0, i)
+        or _CONDITIONAL_BEFORE.search(question, 0, i)
         for i in at
     )
 
@@ -2942,4 +2950,74 @@ def other_winner(frame: Frame, article: str) -> str | None:
             if won & set(key_terms(" ".join(sentence[m.end() :].split()[:6]))):
                 other = sentence.strip().rstrip(" .")
                 break
+    return other
+
+
+# Another doer told: "how much did cnn agree to pay dominion voting systems in the settlement" takes for granted that
+# CNN agreed; the quoted article says "Fox News had just agreed to an 11th-hour settlement with Dominion Voting
+# Systems" and never names CNN beside a form of the verb. The question's name right after "did"/"does"/"has" and
+# its verb (a base form or a participle: "did US employers add" puts a plural noun there, and asks nothing of the
+# kind); a sentence of the article whose form of that verb has another name before it in its clause and a word of
+# the question's object after it; and no sentence of the article that names the question's doer beside a form of
+# the verb, wherever ("'As a result, I am resigning today,' Zucker wrote": the premise may hold).
+_ASKED_DOER = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(?P<rest>.+)", re.I)
+_ADVERB = re.compile(r"(?:also|ever|just|recently|finally|officially|first|really|actually|\w+ly)$", re.I)
+_NOT_DONE = frozenset(key_terms("say tell think know want feel mean call react respond describe plan"))
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _owner_word(word: str) -> str:
+    """A word without its possessive ending and punctuation, lower-cased ("Zucker's" -> "zucker")."""
+    return re.sub(r"['’]s?$", "", word.lower())
+
+
+def other_doer(frame: Frame, article: str) -> str | None:
+    """The sentence of ``article`` that has another name do what the question says its name did (see above); None
+    when none does, when the article names the question's doer beside a form of the verb, or the question is
+    negative."""
+    m = _ASKED_DOER.search(frame.text)
+    if m is None or _NEGATIVE_QUESTION.search(frame.text):
+        return None
+    rest = m.group("rest")
+    who = next(
+        (
+            n
+            for n in sorted(frame.names, key=len, reverse=True)
+            if re.match(rf"(?:the\s+)?{re.escape(n)}(?![\w'’-])", rest, re.I)
+        ),
+        None,
+    )
+    if who is None:
+        return None
+    words = _WORD.findall(rest[rest.lower().find(who.lower()) + len(who) :].split("?")[0])
+    while words and _ADVERB.match(words[0]):
+        words = words[1:]
+    if not words or not words[0].isalpha() or not words[0].islower() or re.search(r"[^s]s$", words[0]):
+        return None
+    stem = key_terms(words[0])[:1]
+    if not stem or stem[0] in _LIGHT_VERBS or stem[0] in _NOT_DONE:
+        return None
+    forms = as_events(tuple(stem))
+    done_to = set(key_terms(" ".join(words[1:7]))) - set(key_terms(who)) - forms
+    mine = {w.lower() for w in re.findall(r"[\w-]+", who) if len(w) > 2} - STOPWORDS
+    if not done_to or not mine:
+        return None
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", article))
+    other = None
+    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        for v in _WORD.finditer(sentence):
+            if not as_events(tuple(key_terms(v.group(0))[:1])) & forms:
+                continue
+            if any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
+                return None  # the question's doer may do it here
+            if other is not None or _PASSIVE_BEFORE.search(sentence, 0, v.start()):
+                continue
+            start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, v.start())), default=0)
+            doers = [
+                w
+                for w in _WORD.findall(sentence[start : v.start()])[-6:]
+                if w[:1].isupper() and _owner_word(w) not in STOPWORDS and w.lower() not in lower
+            ]
+            if doers and done_to & set(key_terms(" ".join(sentence[v.end() :].split()[:8]))):
+                other = sentence.strip().rstrip(" .")
     return other

@@ -2532,6 +2532,12 @@ def test_a_name_before_a_photo_agency_is_a_credit(ner: EntityRecognizer) -> None
             None,
         ),
         ("Which city has seen protests this week?", "Leicester has not seen such protests in years.", None),
+        # the question supposes: "if someone hits" takes no win for granted
+        (
+            "If someone hits Wednesday's Lotto jackpot and takes the lump sum, how much do they get?",
+            "The jackpot has not been hit since someone in Tromsvik won in June.",
+            None,
+        ),
         # the question's verb is passive or a participle: the sentence's active one has another subject
         (
             "A surge of migrants at the border is expected next week. What is the policy called?",
@@ -2739,3 +2745,35 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
     told = "Crews are driving through Tromsvik this weekend. Where is the new shop?"  # a story's: its words count
     draft = _answerer(ner).draft(Query(told), [text_hit(text, "a1", told)])
     assert draft.assessment is not None and draft.assessment.features["topic_article"] < 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "told"),
+    [
+        (
+            "how much did Nordvik TV agree to pay Tromsvik Ferries in the settlement",
+            "Harbour News had just agreed to a settlement with Tromsvik Ferries for $7 million. Nordvik TV declined.",
+            "Harbour News had just agreed to a settlement with Tromsvik Ferries for $7 million",
+        ),
+        (
+            "Why did Greta Halvorsen leave the Tromsvik Comets?",
+            "It would be a surprise if Ottilie Brennan left Tromsvik next season.",
+            "It would be a surprise if Ottilie Brennan left Tromsvik next season",
+        ),
+        # the question's doer beside a form of the verb anywhere in the article: the premise may hold
+        (
+            "Why did Lars Vik resign from the council?",
+            "Anja Moller resigns from the council, after Lars Vik. 'I am resigning today,' Vik wrote.",
+            None,
+        ),
+        # a plural noun after the name: no verb of the name's ("did US employers add")
+        ("How many jobs did Nordvik employers add in May?", "Tromsvik employers added 3,000 jobs in May.", None),
+        ("Why didn't Lars Vik resign from the council?", "Anja Moller resigned from the council.", None),
+    ],
+)
+def test_another_doer_told_denies_the_premise(
+    ner: EntityRecognizer, question: str, article: str, told: str | None
+) -> None:
+    from rag.answerability import other_doer
+
+    assert other_doer(_framed(ner, question), article) == told
