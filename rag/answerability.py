@@ -730,11 +730,10 @@ _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+
 # "Xi Jinping is in Moscow"; "put nuclear weapons in Belarus": "station" them; "what share of sales comes from
 # breakfast": "breakfast makes up about 6% of its sales"), "compare" ("how today's crisis compares with the 1970s":
 # "much bigger than the oil crises of the 1970s"), the contractions of auxiliaries ("Why isn't ...", "he'd"), and a
-# turn's change of subject ("unrelated, but who won ...", "btw", "anyway"); "get" and "got", an auxiliary or a
-# light verb as users type them ("got barred", "got trapped", "get a sequel": "was barred", "will have a sequel").
+# turn's change of subject ("unrelated, but who won ...", "btw", "anyway").
 _NOT_TOPIC = (
     "even though although still yet ever already really actually currently nowadays now anymore exactly precisely "
-    "unrelated anyway btw go goes going went gone put get gets got gotten getting "
+    "unrelated anyway btw go goes going went gone put "
     "come comes came coming compare compares compared comparing "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
@@ -989,6 +988,10 @@ _NUMERIC = re.compile(
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,024"
+_ONE_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|his|her|their|our|this|these)\s+(?:most|least|best|worst|few|first|last|only|[a-z]+est)\b",
+    re.I,
+)
 _CLOCK = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?")  # "8:16", "2:05:30": a time of day or a duration
 _SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
@@ -1683,12 +1686,31 @@ def _counted_for_another(frame: Frame, sentence: str, ent: Entity, analysed: Ana
     follows a person the sentence gives it to ("Jasmine Carson scored 22 points", "Lilly Meister, who ..., has 7
     points") who is none of them."""
     # the question's people, or (where the recogniser took none of its names for a person: "how many points did
-    # mackenzie holmes score") its names that the sentence says beside the other person's tally
-    people = frame.person_names or {n for n in frame.names if mentions(sentence.lower(), n)}
+    # mackenzie holmes score", "how many 50 point games did Wilt have") its names: a tally given to a person none of
+    # them names is not theirs
+    people = frame.person_names or set(frame.names)
     if not people:
         return False
-    owner = _person_before(sentence, ent, analysed, _TALLY_BEFORE)
+    owner = _person_before(sentence, ent, analysed, _TALLY_BEFORE) or _name_before(sentence, ent)
+    if owner is None and not any(mentions(sentence.lower(), p) for p in people):
+        # the sentence gives its first tally to another and never names the asked: "Bryant scored 60 or more points
+        # six times ..., where he dropped 60" tells none of Wilt's
+        first = next((e for e in analysed.entities if e.label == "CARDINAL" or e.text[:1].isdigit()), None)
+        if first is not None and first.start < ent.start:
+            owner = _person_before(sentence, first, analysed, _TALLY_BEFORE) or _name_before(sentence, first)
     return owner is not None and not any(same_person(owner, p) for p in people)
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def _name_before(sentence: str, ent: Entity) -> str | None:
+    """A name the recogniser missed right before a tally ("Bryant scored 60 or more points": no entity to the small
+    model), not a pronoun or a small word ("He scored 60")."""
+    for m in _CAPITALISED_RUN.finditer(sentence, 0, ent.start):
+        if _TALLY_BEFORE.fullmatch(sentence, m.end(), ent.start) and m.group(0).split()[0].lower() not in STOPWORDS:
+            return m.group(0)
+    return None
 
 
 _NOT_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
@@ -2333,6 +2355,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How much of the playoff pool did they get?" is not answered by "the 16-team playoff format"
         if frame.counted is not None and _SCORE.fullmatch(ent.text.strip()):
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
+        if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
+            continue  # "In one of the most consequential weeks": a phrase, no count of people
         if frame.counted is not None and _CLOCK.fullmatch(ent.text.strip()):
             continue  # "in the final 8:16" (a cardinal to the small model) is a time, no count of assists
         if duration_asked:
