@@ -38,13 +38,16 @@ from typing import Any
 
 from rag.models import read_model, refuse_unknown
 from rag.names import (
+    COUNTRIES,
     TITLES,
+    US_STATES,
     abbreviates,
     bare,
     clean_name,
     demonym_of,
     mentions,
     name_key,
+    place_forms,
     place_group,
     same_person,
     same_place,
@@ -754,6 +757,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
     persons: set[str] = set()
+    peoples: set[str] = set()
     covered: list[tuple[int, int]] = []
     for ent in analysed.entities:
         if ent.label not in NAME_LABELS:
@@ -772,6 +776,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             covered.append((ent.start, ent.end))
             if ent.label == "PERSON" and kept[0] == parts[0]:
                 persons.add(kept[0])
+            if ent.label == "NORP":
+                peoples.update(kept)
     lowered = {n.lower() for n in names}
     # the days and months of the question's dates ("on Monday", "between Oct. 2006 and Sept. 2013"): tagged
     # proper nouns, but a day or a month is not a name an article must repeat, nor the question's topic ("May" of
@@ -801,8 +807,11 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         if not any(word.lower() in n for n in lowered):
             names.append(word)
             lowered.add(word.lower())
-    # any name: the small model calls some people a nationality ("what did Belichick say": NORP) or misses them
-    speaker = asked_speaker(question, names)
+    # a person's name, or else one the small model calls a nationality that is no people-word ("what did Belichick
+    # say": NORP; not "Russian" of "Russian President Putin", "Kenyans", "Republican")
+    speaker = asked_speaker(question, [n for n in names if n in persons]) or asked_speaker(
+        question, [n for n in names if n in peoples and not _PEOPLE_WORD.search(n) and not place_forms(n)]
+    )
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
     asks = asked_type(question) if speaker is None else None
@@ -988,6 +997,8 @@ _NUMERIC = re.compile(
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,024"
+_KNOWN_PLACES = COUNTRIES | US_STATES
+_PEOPLE_WORD = re.compile(r"(?:s|an|ese|ish|i)$")
 _ONE_OF_THE = re.compile(
     r"\s+of\s+(?:the|its|his|her|their|our|this|these)\s+(?:most|least|best|worst|few|first|last|only|[a-z]+est)\b",
     re.I,
@@ -2292,6 +2303,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         )
         if birthday:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
+        if frame.asks == "place" and ent.label in ("ORG", "PERSON", "NORP") and bare(ent.text).lower() in _KNOWN_PLACES:
+            ent = Entity(ent.text, "GPE", ent.start, ent.end)  # a country or a state, whatever the small model took it
+            # for ("fled to the Maldives": ORG; "Sri Lanka": PERSON)
         if member_asked and ent.label == "ORG" and (member := _MEMBER_OF_GROUP.fullmatch(ent.text)):
             ent = Entity(member.group(1), "PERSON", ent.start, ent.start + member.end(1))  # "Suga of BTS": Suga
         if (

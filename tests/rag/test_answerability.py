@@ -1483,6 +1483,9 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     assert _offered(ner, question, "Lars Vik is getting his own Las Vegas residency.") == []  # "Vegas" shortened
     venue = "The singer will headline at The Colosseum at Caesars Palace, a press release said."
     assert _offered(ner, question, venue) == ["The Colosseum at Caesars Palace"]  # a venue's name, an ORG to it
+    # a country the small model takes for an organisation or a person is still a place
+    fled = "Sri Lanka's crisis escalated after President Lars Vik fled to the Maldives without resigning."
+    assert _offered(ner, "Sri Lankan President Lars Vik fled to which country this week?", fled) == ["Maldives"]
     # a place before a person's post and name is theirs, not where the event is
     star = "The one sure thing is that Tromsvik forward-center Idris Okonkwo will be taken first."
     assert _offered(ner, "Where is the draft taking place?", star) == []

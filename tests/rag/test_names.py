@@ -104,6 +104,8 @@ def test_a_place_typed_without_the_comma_before_its_state_is_found() -> None:
     assert "Kansas City, Missouri" in name_forms("Kansas City Missouri")
     assert name_forms("West Virginia") == ("West Virginia", "W.Va.")  # a state's own name is not split
     assert "Paris, France" in name_forms("Paris France")
+    # a plural name's singular ("How many Super Bowls did he win?": "won a Super Bowl"), not "Los Angele"
+    assert "Super Bowl" in name_forms("Super Bowls") and name_forms("Los Angeles") == ("Los Angeles",)
 
 
 def test_a_long_name_is_found_with_a_few_words_more_inside_it() -> None:
