@@ -58,6 +58,7 @@ from rag.query import TRAILING_CONTEXT
 from rag.roles import Role, asked_role
 from rag.speakers import SAYING, asked_speaker
 from rag.text import (
+    AUXILIARY,
     CURRENCY,
     CURRENCY_WORDS,
     MONTH_ABBREVIATIONS,
@@ -2736,7 +2737,7 @@ _NEGATIVE_QUESTION = re.compile(
     r"instead)\b",
     re.I,
 )
-_AUXILIARY = r"(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|may|might|must)"
+_AUXILIARY = AUXILIARY
 _AUXILIARY_BEFORE = re.compile(rf"\b{_AUXILIARY}\s+$", re.I)
 _NOT_DENIED = frozenset({"only", "just", "merely", "simply", "least", "all", "because"})  # "not only", "not just"
 _NOT_DENIAL_AFTER = re.compile(r"[^.;!?]*\buntil\b", re.I)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from rag.text import AUXILIARY
+
 _WH = r"(?:who|whom|whose|what|when|where|why|how|which)"
-_AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might)"
+_AUX = AUXILIARY
 _ASKS = rf"(?:{_WH}|{_AUX})\b"  # how a question opens
 
 # "When and where did ...", "Who, what and why ...": the question words share the rest of the question, which goes on
