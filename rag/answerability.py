@@ -811,7 +811,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     # a person's name, or else one the small model calls a nationality that is no people-word ("what did Belichick
     # say": NORP; not "Russian" of "Russian President Putin", "Kenyans", "Republican")
     speaker = asked_speaker(question, [n for n in names if n in persons]) or asked_speaker(
-        question, [n for n in names if n in peoples and not _PEOPLE_WORD.search(n) and not place_forms(n)]
+        question,
+        [n for n in names if n in peoples and not _PEOPLE_WORD.search(n) and n[-1:] != "s" and not place_forms(n)],
     )
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
@@ -999,12 +1000,11 @@ _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,024"
 _KNOWN_PLACES = COUNTRIES | US_STATES
-_PEOPLE_WORD = re.compile(r"(?:s|an|ese|ish|i)$")
 _ONE_OF_THE = re.compile(
     r"\s+of\s+(?:the|its|his|her|their|our|this|these)\s+(?:most|least|best|worst|few|first|last|only|[a-z]+est)\b",
     re.I,
 )
-_CLOCK = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?")  # "8:16", "2:05:30": a time of day or a duration
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?")  # "8:16", "2:05:30": a time of day or a duration
 _SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
 _SCORE = re.compile(r"\d+\s?[-–]\s?\d+")  # a whole score or tally
@@ -2372,7 +2372,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
-        if frame.counted is not None and _CLOCK.fullmatch(ent.text.strip()):
+        if frame.counted is not None and _CLOCK_TIME.fullmatch(ent.text.strip()):
             continue  # "in the final 8:16" (a cardinal to the small model) is a time, no count of assists
         if duration_asked:
             if ent.label != "QUANTITY" and not (ent.label in ("DATE", "TIME") and _length_of_time(ent.text)):
