@@ -28,6 +28,7 @@ The signals are combined by a logistic model (``AnswerabilityModel``) whose weig
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -1713,16 +1714,20 @@ def _counted_for_another(frame: Frame, sentence: str, ent: Entity, analysed: Ana
     return owner is not None and not any(same_person(owner, p) for p in people)
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
-
-
 def _name_before(sentence: str, ent: Entity) -> str | None:
-    """A name the recogniser missed right before a tally ("Bryant scored 60 or more points": no entity to the small
-    model), not a pronoun or a small word ("He scored 60")."""
-    for m in _CAPITALISED_RUN.finditer(sentence, 0, ent.start):
-        if _TALLY_BEFORE.fullmatch(sentence, m.end(), ent.start) and m.group(0).split()[0].lower() not in STOPWORDS:
-            return m.group(0)
-    return None
+    """A person's name the recogniser missed right before a tally ("Bryant scored 60 or more points": no entity to
+    the small model): one or two capitalised words after a word in small letters or the sentence's start, not a
+    pronoun or a small word ("He scored 60"), nor the end of a longer name or a "the" name ("The US Cybersecurity and
+    Infrastructure Security Agency has 127 ...", "The Lakers scored 110")."""
+    tally = _TALLY_BEFORE.search(sentence, 0, ent.start)
+    if tally is None or tally.end() != ent.start:
+        return None
+    words = sentence[: tally.start()].split()
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))[::-1]
+    before = words[: len(words) - len(run)]
+    if not 1 <= len(run) <= 2 or run[0].lower() in STOPWORDS or (before and before[-1].lower() == "the"):
+        return None
+    return " ".join(run)
 
 
 _NOT_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)

@@ -2260,6 +2260,8 @@ def test_a_count_or_an_age_given_to_another_person_is_not_the_asked_one(ner: Ent
     # a name the small model misses, first in the sentence, and a sentence that never names the asked one
     other = "Vik scored 60 or more points six times in his career, where he dropped 60 against Nordvik."
     assert _offered(ner, "how many 50 point games did Okonkwo have in his career", other) == []
+    agency = "The Nordvik and Tromsvik Harbour Safety Agency has 127 inspectors across the country."
+    assert _offered(ner, "How many inspectors does THSA have?", agency) == ["127 inspectors"]  # no person's tally
     week = "In one of the most consequential weeks of the year, Okonkwo headlined a town hall."
     assert _offered(ner, "How many people came to Okonkwo's town hall?", week) == []  # a phrase, no count
     clock = "Okonkwo scored 17 points in the final 8:16, leading Tromsvik to the title."
