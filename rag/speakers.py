@@ -32,7 +32,10 @@ _ASKED_VERBS = (
     r"explain|explained|stress|stressed|tweet|tweeted|post|posted|predict|predicted"
 )
 _ASKED = re.compile(
-    rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b", re.I
+    rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
+    # "How did Adel al-Jubeir answer the charge ...?", "how did she respond": the answer is in their words
+    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react)\b",
+    re.I,
 )
 # the verbs with which news reports speech, in the forms a sentence uses them
 SAYING = (
@@ -87,7 +90,7 @@ def asked_speaker(question: str, names: Sequence[str]) -> str | None:
     m = _ASKED.search(question)
     if m is None:
         return None
-    who = m.group("who")
+    who = m.group("who") or m.group("who2")
     if who.lower() in ("he", "she"):
         return _scene_subject(question[: m.start()], names)
     inside = [n for n in names if n in who]

@@ -82,6 +82,10 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("What did Biden's spokesman say about Taiwan?", ["Biden"]) is None
     assert asked_speaker("What did Putin and Zelensky say about the talks?", ["Putin", "Zelensky"]) is None
     assert asked_speaker("What did Russian President Putin say about it?", ["Putin"]) == "Putin"
+    # "how did X answer / respond / react" asks for their words too
+    assert asked_speaker("How did Ottilie Brennan answer the charge of overspending?", ["Ottilie Brennan"]) == (
+        "Ottilie Brennan"
+    )
     # "he" after a scene: the only person it names, else the one that opens one of its sentences
     scene = "Jonas Lind got asked about the seawall again. What did he say?"
     assert asked_speaker(scene, ["Jonas Lind"]) == "Jonas Lind"
