@@ -521,6 +521,11 @@ def spells_out(text: str, short: str) -> bool:
 
 def abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is the initials of ``name``, a name of two or more words ("SVB", "Silicon Valley Bank";
-    "NHS", "the National Health Service"); small words do not count ("of", "and")."""
+    "NHS", "the National Health Service"; "SDSU", "San Diego State"); small words do not count ("of", "and")."""
     initials = [w[0] for w in re.findall(r"[\w’']+", re.sub(r"^the\s+", "", name, flags=re.I)) if w[0].isupper()]
-    return len(initials) >= 2 and short.isupper() and short.isalpha() and short == "".join(initials)
+    if len(initials) < 2 or not short.isupper() or not short.isalpha():
+        return False
+    # a state university's initials, as its teams are named without "University": "SDSU" for "San Diego State",
+    # "LSU" for "Louisiana State" (not "NYU" for "New York": the city)
+    state_u = short.endswith("U") and name.endswith(" State") and short[:-1] == "".join(initials)
+    return short == "".join(initials) or state_u

@@ -42,6 +42,7 @@ def test_initials_and_bare_forms() -> None:
     assert abbreviates("NHS", "the National Health Service")
     assert not abbreviates("NH", "the National Health Service")
     assert not abbreviates("svb", "Silicon Valley Bank")  # initials are capitals
+    assert abbreviates("TSU", "Tromsvik State") and not abbreviates("TU", "Tromsvik")  # a state university's "U"
     assert bare("the United Kingdom's") == "United Kingdom"
     assert clean_name("Gov. Kristi Noem,") == "Kristi Noem"
 
