@@ -533,6 +533,34 @@ def respell_names(
 _NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?![\w'’-])")
 
 
+# An organisation's name typed in small letters: "the heartland seed alliance", "the hudson valley pediatric alliance"
+# (one to three words before a noun that names an organisation)
+_TYPED_ORGANISATION = re.compile(
+    r"\bthe\s+(?P<name>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:alliance|association|coalition|council|foundation|institute|"
+    r"society|federation|league|committee|fund|agency|authority|commission|network|academy|trust|union|"
+    r"corporation|company|partnership|initiative|project|collective))\b"
+)
+
+
+def name_organisations(question: str, knows: Callable[[str], bool], typed_caseless: bool) -> str:
+    """A question typed without capitals, with each organisation's name it types in small letters that no stored
+    chunk holds (``knows``: ``LexicalIndex.knows``) written as a name, so that the question is refused for it ("how
+    many states does the heartland seed alliance count ..." -> "The articles don't mention Heartland Seed
+    Alliance."), where the articles' own "the teachers union" stays as typed. A question typed with capitals
+    (``typed_caseless`` false, before ``recase_names``) is returned as is."""
+    if not typed_caseless:
+        return question
+
+    def named(m: re.Match[str]) -> str:
+        words = m["name"].split()
+        if any(w.lower() in STOPWORDS for w in words):
+            return m.group(0)  # "the one group", "the city and county council": not a name
+        name = " ".join(w[:1].upper() + w[1:] for w in words)
+        return m.group(0) if knows(name) else m.group(0).replace(m["name"], name)
+
+    return _TYPED_ORGANISATION.sub(named, question)
+
+
 def spelling_note(changed: Sequence[tuple[str, str]]) -> str:
     """What a reader is told of the names read in another spelling."""
     read = join_words([f"“{typed}” as “{written}”" for typed, written in changed], "and")

@@ -10,7 +10,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rag.answer import Answerer, ExtractiveAnswerer, recase_names, respell_names, spelling_note
+from rag.answer import (
+    Answerer,
+    ExtractiveAnswerer,
+    caseless,
+    name_organisations,
+    recase_names,
+    respell_names,
+    spelling_note,
+)
 from rag.embed import Embedder
 from rag.errors import QueryError
 from rag.retrieve import Retriever, build_retriever
@@ -89,13 +97,16 @@ class Pipeline:
 
     def _read(self, question: str) -> tuple[str, list[tuple[str, str]]]:
         """The question with its contractions' apostrophes (``restore_apostrophes``: "whats" is "what's"), the names
-        it types in small letters capitalised (``recase_names``) and those it types with a letter wrong spelt as the
-        articles spell them (``respell_names``), and the words respelt."""
+        it types in small letters capitalised (``recase_names``), those it types with a letter wrong spelt as the
+        articles spell them (``respell_names``), an organisation's name no article holds written as a name
+        (``name_organisations``), and the words respelt."""
         if not self.store.exists():
             return question, []
         question = restore_apostrophes(question)
         recased = recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
-        return respell_names(recased, self.store.near_spelling, lambda name: not self.store.unknown_names([name]))
+        known = lambda name: not self.store.unknown_names([name])  # noqa: E731
+        respelt, changed = respell_names(recased, self.store.near_spelling, known)
+        return name_organisations(respelt, known, caseless(question)), changed
 
     def ask(self, query: Query, history: History = ()) -> Answer:
         return self.run(query, history).answer

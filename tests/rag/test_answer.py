@@ -181,6 +181,23 @@ def test_the_names_a_question_types_in_small_letters_are_capitalised() -> None:
     )
 
 
+def test_an_organisation_typed_in_small_letters_that_no_article_holds_is_a_name() -> None:
+    from rag.answer import name_organisations
+
+    held = {"Teachers Union", "Tromsvik Harbour Council"}
+    question = "how many boats does the tromsvik seed alliance count"
+    assert name_organisations(question, held.__contains__, True) == (
+        "how many boats does the Tromsvik Seed Alliance count"
+    )
+    assert name_organisations("what did the teachers union say", held.__contains__, True) == (
+        "what did the teachers union say"  # held: the articles' own words
+    )
+    assert name_organisations(question, held.__contains__, False) == question  # typed with capitals: as typed
+    assert name_organisations("who runs the city and port council", held.__contains__, True) == (
+        "who runs the city and port council"
+    )
+
+
 def test_a_question_about_a_person_quotes_the_article_that_names_them() -> None:
     """The sentence closest to the rest of the question comes from a story that never names the person asked
     about: the draft quotes the retrieved story that does, and the note names what that story lacks (not the
