@@ -1760,6 +1760,13 @@ _AFFILIATION_GAP = re.compile(
 )
 
 
+_FROM_ASKED = re.compile(r"\bwhere\b.*\bfrom\b", re.I)  # "Where is the forward from?"
+_POST_WORD = re.compile(
+    rf"\b(?:{alternation(sorted(TITLES))}|governor|senator|congressman|congresswoman|{_PERSON_NOUNS}|{_POSITIONS})\b",
+    re.I,
+)
+
+
 def _affiliates_a_person(sentence: str, ent: Entity, entities: Sequence[Entity]) -> bool:
     """Whether a place is followed by a person's title or post and the person's name (see above; the small model
     calls some people an organisation: "Aliyah Boston")."""
@@ -2278,6 +2285,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
+    # "The governor of which state signed ...?", "Where is the forward from?": a person's place is what is asked, and
+    # "California Gov. Gavin Newsom" gives it (see ``_affiliates_a_person``; not "Where did the governor sign it?")
+    post_asked = (
+        frame.asks == "place"
+        and bool(_POST_WORD.search(asked))
+        and bool(_GPE_ASKED.search(asked) or _FROM_ASKED.search(asked))
+    )
     member_asked = frame.asks == "person" and bool(_MEMBER_ASKED.search(asked))
     # a bare "who" asks for whoever did it: "Who took over Credit Suisse?" is answered by "UBS agreed to buy it"
     who_acts = set()
@@ -2336,7 +2350,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "declared John Hanson, not Barack Obama, the first Black president": what it is not
         if frame.asks == "organisation" and _qualifies_a_name(sentence, ent, entities):
             continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
-        if frame.asks == "place" and _affiliates_a_person(sentence, ent, entities):
+        if frame.asks == "place" and not post_asked and _affiliates_a_person(sentence, ent, entities):
             continue  # "South Carolina forward-center Aliyah Boston": her team, not where it happens
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number

@@ -1492,6 +1492,8 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     assert _offered(ner, "Where did the governor sign the bill?", "Texas Gov. Lars Vik signed it in Austin.") == [
         "Austin"
     ]
+    # ... unless the person's place is what is asked
+    assert _offered(ner, "The governor of which state signed the bill?", "Texas Gov. Lars Vik signed it.") == ["Texas"]
     assert _offered(ner, "Where in Florida did the storm hit?", "The storm hit South Florida on Monday.") == [
         "South Florida"
     ]
