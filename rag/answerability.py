@@ -3071,9 +3071,14 @@ def other_doer(frame: Frame, article: str) -> str | None:
             if other is not None or _PASSIVE_BEFORE.search(sentence, 0, v.start()):
                 continue
             start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, v.start())), default=0)
+            clause = sentence[start : v.start()]
+            if not clause.strip():  # "Northfold Railways, which owns the line, paid for the repairs": the subject
+                # is the sentence's first clause, before the one that describes it
+                first = next(_CLAUSE_BOUNDARY.finditer(sentence), None)
+                clause = sentence[: first.start() if first is not None else v.start()]
             doers = [
                 w
-                for w in _WORD.findall(sentence[start : v.start()])[-6:]
+                for w in _WORD.findall(clause)[-6:]
                 if w[:1].isupper() and _owner_word(w) not in STOPWORDS and w.lower() not in lower
             ]
             if doers and done_to & set(key_terms(" ".join(sentence[v.end() :].split()[:8]))):

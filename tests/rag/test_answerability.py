@@ -2772,6 +2772,12 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
             "It would be a surprise if Ottilie Brennan left Tromsvik next season.",
             "It would be a surprise if Ottilie Brennan left Tromsvik next season",
         ),
+        # the subject before a clause that describes it
+        (
+            "Why did Lars Vik pay for the Tromsvik repairs?",
+            "Northfold Railways, which owns the line, paid for the repairs. Lars Vik rebuilt the track.",
+            "Northfold Railways, which owns the line, paid for the repairs",
+        ),
         # the question's doer beside a form of the verb anywhere in the article: the premise may hold
         (
             "Why did Lars Vik resign from the council?",
