@@ -44,6 +44,9 @@ SHORT_NAME = 5  # a name typed with a letter wrong is looked up near the indexed
 LONG_NAME = 10  # ... and two letters wrong from this many
 SPELLING_DF = 2  # the word it stands for is held by at least this many chunks ...
 SPELLING_CASE_SHARE = 0.95  # ... and written with a capital this often
+# ... or this often for a word beside the rest of a name, which must then be held whole ("Leslie": 86% on the dev
+# store, where some chunk writes "leslie" in a handle; "Ridley" 87%)
+NAME_RUN_CASE_SHARE = 0.75
 SPELLING_TRIES = 5  # the stems nearest (then most frequent) whose written words are compared with the typed one
 
 _SCHEMA = """
@@ -426,7 +429,8 @@ class LexicalIndex:
         chunks, ~2 ms) gives the stems near its own (one edit more than the words may differ by), and the chunks
         that hold each give its written word, which is compared with the word as typed."""
         tokens = tokenize([word])[0]
-        if len(tokens) != 1 or len(word) < SHORT_NAME or not word.isalpha() or not self.exists():
+        # a word beside the rest of a name may be a letter shorter ("Jon Rham": the name as read must be held whole)
+        if len(tokens) != 1 or len(word) < SHORT_NAME - indexed or not word.isalpha() or not self.exists():
             return None
         stem = tokens[0]
         others = [t for t in dict.fromkeys(tokenize([context])[0]) if t != stem]
@@ -441,7 +445,8 @@ class LexicalIndex:
         edits = 2 if len(word) >= LONG_NAME else 1
         db = self._db()
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)")
-        low, high = stem[:2], stem[:1] + chr(ord(stem[1]) + 1)
+        # the same first two letters; beside the rest of a name, the first (its second and third swapped: "Rham")
+        low, high = (stem[:1], chr(ord(stem[0]) + 1)) if indexed else (stem[:2], stem[:1] + chr(ord(stem[1]) + 1))
         rows = db.execute(
             "SELECT term, doc FROM temp.fts_terms WHERE term >= ? AND term < ? AND doc >= ?", (low, high, SPELLING_DF)
         )
@@ -454,11 +459,11 @@ class LexicalIndex:
             if t != stem and (_edits(stem, t, edits + 1) or _edits(typed, t, edits + 1))
         )
         for *_, term in near[:SPELLING_TRIES]:
-            form = self._written_word(term, typed[:2], held if indexed else ())
+            form = self._written_word(term, typed[: 1 if indexed else 2], held if indexed else ())
             if form is None or not _typo(typed, form, edits, substitute=indexed):
                 continue
             written = self.capitalised([form]).get(form)
-            if written is None or written[0] < SPELLING_CASE_SHARE:
+            if written is None or written[0] < (NAME_RUN_CASE_SHARE if indexed else SPELLING_CASE_SHARE):
                 continue
             query = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1"
             beside = (db.execute(query, (f"{_quote(term)} AND {_quote(o)}",)).fetchone() for o in held)

@@ -1014,6 +1014,9 @@ def test_respell_names_looks_up_words_written_with_a_capital_only() -> None:
     assert text == "Who did the US trade for Brittney Griner? And what did Britney Spears sing?"
     assert changed == [("Britney", "Brittney")]
     assert respell_names("Who traded Britney Okafor?", near_indexed, known)[1] == []  # not read where still unknown
+    # a name before its possessive ending
+    text, _ = respell_names("What did Britney Griner's team say?", near_indexed, known)
+    assert text == "What did Brittney Griner's team say?"
 
 
 def test_how_long_is_answered_by_a_length_of_time_not_a_count(ner: EntityRecognizer) -> None:

@@ -368,6 +368,16 @@ def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> 
     index = LexicalIndex.build(tmp_path / "tiafoe.sqlite", [*france, *tiafoe], "g1")
     assert index.near_spelling("Francis", "Tiafoe") is None
     assert index.near_spelling("Francis", "Tiafoe", indexed=True) == "Frances"
+    # beside the rest of a name: a word of four letters, its second and third swapped ("Rham" for "Rahm"), and one the
+    # chunks write with a capital less often ("Leslie", lower-cased in a handle)
+    rows = [
+        ChunkRow(f"e{i}#0:x", f"Golfer Jon Rahm and actor Leslie Jordan {i}.", {"article_id": f"e{i}"})
+        for i in range(6)
+    ]
+    rows.append(ChunkRow("e9#0:x", "Follow @leslie on social media.", {"article_id": "e9"}))
+    index = LexicalIndex.build(tmp_path / "rahm.sqlite", rows, "g1")
+    assert index.near_spelling("Rham", "Jon") is None and index.near_spelling("Rham", "Jon", indexed=True) == "Rahm"
+    assert index.near_spelling("Lesile", "Jordan", indexed=True) == "Leslie"
 
 
 def test_edits_counts_insertions_deletions_substitutions_and_swaps() -> None:
