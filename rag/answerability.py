@@ -136,7 +136,7 @@ _WHO = (
     r"|\b(?:to|with|by|for|from|of|about|at|on|using|than|as)\s+who(?:m|se)?\b"
     rf"|{_ASKING}\s+who(?:m|se)?\b"
     r"|,\s*(?:and\s+|but\s+|so\s+)?who(?:m|se)?\b(?=[^,.;:!?]*\?)|\bwho(?:m|se)?\s*\?"
-    r"|\b(?:so|but)\s+who\b)"  # "emily bridges got barred from the champs so who ended up winning it"
+    r"|\b(?:so|but)\s+who\b|\bwho\s+else\b)"  # "... so who ended up winning it", "besides X who else ..."
 )
 # "What is Bob Huggins' age?", "what was biden's age": a name (one to four words, not a phrase such as "the reaction
 # to Biden's") and its age, ending the question
@@ -1005,6 +1005,21 @@ _ONE_OF_THE = re.compile(
     r"\s+of\s+(?:the|its|his|her|their|our|this|these)\s+(?:most|least|best|worst|few|first|last|only|[a-z]+est)\b",
     re.I,
 )
+_AVERAGE_ASKED = re.compile(r"\b(?:averag\w*|per|a\s+(?:game|night|season|year|day|week|month))\b", re.I)
+_AVERAGE_BEFORE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|an\s+average\s+of)\s+(?:a\s+)?(?:[\w-]+-high\s+)?$", re.I)
+_AVERAGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:per|a)\s+(?:game|night|contest|outing|match)\b", re.I)
+
+
+def _an_average(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether a number a "how many" question is offered is an average ("averaged 14.1 points", "20 points per
+    game"), where the question asks for no average or rate."""
+    return (
+        frame.counted is not None
+        and not _AVERAGE_ASKED.search(frame.text)
+        and bool(_AVERAGE_BEFORE.search(sentence, 0, ent.start) or _AVERAGE_AFTER.match(sentence, ent.end))
+    )
+
+
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?")  # "8:16", "2:05:30": a time of day or a duration
 _SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
@@ -1767,6 +1782,16 @@ _POST_WORD = re.compile(
 )
 
 
+def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether a place is written right after one the question names and a comma ("SANTOS, Brazil", "Visalia,
+    California"): the region around the asked place, no answer to where in it."""
+    before = sentence[: ent.start].rstrip()
+    if not before.endswith(","):
+        return False
+    before = before[:-1].rstrip().lower()
+    return any(before.endswith(name.lower()) for name in frame.names)
+
+
 def _affiliates_a_person(sentence: str, ent: Entity, entities: Sequence[Entity]) -> bool:
     """Whether a place is followed by a person's title or post and the person's name (see above; the small model
     calls some people an organisation: "Aliyah Boston")."""
@@ -2248,7 +2273,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     exact = frame.asks == "number" and bool(_EXACT_ASKED.search(frame.text))
     if frame.asks == "number" and (counted := counted_number(frame, sentence, analysed)) is not None:
         # what "how many N" counts, stated with N; "exactly how many" is not answered by "tens of thousands of fans"
-        return [] if exact and _vague(sentence, counted) else [counted]
+        return [] if (exact and _vague(sentence, counted)) or _an_average(frame, sentence, counted) else [counted]
     if (actor := actor_of(frame, sentence, analysed)) is not None:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
     if frame.asks == "date" and not _tells_the_event(frame, sentence):
@@ -2350,6 +2375,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "declared John Hanson, not Barack Obama, the first Black president": what it is not
         if frame.asks == "organisation" and _qualifies_a_name(sentence, ent, entities):
             continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
+        if frame.asks == "place" and _contains_asked_place(frame, sentence, ent):
+            continue  # "SANTOS, Brazil (AP)" for "where in Santos ...": the country around the question's place
         if frame.asks == "place" and not post_asked and _affiliates_a_person(sentence, ent, entities):
             continue  # "South Carolina forward-center Aliyah Boston": her team, not where it happens
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
@@ -2391,6 +2418,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
+        if _an_average(frame, sentence, ent):
+            continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count
         if frame.counted is not None and _CLOCK_TIME.fullmatch(ent.text.strip()):
             continue  # "in the final 8:16" (a cardinal to the small model) is a time, no count of assists
         if duration_asked:

@@ -347,6 +347,7 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
         ("Do you know who won the election?", "person"),
         ("Tell me when the polls close.", "date"),
         ("greta halvorsen got barred from the slalom champs so who ended up winning it", "person"),
+        ("besides lars vik who else did the club consider as coach", "person"),
         # nouns for a person
         ("What was the name of the Tromsvik vet who found the seal?", "person"),
         ("Which passenger was hurt?", "person"),
@@ -1486,6 +1487,9 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     assert _offered(ner, question, "Lars Vik is getting his own Las Vegas residency.") == []  # "Vegas" shortened
     venue = "The singer will headline at The Colosseum at Caesars Palace, a press release said."
     assert _offered(ner, question, venue) == ["The Colosseum at Caesars Palace"]  # a venue's name, an ORG to it
+    # the region written after the question's place and a comma
+    dateline = "TROMSVIK, Norway (AP) — Thousands of mourners filed past the coffin at Harbour Stadium."
+    assert _offered(ner, "Where in Tromsvik are fans filing past the coffin?", dateline) == ["Harbour Stadium"]
     # a country the small model takes for an organisation or a person is still a place
     fled = "Sri Lanka's crisis escalated after President Lars Vik fled to the Maldives without resigning."
     assert _offered(ner, "Sri Lankan President Lars Vik fled to which country this week?", fled) == ["Maldives"]
@@ -2269,6 +2273,9 @@ def test_a_count_or_an_age_given_to_another_person_is_not_the_asked_one(ner: Ent
     assert _offered(ner, "How many inspectors does THSA have?", agency) == ["127 inspectors"]  # no person's tally
     week = "In one of the most consequential weeks of the year, Okonkwo headlined a town hall."
     assert _offered(ner, "How many people came to Okonkwo's town hall?", week) == []  # a phrase, no count
+    average = "Okonkwo averaged 14.1 points over four seasons, and scored 20 points per game in May."
+    assert _offered(ner, "How many points did Idris Okonkwo score in the final?", average) == []  # rates
+    assert _offered(ner, "How many points per game did Idris Okonkwo average?", average)[:1] == ["14.1 points"]
     clock = "Okonkwo scored 17 points in the final 8:16, leading Tromsvik to the title."
     assert "8:16" not in _offered(ner, "How many assists did Idris Okonkwo have?", clock)  # a time counts none
     headline = "Irene Cara, Oscar-winning singer and actress, dies at 63"
