@@ -172,6 +172,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
             r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b"
+            # "What does Hickory Nut Gap charge for its hot dogs?": a price
+            r"|\bwhat\s+(?:does|do|did|will|would|is|are)\s+(?:[\w'’-]+\s+){1,5}?charg(?:e|es|ed|ing)"
+            r"(?:\s+(?:for|per|to|customers|shoppers|visitors|fans|riders|drivers)\b|\s*\?*\s*$)"  # not "charge him with"
             # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
             r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
@@ -423,6 +426,13 @@ _CALENDAR_DAY = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(rf"\b(?:{alternation(WEEKDAYS + RELATIVE_DAYS[:3])})\b", re.I)
+# what a sum is of, said after it: "$1 billion in revenue", "$30 million in fines"
+_SUM_OF = re.compile(
+    r"\s+(?:\w+\s+)?(?:in|of)\s+((?:annual\s+|total\s+)?(?:revenue|sales|profits?|earnings|funding|investments?|"
+    r"damages|fines|debt|losses|donations|bonuses|salary|wages|taxes|tips|refunds|grants?|subsidies|aid))\b",
+    re.I,
+)
+_PRICE_ASKED = re.compile(r"\b(?:cost|costs|costing|price|charge[sd]?)\b", re.I)
 _SUM = re.compile(
     r"\b(?:cost|costs|costing|price|pay|pays|paid|paying|spend|spends|spent|spending|worth|fined?|salary|budget|"
     r"raise[ds]?)\b",
@@ -1703,7 +1713,8 @@ def _person_before(sentence: str, ent: Entity, analysed: Analysed, gap: re.Patte
 # about the person ("Lilly Meister, who notched her first career start with Mackenzie Holmes limited, has 7 points")
 _TALLY_BEFORE = re.compile(
     r"(?:,\s+(?:who|whose|a|an|the)\b[^,]{0,120},)?"
-    r"\s+(?:also\s+|then\s+)?(?:scored|had|has|have|made|hit|threw|caught|won|earned|grabbed|recorded|added|posted|"
+    r"\s+(?:(?:also|then|only|just|now|still|already)\s+)?(?:scored|had|has|have|made|hit|threw|caught|won|earned|"
+    r"grabbed|recorded|added|posted|"
     r"finished\s+with|racked\s+up|ran\s+for|passed\s+for)\s+(?:a\s+|an\s+)?(?:[\w-]+-high\s+)?$",
     re.I,
 )
@@ -2293,6 +2304,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     asking = _asking_sentence(TRAILING_CONTEXT.sub("", frame.text))  # the question proper, not a follow-up's context
     sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
+    price_asked = sum_asked and bool(_PRICE_ASKED.search(asking))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
@@ -2418,6 +2430,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
+        if (
+            price_asked
+            and (sum_of := _SUM_OF.match(sentence, ent.end)) is not None
+            and not set(key_terms(sum_of.group(1))) & set(frame.topic)
+        ):
+            continue  # "how much does the app cost" is not answered by "$1 billion in revenue"
         if _an_average(frame, sentence, ent):
             continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count
         if frame.counted is not None and _CLOCK_TIME.fullmatch(ent.text.strip()):
@@ -2866,8 +2884,10 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
     return None
 
 
-_SENTENCE_BOUNDARY = re.compile(r"[;\n]|[.!?][\"”’)]*\s")
-_CLAUSE_BOUNDARY = re.compile(r"[,;:—–\n]|[.!?][\"”’)]*\s|\b(?:but|though|although|while|whereas)\b", re.I)
+# a full stop, not an abbreviation's ("No. 1 seed", "St. Louis", "Mr. Smith", "J. Smith")
+_STOP = r"(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]"
+_SENTENCE_BOUNDARY = re.compile(rf"[;\n]|{_STOP}[\"”’)]*\s")
+_CLAUSE_BOUNDARY = re.compile(rf"[,;:—–\n]|{_STOP}[\"”’)]*\s|\b(?:but|though|although|while|whereas)\b", re.I)
 
 
 # A contest's result told the other way round: "how did casper ruud beat djokovic in the french open final" is
@@ -2880,6 +2900,9 @@ _WIN_VERB = (
     r"stun(?:s|ned|ning)?|hold\s+off|held\s+off|outplay(?:s|ed|ing)?|oust(?:s|ed|ing)?)"
 )
 _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
+_LOSE_VERB = r"(?:lose|loses|losing|lost|loss|fall|falls|fell|falling|bow(?:ed|s)?\s+out)\s+to"  # "lost to the Heat"
+_LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
+_RESULT = re.compile(rf"\b(?:(?P<win>{_WIN_VERB})|{_LOSE_VERB})\b", re.I)
 
 
 def _named_in(words: set[str], text: str) -> int:
@@ -2891,29 +2914,37 @@ def _named_in(words: set[str], text: str) -> int:
 def swapped_result(frame: Frame, sentence: str) -> str | None:
     """The clause of ``sentence`` that tells the question's contest the other way round (a word the question puts
     after its verb of winning, written as a name before the sentence's, and one it puts before it after the
-    sentence's: see ``_WIN``); None when none does. Words, not the question's names, so that "how did casper ruud
-    beat djokovic" is read too."""
+    sentence's: see ``_WIN``; a verb of losing, in the question or the sentence, puts them the other way: "why did
+    the top seeded heat lose to the 8th seeded bucks" against "The Milwaukee Bucks ... bowed out ... with a 128-126
+    overtime loss to the Miami Heat"); None when none does. Words, not the question's names, so that "how did casper
+    ruud beat djokovic" is read too."""
     asked = _WIN.search(frame.text)
-    if asked is None:
+    lost = _LOSE.search(frame.text)
+    if asked is None and lost is None:
         return None
-    winner = {w.lower() for w in frame.text[: asked.start()].split()[-4:] if w.isalpha() and len(w) > 2}
-    loser = {w.lower() for w in frame.text[asked.end() :].split()[:4] if w.isalpha() and len(w) > 2}
+    verb = lost or asked  # "lose to" is never an adjective ("the top seeded heat lose to ...": "top" is)
+    assert verb is not None
+    # the four words on each side, without their punctuation ("Djokovic?")
+    before = {w.lower() for w in _WORD.findall(frame.text[: verb.start()])[-4:] if w.isalpha() and len(w) > 2}
+    after = {w.lower() for w in _WORD.findall(frame.text[verb.end() :])[:4] if w.isalpha() and len(w) > 2}
+    winner, loser = (after, before) if lost is not None else (before, after)
     shared = winner & loser  # "michael van gerwen ... beating michael smith": "michael" tells neither
     winner -= STOPWORDS | shared
     loser -= STOPWORDS | shared
     if not winner or not loser:
         return None
-    for m in _WIN.finditer(sentence):
+    for m in _RESULT.finditer(sentence):
         if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "Ruud was beaten by Djokovic"
+        first, second = (loser, winner) if m.group("win") else (winner, loser)  # "X beat Y" / "X lost to Y"
         # the clause's start, within the 300 characters before the verb (an article is read, not only a sentence)
         window = max(0, m.start() - 300)
         start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, m.start())), default=window)
         # past a comma: "beat the defending champion, Grete Solberg," (the 40 characters after the verb are read)
         end = next((b.start() for b in _SENTENCE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
-        loser_at = _named_in(loser, sentence[start : m.start()])
-        if loser_at >= 0 and 0 <= _named_in(winner, sentence[m.end() : end]) <= 40:
-            return sentence[start + loser_at : end].strip().rstrip(" .")
+        first_at = _named_in(first, sentence[start : m.start()])
+        if first_at >= 0 and 0 <= _named_in(second, sentence[m.end() : end]) <= 40:
+            return sentence[start + first_at : end].strip().rstrip(" .")
     return None
 
 

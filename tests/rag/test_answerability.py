@@ -348,6 +348,9 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
         ("Tell me when the polls close.", "date"),
         ("greta halvorsen got barred from the slalom champs so who ended up winning it", "person"),
         ("besides lars vik who else did the club consider as coach", "person"),
+        # "what does X charge" asks a price, not "what did they charge him with"
+        ("What does the Tromsvik ferry charge for a day pass?", "number"),
+        ("What did prosecutors charge him with?", None),
         # nouns for a person
         ("What was the name of the Tromsvik vet who found the seal?", "person"),
         ("Which passenger was hurt?", "person"),
@@ -2273,6 +2276,11 @@ def test_a_count_or_an_age_given_to_another_person_is_not_the_asked_one(ner: Ent
     assert _offered(ner, "How many inspectors does THSA have?", agency) == ["127 inspectors"]  # no person's tally
     week = "In one of the most consequential weeks of the year, Okonkwo headlined a town hall."
     assert _offered(ner, "How many people came to Okonkwo's town hall?", week) == []  # a phrase, no count
+    fees = "The ferry has raked in $1 billion in revenue over 52 years."
+    assert _offered(ner, "How much does the Tromsvik ferry app cost?", fees) == []  # a sum of revenue, no price
+    assert _offered(ner, "How much revenue has the Tromsvik ferry made?", fees) == ["$1 billion"]
+    moons = "In contrast though, Nordvik only has 26 additional moons."
+    assert _offered(ner, "How many moons does Tromsvik have?", moons) == []  # another's tally, past "only"
     average = "Okonkwo averaged 14.1 points over four seasons, and scored 20 points per game in May."
     assert _offered(ner, "How many points did Idris Okonkwo score in the final?", average) == []  # rates
     assert _offered(ner, "How many points per game did Idris Okonkwo average?", average)[:1] == ["14.1 points"]
@@ -2605,6 +2613,10 @@ def test_a_quote_that_denies_the_question_s_premise(
         ),
         ("how did michael smith beat michael van gerwen", "Michael Smith beat Michael van Gerwen 7-4.", False),
         ("How did Ruud beat Djokovic?", "Ruud was beaten by Djokovic in straight sets.", False),
+        # a verb of losing, in the question or the sentence, and past "No. 1" (no full stop)
+        ("why did the top seeded tromsvik lose to the nordvik rovers", "The No. 1 Rovers fell to Tromsvik 2-1.", True),
+        ("How did Tromsvik lose to Nordvik?", "Tromsvik lost to Nordvik on penalties.", False),
+        ("How did Tromsvik beat Nordvik?", "The No. 8 seed Tromsvik suffered a loss to Nordvik.", True),
         ("Which team did Texas beat?", "Texas beat the Texas A&M Aggies 38-10.", False),
     ],
 )
