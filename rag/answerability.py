@@ -1016,7 +1016,8 @@ _ONE_OF_THE = re.compile(
     re.I,
 )
 _AVERAGE_ASKED = re.compile(r"\b(?:averag\w*|per|a\s+(?:game|night|season|year|day|week|month))\b", re.I)
-_AVERAGE_BEFORE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|an\s+average\s+of)\s+(?:a\s+)?(?:[\w-]+-high\s+)?$", re.I)
+# "averaged 14.1 points" (not "an average of 99.18 million viewers watched": how audiences are counted)
+_AVERAGE_BEFORE = re.compile(r"\baverag(?:ed|es|ing)\s+(?:a\s+)?(?:[\w-]+-high\s+)?$", re.I)
 _AVERAGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:per|a)\s+(?:game|night|contest|outing|match)\b", re.I)
 
 
