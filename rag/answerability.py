@@ -1109,6 +1109,10 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
             word = _NEXT_WORD.match(sentence, pos)
             if not word or (word.group(1).isdigit() and (previous in ("and", "or") or previous.endswith("s"))):
                 break  # "29 points and 11 rebounds": the rebounds are the other number's (not "32 F-35 jets")
+            if word.group(1).lower() in ("who", "that", "which") or (
+                len(word.group(1)) > 4 and word.group(1).lower().endswith("ing")
+            ):
+                break  # "two planes carrying migrants": a clause of its own, the number counts planes
             previous = word.group(1).lower()
             if key_terms(word.group(1))[:1] == [frame.counted]:
                 said = _DONE_TO.match(sentence, word.end())
