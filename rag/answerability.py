@@ -1110,9 +1110,10 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
             if not word or (word.group(1).isdigit() and (previous in ("and", "or") or previous.endswith("s"))):
                 break  # "29 points and 11 rebounds": the rebounds are the other number's (not "32 F-35 jets")
             if word.group(1).lower() in ("who", "that", "which") or (
-                len(word.group(1)) > 4 and word.group(1).lower().endswith("ing")
+                len(word.group(1)) > 4 and word.group(1).lower().endswith("ing") and previous.endswith("s")
             ):
-                break  # "two planes carrying migrants": a clause of its own, the number counts planes
+                break  # "two planes carrying migrants": a clause of its own, the number counts planes (a participle
+                # before the noun qualifies it: "two winning tickets")
             previous = word.group(1).lower()
             if key_terms(word.group(1))[:1] == [frame.counted]:
                 said = _DONE_TO.match(sentence, word.end())

@@ -2286,6 +2286,7 @@ def test_a_count_or_an_age_given_to_another_person_is_not_the_asked_one(ner: Ent
     assert _offered(ner, "How many points per game did Idris Okonkwo average?", average)[:1] == ["14.1 points"]
     planes = "Since Lars Vik sent two planes carrying migrants to Tromsvik, the move has dominated the news."
     assert "two planes carrying migrants" not in _offered(ner, "How many migrants were on the planes?", planes)
+    assert _offered(ner, "How many tickets won?", "Two winning tickets were sold.") == ["Two winning tickets"]
     audience = "In 2022, an average of 99.18 million viewers watched the final."
     assert _offered(ner, "How many viewers watched the final?", audience) == ["99.18 million viewers"]  # a count
     clock = "Okonkwo scored 17 points in the final 8:16, leading Tromsvik to the title."
