@@ -77,6 +77,7 @@ from rag.text import (
     fold_accents,
     key_terms,
     month_number,
+    past_forms,
     undotted,
     words,
 )
@@ -3127,10 +3128,12 @@ def other_doer(frame: Frame, article: str) -> str | None:
     if not done_to or not mine:
         return None
     lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", article))
+    # a word is stemmed only where it may be a form of the verb ("paid" of "pay" too): an article is long
+    starts = {f[:3] for f in forms | past_forms(forms)}
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         for v in _WORD.finditer(sentence):
-            if not as_events(tuple(key_terms(v.group(0))[:1])) & forms:
+            if v.group(0)[:3].lower() not in starts or not as_events(tuple(key_terms(v.group(0))[:1])) & forms:
                 continue
             if any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
                 return None  # the question's doer may do it here

@@ -377,6 +377,12 @@ def as_events(terms: Iterable[str]) -> set[str]:
     return out
 
 
+def past_forms(verbs: Iterable[str]) -> set[str]:
+    """The irregular past forms, as written, of the verbs whose stems are ``verbs`` ("paid" for "pay")."""
+    wanted = set(verbs)
+    return {past for past, verb in _IRREGULAR.items() if set(key_terms(verb)[:1]) & wanted}
+
+
 def stems(tokens: list[str]) -> list[str]:
     return _stemmer().stemWords(tokens)
 

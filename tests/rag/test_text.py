@@ -136,3 +136,9 @@ def test_contractions_typed_without_their_apostrophe_get_it_back() -> None:
     assert restore_apostrophes("Whats up, he wasnt there") == "What's up, he wasn't there"
     assert restore_apostrophes("I cant go, its fine, were done") == "I cant go, its fine, were done"  # words too
     assert "what" not in key_terms(restore_apostrophes("whats the law called"))
+
+
+def test_past_forms_are_the_irregular_pasts_of_the_verbs() -> None:
+    from rag.text import past_forms
+
+    assert past_forms({"pay"}) == {"paid"} and "bought" in past_forms({"buy"}) and past_forms({"resign"}) == set()
