@@ -174,8 +174,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
             r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b"
             # "What does Hickory Nut Gap charge for its hot dogs?": a price
-            r"|\bwhat\s+(?:does|do|did|will|would|is|are)\s+(?:[\w'’-]+\s+){1,5}?charg(?:e|es|ed|ing)"
-            r"(?:\s+(?:for|per|to|customers|shoppers|visitors|fans|riders|drivers)\b|\s*\?*\s*$)"  # not "charge him with"
+            r"|\bwhat\s+(?:does|do|will|would)\s+(?:[\w'’-]+\s+){1,5}?charge"
+            # not "charge him with", "What is Trump charged for?", "What will the teens be charged?"
+            r"(?:\s+(?:for|per|to|customers|shoppers|visitors|fans|riders|drivers)\b|\s*\?*\s*$)"
             # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
             r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
@@ -433,7 +434,7 @@ _SUM_OF = re.compile(
     r"damages|fines|debt|losses|donations|bonuses|salary|wages|taxes|tips|refunds|grants?|subsidies|aid))\b",
     re.I,
 )
-_PRICE_ASKED = re.compile(r"\b(?:cost|costs|costing|price|charge[sd]?)\b", re.I)
+_PRICE_ASKED = re.compile(r"\b(?:cost|costs|costing|price|charge|charges)\b", re.I)
 _SUM = re.compile(
     r"\b(?:cost|costs|costing|price|pay|pays|paid|paying|spend|spends|spent|spending|worth|fined?|salary|budget|"
     r"raise[ds]?)\b",
@@ -781,7 +782,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # a possessive inside one span is two names: "Usher's Vegas residency" names Usher and Vegas; not a day's
         # or a work's name ("New Year's Eve", "Valentine's Day", "Grey's Anatomy")
         owner, _, owned = name.partition("'s ") if "'s " in name else name.partition("’s ")
-        whole = ent.label in ("EVENT", "WORK_OF_ART", "LAW", "DATE") or owned in ("Day", "Eve", "Night")
+        whole = ent.label in ("EVENT", "WORK_OF_ART", "LAW") or owned in ("Day", "Eve", "Night")
         parts = [owner, owned] if owned[:1].isupper() and not whole else [name]
         kept = [p for p in parts if p and p.lower() not in STOPWORDS and p.lower() not in _POSTS]
         names += kept
@@ -1012,6 +1013,7 @@ _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,024"
 _KNOWN_PLACES = COUNTRIES | US_STATES
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|into|across|throughout|of)\s+(?:the\s+)?$", re.I)
 _ONE_OF_THE = re.compile(
     r"\s+of\s+(?:the|its|his|her|their|our|this|these)\s+(?:most|least|best|worst|few|first|last|only|[a-z]+est)\b",
     re.I,
@@ -1194,8 +1196,8 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         # past an adjective ("three different markets" counts markets, not calories); a noun before a noun stays
         # ("34 felony counts", see above)
         noun = words[0]
-        if len(words) > 1 and _ADJECTIVE.fullmatch(words[0]):
-            noun = next((w for w in words[1:3] if w.endswith("s") and not w.endswith("ss")), words[1])
+        if len(words) > 1 and _ADJECTIVE.fullmatch(words[0]):  # only where a plural follows: "one patient died"
+            noun = next((w for w in words[1:3] if w.endswith("s") and not w.endswith("ss")), words[0])
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
         return None
@@ -2311,7 +2313,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     asking = _asking_sentence(TRAILING_CONTEXT.sub("", frame.text))  # the question proper, not a follow-up's context
     sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
-    price_asked = sum_asked and bool(_PRICE_ASKED.search(asking))
+    price_asked = frame.asks == "number" and frame.counted is None and bool(_PRICE_ASKED.search(asking))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
@@ -2367,7 +2369,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         )
         if birthday:
             ent = Entity(digits.group(0), "CARDINAL", ent.start, ent.start + len(digits.group(0)))  # "69" of "69th"
-        if frame.asks == "place" and ent.label in ("ORG", "PERSON", "NORP") and bare(ent.text).lower() in _KNOWN_PLACES:
+        if (
+            frame.asks == "place"
+            and ent.label in ("ORG", "PERSON", "NORP")
+            and bare(ent.text).lower() in _KNOWN_PLACES
+            # a person called so only after a preposition of place: "Jordan", "Chad", "India" are people's names too
+            and (ent.label != "PERSON" or _PLACE_PREPOSITION_BEFORE.search(sentence, 0, ent.start))
+        ):
             ent = Entity(ent.text, "GPE", ent.start, ent.end)  # a country or a state, whatever the small model took it
             # for ("fled to the Maldives": ORG; "Sri Lanka": PERSON)
         if member_asked and ent.label == "ORG" and (member := _MEMBER_OF_GROUP.fullmatch(ent.text)):
@@ -2975,7 +2983,8 @@ _NOT_SUBJECT = frozenset(key_terms("why how what when where which much many did 
 
 def reversed_change(frame: Frame, sentence: str) -> str | None:
     """The clause of ``sentence`` that tells the question's change the other way (its subject's words, within the
-    clause's four words before a verb of falling where the question's rises, or the reverse), when the sentence
+    clause's four words before a verb of falling where the question's rises, or the reverse; for "up from" and "down
+    from", within the sentence's first six words), when the sentence
     tells of no change the question's way; None otherwise, and for a question that asks both ways or is negative."""
     up, down = _CHANGE_UP.search(frame.text), _CHANGE_DOWN.search(frame.text)
     if bool(up) == bool(down) or _NEGATIVE_QUESTION.search(frame.text):
@@ -3053,19 +3062,20 @@ def other_winner(frame: Frame, article: str) -> str | None:
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         for m in _WINNING.finditer(sentence):
-            start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+            window = max(0, m.start() - 60)  # three words back, within a bounded window (an article is long)
+            start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, m.start())), default=window)
             words = sentence[start : m.start()].split()[-3:]
             if any(w.lower().strip('.,"“”') in winner for w in words if not _as_owner(w)):
                 return None  # the question's name wins something here
         if other is not None:
             continue
         for m in _TOLD_WON.finditer(sentence):
-            if _PASSIVE_BEFORE.search(sentence, 0, m.start()):
+            if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                 continue
             # a sentence's first word is a name where the article never writes it in small letters ("Even if I won")
             names = [
                 w
-                for w in _CAPITALISED.findall(sentence[: m.start()])
+                for w in _CAPITALISED.findall(sentence[max(0, m.start() - 300) : m.start()])
                 if w.lower() not in STOPWORDS and w.lower() not in lower
             ]
             if any(w.lower() in winner for w in names if not _as_owner(w)):
@@ -3086,13 +3096,17 @@ def other_winner(frame: Frame, article: str) -> str | None:
 # the question's object after it; and no sentence of the article that names the question's doer beside a form of
 # the verb, wherever ("'As a result, I am resigning today,' Zucker wrote": the premise may hold).
 _ASKED_DOER = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+(?P<rest>.+)", re.I)
-_ADVERB = re.compile(r"(?:also|ever|just|recently|finally|officially|first|really|actually|\w+ly)$", re.I)
+_ADVERB = re.compile(
+    r"(?:also|ever|just|recently|finally|officially|first|really|actually|"
+    r"(?!(?:apply|supply|reply|rally|comply|rely|ally|bully|tally|multiply)$)\w{3,}ly)$",  # not "did Ukraine apply"
+    re.I,
+)
 _NOT_DONE = frozenset(key_terms("say tell think know want feel mean call react respond describe plan"))
 _WORD = re.compile(r"[\w'’-]+")
 
 
 def _owner_word(word: str) -> str:
-    """A word without its possessive ending and punctuation, lower-cased ("Zucker's" -> "zucker")."""
+    """A word without its possessive ending, lower-cased ("Zucker's" -> "zucker")."""
     return re.sub(r"['’]s?$", "", word.lower())
 
 
@@ -3132,14 +3146,18 @@ def other_doer(frame: Frame, article: str) -> str | None:
     starts = {f[:3] for f in forms | past_forms(forms)}
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        named = None  # whether the sentence names the question's doer, read once
         for v in _WORD.finditer(sentence):
             if v.group(0)[:3].lower() not in starts or not as_events(tuple(key_terms(v.group(0))[:1])) & forms:
                 continue
-            if any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
+            if named is None:
+                named = any(_owner_word(w) in mine for w in _WORD.findall(sentence))
+            if named:
                 return None  # the question's doer may do it here
-            if other is not None or _PASSIVE_BEFORE.search(sentence, 0, v.start()):
+            if other is not None or _PASSIVE_BEFORE.search(sentence, max(0, v.start() - 40), v.start()):
                 continue
-            start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, v.start())), default=0)
+            window = max(0, v.start() - 300)
+            start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, v.start())), default=window)
             clause = sentence[start : v.start()]
             if not clause.strip():  # "Northfold Railways, which owns the line, paid for the repairs": the subject
                 # is the sentence's first clause, before the one that describes it

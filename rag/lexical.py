@@ -424,7 +424,9 @@ class LexicalIndex:
         words held by at most ``COMMON_SHARE`` of the chunks): "Breanna" beside "Stewart" and "playing", where "the
         Halvard Open in Tromsvik" is not "Harvard". None when the word is indexed itself (unless ``indexed``: a
         word typed for another in a name), is shorter than ``SHORT_NAME`` letters or several words, or no name is
-        near. The index holds stems ("cummings" is "cum",
+        near. With ``indexed`` (a word beside the rest of a name, which the caller then looks up whole) the rules are
+        looser: the same first letter, a capital ``NAME_RUN_CASE_SHARE`` of the time, a letter shorter ("Jon Rham",
+        "Lesile Jordan"). The index holds stems ("cummings" is "cum",
         "cumings" "cume"): the vocabulary's range of the typed word's first two letters (~700 stems for "br" in 56k
         chunks, ~2 ms) gives the stems near its own (one edit more than the words may differ by), and the chunks
         that hold each give its written word, which is compared with the word as typed."""

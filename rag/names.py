@@ -283,6 +283,14 @@ US_STATES = frozenset((
 ))  # fmt: skip
 
 
+# the plural nouns that end names of things counted ("Super Bowls", "Grand Slams", "Golden Globes"): their singular
+# is the name too
+_PLURAL_HEADS = frozenset(
+    ["bowls", "slams", "awards", "cups", "titles", "championships", "globes", "medals", "trophies", "prizes"]
+    + ["majors", "opens", "classics", "marathons", "derbies", "grammys", "oscars", "emmys", "tonys", "games"]
+)
+
+
 def name_forms(name: str) -> tuple[str, ...]:
     """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names, a
     state's abbreviation ("N.C."), its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples Day"),
@@ -294,8 +302,10 @@ def name_forms(name: str) -> tuple[str, ...]:
     if _APOSTROPHE.search(name):
         forms += [name.replace("’", "'"), name.replace("'", "’"), _APOSTROPHE.sub("", name)]
     words = name.split()
-    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+[^suie's]s", words[-1]):
-        forms.append(" ".join([*words[:-1], words[-1][:-1]]))  # "How many Super Bowls ...": "a Super Bowl"
+    if len(words) > 1 and words[-1].lower() in _PLURAL_HEADS:  # "How many Super Bowls ...": "a Super Bowl" (not
+        # "Serena Williams", whose "s" is her name's)
+        one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]
+        forms.append(" ".join([*words[:-1], one]))
     for n in (2, 1):  # a place and its state or country, typed without the comma: "Deadhorse Alaska"
         place, region = " ".join(words[:-n]), " ".join(words[-n:])
         if not place or "," in place or name.lower() in US_STATES or not place.split()[-1][0].isupper():

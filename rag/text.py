@@ -588,9 +588,9 @@ def month_number(word: str) -> int:
     return next(i + 1 for i, name in enumerate(MONTHS) if name.startswith(word))
 
 
-# Currency words, one list for every pattern that looks for a sum (here, rag/answer.py, rag/answerability.py).
 # the auxiliary verbs a question asks with ("did", "will", "must"), as a regex group
 AUXILIARY = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|must)"
+# Currency words, one list for every pattern that looks for a sum (here, rag/answer.py, rag/answerability.py).
 CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?|kroner|krona|francs?|usd|eur|gbp"
 CURRENCY = rf"[$€£¥₽₹]|\b(?:{CURRENCY_WORDS})\b"  # a currency sign or word
 _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [

@@ -351,6 +351,7 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
         # "what does X charge" asks a price, not "what did they charge him with"
         ("What does the Tromsvik ferry charge for a day pass?", "number"),
         ("What did prosecutors charge him with?", None),
+        ("What is Lars Vik charged for?", None),
         # nouns for a person
         ("What was the name of the Tromsvik vet who found the seal?", "person"),
         ("Which passenger was hurt?", "person"),
@@ -1452,6 +1453,8 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     # elsewhere the first word after the number is read: "34 felony counts" is left to answer "how many charges"
     assert other("How many charges does he face?", "He faces 34 felony counts.", "34") is None
     # ... but past an adjective: "three different markets" counts markets
+    # ... only where a plural follows the adjective: "one patient died" counts a patient
+    assert other("How many patients died?", "Only one patient died in May.", "one") is None
     markets = "The chain is debuting a new sandwich in three different markets on Monday."
     assert other("How many calories are in the sandwich?", markets, "three") == ("calories", "markets")
 
@@ -1496,6 +1499,8 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     # a country the small model takes for an organisation or a person is still a place
     fled = "Sri Lanka's crisis escalated after President Lars Vik fled to the Maldives without resigning."
     assert _offered(ner, "Sri Lankan President Lars Vik fled to which country this week?", fled) == ["Maldives"]
+    # ... but a person's name that is a country's too only after a preposition of place
+    assert "Jordan" not in _offered(ner, "Where did Tromsvik play on Friday?", "Michael Jordan scored 30 points.")
     # a place before a person's post and name is theirs, not where the event is
     star = "The one sure thing is that Tromsvik forward-center Idris Okonkwo will be taken first."
     assert _offered(ner, "Where is the draft taking place?", star) == []

@@ -107,6 +107,7 @@ def test_a_place_typed_without_the_comma_before_its_state_is_found() -> None:
     assert "Paris, France" in name_forms("Paris France")
     # a plural name's singular ("How many Super Bowls did he win?": "won a Super Bowl"), not "Los Angele"
     assert "Super Bowl" in name_forms("Super Bowls") and name_forms("Los Angeles") == ("Los Angeles",)
+    assert name_forms("Serena Williams") == ("Serena Williams",)  # a person's "s" is her name's
 
 
 def test_a_long_name_is_found_with_a_few_words_more_inside_it() -> None:
