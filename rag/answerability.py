@@ -1788,18 +1788,14 @@ _POSITIONS = (
     r"forward|guard|center|centre|defender|midfielder|linebacker|receiver|safety|tackle|outfielder|catcher|"
     r"shortstop|pitcher|closer|freshman|sophomore|junior|senior|star|native|resident|legend|great"
 )
+_POST = rf"{alternation(sorted(TITLES))}|{_PERSON_NOUNS}|{_POSITIONS}"  # a title, a person's noun, a position
 _AFFILIATION_GAP = re.compile(
-    rf"(?:\s+(?:Democratic|Republican|Democrat|GOP|state|State|head|assistant|{alternation(sorted(TITLES))}|"
-    rf"{_PERSON_NOUNS}|{_POSITIONS})(?:-[\w-]+)?\.?)+\s+",
-    re.I,
+    rf"(?:\s+(?:Democratic|Republican|Democrat|GOP|state|State|head|assistant|{_POST})(?:-[\w-]+)?\.?)+\s+", re.I
 )
 
 
 _FROM_ASKED = re.compile(r"\bwhere\b.*\bfrom\b", re.I)  # "Where is the forward from?"
-_POST_WORD = re.compile(
-    rf"\b(?:{alternation(sorted(TITLES))}|governor|senator|congressman|congresswoman|{_PERSON_NOUNS}|{_POSITIONS})\b",
-    re.I,
-)
+_POST_WORD = re.compile(rf"\b(?:governor|senator|congressman|congresswoman|{_POST})\b", re.I)
 
 
 def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
@@ -3021,15 +3017,21 @@ _ASKED_WON = re.compile(
     re.I,
 )
 _BY_NAME = re.compile(r"\b(?:by|to|over|against|from|with|of|at|for|beat|beating|defeat|defeated|defeating)\s+$", re.I)
-_TOLD_WON = re.compile(r"\b(?:won|took\s+home|takes\s+home|claimed|captured|clinched)\b", re.I)
+_WON = r"won|took\s+home|takes\s+home|claimed|captured|clinched"
+_TOLD_WON = re.compile(rf"\b(?:{_WON})\b", re.I)
 # the question's name winning, two words before at most ("Vonn won", "Vonn has won", "Vonn claimed victory"; not
 # "Vonn needs five more wins", nor "Vonn was met by Olympic downhill champion Sofia Goggia")
 _WINNING = re.compile(
-    r"\b(?:won|wins|win|winning|claimed|captured|clinched|triumphed|took\s+home|takes\s+home|beat|beats|defeated|"
-    r"defeats|edged|topped|victorious)\b",
-    re.I,
+    rf"\b(?:{_WON}|wins|win|winning|triumphed|beat|beats|defeated|defeats|edged|topped|victorious)\b", re.I
 )
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+@functools.lru_cache(maxsize=4)
+def _small_words(article: str) -> frozenset[str]:
+    """The words ``article`` writes in small letters (a sentence's first word is a name where it never does), read
+    once for the rules that ask (``other_winner``, ``other_doer``: both read the quote's article)."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", article))
 
 
 def _as_owner(word: str) -> bool:
@@ -3058,7 +3060,7 @@ def other_winner(frame: Frame, article: str) -> str | None:
     won = set(key_terms(" ".join(frame.text[asked.end() :].split("?")[0].split()[:4]))) - _NOT_SUBJECT
     if not winner or not won:
         return None
-    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", article))
+    lower = _small_words(article)
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         for m in _WINNING.finditer(sentence):
@@ -3141,7 +3143,7 @@ def other_doer(frame: Frame, article: str) -> str | None:
     mine = {w.lower() for w in re.findall(r"[\w-]+", who) if len(w) > 2} - STOPWORDS
     if not done_to or not mine:
         return None
-    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", article))
+    lower = _small_words(article)
     # a word is stemmed only where it may be a form of the verb ("paid" of "pay" too): an article is long
     starts = {f[:3] for f in forms | past_forms(forms)}
     other = None
