@@ -28,6 +28,8 @@ from rag.answerability import (
     asked_years,
     day_meant,
     denied_premise,
+    denies_asked_act,
+    event_of_another_year,
     frame_question,
     join_words,
     named_day,
@@ -422,6 +424,19 @@ def _typed_phrases(question: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _joined_phrase(a: tuple[int, int, str], b: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """Two overlapping phrases read as names, as one: the first's words, then the second's past the overlap; None
+    when one holds the other or their shared words are written otherwise."""
+    (first, second) = sorted((a, b))
+    if second[1] <= first[1]:
+        return None
+    words, more = first[2].split(), second[2].split()
+    shared = len(words) - (len(first[2][: second[0] - first[0]].split()))
+    if shared <= 0 or words[-shared:] != more[:shared]:
+        return None
+    return first[0], second[1], " ".join(words + more[shared:])
+
+
 def recase_names(
     question: str,
     capitalised: Callable[[Sequence[str]], Mapping[str, tuple[float, str] | None]],
@@ -447,8 +462,13 @@ def recase_names(
         phrase_written = capitalised([p for _, _, p in phrases]) if phrases else {}
         for start, end, phrase in phrases:
             how = phrase_written.get(phrase)
-            if how is not None and how[0] >= NAME_CASE_SHARE and not any(a < end and start < b for a, b, _ in spans):
+            if how is None or how[0] < NAME_CASE_SHARE:
+                continue
+            over = [i for i, (a, b, _) in enumerate(spans) if a < end and start < b]
+            if not over:
                 spans.append((start, end, how[1]))
+            elif len(over) == 1 and (joined := _joined_phrase(spans[over[0]], (start, end, how[1]))) is not None:
+                spans[over[0]] = joined  # "rugby league world" and "league world cup": "Rugby League World Cup"
     lower = not any(c.isupper() for c in question)
     inside = [(a, b) for a, b, _ in spans]
     words = [m for m in _TYPED_WORD.finditer(question) if not any(a <= m.start() < b for a, b in inside)]
@@ -824,6 +844,8 @@ class ExtractiveAnswerer(Answerer):
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
         read: dict[str, str] = {}  # the articles this answer has read, by id
         candidates = self._of_the_year(frame, candidates, hits, read)
+        # who did it is not whom a sentence has not do it (``denies_asked_act``), where another sentence is left
+        candidates = [c for c in candidates if not denies_asked_act(frame, c.text)] or candidates
         if frame.speaker is not None:
             candidates, quoted = self._in_their_words(frame.speaker, candidates, hits, read)
             if not quoted:
@@ -926,8 +948,10 @@ class ExtractiveAnswerer(Answerer):
             c
             for c in candidates
             if not years_unsaid(frame.text, self._article_text(c.hit, hits, read), c.hit.published)
-        ]
-        return timely or candidates
+        ] or candidates
+        # and, of those, the sentences that do not date the question's event by another year ("Ukraine won the
+        # 2022 Eurovision Song Contest" for "the 2023 Eurovision Song Contest"); all of them where every one does
+        return [c for c in timely if event_of_another_year(frame.text, c.text, c.hit.published) is None] or timely
 
     def _missing_note(
         self, frame: Frame, missing: Sequence[str], chosen: list[_Candidate], hits: list[Hit], read: dict[str, str]
@@ -984,6 +1008,11 @@ class ExtractiveAnswerer(Answerer):
         if assessment.other_day is not None:
             # "What were the winning Powerball numbers in the Jan. 5 drawing?": "drawn on Monday, Jan. 3"
             return f"The articles found don't mention {assessment.other_day}.", True
+        if assessment.other_year is not None:
+            # "Which country won the 2023 Eurovision Song Contest?": "This year's Eurovision Song Contest winner,
+            # Ukraine, ..." in an article of 2022
+            told, asked = assessment.other_year
+            return f"The articles found tell of {told}, not {asked}.", True
         if assessment.years_missing:
             # "Who was named sportswoman of the year at the 2023 Laureus awards?": an article of 2017, which never
             # names 2023, tells of another ceremony
@@ -1175,8 +1204,10 @@ class ExtractiveAnswerer(Answerer):
         0.22, 0.38); not "3,000 soldiers" for "troops" (0.69), "11 kids" for "children" (0.77). Without the
         vectors it cannot tell, and counts none out."""
         other = other_counted(frame, sentence, ent)
-        if other is None or self.word_vectors is None or _UNIT_WORD.fullmatch(other[1]):
-            return False  # "100 meters" may answer "how many feet": a unit is for the reader to convert
+        if other is None or self.word_vectors is None or all(_UNIT_WORD.fullmatch(w) for w in other):
+            # "100 meters" may answer "how many feet": a unit is for the reader to convert (not "two and a half
+            # years" for "how many Covid cases")
+            return False
         vectors = self.word_vectors(list(other))
         return vectors is not None and float(vectors[0] @ vectors[1]) < self.NEAR_WORD
 
@@ -1470,6 +1501,7 @@ class ExtractiveAnswerer(Answerer):
             day_missing=day_missing,
             years_missing=years_unsaid(frame.text, written, best.hit.published),
             other_day=other_day(frame.text, best.text, written, best.hit.published),
+            other_year=event_of_another_year(frame.text, best.text, best.hit.published),
             stale_from=best.hit.published if stale(frame.text, best.hit.published, query.as_of) else None,
             # the contest told the other way round anywhere in the quote's article ("how did the eagles beat the
             # chiefs" is answered by a sentence that the teams faced off; the article says the Chiefs won)

@@ -116,7 +116,9 @@ _PERSON_NOUNS = (
     r"prisoner|inmate|survivor|teenager|mother|father|son|daughter|wife|husband|celeb|celebrities|individual|"
     r"investor|representative|killer|heavyweight|republican|democrat|tory|tories|vet|veterinarian|patient|worker|"
     r"employee|farmer|resident|passenger|reporter|anchor|correspondent|columnist|commentator|"
-    r"commissioner|chancellor|runner|sprinter|skater|rider|"
+    r"commissioner|chancellor|runner|sprinter|skater|rider|couple|hiker|camper|tourist|spectator|bystander|"
+    r"neighbou?r|toddler|grandmother|grandfather|firefighter|paramedic|volunteer|protester|"
+    r"demonstrator|trooper|deputy|"
     # a member of a team or a family, not of an alliance ("which member of NATO" asks for a country)
     r"member(?=s?\s+of\s+(?!(?:the\s+)?(?:NATO|EU|European\s+Union|UN|United\s+Nations|OPEC|G-?7|G-?20|BRICS|"
     r"alliance|bloc|union)\b))|"
@@ -466,6 +468,7 @@ _LABEL_BEFORE = re.compile(
 
 # A question about what happened before, after or on the same day as an event, and the words a sentence states
 # that relation with.
+_SPAN_OF_TIME = r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)"
 _RELATION_QUESTION = re.compile(
     r"\b(?:what|who|which)\b[^?]*\b(?:happen(?:ed|s)?|occur(?:red|s)?|(?:took|take|takes)\s+place|do|does|else)\b[^?]*"
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(?:day|week)"
@@ -473,7 +476,9 @@ _RELATION_QUESTION = re.compile(
     # whatever the verb, "on the same day <an event>" and "right before <an event>" ask for a neighbour of it:
     # "Which ride closed on the same day Infinity Falls opened?", "What exhibit did it show right before the X?"
     r"|\b(?:what|who|which)\b[^?]*\b(?:on\s+the\s+same\s+day\s+(?:as\s+|that\s+|when\s+)?"
-    r"|(?:just|right|immediately)\s+(?:before|after)\s+)(?:the|a|an|his|her|their|its|(?-i:[A-Z]))",
+    r"|(?:just|right|immediately)\s+(?:before|after)\s+)(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
+    # and a span of weeks, months or years: "Who did the Buccaneers sign a week after the Brady retirement news?"
+    rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))",
     re.I,
 )
 # A sentence states a relation in its first words, as news does: "Earlier on the same day, ...", "Prior to this,
@@ -494,14 +499,18 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     (
         "before",
         re.compile(r"\bbefore\b|\bearlier\b|\bprior\s+to\b|\bday\s+before\b", re.I),
-        re.compile(_OPENING + r"(?:earlier|before|prior\s+to|previously|the\s+day\s+before|the\s+previous)\b", re.I),
+        re.compile(
+            _OPENING + rf"(?:(?:{_SPAN_OF_TIME}\s+)?(?:earlier|before)|prior\s+to|previously|the\s+day\s+before|"
+            r"the\s+previous)\b",
+            re.I,
+        ),
     ),
     (
         "after",
         re.compile(r"\bafter\b|\blater\b|\bfollowing\b|\bday\s+after\b", re.I),
         re.compile(
-            _OPENING
-            + r"(?:later|after|afterwards|following|subsequently|the\s+next|the\s+following|the\s+day\s+after)\b",
+            _OPENING + rf"(?:(?:{_SPAN_OF_TIME}\s+)?(?:later|after)|afterwards|following|subsequently|the\s+next|"
+            r"the\s+following|the\s+day\s+after)\b",
             re.I,
         ),
     ),
@@ -1962,6 +1971,70 @@ def years_unsaid(question: str, article: str, published: date | None) -> tuple[s
     return tuple(years)
 
 
+# An event the question dates by its year, and a sentence that dates the same event otherwise: "Which country won the
+# 2023 Eurovision Song Contest?" is not answered by "This year's Eurovision Song Contest winner, Ukraine, ..." (an
+# article of 2022), nor by "Ukraine won the 2022 Eurovision Song Contest", though the article names 2023 elsewhere
+# (``years_unsaid`` passes it). The event is a run of capitalised words right after the year ("the 2023 Eurovision
+# Song Contest") or right before it ("Eurovision 2023"); the sentence writes a run that starts like it (one is the
+# other's first words: "Eurovision" is "Eurovision Song Contest"), right after a year or "this/last/next year's", or
+# right before a year. Not a month ("March 2020"), nor an owner ("Trump's 2024 pitch").
+_NAME_RUN = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}"
+_YEAR_OF = r"(?<![\d,.$£€])((?:1[5-9]|20)\d\d)(?![\d,]|[-–/]\d|['’]?s\b)"
+_YEAR_THEN_EVENT = re.compile(rf"{_YEAR_OF}\s+({_NAME_RUN})")
+_EVENT_THEN_YEAR = re.compile(rf"({_NAME_RUN})\s+{_YEAR_OF}")
+_THIS_YEARS_EVENT = re.compile(rf"\b(this|last|next)\s+year['’]s\s+({_NAME_RUN})", re.I)
+_NOT_AN_EVENT_WORD = frozenset({"the", "a", "an", "in", "on", "at", "by", "for", "of", "and", "since", "until"})
+
+
+def _event_words(run: str, before_year: bool) -> tuple[str, ...]:
+    """The lower-cased words of a run of capitalised words, without a sentence's opening article or preposition
+    ("The 2022 FIFA World Cup"); for a run before a year, its last words only, up to a possessive or a month ("Euro
+    2022" of "Uefa Women's Euro 2022"; none for "Trump's 2024", "March 2020")."""
+    words = [w.strip(".").lower() for w in run.split()]
+    if before_year:
+        if not words or words[-1].endswith(("'s", "’s")) or words[-1] in MONTHS + MONTH_ABBREVIATIONS:
+            return ()
+        cut = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
+        words = words[cut:]
+    while words and words[0] in _NOT_AN_EVENT_WORD:
+        words = words[1:]
+    return tuple(words)
+
+
+def _dated_events(text: str, published: date | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """The (year, event words) pairs a text writes: "the 2022 Eurovision Song Contest", "Eurovision 2023", and with
+    the text's date, "this year's Eurovision Song Contest"."""
+    found = [(m.group(1), _event_words(m.group(2), False)) for m in _YEAR_THEN_EVENT.finditer(text)]
+    found += [(m.group(2), _event_words(m.group(1), True)) for m in _EVENT_THEN_YEAR.finditer(text)]
+    if published is not None:
+        shift = {"this": 0, "last": -1, "next": 1}
+        for m in _THIS_YEARS_EVENT.finditer(text):
+            found.append((str(published.year + shift[m.group(1).lower()]), _event_words(m.group(2), False)))
+    return [(y, words) for y, words in found if words]
+
+
+def _same_event(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one run of event words is the other's start ("eurovision" and "eurovision song contest")."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def event_of_another_year(question: str, sentence: str, published: date | None) -> tuple[str, str] | None:
+    """(the year the sentence gives, the question's) when the sentence dates an event that the question dates by
+    another year, and never by a year the question names (see ``_dated_events``); None otherwise. ``published``: the
+    sentence's article's date, for "this year's"."""
+    asked = _dated_events(TRAILING_CONTEXT.sub("", question))
+    if not asked:
+        return None
+    told = _dated_events(sentence, published)
+    named = set(asked_years(question))  # "The 2022 World Cup kicked off. Where will it be held in 2026?"
+    for year, event in asked:
+        years = [y for y, words in told if _same_event(words, event)]
+        if years and not named & set(years):
+            return years[0], year
+    return None
+
+
 def other_day(question: str, sentence: str, article: str, published: date | None) -> str | None:
     """The calendar day the question names ("in the Jan. 5 drawing") when the quoted sentence names other calendar
     days and not it ("drawn on Monday, Jan. 3"), its article never names it, and the article was not published
@@ -2279,6 +2352,9 @@ def _shortened_to(place: str, given: str) -> bool:
     return len(words) == 2 and " " not in given and words[1] == given and words[0].lower() not in _REGION_WORDS
 
 
+_JOINED_TO_A_NAME = re.compile(r"-(?-i:[A-Z])[\w'’]*")
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -2441,6 +2517,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
+        if frame.asks == "number" and _JOINED_TO_A_NAME.match(sentence, ent.end):
+            continue  # "a zero-Covid policy", "the one-China policy": a number in a name's word, no count
         if (
             price_asked
             and (sum_of := _SUM_OF.match(sentence, ent.end)) is not None
@@ -2690,6 +2768,7 @@ class Assessment:
     day_missing: bool = False  # an event question's day, neither named in the quoted article nor its date
     years_missing: tuple[str, ...] = ()  # the question's years, none named in the quoted article nor its date
     other_day: str | None = None  # the question's calendar day, where the quote tells of others (``other_day``)
+    other_year: tuple[str, str] | None = None  # the year the quote dates the asked event by, and the question's
     stale_from: date | None = None  # the quoted article's date, when too old for a question about "this week"
     denied: str | None = None  # the quote's words that deny what the question takes for granted (``denied_premise``)
     cause_missing: bool = False  # a death's cause asked, and no quote gives one
@@ -2845,17 +2924,26 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:(?:who|whom|which)\b(?:[^,;:.!?—–()]|[,
 # "If someone hits Wednesday's Powerball ..., how much do they get?" supposes, takes nothing for granted: an "if",
 # "whether" or "unless" earlier in the verb's clause
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|whether|unless|suppose|supposing)\b[^,;:.!?]*$", re.I)
+# "What did the historian say about the claim that armed citizens kept Japan from invading the US?" reports a claim,
+# takes nothing for granted: a verb in a "claim/rumor/theory that ..." clause
+_CLAIMED_BEFORE = re.compile(
+    r"\b(?:claims?|claimed|rumou?rs?|theory|theories|allegations?|alleged|myth|notion|idea|conspiracy)\s+that\b"
+    r"[^,;:.!?]*$",
+    re.I,
+)
 
 
 def _takes_no_premise(question: str, verb: str) -> bool:
-    """Whether every place ``question`` writes the stem ``verb`` asks its subject, writes it passive or supposes it
-    (see ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``, ``_CONDITIONAL_BEFORE``)."""
+    """Whether every place ``question`` writes the stem ``verb`` asks its subject, writes it passive, supposes it or
+    reports it as a claim (see ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``, ``_CONDITIONAL_BEFORE``,
+    ``_CLAIMED_BEFORE``)."""
     at = [m.start() for m in re.finditer(r"[\w'’-]+", question) if key_terms(m.group(0))[:1] == [verb]]
     return bool(at) and all(
         _PASSIVE_BEFORE.search(question, 0, i)
         or _PARTICIPLE_BEFORE.search(question, 0, i)
         or _ASKED_SUBJECT.search(question, 0, i)
         or _CONDITIONAL_BEFORE.search(question, 0, i)
+        or _CLAIMED_BEFORE.search(question, 0, i)
         for i in at
     )
 
@@ -2893,6 +2981,30 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
         if others & set(key_terms(clause)) or any(n.lower() in clause.lower() for n in frame.names):
             return sentence[start:end].strip(" \"“”'‘’").rstrip(" .")
     return None
+
+
+# A question that asks who did something: "Which politician announced this week that she's running for president?"
+_ASKS_THE_DOER = re.compile(r"^\W*(?:who|which\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?!is\b|was\b|are\b|were\b)", re.I)
+
+
+def denies_asked_act(frame: Frame, sentence: str) -> bool:
+    """Whether ``sentence`` denies the act a question asks the doer of (“I am announcing today I will not run for
+    reelection in 2024,” Feinstein said, for "Which politician announced this week that she's running for
+    president in 2024?"): whoever it names did not do it, so it offers no one. Not a question that asks about a
+    denial ("Which tennis star won't play ...?"), nor a denial in a relative clause ("those who did not run")."""
+    if not _ASKS_THE_DOER.match(frame.text) or _NEGATIVE_QUESTION.search(frame.text):
+        return False
+    verbs = {t for t in frame.topic if t not in frame.nouns and t not in _LIGHT_VERBS}
+    for m in _DENIED_VERB.finditer(sentence):
+        stems = [t[0] for w in m.groups() if w and w.lower() not in _NOT_DENIED and (t := key_terms(w)[:1])]
+        if not set(stems) & verbs or _NOT_DENIAL_AFTER.match(sentence, m.end()):
+            continue
+        start = sentence.rfind(" ", 0, m.start()) + 1
+        if aux := _AUXILIARY_BEFORE.search(sentence, 0, start):
+            start = aux.start()
+        if not _RELATIVE_BEFORE.search(sentence, 0, start):
+            return True
+    return False
 
 
 # a full stop, not an abbreviation's ("No. 1 seed", "St. Louis", "Mr. Smith", "J. Smith")

@@ -395,7 +395,10 @@ class LexicalIndex:
                 " LIMIT ?",
                 (_quote(" ".join(tokens)), " ".join(parts).lower(), sample),
             ).fetchall()
-            pattern = re.compile(r"(?<![\w'’])(" + r"\s+".join(map(re.escape, parts)) + r")(?![\w'’])", re.I)
+            # a phrase of words of their own: not ending in a piece of a hyphened one ("World Cup Kick-off" writes no
+            # "Cup Kick"; a word alone may be: "Covid-19" writes "Covid")
+            edge = r"'’-" if len(parts) > 1 else r"'’"
+            pattern = re.compile(rf"(?<![\w{edge}])(" + r"\s+".join(map(re.escape, parts)) + rf")(?![\w{edge}])", re.I)
             found = [
                 m.group(1)
                 for (text,) in rows

@@ -1253,6 +1253,32 @@ def test_a_year_the_question_names_needs_an_article_of_that_year(ner: EntityReco
     assert not stale("How old is he? (Masters, this week)", date(2020, 1, 1), date(2022, 1, 2))
 
 
+def test_an_event_the_question_dates_is_not_answered_by_another_years(ner: EntityRecognizer) -> None:
+    from rag.answerability import event_of_another_year as other
+
+    asked = "Which country won the 2023 Tromsvik Song Contest?"
+    last = "Norway won the 2022 Tromsvik Song Contest this past May, a year before the 2023 contest."
+    hit = replace(text_hit(last, "a1", asked), published=date(2022, 6, 17))  # the article names 2023 too
+    answer = _answerer(ner).answer(Query(asked), [hit])
+    assert answer.abstained and answer.note == "The articles found tell of 2022, not 2023.", answer.note
+    # the sentence of the question's year is answered from, where another article has one
+    this = replace(text_hit("Sweden won the 2023 Tromsvik Song Contest on Saturday.", "a2", asked), published=None)
+    answer = _answerer(ner).answer(Query(asked), [hit, this])
+    assert not answer.abstained and answer.short_answer is not None and answer.short_answer.text == "Sweden"
+    # "this year's" is the article's year; the event before its year; a run that starts like the asked one
+    assert other(asked, "This year's Tromsvik Song Contest winner, Norway", date(2022, 6, 1)) == ("2022", "2023")
+    assert other(asked, "This year's Tromsvik Song Contest winner, Norway", date(2023, 6, 1)) is None
+    assert other("Who won Tromsvik 2023?", "Norway won the 2022 Tromsvik Song Contest", None) == ("2022", "2023")
+    assert other(asked, "Norway won Tromsvik 2022 in May", None) == ("2022", "2023")
+    # another year the question names; a month, an owner and a count are no event's year; other events
+    scene = "The 2022 Tromsvik Cup kicked off. Where will it be held in 2026?"
+    assert other(scene, "The 2026 Tromsvik Cup will be held in Oslo", None) is None
+    assert other("Where did it go in March 2020?", "In March 2019 it went to Oslo", None) is None
+    assert other("What is Trump's 2024 pitch?", "Trump's 2020 pitch was short", None) is None
+    assert other(asked, "About 2,000 Tromsvik Song Contest fans came", None) is None
+    assert other(asked, "Norway won the 2022 Oslo Song Contest", None) is None
+
+
 def test_a_question_about_this_week_is_not_answered_from_an_article_years_old(ner: EntityRecognizer) -> None:
     text = "The town council of Tromsvik voted to build a seawall along the harbour."
     asked = "What did the Tromsvik council vote to build this week?"
@@ -1478,6 +1504,11 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     question = "How many feet tall is the tower of Tromsvik?"
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text.startswith("100")  # a unit to convert
+    # ... for a question that counts a unit: a length of time counts no cases
+    text = "Tromsvik ended its Covid hotel quarantine after more than two and a half years, officials said on Friday."
+    question = "How many Covid cases did Tromsvik report on the day its hotel quarantine ended?"
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is None, answer.short_answer
     text = "The US will send 3,000 soldiers to Poland, the Pentagon said on Friday."
     question = "How many troops will the US send to Poland?"
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
@@ -2449,6 +2480,11 @@ def test_how_often_is_no_date(ner: EntityRecognizer) -> None:
         ("Who spoke just after the mayor?", "after"),
         ("What did Biden say before leaving?", None),  # a bare "before" with another verb: no relation asked
         ("Which ride opened the same year?", None),
+        # a span of weeks, months or years before or after an event
+        ("Who did the Tromsvik Rovers sign a week after the Vik retirement news?", "after"),
+        ("Which team did he join a few weeks after the trade?", "after"),
+        ("What did the council build two years before the flood?", "before"),
+        ("Who won the title two years after that?", None),  # "that" names no event
     ],
 )
 def test_the_same_day_or_right_before_an_event_asks_a_relation_whatever_the_verb(
@@ -2584,6 +2620,12 @@ def test_a_name_before_a_photo_agency_is_a_credit(ner: EntityRecognizer) -> None
             "Biden does not expect Mexico to match the troops at the border.",
             None,
         ),
+        # the question reports a claim: the claim is not its premise
+        (
+            "What did the historian say about the claim that armed citizens kept Tromsvik from invading the island?",
+            "The claim: Tromsvik didn't invade the island because it feared armed citizens",
+            None,
+        ),
         # a relative clause picks out whom it speaks of
         (
             "How much relief will borrowers receive under the plan?",
@@ -2661,6 +2703,40 @@ def test_another_player_s_tally_does_not_answer_how_many(ner: EntityRecognizer, 
     (analysed,) = ner.analyse([own], tagged=False)
     number = next(e for e in analysed.entities if e.text[0].isdigit())
     assert not _counted_for_another(frame, own, number, analysed)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "denies"),
+    [
+        (
+            "Which politician announced this week that she's running for president in 2024?",
+            "“I am announcing today I will not run for reelection in 2024,” Ann Vik said in a statement Tuesday.",
+            True,
+        ),
+        ("Who signed the bill?", "The governor did not sign the bill.", True),
+        ("Who signed the bill?", "The governor signed the bill.", False),
+        ("Which tennis star won't play at the US Open?", "Ann Vik will not play at the US Open.", False),  # asked
+        ("Who signed the bill?", "Those who did not sign the bill left.", False),  # a relative clause
+        ("Why did the governor sign the bill?", "The governor did not sign the bill.", False),  # no doer asked
+    ],
+)
+def test_a_sentence_that_has_no_one_do_the_act_offers_no_doer(
+    ner: EntityRecognizer, question: str, sentence: str, denies: bool
+) -> None:
+    from rag.answerability import denies_asked_act
+
+    assert denies_asked_act(_framed(ner, question), sentence) == denies
+
+
+def test_a_number_in_a_name_s_word_counts_nothing(ner: EntityRecognizer) -> None:
+    question = "How many Covid cases did Tromsvik report on the day the quarantine rule ended?"
+    assert _offered(ner, question, "Tromsvik still keeps a strict zero-Covid policy.") == []
+    assert _offered(ner, question, "Tromsvik reported 5,000 cases that day.") == ["5,000 cases"]
+
+
+def test_the_names_of_a_couple_ask_for_people(ner: EntityRecognizer) -> None:
+    assert _framed(ner, "What were the names of the couple killed by the landslide?").asks == "person"
+    assert _framed(ner, "What were the names of the two hikers?").asks == "person"
 
 
 def test_a_quote_that_denies_the_premise_is_no_answer(ner: EntityRecognizer) -> None:

@@ -152,6 +152,12 @@ def test_capitalised_reads_how_the_chunks_write_a_word(tmp_path: Path) -> None:
     other = LexicalIndex.build(tmp_path / "once.sqlite", once, "g1")
     assert other.capitalised(["ottar vik"])["ottar vik"] == (1.0, "Ottar Vik")
     assert other.capitalised(["chiefs in super"])["chiefs in super"] is None
+    # a phrase ends on a word of its own: "Cup Kick-off" writes no "Cup Kick" (a word alone may be a hyphened one's
+    # piece: "Covid-19" writes "Covid")
+    hyphened = [ChunkRow("f#0:x", "Fans awaited the Tromsvik Cup Kick-off and Covid-19 rules.", {"article_id": "f"})]
+    third = LexicalIndex.build(tmp_path / "hyphened.sqlite", hyphened, "g1")
+    assert third.capitalised(["cup kick"])["cup kick"] is None
+    assert third.capitalised(["tromsvik cup"])["tromsvik cup"] == (1.0, "Tromsvik Cup")
     assert shares["zanzibar"] is None and shares["the"] is None  # no chunk holds it; a stop word is not indexed
     assert index.capitalised(["quill", "candy"]) == {"quill": shares["quill"], "candy": None}  # kept, asked again
     # a write is seen: the words are read again
