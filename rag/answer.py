@@ -216,8 +216,16 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 _MARKER = re.compile(r"\[(\d+)\]$")  # an extractive sentence's marker, at its end
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
-# A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15."
-_EDITORS_NOTE = re.compile(r"^\W*editor['’]s\s+note\b", re.I)
+# A note about the page, not the news: "Editor's note: This page recaps the news from Ukraine on Sunday, May 15.",
+# "A version of this story appeared in ...", "Sign up for ..." (not one about the writer, "Editor's Note: Mark Wolfe is
+# an energy economist and serves as the executive director of ...", nor news: "Editor's note: On Thursday, the ...")
+_EDITORS_NOTE = re.compile(
+    r"^\W*editor['’]s\s+note\W*(?:this|these|an?\s+(?:\w+\s+)?version|sign\s+up|subscribe|read|watch|want|if\s+you|"
+    r"before|here\s+(?:are|is)|affected|the\s+(?:views|opinions)|corrections?|updated?|click|follow|listen|get|find|caught|"
+    r"having|editor|don['’]?t|is\s+your|you|as\s+the|the\s+reporting|for\s+(?:more|the\s+latest)|"
+    r"to\s+(?:get|receive|read|learn))\b",
+    re.I,
+)
 # a photo gallery's caption ("... Hide Caption 3 of 16 Photos: ..."): what a photo shows, on the day it was taken,
 # not what the article says
 _CAPTION = re.compile(r"\bHide Caption \d+ of \d+\b|^\W*Photos?:\s", re.I)

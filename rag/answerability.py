@@ -812,6 +812,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         for w in ent.text.split()
         if (low := w.lower().rstrip(".")) in _DAYS_AND_MONTHS
     }
+    untagged = []  # of those, the proper nouns the recogniser missed
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
         token = clean_name(noun)
         low = token.lower()
@@ -825,16 +826,22 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             and not any(low in n for n in lowered)
         ):
             names.append(token)
+            untagged.append(token)
             lowered.add(token.lower())
     for word in _INNER_CAPITAL.findall(question):  # "ChatGPT", "iPhone": names the tagger does not always know
         if not any(word.lower() in n for n in lowered):
             names.append(word)
             lowered.add(word.lower())
     # a person's name, or else one the small model calls a nationality that is no people-word ("what did Belichick
-    # say": NORP; not "Russian" of "Russian President Putin", "Kenyans", "Republican")
-    speaker = asked_speaker(question, [n for n in names if n in persons]) or asked_speaker(
-        question,
-        [n for n in names if n in peoples and not _PEOPLE_WORD.search(n) and n[-1:] != "s" and not place_forms(n)],
+    # say": NORP; not "Russian" of "Russian President Putin", "Kenyans", "Republican"), or one it does not tag
+    speaker = (
+        asked_speaker(question, [n for n in names if n in persons])
+        or asked_speaker(
+            question,
+            [n for n in names if n in peoples and not _PEOPLE_WORD.search(n) and n[-1:] != "s" and not place_forms(n)],
+        )
+        # or a name the small model did not tag at all ("what did Musk tweet about ...")
+        or asked_speaker(question, [n for n in untagged if not place_forms(n)], scene=False)
     )
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
@@ -1803,8 +1810,10 @@ _AFFILIATION_GAP = re.compile(
 )
 
 
+_DELEGATES = r"committee(?:wo)?man|committee\s+member|delegate|congress(?:wo)?man"
+_POST_FROM_BEFORE = re.compile(rf"\b(?:{_POST}|{_DELEGATES})s?\s+from\s+(?:the\s+)?$", re.I)
 _FROM_ASKED = re.compile(r"\bwhere\b.*\bfrom\b", re.I)  # "Where is the forward from?"
-_POST_WORD = re.compile(rf"\b(?:governor|senator|congressman|congresswoman|{_POST})\b", re.I)
+_POST_WORD = re.compile(rf"\b(?:governor|senator|{_DELEGATES}|{_POST})\b", re.I)
 
 
 def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
@@ -1819,7 +1828,10 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
 
 def _affiliates_a_person(sentence: str, ent: Entity, entities: Sequence[Entity]) -> bool:
     """Whether a place is followed by a person's title or post and the person's name (see above; the small model
-    calls some people an organisation: "Aliyah Boston")."""
+    calls some people an organisation: "Aliyah Boston"), or follows a post and "from" ("Barnett, the committeeman
+    from Arkansas"): where the person is from, not where the event is."""
+    if _POST_FROM_BEFORE.search(sentence, 0, ent.start):
+        return True
     gap = _AFFILIATION_GAP.match(sentence, ent.end)
     return gap is not None and any(e.start == gap.end() and e.label in ("PERSON", "ORG") for e in entities)
 
@@ -2182,6 +2194,41 @@ def names_the(noun: str, sentence: str, ent: Entity, inside: bool = True, person
     return bracketed_p.search(sentence[: ent.start]) is not None and _BRACKET_CLOSES.match(rest) is not None
 
 
+# The kinds a noun's thing is often named by instead: "What are the ships called?" is answered by "the guided-missile
+# cruisers USS Antietam and USS Chancellorsville", "what is the storm called" by "Hurricane Ian"
+_KINDS = {
+    "ship": (
+        "vessel",
+        "warship",
+        "cruiser",
+        "destroyer",
+        "frigate",
+        "carrier",
+        "submarine",
+        "tanker",
+        "ferry",
+        "yacht",
+    ),
+    "boat": ("vessel", "yacht", "ferry"),
+    "storm": ("hurricane", "typhoon", "cyclone", "tropical storm"),
+    "book": ("memoir", "novel", "biography"),
+    "film": ("movie", "documentary"),
+    "movie": ("film", "documentary"),
+    "show": ("series", "sitcom", "programme", "program"),
+    "song": ("single", "track", "anthem"),
+    "album": ("record", "EP"),
+    "plane": ("aircraft", "jet"),
+    "contest": ("competition",),
+    "competition": ("contest",),
+}
+
+
+def kinds_of(noun: str) -> tuple[str, ...]:
+    """The noun and the kinds its thing is often named by instead (``_KINDS``; "ships": "cruisers" too)."""
+    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in _KINDS else noun
+    return (noun, *_KINDS.get(singular.lower(), ()))
+
+
 def asked_noun(frame: Frame) -> str:
     """The noun of what a "which" question asks for, singular ("philanthropist" of "which philanthropist",
     "candidate" of "which two candidates"); "" for none."""
@@ -2352,6 +2399,26 @@ def _shortened_to(place: str, given: str) -> bool:
     return len(words) == 2 and " " not in given and words[1] == given and words[0].lower() not in _REGION_WORDS
 
 
+# a share of a whole, right before the whole's number: "some 20% of its more than 6,400", "half of the 300"
+_SHARE_OF_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|\bhalf|\ba\s+(?:third|quarter|fifth|tenth)|\b\w+\s+in\s+\w+)"
+    r"\s+of\s+(?:its|the|their|his|her|our|all)\s+(?:(?:more\s+than|about|nearly|roughly|some|over|almost|around|"
+    r"approximately|estimated)\s+)?$",
+    re.I,
+)
+
+
+def _whole_of_a_share(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether a number is the whole that a share of it is said of, and the question's act is done to the share:
+    "Snap announced plans to lay off some 20% of its more than 6,400 global employees" does not say how many it lays
+    off (one of the question's verbs before the share, in the sentence), though it says how many it employs."""
+    share = _SHARE_OF_BEFORE.search(sentence, 0, ent.start)
+    if share is None:
+        return False
+    verbs = {t for t in frame.topic if t not in frame.nouns and t not in _LIGHT_VERBS}
+    return bool(verbs & set(key_terms(sentence[: share.start()])))
+
+
 _JOINED_TO_A_NAME = re.compile(r"-(?-i:[A-Z])[\w'’]*")
 
 
@@ -2363,7 +2430,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     if frame.asks is None:
         return []
     exact = frame.asks == "number" and bool(_EXACT_ASKED.search(frame.text))
-    if frame.asks == "number" and (counted := counted_number(frame, sentence, analysed)) is not None:
+    if (
+        frame.asks == "number"
+        and (counted := counted_number(frame, sentence, analysed)) is not None
+        and not _whole_of_a_share(frame, sentence, counted)
+    ):
         # what "how many N" counts, stated with N; "exactly how many" is not answered by "tens of thousands of fans"
         return [] if (exact and _vague(sentence, counted)) or _an_average(frame, sentence, counted) else [counted]
     if (actor := actor_of(frame, sentence, analysed)) is not None:
@@ -2431,7 +2502,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             if any(e.start == title.start for e in out):
                 continue  # another name in the same title
             ent = title
-        if frame.names_a_thing and not names_the(frame.named, sentence, ent):
+        if frame.names_a_thing and not any(names_the(n, sentence, ent) for n in kinds_of(frame.named)):
             continue  # "the name of the hotel" is a name the sentence gives the hotel, not any name in it
         birthday = (
             age_asked
@@ -2517,6 +2588,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
+        if frame.asks == "number" and not share_asked and _whole_of_a_share(frame, sentence, ent):
+            continue  # "to lay off some 20% of its more than 6,400 employees": the whole, not how many are laid off
         if frame.asks == "number" and _JOINED_TO_A_NAME.match(sentence, ent.end):
             continue  # "a zero-Covid policy", "the one-China policy": a number in a name's word, no count
         if (

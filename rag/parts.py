@@ -39,7 +39,8 @@ _JOINED = re.compile(r"\b(?:between|and|about|both)\b", re.I)  # "the war betwee
 # The second part's subject, a pronoun for someone the first part names: "Who is Denis Denisov and what did he
 # tell Izvestia?" asks what Denis Denisov told Izvestia.
 _SUBJECT_PRONOUN = re.compile(rf"^(?P<ask>{_WH}\s+{_AUX})\s+(?:he|she|they)\b", re.I)
-_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+# (not a name after "the": "Who won the Tromsvik election and what did she promise?" names no one "she" is)
+_NAME = re.compile(r"(?<!^)(?<![.?!]\s)(?<!\bthe\s)(?<!\bThe\s)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
 def question_parts(question: str) -> list[str]:

@@ -82,17 +82,18 @@ _REACH = 300  # characters before a verb of saying where its subject is looked f
 UNKNOWN = ""  # a sentence whose speaker cannot be told (a pronoun, a title, no speech at all)
 
 
-def asked_speaker(question: str, names: Sequence[str]) -> str | None:
+def asked_speaker(question: str, names: Sequence[str], scene: bool = True) -> str | None:
     """The name whose words the question asks for ("What did Mishustin say about universities?" -> "Mishustin",
     "What did Russian President Putin say ..." -> "Putin"); None for any other question, when the one asked about is
     not named ("What did he say?", but for a scene that names him first: ``_scene_subject``), or is someone else ("What did Biden's spokesman say?", "What did Putin and
-    Zelensky say?")."""
+    Zelensky say?"). ``scene``: whether "he" or "she" may stand for a name of ``names`` that a scene gives (for
+    names known to be people's)."""
     m = _ASKED.search(question)
     if m is None:
         return None
     who = m.group("who") or m.group("who2")
     if who.lower() in ("he", "she"):
-        return _scene_subject(question[: m.start()], names)
+        return _scene_subject(question[: m.start()], names) if scene else None
     inside = [n for n in names if n in who]
     if not inside:
         return None

@@ -781,6 +781,11 @@ def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(ner: EntityRecogniz
     assert "TIS" in _offered(ner, "The agency launched a mission this week. What is the mission called?", mission)
     storm = "Storm Ottilie formed east of Tromsvik, the Norwegian Meteorological Institute said."
     assert _offered(ner, "What was the name of the storm?", storm) == ["Storm Ottilie"]
+    # a name given with a kind of the noun: cruisers are ships
+    cruisers = "The guided-missile cruiser USS Tromsvik was on Sunday making the voyage, the 7th Fleet said."
+    assert _offered(ner, "Two warships sailed through the strait. What are the ships called?", cruisers) == [
+        "USS Tromsvik"
+    ]
 
     def names(noun: str, sentence: str, name: str) -> bool:
         start = sentence.index(name)
@@ -939,6 +944,18 @@ def test_a_sentence_that_states_no_news_is_never_quoted(
     answer = _answerer(ner).answer(Query(question), [text_hit(text, "a1", question)])
     assert not answer.abstained and answer.citations
     assert all(unsaid not in c.quote for c in answer.citations)
+
+
+def test_an_editor_s_note_about_the_writer_is_quoted(ner: EntityRecognizer) -> None:
+    text = (
+        "Editor's Note: Ann Vik is an energy economist and the executive director of the Tromsvik Energy Council. "
+        "The views expressed here are her own. Congress keeps passing short-term spending bills."
+    )
+    question = "Which organization does Ann Vik run?"
+    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(
+        Query(question), [text_hit(text, "a1", question)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "the Tromsvik Energy Council", answer.text
 
 
 def test_which_country_is_answered_by_a_country_not_by_an_island(ner: EntityRecognizer) -> None:
@@ -2726,6 +2743,21 @@ def test_a_sentence_that_has_no_one_do_the_act_offers_no_doer(
     from rag.answerability import denies_asked_act
 
     assert denies_asked_act(_framed(ner, question), sentence) == denies
+
+
+def test_a_place_after_a_post_and_from_is_the_person_s(ner: EntityRecognizer) -> None:
+    question = "Where is the committee meeting this week to take up the resolution?"
+    sentence = "Ann Vik, the committeeman from Ohio, said the resolution meets in Vardholm this week."
+    assert _offered(ner, question, sentence) == ["Vardholm"]
+    assert _offered(ner, "Where is the committeeman from?", sentence) == ["Ohio", "Vardholm"]
+
+
+def test_the_whole_a_share_is_of_does_not_count_the_share(ner: EntityRecognizer) -> None:
+    sentence = "Tromsvik Inc. announced plans to lay off some 20% of its more than 6,400 global employees."
+    assert _offered(ner, "How many people is Tromsvik Inc. laying off?", sentence) == []
+    assert _offered(ner, "How many employees is Tromsvik Inc. laying off?", sentence) == []
+    assert _offered(ner, "How many employees does Tromsvik Inc. have?", sentence) == ["6,400 global employees"]
+    assert _offered(ner, "How many people is Tromsvik Inc. laying off?", "It cuts 1,200 jobs.") == ["1,200"]
 
 
 def test_a_number_in_a_name_s_word_counts_nothing(ner: EntityRecognizer) -> None:

@@ -26,6 +26,10 @@ HARBOUR = (
             ["How did the bank fail?", "When did the bank fail?", "Why did the bank fail?"],
         ),
         ("Who is Lars Vik and what did he tell the press?", ["Who is Lars Vik?", "What did Lars Vik tell the press?"]),
+        (  # a name after "the" is no one's
+            "Who won the Tromsvik election and what did she promise?",
+            ["Who won the Tromsvik election?", "What did she promise?"],
+        ),
         ("Which team won and how many goals did it score?", ["Which team won?", "How many goals did it score?"]),
         ("Who won the cup? Who did they beat?", ["Who won the cup?", "Who did they beat?"]),
         (

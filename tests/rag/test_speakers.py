@@ -118,6 +118,8 @@ def test_a_question_about_someones_words_is_not_answered_by_anothers(ner: Entity
     # whatever the small model calls the name ("Belichick": a nationality to it)
     belichick = "what did Belichick say after Damar Hamlin collapsed on the field"
     assert frame_question(belichick, ner.analyse([belichick])[0]).speaker == "Belichick"
+    musk = "what did Musk tweet about a successor before his step down poll closed"  # no entity to the small model
+    assert frame_question(musk, ner.analyse([musk])[0]).speaker == "Musk"
     when = "What did Brennan say when the ferry stopped?"
     assert frame_question(when, ner.analyse([when])[0]).asks is None  # her words, not a date
     answer = answerer.answer(Query(question), [text_hit(HARBOUR, "a1", question)])
