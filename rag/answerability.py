@@ -116,8 +116,8 @@ _PERSON_NOUNS = (
     r"prisoner|inmate|survivor|teenager|mother|father|son|daughter|wife|husband|celeb|celebrities|individual|"
     r"investor|representative|killer|heavyweight|republican|democrat|tory|tories|vet|veterinarian|patient|worker|"
     r"employee|farmer|resident|passenger|reporter|anchor|correspondent|columnist|commentator|"
-    r"commissioner|chancellor|runner|sprinter|skater|rider|couple|hiker|camper|tourist|spectator|bystander|"
-    r"neighbou?r|toddler|grandmother|grandfather|firefighter|paramedic|volunteer|protester|"
+    r"commissioner|chancellor|runner|sprinter|skater|rider|couple|hiker|bystander|"
+    r"neighbou?r|toddler|grandmother|grandfather|firefighter|paramedic|protester|"
     r"demonstrator|trooper|deputy|"
     # a member of a team or a family, not of an alliance ("which member of NATO" asks for a country)
     r"member(?=s?\s+of\s+(?!(?:the\s+)?(?:NATO|EU|European\s+Union|UN|United\s+Nations|OPEC|G-?7|G-?20|BRICS|"
@@ -1826,12 +1826,16 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
     return any(before.endswith(name.lower()) for name in frame.names)
 
 
-def _affiliates_a_person(sentence: str, ent: Entity, entities: Sequence[Entity]) -> bool:
+def _affiliates_a_person(
+    sentence: str, ent: Entity, entities: Sequence[Entity], asked_terms: set[str] | frozenset[str] = frozenset()
+) -> bool:
     """Whether a place is followed by a person's title or post and the person's name (see above; the small model
     calls some people an organisation: "Aliyah Boston"), or follows a post and "from" ("Barnett, the committeeman
-    from Arkansas"): where the person is from, not where the event is."""
-    if _POST_FROM_BEFORE.search(sentence, 0, ent.start):
-        return True
+    from Arkansas"): where the person is from, not where the event is (unless ``asked_terms``, the question's, hold
+    the post: "which hospital were the authors from")."""
+    if (post := _POST_FROM_BEFORE.search(sentence, 0, ent.start)) is not None:
+        # unless the question speaks of them: "which hospital were the authors of the study from"
+        return not set(key_terms(post.group(0))) & asked_terms
     gap = _AFFILIATION_GAP.match(sentence, ent.end)
     return gap is not None and any(e.start == gap.end() and e.label in ("PERSON", "ORG") for e in entities)
 
@@ -2547,7 +2551,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
         if frame.asks == "place" and _contains_asked_place(frame, sentence, ent):
             continue  # "SANTOS, Brazil (AP)" for "where in Santos ...": the country around the question's place
-        if frame.asks == "place" and not post_asked and _affiliates_a_person(sentence, ent, entities):
+        if frame.asks == "place" and not post_asked and _affiliates_a_person(sentence, ent, entities, q_terms):
             continue  # "South Carolina forward-center Aliyah Boston": her team, not where it happens
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number

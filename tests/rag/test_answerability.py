@@ -2750,6 +2750,9 @@ def test_a_place_after_a_post_and_from_is_the_person_s(ner: EntityRecognizer) ->
     sentence = "Ann Vik, the committeeman from Ohio, said the resolution meets in Vardholm this week."
     assert _offered(ner, question, sentence) == ["Vardholm"]
     assert _offered(ner, "Where is the committeeman from?", sentence) == ["Ohio", "Vardholm"]
+    # ... or when the question speaks of them
+    authors = "The study's authors from Tromsvik Harbour Hospital followed 4.5 million people."
+    assert _offered(ner, "Which hospital were the authors of the study from?", authors) == ["Tromsvik Harbour Hospital"]
 
 
 def test_the_whole_a_share_is_of_does_not_count_the_share(ner: EntityRecognizer) -> None:
