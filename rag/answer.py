@@ -37,6 +37,7 @@ from rag.answerability import (
     names_the,
     numbers_in,
     offered,
+    opposite_act,
     other_counted,
     other_day,
     other_doer,
@@ -71,7 +72,7 @@ from rag.short_answer import (
     group_features,
     group_mentions,
 )
-from rag.speakers import attributed, same_speaker
+from rag.speakers import attributed, described_speaker, same_speaker
 from rag.support import SupportChecker
 from rag.text import (
     CURRENCY_WORDS,
@@ -755,6 +756,7 @@ class ExtractiveAnswerer(Answerer):
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
     SPEAKER_CONTEXT = 10  # earlier sentences of the article read for the speaker of a sentence that names none
+    DESCRIBED_CONTEXT = 5  # and for the person a speaker named by what they are ("the 52-year-old singer") is
     NEAR_WORD = 0.42  # two words this close (their static vectors' cosine) say the same: "phone", "telephone"
     NEAR_CREDIT = 0.5  # a question word a sentence says in other words counts this much of its weight in coverage
     DAY_ANCHORS = 8  # the best candidates read for the sentence about the event a "day before" question names
@@ -1395,7 +1397,12 @@ class ExtractiveAnswerer(Answerer):
             text, base, spans = article
             before = [text[sp.start : sp.end] for sp in spans if base + sp.end <= cand.start][-self.SPEAKER_CONTEXT :]
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
-            if same_speaker(asked, attributed(before, cand.text, after)):
+            # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
+            # before, or earlier in this one)
+            described = described_speaker(cand.text) and any(
+                names_person(t, asked) for t in [*before[-self.DESCRIBED_CONTEXT :], cand.text]
+            )
+            if described or same_speaker(asked, attributed(before, cand.text, after)):
                 kept.append(cand)
                 quoted = True
         return kept, quoted or all(a is None for a in articles.values())
@@ -1517,7 +1524,8 @@ class ExtractiveAnswerer(Answerer):
             or swapped_result(frame, written)
             or reversed_change(frame, best.text)
             or other_winner(frame, written)
-            or other_doer(frame, written),
+            or other_doer(frame, written)
+            or opposite_act(frame, written),
         )
 
     @staticmethod

@@ -3279,6 +3279,58 @@ def other_winner(frame: Frame, article: str) -> str | None:
     return other
 
 
+# An act told the other way in other words: "Why did AMC fire Ellen Copaken?" when the article has AMC hire her ("will
+# start at AMC Friday as the company's vice president", "the Copaken hiring"). The question's verb (stemmed) and the
+# verbs that undo or contradict it; the question asks why or how (not for a name: "Who did AMC fire?" may be
+# answered by a sentence of the article that the words of the act miss).
+_UNDONE_BY = {
+    "fire": "hire appoint join promot recruit",
+    "sack": "hire appoint join promot recruit",
+    "dismiss": "hire appoint join promot recruit",
+    "oust": "hire appoint join promot recruit elect reelect",
+    "hire": "fire sack dismiss oust laid",
+    "approv": "reject veto block",
+    "reject": "approv accept",
+    "accept": "reject declin refus",
+    "ban": "allow lift legal",
+    "cancel": "renew",
+    "renew": "cancel",
+    "expel": "spare surviv",
+    "acquit": "convict",
+    "convict": "acquit",
+}
+_WHY_OR_HOW = re.compile(
+    r"^\W*(?:\w+\W+){0,12}?(?:why|how)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", re.I
+)
+
+
+def opposite_act(frame: Frame, article: str) -> str | None:
+    """The sentence of ``article`` that names one of the question's names beside a verb that undoes the question's
+    (``_UNDONE_BY``), where the article writes no form of the question's verb at all; None otherwise, for a
+    negative question, or one that does not ask why or how."""
+    if frame.asks is not None and not frame.reason or not _WHY_OR_HOW.match(frame.text):
+        return None
+    if _NEGATIVE_QUESTION.search(frame.text):
+        return None
+    verbs = [t for t in frame.topic if t in _UNDONE_BY and t not in frame.nouns]
+    if not verbs or not frame.names:
+        return None
+    undone = set(_UNDONE_BY[verbs[0]].split())
+    own = as_events((verbs[0],))
+    starts = {f[:3] for f in own | past_forms(own)}
+    mine = {w.lower() for n in frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
+    other = None
+    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        words = _WORD.findall(sentence)
+        stems = [(w, key_terms(w)[:1]) for w in words if w[:3].lower() in starts or len(w) > 3]
+        if any(w[:3].lower() in starts and as_events(tuple(t)) & own for w, t in stems if t):
+            return None  # the article writes the question's act: the premise may hold
+        if other is None and any(t and t[0] in undone for _, t in stems):
+            if any(_owner_word(w) in mine for w in words):
+                other = sentence.strip().rstrip(" .")
+    return other
+
+
 # Another doer told: "how much did cnn agree to pay dominion voting systems in the settlement" takes for granted that
 # CNN agreed; the quoted article says "Fox News had just agreed to an 11th-hour settlement with Dominion Voting
 # Systems" and never names CNN beside a form of the verb. The question's name right after "did"/"does"/"has" and

@@ -271,6 +271,27 @@ def speaker(sentence: str) -> str:
     return UNKNOWN
 
 
+# A speaker named by what they are, with "the", who is the person the story is about: "“I'm very proud of the ticket
+# price,” says the 52-year-old singer" after "Garth Brooks' comeback is going to be big" (an age, or a noun for
+# what a person is known as; not "a spokesman", "the ministry", "the official": others beside them)
+_DESCRIBED = (
+    r"the\s+(?:(?:\d+|[a-z]+-?[a-z]*)-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:\d+-year-old|singer|star|actor|actress|rapper|musician|artist|comedian|author|writer|novelist|quarterback|"
+    r"golfer|pitcher|coach|champion|legend|veteran|superstar|icon|filmmaker|director|chef|entrepreneur|billionaire)"
+)
+_DESCRIBED_SPEAKER = re.compile(
+    rf"[”\"’]\s*,?\s*(?:says|said|adds|added|recalls|recalled|explains|explained)\s+{_DESCRIBED}\b"
+    rf"|[,”\"’]\s+{_DESCRIBED}\s+(?:says|said|adds|added|recalls|recalled|explains|explained)\b",
+    re.I,
+)
+
+
+def described_speaker(sentence: str) -> bool:
+    """Whether the sentence's speaker is named only by what they are, with "the" (``_DESCRIBED_SPEAKER``): the
+    person the article has just named, for the caller to look for."""
+    return _DESCRIBED_SPEAKER.search(sentence) is not None
+
+
 def same_speaker(asked: str, said: str) -> bool:
     """Whether the speaker a sentence names is the one asked about ("Mikhail Mishustin" for "Mishustin"; not
     "Hunter Biden" for "Joe Biden")."""

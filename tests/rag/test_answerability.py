@@ -2938,3 +2938,32 @@ def test_another_doer_told_denies_the_premise(
     from rag.answerability import other_doer
 
     assert other_doer(_framed(ner, question), article) == told
+
+
+_HIRED = (
+    "Tromsvik Cinemas said in a statement that Ann Vik will start on Friday as its vice president of growth. "
+    "Tromsvik Cinemas hired her to sell its popcorn in grocery stores."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "told"),
+    [
+        (
+            "Just read Tromsvik Cinemas is selling popcorn. Why did they fire Ann Vik?",
+            _HIRED,
+            "Tromsvik Cinemas hired her to sell its popcorn in grocery stores",
+        ),
+        ("Why did Tromsvik Cinemas hire Ann Vik?", _HIRED, None),  # the act as told
+        ("Why did they fire Ann Vik?", _HIRED + " Two months later they fired Vik.", None),  # the act written too
+        ("Who did Tromsvik Cinemas fire?", _HIRED, None),  # a name asked: not a premise of why or how
+        ("Why didn't Tromsvik Cinemas fire Ann Vik?", _HIRED, None),  # a negative question
+        ("Why did Lars Berg fire the coach?", _HIRED, None),  # none of its names beside the other verb
+    ],
+)
+def test_an_act_undone_in_other_words_denies_the_premise(
+    ner: EntityRecognizer, question: str, article: str, told: str | None
+) -> None:
+    from rag.answerability import opposite_act
+
+    assert opposite_act(_framed(ner, question), article) == told

@@ -141,3 +141,21 @@ def test_an_article_that_names_them_but_quotes_others_is_an_abstention_that_says
         Query(question), [text_hit(text, "a1", question)]
     )
     assert answer.abstained and answer.note == "The articles found don't say what Ottilie Brennan said about this."
+
+
+def test_a_speaker_named_by_what_they_are_is_the_person_just_named(ner: EntityRecognizer) -> None:
+    from rag.speakers import described_speaker
+
+    assert described_speaker('"I\'m very proud of the ticket price," says the 52-year-old singer, who retired.')
+    assert described_speaker("“We won,” the veteran quarterback said.")
+    assert not described_speaker("“We will win,” said a spokesman.")  # another person beside them
+    assert not described_speaker("“We will win,” said the ministry.")
+    text = (
+        "NASHVILLE — Ottilie Brennan's comeback is going to be big. She will tour the harbour towns next year. "
+        "More dates will follow. “I'm very proud of the ticket price,” says the 52-year-old singer. "
+        "Tickets sold out in Tromsvik, promoter Jonas Lind said."
+    )
+    question = "Ottilie Brennan is touring again. What did she say about the ticket prices?"
+    answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert not answer.abstained and "proud of the ticket price" in answer.citations[0].quote, answer.text
