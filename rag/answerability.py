@@ -3325,9 +3325,8 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         stems = [(w, key_terms(w)[:1]) for w in words if w[:3].lower() in starts or len(w) > 3]
         if any(w[:3].lower() in starts and as_events(tuple(t)) & own for w, t in stems if t):
             return None  # the article writes the question's act: the premise may hold
-        if other is None and any(t and t[0] in undone for _, t in stems):
-            if any(_owner_word(w) in mine for w in words):
-                other = sentence.strip().rstrip(" .")
+        if other is None and any(t and t[0] in undone for _, t in stems) and any(_owner_word(w) in mine for w in words):
+            other = sentence.strip().rstrip(" .")
     return other
 
 
