@@ -1031,7 +1031,8 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,02
 _KNOWN_PLACES = COUNTRIES | US_STATES
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|into|across|throughout|of)\s+(?:the\s+)?$", re.I)
 _ONE_OF_THE = re.compile(
-    r"\s+of\s+(?:the|its|his|her|their|our|this|these)\s+(?:most|least|best|worst|few|first|last|only|[a-z]+est)\b",
+    r"\s+of\s+(?:(?:the|its|his|her|their|our|this|these)\s+(?:most|least|best|worst|few|first|last|only|[a-z]+est)"
+    r"|(?:dozens|hundreds|thousands|millions|scores)\s+of|many|several|countless)\b",  # "one of dozens of companies"
     re.I,
 )
 _AVERAGE_ASKED = re.compile(r"\b(?:averag\w*|per|a\s+(?:game|night|season|year|day|week|month))\b", re.I)
@@ -1816,12 +1817,25 @@ _FROM_ASKED = re.compile(r"\bwhere\b.*\bfrom\b", re.I)  # "Where is the forward 
 _POST_WORD = re.compile(rf"\b(?:governor|senator|{_DELEGATES}|{_POST})\b", re.I)
 
 
+_WHERE_IN = re.compile(r"\bwhere\s+in\s+(?:the\s+)?[A-Z]", re.I)  # "where in Asheville is ...": a place inside it
+_REGION_AFTER = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")  # "Apex, NC": the region a place is written with
+_REGION_NAMED = re.compile(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+
 def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
     """Whether a place is written right after one the question names and a comma ("SANTOS, Brazil", "Visalia,
-    California"): the region around the asked place, no answer to where in it."""
+    California"): the region around the asked place, no answer to where in it; for "where in X", after any place
+    ("a Peak Charter Academy in Apex, NC" for "where in Asheville ..."), a region, not a place inside X, and the
+    place before it, a town of its own."""
+    where_in = _WHERE_IN.search(frame.text) is not None
+    region = _REGION_NAMED.match(sentence, ent.end) if where_in else None
+    if region is not None and (region.group(1).lower() in _KNOWN_PLACES or region.group(1).isupper()):
+        return True  # "Apex, NC": a town of its own, not a place in Asheville
     before = sentence[: ent.start].rstrip()
     if not before.endswith(","):
         return False
+    if where_in and _REGION_AFTER.search(sentence, 0, ent.start):
+        return True
     before = before[:-1].rstrip().lower()
     return any(before.endswith(name.lower()) for name in frame.names)
 
@@ -3127,7 +3141,11 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     # the four words on each side, without their punctuation ("Djokovic?")
     before = {w.lower() for w in _WORD.findall(frame.text[: verb.start()])[-4:] if w.isalpha() and len(w) > 2}
     after = {w.lower() for w in _WORD.findall(frame.text[verb.end() :])[:4] if w.isalpha() and len(w) > 2}
-    winner, loser = (after, before) if lost is not None else (before, after)
+    # a verb of losing, or one of winning made passive ("did the bucks get knocked out by the heat"), puts the
+    # winner after it
+    passive = lost is None and _PASSIVE_BEFORE.search(frame.text, 0, verb.start()) is not None
+    passive = passive and re.match(r"\s+by\b", frame.text[verb.end() :]) is not None
+    winner, loser = (after, before) if lost is not None or passive else (before, after)
     shared = winner & loser  # "michael van gerwen ... beating michael smith": "michael" tells neither
     winner -= STOPWORDS | shared
     loser -= STOPWORDS | shared
@@ -3296,6 +3314,8 @@ _UNDONE_BY = {
     "cancel": "renew",
     "renew": "cancel",
     "expel": "spare surviv",
+    "keep": "stop quit halt paus ceas abandon",  # "Why did PBS keep tweeting?": "PBS ... has also stopped tweeting"
+    "continu": "stop quit halt paus ceas abandon",
     "acquit": "convict",
     "convict": "acquit",
 }
@@ -3306,8 +3326,8 @@ _WHY_OR_HOW = re.compile(
 
 def opposite_act(frame: Frame, article: str) -> str | None:
     """The sentence of ``article`` that names one of the question's names beside a verb that undoes the question's
-    (``_UNDONE_BY``), where the article writes no form of the question's verb at all; None otherwise, for a
-    negative question, or one that does not ask why or how."""
+    (``_UNDONE_BY``), where no sentence of the article names one of them beside a form of the question's verb; None
+    otherwise, for a negative question, or one that does not ask why or how."""
     if frame.asks is not None and not frame.reason or not _WHY_OR_HOW.match(frame.text):
         return None
     if _NEGATIVE_QUESTION.search(frame.text):
@@ -3317,15 +3337,23 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         return None
     undone = set(_UNDONE_BY[verbs[0]].split())
     own = as_events((verbs[0],))
-    starts = {f[:3] for f in own | past_forms(own)}
-    mine = {w.lower() for n in frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
+    past = past_forms(own)  # "kept" of "keep"
+    starts = {f[:3] for f in own | past}
+    # whom the act is told of: the name right after "did" ("Why did PBS keep tweeting ..."), else every name
+    # ("Why did they fire Ellen Copaken?")
+    rest = m.group("rest") if (m := _ASKED_DOER.search(frame.text)) else ""
+    doer = [n for n in frame.names if re.match(rf"(?:the\s+)?{re.escape(n)}(?![\w'’-])", rest, re.I)]
+    mine = {w.lower() for n in doer or frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         words = _WORD.findall(sentence)
         stems = [(w, key_terms(w)[:1]) for w in words if w[:3].lower() in starts or len(w) > 3]
-        if any(w[:3].lower() in starts and as_events(tuple(t)) & own for w, t in stems if t):
-            return None  # the article writes the question's act: the premise may hold
-        if other is None and any(t and t[0] in undone for _, t in stems) and any(_owner_word(w) in mine for w in words):
+        named = any(_owner_word(w) in mine for w in words)
+        if named and any(
+            w[:3].lower() in starts and (as_events(tuple(t)) & own or w.lower() in past) for w, t in stems if t
+        ):
+            return None  # the article has one of the question's names do the question's act: the premise may hold
+        if other is None and named and any(t and t[0] in undone for _, t in stems):
             other = sentence.strip().rstrip(" .")
     return other
 

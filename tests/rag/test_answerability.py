@@ -1544,6 +1544,10 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     # the region written after the question's place and a comma
     dateline = "TROMSVIK, Norway (AP) — Thousands of mourners filed past the coffin at Harbour Stadium."
     assert _offered(ner, "Where in Tromsvik are fans filing past the coffin?", dateline) == ["Harbour Stadium"]
+    # ... nor, for "where in", another town written with its region ("Apex, NC")
+    other = "There is an existing Peak Academy in Apex, NC, and the charter looks for a building in Asheville."
+    assert _offered(ner, "Where in Asheville is the academy going to put its building?", other) == []
+    assert _offered(ner, "Where does the academy have a school?", other) != []
     # a country the small model takes for an organisation or a person is still a place
     fled = "Sri Lanka's crisis escalated after President Lars Vik fled to the Maldives without resigning."
     assert _offered(ner, "Sri Lankan President Lars Vik fled to which country this week?", fled) == ["Maldives"]
@@ -2329,6 +2333,8 @@ def test_a_count_or_an_age_given_to_another_person_is_not_the_asked_one(ner: Ent
     assert _offered(ner, "How many inspectors does THSA have?", agency) == ["127 inspectors"]  # no person's tally
     week = "In one of the most consequential weeks of the year, Okonkwo headlined a town hall."
     assert _offered(ner, "How many people came to Okonkwo's town hall?", week) == []  # a phrase, no count
+    dozens = "Tromsvik Rockets is one of dozens of companies that plan to drop off satellites."
+    assert "one" not in _offered(ner, "How many satellites was the Tromsvik rocket carrying?", dozens)
     fees = "The ferry has raked in $1 billion in revenue over 52 years."
     assert _offered(ner, "How much does the Tromsvik ferry app cost?", fees) == []  # a sum of revenue, no price
     assert _offered(ner, "How much revenue has the Tromsvik ferry made?", fees) == ["$1 billion"]
@@ -2687,6 +2693,9 @@ def test_a_quote_that_denies_the_question_s_premise(
         ("How did Tromsvik lose to Nordvik?", "Tromsvik lost to Nordvik on penalties.", False),
         ("How did Tromsvik beat Nordvik?", "The No. 8 seed Tromsvik suffered a loss to Nordvik.", True),
         ("Which team did Texas beat?", "Texas beat the Texas A&M Aggies 38-10.", False),
+        # a verb of winning made passive puts the winner after it
+        ("why did tromsvik get knocked out by nordvik", "Tromsvik bowed out with a 128-126 loss to Nordvik.", False),
+        ("how did nordvik get knocked out by tromsvik", "Tromsvik bowed out with a 128-126 loss to Nordvik.", True),
     ],
 )
 def test_a_quote_that_tells_the_contest_the_other_way_round(
@@ -2959,6 +2968,12 @@ _HIRED = (
         ("Who did Tromsvik Cinemas fire?", _HIRED, None),  # a name asked: not a premise of why or how
         ("Why didn't Tromsvik Cinemas fire Ann Vik?", _HIRED, None),  # a negative question
         ("Why did Lars Berg fire the coach?", _HIRED, None),  # none of its names beside the other verb
+        (  # the doer's act, not another name's ("to keep using the platform" is Nordvik Radio's)
+            "Why did Tromsvik TV keep tweeting after Nordvik Radio left?",
+            "Tromsvik TV said it has also stopped tweeting from its main account. "
+            "Nordvik Radio journalists can decide if they want to keep using the platform.",
+            "Tromsvik TV said it has also stopped tweeting from its main account",
+        ),
     ],
 )
 def test_an_act_undone_in_other_words_denies_the_premise(
