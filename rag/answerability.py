@@ -285,6 +285,11 @@ _WITHIN_COUNTRY = re.compile(
     rf"\b(?:which|what)\s+(?:{_QUALIFIERS}(?:{_WITHIN}|neighbou?rhood)s?|(?:(?P<country>[\w'’]+)\s+)?states?)\b(?![-\w])",
     re.I,
 )
+# A city asked for is no state's name (but the states a city shares its name with: "Washington", "New York")
+_CITY_ASKED = re.compile(
+    rf"\b(?:which|what)\s+{_QUALIFIERS}(?:city|cities|town|towns|village|villages|borough|boroughs)\b(?![-\w])", re.I
+)
+_STATES_NO_CITY = US_STATES - {"washington", "new york"}
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
 _GPE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
@@ -1162,6 +1167,10 @@ _ADJECTIVE = re.compile(
 )
 
 
+_ROUND_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})
+_OF_PLURAL = re.compile(r"\s+of\s+([a-z]{3,}s)\b")
+
+
 def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] | None:
     """For "how many N", when the number ``ent`` counts another plural noun: N as the question writes it and that
     noun ("rebounds", "points" for "29 points"; "advisers", "doses" for "two 100-microgram doses": the number's
@@ -1189,6 +1198,8 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         and _counts_another(joined.group(1), frame.counted)
     ):
         return written.group(0).lower(), joined.group(1)
+    if not noun and ent.text.strip().lower() in _ROUND_NUMBERS and (of := _OF_PLURAL.match(sentence, pos)):
+        noun = of.group(1)  # "dozens of companies" counts companies
     part = _PART_OF.match(sentence, pos)
     if part is not None and not noun:
         pos = part.end()  # "one of two major business decisions": one of the decisions
@@ -1490,6 +1501,8 @@ _REASON_ASKED = re.compile(
     r"|,\s*(?:and\s+|but\s+|so\s+)?why\b(?=[^,.;:!?]*\??\s*$)"  # after a scene: "with the storm coming, why ..."
     r"|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked|was\s+behind|is\s+behind)\b"
     r"|\b(?:what|which)\s+(?:was|is|were|are)\s+the\s+(?:reasons?|causes?|motives?)\b|\bfor\s+what\s+reasons?\b"
+    # "What was Francisco Oropeza's motive for killing ...?"
+    r"|\bwhat\s+(?:was|is|were|are)\s+(?:[\w.'’-]+\s+){1,4}?(?:reasons?|motives?|motivations?)\s+(?:for|behind)\b"
     r"|\bhow\s+come\b"
     r"|" + _DEATH_CAUSE,
     re.I,
@@ -1827,14 +1840,24 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
     California"): the region around the asked place, no answer to where in it; for "where in X", after any place
     ("a Peak Charter Academy in Apex, NC" for "where in Asheville ..."), a region, not a place inside X, and the
     place before it, a town of its own."""
-    where_in = _WHERE_IN.search(frame.text) is not None
-    region = _REGION_NAMED.match(sentence, ent.end) if where_in else None
-    if region is not None and (region.group(1).lower() in _KNOWN_PLACES or region.group(1).isupper()):
-        return True  # "Apex, NC": a town of its own, not a place in Asheville
+    where_in = _WHERE_IN.search(frame.text)
+    if where_in is not None:
+        inside = frame.text[where_in.end() - 1 :].split("?")[0].lower()  # "Asheville is peak academy going ..."
+        if (name := bare(ent.text).lower()) in COUNTRIES or (
+            name in US_STATES and not any(inside.startswith(c) for c in ("the us", "the u.s", "us ", "u.s", "america"))
+        ):
+            return True  # "where in Asheville" is not answered by "North Carolina", "where in Turkey" by "Syria"
+        region = _REGION_NAMED.match(sentence, ent.end)
+        if (
+            region is not None
+            and (region.group(1).lower() in _KNOWN_PLACES or region.group(1).isupper())
+            and not inside.startswith(region.group(1).lower())
+        ):
+            return True  # "Apex, NC": a town of its own, not a place in Asheville (but "Antakya, Turkey" is in Turkey)
     before = sentence[: ent.start].rstrip()
     if not before.endswith(","):
         return False
-    if where_in and _REGION_AFTER.search(sentence, 0, ent.start):
+    if where_in is not None and _REGION_AFTER.search(sentence, 0, ent.start):
         return True
     before = before[:-1].rstrip().lower()
     return any(before.endswith(name.lower()) for name in frame.names)
@@ -2492,6 +2515,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
+    city_asked = frame.asks == "place" and _CITY_ASKED.search(asked) is not None
     # "The governor of which state signed ...?", "Where is the forward from?": a person's place is what is asked, and
     # "California Gov. Gavin Newsom" gives it (see ``_affiliates_a_person``; not "Where did the governor sign it?")
     post_asked = (
@@ -2754,6 +2778,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "When did he lose his phone?" is not answered by "each year" (how often phones vanish)
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
+        if city_asked and name.lower() in _STATES_NO_CITY:
+            continue  # "Which US city has the worst soot pollution?" is not answered by "California"
         if frame.described and any(names_the(n, sentence, ent, inside=False, person=True) for n in frame.described):
             # the question's other nouns describe what it is about: an entity the sentence calls by one ("the
             # defending champion, Grete Solberg") is that thing ("Which player beat the defending champion?")

@@ -919,6 +919,10 @@ def test_which_state_or_city_is_not_answered_by_a_country(ner: EntityRecognizer)
     sentence = "In the United States, California has the highest average price for a gallon of gas."
     assert _offered(ner, "Which state has the highest average price for a gallon of gas?", sentence) == ["California"]
     assert "the United States" in _offered(ner, "Which country has the highest average price for gas?", sentence)
+    # nor a city by a state (but a state a city shares its name with)
+    smog = "California's reign as the state with the worst air continues as Los Angeles is again the smoggiest."
+    assert _offered(ner, "Which US city has the worst smog?", smog) == ["Los Angeles"]
+    assert "Washington" in _offered(ner, "Which city hosted the talks?", "The talks were held in Washington.")
 
 
 @pytest.mark.parametrize(
@@ -1500,6 +1504,9 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     assert other("How many patients died?", "Only one patient died in May.", "one") is None
     markets = "The chain is debuting a new sandwich in three different markets on Monday."
     assert other("How many calories are in the sandwich?", markets, "three") == ("calories", "markets")
+    dozens = "Tromsvik Rockets is one of dozens of companies that plan to drop off satellites."
+    assert other("How many satellites did the rocket carry?", dozens, "dozens") == ("satellites", "companies")
+    assert other("How many satellites did the rocket carry?", "It carried dozens of satellites.", "dozens") is None
 
     # the answerer tells another count from N in other words by the words' static vectors
     def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "troops" and "soldiers" share one
@@ -1548,6 +1555,10 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     other = "There is an existing Peak Academy in Apex, NC, and the charter looks for a building in Asheville."
     assert _offered(ner, "Where in Asheville is the academy going to put its building?", other) == []
     assert _offered(ner, "Where does the academy have a school?", other) != []
+    # ... but a place written with the asked region is in it; a country or a state is in none of a city's places
+    polio = "A person from Rockland County, New York, has been diagnosed with polio, a first in the United States."
+    assert _offered(ner, "where in new york is the person with polio from", polio) == ["Rockland County"]
+    assert _offered(ner, "Where in Asheville will it open?", "Most students in North Carolina attend it.") == []
     # a country the small model takes for an organisation or a person is still a place
     fled = "Sri Lanka's crisis escalated after President Lars Vik fled to the Maldives without resigning."
     assert _offered(ner, "Sri Lankan President Lars Vik fled to which country this week?", fled) == ["Maldives"]
