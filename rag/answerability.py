@@ -290,6 +290,9 @@ _CITY_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:city|cities|town|towns|village|villages|borough|boroughs)\b(?![-\w])", re.I
 )
 _STATES_NO_CITY = US_STATES - {"washington", "new york"}
+# nor a country asked for (but Georgia, a country too)
+_COUNTRY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|nations)\b(?![-\w])", re.I)
+_STATES_NO_COUNTRY = US_STATES - {"georgia"}
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
 _GPE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
@@ -2516,6 +2519,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
     city_asked = frame.asks == "place" and _CITY_ASKED.search(asked) is not None
+    country_asked = frame.asks == "place" and _COUNTRY_ASKED.search(asked) is not None
     # "The governor of which state signed ...?", "Where is the forward from?": a person's place is what is asked, and
     # "California Gov. Gavin Newsom" gives it (see ``_affiliates_a_person``; not "Where did the governor sign it?")
     post_asked = (
@@ -2780,6 +2784,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         if city_asked and name.lower() in _STATES_NO_CITY:
             continue  # "Which US city has the worst soot pollution?" is not answered by "California"
+        if country_asked and name.lower() in _STATES_NO_COUNTRY:
+            continue  # "Which country had the polio patient visited?" is not answered by "New York"
         if frame.described and any(names_the(n, sentence, ent, inside=False, person=True) for n in frame.described):
             # the question's other nouns describe what it is about: an entity the sentence calls by one ("the
             # defending champion, Grete Solberg") is that thing ("Which player beat the defending champion?")
