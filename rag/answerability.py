@@ -854,6 +854,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
     asks = asked_type(question) if speaker is None else None
+    if asks == "date" and _SAY_WHEN.search(question):
+        asks = None  # "What did the judge say when he cleared ...?": the words, not a date
     asks = _within_head(question, asks, analysed)
     relation = None
     offset = day_offset(question)
@@ -1170,6 +1172,7 @@ _ADJECTIVE = re.compile(
 )
 
 
+_INVARIANT_PLURALS = frozenset({"aircraft", "spacecraft", "sheep", "deer", "fish", "cattle", "personnel", "offspring"})
 _ROUND_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})
 _OF_PLURAL = re.compile(r"\s+of\s+([a-z]{3,}s)\b")
 
@@ -1203,6 +1206,17 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         return written.group(0).lower(), joined.group(1)
     if not noun and ent.text.strip().lower() in _ROUND_NUMBERS and (of := _OF_PLURAL.match(sentence, pos)):
         noun = of.group(1)  # "dozens of companies" counts companies
+    if not noun and (done := _DONE_TO.match(sentence, pos)) is not None:
+        # "more than 300 injured" counts the injured, not the firefighters sent (unless the question asks of the
+        # injured: "how many victims were injured")
+        said = key_terms(done.group(1))[:1]
+        asked = _asked_done(frame)
+        if (
+            said
+            and any(said[0].startswith(w) for g in _SAME_EVENT for w in g)
+            and not (asked and _events([asked]) & _events(said))
+        ):
+            return written.group(0).lower(), done.group(1)
     part = _PART_OF.match(sentence, pos)
     if part is not None and not noun:
         pos = part.end()  # "one of two major business decisions": one of the decisions
@@ -1230,7 +1244,7 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         if len(words) > 1 and _ADJECTIVE.fullmatch(words[0]):  # only where a plural follows: "one patient died"
             noun = next((w for w in words[1:3] if w.endswith("s") and not w.endswith("ss")), words[0])
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
-    if not (len(noun) > 3 and (noun.endswith("s") or single) and noun not in STOPWORDS):
+    if not (len(noun) > 3 and (noun.endswith("s") or single or noun in _INVARIANT_PLURALS) and noun not in STOPWORDS):
         return None
     return (written.group(0).lower(), noun) if _counts_another(noun, frame.counted) else None
 
@@ -3351,6 +3365,11 @@ _UNDONE_BY = {
     "acquit": "convict",
     "convict": "acquit",
 }
+_SAY_WHEN = re.compile(
+    r"\bwhat\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w.'’-]+\s+){1,6}?(?:say|said|tell|told|write|wrote|"
+    r"tweet|tweeted|post|posted)\s+(?:[\w'’-]+\s+){0,2}?when\b",
+    re.I,
+)
 _AFTER_DID = re.compile(r"\b(?:did|does|do|will|would|has|have|had)\s+(?:[\w'’-]+\s+){1,5}?([a-z]+)\b")
 _WHY_OR_HOW = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:why|how)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", re.I

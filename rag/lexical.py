@@ -458,10 +458,13 @@ class LexicalIndex:
         # the stems as near as the words may be first (to the word as typed first: its stem may be cut short, "ridly"
         # is "rid", "Ridley" "ridley"), then one edit further; the most frequent first in each
         typed = word.lower()
+        # the stemmer writes a final "y" as "i" ("Chesky" is "cheski"): "Cheskey" is read as "cheskei" too
+        as_stemmed = typed[:-1] + "i" if typed.endswith("y") else typed
         near = sorted(
-            (not _edits(typed, t, edits), not _edits(stem, t, edits), -n, t)
+            (not (_edits(typed, t, edits) or _edits(as_stemmed, t, edits)), not _edits(stem, t, edits), -n, t)
             for t, n in rows
-            if t != stem and (_edits(stem, t, edits + 1) or _edits(typed, t, edits + 1))
+            if t != stem
+            and (_edits(stem, t, edits + 1) or _edits(typed, t, edits + 1) or _edits(as_stemmed, t, edits + 1))
         )
         for *_, term in near[:SPELLING_TRIES]:
             form = self._written_word(term, typed[: 1 if indexed else 2], held if indexed else ())

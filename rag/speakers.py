@@ -292,11 +292,15 @@ def described_speaker(sentence: str) -> bool:
     return _DESCRIBED_SPEAKER.search(sentence) is not None
 
 
+_OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?[{_CAP}][\w.'’-]*(?:\s+[{_CAP}][\w.'’-]*)*$")
+
+
 def same_speaker(asked: str, said: str) -> bool:
     """Whether the speaker a sentence names is the one asked about ("Mikhail Mishustin" for "Mishustin"; not
     "Hunter Biden" for "Joe Biden")."""
     if not said:
         return False
+    said = _OF_PLACE.sub("", said)  # "Republican Rep Matt Gaetz of Florida"
     a, s = bare(fold_accents(asked)), bare(fold_accents(said))  # "Lopez Obrador" said it if "López Obrador" did
     if same_name(a, s):
         return True

@@ -1510,6 +1510,14 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     dozens = "Tromsvik Rockets is one of dozens of companies that plan to drop off satellites."
     assert other("How many satellites did the rocket carry?", dozens, "dozens") == ("satellites", "companies")
     assert other("How many satellites did the rocket carry?", "It carried dozens of satellites.", "dozens") is None
+    # those whom something befell, and an invariant plural
+    fire = "At least 49 people have been killed and more than 300 injured in the Tromsvik depot fire."
+    assert other("How many firefighters were sent to the fire?", fire, "more than 300") == ("firefighters", "injured")
+    assert other("How many victims were injured in the fire?", fire, "more than 300") is None
+    assert other("How many weapons is Tromsvik moving?", "It stationed ten aircraft there.", "ten") == (
+        "weapons",
+        "aircraft",
+    )
 
     # the answerer tells another count from N in other words by the words' static vectors
     def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "troops" and "soldiers" share one

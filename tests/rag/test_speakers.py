@@ -143,6 +143,11 @@ def test_an_article_that_names_them_but_quotes_others_is_an_abstention_that_says
     assert answer.abstained and answer.note == "The articles found don't say what Ottilie Brennan said about this."
 
 
+def test_a_speaker_written_with_the_place_they_are_of_is_the_one_asked() -> None:
+    assert same_speaker("Matt Gaetz", "Republican Rep Matt Gaetz of Florida")
+    assert not same_speaker("Joe Biden", "Hunter Biden of Delaware")
+
+
 def test_a_speaker_named_by_what_they_are_is_the_person_just_named(ner: EntityRecognizer) -> None:
     from rag.speakers import described_speaker
 
