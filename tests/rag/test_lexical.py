@@ -358,9 +358,12 @@ def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> 
     # beside the question's other words: "Breanna" is read for "Breana" where a chunk puts her beside them
     assert index.near_spelling("Breana", "Which team has Breana Stewart signed with?") == "Breanna"
     assert index.near_spelling("Breana", "Where did Breana Okafor win the marathon?") is None
-    # a final "y", which the stemmer writes "i" ("Chesky" is held as "cheski")
+    # a final "y", which the stemmer writes "i" ("Chesky" is held as "cheski"), before more frequent names as near
+    # to the typed stem ("Cheney", "Chesley", ...)
     chesky = [ChunkRow(f"y{i}#0:x", f"Airbnb chief Brian Chesky spoke {i}.", {"article_id": f"y{i}"}) for i in range(3)]
-    index = LexicalIndex.build(tmp_path / "chesky.sqlite", chesky, "g1")
+    near = "Cheney, Chelsey, Chesney, Chesley, Cheskin and Checker met."
+    others = [ChunkRow(f"z{i}#0:x", f"{near} {i}", {"article_id": f"z{i}"}) for i in range(6)]
+    index = LexicalIndex.build(tmp_path / "chesky.sqlite", [*chesky, *others], "g1")
     assert index.near_spelling("Cheskey", "What did Airbnb's Brian Cheskey say?") == "Chesky"
 
     # a word the chunks hold, typed in a name for another: looked up only when asked to, beside the name's others
