@@ -290,6 +290,7 @@ _CITY_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:city|cities|town|towns|village|villages|borough|boroughs)\b(?![-\w])", re.I
 )
 _STATES_NO_CITY = US_STATES - {"washington", "new york"}
+_OWNER_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s", re.I)  # "which state's capital"
 # nor a country asked for (but Georgia, a country too)
 _COUNTRY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|nations)\b(?![-\w])", re.I)
 _STATES_NO_COUNTRY = US_STATES - {"georgia"}
@@ -2532,8 +2533,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
-    city_asked = frame.asks == "place" and _CITY_ASKED.search(asked) is not None
-    country_asked = frame.asks == "place" and _COUNTRY_ASKED.search(asked) is not None
+    # (not "which state's capital city": a state)
+    owner_asked = _OWNER_ASKED.search(asked) is not None
+    city_asked = frame.asks == "place" and not owner_asked and _CITY_ASKED.search(asked) is not None
+    country_asked = frame.asks == "place" and not owner_asked and _COUNTRY_ASKED.search(asked) is not None
     # "The governor of which state signed ...?", "Where is the forward from?": a person's place is what is asked, and
     # "California Gov. Gavin Newsom" gives it (see ``_affiliates_a_person``; not "Where did the governor sign it?")
     post_asked = (

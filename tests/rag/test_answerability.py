@@ -923,6 +923,8 @@ def test_which_state_or_city_is_not_answered_by_a_country(ner: EntityRecognizer)
     smog = "California's reign as the state with the worst air continues as Los Angeles is again the smoggiest."
     assert _offered(ner, "Which US city has the worst smog?", smog) == ["Los Angeles"]
     assert "Washington" in _offered(ner, "Which city hosted the talks?", "The talks were held in Washington.")
+    capital = "Mississippi's capital has been without tap water since Monday."
+    assert _offered(ner, "Which state's capital city is facing a water crisis?", capital) == ["Mississippi"]
     assert _offered(ner, "Which country had the patient visited?", "The patient had visited Ohio and Israel.") == [
         "Israel"
     ]
