@@ -433,14 +433,14 @@ def _typed_phrases(question: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _joined_phrase(a: tuple[int, int, str], b: tuple[int, int, str]) -> tuple[int, int, str] | None:
-    """Two overlapping phrases read as names, as one: the first's words, then the second's past the overlap; None
-    when one holds the other or their shared words are written otherwise."""
+def _joined_phrase(question: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """Two overlapping phrases of ``question`` read as names, as one: the first's words, then the second's past the
+    overlap; None when one holds the other or their shared words are written otherwise."""
     (first, second) = sorted((a, b))
     if second[1] <= first[1]:
         return None
     words, more = first[2].split(), second[2].split()
-    shared = len(words) - (len(first[2][: second[0] - first[0]].split()))
+    shared = len(words) - len(question[first[0] : second[0]].split())  # counted as typed: forms may differ in length
     if shared <= 0 or words[-shared:] != more[:shared]:
         return None
     return first[0], second[1], " ".join(words + more[shared:])
@@ -476,7 +476,10 @@ def recase_names(
             over = [i for i, (a, b, _) in enumerate(spans) if a < end and start < b]
             if not over:
                 spans.append((start, end, how[1]))
-            elif len(over) == 1 and (joined := _joined_phrase(spans[over[0]], (start, end, how[1]))) is not None:
+            elif (
+                len(over) == 1
+                and (joined := _joined_phrase(question, spans[over[0]], (start, end, how[1]))) is not None
+            ):
                 spans[over[0]] = joined  # "rugby league world" and "league world cup": "Rugby League World Cup"
     lower = not any(c.isupper() for c in question)
     inside = [(a, b) for a, b, _ in spans]
@@ -756,7 +759,7 @@ class ExtractiveAnswerer(Answerer):
     COVERAGE_TERMS = 4  # coverage is measured against the weight of the question's 4 heaviest key terms
     CONTEXT_SENTENCES = 2  # earlier sentences of the passage whose terms count (half) for a sentence
     SPEAKER_CONTEXT = 10  # earlier sentences of the article read for the speaker of a sentence that names none
-    DESCRIBED_CONTEXT = 5  # and for the person a speaker named by what they are ("the 52-year-old singer") is
+    DESCRIBED_CONTEXT = 5  # and for the person a speaker named by their age ("the 52-year-old singer") is
     NEAR_WORD = 0.42  # two words this close (their static vectors' cosine) say the same: "phone", "telephone"
     NEAR_CREDIT = 0.5  # a question word a sentence says in other words counts this much of its weight in coverage
     DAY_ANCHORS = 8  # the best candidates read for the sentence about the event a "day before" question names
@@ -1399,9 +1402,9 @@ class ExtractiveAnswerer(Answerer):
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
-            described = described_speaker(cand.text) and any(
-                names_person(t, asked) for t in [*before[-self.DESCRIBED_CONTEXT :], cand.text]
-            )
+            how = described_speaker(cand.text)
+            back = self.DESCRIBED_CONTEXT if how == "age" else 1
+            described = bool(how) and any(names_person(t, asked) for t in [*before[-back:], cand.text])
             if described or same_speaker(asked, attributed(before, cand.text, after)):
                 kept.append(cand)
                 quoted = True

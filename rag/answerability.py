@@ -1850,6 +1850,9 @@ _POST_WORD = re.compile(rf"\b(?:governor|senator|{_DELEGATES}|{_POST})\b", re.I)
 
 _WHERE_IN = re.compile(r"\bwhere\s+in\s+(?:the\s+)?[A-Z]", re.I)  # "where in Asheville is ...": a place inside it
 _REGION_AFTER = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")  # "Apex, NC": the region a place is written with
+_UNIONS = ("uk", "u.k", "britain", "great britain", "united kingdom", "eu", "european union")  # of countries
+_CONTINENTS = ("europe", "asia", "africa", "americas", "north america", "south america", "latin america",
+               "middle east", "world", "oceania", "scandinavia", "caribbean")  # fmt: skip
 _REGION_NAMED = re.compile(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
 
@@ -1861,9 +1864,14 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
     where_in = _WHERE_IN.search(frame.text)
     if where_in is not None:
         inside = frame.text[where_in.end() - 1 :].split("?")[0].lower()  # "Asheville is peak academy going ..."
-        if (name := bare(ent.text).lower()) in COUNTRIES or (
-            name in US_STATES and not any(inside.startswith(c) for c in ("the us", "the u.s", "us ", "u.s", "america"))
-        ):
+        # a country or a continent asked within holds countries and states ("where in Europe": Spain; "where in the
+        # US": Ohio); a city or a state none, and a country no other country
+        # ("inside" starts past "the": "where in the UK" reads "uk did it snow")
+        country = inside.startswith(_CONTINENTS + _UNIONS + ("us ", "u.s", "usa", "america")) or any(
+            inside.startswith(c) for c in COUNTRIES
+        )
+        name = bare(ent.text).lower()
+        if (name in COUNTRIES and not inside.startswith(_CONTINENTS + _UNIONS)) or (name in US_STATES and not country):
             return True  # "where in Asheville" is not answered by "North Carolina", "where in Turkey" by "Syria"
         region = _REGION_NAMED.match(sentence, ent.end)
         if (
@@ -1875,8 +1883,12 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
     before = sentence[: ent.start].rstrip()
     if not before.endswith(","):
         return False
-    if where_in is not None and _REGION_AFTER.search(sentence, 0, ent.start):
-        return True
+    if (
+        where_in is not None
+        and _REGION_AFTER.search(sentence, 0, ent.start)
+        and (bare(ent.text).lower() in _KNOWN_PLACES or ent.text.isupper())
+    ):
+        return True  # "Apex, NC" (not "On Monday, Biltmore Village ...")
     before = before[:-1].rstrip().lower()
     return any(before.endswith(name.lower()) for name in frame.names)
 
@@ -2050,17 +2062,19 @@ def years_unsaid(question: str, article: str, published: date | None) -> tuple[s
 # other's first words: "Eurovision" is "Eurovision Song Contest"), right after a year or "this/last/next year's", or
 # right before a year. Not a month ("March 2020"), nor an owner ("Trump's 2024 pitch").
 _NAME_RUN = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}"
-_YEAR_OF = r"(?<![\d,.$£€])((?:1[5-9]|20)\d\d)(?![\d,]|[-–/]\d|['’]?s\b)"
+_YEAR_OF = r"(?<![\d,.$£€])((?:1[5-9]|20)\d\d)(?!\d|,\d|[-–/]\d|['’]?s\b)"
 _YEAR_THEN_EVENT = re.compile(rf"{_YEAR_OF}\s+({_NAME_RUN})")
 _EVENT_THEN_YEAR = re.compile(rf"({_NAME_RUN})\s+{_YEAR_OF}")
-_THIS_YEARS_EVENT = re.compile(rf"\b(this|last|next)\s+year['’]s\s+({_NAME_RUN})", re.I)
+_THIS_YEARS_EVENT = re.compile(rf"\b((?i:this|last|next))\s+(?i:year)['’]s\s+({_NAME_RUN})")
 _NOT_AN_EVENT_WORD = frozenset({"the", "a", "an", "in", "on", "at", "by", "for", "of", "and", "since", "until"})
 
 
 def _event_words(run: str, before_year: bool) -> tuple[str, ...]:
     """The lower-cased words of a run of capitalised words, without a sentence's opening article or preposition
     ("The 2022 FIFA World Cup"); for a run before a year, its last words only, up to a possessive or a month ("Euro
-    2022" of "Uefa Women's Euro 2022"; none for "Trump's 2024", "March 2020")."""
+    2022" of "Uefa Women's Euro 2022"; none for "Trump's 2024", "March 2020"). An event's name after its year is two
+    words or more ("the 2023 Ukraine counteroffensive" names Ukraine, no event); one before its year, one word that
+    is no country or state ("Eurovision 2023", not "Ukraine 2022")."""
     words = [w.strip(".").lower() for w in run.split()]
     if before_year:
         if not words or words[-1].endswith(("'s", "’s")) or words[-1] in MONTHS + MONTH_ABBREVIATIONS:
@@ -2069,6 +2083,8 @@ def _event_words(run: str, before_year: bool) -> tuple[str, ...]:
         words = words[cut:]
     while words and words[0] in _NOT_AN_EVENT_WORD:
         words = words[1:]
+    if len(words) < (1 if before_year else 2) or " ".join(words) in _KNOWN_PLACES:
+        return ()
     return tuple(words)
 
 
@@ -2460,7 +2476,8 @@ def _shortened_to(place: str, given: str) -> bool:
 
 # a share of a whole, right before the whole's number: "some 20% of its more than 6,400", "half of the 300"
 _SHARE_OF_BEFORE = re.compile(
-    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|\bhalf|\ba\s+(?:third|quarter|fifth|tenth)|\b\w+\s+in\s+\w+)"
+    rf"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|\bhalf|\ba\s+(?:third|quarter|fifth|tenth)"
+    rf"|\b(?:\d+|{_NUMBER_WORDS})\s+in\s+(?:\d+|{_NUMBER_WORDS}))"  # "one in five of its"
     r"\s+of\s+(?:its|the|their|his|her|our|all)\s+(?:(?:more\s+than|about|nearly|roughly|some|over|almost|around|"
     r"approximately|estimated)\s+)?$",
     re.I,
@@ -3124,7 +3141,8 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
 
 
 # A question that asks who did something: "Which politician announced this week that she's running for president?"
-_ASKS_THE_DOER = re.compile(r"^\W*(?:who|which\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?!is\b|was\b|are\b|were\b)", re.I)
+_NOT_A_COPULA = r"(?!(?:is|was|are|were)\b)"
+_ASKS_THE_DOER = re.compile(rf"^\W*(?:who|which\s+[\w'’-]+(?:\s+{_NOT_A_COPULA}[\w'’-]+)?)\s+{_NOT_A_COPULA}", re.I)
 
 
 def denies_asked_act(frame: Frame, sentence: str) -> bool:
@@ -3135,7 +3153,17 @@ def denies_asked_act(frame: Frame, sentence: str) -> bool:
     if not _ASKS_THE_DOER.match(frame.text) or _NEGATIVE_QUESTION.search(frame.text):
         return False
     verbs = {t for t in frame.topic if t not in frame.nouns and t not in _LIGHT_VERBS}
-    for m in _DENIED_VERB.finditer(sentence):
+    denials = list(_DENIED_VERB.finditer(sentence))
+    denied_at = [(m.start(), m.end()) for m in denials]
+    # the verbs the sentence also writes undenied: "Jon Rahm won the Masters, a title Rory McIlroy has never won"
+    # offers Rahm
+    done = {
+        t[0]
+        for w in _WORD.finditer(sentence)
+        if (t := key_terms(w.group(0))[:1]) and t[0] in verbs and not any(a <= w.start() < b for a, b in denied_at)
+    }
+    verbs -= done
+    for m in denials:
         stems = [t[0] for w in m.groups() if w and w.lower() not in _NOT_DENIED and (t := key_terms(w)[:1])]
         if not set(stems) & verbs or _NOT_DENIAL_AFTER.match(sentence, m.end()):
             continue
@@ -3355,11 +3383,11 @@ _UNDONE_BY = {
     "sack": "hire appoint join promot recruit",
     "dismiss": "hire appoint join promot recruit",
     "oust": "hire appoint join promot recruit elect reelect",
-    "hire": "fire sack dismiss oust laid",
-    "approv": "reject veto block",
+    "hire": "sack dismiss oust laid",  # not "fire": "a fire broke out"
+    "approv": "reject veto",
     "reject": "approv accept",
-    "accept": "reject declin refus",
-    "ban": "allow lift legal",
+    "accept": "reject refus",
+    "ban": "allow",
     "cancel": "renew",
     "renew": "cancel",
     "expel": "spare surviv",
@@ -3379,10 +3407,18 @@ _WHY_OR_HOW = re.compile(
 )
 
 
+def _undone_beside(words: Sequence[str], undone: set[str], objects: set[str]) -> bool:
+    """Whether a word of ``words`` whose stem is in ``undone`` has a word of ``objects`` within six words of it."""
+    stems = [(key_terms(w)[:1] or [""])[0] for w in words]
+    return any(t in undone and objects & set(stems[max(0, i - 6) : i + 7]) for i, t in enumerate(stems) if t)
+
+
 def opposite_act(frame: Frame, article: str) -> str | None:
-    """The sentence of ``article`` that names one of the question's names beside a verb that undoes the question's
-    (``_UNDONE_BY``), where no sentence of the article names one of them beside a form of the question's verb; None
-    otherwise, for a negative question, or one that does not ask why or how."""
+    """The sentence of ``article`` that names one of the question's names and has a verb that undoes the question's
+    (``_UNDONE_BY``) within six words of a word of what the question's verb is done to ("stopped tweeting from its
+    main account" for "keep tweeting from its main account"; "the Copaken hiring" for "fire Ellen Copaken"), where
+    no sentence of the article names one of them beside a form of the question's verb; None otherwise, for a
+    negative question, or one that does not ask why or how."""
     if frame.asks is not None and not frame.reason or not _WHY_OR_HOW.match(frame.text):
         return None
     if _NEGATIVE_QUESTION.search(frame.text):
@@ -3393,6 +3429,13 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     if not verbs or not frame.names:
         return None
     undone = set(_UNDONE_BY[verbs[0]].split())
+    # what the act is done to: the question's words after its verb ("Ellen Copaken", "tweeting from its main account")
+    at = next((w.end() for w in _WORD.finditer(frame.text) if key_terms(w.group(0))[:1] == [verbs[0]]), None)
+    if at is None:
+        return None
+    objects = set(key_terms(frame.text[at:].split("?")[0])) - set(verbs) - _NOT_SUBJECT
+    if not objects:
+        return None
     own = as_events((verbs[0],))
     past = past_forms(own)  # "kept" of "keep"
     starts = {f[:3] for f in own | past}
@@ -3410,7 +3453,7 @@ def opposite_act(frame: Frame, article: str) -> str | None:
             w[:3].lower() in starts and (as_events(tuple(t)) & own or w.lower() in past) for w, t in stems if t
         ):
             return None  # the article has one of the question's names do the question's act: the premise may hold
-        if other is None and named and any(t and t[0] in undone for _, t in stems):
+        if other is None and named and _undone_beside(words, undone, objects):
             other = sentence.strip().rstrip(" .")
     return other
 

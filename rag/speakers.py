@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.names import TITLES, bare, mentions, place_forms, same_name
+from rag.names import COUNTRIES, TITLES, US_STATES, bare, mentions, place_forms, same_name
 from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, STOPWORDS, WEEKDAYS, fold_accents
 
 # the verbs of a question that asks for someone's words
@@ -273,7 +273,8 @@ def speaker(sentence: str) -> str:
 
 # A speaker named by what they are, with "the", who is the person the story is about: "“I'm very proud of the ticket
 # price,” says the 52-year-old singer" after "Garth Brooks' comeback is going to be big" (an age, or a noun for
-# what a person is known as; not "a spokesman", "the ministry", "the official": others beside them)
+# what a person is known as; not "a spokesman", "the ministry", "the official": others beside them). The nouns are
+# a few of answerability's person nouns, those a story calls its own subject by (that module imports this one).
 _DESCRIBED = (
     r"the\s+(?:(?:\d+|[a-z]+-?[a-z]*)-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:\d+-year-old|singer|star|actor|actress|rapper|musician|artist|comedian|author|writer|novelist|quarterback|"
@@ -286,13 +287,18 @@ _DESCRIBED_SPEAKER = re.compile(
 )
 
 
-def described_speaker(sentence: str) -> bool:
-    """Whether the sentence's speaker is named only by what they are, with "the" (``_DESCRIBED_SPEAKER``): the
-    person the article has just named, for the caller to look for."""
-    return _DESCRIBED_SPEAKER.search(sentence) is not None
+def described_speaker(sentence: str) -> str:
+    """How the sentence's speaker is named, when only by what they are, with "the" (``_DESCRIBED_SPEAKER``): "age"
+    ("the 52-year-old singer"), "noun" ("said the singer"), or "" for neither. The caller looks for the person the
+    article has just named: a few sentences back for an age, which news gives the story's subject; the sentence
+    before for a noun, which may be anyone's."""
+    m = _DESCRIBED_SPEAKER.search(sentence)
+    if m is None:
+        return ""
+    return "age" if re.search(r"\d+-year-old|-year-old", m.group(0)) else "noun"
 
 
-_OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?[{_CAP}][\w.'’-]*(?:\s+[{_CAP}][\w.'’-]*)*$")
+_OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?([{_CAP}][\w.'’-]*(?:\s+[{_CAP}][\w.'’-]*)*)$")
 
 
 def same_speaker(asked: str, said: str) -> bool:
@@ -300,7 +306,14 @@ def same_speaker(asked: str, said: str) -> bool:
     "Hunter Biden" for "Joe Biden")."""
     if not said:
         return False
-    said = _OF_PLACE.sub("", said)  # "Republican Rep Matt Gaetz of Florida"
+    # "Republican Rep Matt Gaetz of Florida" is Gaetz (a place after "of": not "Secretary of State Antony Blinken")
+    of = _OF_PLACE.search(said)
+    if of is not None and of.group(1).lower() in (US_STATES | COUNTRIES) and _same_speaker(asked, said[: of.start()]):
+        return True
+    return _same_speaker(asked, said)
+
+
+def _same_speaker(asked: str, said: str) -> bool:
     a, s = bare(fold_accents(asked)), bare(fold_accents(said))  # "Lopez Obrador" said it if "López Obrador" did
     if same_name(a, s):
         return True

@@ -1572,6 +1572,13 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     polio = "A person from Rockland County, New York, has been diagnosed with polio, a first in the United States."
     assert _offered(ner, "where in new york is the person with polio from", polio) == ["Rockland County"]
     assert _offered(ner, "Where in Asheville will it open?", "Most students in North Carolina attend it.") == []
+    # ... but a continent's countries, a union's, a country's states; a place after a clause's comma is no region
+    assert _offered(ner, "Where in Europe did the storm hit?", "The storm hit Spain on Monday.") == ["Spain"]
+    assert _offered(ner, "Where in the UK did it snow?", "It snowed in Scotland on Monday.") == ["Scotland"]
+    assert _offered(ner, "Where in the US did it snow?", "It snowed in Ohio on Monday.") == ["Ohio"]
+    assert _offered(ner, "Where in Asheville is the fair?", "On Monday, Biltmore Village hosted it.") == [
+        "Biltmore Village"
+    ]
     # a country the small model takes for an organisation or a person is still a place
     fled = "Sri Lanka's crisis escalated after President Lars Vik fled to the Maldives without resigning."
     assert _offered(ner, "Sri Lankan President Lars Vik fled to which country this week?", fled) == ["Maldives"]
@@ -2765,6 +2772,7 @@ def test_another_player_s_tally_does_not_answer_how_many(ner: EntityRecognizer, 
         ),
         ("Who signed the bill?", "The governor did not sign the bill.", True),
         ("Who signed the bill?", "The governor signed the bill.", False),
+        ("Who won the 2023 Tromsvik Open?", "Ann Vik won the Tromsvik Open, a title Lars Berg has never won.", False),
         ("Which tennis star won't play at the US Open?", "Ann Vik will not play at the US Open.", False),  # asked
         ("Who signed the bill?", "Those who did not sign the bill left.", False),  # a relative clause
         ("Why did the governor sign the bill?", "The governor did not sign the bill.", False),  # no doer asked
@@ -2975,7 +2983,7 @@ def test_another_doer_told_denies_the_premise(
 
 _HIRED = (
     "Tromsvik Cinemas said in a statement that Ann Vik will start on Friday as its vice president of growth. "
-    "Tromsvik Cinemas hired her to sell its popcorn in grocery stores."
+    "Tromsvik Cinemas hired Vik to sell its popcorn in grocery stores."
 )
 
 
@@ -2985,13 +2993,15 @@ _HIRED = (
         (
             "Just read Tromsvik Cinemas is selling popcorn. Why did they fire Ann Vik?",
             _HIRED,
-            "Tromsvik Cinemas hired her to sell its popcorn in grocery stores",
+            "Tromsvik Cinemas hired Vik to sell its popcorn in grocery stores",
         ),
         ("Why did Tromsvik Cinemas hire Ann Vik?", _HIRED, None),  # the act as told
         ("Why did they fire Ann Vik?", _HIRED + " Two months later they fired Vik.", None),  # the act written too
         ("Who did Tromsvik Cinemas fire?", _HIRED, None),  # a name asked: not a premise of why or how
         ("Why didn't Tromsvik Cinemas fire Ann Vik?", _HIRED, None),  # a negative question
         ("Why did Lars Berg fire the coach?", _HIRED, None),  # none of its names beside the other verb
+        # the other verb not done to what the question's is: hikes stop, not rates
+        ("Why did the Tromsvik bank keep rates unchanged?", "Tromsvik bank officials said hikes could stop.", None),
         (  # the doer's act, not another name's ("to keep using the platform" is Nordvik Radio's)
             "Why did Tromsvik TV keep tweeting after Nordvik Radio left?",
             "Tromsvik TV said it has also stopped tweeting from its main account. "

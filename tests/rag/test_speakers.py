@@ -151,8 +151,10 @@ def test_a_speaker_written_with_the_place_they_are_of_is_the_one_asked() -> None
 def test_a_speaker_named_by_what_they_are_is_the_person_just_named(ner: EntityRecognizer) -> None:
     from rag.speakers import described_speaker
 
-    assert described_speaker('"I\'m very proud of the ticket price," says the 52-year-old singer, who retired.')
-    assert described_speaker("“We won,” the veteran quarterback said.")
+    assert (
+        described_speaker('"I\'m very proud of the ticket price," says the 52-year-old singer, who retired.') == "age"
+    )
+    assert described_speaker("“We won,” the veteran quarterback said.") == "noun"
     assert not described_speaker("“We will win,” said a spokesman.")  # another person beside them
     assert not described_speaker("“We will win,” said the ministry.")
     text = (
