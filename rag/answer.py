@@ -26,6 +26,7 @@ from rag.answerability import (
     actor_of,
     asked_noun,
     asked_years,
+    asks_why_or_how,
     day_meant,
     denied_premise,
     denies_asked_act,
@@ -214,6 +215,7 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
     return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode, note=note)
 
 
+_NONE_MENTION = "The quoted articles don't mention"  # no quote's article names it (``_missing_note``)
 _MARKER = re.compile(r"\[(\d+)\]$")  # an extractive sentence's marker, at its end
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUESTION_END = re.compile(r"\?[\s)\]]*$")  # a sentence that asks rather than states (not one quoting a question)
@@ -944,6 +946,12 @@ class ExtractiveAnswerer(Answerer):
         note = ""
         if assessment.missing_names:
             note = self._missing_note(frame, assessment.missing_names, chosen, hits, read)
+            if note.startswith(_NONE_MENTION) and asks_why_or_how(frame):
+                # "Why did Nikki Haley pick Columbia for her campaign announcement?" takes Columbia for granted: no
+                # quote's article names it, so the reasons quoted are for something else
+                why = note.replace(_NONE_MENTION, "The articles found don't mention", 1)
+                answer = replace(abstain(self.mode, why), answerability=assessment.score)
+                return Draft(answer, composed, assessment, frame, True, found, tuple(groups))
         return Draft(replace(composed, note=note), composed, assessment, frame, by_rule, found, tuple(groups))
 
     def _of_the_year(
@@ -975,7 +983,7 @@ class ExtractiveAnswerer(Answerer):
         texts = [self._article_text(c.hit, hits, read) for c in chosen[1:]]
         unnamed = [n for n in missing if not any(_names_in(frame, t, [n])[0] for t in texts)]
         if unnamed:
-            return f"The quoted articles don't mention {join_words(unnamed, 'or')}."
+            return f"{_NONE_MENTION} {join_words(unnamed, 'or')}."
         return f"The article of the first quote doesn't mention {join_words(list(missing), 'or')}."
 
     def offers_answer(self, frame: Frame, text: str, holders: Sequence[str] = ()) -> bool:

@@ -780,6 +780,7 @@ def _not_topic_terms() -> frozenset[str]:
     return frozenset(key_terms(_NOT_TOPIC))
 
 
+_MONTH_AND_DAY = re.compile(rf"\b({alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?\s+\d{{1,2}}(?!\d)", re.I)
 # Capitalised abbreviations of a post, not a name an article must repeat: "Which senior Conservative MP ...?" is
 # answered by "Theresa May, the former prime minister"; "Who is Tesla's CFO?" by "chief financial officer ..."
 _POSTS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "ceo", "ceos", "cfo", "coo", "cto", "pm"})
@@ -821,6 +822,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         for w in ent.text.split()
         if (low := w.lower().rstrip(".")) in _DAYS_AND_MONTHS
     }
+    # and a month before a day's number the small model did not take for a date ("the Jan 6 committee")
+    dated |= {m.group(1).lower() for m in _MONTH_AND_DAY.finditer(question)}
     untagged = []  # of those, the proper nouns the recogniser missed
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
         token = clean_name(noun)
@@ -3413,13 +3416,19 @@ def _undone_beside(words: Sequence[str], undone: set[str], objects: set[str]) ->
     return any(t in undone and objects & set(stems[max(0, i - 6) : i + 7]) for i, t in enumerate(stems) if t)
 
 
+def asks_why_or_how(frame: Frame) -> bool:
+    """Whether the question asks why or how something happened (a reason or a manner, no kind of thing): "Why did
+    PBS keep tweeting?", "How did the Bucks win?" (not "How many ...")."""
+    return frame.asks is None and (frame.reason or _WHY_OR_HOW.match(frame.text) is not None)
+
+
 def opposite_act(frame: Frame, article: str) -> str | None:
     """The sentence of ``article`` that names one of the question's names and has a verb that undoes the question's
     (``_UNDONE_BY``) within six words of a word of what the question's verb is done to ("stopped tweeting from its
     main account" for "keep tweeting from its main account"; "the Copaken hiring" for "fire Ellen Copaken"), where
     no sentence of the article names one of them beside a form of the question's verb; None otherwise, for a
     negative question, or one that does not ask why or how."""
-    if frame.asks is not None and not frame.reason or not _WHY_OR_HOW.match(frame.text):
+    if not asks_why_or_how(frame):
         return None
     if _NEGATIVE_QUESTION.search(frame.text):
         return None

@@ -253,6 +253,14 @@ def test_no_short_answer_from_an_article_lacking_a_name_the_question_gives(ner: 
     assert answer.text.startswith("The seawall will cost 41 million euros. [1]")
 
 
+def test_a_why_question_is_refused_where_no_quote_s_article_names_its_names(ner: EntityRecognizer) -> None:
+    question = "Why did Tromsvik build the seawall with Norway's money?"
+    answer = _answerer(ner).answer(Query(question), [text_hit(HARBOUR, "a1", question)])
+    assert answer.abstained and answer.note == "The articles found don't mention Norway.", answer.note
+    # a month before a day's number is a date, not a name an article must repeat
+    assert "Jan" not in _framed(ner, "Why are the Jan 6 committee's referrals mostly symbolic?").names
+
+
 def test_the_note_never_denies_a_name_that_a_further_quote_gives(ner: EntityRecognizer) -> None:
     question = "How much will the seawall in Tromsvik cost Norway?"
     other = "Norway's seawall budget for Tromsvik has not been set, the ministry said."
