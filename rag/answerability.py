@@ -3199,9 +3199,17 @@ _LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
 _RESULT = re.compile(rf"\b(?:(?P<win>{_WIN_VERB})|{_LOSE_VERB})\b", re.I)
 
 
+_WIN_NOUN = re.compile(r"\b(?:win|victory|triumph)\s+(?:over|against)\b", re.I)  # a win told as a noun
+_PARTICIPLE_CLAUSE = re.compile(r"\s*(?:ending|finishing|capping|closing|wrapping|sealing)\b", re.I)
+
+
 def _named_in(words: set[str], text: str) -> int:
     """Where ``text`` first writes one of ``words`` (lower-cased) with a capital, as a name; -1 when it does not."""
-    found = [m.start() for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*", text) if m.group(0).lower() in words]
+    found = [
+        m.start()
+        for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*", text)
+        if re.sub(r"['’]s?$", "", m.group(0)).lower() in words  # "The Bucks’ season": the Bucks
+    ]
     return found[0] if found else -1
 
 
@@ -3214,13 +3222,31 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     ruud beat djokovic" is read too."""
     asked = _WIN.search(frame.text)
     lost = _LOSE.search(frame.text)
-    if asked is None and lost is None:
+    noun = _WIN_NOUN.search(frame.text) if asked is None and lost is None else None
+    if asked is None and lost is None and noun is None:
         return None
-    verb = lost or asked  # "lose to" is never an adjective ("the top seeded heat lose to ...": "top" is)
+    verb = lost or asked or noun  # "lose to" is never an adjective ("the top seeded heat lose to ...": "top" is)
     assert verb is not None
-    # the four words on each side, without their punctuation ("Djokovic?")
+    # the four words on each side, without their punctuation ("Djokovic?"); for a win told as a noun ("How did the
+    # Bucks pull out the overtime win against Miami?"), the question's names on each side in its sentence
     before = {w.lower() for w in _WORD.findall(frame.text[: verb.start()])[-4:] if w.isalpha() and len(w) > 2}
     after = {w.lower() for w in _WORD.findall(frame.text[verb.end() :])[:4] if w.isalpha() and len(w) > 2}
+    if noun is not None:
+        start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(frame.text, 0, verb.start())), default=0)
+        before = {
+            w.lower()
+            for n in frame.names
+            if frame.text.find(n, start) in range(start, verb.start())
+            for w in _WORD.findall(n)
+            if len(w) > 2
+        }
+        after = {
+            w.lower()
+            for n in frame.names
+            if frame.text.find(n, verb.end()) >= 0
+            for w in _WORD.findall(n)
+            if len(w) > 2
+        }
     # a verb of losing, or one of winning made passive ("did the bucks get knocked out by the heat"), puts the
     # winner after it
     passive = lost is None and _PASSIVE_BEFORE.search(frame.text, 0, verb.start()) is not None
@@ -3241,6 +3267,10 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
         # past a comma: "beat the defending champion, Grete Solberg," (the 40 characters after the verb are read)
         end = next((b.start() for b in _SENTENCE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
         first_at = _named_in(first, sentence[start : m.start()])
+        if first_at < 0 and _PARTICIPLE_CLAUSE.match(sentence, start):
+            # "The Bucks' season fizzled, ending with a ... loss to the Miami Heat": the sentence's subject
+            start = max(0, m.start() - 300)
+            first_at = _named_in(first, sentence[start : m.start()])
         if first_at >= 0 and 0 <= _named_in(second, sentence[m.end() : end]) <= 40:
             return sentence[start + first_at : end].strip().rstrip(" .")
     return None

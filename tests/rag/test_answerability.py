@@ -2732,6 +2732,17 @@ def test_a_quote_that_denies_the_question_s_premise(
         ("How did Tromsvik lose to Nordvik?", "Tromsvik lost to Nordvik on penalties.", False),
         ("How did Tromsvik beat Nordvik?", "The No. 8 seed Tromsvik suffered a loss to Nordvik.", True),
         ("Which team did Texas beat?", "Texas beat the Texas A&M Aggies 38-10.", False),
+        # a win told as a noun, and a sentence whose loss comes in a clause of its own after the subject
+        (
+            "I missed the end of Game 5. How did the Rovers pull out the overtime win against Nordvik?",
+            "The Rovers’ season fizzled, ending with a series loss to the eighth-seeded Nordvik, 128-126.",
+            True,
+        ),
+        (
+            "How did Nordvik pull out the overtime win against the Rovers?",
+            "The Rovers lost to Nordvik, 128-126.",
+            False,
+        ),
         # a verb of winning made passive puts the winner after it
         ("why did tromsvik get knocked out by nordvik", "Tromsvik bowed out with a 128-126 loss to Nordvik.", False),
         ("how did nordvik get knocked out by tromsvik", "Tromsvik bowed out with a 128-126 loss to Nordvik.", True),
