@@ -215,6 +215,7 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
     return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode, note=note)
 
 
+_OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"]")  # a sentence that opens with a quotation
 _NONE_MENTION = "The quoted articles don't mention"  # no quote's article names it (``_missing_note``)
 _MARKER = re.compile(r"\[(\d+)\]$")  # an extractive sentence's marker, at its end
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -910,6 +911,9 @@ class ExtractiveAnswerer(Answerer):
                 further.append(cand)
         # At most max_sentences in all (the ranker's best of the others); the first quote (the claim) first, the
         # others in reading order: by article (the first quote's first), then by position in the article.
+        if frame.speaker is not None and (said := self._their_words_after(frame.speaker, best)) is not None:
+            # "... Brian Chesky told CNN on Thursday." is followed by his words: quoted right after it
+            further = [said, *(c for c in further if " ".join(c.text.split()) != " ".join(said.text.split()))]
         further = further[: self.max_sentences - 1]
         first_rank: dict[str, int] = {best.hit.chunk.article_id: 0}
         for cand in further:
@@ -1358,6 +1362,30 @@ class ExtractiveAnswerer(Answerer):
                 span = min(spans, key=lambda sp: abs(sp.start - anchor.start))
                 return [replace(self._quoted(anchor, span, text), stated=True)]
         return []
+
+    def _their_words_after(self, asked: str, best: _Candidate) -> _Candidate | None:
+        """For a question that asks what someone said, whose first quote reports them without their own words ("the
+        tech industry is now facing the 'ultimate reality check' ..., Airbnb CEO Brian Chesky told CNN on
+        Thursday."): the next sentence of its article, when it opens a quotation that is theirs ("“It's like we're
+        all in a nightclub and the lights just came on,” ..."); None otherwise, or without the article's text."""
+        if self.article_text is None or _OPENS_QUOTE.match(best.text):
+            return None
+        text = self.article_text(best.hit.chunk.article_id)
+        if not text:
+            return None
+        spans = sentence_spans(text)
+        at = next((i for i, sp in enumerate(spans) if sp.start <= best.start < sp.end), None)
+        if at is None or at + 1 >= len(spans):
+            return None
+        span = spans[at + 1]
+        sentence = text[span.start : span.end]
+        if not _OPENS_QUOTE.match(sentence):
+            return None
+        before = [text[sp.start : sp.end] for sp in spans[max(0, at + 1 - self.SPEAKER_CONTEXT) : at + 1]]
+        after = [text[sp.start : sp.end] for sp in spans[at + 2 : at + 5]]
+        if not same_speaker(asked, attributed(before, sentence, after)):
+            return None
+        return self._quoted(best, span, text)
 
     def _quoted(self, anchor: _Candidate, span: Span, text: str) -> _Candidate:
         """The sentence ``span`` of ``anchor``'s article as a candidate ranked above it, its own passage the

@@ -29,7 +29,8 @@ from rag.text import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, STOPWORDS, WEEK
 _ASKED_VERBS = (
     r"say|said|saying|tell|told|telling|think|thinks|thought|claim|claimed|argue|argued|announce|announced|write|"
     r"wrote|warn|warned|add|added|suggest|suggested|propose|proposed|promise|promised|reveal|revealed|admit|admitted|"
-    r"explain|explained|stress|stressed|tweet|tweeted|post|posted|predict|predicted"
+    r"explain|explained|stress|stressed|tweet|tweeted|post|posted|predict|predicted|compare|compared|liken|likened|"
+    r"describe|described"
 )
 _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
@@ -98,6 +99,8 @@ def asked_speaker(question: str, names: Sequence[str], scene: bool = True) -> st
     if not inside:
         return None
     name = max(inside, key=len)
+    # an owner before the name is whose they are ("Airbnb's Brian Chesky"), not "Biden's spokesman" (no name after)
+    who = re.sub(r"^(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?\s+(?=\S)", "", who) if who.find(name) > 0 else who
     rest = who.replace(name, " ").split()
     return name if all(w.lower() == "the" or _title_only(w) for w in rest) else None
 

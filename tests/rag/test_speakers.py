@@ -166,3 +166,21 @@ def test_a_speaker_named_by_what_they_are_is_the_person_just_named(ner: EntityRe
     answerer = ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0)
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     assert not answer.abstained and "proud of the ticket price" in answer.citations[0].quote, answer.text
+
+
+def test_a_report_of_someone_is_followed_by_their_words_from_the_next_sentence(ner: EntityRecognizer) -> None:
+    text = (
+        "The harbour faces a reality check, Tromsvik Ferries chief Ottilie Brennan told reporters on Thursday. "
+        "“It's like we're all at a dance and the lights just came on,” Brennan said. "
+        "Tickets sold out in Tromsvik, promoter Jonas Lind said."
+    )
+    article = {"a1": text}
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text=article.get
+    )
+    question = "What did Tromsvik Ferries' Ottilie Brennan compare the harbour's troubles to?"
+    assert frame_question(question, ner.analyse([question])[0]).speaker == "Ottilie Brennan"  # owner, "compare"
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    quotes = [c.quote for c in answer.citations]
+    assert any("lights just came on" in q for q in quotes), answer.text
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)  # exact spans in the article
