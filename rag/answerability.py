@@ -280,24 +280,22 @@ _QUALIFIERS = (
 # Places asked for inside a country, never answered by a country or union (`_PLACE_GROUPS`). A "state" only when it
 # is one of a country's ("which state", "which US state", "which Indian state"): "which EU member state" and "which
 # Gulf state" ask for a country.
-_WITHIN = r"city|cities|town|capital|county|counties|province|village|district|borough"
+_TOWN = r"city|cities|town|village|borough"  # a city asked (``_CITY_ASKED``), and a place within a country
+_COUNTRY = r"country|countries|nation"
+_WITHIN = rf"{_TOWN}|capital|county|counties|province|district"
 _WITHIN_COUNTRY = re.compile(
     rf"\b(?:which|what)\s+(?:{_QUALIFIERS}(?:{_WITHIN}|neighbou?rhood)s?|(?:(?P<country>[\w'’]+)\s+)?states?)\b(?![-\w])",
     re.I,
 )
 # A city asked for is no state's name (but the states a city shares its name with: "Washington", "New York")
-_CITY_ASKED = re.compile(
-    rf"\b(?:which|what)\s+{_QUALIFIERS}(?:city|cities|town|towns|village|villages|borough|boroughs)\b(?![-\w])", re.I
-)
+_CITY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_TOWN})s?\b(?![-\w])", re.I)
 _STATES_NO_CITY = US_STATES - {"washington", "new york"}
 _OWNER_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s", re.I)  # "which state's capital"
 # nor a country asked for (but Georgia, a country too)
-_COUNTRY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|nations)\b(?![-\w])", re.I)
+_COUNTRY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_COUNTRY})s?\b(?![-\w])", re.I)
 _STATES_NO_COUNTRY = US_STATES - {"georgia"}
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
-_GPE_ASKED = re.compile(
-    rf"\b(?:which|what)\s+{_QUALIFIERS}(?:country|countries|nation|state|{_WITHIN})s?\b(?![-\w])", re.I
-)
+_GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_COUNTRY}|state|{_WITHIN})s?\b(?![-\w])", re.I)
 _VENUE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_VENUE_NOUNS}|landmark|attraction)s?\b", re.I)
 _VENUE_LABELS = frozenset({"FAC", "ORG", "LOC"})
 # germs and diseases, which the small model now and then takes for an organisation or a person ("due to the
@@ -2109,15 +2107,22 @@ def _same_event(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[:n] == b[:n]
 
 
+@functools.lru_cache(maxsize=256)
+def _events_asked(question: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
+    """The events a question dates, and every year it names ("The 2022 World Cup kicked off. Where will it be held
+    in 2026?": 2026 is the question's too), read once per question (``event_of_another_year`` is asked of every
+    candidate sentence)."""
+    return tuple(_dated_events(TRAILING_CONTEXT.sub("", question))), frozenset(asked_years(question))
+
+
 def event_of_another_year(question: str, sentence: str, published: date | None) -> tuple[str, str] | None:
     """(the year the sentence gives, the question's) when the sentence dates an event that the question dates by
     another year, and never by a year the question names (see ``_dated_events``); None otherwise. ``published``: the
     sentence's article's date, for "this year's"."""
-    asked = _dated_events(TRAILING_CONTEXT.sub("", question))
+    asked, named = _events_asked(question)
     if not asked:
         return None
     told = _dated_events(sentence, published)
-    named = set(asked_years(question))  # "The 2022 World Cup kicked off. Where will it be held in 2026?"
     for year, event in asked:
         years = [y for y, words in told if _same_event(words, event)]
         if years and not named & set(years):
@@ -3108,6 +3113,24 @@ def _takes_no_premise(question: str, verb: str) -> bool:
     )
 
 
+def _denied_stems(m: re.Match[str]) -> list[tuple[str, str]]:
+    """The words a ``_DENIED_VERB`` match denies, lower-cased, with their stems ("not only" denies nothing)."""
+    words = [w.lower() for w in m.groups() if w and w.lower() not in _NOT_DENIED]
+    return [(w, t[0]) for w in words if (t := key_terms(w)[:1])]
+
+
+def _denial_start(sentence: str, m: re.Match[str]) -> int | None:
+    """Where a denial's words start: the whole word ("don't", not "'t"), from its auxiliary ("did not agree", not
+    "not agree"); None for one in a relative clause, which denies nothing of others ("borrowers who did not
+    receive Pell Grants are eligible ..."), or one undone by "until" ("did not sign it until Friday")."""
+    if _NOT_DENIAL_AFTER.match(sentence, m.end()):
+        return None
+    start = sentence.rfind(" ", 0, m.start()) + 1
+    if aux := _AUXILIARY_BEFORE.search(sentence, 0, start):
+        start = aux.start()
+    return None if _RELATIVE_BEFORE.search(sentence, 0, start) else start
+
+
 def denied_premise(frame: Frame, sentence: str) -> str | None:
     """The words of ``sentence`` that deny the question's own verb, to the end of their clause ("don't accept that
     apology because she said what she said", for "Why did Angel Reese accept Jill Biden's apology?"), or the noun
@@ -3123,18 +3146,12 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
     if not verbs and not asked:
         return None
     for m in _DENIED_VERB.finditer(sentence):
-        words = [w.lower() for w in m.groups() if w and w.lower() not in _NOT_DENIED]
-        stems = [(w, t[0]) for w in words if (t := key_terms(w)[:1])]
+        stems = _denied_stems(m)
         if not any(t in verbs or (t in asked and w.endswith("ed")) for w, t in stems):
             continue
-        if _NOT_DENIAL_AFTER.match(sentence, m.end()):
+        if (start := _denial_start(sentence, m)) is None:
             continue
         denied = {t for _, t in stems}
-        start = sentence.rfind(" ", 0, m.start()) + 1  # the whole word: "don't", not "'t"
-        if aux := _AUXILIARY_BEFORE.search(sentence, 0, start):
-            start = aux.start()  # "did not agree", not "not agree"
-        if _RELATIVE_BEFORE.search(sentence, 0, start):
-            continue  # "borrowers who did not receive Pell Grants are eligible ..."
         end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
         clause = sentence[m.end() : end]  # what it denies, in its own clause: not "..., though many won't be"
         others = set(frame.topic) - denied
@@ -3156,26 +3173,23 @@ def denies_asked_act(frame: Frame, sentence: str) -> bool:
     if not _ASKS_THE_DOER.match(frame.text) or _NEGATIVE_QUESTION.search(frame.text):
         return False
     verbs = {t for t in frame.topic if t not in frame.nouns and t not in _LIGHT_VERBS}
-    denials = list(_DENIED_VERB.finditer(sentence))
-    denied_at = [(m.start(), m.end()) for m in denials]
+    matches = list(_DENIED_VERB.finditer(sentence))
+    denials = [
+        denied
+        for m in matches
+        if (denied := {t for _, t in _denied_stems(m)} & verbs) and _denial_start(sentence, m) is not None
+    ]
+    if not denials:
+        return False  # (most sentences: the words below are stemmed only for one that denies)
     # the verbs the sentence also writes undenied: "Jon Rahm won the Masters, a title Rory McIlroy has never won"
     # offers Rahm
+    denied_at = [(m.start(), m.end()) for m in matches]
     done = {
         t[0]
         for w in _WORD.finditer(sentence)
-        if (t := key_terms(w.group(0))[:1]) and t[0] in verbs and not any(a <= w.start() < b for a, b in denied_at)
+        if not any(a <= w.start() < b for a, b in denied_at) and (t := key_terms(w.group(0))[:1]) and t[0] in verbs
     }
-    verbs -= done
-    for m in denials:
-        stems = [t[0] for w in m.groups() if w and w.lower() not in _NOT_DENIED and (t := key_terms(w)[:1])]
-        if not set(stems) & verbs or _NOT_DENIAL_AFTER.match(sentence, m.end()):
-            continue
-        start = sentence.rfind(" ", 0, m.start()) + 1
-        if aux := _AUXILIARY_BEFORE.search(sentence, 0, start):
-            start = aux.start()
-        if not _RELATIVE_BEFORE.search(sentence, 0, start):
-            return True
-    return False
+    return any(denied - done for denied in denials)
 
 
 # a full stop, not an abbreviation's ("No. 1 seed", "St. Louis", "Mr. Smith", "J. Smith")
@@ -3440,9 +3454,9 @@ _WHY_OR_HOW = re.compile(
 )
 
 
-def _undone_beside(words: Sequence[str], undone: set[str], objects: set[str]) -> bool:
-    """Whether a word of ``words`` whose stem is in ``undone`` has a word of ``objects`` within six words of it."""
-    stems = [(key_terms(w)[:1] or [""])[0] for w in words]
+def _undone_beside(stems: Sequence[str], undone: set[str], objects: set[str]) -> bool:
+    """Whether a word whose stem (of a sentence's ``stems``, in order) is in ``undone`` has a word of ``objects``
+    within six words of it."""
     return any(t in undone and objects & set(stems[max(0, i - 6) : i + 7]) for i, t in enumerate(stems) if t)
 
 
@@ -3486,13 +3500,16 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         words = _WORD.findall(sentence)
-        stems = [(w, key_terms(w)[:1]) for w in words if w[:3].lower() in starts or len(w) > 3]
-        named = any(_owner_word(w) in mine for w in words)
-        if named and any(
-            w[:3].lower() in starts and (as_events(tuple(t)) & own or w.lower() in past) for w, t in stems if t
+        if not any(_owner_word(w) in mine for w in words):
+            continue  # both tests below read only a sentence naming one of them
+        stems = [(key_terms(w)[:1] or [""])[0] for w in words]  # each word's, once
+        if any(
+            w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past)
+            for w, t in zip(words, stems, strict=True)
+            if t
         ):
             return None  # the article has one of the question's names do the question's act: the premise may hold
-        if other is None and named and _undone_beside(words, undone, objects):
+        if other is None and _undone_beside(stems, undone, objects):
             other = sentence.strip().rstrip(" .")
     return other
 

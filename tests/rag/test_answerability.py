@@ -716,6 +716,14 @@ def _framed(ner: EntityRecognizer, question: str) -> Frame:
     return frame_question(question, ner.analyse([question])[0])
 
 
+def _led_by(ner: EntityRecognizer, question: str, text: str) -> str | None:
+    """The short answer's text of the answer to ``question`` over ``text`` alone, with no threshold in the way."""
+    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(
+        Query(question), [text_hit(text, "a1", question)]
+    )
+    return answer.short_answer.text if answer.short_answer is not None else None
+
+
 def _offered(ner: EntityRecognizer, question: str, sentence: str) -> list[str]:
     frame = _framed(ner, question)
     return [e.text for e in offered(frame, sentence, ner.analyse([sentence], tagged=False)[0])]
@@ -968,11 +976,7 @@ def test_an_editor_s_note_about_the_writer_is_quoted(ner: EntityRecognizer) -> N
         "Editor's Note: Ann Vik is an energy economist and the executive director of the Tromsvik Energy Council. "
         "The views expressed here are her own. Congress keeps passing short-term spending bills."
     )
-    question = "Which organization does Ann Vik run?"
-    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(
-        Query(question), [text_hit(text, "a1", question)]
-    )
-    assert answer.short_answer is not None and answer.short_answer.text == "the Tromsvik Energy Council", answer.text
+    assert _led_by(ner, "Which organization does Ann Vik run?", text) == "the Tromsvik Energy Council"
 
 
 def test_which_country_is_answered_by_a_country_not_by_an_island(ner: EntityRecognizer) -> None:
@@ -1760,11 +1764,7 @@ def test_who_plays_a_role_is_answered_by_the_actor_given_as_playing_it(ner: Enti
         "Jimmy Kimmel and Norman Lear will re-create the show Archie Bunker made famous. "
         "The special stars Woody Harrelson as Archie."
     )
-    question = "Who plays Archie Bunker in the Kimmel special?"
-    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(
-        Query(question), [text_hit(text, "a1", question)]
-    )
-    assert answer.short_answer is not None and answer.short_answer.text == "Woody Harrelson"
+    assert _led_by(ner, "Who plays Archie Bunker in the Kimmel special?", text) == "Woody Harrelson"
 
 
 def test_second_review_numbers_roles_and_days(ner: EntityRecognizer) -> None:
