@@ -216,6 +216,16 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 
 
 _OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"]")  # a sentence that opens with a quotation
+_OPENING_MARK = re.compile(r'“|(?:^|(?<=[\s(\[—–-]))"(?=\S)')  # a straight mark opens after a space, before a word
+_CLOSING_MARK = re.compile(r'”|(?<=[^\s(\[—–-])"')
+
+
+def _quotation_balance(text: str) -> int:
+    """The quotation marks ``text`` opens less those it closes: > 0 when it leaves a quotation open, < 0 when it
+    closes one opened before it (``"It's that simple," Rahm said.``)."""
+    return len(_OPENING_MARK.findall(text)) - len(_CLOSING_MARK.findall(text))
+
+
 _NONE_MENTION = "The quoted articles don't mention"  # no quote's article names it (``_missing_note``)
 _MARKER = re.compile(r"\[(\d+)\]$")  # an extractive sentence's marker, at its end
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -920,6 +930,17 @@ class ExtractiveAnswerer(Answerer):
             first_rank.setdefault(cand.hit.chunk.article_id, len(first_rank))
         further.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
         chosen = [best, *further]
+        if frame.speaker is not None:
+            # their words whole: a quotation is not cut at its first full stop (nor its end quoted twice)
+            whole = [self._whole_quotation(c) for c in chosen]
+            chosen = [
+                c
+                for i, c in enumerate(whole)
+                if not any(
+                    o.hit.chunk.article_id == c.hit.chunk.article_id and o.start <= c.start and c.end <= o.end
+                    for o in whole[:i]
+                )
+            ]
         if assessment.denied is None:
             # a further quote that denies what the question takes for granted denies it as the first would ("The
             # council did not agree to delay the vote" under "Why did the council agree to delay the vote?")
@@ -1386,6 +1407,25 @@ class ExtractiveAnswerer(Answerer):
         if not same_speaker(asked, attributed(before, sentence, after)):
             return None
         return self._quoted(best, span, text)
+
+    def _whole_quotation(self, cand: _Candidate) -> _Candidate:
+        """``cand`` run on to the end of the quotation it opens and does not close, when the next sentence or the
+        one after, in the same paragraph, closes it (“No one wants the job who can actually keep Twitter alive.
+        There is no successor.”): a speaker's words are quoted whole, not cut at their first full stop. ``cand``
+        itself otherwise, or without the article's text."""
+        if self.article_text is None or _quotation_balance(cand.text) <= 0:
+            return cand
+        text = self.article_text(cand.hit.chunk.article_id)
+        if not text or text[cand.start : cand.end] != cand.text:
+            return cand
+        after = [sp for sp in sentence_spans(text, cand.end) if sp.start >= cand.end][:2]
+        for span in after:
+            run = text[cand.end : span.end]
+            if "\n" in run:
+                return cand  # a quotation left open at a paragraph's end runs on in the next paragraph's opening one
+            if _quotation_balance(run) < 0:
+                return replace(self._quoted(cand, Span(cand.start, span.end), text), score=cand.score)
+        return cand
 
     def _quoted(self, anchor: _Candidate, span: Span, text: str) -> _Candidate:
         """The sentence ``span`` of ``anchor``'s article as a candidate ranked above it, its own passage the

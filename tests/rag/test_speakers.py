@@ -184,3 +184,42 @@ def test_a_report_of_someone_is_followed_by_their_words_from_the_next_sentence(n
     quotes = [c.quote for c in answer.citations]
     assert any("lights just came on" in q for q in quotes), answer.text
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)  # exact spans in the article
+
+
+def test_their_words_are_quoted_whole_not_cut_at_the_first_full_stop(ner: EntityRecognizer) -> None:
+    text = (
+        "Ottilie Brennan may soon step down as Tromsvik Ferries' chief.\n\n"
+        "Brennan, for her part, said on Sunday before the board met: “No one wants the job who can keep the ferries "
+        "afloat. There is no successor.” The board meets again in May."
+    )
+    article = {"a1": text}
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text=article.get
+    )
+    question = "What did Ottilie Brennan say about a successor before the board met?"
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    quote = next(c for c in answer.citations if "No one wants the job" in c.quote)
+    assert quote.quote.endswith("There is no successor.”"), answer.text  # the quotation whole
+    assert "board meets again" not in quote.quote  # and no further
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)  # exact spans in the article
+    assert sum("There is no successor" in c.quote for c in answer.citations) == 1  # its end not quoted twice
+
+    # a quotation the paragraph leaves open is not run on into the next paragraph
+    open_text = "Brennan said on Sunday: “No one wants the job. There is no one.\n\n“We will see,” she added."
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a2": open_text}.get
+    )
+    answer = answerer.answer(Query("What did Brennan say on Sunday?"), [text_hit(open_text, "a2", "Brennan job")])
+    assert all("We will see" not in c.quote or c.quote.startswith("“We") for c in answer.citations), answer.text
+
+    # straight marks: one that closes a quotation opened before does not open one ("It's that simple," she said.)
+    plain = (
+        'Brennan said on Sunday: "I never thought of leaving. It\'s that simple," Brennan said. "I want to sail '
+        'against the best in the world. Nothing else matters," she added.'
+    )
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a3": plain}.get
+    )
+    answer = answerer.answer(Query("What did Brennan say about leaving?"), [text_hit(plain, "a3", "Brennan leaving")])
+    assert all(c.quote.count('"') % 2 == 0 for c in answer.citations), answer.text  # every quotation whole
+    assert all(plain[c.start : c.end] == c.quote for c in answer.citations)
