@@ -42,17 +42,21 @@ from rag.answerability import (
     other_counted,
     other_day,
     other_doer,
+    other_priced,
     other_winner,
     question_entities,
     reason_clause_terms,
     recency,
     reversed_change,
+    set_aside,
     share,
     shift_day,
     stale,
     states_reason,
     states_relation,
+    subject_denies,
     swapped_result,
+    tells_of,
     topic_words,
     within,
     years_unsaid,
@@ -872,6 +876,13 @@ class ExtractiveAnswerer(Answerer):
         candidates = self._of_the_year(frame, candidates, hits, read)
         # who did it is not whom a sentence has not do it (``denies_asked_act``), where another sentence is left
         candidates = [c for c in candidates if not denies_asked_act(frame, c.text)] or candidates
+        if frame.asks is None and (aside := set_aside(frame.text)):
+            # "Besides the Marmolada glacier collapse, what else happened ...?": not the collapse (the names a
+            # question sets aside when it asks for a kind of thing are its own, never its answer)
+            candidates = [c for c in candidates if not tells_of(set(key_terms(c.text)), aside)]
+            if not candidates:
+                note = f"The articles found tell only of {aside}."
+                return Draft(abstain(self.mode, note), None, None, frame, True)
         if frame.speaker is not None:
             candidates, quoted = self._in_their_words(frame.speaker, candidates, hits, read)
             if not quoted:
@@ -1249,6 +1260,14 @@ class ExtractiveAnswerer(Answerer):
         for "how many rebounds", "eight teams" for "how many players" (static vectors' cosine below ``NEAR_WORD``:
         0.22, 0.38); not "3,000 soldiers" for "troops" (0.69), "11 kids" for "children" (0.77). Without the
         vectors it cannot tell, and counts none out."""
+        if (priced := other_priced(frame, sentence, ent)) is not None and self.word_vectors is not None:
+            # "a $19.5 million distribution facility" for what is spent on "its Fort Collins restaurant": no word
+            # of the thing priced is near one of the question's (0.19); "a $1.5 billion arena" is near "stadium"
+            said, asked = priced
+            vectors = self.word_vectors([*said, *asked])
+            if vectors is not None:
+                near = vectors[: len(said)] @ vectors[len(said) :].T
+                return float(near.max()) < self.NEAR_WORD
         other = other_counted(frame, sentence, ent)
         if other is None or self.word_vectors is None or all(_UNIT_WORD.fullmatch(w) for w in other):
             # "100 meters" may answer "how many feet": a unit is for the reader to convert (not "two and a half
@@ -1604,7 +1623,8 @@ class ExtractiveAnswerer(Answerer):
             or reversed_change(frame, best.text)
             or other_winner(frame, written)
             or other_doer(frame, written)
-            or opposite_act(frame, written),
+            or opposite_act(frame, written)
+            or subject_denies(frame, written),
         )
 
     @staticmethod

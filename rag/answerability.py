@@ -197,7 +197,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     (
         "place",
         re.compile(
-            rf"\bwhere\b|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
+            # not a rank or a stance: "Where does Shane Battier rank LeBron James?", "where does she stand on it"
+            r"\bwhere\b(?!\s+(?:do|does|did|would|will|is|was|are|were)\s+(?:[\w'’.-]+\s+){1,6}?(?:rank|ranks|ranked|"
+            r"ranking|stand|stands|rate|rates|rated)\b)"
+            rf"|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
             r"region|island|county|counties|capital|province|place|location|village|territory|territories|sea|ocean|"
             r"river|mountain|airport|stadium|park|neighborhood|neighbourhood|port|district|destination|planet|borough|"
             r"landmark(?!s?\s+(?:event|moment|ruling|decision|deal|case|victory|win|law|bill|agreement|anniversary|"
@@ -296,6 +299,12 @@ _COUNTRY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_COUNTRY})s?\
 _STATES_NO_COUNTRY = US_STATES - {"georgia"}
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
 _GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_COUNTRY}|state|{_WITHIN})s?\b(?![-\w])", re.I)
+# the words of a body's name: an organisation so called is no work ("which books ...")
+_BODY_WORD = re.compile(
+    r"\b(?:Board|Trustees|Council|Committee|Department|Ministry|Agency|University|College|Library|Libraries|"
+    r"Association|Commission|Foundation|Institute|Inc|Corp|Corporation|LLC|Ltd|Authority|Bureau|Administration|"
+    r"Senate|Police|Federation)\b\.?"
+)  # not "House", "Office", "League", "Party": "House of the Dragon", "The Office", "A League of Their Own"
 _VENUE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_VENUE_NOUNS}|landmark|attraction)s?\b", re.I)
 _VENUE_LABELS = frozenset({"FAC", "ORG", "LOC"})
 # germs and diseases, which the small model now and then takes for an organisation or a person ("due to the
@@ -619,6 +628,7 @@ _TO_COME = re.compile(
     r"upcoming|ahead\s+of|in\s+anticipation\s+of|in\s+time\s+for)\b|\bby\s+$",
     re.I,
 )
+_FRONTED_DAY = re.compile(r"\W*(?:(?:on|by|early|late|as\s+of|starting|from|beginning)\s+)*", re.I)
 # where the day's own clause starts: after a comma, a semicolon or a word that opens another clause
 _DAY_CLAUSE = re.compile(r"[,;:(—–]|\b(?:which|who|that|and|but|when|while|after|before)\b", re.I)
 
@@ -644,6 +654,13 @@ def day_meant(sentence: str, start: int, end: int, published: date | None) -> da
         return day if isinstance(day, date) else None
     clause = before[max((m.end() for m in _DAY_CLAUSE.finditer(before)), default=0) :]
     said = f"{clause}{text}"
+    if _FRONTED_DAY.fullmatch(before):
+        # "On Monday, a NASA spacecraft will deliberately slam into ...": a day that opens its sentence is the day
+        # of the clause after it
+        rest = sentence[end:]
+        opening = re.match(r"\s*,?", rest).end()
+        cut = next((m.start() for m in _DAY_CLAUSE.finditer(rest, opening)), len(rest))
+        said += rest[:cut]
     named = f"{before[-5:]}{text}"  # "next Friday", "last Friday": the word right before the day
     if re.search(r"\blast\s+\w+day\b", named, re.I) and day == published:
         return day - timedelta(days=7)  # "last Friday" in a Friday's story
@@ -930,11 +947,19 @@ _FIRST_PERSON = re.compile(
     r"\b(?:I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|us|[Yy]ou|[Yy]our)\b"
 )
 _I = re.compile(r"(?:^|(?<=\s))I(?=\s)")
+# a sentence whose "I" goes without saying: "Just saw the pictures from Philly.", "Stayed up for the semis last
+# night.", "Watching the highlights of City's win." (a news scene opens with its subject)
+_ASKERS_OPENING = re.compile(
+    r"^\W*(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
+    r"listened|reading|following|followed|trying|tried|looking|caught|noticed|wondering|came\s+across|got\s+back|"
+    r"read\s+(?:a|an|the|that|this|about)|thinking)\b",
+    re.I,
+)
 
 
 def _told_by_asker(sentence: str) -> bool:
     """Whether the asker speaks of themselves or to the reader in ``sentence`` (see above)."""
-    if _FIRST_PERSON.search(sentence):
+    if _FIRST_PERSON.search(sentence) or _ASKERS_OPENING.match(sentence):
         return True
     for m in _I.finditer(sentence):
         before = sentence[: m.start()].split()
@@ -1245,10 +1270,22 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         noun = words[0]
         if len(words) > 1 and _ADJECTIVE.fullmatch(words[0]):  # only where a plural follows: "one patient died"
             noun = next((w for w in words[1:3] if w.endswith("s") and not w.endswith("ss")), words[0])
+    if not (len(noun) > 3 and noun.endswith("s")) and _COMPARED_TO.search(sentence, 0, ent.start):
+        # "more than 8 million pounds of food in 2013, compared to 6.7 million last year": the noun left out is the
+        # one of the number it is compared with
+        compared = reversed(list(_NUMBER_AND_NOUN.finditer(sentence, 0, ent.start)))
+        noun = next((m.group(1) for m in compared if m.group(1).endswith("s")), noun)
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single or noun in _INVARIANT_PLURALS) and noun not in STOPWORDS):
         return None
     return (written.group(0).lower(), noun) if _counts_another(noun, frame.counted) else None
+
+
+_COMPARED_TO = re.compile(
+    r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|versus|vs\.|than)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$",
+    re.I,
+)
+_NUMBER_AND_NOUN = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:thousand|million|billion|trillion))?\s+([a-z]{4,})\b")
 
 
 def _counts_another(noun: str, counted: str) -> bool:
@@ -1506,6 +1543,11 @@ def _refers_back(what: str, event: set[str]) -> bool:
 _IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|just\s+|another\s+)?$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+$", re.I)
 _WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?")
+# a document, dated by the year before it ("a 2017 Vice article", "the 2019 report"), up to two names before it
+_DOCUMENT_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:article|report|story|interview|book|memoir|film|documentary|study|survey|"
+    r"paper|column|op-ed|episode|podcast|video|post|tweet|letter|memo|headline|profile|review|analysis|poll)s?\b"
+)
 _TIME_NOUNS = frozenset({"fiscal", "financial", "season", "year", "quarter", "half", "academic", "school", "calendar"})
 
 
@@ -2637,6 +2679,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "SANTOS, Brazil (AP)" for "where in Santos ...": the country around the question's place
         if frame.asks == "place" and not post_asked and _affiliates_a_person(sentence, ent, entities, q_terms):
             continue  # "South Carolina forward-center Aliyah Boston": her team, not where it happens
+        if frame.asks == "work" and ent.label == "ORG" and _BODY_WORD.search(ent.text):
+            continue  # "the Smithtown Library Board of Trustees" is a body, no book, film or song
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if exact and _vague(sentence, ent):
@@ -2806,8 +2850,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "When did Musk buy Twitter?" is not answered by "months" ("after spending months ...")
         if frame.asks == "date" and _length_of_time(ent.text) and not _IN_A_WHILE.search(sentence, 0, ent.start):
             continue  # "When did Greggs open its shop?" is not answered by "24 hours" (how long it opens a day)
-        if frame.asks == "date" and kind != "year" and _of_another_thing(sentence, ent, q_terms):
-            continue  # "When did Fox settle with Dominion?" is not answered by "the outcome of the 2020 election"
+        if (
+            frame.asks == "date"
+            and (kind != "year" or _DOCUMENT_AFTER.match(sentence, ent.end))
+            and _of_another_thing(sentence, ent, q_terms)
+        ):
+            # "When did Fox settle with Dominion?" is not answered by "the outcome of the 2020 election"; "in which
+            # year" (asked of a year, which a year dates) not by "a 2017 Vice article", which dates what tells of it
+            continue
         if kind == "year" and not _YEAR.search(ent.text):
             continue  # "in which year" is not answered by "Thursday" or "this year"
         if kind in ("date", "day") and not (
@@ -3348,7 +3398,7 @@ _ASKED_WON = re.compile(
     re.I,
 )
 _BY_NAME = re.compile(r"\b(?:by|to|over|against|from|with|of|at|for|beat|beating|defeat|defeated|defeating)\s+$", re.I)
-_WON = r"won|took\s+home|takes\s+home|claimed|captured|clinched"
+_WON = r"won|took\s+home|takes\s+home|claimed|captured|clinched|earned|secured|sealed"
 _TOLD_WON = re.compile(rf"\b(?:{_WON})\b", re.I)
 # the question's name winning, two words before at most ("Vonn won", "Vonn has won", "Vonn claimed victory"; not
 # "Vonn needs five more wins", nor "Vonn was met by Olympic downhill champion Sofia Goggia")
@@ -3415,10 +3465,28 @@ def other_winner(frame: Frame, article: str) -> str | None:
                 continue
             if not any(w.lower() not in winner and not _as_owner(w) for w in names):
                 continue
-            if won & set(key_terms(" ".join(sentence[m.end() :].split()[:6]))):
+            then = " ".join(sentence[m.end() :].split()[:6])
+            # what was won, or the contest's prize in a word where the article names the contest ("Jon Rahm earned
+            # the victory at 12 under for the tournament" in a Masters story)
+            if won & set(key_terms(then)) or (_PRIZE.match(then) and won <= set(key_terms(article))):
                 other = sentence.strip().rstrip(" .")
                 break
+        if other is None:
+            # the question's name losing it: "The Panthers ... fell to the deep Golden Knights"
+            for m in _LOSE.finditer(sentence):
+                # the sentence's subject (its first name), which a clause after "but" may share
+                subject = next(
+                    (w for w in _CAPITALISED.findall(sentence, 0, m.start()) if w.lower() not in STOPWORDS), ""
+                )
+                if _named_in(winner, subject) == 0 and won <= set(key_terms(article)):
+                    other = sentence.strip().rstrip(" .")
+                    break
     return other
+
+
+_PRIZE = re.compile(
+    r"(?:the\s+|a\s+|its\s+|their\s+|his\s+|her\s+)?(?:victory|title|crown|championship|trophy)\b", re.I
+)
 
 
 # An act told the other way in other words: "Why did AMC fire Ellen Copaken?" when the article has AMC hire her ("will
@@ -3597,3 +3665,112 @@ def other_doer(frame: Frame, article: str) -> str | None:
             if doers and done_to & set(key_terms(" ".join(sentence[v.end() :].split()[:8]))):
                 other = sentence.strip().rstrip(" .")
     return other
+
+
+_SET_ASIDE = re.compile(
+    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except\s+for|in\s+addition\s+to)\s+(?P<what>[^,?]+?)"
+    r"(?=\s*(?:,|\?|$|\b(?:what|who|which|where|when|how)\b))",
+    re.I,
+)
+
+
+def set_aside(question: str) -> str:
+    """What a question that asks what *else* happened sets aside, as it writes it: "Besides the Marmolada glacier
+    collapse, what else happened in Italy on July 3?" sets aside "the Marmolada glacier collapse". A sentence about
+    that is no answer. "" for a question without "else" (and for "who else": the names it sets aside are the
+    question's own, never its answer)."""
+    if not re.search(r"\belse\b", question, re.I):
+        return ""
+    m = _SET_ASIDE.search(question)
+    return m.group("what").strip() if m else ""
+
+
+def tells_of(sentence_terms: set[str] | frozenset[str], aside: str) -> bool:
+    """Whether a sentence (its key terms) tells of what a question sets aside (``set_aside``): of its key terms,
+    the last, the noun that says what it was ("Italian Prime Minister, Mario Draghi, blamed the collapse on ..."),
+    or two thirds of them."""
+    terms = key_terms(aside)
+    return bool(terms) and (terms[-1] in sentence_terms or len(set(terms) & sentence_terms) * 3 >= 2 * len(terms))
+
+
+_NEGATED_QUESTION = re.compile(r"n[’']t\b|\b(?:not|never|no|nobody|didnt|doesnt|dont|wont|isnt|wasnt)\b", re.I)
+
+
+def subject_denies(frame: Frame, article: str) -> str | None:
+    """For a question that asks why or how its name did something ("why did mohela sue to stop bidens student loan
+    forgiveness"), the clause of ``article`` in which that name is said not to have done it ("MOHELA itself didn't
+    sue"): the question's verb denied, one of the names the question puts before that verb within the four words
+    before the denial; None otherwise, or for a negated question."""
+    if not asks_why_or_how(frame) or _NEGATED_QUESTION.search(frame.text):
+        return None
+    # its verbs (the small model tags "sue" a noun now and then: a word after "did" and its subject is a verb)
+    done = {key_terms(m.group(1))[0] for m in _AFTER_DID.finditer(frame.text) if key_terms(m.group(1))}
+    verbs = {t for t in frame.topic if (t not in frame.nouns or t in done) and t not in _LIGHT_VERBS}
+    verbs = {v for v in verbs if not _takes_no_premise(frame.text, v)}
+    if not verbs:
+        return None
+    at = min(
+        (m.start() for m in re.finditer(r"[\w'’-]+", frame.text) if key_terms(m.group(0))[:1] in ([v] for v in verbs)),
+        default=-1,
+    )
+    subjects = {
+        w.lower() for n in frame.names if 0 <= frame.text.find(n) < at for w in _WORD.findall(n) if len(w) > 2
+    } - STOPWORDS
+    if not subjects:
+        return None
+    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        for m in _DENIED_VERB.finditer(sentence):
+            if not any(t in verbs for _, t in _denied_stems(m)) or (start := _denial_start(sentence, m)) is None:
+                continue
+            clause = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, start)), default=0)
+            before = [w.lower() for w in _WORD.findall(sentence[clause:start])[-4:]]
+            if subjects & set(before):
+                end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
+                return sentence[clause:end].strip(" \"“”'‘’").rstrip(" .")
+    return None
+
+
+# The nouns a sum names the spending by, not a thing bought: "a $44 billion deal", "a $500 million renovation"
+_SPENDING = frozenset(
+    key_terms(
+        "deal contract agreement package plan program programme project budget fund funding loan settlement fine "
+        "penalty bill payment offer bid investment acquisition purchase sale renovation expansion upgrade overhaul "
+        "rebuild construction makeover bailout stimulus grant bonus salary raise lawsuit verdict award jackpot prize "
+        "price tag check donation gift pledge bond loss profit revenue tax fee fare tab cut increase hike deficit "
+        "debt valuation round spending effort initiative campaign legislation worth value cost pay budget annual "
+        "total estimated additional federal public private initial"
+    )
+)
+_WORDS_AFTER_SUM = re.compile(r"(?:\s+([a-z][\w-]*))(?:\s+([a-z][\w-]*))?(?:\s+([a-z][\w-]*))?")
+
+
+def other_priced(frame: Frame, sentence: str, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For a question that asks a sum spent on or paid for a thing it names in small letters ("How much is
+    In-N-Out planning to spend on its Fort Collins restaurant?"), when the sum ``ent`` is the price of a thing the
+    sentence names right after it ("a $19.5 million distribution facility"): its words and the question's nouns
+    (whether they are the same thing in other words is the answerer's to decide, as for ``other_counted``). None
+    when the sum names no thing after it ("$30 million in fines" is ``_SUM_OF``'s), names the spending itself ("a
+    $44 billion deal", ``_SPENDING``), or the question's thing is only a name."""
+    if (
+        frame.asks != "number"
+        or frame.counted is not None
+        or not _CURRENCY_IN.search(ent.text + sentence[ent.end : ent.end + 12])
+    ):
+        return None
+    if not (_SUM.search(frame.text) or _SUM_NOUN.search(frame.text)):
+        return None
+    things = tuple(t for t in frame.topic if t in frame.nouns and t not in _SPENDING)
+    after = _WORDS_AFTER_SUM.match(sentence, ent.end)
+    if not things or after is None:
+        return None
+    words = []
+    for w in after.groups():
+        if w is None or w in STOPWORDS:
+            break
+        words.append(w)
+    if not words:
+        return None
+    stems = {t for w in words for t in key_terms(w)[:1]}
+    if not stems or stems & _SPENDING or stems & set(frame.topic):
+        return None
+    return tuple(words), things

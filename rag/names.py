@@ -293,7 +293,8 @@ _PLURAL_HEADS = frozenset(
 
 def name_forms(name: str) -> tuple[str, ...]:
     """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names, a
-    state's abbreviation ("N.C."), its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples Day"),
+    state's abbreviation ("N.C."), its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples Day"; "Taco
+    Johns" for "Taco John's"),
     a plural name's singular ("Super Bowls": "Super Bowl"), and a place's comma before its state or country
     ("Deadhorse, Alaska" for "Deadhorse Alaska")."""
     forms = [name, *acronym_forms(name), *place_forms(name)]
@@ -302,6 +303,9 @@ def name_forms(name: str) -> tuple[str, ...]:
     if _APOSTROPHE.search(name):
         forms += [name.replace("’", "'"), name.replace("'", "’"), _APOSTROPHE.sub("", name)]
     words = name.split()
+    for i, word in enumerate(words):  # typed without its apostrophe: "taco johns" for "Taco John's"
+        if len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2].isalpha() and word[-2] != "s":
+            forms += [" ".join([*words[:i], word[:-1] + mark + "s", *words[i + 1 :]]) for mark in "'’"]
     if len(words) > 1 and words[-1].lower() in _PLURAL_HEADS:  # "How many Super Bowls ...": "a Super Bowl" (not
         # "Serena Williams", whose "s" is her name's)
         one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]

@@ -335,13 +335,43 @@ def _opens_quote(sentence: str) -> bool:
     return sentence.count("“") > sentence.count("”")
 
 
+_NOT_A_NAME_FIRST = re.compile(
+    r"\w+ly|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|"
+    r"thousands|dozens|several|many|some|most|earlier|later|meanwhile|now|still|instead|also|even|yet|here|there|"
+    r"today|yesterday|tomorrow|tonight|it|he|she|they|we|i|you|his|her|their|its|our|my|years|months|weeks|days"
+)
+_HE_SAID = re.compile(rf"\b(?:he|she)\s+(?:(?:{_ADVERB})\s+)?(?:{SAYING})\b", re.I)
+
+
+def _only_name(sentence: str) -> str:
+    """The one name a sentence gives (a run of capitalised words, not its first word alone: "Twelve years later,
+    Blatter is more critical." gives "Blatter"); ``UNKNOWN`` when it gives none or more than one."""
+    runs = set()
+    for m in _NAME_RUN.finditer(sentence):
+        words = m.group(0).rstrip(".").split()
+        while words and words[0].lower() in _OPENERS:
+            words = words[1:]  # "On Monday", "The Tromsvik council"
+        run = " ".join(words)
+        if not run or (m.start() == 0 and " " not in m.group(0) and _NOT_A_NAME_FIRST.fullmatch(run.lower())):
+            continue  # a sentence's first word alone, a common one ("Twelve years later", "Meanwhile")
+        if run.lower() in _WHEN or run.lower() in STOPWORDS:
+            continue
+        if re.search(r"\s(?:and|&)\s", run):
+            return UNKNOWN  # "Biden and Putin": two
+        runs.add(run)
+    return runs.pop() if len(runs) == 1 else UNKNOWN
+
+
 def attributed(sentences_before: Sequence[str], sentence: str, sentences_after: Sequence[str] = ()) -> str:
-    """The speaker of ``sentence`` in its article: its own; else, when it opens a quotation that runs on, the
+    """The speaker of ``sentence`` in its article: its own; else, where "he" or "she" says it, the one name of the
+    sentence just before (``_only_name``); else, when it opens a quotation that runs on, the
     speaker named where the quotation closes ("“We will win. The West is with us,” Zelensky said."); else that of
     the nearest sentence before it that names one ("he noted", "the Russian Prime Minister added" and a paragraph
     that reports no speech continue the last named speaker's words); ``UNKNOWN`` when none of them does."""
     if own := speaker(sentence):
         return own
+    if sentences_before and _HE_SAID.search(sentence) and (named := _only_name(sentences_before[-1])):
+        return named  # "Twelve years later, Blatter is more critical. Earlier this month, he told ...": Blatter
     if _opens_quote(sentence):
         for after in sentences_after[:3]:
             if "”" in after:

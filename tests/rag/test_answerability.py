@@ -363,6 +363,10 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
         # nouns for a person
         ("What was the name of the Tromsvik vet who found the seal?", "person"),
         ("Which passenger was hurt?", "person"),
+        # "where" asks a place, not a rank or a stance
+        ("Where did the Tromsvik ferry land?", "place"),
+        ("Where does Lars Vik rank his old teammate among the all-time greats?", None),
+        ("where does the mayor stand on the seawall", None),
     ],
 )
 def test_who_and_when_ask_only_as_question_words(question: str, asks: str | None) -> None:
@@ -1532,6 +1536,11 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
         "weapons",
         "aircraft",
     )
+    # a number whose noun is left out counts the noun of the number it is compared with
+    food = "The food bank gave out more than 8 million pounds of food in 2013, compared to 6.7 million last year."
+    assert other("How many turkeys did the food bank get?", food, "6.7 million") == ("turkeys", "pounds")
+    assert other("How many pounds of food did it give out last year?", food, "6.7 million") is None
+    assert other("How many turkeys did the food bank get?", "It got 6.7 million last year.", "6.7 million") is None
 
     # the answerer tells another count from N in other words by the words' static vectors
     def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "troops" and "soldiers" share one
@@ -2117,6 +2126,9 @@ def test_a_day_the_short_answer_names_without_its_year_is_read_from_the_articles
     # only the day's own clause tells of days to come
     assert on_friday("Smith, who will retire next year, said on Tuesday it was over.", "Tuesday") == date(2023, 3, 7)
     assert on_friday("Next Friday's vote was delayed on Monday.", "Monday") == date(2023, 3, 6)
+    # a day that opens its sentence is the day of the clause after it
+    assert on_friday("On Monday, a NASA spacecraft will slam into an asteroid.", "Monday") == date(2023, 3, 13)
+    assert on_friday("On Monday, the spacecraft hit the asteroid, which will move.", "Monday") == date(2023, 3, 6)
     assert on_friday('"We are proud today," Biden said.', "today") is None  # a quotation's day is its speaker's
     assert on_friday("The wall opened on May 6, 2021, to crowds.", "May 6") is None  # its year follows it
     # the answer leads with it, the app and --json carry it
@@ -2909,6 +2921,19 @@ def test_a_change_told_the_other_way_denies_the_premise(
             "Singer Tilde Aune won the song contest with a ballad. Ivo Brask finished second.",
             "Singer Tilde Aune won the song contest with a ballad",
         ),
+        # the prize in a word, in an article that names the contest; the question's name losing it
+        (
+            "By how many seconds did Greta Halvorsen win the Tromsvik slalom?",
+            "The Tromsvik slalom ended in the dark. Anja Moller earned the victory, a second ahead of Halvorsen.",
+            "Anja Moller earned the victory, a second ahead of Halvorsen",
+        ),
+        (
+            "what was the final score when the Rockets won the Harbour Cup",
+            "The Harbour Cup final was played on Sunday. The Rockets had pulled off upset after upset to reach the "
+            "final, but fell to the deep Knights.",
+            "The Rockets had pulled off upset after upset to reach the final, but fell to the deep Knights",
+        ),
+        ("When did the Rockets win the Harbour Cup?", "The Knights beat them. The Rockets fell to the Knights.", None),
         # the question's name won something too: told as a verb of winning just after the name
         (
             "How did Greta Halvorsen celebrate winning Sunday's slalom?",
@@ -2954,6 +2979,14 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
     # a news story's scene is no chatter, nor the numeral of "Artemis I"
     assert chatter("NASA launched Artemis I on Wednesday. Where is the spacecraft headed?") == frozenset()
     assert chatter("Then I saw the game. Who won?") == {"saw", "game"}
+    # an "I" that goes without saying
+    assert chatter("Just saw the pictures from Tromsvik. Why did the overpass collapse?") == {
+        "saw",
+        "pictur",
+        "tromsvik",
+    }
+    assert chatter("Stayed up for the semis last night. Who won?") >= {"semi", "night"}
+    assert chatter("Crews saw the pictures from Tromsvik. Why did the overpass collapse?") == frozenset()
     text = "The new Tromsvik ice cream shop opened on Harbour Street on Friday."
     draft = _answerer(ner).draft(Query(scene), [text_hit(text, "a1", scene)])
     assert draft.assessment is not None and draft.assessment.features["topic_article"] == 1.0
@@ -3035,3 +3068,106 @@ def test_an_act_undone_in_other_words_denies_the_premise(
     from rag.answerability import opposite_act
 
     assert opposite_act(_framed(ner, question), article) == told
+
+
+def test_what_else_happened_is_not_what_the_question_sets_aside(ner: EntityRecognizer) -> None:
+    from rag.answerability import set_aside, tells_of
+
+    question = "Besides the Tromsvik seawall vote, what else happened in Tromsvik on Monday?"
+    assert set_aside(question) == "the Tromsvik seawall vote"
+    assert set_aside("What else happened on Monday besides the seawall vote?") == "the seawall vote"
+    assert set_aside("Besides the seawall vote, did it rain?") == ""  # no "else"
+    assert tells_of({"council", "vote", "monday"}, "the seawall vote")  # its noun
+    assert tells_of({"council", "seawal", "tromsvik"}, "the Tromsvik seawall vote")  # two thirds of it
+    assert not tells_of({"council", "resign", "monday"}, "the seawall vote")
+    text = (
+        "The Tromsvik council voted on Monday to build a seawall. The seawall vote was close. "
+        "Also on Monday, the harbour master Lars Vik resigned in Tromsvik."
+    )
+    answerer = _answerer(ner, min_answerability=0.0)
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert not answer.abstained and "Lars Vik resigned" in answer.citations[0].quote, answer.text
+    assert not any("vote" in c.quote for c in answer.citations), answer.text
+    # nothing else told: the articles don't say
+    only = "The Tromsvik council voted on Monday to build a seawall. The seawall vote was close."
+    answer = answerer.answer(Query(question), [text_hit(only, "a1", question)])
+    assert answer.abstained and answer.note == "The articles found tell only of the Tromsvik seawall vote.", answer
+    # "who else" sets aside the question's own names, never its answer: sentences naming them still answer
+    who = "Besides Lars Vik, who else did the council consider as harbour master?"
+    text = "The council considered Lars Vik and Ottilie Brennan as harbour master."
+    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(Query(who), [text_hit(text, "a1", who)])
+    assert not answer.abstained and answer.short_answer is not None and answer.short_answer.text == "Ottilie Brennan"
+
+
+def test_a_body_is_no_work(ner: EntityRecognizer) -> None:
+    question = "Which books were in the displays the Tromsvik library pulled from the children's room?"
+    board = "The Tromsvik Library Board of Trustees voted to pull the displays from the children's room on Monday."
+    assert _led_by(ner, question, board) != "the Tromsvik Library Board of Trustees"
+    assert _led_by(ner, question, board) is None or "Board" not in _led_by(ner, question, board)  # type: ignore[operator]
+    titled = "The displays the Tromsvik library pulled held “The Harbour Seal” and two other books."
+    assert _led_by(ner, question, titled) == "The Harbour Seal"
+
+
+def test_the_question_s_doer_said_not_to_have_done_it_denies_the_premise(ner: EntityRecognizer) -> None:
+    from rag.answerability import subject_denies
+
+    article = (
+        "Six states argued that the Tromsvik Loan Authority would lose revenue. There's just one problem with the "
+        "states' argument: Tromsvik Loan Authority itself didn't sue. The states sued in May."
+    )
+    question = "Why did the Tromsvik Loan Authority sue to stop the plan?"
+    assert subject_denies(_framed(ner, question), article) == "Tromsvik Loan Authority itself didn't sue"
+    # another's denial, a question that asks no why, or one that is negative itself: none
+    assert subject_denies(_framed(ner, "Why did the states sue to stop the plan?"), article) is None
+    assert subject_denies(_framed(ner, "Who sued to stop the plan?"), article) is None
+    assert subject_denies(_framed(ner, "Why didn't the Tromsvik Loan Authority sue?"), article) is None
+    # the answerer refuses, saying so
+    answer = _answerer(ner, min_answerability=0.0).answer(Query(question), [text_hit(article, "a1", question)])
+    assert answer.abstained and "didn't sue" in answer.note, answer
+
+
+def test_a_year_that_dates_a_document_does_not_date_what_it_tells_of(ner: EntityRecognizer) -> None:
+    question = "what year did Tromsvik Tacos trademark Taco Tuesday"
+    headline = (
+        "“This Chain Owns the Taco Tuesday Trademark” was the headline of a 2017 Vice article about the letters "
+        "Tromsvik Tacos sent."
+    )
+    assert _led_by(ner, question, headline) != "2017"
+    said = "Tromsvik Tacos trademarked Taco Tuesday in 1989, a 2017 Vice article said."
+    assert _led_by(ner, question, said) == "1989"
+    # a year asked of a document is its year
+    assert _led_by(ner, "What year was the Vice article about the letters Tromsvik Tacos sent?", headline) == "2017"
+
+
+def test_how_much_is_not_answered_by_the_price_of_another_thing(ner: EntityRecognizer) -> None:
+    from rag.answerability import other_priced
+    from rag.nlp import Entity
+
+    def priced(question: str, sentence: str, money: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        start = sentence.index(money)
+        return other_priced(_framed(ner, question), sentence, Entity(money, "MONEY", start, start + len(money)))
+
+    question = "How much is Tromsvik Burgers planning to spend on its harbour restaurant?"
+    facility = "Its plans include a $19.5 million distribution facility in Vardholm and 50 eateries."
+    assert priced(question, facility, "$19.5 million") == (("distribution", "facility"), ("restaur",))
+    assert priced(question, "It will spend $2 million on the restaurant.", "$2 million") is None  # no thing after it
+    assert priced(question, "It agreed a $44 million deal.", "$44 million") is None  # the spending itself
+    assert priced(question, "It plans a $3 million harbour restaurant.", "$3 million") is None  # the question's
+    assert priced("How much did Lars Vik pay for Tromsvik Rockets?", facility, "$19.5 million") is None  # a name
+
+    # the answerer tells another thing from the question's in other words by the words' static vectors
+    def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "arena" and "stadium" share one
+        keys = [{"arena": "stadium"}.get(w, w) for w in words]
+        axis = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+        out = np.zeros((len(words), len(axis)), dtype=np.float32)
+        out[np.arange(len(words)), [axis[k] for k in keys]] = 1.0
+        return out
+
+    answerer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0, word_vectors=word_vectors)
+    text = "Tromsvik Burgers is planning its harbour restaurant; plans include a $19.5 million distribution facility."
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is None, answer.short_answer
+    question = "How much will the new Tromsvik stadium cost?"
+    text = "Tromsvik will build a $1.5 billion arena by the harbour, the council said on Friday."
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.short_answer is not None and answer.short_answer.text == "$1.5 billion", answer.short_answer

@@ -100,6 +100,11 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     biden, opened, closed = "Biden said the US would help.", "“We will win.", "The West is with us,” Zelensky said."
     assert attributed([biden], opened, [closed]) == "Zelensky"
     assert attributed([biden], "The talks went on.", [closed]) == "Biden"
+    # "he told" after a sentence that names one person, and no speaker: that person
+    told = "Earlier this month, he told a Swiss newspaper: “The choice was bad.”"
+    assert attributed(["Twelve years later, Lind is more critical."], told) == "Lind"
+    assert attributed(["Lind met Ottilie Brennan."], told) == UNKNOWN  # two names: either
+    assert attributed([biden, "On Monday, the talks ended."], told) == "Biden"  # no name just before: the last speaker
 
 
 HARBOUR = (
