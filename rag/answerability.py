@@ -783,7 +783,7 @@ _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+
 # turn's change of subject ("unrelated, but who won ...", "btw", "anyway").
 _NOT_TOPIC = (
     "even though although still yet ever already really actually currently nowadays now anymore exactly precisely "
-    "unrelated anyway btw go goes going went gone put "
+    "unrelated anyway btw go goes going went gone put supposed "
     "come comes came coming compare compares compared comparing "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
@@ -1891,7 +1891,12 @@ _FROM_ASKED = re.compile(r"\bwhere\b.*\bfrom\b", re.I)  # "Where is the forward 
 _POST_WORD = re.compile(rf"\b(?:governor|senator|{_DELEGATES}|{_POST})\b", re.I)
 
 
-_WHERE_IN = re.compile(r"\bwhere\s+in\s+(?:the\s+)?[A-Z]", re.I)  # "where in Asheville is ...": a place inside it
+# "where in Asheville is ...", "where is the In-N-Out in Fort Collins going": a place inside it
+_WHERE_IN = re.compile(
+    r"\bwhere\s+in\s+(?:the\s+)?[A-Z]"
+    r"|\bwhere\s+(?:is|are|was|were|will|would|does|do|did)\s+(?:[\w'’.-]+\s+){1,6}?in\s+(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
 _REGION_AFTER = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")  # "Apex, NC": the region a place is written with
 _UNIONS = ("uk", "u.k", "britain", "great britain", "united kingdom", "eu", "european union")  # of countries
 _CONTINENTS = ("europe", "asia", "africa", "americas", "north america", "south america", "latin america",
@@ -3738,8 +3743,12 @@ _SPENDING = frozenset(
         "rebuild construction makeover bailout stimulus grant bonus salary raise lawsuit verdict award jackpot prize "
         "price tag check donation gift pledge bond loss profit revenue tax fee fare tab cut increase hike deficit "
         "debt valuation round spending effort initiative campaign legislation worth value cost pay budget annual "
-        "total estimated additional federal public private initial"
+        "total estimated additional federal public private initial cheque purse payout paycheck reward ransom "
+        "compensation windfall haul sum amount check"
     )
+)
+_PER_WORDS = frozenset(
+    {"per", "a", "an", "each", "every", "apiece", "annually", "monthly", "yearly", "weekly", "upfront"}
 )
 _WORDS_AFTER_SUM = re.compile(r"(?:\s+([a-z][\w-]*))(?:\s+([a-z][\w-]*))?(?:\s+([a-z][\w-]*))?")
 
@@ -3759,14 +3768,21 @@ def other_priced(frame: Frame, sentence: str, ent: Entity) -> tuple[tuple[str, .
         return None
     if not (_SUM.search(frame.text) or _SUM_NOUN.search(frame.text)):
         return None
-    things = tuple(t for t in frame.topic if t in frame.nouns and t not in _SPENDING)
-    after = _WORDS_AFTER_SUM.match(sentence, ent.end)
+    nouns = {t for t in frame.topic if t in frame.nouns and t not in _SPENDING}
+    # the nouns as the question writes them ("movie", not its stem "movi"), for their vectors
+    things = tuple(
+        dict.fromkeys(w.lower() for w in _WORD.findall(frame.text) if key_terms(w)[:1] and key_terms(w)[0] in nouns)
+    )
+    end = ent.end
+    if currency := _CURRENCY_AFTER.match(sentence, end):
+        end = currency.end()  # "405 million euros ($402 million)"
+    after = _WORDS_AFTER_SUM.match(sentence, end)
     if not things or after is None:
         return None
     words = []
     for w in after.groups():
-        if w is None or w in STOPWORDS:
-            break
+        if w is None or w in STOPWORDS or w in _PER_WORDS:
+            break  # "$19.99 per month"
         words.append(w)
     if not words:
         return None

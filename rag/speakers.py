@@ -98,11 +98,26 @@ def asked_speaker(question: str, names: Sequence[str], scene: bool = True) -> st
     inside = [n for n in names if n in who]
     if not inside:
         return None
-    name = max(inside, key=len)
+    # the one the verb follows ("Seattle Storm co-owner Ginny Gilder"), else the longest
+    name = next((n for n in sorted(inside, key=len, reverse=True) if who.endswith(n)), max(inside, key=len))
     # an owner before the name is whose they are ("Airbnb's Brian Chesky"), not "Biden's spokesman" (no name after)
     who = re.sub(r"^(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?\s+(?=\S)", "", who) if who.find(name) > 0 else who
     rest = who.replace(name, " ").split()
-    return name if all(w.lower() == "the" or _title_only(w) for w in rest) else None
+    if all(w.lower() == "the" or _title_only(w) for w in rest):
+        return name
+    # "Seattle Storm co-owner Ginny Gilder": what they are to a body named first (not "Biden's spokesman": no name
+    # after it)
+    before = [w for w in who[: who.find(name)].split() if w.lower() != "the"]
+    role = before[-1] if before else ""
+    if (
+        role
+        and not {w.lower() for w in before} & {"and", "or", "&", "with"}  # "Putin and Zelensky": two
+        and before == [w for w in rest if w.lower() != "the"]
+        and (_ROLE.fullmatch(role.lower()) or _title_only(role))
+        and all(w[:1].isupper() for w in before[:-1])
+    ):
+        return name
+    return None
 
 
 def _scene_subject(scene: str, names: Sequence[str]) -> str | None:
@@ -112,6 +127,15 @@ def _scene_subject(scene: str, names: Sequence[str]) -> str | None:
     if len(named) > 1:
         named = [n for n in named if re.search(rf"(?:^|[.!?]\s+){re.escape(n)}\b", scene)]
     return named[0] if len(named) == 1 else None
+
+
+# what a person is to a body, written in small letters before their name ("Seattle Storm co-owner Ginny Gilder")
+_ROLE = re.compile(
+    r"(?:co-?)?(?:owner|founder|chair|chairman|chairwoman|coach|star|player|forward|guard|quarterback|pitcher|"
+    r"captain|manager|spokesman|spokeswoman|spokesperson|executive|director|president|analyst|economist|expert|"
+    r"professor|researcher|scientist|official|lawyer|attorney|singer|rapper|actor|actress|author|host|anchor|"
+    r"editor|reporter|columnist|member|leader|head|boss|chief|ceo|cfo|founder|trainer|agent|owner)"
+)
 
 
 def _title_only(run: str) -> bool:

@@ -1593,6 +1593,9 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     polio = "A person from Rockland County, New York, has been diagnosed with polio, a first in the United States."
     assert _offered(ner, "where in new york is the person with polio from", polio) == ["Rockland County"]
     assert _offered(ner, "Where in Asheville will it open?", "Most students in North Carolina attend it.") == []
+    # ... also written "where is X in Asheville"
+    assert _offered(ner, "Where is the academy in Asheville going to open?", "It is big in North Carolina.") == []
+    assert _offered(ner, "Where is the academy going to open?", "It will open in North Carolina.") != []
     # ... but a continent's countries, a union's, a country's states; a place after a clause's comma is no region
     assert _offered(ner, "Where in Europe did the storm hit?", "The storm hit Spain on Monday.") == ["Spain"]
     assert _offered(ner, "Where in the UK did it snow?", "It snowed in Scotland on Monday.") == ["Scotland"]
@@ -3149,9 +3152,11 @@ def test_how_much_is_not_answered_by_the_price_of_another_thing(ner: EntityRecog
 
     question = "How much is Tromsvik Burgers planning to spend on its harbour restaurant?"
     facility = "Its plans include a $19.5 million distribution facility in Vardholm and 50 eateries."
-    assert priced(question, facility, "$19.5 million") == (("distribution", "facility"), ("restaur",))
+    assert priced(question, facility, "$19.5 million") == (("distribution", "facility"), ("restaurant",))
     assert priced(question, "It will spend $2 million on the restaurant.", "$2 million") is None  # no thing after it
     assert priced(question, "It agreed a $44 million deal.", "$44 million") is None  # the spending itself
+    assert priced(question, "A meal costs $19.99 per person.", "$19.99") is None  # a rate, no thing
+    assert priced(question, "It paid 405 million euros ($402 million) for land.", "405 million") is None  # currency
     assert priced(question, "It plans a $3 million harbour restaurant.", "$3 million") is None  # the question's
     assert priced("How much did Lars Vik pay for Tromsvik Rockets?", facility, "$19.5 million") is None  # a name
 

@@ -82,6 +82,11 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("What did Biden's spokesman say about Taiwan?", ["Biden"]) is None
     assert asked_speaker("What did Putin and Zelensky say about the talks?", ["Putin", "Zelensky"]) is None
     assert asked_speaker("What did Russian President Putin say about it?", ["Putin"]) == "Putin"
+    # what they are to a body named first
+    gilder = "What did Tromsvik Rockets co-owner Ottilie Brennan tweet about the team?"
+    assert asked_speaker(gilder, ["Tromsvik Rockets", "Ottilie Brennan"]) == "Ottilie Brennan"
+    assert asked_speaker("What did the Tromsvik mayor Lars Vik say?", ["Tromsvik", "Lars Vik"]) == "Lars Vik"
+    assert asked_speaker("What did Tromsvik fans and Lars Vik say?", ["Tromsvik", "Lars Vik"]) is None
     # "how did X answer / respond / react" asks for their words too
     assert asked_speaker("How did Ottilie Brennan answer the charge of overspending?", ["Ottilie Brennan"]) == (
         "Ottilie Brennan"
