@@ -48,6 +48,7 @@ from rag.answerability import (
     reason_clause_terms,
     recency,
     reversed_change,
+    reversed_range,
     set_aside,
     share,
     shift_day,
@@ -1621,6 +1622,7 @@ class ExtractiveAnswerer(Answerer):
             denied=denied_premise(frame, best.text)
             or swapped_result(frame, written)
             or reversed_change(frame, best.text)
+            or reversed_range(frame, best.text)
             or other_winner(frame, written)
             or other_doer(frame, written)
             or opposite_act(frame, written)

@@ -452,6 +452,10 @@ _SUM_OF = re.compile(
     r"damages|fines|debt|losses|donations|bonuses|salary|wages|taxes|tips|refunds|grants?|subsidies|aid))\b",
     re.I,
 )
+_TEAM_SCORE_AFTER = re.compile(r"\s+\d{1,3}\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+\d{1,3}\b")
+_HOW_MUCH = re.compile(r"\bhow\s+much\b(?!\s+of\b)", re.I)  # an amount, not "how much of the vote" (a share)
+# a plural noun in small letters right after a number, past one word ("eight barges", "two new stores")
+_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]{3,}(?<!ss)s)\b")
 _PRICE_ASKED = re.compile(r"\b(?:cost|costs|costing|price|charge|charges)\b", re.I)
 _SUM = re.compile(
     r"\b(?:cost|costs|costing|price|pay|pays|paid|paying|spend|spends|spent|spending|worth|fined?|salary|budget|"
@@ -494,7 +498,11 @@ _RELATION_QUESTION = re.compile(
     r"|\b(?:what|who|which)\b[^?]*\b(?:on\s+the\s+same\s+day\s+(?:as\s+|that\s+|when\s+)?"
     r"|(?:just|right|immediately)\s+(?:before|after)\s+)(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # and a span of weeks, months or years: "Who did the Buccaneers sign a week after the Brady retirement news?"
-    rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))",
+    rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
+    # what came next after an event ("who did the bruins play next after clinching ...", "How did they do in their
+    # next game after beating Australia?"), what happened once it had ("What happened once the caravan reached ...?")
+    r"|\b(?:what|who|which|how)\b[^?]*\bnext\b[^?]*\b(?:after|following)\s+\w"
+    r"|\b(?:what|who|which)\b[^?]*\bhappen(?:ed|s)?\s+once\s+\w",
     re.I,
 )
 # A sentence states a relation in its first words, as news does: "Earlier on the same day, ...", "Prior to this,
@@ -523,7 +531,7 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         "after",
-        re.compile(r"\bafter\b|\blater\b|\bfollowing\b|\bday\s+after\b", re.I),
+        re.compile(r"\bafter\b|\blater\b|\bfollowing\b|\bday\s+after\b|\bonce\b", re.I),
         re.compile(
             _OPENING + rf"(?:(?:{_SPAN_OF_TIME}\s+)?(?:later|after)|afterwards|following|subsequently|the\s+next|"
             r"the\s+following|the\s+day\s+after)\b",
@@ -852,8 +860,23 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             and low not in _POSTS
             and not any(low in n for n in lowered)
         ):
-            names.append(token)
-            untagged.append(token)
+            if (
+                untagged
+                and names[-1] == untagged[-1]
+                and re.search(rf"\b{re.escape(f'{untagged[-1]} {token}')}\b", question)
+            ):
+                # two the recogniser missed, side by side, are one name: "take Marcus Ellery with the fifth pick"
+                names[-1] = untagged[-1] = f"{untagged[-1]} {token}"
+            elif person := next(
+                (n for n in persons if re.search(rf"\b{re.escape(token)}\s+{re.escape(n)}\b", question)), None
+            ):
+                # a given name the recogniser left out of the person's: "Anders Holm" (it tagged "Holm")
+                names[names.index(person)] = f"{token} {person}"
+                persons.discard(person)
+                persons.add(f"{token} {person}")
+            else:
+                names.append(token)
+                untagged.append(token)
             lowered.add(token.lower())
     for word in _INNER_CAPITAL.findall(question):  # "ChatGPT", "iPhone": names the tagger does not always know
         if not any(word.lower() in n for n in lowered):
@@ -1214,8 +1237,8 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     if frame.counted is None or frame.counted in _ANY_PLURAL_COUNTED:
         return None
     written = re.search(rf"\b{re.escape(frame.counted)}\w*", frame.text, re.I)
-    if written is None or written.group(0)[0].isupper():
-        return None
+    if written is None or (written.group(0)[0].isupper() and written.group(0).lower() not in _POSTS):
+        return None  # a name ("How many Russians"), not a post's letters ("How many Conservative MPs")
     inner = ent.text.split()
     pos = ent.end
     noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
@@ -2588,6 +2611,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     price_asked = frame.asks == "number" and frame.counted is None and bool(_PRICE_ASKED.search(asking))
+    how_much = frame.asks == "number" and bool(_HOW_MUCH.search(asking))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
@@ -2680,6 +2704,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "declared John Hanson, not Barack Obama, the first Black president": what it is not
         if frame.asks == "organisation" and _qualifies_a_name(sentence, ent, entities):
             continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
+        if frame.asks == "place" and _TEAM_SCORE_AFTER.match(sentence, ent.end):
+            continue  # "Connecticut 73, San Diego State 61": a team and its score, not where it was played
         if frame.asks == "place" and _contains_asked_place(frame, sentence, ent):
             continue  # "SANTOS, Brazil (AP)" for "where in Santos ...": the country around the question's place
         if frame.asks == "place" and not post_asked and _affiliates_a_person(sentence, ent, entities, q_terms):
@@ -2723,6 +2749,16 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How much of the playoff pool did they get?" is not answered by "the 16-team playoff format"
         if frame.counted is not None and _SCORE.fullmatch(ent.text.strip()):
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
+        if (
+            how_much
+            and ent.label == "CARDINAL"
+            and (counted := _COUNTED_AFTER.match(sentence, ent.end)) is not None
+            and not _UNIT_AFTER.match(sentence, ent.end)
+            and not _CURRENCY_AFTER.match(sentence, ent.end)
+        ):
+            # "By how much have barge rates gone up?" is not answered by "eight barges running aground": a count
+            # of things, where "how much" asks an amount ("12 inches" of snow is a quantity, "$5" a sum)
+            continue
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
         if frame.asks == "number" and not share_asked and _whole_of_a_share(frame, sentence, ent):
@@ -3516,6 +3552,11 @@ _UNDONE_BY = {
     "acquit": "convict",
     "convict": "acquit",
 }
+# two words for one verb of ``_UNDONE_BY``'s (the pattern finds them in a sentence too)
+_PHRASAL_VERBS = (
+    (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
+    (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
+)
 _SAY_WHEN = re.compile(
     r"\bwhat\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w.'’-]+\s+){1,6}?(?:say|said|tell|told|write|wrote|"
     r"tweet|tweeted|post|posted)\s+(?:[\w'’-]+\s+){0,2}?when\b",
@@ -3552,11 +3593,17 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     # its verbs (the small model tags "fire" a noun now and then: a word after "did" and its subject is a verb)
     done = {key_terms(m.group(1))[0] for m in _AFTER_DID.finditer(frame.text) if key_terms(m.group(1))}
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
+    # a verb of two words: "Why did Biden turn down Pelosi's invitation?" rejects it
+    phrasal = next(((m, verb) for pattern, verb in _PHRASAL_VERBS if (m := pattern.search(frame.text))), None)
+    if phrasal is not None:
+        verbs = [phrasal[1]]
     if not verbs or not frame.names:
         return None
     undone = set(_UNDONE_BY[verbs[0]].split())
     # what the act is done to: the question's words after its verb ("Ellen Copaken", "tweeting from its main account")
     at = next((w.end() for w in _WORD.finditer(frame.text) if key_terms(w.group(0))[:1] == [verbs[0]]), None)
+    if phrasal is not None:
+        at = phrasal[0].end()
     if at is None:
         return None
     objects = set(key_terms(frame.text[at:].split("?")[0])) - set(verbs) - _NOT_SUBJECT
@@ -3582,6 +3629,8 @@ def opposite_act(frame: Frame, article: str) -> str | None:
             if t
         ):
             return None  # the article has one of the question's names do the question's act: the premise may hold
+        if phrasal is not None and phrasal[0].re.search(sentence):
+            return None  # ... in the question's two words
         if other is None and _undone_beside(stems, undone, objects):
             other = sentence.strip().rstrip(" .")
     return other
@@ -3790,3 +3839,31 @@ def other_priced(frame: Frame, sentence: str, ent: Entity) -> tuple[tuple[str, .
     if not stems or stems & _SPENDING or stems & set(frame.topic):
         return None
     return tuple(words), things
+
+
+_RANGE_VALUE = r"(?:No\.\s*|number\s+|#)?\$?\d(?:[\d,.]*\d)?%?"
+_FROM_TO = re.compile(rf"\bfrom\s+({_RANGE_VALUE})\s+to\s+({_RANGE_VALUE})", re.I)
+_TO_FROM = re.compile(rf"\bto\s+({_RANGE_VALUE})\s+from\s+({_RANGE_VALUE})", re.I)
+
+
+def _range_value(text: str) -> str:
+    return re.sub(r"[^\d.]", "", text).rstrip(".")
+
+
+def reversed_range(frame: Frame, sentence: str) -> str | None:
+    """The words of ``sentence`` that tell the question's move between two values the other way: "Why did Salesforce
+    drop from No. 1 to No. 8?" against "The company jumped to No. 1 from No. 8 last year" (from 8 to 1); None
+    when the sentence tells no such move, or tells it the question's way."""
+    asked = _FROM_TO.search(frame.text)
+    if asked is None:
+        return None
+    start, end = _range_value(asked.group(1)), _range_value(asked.group(2))
+    if not start or not end or start == end:
+        return None
+    for m in _FROM_TO.finditer(sentence):
+        if (_range_value(m.group(1)), _range_value(m.group(2))) == (end, start):
+            return m.group(0)
+    for m in _TO_FROM.finditer(sentence):
+        if (_range_value(m.group(1)), _range_value(m.group(2))) == (start, end):
+            return m.group(0)
+    return None

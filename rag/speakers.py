@@ -30,12 +30,13 @@ _ASKED_VERBS = (
     r"say|said|saying|tell|told|telling|think|thinks|thought|claim|claimed|argue|argued|announce|announced|write|"
     r"wrote|warn|warned|add|added|suggest|suggested|propose|proposed|promise|promised|reveal|revealed|admit|admitted|"
     r"explain|explained|stress|stressed|tweet|tweeted|post|posted|predict|predicted|compare|compared|liken|likened|"
-    r"describe|described"
+    r"describe|described|joke|joked|quip|quipped"
 )
 _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
-    # "How did Adel al-Jubeir answer the charge ...?", "how did she respond": the answer is in their words
-    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react)\b",
+    # "How did Adel al-Jubeir answer the charge ...?", "how did she respond", "How did Von Miller joke about his
+    # trade?": the answer is in their words
+    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react|joke|quip)\b",
     re.I,
 )
 # the verbs with which news reports speech, in the forms a sentence uses them

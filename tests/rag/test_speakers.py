@@ -82,6 +82,7 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("What did Biden's spokesman say about Taiwan?", ["Biden"]) is None
     assert asked_speaker("What did Putin and Zelensky say about the talks?", ["Putin", "Zelensky"]) is None
     assert asked_speaker("What did Russian President Putin say about it?", ["Putin"]) == "Putin"
+    assert asked_speaker("How did Lars Vik joke about his trade?", ["Lars Vik"]) == "Lars Vik"
     # what they are to a body named first
     gilder = "What did Tromsvik Rockets co-owner Ottilie Brennan tweet about the team?"
     assert asked_speaker(gilder, ["Tromsvik Rockets", "Ottilie Brennan"]) == "Ottilie Brennan"
