@@ -809,6 +809,22 @@ _MONTH_AND_DAY = re.compile(rf"\b({alternation(MONTHS + MONTH_ABBREVIATIONS)})\.
 _POSTS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "ceo", "ceos", "cfo", "coo", "cto", "pm"})
 
 
+_TITLECASE = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _two_word_name(question: str, first: str, second: str) -> bool:
+    """Whether ``first`` and ``second`` (each one word in title case) stand side by side in ``question`` with no
+    other capitalised word beside them: a given name and a surname."""
+    if not (_TITLECASE.fullmatch(first) and _TITLECASE.fullmatch(second)):
+        return False
+    pair = re.search(rf"(?<![\w'’.-]){re.escape(first)}\s+{re.escape(second)}(?![\w'’-])", question)
+    if pair is None:
+        return False
+    before = question[: pair.start()].split()[-1:]
+    after = question[pair.end() :].split()[:1]
+    return not any(w[:1].isupper() for w in before + after if w[:1].isalpha())
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -860,16 +876,11 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             and low not in _POSTS
             and not any(low in n for n in lowered)
         ):
-            if (
-                untagged
-                and names[-1] == untagged[-1]
-                and re.search(rf"\b{re.escape(f'{untagged[-1]} {token}')}\b", question)
-            ):
-                # two the recogniser missed, side by side, are one name: "take Marcus Ellery with the fifth pick"
+            if untagged and names[-1] == untagged[-1] and _two_word_name(question, untagged[-1], token):
+                # two words the recogniser missed, side by side and alone, are one name: "take Marcus Ellery with
+                # the fifth pick" (not "Marlow Peak Loop", "US Coast Guard", "Austin NAACP": left as they were)
                 names[-1] = untagged[-1] = f"{untagged[-1]} {token}"
-            elif person := next(
-                (n for n in persons if re.search(rf"\b{re.escape(token)}\s+{re.escape(n)}\b", question)), None
-            ):
+            elif person := next((n for n in persons if " " not in n and _two_word_name(question, token, n)), None):
                 # a given name the recogniser left out of the person's: "Anders Holm" (it tagged "Holm")
                 names[names.index(person)] = f"{token} {person}"
                 persons.discard(person)

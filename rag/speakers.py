@@ -405,5 +405,26 @@ def attributed(sentences_before: Sequence[str], sentence: str, sentences_after: 
                 break
     for before in reversed(sentences_before):
         if said := speaker(before):
-            return said
+            return UNKNOWN if _of_another(sentence, said) else said
     return UNKNOWN
+
+
+def _of_another(sentence: str, said: str) -> bool:
+    """Whether a sentence that reports no speech and quotes nothing tells of a person other than ``said`` by their
+    full name ("GOP sets sights on Bragg: House Judiciary Chair Jim Jordan, R-Ohio, called on Bragg ..." after
+    Nadler's words): it is about them, not more of the last speaker's words."""
+    if _SAYING_VERB.search(sentence) or any(q in sentence for q in '"“”'):
+        return False
+    for m in _NAME_RUN.finditer(sentence):
+        words = [w.strip(",.") for w in m.group(0).split() if not _title_only(w.strip(",."))]
+        if (
+            len(words) >= 2
+            and not any(w.lower() in _CONNECTOR_WORDS for w in words)
+            and not place_forms(" ".join(words))
+            and not same_speaker(said, " ".join(words))
+        ):
+            return True
+    return False
+
+
+_CONNECTOR_WORDS = frozenset({"of", "the", "de", "da", "bin", "van", "von", "al", "del", "la", "le", "and", "&"})

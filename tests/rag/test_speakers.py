@@ -106,6 +106,9 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     biden, opened, closed = "Biden said the US would help.", "“We will win.", "The West is with us,” Zelensky said."
     assert attributed([biden], opened, [closed]) == "Zelensky"
     assert attributed([biden], "The talks went on.", [closed]) == "Biden"
+    # a sentence that reports no speech but tells of another person by name is not the last speaker's words
+    told_of = "Harbour master Jonas Lind, a Tromsvik native, called on the council to act, but it declined."
+    assert attributed(["Mayor Ottilie Brennan said the seawall will cost 41 million euros."], told_of) == UNKNOWN
     # "he told" after a sentence that names one person, and no speaker: that person
     told = "Earlier this month, he told a Swiss newspaper: “The choice was bad.”"
     assert attributed(["Twelve years later, Lind is more critical."], told) == "Lind"
