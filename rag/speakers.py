@@ -421,10 +421,16 @@ def _of_another(sentence: str, said: str) -> bool:
             len(words) >= 2
             and not any(w.lower() in _CONNECTOR_WORDS for w in words)
             and not place_forms(" ".join(words))
+            and _DOES_AFTER.match(sentence, m.end())  # the subject of a verb: a person acting
             and not same_speaker(said, " ".join(words))
         ):
             return True
     return False
+
+
+# a verb after a name, past what is said of it between commas: "Jim Jordan, R-Ohio, called on Bragg" (not "Centralized
+# Testing (the Belarusian equivalent ...)")
+_DOES_AFTER = re.compile(r"(?:,[^,;.]{1,40},)?\s+(?:(?:has|had|also|then)\s+)?[a-z]+(?:ed|es)\b")
 
 
 _CONNECTOR_WORDS = frozenset({"of", "the", "de", "da", "bin", "van", "von", "al", "del", "la", "le", "and", "&"})
