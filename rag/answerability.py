@@ -942,6 +942,10 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(takes_place.group(0)))  # "Where did the exchange take place?": "at Abu Dhabi"
     if _OF_THE_FOLLOWING.search(question):
         name_terms |= set(key_terms("following"))  # a quiz's "which of the following": no article says it
+    if aside := set_aside(question):
+        # "Besides its place on the best employers list, what else did Tromsvik Ferries do?": what it sets aside is
+        # what the answer is not about (``tells_of``), no topic it must cover
+        name_terms |= set(key_terms(f"{aside} besides apart aside other except addition else"))
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
     if _CALLED.search(undotted(question)):  # "What's the gadget called ...?": nor "called", "renamed"
