@@ -1224,6 +1224,15 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
 
 # "How many people ..." is answered by "12 victims", "30 residents", "How many times ..." by "15 races": any plural
 _ANY_PLURAL_COUNTED = frozenset(key_terms("people persons individuals times"))
+_PEOPLE_COUNTED = frozenset(key_terms("people persons individuals"))
+# plurals that never count people
+_NO_PEOPLE = frozenset(
+    key_terms(
+        "priorities things ways reasons steps goals areas issues ideas options questions factors changes rules "
+        "categories topics items lessons tips signs trends problems challenges points percent products features "
+        "policies plans projects programs models versions markets stores locations sites countries states cities"
+    )
+)
 # a number of a group: "one of two major decisions", "three of the 12 jurors" (not "dozens of calories": a count)
 _PART_OF = re.compile(
     rf"\s+of\s+(?:the|these|those|its|his|her|their|our|\d[\d,]*|{_NUMBER_WORDS})\s+(?:(?:\d[\d,]*|{_NUMBER_WORDS})\s+)?",
@@ -1249,7 +1258,7 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     for "wildfires"), nothing said, or when any plural may answer (people, a people: "How many Russians ..." by
     "300,000 reservists"; times). Whether the noun is N in other words ("3,000 soldiers" for "troops") is the
     answerer's to decide."""
-    if frame.counted is None or frame.counted in _ANY_PLURAL_COUNTED:
+    if frame.counted is None or frame.counted in _ANY_PLURAL_COUNTED and frame.counted not in _PEOPLE_COUNTED:
         return None
     written = re.search(rf"\b{re.escape(frame.counted)}\w*", frame.text, re.I)
     if written is None or (written.group(0)[0].isupper() and written.group(0).lower() not in _POSTS):
@@ -1316,6 +1325,11 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
     if not (len(noun) > 3 and (noun.endswith("s") or single or noun in _INVARIANT_PLURALS) and noun not in STOPWORDS):
         return None
+    if frame.counted in _PEOPLE_COUNTED:
+        # any plural may count people ("300,000 reservists", "12 arrests", "5,000 cases"), but not a thing of the
+        # mind: "how many people is Snap laying off" is not answered by "three strategic priorities"
+        stem = key_terms(noun)[:1]
+        return (written.group(0).lower(), noun) if stem and stem[0] in _NO_PEOPLE else None
     return (written.group(0).lower(), noun) if _counts_another(noun, frame.counted) else None
 
 

@@ -1528,6 +1528,11 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     assert other("How many teams will play?", sentence, "Eight") is None
     assert other("How many wildfires were there?", "Crews fought 420 fires.", "420") is None
     assert other("How many people did the storm kill?", "It killed 12 residents.", "12") is None  # any plural
+    assert other("How many people is it laying off?", "It will focus on three strategic priorities.", "three") == (
+        "people",
+        "priorities",
+    )  # ... but a thing of the mind
+    assert other("How many people were arrested?", "Police made 12 arrests.", "12") is None
     assert other("How many Russians will be called up?", "It calls up 300,000 reservists.", "300,000") is None
     # a post's letters are no name
     assert other("How many Tromsvik MPs backed Lars Vik?", "It came down to the final two candidates.", "two") == (
