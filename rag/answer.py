@@ -943,13 +943,14 @@ class ExtractiveAnswerer(Answerer):
         further.sort(key=lambda c: (first_rank[c.hit.chunk.article_id], c.start))
         chosen = [best, *further]
         if frame.speaker is not None:
-            # their words whole: a quotation is not cut at its first full stop (nor its end quoted twice)
+            # their words whole: a quotation is not cut at its first full stop (nor any of its words quoted twice:
+            # a quote that overlaps one before it is left out)
             whole = [self._whole_quotation(c) for c in chosen]
             chosen = [
                 c
                 for i, c in enumerate(whole)
                 if not any(
-                    o.hit.chunk.article_id == c.hit.chunk.article_id and o.start <= c.start and c.end <= o.end
+                    o.hit.chunk.article_id == c.hit.chunk.article_id and o.start < c.end and c.start < o.end
                     for o in whole[:i]
                 )
             ]
@@ -1548,8 +1549,11 @@ class ExtractiveAnswerer(Answerer):
         unknown: tuple[str, ...] = ()
         if self.unknown_names is not None and frame.names:
             # a name is unknown when no form of it is ("U.S." is known if an article says "United States"); the
-            # other forms are looked up only for the names unknown as written
-            unknown = self.unknown_names(frame.names, query.exclude_articles)
+            # other forms are looked up only for the names unknown as written; two untagged words side by side are
+            # one name to some article ("Marcus Ellery", ``Frame.pairs``), though each word is known
+            unknown = self.unknown_names((*frame.names, *frame.pairs), query.exclude_articles)
+            if any(p in unknown for p in frame.pairs):
+                unknown = tuple(n for n in unknown if not any(n in p.split() for p in frame.pairs))
             if unknown:
                 others = {n: name_forms(n)[1:] for n in unknown}
                 forms = list(dict.fromkeys(f for fs in others.values() for f in fs))

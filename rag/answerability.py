@@ -198,8 +198,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         "place",
         re.compile(
             # not a rank or a stance: "Where does Shane Battier rank LeBron James?", "where does she stand on it"
+            # (but "Where does the Eiffel Tower stand?")
             r"\bwhere\b(?!\s+(?:do|does|did|would|will|is|was|are|were)\s+(?:[\w'’.-]+\s+){1,6}?(?:rank|ranks|ranked|"
-            r"ranking|stand|stands|rate|rates|rated)\b)"
+            r"ranking|stands?\s+on|rate|rates|rated)\b)"
             rf"|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
             r"region|island|county|counties|capital|province|place|location|village|territory|territories|sea|ocean|"
             r"river|mountain|airport|stadium|park|neighborhood|neighbourhood|port|district|destination|planet|borough|"
@@ -305,6 +306,15 @@ _BODY_WORD = re.compile(
     r"Association|Commission|Foundation|Institute|Inc|Corp|Corporation|LLC|Ltd|Authority|Bureau|Administration|"
     r"Senate|Police|Federation)\b\.?"
 )  # not "House", "Office", "League", "Party": "House of the Dragon", "The Office", "A League of Their Own"
+
+
+def _a_body(name: str) -> bool:
+    """Whether an organisation's name is a body's: two of its words ("Library Board"), or one and "of" ("Department
+    of Education"); not a title that has one ("Monsters University", "The Adjustment Bureau")."""
+    found = len(_BODY_WORD.findall(name))
+    return found >= 2 or (found == 1 and " of " in name)
+
+
 _VENUE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_VENUE_NOUNS}|landmark|attraction)s?\b", re.I)
 _VENUE_LABELS = frozenset({"FAC", "ORG", "LOC"})
 # germs and diseases, which the small model now and then takes for an organisation or a person ("due to the
@@ -453,7 +463,12 @@ _SUM_OF = re.compile(
     re.I,
 )
 _TEAM_SCORE_AFTER = re.compile(r"\s+\d{1,3}\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+\d{1,3}\b")
+_SCORE_BEFORE_TEAM = re.compile(r"[A-Z][\w.'’-]*\s+\d{1,3}\s*,\s*$")  # "Connecticut 73, " before the other team
+_POINTS_AFTER_TEAM = re.compile(r"\s+\d{1,3}\b")
 _HOW_MUCH = re.compile(r"\bhow\s+much\b(?!\s+of\b)", re.I)  # an amount, not "how much of the vote" (a share)
+_PRICED_NOUN = re.compile(
+    r"\b(?:rates?|prices?|costs?|fares?|fees?|wages?|salar(?:y|ies)|rents?|premiums?|tuition|bills?)\b", re.I
+)
 # a plural noun in small letters right after a number, past one word ("eight barges", "two new stores")
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]{3,}(?<!ss)s)\b")
 _PRICE_ASKED = re.compile(r"\b(?:cost|costs|costing|price|charge|charges)\b", re.I)
@@ -501,7 +516,8 @@ _RELATION_QUESTION = re.compile(
     rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # what came next after an event ("who did the bruins play next after clinching ...", "How did they do in their
     # next game after beating Australia?"), what happened once it had ("What happened once the caravan reached ...?")
-    r"|\b(?:what|who|which|how)\b[^?]*\bnext\b[^?]*\b(?:after|following)\s+\w"
+    # (not a line or a ranking: "Who is next in line to the throne after Charles?")
+    r"|\b(?:what|who|which|how)\b(?![^?]*\b(?:rank\w*|in\s+line|list)\b)[^?]*\bnext\b[^?]*\b(?:after|following)\s+\w"
     r"|\b(?:what|who|which)\b[^?]*\bhappen(?:ed|s)?\s+once\s+\w",
     re.I,
 )
@@ -668,6 +684,8 @@ def day_meant(sentence: str, start: int, end: int, published: date | None) -> da
         rest = sentence[end:]
         opening = re.match(r"\s*,?", rest).end()
         cut = next((m.start() for m in _DAY_CLAUSE.finditer(rest, opening)), len(rest))
+        if speech := re.search(rf"\b(?:{SAYING}|say)\b", rest[:cut]):
+            cut = speech.start()  # "On Monday, the company said it will close 50 stores": said on Monday
         said += rest[:cut]
     named = f"{before[-5:]}{text}"  # "next Friday", "last Friday": the word right before the day
     if re.search(r"\blast\s+\w+day\b", named, re.I) and day == published:
@@ -729,6 +747,9 @@ class Frame:
     # topic words only of a scene the asker tells of themselves ("We're driving through Visalia this weekend and the
     # kids are begging for In-N-Out."): no article need say them (``chatter``)
     chat: frozenset[str] = frozenset()
+    # two words in title case side by side that the recogniser did not tag ("Marcus Ellery"): a name that some stored
+    # article must mention whole (each word is in ``names`` too)
+    pairs: tuple[str, ...] = ()
 
     @property
     def names_a_thing(self) -> bool:
@@ -864,6 +885,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     # and a month before a day's number the small model did not take for a date ("the Jan 6 committee")
     dated |= {m.group(1).lower() for m in _MONTH_AND_DAY.finditer(question)}
     untagged = []  # of those, the proper nouns the recogniser missed
+    pairs: list[str] = []  # two of them side by side (``Frame.pairs``)
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
         token = clean_name(noun)
         low = token.lower()
@@ -877,10 +899,12 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             and not any(low in n for n in lowered)
         ):
             if untagged and names[-1] == untagged[-1] and _two_word_name(question, untagged[-1], token):
-                # two words the recogniser missed, side by side and alone, are one name: "take Marcus Ellery with
-                # the fifth pick" (not "Marlow Peak Loop", "US Coast Guard", "Austin NAACP": left as they were)
-                names[-1] = untagged[-1] = f"{untagged[-1]} {token}"
-            elif person := next((n for n in persons if " " not in n and _two_word_name(question, token, n)), None):
+                # two words the recogniser missed, side by side and alone, may be one name: "take Marcus Ellery with
+                # the fifth pick", which no article may mention though each word is known (not "Marlow Peak Loop",
+                # "US Coast Guard", "Austin NAACP"); but "this week's Masters Tournament" is two words an article
+                # may write apart: they stay names of their own, and the pair only has to be in some article
+                pairs.append(f"{untagged[-1]} {token}")
+            if person := next((n for n in persons if " " not in n and _two_word_name(question, token, n)), None):
                 # a given name the recogniser left out of the person's: "Anders Holm" (it tagged "Holm")
                 names[names.index(person)] = f"{token} {person}"
                 persons.discard(person)
@@ -976,6 +1000,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         _described(asks, head, analysed.common_nouns, question),
         _WHO_IS_THE.match(question) is not None,
         chat,
+        tuple(pairs),
     )
 
 
@@ -986,11 +1011,12 @@ _FIRST_PERSON = re.compile(
 )
 _I = re.compile(r"(?:^|(?<=\s))I(?=\s)")
 # a sentence whose "I" goes without saying: "Just saw the pictures from Philly.", "Stayed up for the semis last
-# night.", "Watching the highlights of City's win." (a news scene opens with its subject)
+# night.", "Watching the highlights of City's win." (a news scene opens with its subject, or with "Following ...",
+# "Looking ahead, ...")
 _ASKERS_OPENING = re.compile(
     r"^\W*(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
-    r"listened|reading|following|followed|trying|tried|looking|caught|noticed|wondering|came\s+across|got\s+back|"
-    r"read\s+(?:a|an|the|that|this|about)|thinking)\b",
+    r"listened|caught|noticed|wondering|came\s+across|got\s+back|(?:read|reading)\s+(?:a|an|the|that|this|about)|"
+    r"thinking)\b",
     re.I,
 )
 
@@ -1598,7 +1624,7 @@ _WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+
 # a document, dated by the year before it ("a 2017 Vice article", "the 2019 report"), up to two names before it
 _DOCUMENT_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:article|report|story|interview|book|memoir|film|documentary|study|survey|"
-    r"paper|column|op-ed|episode|podcast|video|post|tweet|letter|memo|headline|profile|review|analysis|poll)s?\b"
+    r"paper|column|op-ed|episode|podcast|video|post|tweet|letter|memo|headline|profile|review|analysis|poll)s?(?![\w-])"
 )
 _TIME_NOUNS = frozenset({"fiscal", "financial", "season", "year", "quarter", "half", "academic", "school", "calendar"})
 
@@ -1946,7 +1972,9 @@ _POST_WORD = re.compile(rf"\b(?:governor|senator|{_DELEGATES}|{_POST})\b", re.I)
 # "where in Asheville is ...", "where is the In-N-Out in Fort Collins going": a place inside it
 _WHERE_IN = re.compile(
     r"\bwhere\s+in\s+(?:the\s+)?[A-Z]"
-    r"|\bwhere\s+(?:is|are|was|were|will|would|does|do|did)\s+(?:[\w'’.-]+\s+){1,6}?in\s+(?:the\s+)?(?-i:[A-Z])",
+    # (not "in March", "in the Super Bowl": a place's name, without "the")
+    r"|\bwhere\s+(?:is|are|was|were|will|would|does|do|did)\s+(?:[\w'’.-]+\s+){1,6}?in\s+"
+    rf"(?!(?:{alternation(MONTHS + WEEKDAYS)})\b)(?-i:[A-Z])",
     re.I,
 )
 _REGION_AFTER = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")  # "Apex, NC": the region a place is written with
@@ -2640,7 +2668,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     price_asked = frame.asks == "number" and frame.counted is None and bool(_PRICE_ASKED.search(asking))
-    how_much = frame.asks == "number" and bool(_HOW_MUCH.search(asking))
+    # "how much" of a price or a rate: an amount of money or a share, never a count of things
+    how_much = frame.asks == "number" and bool(_HOW_MUCH.search(asking)) and bool(_PRICED_NOUN.search(asking))
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
@@ -2733,13 +2762,16 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "declared John Hanson, not Barack Obama, the first Black president": what it is not
         if frame.asks == "organisation" and _qualifies_a_name(sentence, ent, entities):
             continue  # "the CEO of FTX competitor Binance": Binance is the exchange he runs, FTX qualifies it
-        if frame.asks == "place" and _TEAM_SCORE_AFTER.match(sentence, ent.end):
+        if frame.asks == "place" and (
+            _TEAM_SCORE_AFTER.match(sentence, ent.end)
+            or (_SCORE_BEFORE_TEAM.search(sentence, 0, ent.start) and _POINTS_AFTER_TEAM.match(sentence, ent.end))
+        ):
             continue  # "Connecticut 73, San Diego State 61": a team and its score, not where it was played
         if frame.asks == "place" and _contains_asked_place(frame, sentence, ent):
             continue  # "SANTOS, Brazil (AP)" for "where in Santos ...": the country around the question's place
         if frame.asks == "place" and not post_asked and _affiliates_a_person(sentence, ent, entities, q_terms):
             continue  # "South Carolina forward-center Aliyah Boston": her team, not where it happens
-        if frame.asks == "work" and ent.label == "ORG" and _BODY_WORD.search(ent.text):
+        if frame.asks == "work" and ent.label == "ORG" and _a_body(ent.text):
             continue  # "the Smithtown Library Board of Trustees" is a body, no book, film or song
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
@@ -2784,6 +2816,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and (counted := _COUNTED_AFTER.match(sentence, ent.end)) is not None
             and not _UNIT_AFTER.match(sentence, ent.end)
             and not _CURRENCY_AFTER.match(sentence, ent.end)
+            and counted.group(1).lower() not in ("points", "times", "cents", "pence")
         ):
             # "By how much have barge rates gone up?" is not answered by "eight barges running aground": a count
             # of things, where "how much" asks an amount ("12 inches" of snow is a quantity, "$5" a sum)
@@ -3512,6 +3545,7 @@ def other_winner(frame: Frame, article: str) -> str | None:
     if not winner or not won:
         return None
     lower = _small_words(article)
+    article_terms = set(key_terms(article))
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         for m in _WINNING.finditer(sentence):
@@ -3538,22 +3572,34 @@ def other_winner(frame: Frame, article: str) -> str | None:
             then = " ".join(sentence[m.end() :].split()[:6])
             # what was won, or the contest's prize in a word where the article names the contest ("Jon Rahm earned
             # the victory at 12 under for the tournament" in a Masters story)
-            if won & set(key_terms(then)) or (_PRIZE.match(then) and won <= set(key_terms(article))):
+            if won & set(key_terms(then)) or (
+                _PRIZE.match(then) and won <= article_terms and not _OTHER_CONTEST.match(sentence, m.end())
+            ):
                 other = sentence.strip().rstrip(" .")
                 break
         if other is None:
             # the question's name losing it: "The Panthers ... fell to the deep Golden Knights"
             for m in _LOSE.finditer(sentence):
-                # the sentence's subject (its first name), which a clause after "but" may share
+                # the sentence's subject (its first name), which a clause after "but" may share; a name it fell to
+                # (not "fell to 40%"), in a sentence of the contest ("to reach the Final"; not "in Game 4")
                 subject = next(
                     (w for w in _CAPITALISED.findall(sentence, 0, m.start()) if w.lower() not in STOPWORDS), ""
                 )
-                if _named_in(winner, subject) == 0 and won <= set(key_terms(article)):
+                if (
+                    _named_in(winner, subject) == 0
+                    and _NAME_AFTER.match(sentence, m.end())
+                    and (won <= set(key_terms(sentence)) or _FINAL.search(sentence))
+                    and won <= article_terms
+                ):
                     other = sentence.strip().rstrip(" .")
                     break
     return other
 
 
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z]")  # "fell to the deep Golden Knights"
+_FINAL = re.compile(r"\b(?:finals?|title|championship|crown|cup)\b", re.I)
+# another contest named after the prize: "secured the title at last year's Players Championship"
+_OTHER_CONTEST = re.compile(r"[^,;.]{0,40}?\b(?:at|in)\s+(?:the\s+|last\s+year['’]s\s+|this\s+year['’]s\s+)?[A-Z]")
 _PRIZE = re.compile(
     r"(?:the\s+|a\s+|its\s+|their\s+|his\s+|her\s+)?(?:victory|title|crown|championship|trophy)\b", re.I
 )
@@ -3603,6 +3649,12 @@ def _undone_beside(stems: Sequence[str], undone: set[str], objects: set[str]) ->
     return any(t in undone and objects & set(stems[max(0, i - 6) : i + 7]) for i, t in enumerate(stems) if t)
 
 
+def _done_after_did(frame: Frame) -> set[str]:
+    """The stems of the question's verbs after "did" and its subject: the small model tags "fire" or "sue" a noun
+    now and then, but a word there is a verb."""
+    return {key_terms(m.group(1))[0] for m in _AFTER_DID.finditer(frame.text) if key_terms(m.group(1))}
+
+
 def asks_why_or_how(frame: Frame) -> bool:
     """Whether the question asks why or how something happened (a reason or a manner, no kind of thing): "Why did
     PBS keep tweeting?", "How did the Bucks win?" (not "How many ...")."""
@@ -3619,8 +3671,7 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         return None
     if _NEGATIVE_QUESTION.search(frame.text):
         return None
-    # its verbs (the small model tags "fire" a noun now and then: a word after "did" and its subject is a verb)
-    done = {key_terms(m.group(1))[0] for m in _AFTER_DID.finditer(frame.text) if key_terms(m.group(1))}
+    done = _done_after_did(frame)
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
     # a verb of two words: "Why did Biden turn down Pelosi's invitation?" rejects it
     phrasal = next(((m, verb) for pattern, verb in _PHRASAL_VERBS if (m := pattern.search(frame.text))), None)
@@ -3760,8 +3811,8 @@ _SET_ASIDE = re.compile(
 def set_aside(question: str) -> str:
     """What a question that asks what *else* happened sets aside, as it writes it: "Besides the Marmolada glacier
     collapse, what else happened in Italy on July 3?" sets aside "the Marmolada glacier collapse". A sentence about
-    that is no answer. "" for a question without "else" (and for "who else": the names it sets aside are the
-    question's own, never its answer)."""
+    that is no answer. "" for a question without "else". (For "who else", the answerer does not use it: the names
+    it sets aside are the question's own, never its answer.)"""
     if not re.search(r"\belse\b", question, re.I):
         return ""
     m = _SET_ASIDE.search(question)
@@ -3769,11 +3820,16 @@ def set_aside(question: str) -> str:
 
 
 def tells_of(sentence_terms: set[str] | frozenset[str], aside: str) -> bool:
-    """Whether a sentence (its key terms) tells of what a question sets aside (``set_aside``): of its key terms,
-    the last, the noun that says what it was ("Italian Prime Minister, Mario Draghi, blamed the collapse on ..."),
-    or two thirds of them."""
+    """Whether a sentence (its key terms) tells of what a question sets aside (``set_aside``): its noun, the last
+    key term before any words that qualify it ("Italian Prime Minister, Mario Draghi, blamed the collapse on ..."),
+    or two thirds of its key terms."""
     terms = key_terms(aside)
-    return bool(terms) and (terms[-1] in sentence_terms or len(set(terms) & sentence_terms) * 3 >= 2 * len(terms))
+    # the noun before what qualifies it: "the Marmolada glacier collapse in Italy" is a collapse, not Italy
+    head = key_terms(_ASIDE_QUALIFIED.split(aside, 1)[0])[-1:]
+    return bool(terms) and (bool(set(head) & sentence_terms) or len(set(terms) & sentence_terms) * 3 >= 2 * len(terms))
+
+
+_ASIDE_QUALIFIED = re.compile(r"\s(?:in|at|on|of|near|during|for|from|with|by|over|after|before)\s", re.I)
 
 
 _NEGATED_QUESTION = re.compile(r"n[’']t\b|\b(?:not|never|no|nobody|didnt|doesnt|dont|wont|isnt|wasnt)\b", re.I)
@@ -3786,8 +3842,7 @@ def subject_denies(frame: Frame, article: str) -> str | None:
     before the denial; None otherwise, or for a negated question."""
     if not asks_why_or_how(frame) or _NEGATED_QUESTION.search(frame.text):
         return None
-    # its verbs (the small model tags "sue" a noun now and then: a word after "did" and its subject is a verb)
-    done = {key_terms(m.group(1))[0] for m in _AFTER_DID.finditer(frame.text) if key_terms(m.group(1))}
+    done = _done_after_did(frame)
     verbs = {t for t in frame.topic if (t not in frame.nouns or t in done) and t not in _LIGHT_VERBS}
     verbs = {v for v in verbs if not _takes_no_premise(frame.text, v)}
     if not verbs:
@@ -3801,16 +3856,28 @@ def subject_denies(frame: Frame, article: str) -> str | None:
     } - STOPWORDS
     if not subjects:
         return None
+    objects = set(key_terms(frame.text[at:].split("?")[0])) - verbs - _NOT_SUBJECT  # what the act is done to
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         for m in _DENIED_VERB.finditer(sentence):
             if not any(t in verbs for _, t in _denied_stems(m)) or (start := _denial_start(sentence, m)) is None:
                 continue
             clause = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, start)), default=0)
             before = [w.lower() for w in _WORD.findall(sentence[clause:start])[-4:]]
-            if subjects & set(before):
-                end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
-                return sentence[clause:end].strip(" \"“”'‘’").rstrip(" .")
+            if not subjects & set(before):
+                continue
+            end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
+            rest = sentence[m.end() : end]
+            # the act denied whole ("MOHELA itself didn't sue."), or done to what the question's is, without a
+            # purpose or a time that narrows it ("Musk did not buy Twitter to make money", "never delayed a product
+            # launch before 2020"; "Nadal didn't win a set in the quarterfinal" is not the French Open)
+            said = set(key_terms(rest))
+            if said and (not objects & said or _NARROWED.search(rest)):
+                continue
+            return sentence[clause:end].strip(" \"“”'‘’").rstrip(" .")
     return None
+
+
+_NARROWED = re.compile(r"\b(?:to|because|for|before|until|since|as|in\s+order|so\s+that|without)\b", re.I)
 
 
 # The nouns a sum names the spending by, not a thing bought: "a $44 billion deal", "a $500 million renovation"
@@ -3820,11 +3887,12 @@ _SPENDING = frozenset(
         "penalty bill payment offer bid investment acquisition purchase sale renovation expansion upgrade overhaul "
         "rebuild construction makeover bailout stimulus grant bonus salary raise lawsuit verdict award jackpot prize "
         "price tag check donation gift pledge bond loss profit revenue tax fee fare tab cut increase hike deficit "
-        "debt valuation round spending effort initiative campaign legislation worth value cost pay budget annual "
+        "debt valuation round spending effort initiative campaign legislation worth value cost pay annual "
         "total estimated additional federal public private initial cheque purse payout paycheck reward ransom "
-        "compensation windfall haul sum amount check"
+        "compensation windfall haul sum amount"
     )
 )
+_PLACED_AT = re.compile(r"\s+(?:in|at|near|outside)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PER_WORDS = frozenset(
     {"per", "a", "an", "each", "every", "apiece", "annually", "monthly", "yearly", "weekly", "upfront"}
 )
@@ -3834,7 +3902,8 @@ _WORDS_AFTER_SUM = re.compile(r"(?:\s+([a-z][\w-]*))(?:\s+([a-z][\w-]*))?(?:\s+(
 def other_priced(frame: Frame, sentence: str, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """For a question that asks a sum spent on or paid for a thing it names in small letters ("How much is
     In-N-Out planning to spend on its Fort Collins restaurant?"), when the sum ``ent`` is the price of a thing the
-    sentence names right after it ("a $19.5 million distribution facility"): its words and the question's nouns
+    sentence names right after it, in a place the question does not name ("a $19.5 million distribution facility
+    in Colorado Springs"): its words and the question's nouns
     (whether they are the same thing in other words is the answerer's to decide, as for ``other_counted``). None
     when the sum names no thing after it ("$30 million in fines" is ``_SUM_OF``'s), names the spending itself ("a
     $44 billion deal", ``_SPENDING``), or the question's thing is only a name."""
@@ -3864,6 +3933,11 @@ def other_priced(frame: Frame, sentence: str, ent: Entity) -> tuple[tuple[str, .
         words.append(w)
     if not words:
         return None
+    # the thing priced is in another place than the question's: "a $19.5 million distribution facility in Colorado
+    # Springs" (a synonym in the question's place, "a $20 billion chip factory" for "the Intel plant", is left be)
+    where = _PLACED_AT.match(sentence, after.start(1) + len(" ".join(words)))
+    if where is None or where.group(1).lower() in frame.text.lower():
+        return None
     stems = {t for w in words for t in key_terms(w)[:1]}
     if not stems or stems & _SPENDING or stems & set(frame.topic):
         return None
@@ -3876,7 +3950,8 @@ _TO_FROM = re.compile(rf"\bto\s+({_RANGE_VALUE})\s+from\s+({_RANGE_VALUE})", re.
 
 
 def _range_value(text: str) -> str:
-    return re.sub(r"[^\d.]", "", text).rstrip(".")
+    """A value of a move's "from ... to ...", its digits: "No. 1", "#1", "number 1" and "1" are one."""
+    return re.sub(r"[^\d.]", "", re.sub(r"^(?:No\.|number|#)\s*", "", text, flags=re.I)).strip(".")
 
 
 def reversed_range(frame: Frame, sentence: str) -> str | None:

@@ -293,8 +293,7 @@ _PLURAL_HEADS = frozenset(
 
 def name_forms(name: str) -> tuple[str, ...]:
     """``name`` and the other ways articles write it: its acronyms with or without dots, a country's other names, a
-    state's abbreviation ("N.C."), its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples Day"; "Taco
-    Johns" for "Taco John's"),
+    state's abbreviation ("N.C."), its apostrophes either way or none ("Indigenous Peoples’ Day", "Peoples Day"),
     a plural name's singular ("Super Bowls": "Super Bowl"), and a place's comma before its state or country
     ("Deadhorse, Alaska" for "Deadhorse Alaska")."""
     forms = [name, *acronym_forms(name), *place_forms(name)]
@@ -303,9 +302,6 @@ def name_forms(name: str) -> tuple[str, ...]:
     if _APOSTROPHE.search(name):
         forms += [name.replace("’", "'"), name.replace("'", "’"), _APOSTROPHE.sub("", name)]
     words = name.split()
-    for i, word in enumerate(words):  # typed without its apostrophe: "taco johns" for "Taco John's"
-        if len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2].isalpha() and word[-2] != "s":
-            forms += [" ".join([*words[:i], word[:-1] + mark + "s", *words[i + 1 :]]) for mark in "'’"]
     if len(words) > 1 and words[-1].lower() in _PLURAL_HEADS:  # "How many Super Bowls ...": "a Super Bowl" (not
         # "Serena Williams", whose "s" is her name's)
         one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]
@@ -327,11 +323,28 @@ def mentions(text_lower: str, name: str, person: bool = False) -> bool:
     text: a question's few names, not each article's every sentence."""
     if any(says(text_lower, variant) for form in name_forms(name) for variant in name_variants(form, person)):
         return True
+    if not person and any(says(text_lower, form) for form in _possessive_forms(name)):
+        return True  # "taco johns" typed for "Taco John's" (not for a person: "Williams" is not "Prince William's")
     loose = None if person else _loose_name(name.lower())
     return loose is not None and any(len(_WORD.findall(m.group(0))) <= loose[1] for m in loose[0].finditer(text_lower))
 
 
 _WORD = re.compile(r"[\w'’]+")
+
+
+@lru_cache(maxsize=1024)
+def _possessive_forms(name: str) -> tuple[str, ...]:
+    """A name's words that end in "s" written with an apostrophe before it, lower-cased ("Taco Johns": "taco
+    john's", "taco john’s"): the name as typed without it."""
+    words = name.split()
+    return tuple(
+        " ".join([*words[:i], word[:-1] + mark + "s", *words[i + 1 :]]).lower()
+        for i, word in enumerate(words)
+        if len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2].isalpha() and word[-2] != "s"
+        for mark in "'’"
+    )
+
+
 MIN_LOOSE_WORDS = 4  # a name of this many words is found with a few more words inside it ...
 MAX_INSERTED = 4  # ... at most this many, and two fewer than the name has ("New York Times" is not "New York City
 # Times Square")

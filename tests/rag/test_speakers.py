@@ -114,6 +114,7 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert attributed(["Twelve years later, Lind is more critical."], told) == "Lind"
     assert attributed(["Lind met Ottilie Brennan."], told) == UNKNOWN  # two names: either
     assert attributed([biden, "On Monday, the talks ended."], told) == "Biden"  # no name just before: the last speaker
+    assert attributed([biden, "The strike hit Tromsvik overnight."], told) == "Biden"  # a name, not the subject
 
 
 HARBOUR = (
