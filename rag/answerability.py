@@ -925,8 +925,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             question,
             [n for n in names if n in peoples and not _PEOPLE_WORD.search(n) and n[-1:] != "s" and not place_forms(n)],
         )
-        # or a name the small model did not tag at all ("what did Musk tweet about ...")
-        or asked_speaker(question, [n for n in untagged if not place_forms(n)], scene=False)
+        # or a name the small model did not tag at all ("what did Musk tweet about ...", "What did Pep Guardiola say")
+        or asked_speaker(question, [n for n in (*pairs, *untagged) if not place_forms(n)], scene=False)
     )
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
@@ -2668,8 +2668,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     sum_asked = frame.asks == "number" and not (age_asked or duration_asked) and bool(_SUM.search(asking))
     money_asked = frame.asks == "number" and not sum_asked and bool(_SUM_NOUN.search(frame.text))
     price_asked = frame.asks == "number" and frame.counted is None and bool(_PRICE_ASKED.search(asking))
-    # "how much" of a price or a rate: an amount of money or a share, never a count of things
-    how_much = frame.asks == "number" and bool(_HOW_MUCH.search(asking)) and bool(_PRICED_NOUN.search(asking))
+    # "how much" asks an amount or a share, not a count of things ("How much did Maradona's shirt go for?" is not
+    # answered by "Maradona's two memorable contributions"), but where a count changes ("How much did enrolment
+    # drop?": "by 500 students"), unless of a price or a rate ("By how much have barge rates gone up?")
+    how_much = (
+        frame.asks == "number"
+        and bool(_HOW_MUCH.search(asking))
+        and (bool(_PRICED_NOUN.search(asking)) or not _CHANGE.search(frame.text))
+    )
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))

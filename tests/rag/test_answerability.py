@@ -94,6 +94,9 @@ def test_proper_nouns_side_by_side_are_one_name(ner: EntityRecognizer) -> None:
     assert _framed(ner, "Are they allowed to compete at this week's Masters Tournament?").pairs == (
         "Masters Tournament",
     )
+    # ... whose words may be asked for
+    said = _framed(ner, "Tromsvik lost 3-2 at home to Nordvik. What did Pep Lindqvist say afterwards?")
+    assert said.pairs == ("Pep Lindqvist",) and said.speaker == "Pep Lindqvist"
     # ... refused where no article mentions the pair, with the pair named
     stored = {"Pistons", "Marcus", "Ellery", "Marcus Smith", "Tom Ellery"}
     answerer = ExtractiveAnswerer(
@@ -3284,6 +3287,8 @@ def test_how_much_is_not_answered_by_a_count_of_things(ner: EntityRecognizer) ->
     # only of a price or a rate: "500 points" for how much an index fell, "500 students" for how much enrolment did
     assert _offered(ner, "How much did the Tromsvik index fall on Monday?", "The Tromsvik index fell 500 points.")
     assert _offered(ner, "How much did enrolment drop in Tromsvik?", "Tromsvik enrolment fell by 500 students.")
+    shirt = "Lars Vik's two memorable goals came in Tromsvik; his shirt sold for $9.3 million."
+    assert _offered(ner, "How much did Lars Vik's shirt from the Tromsvik game go for?", shirt) == ["$9.3 million"]
 
 
 def test_a_team_named_by_its_place_beside_its_score_is_no_place(ner: EntityRecognizer) -> None:
