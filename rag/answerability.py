@@ -2674,7 +2674,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     how_much = (
         frame.asks == "number"
         and bool(_HOW_MUCH.search(asking))
-        and (bool(_PRICED_NOUN.search(asking)) or not _CHANGE.search(frame.text))
+        # (a verb of change in small letters: "Rose Zhang" is no rise)
+        and (bool(_PRICED_NOUN.search(asking)) or not any(m.group(0).islower() for m in _CHANGE.finditer(frame.text)))
     )
     change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
@@ -2816,6 +2817,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How much of the playoff pool did they get?" is not answered by "the 16-team playoff format"
         if frame.counted is not None and _SCORE.fullmatch(ent.text.strip()):
             continue  # "How many points did Caitlin Clark score?" is not answered by the game's "102-85"
+        if how_much and ent.label == "CARDINAL" and _JOINED_WORD.match(sentence, ent.end):
+            continue  # "The two-time NCAA champion": a number in a word, no amount
         if (
             how_much
             and ent.label == "CARDINAL"

@@ -3287,6 +3287,9 @@ def test_how_much_is_not_answered_by_a_count_of_things(ner: EntityRecognizer) ->
     # only of a price or a rate: "500 points" for how much an index fell, "500 students" for how much enrolment did
     assert _offered(ner, "How much did the Tromsvik index fall on Monday?", "The Tromsvik index fell 500 points.")
     assert _offered(ner, "How much did enrolment drop in Tromsvik?", "Tromsvik enrolment fell by 500 students.")
+    # nor by a number in a word ("Rose Vik" is no rise)
+    two = "The two-time Tromsvik champion won the playoff."
+    assert _offered(ner, "How much did Anja Moller win for beating Rose Vik in the playoff?", two) == []
     shirt = "Lars Vik's two memorable goals came in Tromsvik; his shirt sold for $9.3 million."
     assert _offered(ner, "How much did Lars Vik's shirt from the Tromsvik game go for?", shirt) == ["$9.3 million"]
 
