@@ -1425,7 +1425,11 @@ class ExtractiveAnswerer(Answerer):
             return None
         before = [text[sp.start : sp.end] for sp in spans[max(0, at + 1 - self.SPEAKER_CONTEXT) : at + 1]]
         after = [text[sp.start : sp.end] for sp in spans[at + 2 : at + 5]]
-        if not same_speaker(asked, attributed(before, sentence, after)):
+        # theirs by name, or by what they are right after the sentence that names them ("... the California
+        # Republican said." after "House GOP leader Kevin McCarthy criticized ...")
+        closing = sentence if not _quotation_balance(sentence) > 0 else next((t for t in after if "”" in t), sentence)
+        described = described_speaker(closing) == "noun" and names_person(best.text, asked)
+        if not described and not same_speaker(asked, attributed(before, sentence, after)):
             return None
         return self._quoted(best, span, text)
 
@@ -1500,6 +1504,10 @@ class ExtractiveAnswerer(Answerer):
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
             how = described_speaker(cand.text)
+            if not how and _OPENS_QUOTE.match(cand.text):
+                # a quotation that runs on closes with its speaker: "“This is a monstrosity. It is one of the most
+                # shameful acts ...,” the California Republican said."
+                how = described_speaker(next((t for t in after if "”" in t or '"' in t), ""))
             back = self.DESCRIBED_CONTEXT if how == "age" else 1
             described = bool(how) and any(names_person(t, asked) for t in [*before[-back:], cand.text])
             if described or same_speaker(asked, attributed(before, cand.text, after)):

@@ -36,7 +36,7 @@ _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
     # "How did Adel al-Jubeir answer the charge ...?", "how did she respond", "How did Von Miller joke about his
     # trade?": the answer is in their words
-    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react|joke|quip)\b",
+    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react|joke|quip|describe|characteri[sz]e)\b",
     re.I,
 )
 # the verbs with which news reports speech, in the forms a sentence uses them
@@ -45,7 +45,8 @@ SAYING = (
     r"insists|wrote|writes|announced|announces|declared|declares|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     r"suggested|suggests|reported|recalled|acknowledged|admitted|urged|urges|tweeted|posted|expressed|cited|"
     r"concluded|summed\s+up|predicted|predicts|believes|asserted|replied|confirmed|confirms|vowed|vows|pledged|"
-    r"promised|denied|denies|revealed|asked|continued"
+    r"promised|denied|denies|revealed|asked|continued|criticized|criticised|slammed|blasted|praised|condemned|"
+    r"lamented"
 )  # not "states", "notes", "claims", "reports": nouns as often as verbs
 _SAYING_VERB = re.compile(rf"\b(?:{SAYING})\b")
 # the verbs news puts before their speaker ("“...,” said John Kirby"; "Denis Denisov, told Izvestia" is not one)
@@ -304,9 +305,11 @@ def speaker(sentence: str) -> str:
 # what a person is known as; not "a spokesman", "the ministry", "the official": others beside them). The nouns are
 # a few of answerability's person nouns, those a story calls its own subject by (that module imports this one).
 _DESCRIBED = (
-    r"the\s+(?:(?:\d+|[a-z]+-?[a-z]*)-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:the\s+(?:(?:\d+|[a-z]+-?[a-z]*)-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:\d+-year-old|singer|star|actor|actress|rapper|musician|artist|comedian|author|writer|novelist|quarterback|"
     r"golfer|pitcher|coach|champion|legend|veteran|superstar|icon|filmmaker|director|chef|entrepreneur|billionaire)"
+    # a lawmaker by state and party: "the California Republican said"
+    r"|the\s+(?-i:(?:[A-Z][\w.-]*\s+){1,2}(?:Republican|Democrat|Independent)(?!\s+[A-Z])))"
 )
 _DESCRIBED_SPEAKER = re.compile(
     rf"[”\"’]\s*,?\s*(?:says|said|adds|added|recalls|recalled|explains|explained)\s+{_DESCRIBED}\b"

@@ -238,3 +238,23 @@ def test_their_words_are_quoted_whole_not_cut_at_the_first_full_stop(ner: Entity
     answer = answerer.answer(Query("What did Brennan say about leaving?"), [text_hit(plain, "a3", "Brennan leaving")])
     assert all(c.quote.count('"') % 2 == 0 for c in answer.citations), answer.text  # every quotation whole
     assert all(plain[c.start : c.end] == c.quote for c in answer.citations)
+
+
+def test_a_report_of_their_speech_is_followed_by_the_words_a_description_of_them_closes(ner: EntityRecognizer) -> None:
+    text = (
+        "The budget runs to 4,000 pages.\n\n"
+        "Harbour party leader Ottilie Brennan criticized the 41 million euro budget in a speech before the vote.\n\n"
+        "“This is a monstrosity. It is one of the most shameful acts I have ever seen,” the Tromsvik Republican said. "
+        "Lars Vik later spoke in favour of the budget."
+    )
+    article = {"a1": text}
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text=article.get
+    )
+    question = "How did Ottilie Brennan describe the 41 million euro budget in her speech?"
+    assert asked_speaker(question, ["Ottilie Brennan"]) == "Ottilie Brennan"  # "how did X describe"
+    assert speaker("Ottilie Brennan criticized the budget in a speech.") == "Ottilie Brennan"  # speech reported
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    quotes = [c.quote for c in answer.citations]
+    assert any("monstrosity" in q and "most shameful" in q for q in quotes), answer.text  # the quotation whole
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
