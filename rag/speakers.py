@@ -46,7 +46,7 @@ SAYING = (
     r"suggested|suggests|reported|recalled|acknowledged|admitted|urged|urges|tweeted|posted|expressed|cited|"
     r"concluded|summed\s+up|predicted|predicts|believes|asserted|replied|confirmed|confirms|vowed|vows|pledged|"
     r"promised|denied|denies|revealed|asked|continued|criticized|criticised|slammed|blasted|praised|condemned|"
-    r"lamented"
+    r"lamented|called(?=[^.\"“]{0,40}[\"“])"  # "called the proposal “unnecessary and unwise”", not "called for"
 )  # not "states", "notes", "claims", "reports": nouns as often as verbs
 _SAYING_VERB = re.compile(rf"\b(?:{SAYING})\b")
 # the verbs news puts before their speaker ("“...,” said John Kirby"; "Denis Denisov, told Izvestia" is not one)

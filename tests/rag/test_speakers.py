@@ -35,6 +35,11 @@ from tests.fakes import TEST_MODEL, fake_embed, text_hit
         ("Japan’s Defense Ministry said North Korea fired another missile.", "Japan’s Defense Ministry"),
         ("President Joe Biden confirmed Aug. 24 a plan to forgive student loans.", "Joe Biden"),
         ("“Yes,” said White House spokesman John Kirby.", "John Kirby"),
+        (
+            "Tromsvik Ferries chief Ottilie Brennan called the plan “unnecessary and unwise” on Tuesday.",
+            "Ottilie Brennan",
+        ),
+        ("Harbour master Lars Vik called for a vote.", ""),  # "called" reports speech only before a quotation
         # forms a review found read wrong at first
         (
             "Committee chair Bennie Thompson, a Mississippi Democrat, said Tuesday the members agreed.",
