@@ -933,7 +933,8 @@ class ExtractiveAnswerer(Answerer):
                 further.append(cand)
         # At most max_sentences in all (the ranker's best of the others); the first quote (the claim) first, the
         # others in reading order: by article (the first quote's first), then by position in the article.
-        if frame.speaker is not None and (said := self._their_words_after(frame.speaker, best)) is not None:
+        stored: dict[str, str] = {}  # the articles read from the store for their words, by id
+        if frame.speaker is not None and (said := self._their_words_after(frame.speaker, best, stored)) is not None:
             # "... Brian Chesky told CNN on Thursday." is followed by his words: quoted right after it
             further = [said, *(c for c in further if " ".join(c.text.split()) != " ".join(said.text.split()))]
         further = further[: self.max_sentences - 1]
@@ -945,7 +946,7 @@ class ExtractiveAnswerer(Answerer):
         if frame.speaker is not None:
             # their words whole: a quotation is not cut at its first full stop (nor any of its words quoted twice:
             # a quote that overlaps one before it is left out)
-            whole = [self._whole_quotation(c) for c in chosen]
+            whole = [self._whole_quotation(c, stored) for c in chosen]
             chosen = [
                 c
                 for i, c in enumerate(whole)
@@ -1405,14 +1406,14 @@ class ExtractiveAnswerer(Answerer):
                 return [replace(self._quoted(anchor, span, text), stated=True)]
         return []
 
-    def _their_words_after(self, asked: str, best: _Candidate) -> _Candidate | None:
+    def _their_words_after(self, asked: str, best: _Candidate, stored: dict[str, str]) -> _Candidate | None:
         """For a question that asks what someone said, whose first quote reports them without their own words ("the
         tech industry is now facing the 'ultimate reality check' ..., Airbnb CEO Brian Chesky told CNN on
         Thursday."): the next sentence of its article, when it opens a quotation that is theirs ("“It's like we're
         all in a nightclub and the lights just came on,” ..."); None otherwise, or without the article's text."""
         if self.article_text is None or _OPENS_QUOTE.match(best.text):
             return None
-        text = self.article_text(best.hit.chunk.article_id)
+        text = self._stored_text(best.hit.chunk.article_id, stored)
         if not text:
             return None
         spans = sentence_spans(text)
@@ -1427,20 +1428,37 @@ class ExtractiveAnswerer(Answerer):
         after = [text[sp.start : sp.end] for sp in spans[at + 2 : at + 5]]
         # theirs by name, or by what they are right after the sentence that names them ("... the California
         # Republican said." after "House GOP leader Kevin McCarthy criticized ...")
-        closing = sentence if not _quotation_balance(sentence) > 0 else next((t for t in after if "”" in t), sentence)
-        described = described_speaker(closing) == "noun" and names_person(best.text, asked)
-        if not described and not same_speaker(asked, attributed(before, sentence, after)):
+        if not self._by_description(asked, sentence, before, after) and not same_speaker(
+            asked, attributed(before, sentence, after)
+        ):
             return None
         return self._quoted(best, span, text)
 
-    def _whole_quotation(self, cand: _Candidate) -> _Candidate:
+    def _stored_text(self, article_id: str, stored: dict[str, str]) -> str:
+        """The article's text as stored, read once per answer (``stored``: those read, by id); "" without it."""
+        if article_id not in stored:
+            stored[article_id] = (self.article_text(article_id) if self.article_text is not None else None) or ""
+        return stored[article_id]
+
+    def _by_description(self, asked: str, sentence: str, before: Sequence[str], after: Sequence[str]) -> bool:
+        """Whether ``sentence`` gives ``asked``'s words by what they are, with "the" ("“...,” says the 52-year-old
+        singer"; ``described_speaker``), in it or, for a quotation that runs on, in the sentence that closes it
+        ("“This is a monstrosity. It is one of the most shameful acts ...,” the California Republican said."), and
+        the article has just named them: in the sentence before (or this one) for a noun, a few back for an age."""
+        how = described_speaker(sentence)
+        if not how and _OPENS_QUOTE.match(sentence):
+            how = described_speaker(next((t for t in after if "”" in t or '"' in t), ""))
+        back = self.DESCRIBED_CONTEXT if how == "age" else 1
+        return bool(how) and any(names_person(t, asked) for t in [*before[-back:], sentence])
+
+    def _whole_quotation(self, cand: _Candidate, stored: dict[str, str]) -> _Candidate:
         """``cand`` run on to the end of the quotation it opens and does not close, when the next sentence or the
         one after, in the same paragraph, closes it (“No one wants the job who can actually keep Twitter alive.
         There is no successor.”): a speaker's words are quoted whole, not cut at their first full stop. ``cand``
-        itself otherwise, or without the article's text."""
+        itself otherwise, or without the article's text (``stored``: the articles this answer has read, by id)."""
         if self.article_text is None or _quotation_balance(cand.text) <= 0:
             return cand
-        text = self.article_text(cand.hit.chunk.article_id)
+        text = self._stored_text(cand.hit.chunk.article_id, stored)
         if not text or text[cand.start : cand.end] != cand.text:
             return cand
         after = [sp for sp in sentence_spans(text, cand.end) if sp.start >= cand.end][:2]
@@ -1503,14 +1521,9 @@ class ExtractiveAnswerer(Answerer):
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
-            how = described_speaker(cand.text)
-            if not how and _OPENS_QUOTE.match(cand.text):
-                # a quotation that runs on closes with its speaker: "“This is a monstrosity. It is one of the most
-                # shameful acts ...,” the California Republican said."
-                how = described_speaker(next((t for t in after if "”" in t or '"' in t), ""))
-            back = self.DESCRIBED_CONTEXT if how == "age" else 1
-            described = bool(how) and any(names_person(t, asked) for t in [*before[-back:], cand.text])
-            if described or same_speaker(asked, attributed(before, cand.text, after)):
+            if self._by_description(asked, cand.text, before, after) or same_speaker(
+                asked, attributed(before, cand.text, after)
+            ):
                 kept.append(cand)
                 quoted = True
         return kept, quoted or all(a is None for a in articles.values())

@@ -3275,6 +3275,14 @@ def _takes_no_premise(question: str, verb: str) -> bool:
     )
 
 
+def _premise_verbs(frame: Frame, done: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """The stems of the question's verbs that take something for granted (not a light verb, not one whose subject
+    it asks, supposes or reports, ``_takes_no_premise``); ``done``: words to read as verbs though the small model
+    tagged them nouns (``_done_after_did``)."""
+    verbs = {t for t in frame.topic if (t not in frame.nouns or t in done) and t not in _LIGHT_VERBS}
+    return {v for v in verbs if not _takes_no_premise(frame.text, v)}
+
+
 def _denied_stems(m: re.Match[str]) -> list[tuple[str, str]]:
     """The words a ``_DENIED_VERB`` match denies, lower-cased, with their stems ("not only" denies nothing)."""
     words = [w.lower() for w in m.groups() if w and w.lower() not in _NOT_DENIED]
@@ -3301,8 +3309,7 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
     negated verb in that clause; None when none does, or when the question is itself negative."""
     if _NEGATIVE_QUESTION.search(frame.text):
         return None
-    verbs = {t for t in frame.topic if t not in frame.nouns and t not in _LIGHT_VERBS}
-    verbs = {v for v in verbs if not _takes_no_premise(frame.text, v)}
+    verbs = _premise_verbs(frame)
     # the noun asked for, done to someone: "What charges was Pitt hit with?" is denied by "was not charged"
     asked = set(key_terms(frame.head)[-1:]) - _LIGHT_VERBS
     if not verbs and not asked:
@@ -3527,6 +3534,12 @@ def _small_words(article: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", article))
 
 
+@functools.lru_cache(maxsize=4)
+def _article_terms(article: str) -> frozenset[str]:
+    """The key terms of ``article``, read once, and only where a rule needs them (``other_winner``)."""
+    return frozenset(key_terms(article))
+
+
 def _as_owner(word: str) -> bool:
     return word.lower().endswith(("'s", "’s", "s'", "s’"))
 
@@ -3554,7 +3567,6 @@ def other_winner(frame: Frame, article: str) -> str | None:
     if not winner or not won:
         return None
     lower = _small_words(article)
-    article_terms = set(key_terms(article))
     other = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         for m in _WINNING.finditer(sentence):
@@ -3582,7 +3594,7 @@ def other_winner(frame: Frame, article: str) -> str | None:
             # what was won, or the contest's prize in a word where the article names the contest ("Jon Rahm earned
             # the victory at 12 under for the tournament" in a Masters story)
             if won & set(key_terms(then)) or (
-                _PRIZE.match(then) and won <= article_terms and not _OTHER_CONTEST.match(sentence, m.end())
+                _PRIZE.match(then) and won <= _article_terms(article) and not _OTHER_CONTEST.match(sentence, m.end())
             ):
                 other = sentence.strip().rstrip(" .")
                 break
@@ -3598,7 +3610,7 @@ def other_winner(frame: Frame, article: str) -> str | None:
                     _named_in(winner, subject) == 0
                     and _NAME_AFTER.match(sentence, m.end())
                     and (won <= set(key_terms(sentence)) or _FINAL.search(sentence))
-                    and won <= article_terms
+                    and won <= _article_terms(article)
                 ):
                     other = sentence.strip().rstrip(" .")
                     break
@@ -3841,6 +3853,8 @@ def tells_of(sentence_terms: set[str] | frozenset[str], aside: str) -> bool:
 _ASIDE_QUALIFIED = re.compile(r"\s(?:in|at|on|of|near|during|for|from|with|by|over|after|before)\s", re.I)
 
 
+# a question that negates its own act: narrower than ``_NEGATIVE_QUESTION``, whose verbs of stopping, refusing,
+# failing would keep "why did mohela sue to stop ..." from the denial its doer's article gives (``subject_denies``)
 _NEGATED_QUESTION = re.compile(r"n[’']t\b|\b(?:not|never|no|nobody|didnt|doesnt|dont|wont|isnt|wasnt)\b", re.I)
 
 
@@ -3851,9 +3865,7 @@ def subject_denies(frame: Frame, article: str) -> str | None:
     before the denial; None otherwise, or for a negated question."""
     if not asks_why_or_how(frame) or _NEGATED_QUESTION.search(frame.text):
         return None
-    done = _done_after_did(frame)
-    verbs = {t for t in frame.topic if (t not in frame.nouns or t in done) and t not in _LIGHT_VERBS}
-    verbs = {v for v in verbs if not _takes_no_premise(frame.text, v)}
+    verbs = _premise_verbs(frame, _done_after_did(frame))
     if not verbs:
         return None
     at = min(

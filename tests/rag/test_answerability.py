@@ -1445,6 +1445,19 @@ def test_an_age_given_to_another_person_is_not_the_asked_one(ner: EntityRecogniz
     assert _offered(ner, "How old is Ann Smith?", sentence) == ["66"]
 
 
+def _one_axis_a_meaning(same: dict[str, str]):  # type: ignore[no-untyped-def]
+    """Word vectors with one axis a meaning: each word its own, but those ``same`` maps to another word's."""
+
+    def word_vectors(words: list[str]) -> np.ndarray:
+        keys = [same.get(w, w) for w in words]
+        axis = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+        out = np.zeros((len(words), len(axis)), dtype=np.float32)
+        out[np.arange(len(words)), [axis[k] for k in keys]] = 1.0
+        return out
+
+    return word_vectors
+
+
 def _word_vectors(meaning: dict[str, int]):  # type: ignore[no-untyped-def]
     """Fixed word vectors: the words ``meaning`` maps to one number are one word (cosine 1), the others apart."""
 
@@ -1587,13 +1600,7 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
     assert other("How many turkeys did the food bank get?", "It got 6.7 million last year.", "6.7 million") is None
 
     # the answerer tells another count from N in other words by the words' static vectors
-    def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "troops" and "soldiers" share one
-        keys = [{"soldiers": "troops"}.get(w, w) for w in words]
-        axis = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        out = np.zeros((len(words), len(axis)), dtype=np.float32)
-        out[np.arange(len(words)), [axis[k] for k in keys]] = 1.0
-        return out
-
+    word_vectors = _one_axis_a_meaning({"soldiers": "troops"})  # "troops" and "soldiers" share one
     answerer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0, word_vectors=word_vectors)
     text = "Kawhi Leonard had 29 points and 11 rebounds against the Thunder on Friday."
     question = "How many rebounds did Kawhi Leonard have against the Thunder?"
@@ -3243,13 +3250,7 @@ def test_how_much_is_not_answered_by_the_price_of_another_thing(ner: EntityRecog
     assert priced("How much did Lars Vik pay for Tromsvik Rockets?", facility, "$19.5 million") is None  # a name
 
     # the answerer tells another thing from the question's in other words by the words' static vectors
-    def word_vectors(words: list[str]) -> np.ndarray:  # one axis a meaning: "arena" and "stadium" share one
-        keys = [{"arena": "stadium"}.get(w, w) for w in words]
-        axis = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        out = np.zeros((len(words), len(axis)), dtype=np.float32)
-        out[np.arange(len(words)), [axis[k] for k in keys]] = 1.0
-        return out
-
+    word_vectors = _one_axis_a_meaning({"arena": "stadium"})  # "arena" and "stadium" share one
     answerer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0, word_vectors=word_vectors)
     text = "Tromsvik Burgers is planning its harbour restaurant; plans include a $19.5 million distribution facility in Vardholm."
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])

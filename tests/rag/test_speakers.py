@@ -3,6 +3,8 @@ sentence that gives someone else's words about them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from rag.answer import ExtractiveAnswerer
@@ -122,6 +124,11 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert attributed([biden, "The strike hit Tromsvik overnight."], told) == "Biden"  # a name, not the subject
 
 
+def _reading(ner: EntityRecognizer, read: Callable[[str], str | None]) -> ExtractiveAnswerer:
+    """An answerer with no threshold in the way that reads its articles whole with ``read`` (an id's text)."""
+    return ExtractiveAnswerer(embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text=read)
+
+
 HARBOUR = (
     "Mayor Ottilie Brennan said on Monday that the seawall in Tromsvik will cost 41 million euros. "
     "Harbour master Jonas Lind told reporters that the ferry to Vardholm will stop running in May, after Brennan and "
@@ -195,9 +202,7 @@ def test_a_report_of_someone_is_followed_by_their_words_from_the_next_sentence(n
         "Tickets sold out in Tromsvik, promoter Jonas Lind said."
     )
     article = {"a1": text}
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text=article.get
-    )
+    answerer = _reading(ner, article.get)
     question = "What did Tromsvik Ferries' Ottilie Brennan compare the harbour's troubles to?"
     assert frame_question(question, ner.analyse([question])[0]).speaker == "Ottilie Brennan"  # owner, "compare"
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
@@ -213,9 +218,7 @@ def test_their_words_are_quoted_whole_not_cut_at_the_first_full_stop(ner: Entity
         "afloat. There is no successor.” The board meets again in May."
     )
     article = {"a1": text}
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text=article.get
-    )
+    answerer = _reading(ner, article.get)
     question = "What did Ottilie Brennan say about a successor before the board met?"
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     quote = next(c for c in answer.citations if "No one wants the job" in c.quote)
@@ -226,9 +229,7 @@ def test_their_words_are_quoted_whole_not_cut_at_the_first_full_stop(ner: Entity
 
     # a quotation the paragraph leaves open is not run on into the next paragraph
     open_text = "Brennan said on Sunday: “No one wants the job. There is no one.\n\n“We will see,” she added."
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a2": open_text}.get
-    )
+    answerer = _reading(ner, {"a2": open_text}.get)
     answer = answerer.answer(Query("What did Brennan say on Sunday?"), [text_hit(open_text, "a2", "Brennan job")])
     assert all("We will see" not in c.quote or c.quote.startswith("“We") for c in answer.citations), answer.text
 
@@ -237,9 +238,7 @@ def test_their_words_are_quoted_whole_not_cut_at_the_first_full_stop(ner: Entity
         'Brennan said on Sunday: "I never thought of leaving. It\'s that simple," Brennan said. "I want to sail '
         'against the best in the world. Nothing else matters," she added.'
     )
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a3": plain}.get
-    )
+    answerer = _reading(ner, {"a3": plain}.get)
     answer = answerer.answer(Query("What did Brennan say about leaving?"), [text_hit(plain, "a3", "Brennan leaving")])
     assert all(c.quote.count('"') % 2 == 0 for c in answer.citations), answer.text  # every quotation whole
     assert all(plain[c.start : c.end] == c.quote for c in answer.citations)
@@ -253,9 +252,7 @@ def test_a_report_of_their_speech_is_followed_by_the_words_a_description_of_them
         "Lars Vik later spoke in favour of the budget."
     )
     article = {"a1": text}
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text=article.get
-    )
+    answerer = _reading(ner, article.get)
     question = "How did Ottilie Brennan describe the 41 million euro budget in her speech?"
     assert asked_speaker(question, ["Ottilie Brennan"]) == "Ottilie Brennan"  # "how did X describe"
     assert speaker("Ottilie Brennan criticized the budget in a speech.") == "Ottilie Brennan"  # speech reported
