@@ -937,6 +937,10 @@ class ExtractiveAnswerer(Answerer):
         if frame.speaker is not None and (said := self._their_words_after(frame.speaker, best, stored)) is not None:
             # "... Brian Chesky told CNN on Thursday." is followed by his words: quoted right after it
             further = [said, *(c for c in further if " ".join(c.text.split()) != " ".join(said.text.split()))]
+        if frame.reason and states_reason(best.text) < 1 and (cause := self._reason_after(best, stored)) is not None:
+            # "Officials note that displays at community events ... pose less of a risk." is followed by its cause:
+            # "That's because they are launched far enough into the sky ..."
+            further = [cause, *(c for c in further if " ".join(c.text.split()) != " ".join(cause.text.split()))]
         further = further[: self.max_sentences - 1]
         first_rank: dict[str, int] = {best.hit.chunk.article_id: 0}
         for cand in further:
@@ -1433,6 +1437,29 @@ class ExtractiveAnswerer(Answerer):
         ):
             return None
         return self._quoted(best, span, text)
+
+    def _reason_after(self, best: _Candidate, stored: dict[str, str]) -> _Candidate | None:
+        """For a question that asks why, whose first quote tells what happened without its cause ("The state dinner
+        is occurring nearly halfway through Biden's term as president."): the next sentence of its article, or the
+        one after in the same paragraph, when it gives a cause ("The White House previously said that the COVID-19
+        pandemic caused a delay in the event."; ``states_reason``); None otherwise, or without the article's text.
+        News gives a cause right after what it explains, in words of its own ("the app", "they"), which the
+        question's terms do not find."""
+        if self.article_text is None:
+            return None
+        text = self._stored_text(best.hit.chunk.article_id, stored)
+        if not text:
+            return None
+        spans = sentence_spans(text)
+        at = next((i for i, sp in enumerate(spans) if sp.start <= best.start < sp.end), None)
+        if at is None:
+            return None
+        for span in spans[at + 1 : at + 3]:
+            if span is not spans[at + 1] and "\n" in text[spans[at + 1].end : span.start]:
+                break  # the one after only in the same paragraph as the next
+            if states_reason(text[span.start : span.end]) >= 1:
+                return self._quoted(best, span, text)
+        return None
 
     def _stored_text(self, article_id: str, stored: dict[str, str]) -> str:
         """The article's text as stored, read once per answer (``stored``: those read, by id); "" without it."""

@@ -1651,10 +1651,11 @@ DEATH_CAUSE_ASKED = re.compile(_DEATH_CAUSE, re.I)
 # says that none is known ("No reason was given", "did not say why", "the cause remains under investigation"): what
 # a "why" question is answered by. Weaker: "fired after he called for a pause", "amid fears", "over concerns", which
 # often tell only an order or a setting. A reason or a "why" asked is no cause ("When asked why ..."), nor is a
-# purpose's bare "to" (too common) or "citing" (sources more often than causes).
+# purpose's bare "to" (too common) or "citing" (sources more often than causes) but for "citing concerns over ...".
 _STATES_REASON = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|blamed?\s+(?:on|for)|blaming"
     r"|in\s+(?:response|reaction|retaliation|protest)\b|to\s+protest|in\s+order\s+to|so\s+that|motivated"
+    r"|citing\s+(?:\w+\s+){0,2}(?:concerns?|fears?|worries|risks?|threats?)\b"
     r"|(?:the|a|no|any|one|main|key|his|her|their|its)\s+(?:\w+\s+)?(?:reasons?|motives?|explanation)"
     r"|(?:reasons?|motives?)\s+(?:for|behind|was|were|is|are|given|cited)|explanation\s+(?:for|of)"
     r"|(?:not|never|unclear|declined\s+to\s+say|didn't\s+say|no\s+word\s+on)\s+why"

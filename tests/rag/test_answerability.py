@@ -2303,6 +2303,36 @@ def test_a_why_question_quotes_the_sentence_that_gives_the_cause_first(ner: Enti
     assert "because" not in other.citations[0].quote
 
 
+def test_a_why_question_quotes_the_cause_the_next_sentence_gives(ner: EntityRecognizer) -> None:
+    from rag.answer import ExtractiveAnswerer
+
+    text = (
+        "The Tromsvik council voted on Monday to close the harbour on weekends. That's because the seawall, damaged "
+        "in a winter storm, can no longer hold back the spring tides. Repairs will start in May.\n\n"
+        "The ferry to Vardholm sails as before."
+    )
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a1": text}.get
+    )
+    question = "Why did the Tromsvik council close the harbour on weekends?"
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("That's because the seawall") for q in quotes), answer.text
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)  # exact spans in the article
+    # a question that asks no cause is not given it
+    when = "When did the Tromsvik council close the harbour on weekends?"
+    other = answerer.answer(Query(when), [text_hit(text, "a1", when)])
+    assert all("because" not in c.quote for c in other.citations), other.text
+    # a sentence that gives no cause is not added, however near
+    plain = text.replace("That's because the seawall", "The seawall")
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a1": plain}.get
+    )
+    answer = answerer.answer(Query(question), [text_hit(plain, "a1", question)])
+    assert all("seawall" not in c.quote for c in answer.citations), answer.text
+    assert states_reason("Citing concerns over the app's data collection, Lind said the ban protects the network.")
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
