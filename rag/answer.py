@@ -580,7 +580,10 @@ def respell_names(
 
 
 # two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
-_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?=['’]s\b|(?![\w'’-]))")  # "Lesile Jordan's"
+# (a word with a capital inside too: "Charlie McAvay")
+_NAME_RUN = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+(?:[A-Z][a-z]+)*){1,2}(?=['’]s\b|(?![\w'’-]))"
+)  # "Lesile Jordan's"
 
 
 # An organisation's name typed in small letters: "the heartland seed alliance", "the hudson valley pediatric alliance"

@@ -166,7 +166,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"\bwhen\s+(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|might|may|must)\b"
             r"|\bwhen['’]s\b|(?:^|[.!?][\"”’)]*\s+)\W*when\b(?=[^.!?]*\?)"
             r"(?![^.!?]*,\s*(?:how|what|which|who|whom|where|why)\b)|" + _ASKING + r"\s+when\b"
-            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b",
+            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b"
+            r"|\bat\s+what\s+(?:point|moment|hour)\b",  # "At what point did the guards figure out ...?"
             re.I,
         ),
     ),
@@ -182,7 +183,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
             r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
-            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age)\b(?![-’'])"
+            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|height|weight|length|distance|speed|temperature|"
+            r"attendance|toll|leap|depth|budget|population)\b(?![-’'])"
             r"|" + _NAMED_AGE,  # "What is Bob Huggins' age?"
             re.I,
         ),
@@ -514,6 +516,8 @@ _RELATION_QUESTION = re.compile(
     r"|(?:just|right|immediately)\s+(?:before|after)\s+)(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # and a span of weeks, months or years: "Who did the Buccaneers sign a week after the Brady retirement news?"
     rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
+    # "What did NASA's UFO panel get up to the week after its study kicked off?", whatever the verb
+    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+(?:day|week|month)\s+(?:before|after)\s+(?!next\b|tomorrow\b|that\b)\w"
     # what came next after an event ("who did the bruins play next after clinching ...", "How did they do in their
     # next game after beating Australia?"), what happened once it had ("What happened once the caravan reached ...?")
     # (not a line or a ranking: "Who is next in line to the throne after Charles?")
@@ -1127,6 +1131,13 @@ _NUMERIC = re.compile(
     re.I,
 )
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
+_MULTIPLE_AFTER = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)?\s+times\b", re.I)
+# a share in words alone ("half", "two-thirds", "about a quarter"): no count of anything
+_SHARE_ONLY = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|more\s+than|less\s+than|over|under)\s+)?"
+    r"(?:half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?|a\s+third|a\s+quarter)",
+    re.I,
+)
 _BARE_NUMBER = re.compile(rf"\d[\d,]*|{_NUMBER_WORDS}", re.I)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")  # a count that large is written "2,024"
 _KNOWN_PLACES = COUNTRIES | US_STATES
@@ -1256,7 +1267,8 @@ _NO_PEOPLE = frozenset(
     key_terms(
         "priorities things ways reasons steps goals areas issues ideas options questions factors changes rules "
         "categories topics items lessons tips signs trends problems challenges points percent products features "
-        "policies plans projects programs models versions markets stores locations sites countries states cities"
+        "policies plans projects programs models versions markets stores locations sites countries states cities "
+        "counties districts regions provinces towns villages neighborhoods homes houses buildings vehicles acres miles"
     )
 )
 # a number of a group: "one of two major decisions", "three of the 12 jurors" (not "dozens of calories": a count)
@@ -2783,6 +2795,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "the Smithtown Library Board of Trustees" is a body, no book, film or song
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
+        if frame.counted is not None and (
+            _SHARE_ONLY.fullmatch(ent.text.strip())
+            or (frame.counted != "time" and _MULTIPLE_AFTER.match(sentence, ent.end))
+        ):
+            # "half black, half white" counts no grandchildren, "two-and-a-half times more" no people: a share or a
+            # multiple of something, not a count
+            continue
         if exact and _vague(sentence, ent):
             continue  # "exactly how many readers answered" is not answered by "hundreds" or "roughly half"
         if (
@@ -3654,6 +3673,12 @@ _PHRASAL_VERBS = (
     (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
 )
+# what was turned down, an offer to do something ("the chance to host", "an invitation to speak"): doing it undoes that
+_OFFER_TO = re.compile(
+    r"\s+(?:the|an?|his|her|their|its)\s+(?:[\w'’-]+\s+)?(?:chance|offer|opportunity|invitation|invite|job|role|bid)"
+    r"\s+to\s+([a-z]+)",
+    re.I,
+)
 _SAY_WHEN = re.compile(
     r"\bwhat\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w.'’-]+\s+){1,6}?(?:say|said|tell|told|write|wrote|"
     r"tweet|tweeted|post|posted)\s+(?:[\w'’-]+\s+){0,2}?when\b",
@@ -3709,6 +3734,10 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     if at is None:
         return None
     objects = set(key_terms(frame.text[at:].split("?")[0])) - set(verbs) - _NOT_SUBJECT
+    if verbs[0] == "reject" and (offer := _OFFER_TO.match(frame.text, at)) and (act := key_terms(offer.group(1))):
+        # "Why did Tyra Banks turn down the chance to host Dancing With the Stars?": "will be the new host of ..."
+        undone.add(act[0])
+        objects.discard(act[0])
     if not objects:
         return None
     own = as_events((verbs[0],))

@@ -422,13 +422,15 @@ def attributed(sentences_before: Sequence[str], sentence: str, sentences_after: 
 def _of_another(sentence: str, said: str) -> bool:
     """Whether a sentence that reports no speech and quotes nothing tells of a person other than ``said`` by their
     full name ("GOP sets sights on Bragg: House Judiciary Chair Jim Jordan, R-Ohio, called on Bragg ..." after
-    Nadler's words): it is about them, not more of the last speaker's words."""
+    Nadler's words), or of a body by two words ("USA TODAY reached out to Twitter ..." after Musk's): it is about
+    them, not more of the last speaker's words."""
     if _SAYING_VERB.search(sentence) or any(q in sentence for q in '"“”'):
         return False
     for m in _NAME_RUN.finditer(sentence):
         words = [w.strip(",.") for w in m.group(0).split() if not _title_only(w.strip(",."))]
         if (
-            len(words) >= 2
+            words
+            and len(m.group(0).split()) >= 2  # two words, a title's among them: "USA TODAY reached out to Twitter"
             and not any(w.lower() in _CONNECTOR_WORDS for w in words)
             and not place_forms(" ".join(words))
             and _DOES_AFTER.match(sentence, m.end())  # the subject of a verb: a person acting

@@ -1099,6 +1099,13 @@ def test_respell_names_looks_up_words_written_with_a_capital_only() -> None:
     text, _ = respell_names("What did Britney Griner's team say?", near_indexed, known)
     assert text == "What did Brittney Griner's team say?"
 
+    # a word with a capital inside ("McAvay" for "McAvoy")
+    def near_inside(word: str, context: str, indexed: bool = False) -> str | None:
+        return {"McAvay": "McAvoy"}.get(word) if indexed else None
+
+    text, changed = respell_names("What did Charlie McAvay say?", near_inside, {"Charlie McAvoy"}.__contains__)
+    assert text == "What did Charlie McAvoy say?" and changed == [("McAvay", "McAvoy")]
+
 
 def test_how_long_is_answered_by_a_length_of_time_not_a_count(ner: EntityRecognizer) -> None:
     text = "Liz Truss won 81,326 votes in September. She resigned after 45 days as prime minister, in October."
@@ -1569,6 +1576,10 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
         "candidates",
     )
     assert other("How many times has she won?", "She has won 15 races.", "15") is None
+    assert other("How many people stayed?", "About 150,000 homes in 47 Tromsvik counties lost power.", "47") == (
+        "people",
+        "counties",
+    )  # past a name, a place counts no people
     guests = "Invited guests were on one side, waiting for the bride."
     assert other("How many guests were at the wedding?", guests, "one") == ("guests", "side")  # one of another
     # a part of a group counts the group's noun, past the words that qualify it
@@ -2353,6 +2364,10 @@ def test_a_why_question_quotes_the_cause_the_next_sentence_gives(ner: EntityReco
         ("He coached at all of these schools except:", None),
         ("Miami is the first No. 8 seed to advance this far since the:", None),
         ("Fireworks were cancelled because of:", None),
+        # a time asked as a point, a measure by its noun
+        ("At what point did the guards notice the van was empty?", "date"),
+        ("what was the vertical leap of lars vik at the workout", "number"),
+        ("What was the death toll of the storm?", "number"),
     ],
 )
 def test_sums_ages_and_unfinished_sentences_ask_for_their_kind(question: str, asks: str | None) -> None:
@@ -2632,6 +2647,17 @@ def test_how_often_is_no_date(ner: EntityRecognizer) -> None:
     ]
 
 
+def test_a_share_or_a_multiple_is_no_count(ner: EntityRecognizer) -> None:
+    half = "“It broke my heart,” said Ann Vik, who is half Norwegian, half Swedish."
+    assert _offered(ner, "How many grandchildren does Ann Vik have?", half) == []
+    times = "The median home price was more than two-and-a-half times more than in 2010."
+    assert _offered(ner, "How many people did the Tromsvik study survey?", times) == []
+    assert _offered(ner, "How many people did the Tromsvik study survey?", "The study surveyed 2,000 people.") == [
+        "2,000 people"
+    ]
+    assert _offered(ner, "How many times did the price double?", "The price doubled two times.") == ["two times"]
+
+
 @pytest.mark.parametrize(
     ("question", "relation"),
     [
@@ -2645,6 +2671,9 @@ def test_how_often_is_no_date(ner: EntityRecognizer) -> None:
         ("Which team did he join a few weeks after the trade?", "after"),
         ("What did the council build two years before the flood?", "before"),
         ("Who won the title two years after that?", None),  # "that" names no event
+        # "the week after" an event, whatever the verb (not "the week after next")
+        ("What did the Tromsvik panel get up to the week after its study kicked off?", "after"),
+        ("Who did the Tromsvik Rovers sign the day before the deadline?", "before"),
     ],
 )
 def test_the_same_day_or_right_before_an_event_asks_a_relation_whatever_the_verb(
@@ -3172,6 +3201,17 @@ _HIRED = (
         (
             "Why did Lars Vik turn down the mayor's invitation?",
             "Lars Vik accepted the mayor's invitation. Later, Vik turned it down.",
+            None,
+        ),
+        # a chance to do something turned down, where the article has it done
+        (
+            "why did lars vik turn down the chance to host the Tromsvik Awards",
+            "Lars Vik will be the new host of the Tromsvik Awards, the organisers said.",
+            "Lars Vik will be the new host of the Tromsvik Awards, the organisers said",
+        ),
+        (
+            "Why did Lars Vik turn down the chance to host the Tromsvik Awards?",
+            "Lars Vik will be the new host of the Nordvik Gala, the organisers said.",
             None,
         ),
     ],

@@ -116,6 +116,10 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     # a sentence that reports no speech but tells of another person by name is not the last speaker's words
     told_of = "Harbour master Jonas Lind, a Tromsvik native, called on the council to act, but it declined."
     assert attributed(["Mayor Ottilie Brennan said the seawall will cost 41 million euros."], told_of) == UNKNOWN
+    # ... or of a body by two words, a title's among them
+    reached = "USA TODAY reached out to Tromsvik Ferries for a statement on Thursday."
+    assert attributed(['"Seems accurate," Brennan wrote in a reply.'], reached) == UNKNOWN
+    assert attributed(['"Seems accurate," Brennan wrote in a reply.'], "The ferry sails at noon.") == "Brennan"
     # "he told" after a sentence that names one person, and no speaker: that person
     told = "Earlier this month, he told a Swiss newspaper: “The choice was bad.”"
     assert attributed(["Twelve years later, Lind is more critical."], told) == "Lind"
