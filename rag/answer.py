@@ -49,6 +49,7 @@ from rag.answerability import (
     recency,
     reversed_change,
     reversed_range,
+    reversed_verdict,
     set_aside,
     share,
     shift_day,
@@ -1681,7 +1682,8 @@ class ExtractiveAnswerer(Answerer):
             or other_winner(frame, written)
             or other_doer(frame, written)
             or opposite_act(frame, written)
-            or subject_denies(frame, written),
+            or subject_denies(frame, written)
+            or reversed_verdict(frame, written),
         )
 
     @staticmethod

@@ -517,7 +517,12 @@ _RELATION_QUESTION = re.compile(
     # and a span of weeks, months or years: "Who did the Buccaneers sign a week after the Brady retirement news?"
     rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # "What did NASA's UFO panel get up to the week after its study kicked off?", whatever the verb
-    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+(?:day|week|month)\s+(?:before|after)\s+(?!next\b|tomorrow\b|that\b)\w"
+    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+(?:day|week|month)\s+(?:before|after)\s+(?!next\b|tomorrow\b|that\b|last\b)\w"
+    # ... and the weekend before an event (not a feast: "the weekend after Thanksgiving"; nor a weekday, which names
+    # a day of its own: "the Monday after the Super Bowl", "the Thursday before Christmas")
+    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+weekend\s+(?:before|after)\s+(?:the|a|an|his|her|their|its)\s"
+    # "What did the WHO say the same day the US dropped its test?" (a time, not "the same day every year")
+    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+same\s+day\s+(?:as\s+|that\s+|when\s+)?(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # what came next after an event ("who did the bruins play next after clinching ...", "How did they do in their
     # next game after beating Australia?"), what happened once it had ("What happened once the caravan reached ...?")
     # (not a line or a ranking: "Who is next in line to the throne after Charles?")
@@ -1020,7 +1025,7 @@ _I = re.compile(r"(?:^|(?<=\s))I(?=\s)")
 _ASKERS_OPENING = re.compile(
     r"^\W*(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
     r"listened|caught|noticed|wondering|came\s+across|got\s+back|(?:read|reading)\s+(?:a|an|the|that|this|about)|"
-    r"thinking)\b",
+    r"thinking|planning|heading|headed|booked|booking|flying|driving)\b",
     re.I,
 )
 
@@ -1042,13 +1047,26 @@ _SENTENCES = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=\S)")
 def chatter(question: str) -> frozenset[str]:
     """The key terms that only the question's scenes told in the first or second person say ("My nephew is
     obsessed with megalodons and says ...", "We're driving through Visalia ..."), not its last sentence, which
-    asks. A news story's scene ("NASA launched Artemis I on Wednesday. Where is it headed?") is none."""
+    asks, and those of a setting it takes as given ("... now that Truss has quit?"). A news story's scene ("NASA
+    launched Artemis I on Wednesday. Where is it headed?") is none."""
+    premise = _NOW_THAT.search(question)
+    granted: set[str] = set()
+    if premise is not None:
+        # what the asker takes as the setting, in a clause: "What's Keir Starmer saying now that Truss has quit?"
+        # (the articles say "resignation")
+        rest = question[: premise.start()] + " " + question[premise.end() :]
+        granted = set(key_terms(premise.group(1))) - set(key_terms(rest))
     sentences = _SENTENCES.split(question.strip())
     if len(sentences) < 2:
-        return frozenset()
-    asked = set(key_terms(sentences[-1]))
+        return frozenset(granted)
+    asked = set(key_terms(sentences[-1])) - granted
     told = {t for s in sentences[:-1] if _told_by_asker(s) for t in key_terms(s)}
-    return frozenset(told - asked - {t for s in sentences[:-1] if not _told_by_asker(s) for t in key_terms(s)})
+    return frozenset(
+        (told - asked - {t for s in sentences[:-1] if not _told_by_asker(s) for t in key_terms(s)}) | granted
+    )
+
+
+_NOW_THAT = re.compile(r"\bnow\s+that\s+([^,;?]+)", re.I)
 
 
 def _within_head(question: str, asks: str | None, analysed: Analysed) -> str | None:
@@ -1131,6 +1149,23 @@ _NUMERIC = re.compile(
     re.I,
 )
 _NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
+# the amount of a change before a number ("saw an increase of 10.6 million", "up by 300"), and what asks for one
+_CHANGE_OF_BEFORE = re.compile(
+    r"\b(?:(?:increase|decrease|rise|drop|fall|jump|gain|decline|growth|surge|loss)\s+of|(?:up|down)\s+by|"
+    r"(?:rose|fell|increased|decreased|grew|dropped|jumped|climbed|declined)\s+by)"
+    r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?$",
+    re.I,
+)
+_MORE_ASKED = re.compile(
+    r"\b(?:add(?:s|ed)?|lose|lost|loses|shed|cut|creat(?:e|es|ed)|more|fewer|additional|extra|new|another)\b", re.I
+)
+# a street after a number: an address ("175 N. Main St.", "333 N. Oregon", "1600 Pennsylvania Avenue")
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+    r"Boulevard|Dr|Drive|Ln|Lane|Way|Pl|Place|Hwy|Highway|Pkwy|Parkway|Ct|Court|Terrace|Plaza)\b|\s+[NSEW]\.\s+[A-Z]"
+)
+# a plural noun after a number, which it counts ("37 men", "12 young players"): not years of age
+_PEOPLE_OR_THINGS_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?!years\b|yrs\b)(?:men|women|people|children|[a-z]{3,}s)\b")
 _MULTIPLE_AFTER = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)?\s+times\b", re.I)
 # a share in words alone ("half", "two-thirds", "about a quarter"): no count of anything
 _SHARE_ONLY = re.compile(
@@ -2806,6 +2841,21 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "exactly how many readers answered" is not answered by "hundreds" or "roughly half"
         if (
             frame.asks == "number"
+            and re.fullmatch(r"\d+", ent.text.strip())
+            and _ADDRESS_AFTER.match(sentence, ent.end)
+        ):
+            continue  # "175 N. Main St.", "333 N. Oregon": an address, no count, sum or age
+        if age_asked and _BARE_NUMBER.fullmatch(ent.text.strip()) and _PEOPLE_OR_THINGS_AFTER.match(sentence, ent.end):
+            continue  # "researchers analyzed 37 men" counts men: no age
+        if (
+            frame.counted is not None
+            and _CHANGE_OF_BEFORE.search(sentence, 0, ent.start)
+            and not _CHANGE.search(frame.text)
+            and not _MORE_ASKED.search(frame.text)
+        ):
+            continue  # "how many people watched" is not answered by "an increase of 10.6 million": a change, no count
+        if (
+            frame.asks == "number"
             and _BARE_NUMBER.fullmatch(ent.text.strip())
             and _LABEL_BEFORE.search(sentence, 0, ent.start)
         ):
@@ -3236,7 +3286,9 @@ _DENIED_VERB = re.compile(
 )
 _NEGATIVE_QUESTION = re.compile(
     r"n[’']t\b|\b(?:not|never|no|nobody|nothing|without|didnt|doesnt|dont|wont|cant|isnt|wasnt|werent|arent|havent|"
-    r"hasnt|refus\w*|declin\w*|reject\w*|fail\w*|den(?:y|ied|ies)|stop\w*|avoid\w*|skip\w*|miss\w*|lost|lose|"
+    # (the verbs' own forms: "Missouri", "missile", "mission" deny nothing)
+    r"hasnt|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|reject(?:s|ed|ing|ion)?|fail(?:s|ed|ing|ure)?|"
+    r"den(?:y|ied|ies)|stop(?:s|ped|ping)?|avoid(?:s|ed|ing)?|skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|lost|lose|"
     r"instead)\b",
     re.I,
 )
@@ -3708,6 +3760,10 @@ def asks_why_or_how(frame: Frame) -> bool:
     return frame.asks is None and (frame.reason or _WHY_OR_HOW.match(frame.text) is not None)
 
 
+# where a sentence goes on with another subject: "Missouri legalizes weed, Kentucky rejects anti-abortion amendment"
+_NEW_SUBJECT = re.compile(r",\s+(?=[A-Z])|[;:]\s*")
+
+
 def opposite_act(frame: Frame, article: str) -> str | None:
     """The sentence of ``article`` that names one of the question's names and has a verb that undoes the question's
     (``_UNDONE_BY``) within six words of a word of what the question's verb is done to ("stopped tweeting from its
@@ -3716,8 +3772,8 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     negative question, or one that does not ask why or how."""
     if not asks_why_or_how(frame):
         return None
-    if _NEGATIVE_QUESTION.search(frame.text):
-        return None
+    if _NEGATED_QUESTION.search(frame.text):
+        return None  # (not the wider ``_NEGATIVE_QUESTION``: "Why did Missouri voters reject it?" may be undone)
     done = _done_after_did(frame)
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
     # a verb of two words: "Why did Biden turn down Pelosi's invitation?" rejects it
@@ -3754,12 +3810,15 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         if not any(_owner_word(w) in mine for w in words):
             continue  # both tests below read only a sentence naming one of them
         stems = [(key_terms(w)[:1] or [""])[0] for w in words]  # each word's, once
-        if any(
-            w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past)
-            for w, t in zip(words, stems, strict=True)
-            if t
-        ):
-            return None  # the article has one of the question's names do the question's act: the premise may hold
+        for part in _NEW_SUBJECT.split(sentence):
+            # (a part with a subject of its own: "Missouri legalizes weed, Kentucky rejects anti-abortion amendment")
+            said = _WORD.findall(part)
+            if any(_owner_word(w) in mine for w in said) and any(
+                w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past)
+                for w in said
+                if (t := (key_terms(w)[:1] or [""])[0])
+            ):
+                return None  # the article has one of the question's names do the question's act: the premise may hold
         if phrasal is not None and phrasal[0].re.search(sentence):
             return None  # ... in the question's two words
         if other is None and _undone_beside(stems, undone, objects):
@@ -4003,6 +4062,37 @@ _TO_FROM = re.compile(rf"\bto\s+({_RANGE_VALUE})\s+from\s+({_RANGE_VALUE})", re.
 def _range_value(text: str) -> str:
     """A value of a move's "from ... to ...", its digits: "No. 1", "#1", "number 1" and "1" are one."""
     return re.sub(r"[^\d.]", "", re.sub(r"^(?:No\.|number|#)\s*", "", text, flags=re.I)).strip(".")
+
+
+# A verdict asked against the one told: "Why did the jury find Gwyneth Paltrow at fault?" where "a jury found Paltrow
+# not responsible"
+_FAULT = r"(?:at\s+fault|guilty|liable|responsible|to\s+blame)\b"
+_VERDICT_ASKED = re.compile(
+    rf"\b(?:find|finds|found|rule|ruled|deem|deemed|hold|held)\b[^?.;]{{0,60}}?\b{_FAULT}", re.I
+)
+_VERDICT_NOT = re.compile(
+    rf"\b(?:found|finds|ruled|deemed|held)\b[^.;]{{0,60}}?\bnot\s+{_FAULT}|\b(?:acquitted|cleared)\b(?!\s+(?:for|to)\b)",
+    re.I,
+)
+
+
+def reversed_verdict(frame: Frame, article: str) -> str | None:
+    """For a question that asks why or how one of its names was found at fault, guilty or liable, the sentence of
+    ``article`` that finds that name not so, or acquits or clears them ("On Thursday, a jury found Paltrow not
+    responsible ..."); None when the article finds them so anywhere (an appeal, another count), or the question
+    negates its own verdict."""
+    if not asks_why_or_how(frame) or _NEGATED_QUESTION.search(frame.text) or not _VERDICT_ASKED.search(frame.text):
+        return None
+    mine = {w.lower() for n in frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
+    told = None
+    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        if not any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
+            continue
+        if _VERDICT_NOT.search(sentence) is not None:
+            told = told or sentence.strip().rstrip(" .")
+        elif (v := _VERDICT_ASKED.search(sentence)) is not None and not re.search(r"\bnot\b", v.group(0), re.I):
+            return None  # found so: the premise may hold
+    return told
 
 
 def reversed_range(frame: Frame, sentence: str) -> str | None:

@@ -2647,6 +2647,19 @@ def test_how_often_is_no_date(ner: EntityRecognizer) -> None:
     ]
 
 
+def test_an_address_a_change_and_a_count_of_people_are_no_count_sum_or_age(ner: EntityRecognizer) -> None:
+    address = "Go: Hot Rod's BBQ, 175 N. Main St., Tromsvik; 973-361-5050."
+    assert _offered(ner, "how many seats does hot rods bbq in tromsvik have", address) == []
+    assert _offered(ner, "How many copies has the memoir sold?", "She signs it at noon at 333 N. Oregon; free.") == []
+    study = "The claim traces back to a 2011 study, in which researchers analyzed 37 men with the disease."
+    assert _offered(ner, "what was the age of the men in the tromsvik study", study) == []
+    assert _offered(ner, "How old is Lars Vik?", "Lars Vik, 37, said he would stay.") == ["37"]
+    viewers = "The game saw an increase of 10.6 million over last year's game. In all, 42.7 million people tuned in."
+    assert _offered(ner, "How many people watched the game?", viewers) == ["42.7 million people"]
+    jobs = "The economy saw an increase of 263,000 jobs in May."
+    assert _offered(ner, "How many jobs did the economy add in May?", jobs) == ["263,000 jobs"]  # a change asked
+
+
 def test_a_share_or_a_multiple_is_no_count(ner: EntityRecognizer) -> None:
     half = "“It broke my heart,” said Ann Vik, who is half Norwegian, half Swedish."
     assert _offered(ner, "How many grandchildren does Ann Vik have?", half) == []
@@ -2674,6 +2687,10 @@ def test_a_share_or_a_multiple_is_no_count(ner: EntityRecognizer) -> None:
         # "the week after" an event, whatever the verb (not "the week after next")
         ("What did the Tromsvik panel get up to the week after its study kicked off?", "after"),
         ("Who did the Tromsvik Rovers sign the day before the deadline?", "before"),
+        ("How many fans came the weekend after the Tromsvik final?", "after"),
+        ("How many fans came the weekend after Easter?", None),  # a feast, no event
+        ("How much is lost on the Monday after the Tromsvik Cup?", None),  # a weekday names a day of its own
+        ("What did Lars Vik say the same day the council voted?", "same-day"),
     ],
 )
 def test_the_same_day_or_right_before_an_event_asks_a_relation_whatever_the_verb(
@@ -3117,6 +3134,10 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
         "tromsvik",
     }
     assert chatter("Stayed up for the semis last night. Who won?") >= {"semi", "night"}
+    assert chatter("Planning a trip to Tromsvik this spring. When does the ferry run?") >= {"trip", "spring"}
+    # a setting taken as given, in a clause
+    assert chatter("What's Lars Vik saying now that Ann Berg has quit?") >= {"quit"}
+    assert "say" not in chatter("What's Lars Vik saying now that Ann Berg has quit?")
     assert chatter("Crews saw the pictures from Tromsvik. Why did the overpass collapse?") == frozenset()
     assert chatter("Following the launch, Tromsvik lost the capsule. When did it land?") == frozenset()
     text = "The new Tromsvik ice cream shop opened on Harbour Street on Friday."
@@ -3201,6 +3222,19 @@ _HIRED = (
         (
             "Why did Lars Vik turn down the mayor's invitation?",
             "Lars Vik accepted the mayor's invitation. Later, Vik turned it down.",
+            None,
+        ),
+        # "reject" undone, past a headline that has another subject reject something else (and "Tromsvik" is no
+        # "miss", nor "missile")
+        (
+            "Why did Missouri voters reject legal marijuana?",
+            "Missouri legalizes weed, Kentucky rejects abortion amendment\n"
+            "Voters in Maryland and Missouri approved legalizing recreational marijuana.",
+            "Voters in Maryland and Missouri approved legalizing recreational marijuana",
+        ),
+        (
+            "Why did Missouri voters reject legal marijuana?",
+            "Missouri voters rejected legal marijuana in 2018. Voters in Missouri approved legalizing it now.",
             None,
         ),
         # a chance to do something turned down, where the article has it done
@@ -3329,6 +3363,31 @@ def test_how_much_is_not_answered_by_the_price_of_another_thing(ner: EntityRecog
     text = "Tromsvik will build a $1.5 billion arena by the harbour, the council said on Friday."
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.short_answer is not None and answer.short_answer.text == "$1.5 billion", answer.short_answer
+
+
+def test_a_question_is_negative_by_its_verbs_not_by_names_that_begin_like_them() -> None:
+    from rag.answerability import _NEGATIVE_QUESTION
+
+    assert _NEGATIVE_QUESTION.search("Why did Missouri test the missile on its first mission?") is None
+    assert _NEGATIVE_QUESTION.search("Why did Stopford's team fail?") is not None
+    assert _NEGATIVE_QUESTION.search("Why did they miss the vote?") is not None
+
+
+def test_a_verdict_told_the_other_way_denies_the_premise(ner: EntityRecognizer) -> None:
+    from rag.answerability import reversed_verdict
+
+    article = "On Thursday, a jury found Vik not responsible for the ferry crash in 2016. Ann Berg had sued him."
+    question = "Why did the jury find Lars Vik at fault for the ferry crash?"
+    assert reversed_verdict(_framed(ner, question), article) == (
+        "On Thursday, a jury found Vik not responsible for the ferry crash in 2016"
+    )
+    assert reversed_verdict(_framed(ner, "why was Lars Vik found liable for the ferry crash"), article) is not None
+    assert reversed_verdict(_framed(ner, "Why was Ann Berg found at fault?"), article) is None  # not of her
+    assert reversed_verdict(_framed(ner, "Why did Ann Berg sue Lars Vik?"), article) is None  # no verdict asked
+    appeal = article + " On appeal, a judge found Vik at fault."
+    assert reversed_verdict(_framed(ner, question), appeal) is None  # found so too: the premise may hold
+    answer = _answerer(ner, min_answerability=0.0).answer(Query(question), [text_hit(article, "a1", question)])
+    assert answer.abstained and "not responsible" in answer.note, answer
 
 
 def test_a_move_between_two_values_told_the_other_way_denies_the_premise(ner: EntityRecognizer) -> None:
