@@ -222,6 +222,12 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 
 
 _OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"]")  # a sentence that opens with a quotation
+# a sentence that opens by telling what came of the one before it
+_AS_A_RESULT = re.compile(
+    r"^\W*(?:as\s+a\s+(?:result|consequence)|consequently|that['’]s\s+why|that\s+is\s+why|for\s+(?:that|this)\s+reason|"
+    r"because\s+of\s+(?:this|that)|as\s+such|hence|therefore|thus)\b",
+    re.I,
+)
 _OPENING_MARK = re.compile(r'“|(?:^|(?<=[\s(\[—–-]))"(?=\S)')  # a straight mark opens after a space, before a word
 _CLOSING_MARK = re.compile(r'”|(?<=[^\s(\[—–-])"')
 
@@ -575,6 +581,14 @@ def respell_names(
             if written is not None and knows(candidate := re.sub(rf"\b{re.escape(word)}\b", written, name)):
                 changed.append((word, written))
                 return candidate
+        last = name.split()[-1]
+        if last.endswith("s") and not last.endswith("ss") and len(last) > 4:
+            # the last word with its possessive typed without the apostrophe ("sydney mclaughlans dog")
+            base = last[:-1]
+            written = base if knows(f"{name[: -len(last)]}{base}") else near_spelling(base, name[: -len(last)], True)
+            if written is not None and knows(candidate := f"{name[: -len(last)]}{written}"):
+                changed.append((last, f"{written}’s"))
+                return f"{candidate}’s"
         return name
 
     return _NAME_RUN.sub(read_name, respelt), changed
@@ -941,7 +955,10 @@ class ExtractiveAnswerer(Answerer):
         if frame.speaker is not None and (said := self._their_words_after(frame.speaker, best, stored)) is not None:
             # "... Brian Chesky told CNN on Thursday." is followed by his words: quoted right after it
             further = [said, *(c for c in further if " ".join(c.text.split()) != " ".join(said.text.split()))]
-        if frame.reason and states_reason(best.text) < 1 and (cause := self._reason_after(best, stored)) is not None:
+        if frame.reason and (cause := self._reason_before(best, stored)) is not None:
+            # "As a result, the German agency stopped its rescue work in the Hatay region ..." follows its cause
+            further = [cause, *(c for c in further if " ".join(c.text.split()) != " ".join(cause.text.split()))]
+        elif frame.reason and states_reason(best.text) < 1 and (cause := self._reason_after(best, stored)) is not None:
             # "Officials note that displays at community events ... pose less of a risk." is followed by its cause:
             # "That's because they are launched far enough into the sky ..."
             further = [cause, *(c for c in further if " ".join(c.text.split()) != " ".join(cause.text.split()))]
@@ -1464,6 +1481,22 @@ class ExtractiveAnswerer(Answerer):
             if states_reason(text[span.start : span.end]) >= 1:
                 return self._quoted(best, span, text)
         return None
+
+    def _reason_before(self, best: _Candidate, stored: dict[str, str]) -> _Candidate | None:
+        """For a question that asks why, whose first quote tells what happened as the outcome of what came before it
+        ("As a result, the German Federal Agency for Technical Relief stopped its rescue and relief work ..."): the
+        sentence before it in its article, which tells that cause ("... amid reports of clashes and looting"); None
+        otherwise, or without the article's text."""
+        if self.article_text is None or not _AS_A_RESULT.match(best.text):
+            return None
+        text = self._stored_text(best.hit.chunk.article_id, stored)
+        if not text:
+            return None
+        spans = sentence_spans(text)
+        at = next((i for i, sp in enumerate(spans) if sp.start <= best.start < sp.end), None)
+        if not at:
+            return None
+        return self._quoted(best, spans[at - 1], text)
 
     def _stored_text(self, article_id: str, stored: dict[str, str]) -> str:
         """The article's text as stored, read once per answer (``stored``: those read, by id); "" without it."""

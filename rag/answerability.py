@@ -821,7 +821,7 @@ _NAME_ASKED = re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+
 # turn's change of subject ("unrelated, but who won ...", "btw", "anyway").
 _NOT_TOPIC = (
     "even though although still yet ever already really actually currently nowadays now anymore exactly precisely "
-    "unrelated anyway btw go goes going went gone put supposed "
+    "unrelated anyway btw go goes going went gone put supposed happen happens happened happening "
     "come comes came coming compare compares compared comparing "
     "isn't wasn't aren't weren't doesn't didn't don't hasn't haven't hadn't won't wouldn't can't couldn't "
     "shouldn't he'd she'd they'd we'd i'd you'd it's he's she's that's there's"
@@ -853,6 +853,14 @@ def _two_word_name(question: str, first: str, second: str) -> bool:
     before = question[: pair.start()].split()[-1:]
     after = question[pair.end() :].split()[:1]
     return not any(w[:1].isupper() for w in before + after if w[:1].isalpha())
+
+
+_UNTAGGED_BODY = re.compile(
+    r"\bthe\s+((?:(?-i:[A-Z])[\w'’-]*\s+){0,2}(?:Coalition|Alliance|Association|Council|Foundation|Institute|Society|"
+    r"Federation|League|Committee|Fund|Campaign|Center|Centre|Network|Project|Union|Commission|Academy|Trust|"
+    r"Partnership|Initiative|Movement)\s+(?:for|of|on|against)\s+(?:the\s+)?(?-i:[A-Z])[\w'’]*"
+    r"(?:(?:\s+|-)(?-i:[A-Z])[\w'’]*){0,3})"
+)
 
 
 def frame_question(question: str, analysed: Analysed) -> Frame:
@@ -893,6 +901,13 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     }
     # and a month before a day's number the small model did not take for a date ("the Jan 6 committee")
     dated |= {m.group(1).lower() for m in _MONTH_AND_DAY.finditer(question)}
+    for m in _UNTAGGED_BODY.finditer(question):
+        # a body's name with "for" or "of" inside that the small model did not tag: "the Coalition for Year-Round
+        # Sunlight" is one name (not "Coalition", "Round" and "Sunlight"), which an article must name whole
+        body = m.group(1)
+        if not any(body.lower() in n or n in body.lower() for n in lowered):
+            names.append(body)
+            lowered.add(body.lower())
     untagged = []  # of those, the proper nouns the recogniser missed
     pairs: list[str] = []  # two of them side by side (``Frame.pairs``)
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
@@ -1498,7 +1513,8 @@ def _names_someone(words: str) -> bool:
 # noun says which kind where it can ("the name of the hurricane" asks for an event, as "which hurricane" does).
 _NAME_OF = re.compile(
     r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the\s+)?names?\s+(?:of|for)\s+"
-    r"(?:the|this|that|these|those|its|his|her|their|a|an)\b",
+    # (or a name's: "what's the name of Sydney McLaughlin's dog")
+    r"(?:(?:the|this|that|these|those|its|his|her|their|a|an)\b|(?=(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:[A-Z])[\w.-]*['’]s\s))",
     re.I,
 )
 # (also before a clause that tells the thing: "what's the radar gadget called that us marshals use ...", and as a

@@ -36,7 +36,11 @@ _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
     # "How did Adel al-Jubeir answer the charge ...?", "how did she respond", "How did Von Miller joke about his
     # trade?": the answer is in their words
-    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react|joke|quip|describe|characteri[sz]e)\b",
+    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react|joke|quip|describe|"
+    r"characteri[sz]e|say|explain|sum\s+up|put\s+it)\b"
+    # "What was Jay Wright's reaction to ...?": their words too
+    r"|\bwhat\s+(?:was|is|were|are|has\s+been)\s+(?P<who3>[^?]+?)['’]s?\s+(?:reaction|response|reply|answer|comment|"
+    r"take)\b",
     re.I,
 )
 # the verbs with which news reports speech, in the forms a sentence uses them
@@ -94,7 +98,7 @@ def asked_speaker(question: str, names: Sequence[str], scene: bool = True) -> st
     m = _ASKED.search(question)
     if m is None:
         return None
-    who = m.group("who") or m.group("who2")
+    who = m.group("who") or m.group("who2") or m.group("who3")
     if who.lower() in ("he", "she"):
         return _scene_subject(question[: m.start()], names) if scene else None
     inside = [n for n in names if n in who]

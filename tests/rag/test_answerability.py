@@ -111,6 +111,9 @@ def test_proper_nouns_side_by_side_are_one_name(ner: EntityRecognizer) -> None:
     assert answer.abstained and answer.note == "The articles don't mention Marcus Ellery.", answer
     frame = _framed(ner, "Could the Rockets take Anders Holm with the fifth pick?")
     assert "Anders Holm" in frame.names and "Anders" not in frame.names and "Anders Holm" in frame.person_names
+    # a body's name with "for" inside, untagged: one name, which an article must name whole
+    body = _framed(ner, "Is the Coalition for Year-Round Sunlight backing permanent daylight saving time?")
+    assert body.names == ("Coalition for Year-Round Sunlight",), body.names
 
 
 def test_a_date_in_the_question_is_not_a_name_the_articles_must_mention(ner: EntityRecognizer) -> None:
@@ -1098,6 +1101,16 @@ def test_respell_names_looks_up_words_written_with_a_capital_only() -> None:
     # a name before its possessive ending
     text, _ = respell_names("What did Britney Griner's team say?", near_indexed, known)
     assert text == "What did Brittney Griner's team say?"
+
+    # a possessive typed without its apostrophe, and a letter wrong
+    def near_owner(word: str, context: str, indexed: bool = False) -> str | None:
+        return {"Mclaughlan": "McLaughlin"}.get(word) if indexed else None
+
+    text, changed = respell_names(
+        "whats the name of Sydney Mclaughlans dog", near_owner, {"Sydney McLaughlin"}.__contains__
+    )
+    assert text == "whats the name of Sydney McLaughlin’s dog", text
+    assert respell_names("Who is Sydney Mclaughlans?", near_owner, set().__contains__)[1] == []  # still unknown
 
     # a word with a capital inside ("McAvay" for "McAvoy")
     def near_inside(word: str, context: str, indexed: bool = False) -> str | None:
@@ -2314,6 +2327,25 @@ def test_a_why_question_quotes_the_sentence_that_gives_the_cause_first(ner: Enti
     assert "because" not in other.citations[0].quote
 
 
+def test_a_why_question_quotes_the_cause_before_a_sentence_that_tells_its_result(ner: EntityRecognizer) -> None:
+    from rag.answer import ExtractiveAnswerer
+
+    text = (
+        "Clashes broke out between groups in the Tromsvik region, and looting was reported. "
+        "As a result, the Nordvik rescue team stopped its work in the Tromsvik region on Saturday."
+    )
+    answerer = ExtractiveAnswerer(
+        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a1": text}.get
+    )
+    question = "Why did the Nordvik rescue team stop its work in the Tromsvik region?"
+    hit = text_hit(text[text.index("As a result") :], "a1", question)
+    hit = replace(hit, chunk=replace(hit.chunk, start=text.index("As a result"), end=len(text)))
+    answer = answerer.answer(Query(question), [hit])
+    assert answer.citations[0].quote.startswith("As a result"), answer.text
+    assert any("looting was reported" in c.quote for c in answer.citations), answer.text
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)  # exact spans in the article
+
+
 def test_a_why_question_quotes_the_cause_the_next_sentence_gives(ner: EntityRecognizer) -> None:
     from rag.answer import ExtractiveAnswerer
 
@@ -2368,6 +2400,8 @@ def test_a_why_question_quotes_the_cause_the_next_sentence_gives(ner: EntityReco
         ("At what point did the guards notice the van was empty?", "date"),
         ("what was the vertical leap of lars vik at the workout", "number"),
         ("What was the death toll of the storm?", "number"),
+        # the name of a name's thing
+        ("what's the name of Lars Vik's dog", "name"),
     ],
 )
 def test_sums_ages_and_unfinished_sentences_ask_for_their_kind(question: str, asks: str | None) -> None:
@@ -3135,6 +3169,7 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
     }
     assert chatter("Stayed up for the semis last night. Who won?") >= {"semi", "night"}
     assert chatter("Planning a trip to Tromsvik this spring. When does the ferry run?") >= {"trip", "spring"}
+    assert "happen" not in _framed(ner, "Where did the Tromsvik ferry fire happen?").topic  # no word of a topic
     # a setting taken as given, in a clause
     assert chatter("What's Lars Vik saying now that Ann Berg has quit?") >= {"quit"}
     assert "say" not in chatter("What's Lars Vik saying now that Ann Berg has quit?")

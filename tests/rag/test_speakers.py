@@ -151,6 +151,9 @@ def test_a_question_about_someones_words_is_not_answered_by_anothers(ner: Entity
     assert frame_question(belichick, ner.analyse([belichick])[0]).speaker == "Belichick"
     musk = "what did Musk tweet about a successor before his step down poll closed"  # no entity to the small model
     assert frame_question(musk, ner.analyse([musk])[0]).speaker == "Musk"
+    # "how did X say", "what was X's reaction": their words too
+    for asked in ("How did Brennan say the ferry compares with the old one?", "What was Brennan's reaction to it?"):
+        assert frame_question(asked, ner.analyse([asked])[0]).speaker == "Brennan"
     when = "What did Brennan say when the ferry stopped?"
     assert frame_question(when, ner.analyse([when])[0]).asks is None  # her words, not a date
     answer = answerer.answer(Query(question), [text_hit(HARBOUR, "a1", question)])
