@@ -224,8 +224,8 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 _OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"]")  # a sentence that opens with a quotation
 # a sentence that opens by telling what came of the one before it
 _AS_A_RESULT = re.compile(
-    r"^\W*(?:as\s+a\s+(?:result|consequence)|consequently|that['’]s\s+why|that\s+is\s+why|for\s+(?:that|this)\s+reason|"
-    r"because\s+of\s+(?:this|that)|as\s+such|hence|therefore|thus)\b",
+    r"^\W*(?:as\s+a\s+(?:result|consequence)(?!\s+of\b)|consequently|that['’]s\s+why|that\s+is\s+why|"
+    r"for\s+(?:that|this)\s+reason|because\s+of\s+(?:this|that)|hence|therefore)\b",
     re.I,
 )
 _OPENING_MARK = re.compile(r'“|(?:^|(?<=[\s(\[—–-]))"(?=\S)')  # a straight mark opens after a space, before a word
@@ -575,12 +575,19 @@ def respell_names(
         name = m.group(0)
         if knows(name):
             return name
+        lead = ""
+        if _ASKING_WORD.fullmatch(name.split()[0]) and len(name.split()) > 2:
+            # a question's first word is no part of the name ("Did Travis Kelces mom attend?")
+            lead, name = name.split(maxsplit=1)
+            lead += " "
+            if knows(name):
+                return lead + name
         for word in _CAPITALISED_WORD.findall(name):
             others = " ".join(w for w in name.split() if w != word)
             written = near_spelling(word, others, True)
             if written is not None and knows(candidate := re.sub(rf"\b{re.escape(word)}\b", written, name)):
                 changed.append((word, written))
-                return candidate
+                return lead + candidate
         last = name.split()[-1]
         if last.endswith("s") and not last.endswith("ss") and len(last) > 4:
             # the last word with its possessive typed without the apostrophe ("sydney mclaughlans dog")
@@ -588,13 +595,17 @@ def respell_names(
             written = base if knows(f"{name[: -len(last)]}{base}") else near_spelling(base, name[: -len(last)], True)
             if written is not None and knows(candidate := f"{name[: -len(last)]}{written}"):
                 changed.append((last, f"{written}’s"))
-                return f"{candidate}’s"
-        return name
+                return f"{lead}{candidate}’s"
+        return lead + name
 
     return _NAME_RUN.sub(read_name, respelt), changed
 
 
 # two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
+_ASKING_WORD = re.compile(
+    r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|what|who|where|when|why|how|which)",
+    re.I,
+)
 # (a word with a capital inside too: "Charlie McAvay")
 _NAME_RUN = re.compile(
     r"(?<![\w'’-])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+(?:[A-Z][a-z]+)*){1,2}(?=['’]s\b|(?![\w'’-]))"
@@ -955,7 +966,7 @@ class ExtractiveAnswerer(Answerer):
         if frame.speaker is not None and (said := self._their_words_after(frame.speaker, best, stored)) is not None:
             # "... Brian Chesky told CNN on Thursday." is followed by his words: quoted right after it
             further = [said, *(c for c in further if " ".join(c.text.split()) != " ".join(said.text.split()))]
-        if frame.reason and (cause := self._reason_before(best, stored)) is not None:
+        if frame.reason and states_reason(best.text) < 1 and (cause := self._reason_before(best, stored)) is not None:
             # "As a result, the German agency stopped its rescue work in the Hatay region ..." follows its cause
             further = [cause, *(c for c in further if " ".join(c.text.split()) != " ".join(cause.text.split()))]
         elif frame.reason and states_reason(best.text) < 1 and (cause := self._reason_after(best, stored)) is not None:

@@ -166,8 +166,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"\bwhen\s+(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|might|may|must)\b"
             r"|\bwhen['’]s\b|(?:^|[.!?][\"”’)]*\s+)\W*when\b(?=[^.!?]*\?)"
             r"(?![^.!?]*,\s*(?:how|what|which|who|whom|where|why)\b)|" + _ASKING + r"\s+when\b"
-            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b"
-            r"|\bat\s+what\s+(?:point|moment|hour)\b",  # "At what point did the guards figure out ...?"
+            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b",
             re.I,
         ),
     ),
@@ -183,8 +182,11 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
             r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
-            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|height|weight|length|distance|speed|temperature|"
-            r"attendance|toll|leap|depth|budget|population)\b(?![-’'])"
+            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age)\b(?![-’'])"
+            # a measure by its noun, asked as "what is the X of": "what was the vertical leap of brian bowen"
+            r"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+(?:[\w'’-]+\s+)?"
+            r"(?:height|weight|length|distance|speed|temperature|attendance|(?:death|casualty)\s+toll|leap|depth|budget|"
+            r"population)\s*(?:of|for|in|at|\?|$)"
             r"|" + _NAMED_AGE,  # "What is Bob Huggins' age?"
             re.I,
         ),
@@ -517,7 +519,9 @@ _RELATION_QUESTION = re.compile(
     # and a span of weeks, months or years: "Who did the Buccaneers sign a week after the Brady retirement news?"
     rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # "What did NASA's UFO panel get up to the week after its study kicked off?", whatever the verb
-    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+(?:day|week|month)\s+(?:before|after)\s+(?!next\b|tomorrow\b|that\b|last\b)\w"
+    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+(?:day|week|month)\s+(?:before|after)\s+(?!next\b|tomorrow\b|that\b|last\b)"
+    r"(?!(?:christmas|thanksgiving|easter|halloween|hanukkah|new\s+year|independence\s+day|labor\s+day|memorial\s+day|"
+    r"valentine|mother['’]s\s+day|father['’]s\s+day|super\s+bowl|election\s+day|black\s+friday)\b)\w"
     # ... and the weekend before an event (not a feast: "the weekend after Thanksgiving"; nor a weekday, which names
     # a day of its own: "the Monday after the Super Bowl", "the Thursday before Christmas")
     r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+weekend\s+(?:before|after)\s+(?:the|a|an|his|her|their|its)\s"
@@ -859,7 +863,8 @@ _UNTAGGED_BODY = re.compile(
     r"\bthe\s+((?:(?-i:[A-Z])[\w'’-]*\s+){0,2}(?:Coalition|Alliance|Association|Council|Foundation|Institute|Society|"
     r"Federation|League|Committee|Fund|Campaign|Center|Centre|Network|Project|Union|Commission|Academy|Trust|"
     r"Partnership|Initiative|Movement)\s+(?:for|of|on|against)\s+(?:the\s+)?(?-i:[A-Z])[\w'’]*"
-    r"(?:(?:\s+|-)(?-i:[A-Z])[\w'’]*){0,3})"
+    r"(?:(?:\s+|-)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|"
+    r"July|August|September|October|November|December)\b)(?-i:[A-Z])[\w'’]*){0,3})"
 )
 
 
@@ -1040,7 +1045,7 @@ _I = re.compile(r"(?:^|(?<=\s))I(?=\s)")
 _ASKERS_OPENING = re.compile(
     r"^\W*(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
     r"listened|caught|noticed|wondering|came\s+across|got\s+back|(?:read|reading)\s+(?:a|an|the|that|this|about)|"
-    r"thinking|planning|heading|headed|booked|booking|flying|driving)\b",
+    r"thinking|(?:planning|booked)\s+(?:a|an|my|our|to)\b)",
     re.I,
 )
 
@@ -1176,11 +1181,14 @@ _MORE_ASKED = re.compile(
 )
 # a street after a number: an address ("175 N. Main St.", "333 N. Oregon", "1600 Pennsylvania Avenue")
 _ADDRESS_AFTER = re.compile(
-    r"\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+    r"\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}?(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
     r"Boulevard|Dr|Drive|Ln|Lane|Way|Pl|Place|Hwy|Highway|Pkwy|Parkway|Ct|Court|Terrace|Plaza)\b|\s+[NSEW]\.\s+[A-Z]"
 )
 # a plural noun after a number, which it counts ("37 men", "12 young players"): not years of age
-_PEOPLE_OR_THINGS_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?!years\b|yrs\b)(?:men|women|people|children|[a-z]{3,}s)\b")
+_PEOPLE_OR_THINGS_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?!years\b|yrs\b|this\b|his\b|has\b|was\b|plays\b|says\b|goes\b|does\b)"
+    r"(?:men|women|people|children|[a-z]{3,}s)\b"
+)
 _MULTIPLE_AFTER = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)?\s+times\b", re.I)
 # a share in words alone ("half", "two-thirds", "about a quarter"): no count of anything
 _SHARE_ONLY = re.compile(
@@ -3303,8 +3311,8 @@ _DENIED_VERB = re.compile(
 _NEGATIVE_QUESTION = re.compile(
     r"n[’']t\b|\b(?:not|never|no|nobody|nothing|without|didnt|doesnt|dont|wont|cant|isnt|wasnt|werent|arent|havent|"
     # (the verbs' own forms: "Missouri", "missile", "mission" deny nothing)
-    r"hasnt|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|reject(?:s|ed|ing|ion)?|fail(?:s|ed|ing|ure)?|"
-    r"den(?:y|ied|ies)|stop(?:s|ped|ping)?|avoid(?:s|ed|ing)?|skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|lost|lose|"
+    r"hasnt|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|reject(?:s|ed|ing|ions?)?|fail(?:s|ed|ing|ures?)?|"
+    r"den(?:y|ied|ies|ying|ials?)|stop(?:s|ped|ping)?|avoid(?:s|ed|ing)?|skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|lost|lose|"
     r"instead)\b",
     re.I,
 )
@@ -3741,6 +3749,8 @@ _PHRASAL_VERBS = (
     (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
 )
+# an offer taken up: "will be the new host", "was named host", "agreed to host"
+_TAKEN_UP = re.compile(r"\b(?:will|new|named|agreed|tapped|chosen|picked|set\s+to|to\s+be)\b", re.I)
 # what was turned down, an offer to do something ("the chance to host", "an invitation to speak"): doing it undoes that
 _OFFER_TO = re.compile(
     r"\s+(?:the|an?|his|her|their|its)\s+(?:[\w'’-]+\s+)?(?:chance|offer|opportunity|invitation|invite|job|role|bid)"
@@ -3778,6 +3788,7 @@ def asks_why_or_how(frame: Frame) -> bool:
 
 # where a sentence goes on with another subject: "Missouri legalizes weed, Kentucky rejects anti-abortion amendment"
 _NEW_SUBJECT = re.compile(r",\s+(?=[A-Z])|[;:]\s*")
+_HEADLINE = re.compile(r"[^.!?\"”’)\s]\s*$")  # a line that ends without a sentence's stop (a headline)
 
 
 def opposite_act(frame: Frame, article: str) -> str | None:
@@ -3788,8 +3799,6 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     negative question, or one that does not ask why or how."""
     if not asks_why_or_how(frame):
         return None
-    if _NEGATED_QUESTION.search(frame.text):
-        return None  # (not the wider ``_NEGATIVE_QUESTION``: "Why did Missouri voters reject it?" may be undone)
     done = _done_after_did(frame)
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
     # a verb of two words: "Why did Biden turn down Pelosi's invitation?" rejects it
@@ -3798,6 +3807,9 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         verbs = [phrasal[1]]
     if not verbs or not frame.names:
         return None
+    if any(key_terms(m.group(0))[:1] != verbs[:1] for m in _NEGATIVE_QUESTION.finditer(frame.text)):
+        return None  # a negative question ("Why did Netflix decline to renew the show?"), but for its own verb ("Why
+        # did Missouri voters reject it?" may be undone by "approved")
     undone = set(_UNDONE_BY[verbs[0]].split())
     # what the act is done to: the question's words after its verb ("Ellen Copaken", "tweeting from its main account")
     at = next((w.end() for w in _WORD.finditer(frame.text) if key_terms(w.group(0))[:1] == [verbs[0]]), None)
@@ -3806,10 +3818,12 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     if at is None:
         return None
     objects = set(key_terms(frame.text[at:].split("?")[0])) - set(verbs) - _NOT_SUBJECT
+    offered_act = ""
     if verbs[0] == "reject" and (offer := _OFFER_TO.match(frame.text, at)) and (act := key_terms(offer.group(1))):
         # "Why did Tyra Banks turn down the chance to host Dancing With the Stars?": "will be the new host of ..."
-        undone.add(act[0])
-        objects.discard(act[0])
+        offered_act = act[0]
+        undone.add(offered_act)
+        objects.discard(offered_act)
     if not objects:
         return None
     own = as_events((verbs[0],))
@@ -3821,12 +3835,15 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     doer = [n for n in frame.names if re.match(rf"(?:the\s+)?{re.escape(n)}(?![\w'’-])", rest, re.I)]
     mine = {w.lower() for n in doer or frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
     other = None
+    headlines = {line.strip() for line in article.splitlines() if _HEADLINE.search(line)}
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         words = _WORD.findall(sentence)
         if not any(_owner_word(w) in mine for w in words):
             continue  # both tests below read only a sentence naming one of them
         stems = [(key_terms(w)[:1] or [""])[0] for w in words]  # each word's, once
-        for part in _NEW_SUBJECT.split(sentence):
+        # (a headline's parts with subjects of their own; a sentence's commas list names: "Voters in Missouri,
+        # Arkansas and North Dakota rejected ...")
+        for part in _NEW_SUBJECT.split(sentence) if sentence.strip() in headlines else [sentence]:
             # (a part with a subject of its own: "Missouri legalizes weed, Kentucky rejects anti-abortion amendment")
             said = _WORD.findall(part)
             if any(_owner_word(w) in mine for w in said) and any(
@@ -3838,6 +3855,12 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         if phrasal is not None and phrasal[0].re.search(sentence):
             return None  # ... in the question's two words
         if other is None and _undone_beside(stems, undone, objects):
+            if (
+                offered_act
+                and not _undone_beside(stems, undone - {offered_act}, objects)
+                and not _TAKEN_UP.search(sentence)
+            ):
+                continue  # the offered act done before ("hosted it for three seasons"), not taken up now
             other = sentence.strip().rstrip(" .")
     return other
 
@@ -4084,12 +4107,14 @@ def _range_value(text: str) -> str:
 # not responsible"
 _FAULT = r"(?:at\s+fault|guilty|liable|responsible|to\s+blame)\b"
 _VERDICT_ASKED = re.compile(
-    rf"\b(?:find|finds|found|rule|ruled|deem|deemed|hold|held)\b[^?.;]{{0,60}}?\b{_FAULT}", re.I
-)
-_VERDICT_NOT = re.compile(
-    rf"\b(?:found|finds|ruled|deemed|held)\b[^.;]{{0,60}}?\bnot\s+{_FAULT}|\b(?:acquitted|cleared)\b(?!\s+(?:for|to)\b)",
+    rf"\b(?:find|finds|found|rule|ruled|deem|deemed|hold|held)\b(?!\s+(?:out|who|whom|what|whether|how)\b)"
+    rf"[^?.;]{{0,60}}?\b{_FAULT}",
     re.I,
 )
+_VERDICT_NOT = re.compile(
+    rf"\b(?:found|finds|ruled|deemed|held)\b[^.;]{{0,60}}?\bnot\s+{_FAULT}|\bacquitted\b|\bcleared\s+of\b", re.I
+)
+_VERDICT_SO = re.compile(r"\b(?:convicted|but\s+guilty)\b", re.I)  # "convicted on four counts", "... but guilty of"
 
 
 def reversed_verdict(frame: Frame, article: str) -> str | None:
@@ -4097,17 +4122,19 @@ def reversed_verdict(frame: Frame, article: str) -> str | None:
     ``article`` that finds that name not so, or acquits or clears them ("On Thursday, a jury found Paltrow not
     responsible ..."); None when the article finds them so anywhere (an appeal, another count), or the question
     negates its own verdict."""
-    if not asks_why_or_how(frame) or _NEGATED_QUESTION.search(frame.text) or not _VERDICT_ASKED.search(frame.text):
+    if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not _VERDICT_ASKED.search(frame.text):
         return None
     mine = {w.lower() for n in frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
     told = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         if not any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
             continue
+        if _VERDICT_SO.search(sentence) or any(
+            not re.search(r"\bnot\b", v.group(0), re.I) for v in _VERDICT_ASKED.finditer(sentence)
+        ):
+            return None  # found so, of some count at least: the premise may hold
         if _VERDICT_NOT.search(sentence) is not None:
             told = told or sentence.strip().rstrip(" .")
-        elif (v := _VERDICT_ASKED.search(sentence)) is not None and not re.search(r"\bnot\b", v.group(0), re.I):
-            return None  # found so: the premise may hold
     return told
 
 

@@ -40,7 +40,7 @@ _ASKED = re.compile(
     r"characteri[sz]e|say|explain|sum\s+up|put\s+it)\b"
     # "What was Jay Wright's reaction to ...?": their words too
     r"|\bwhat\s+(?:was|is|were|are|has\s+been)\s+(?P<who3>[^?]+?)['’]s?\s+(?:reaction|response|reply|answer|comment|"
-    r"take)\b",
+    r"take)(?:\s+(?:to|on|about|after|over|regarding)\b|\s*\??\s*$)",
     re.I,
 )
 # the verbs with which news reports speech, in the forms a sentence uses them

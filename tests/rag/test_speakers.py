@@ -154,6 +154,8 @@ def test_a_question_about_someones_words_is_not_answered_by_anothers(ner: Entity
     # "how did X say", "what was X's reaction": their words too
     for asked in ("How did Brennan say the ferry compares with the old one?", "What was Brennan's reaction to it?"):
         assert frame_question(asked, ner.analyse([asked])[0]).speaker == "Brennan"
+    pay = "What is Ottilie Brennan's take-home pay?"
+    assert frame_question(pay, ner.analyse([pay])[0]).speaker is None  # a compound, no words asked
     when = "What did Brennan say when the ferry stopped?"
     assert frame_question(when, ner.analyse([when])[0]).asks is None  # her words, not a date
     answer = answerer.answer(Query(question), [text_hit(HARBOUR, "a1", question)])
