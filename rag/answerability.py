@@ -1521,8 +1521,7 @@ def _names_someone(words: str) -> bool:
 # noun says which kind where it can ("the name of the hurricane" asks for an event, as "which hurricane" does).
 _NAME_OF = re.compile(
     r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the\s+)?names?\s+(?:of|for)\s+"
-    # (or a name's: "what's the name of Sydney McLaughlin's dog")
-    r"(?:(?:the|this|that|these|those|its|his|her|their|a|an)\b|(?=(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:[A-Z])[\w.-]*['’]s\s))",
+    r"(?:the|this|that|these|those|its|his|her|their|a|an)\b",
     re.I,
 )
 # (also before a clause that tells the thing: "what's the radar gadget called that us marshals use ...", and as a
