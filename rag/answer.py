@@ -617,7 +617,7 @@ _NAME_RUN = re.compile(
 _TYPED_ORGANISATION = re.compile(
     r"\bthe\s+(?P<name>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:alliance|association|coalition|council|foundation|institute|"
     r"society|federation|league|committee|fund|agency|authority|commission|network|academy|trust|union|"
-    r"corporation|company|partnership|initiative|project|collective))\b"
+    r"corporation|company|partnership|initiative|project|collective|shelter|sanctuary|refuge|hospice|mission))\b"
 )
 
 

@@ -1179,6 +1179,15 @@ _CHANGE_OF_BEFORE = re.compile(
 _MORE_ASKED = re.compile(
     r"\b(?:add(?:s|ed)?|lose|lost|loses|shed|cut|creat(?:e|es|ed)|more|fewer|additional|extra|new|another)\b", re.I
 )
+_AGE_BEFORE = re.compile(r"\b(?:as\s+(?:young|old)\s+as|aged|ages)\s+$", re.I)
+# a number dialled ("call 911", "dial 988") and one written after a name, as a brand's ("Onions 52", "Studio 54"):
+# no count (not after a month or a day: "May 5", nor a team's score, read elsewhere)
+_DIALLED_BEFORE = re.compile(
+    r"\b(?:call|calls|calling|called|dial|dials|dialing|dialled|dialed|text|texting)\s+$", re.I
+)
+_NAME_BEFORE_NUMBER = re.compile(
+    rf"(?<![.!?]\s)(?<!^)\b(?!(?i:{alternation(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS)})\b)[A-Z][a-z]+\s+$"
+)
 # a street after a number: an address ("175 N. Main St.", "333 N. Oregon", "1600 Pennsylvania Avenue")
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}?(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
@@ -1344,7 +1353,7 @@ _ADJECTIVE = re.compile(
 
 _INVARIANT_PLURALS = frozenset({"aircraft", "spacecraft", "sheep", "deer", "fish", "cattle", "personnel", "offspring"})
 _ROUND_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})
-_OF_PLURAL = re.compile(r"\s+of\s+([a-z]{3,}s)\b")
+_OF_PLURAL = re.compile(r"\s+of\s+(?:[a-z]+\s+)?([a-z]{3,}s)\b")  # "dozens of (catalytic) converters"
 
 
 def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] | None:
@@ -1361,7 +1370,9 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         return None  # a name ("How many Russians"), not a post's letters ("How many Conservative MPs")
     inner = ent.text.split()
     pos = ent.end
-    noun = inner[-1] if len(inner) > 1 and inner[-1].isalpha() and inner[-1].islower() else ""
+    # (the entity's last word, unless a number's: "at least seven" states)
+    last = inner[-1] if len(inner) > 1 else ""
+    noun = last if last.isalpha() and last.islower() and not _NUMERIC.fullmatch(last) else ""
     words: list[str] = []  # the words in small letters after it, up to a small word ("29 points and ...")
     joined = _JOINED_WORD.match(sentence, pos)
     # "a six-piece combo": six pieces, not six calories (the joined word is singular, so not left to the test of a
@@ -2041,6 +2052,7 @@ _POST_WORD = re.compile(rf"\b(?:governor|senator|{_DELEGATES}|{_POST})\b", re.I)
 
 
 # "where in Asheville is ...", "where is the In-N-Out in Fort Collins going": a place inside it
+_COUNTRY_LETTERS = frozenset({"us", "usa", "uk", "uae", "drc", "prc"})
 _WHERE_IN = re.compile(
     r"\bwhere\s+in\s+(?:the\s+)?[A-Z]"
     # (not "in March", "in the Super Bowl": a place's name, without "the")
@@ -2070,7 +2082,8 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
             inside.startswith(c) for c in COUNTRIES
         )
         name = bare(ent.text).lower()
-        if (name in COUNTRIES and not inside.startswith(_CONTINENTS + _UNIONS)) or (name in US_STATES and not country):
+        is_country = name in COUNTRIES or name.replace(".", "") in _COUNTRY_LETTERS  # "US" for "where in England"
+        if (is_country and not inside.startswith(_CONTINENTS + _UNIONS)) or (name in US_STATES and not country):
             return True  # "where in Asheville" is not answered by "North Carolina", "where in Turkey" by "Syria"
         region = _REGION_NAMED.match(sentence, ent.end)
         if (
@@ -2880,9 +2893,20 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if (
             frame.asks == "number"
             and _BARE_NUMBER.fullmatch(ent.text.strip())
-            and _LABEL_BEFORE.search(sentence, 0, ent.start)
+            and (
+                _LABEL_BEFORE.search(sentence, 0, ent.start)
+                or _DIALLED_BEFORE.search(sentence, 0, ent.start)
+                or (frame.counted is not None and _NAME_BEFORE_NUMBER.search(sentence, 0, ent.start))
+            )
         ):
-            continue  # "stage 1", "Game 7": a label, not a count, an age or a sum
+            # "stage 1", "Game 7", "call 911", "Onions 52" (a brand in a list): a label, not a count, an age or a sum
+            continue
+        if (
+            frame.counted is not None
+            and _BARE_NUMBER.fullmatch(ent.text.strip())
+            and _AGE_BEFORE.search(sentence, 0, ent.start)
+        ):
+            continue  # "children as young as 5": an age, no count
         if (
             frame.asks == "number"
             and _BARE_NUMBER.fullmatch(ent.text.strip())
@@ -3742,6 +3766,7 @@ _UNDONE_BY = {
     "continu": "stop quit halt paus ceas abandon",
     "acquit": "convict",
     "convict": "acquit",
+    "lose": "won win",  # "why did south carolina lose in the sec tournament": "South Carolina won its seventh SEC ..."
 }
 # two words for one verb of ``_UNDONE_BY``'s (the pattern finds them in a sentence too)
 _PHRASAL_VERBS = (

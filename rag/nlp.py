@@ -128,8 +128,14 @@ def counted_phrase(doc: Any) -> str:
     -> "people", "how many Grand Slam singles titles" -> "Grand Slam singles titles" ("" when none)."""
     for i in range(1, len(doc)):
         if doc[i].lower_ == "many" and doc[i - 1].lower_ == "how":
-            return _noun_phrase(doc, i + 1)
+            at = i + 1
+            if at + 1 < len(doc) and doc[at].lower_ == "of" and doc[at + 1].lower_ in _OF_WHICH:
+                at += 2  # "how many of the police departments": the departments
+            return _noun_phrase(doc, at)
     return ""
+
+
+_OF_WHICH = frozenset(["the", "these", "those", "its", "his", "her", "their", "our", "your"])
 
 
 def _entity(span: Any, text: str | None = None) -> Entity | None:

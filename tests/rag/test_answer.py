@@ -195,6 +195,10 @@ def test_an_organisation_typed_in_small_letters_that_no_article_holds_is_a_name(
         "what did the teachers union say"  # held: the articles' own words
     )
     assert name_organisations(question, held.__contains__, False) == question  # typed with capitals: as typed
+    shelter = "how many migrants stay at the sunrise haven shelter in tromsvik"
+    assert name_organisations(shelter, held.__contains__, True) == (
+        "how many migrants stay at the Sunrise Haven Shelter in tromsvik"
+    )
     assert name_organisations("who runs the city and port council", held.__contains__, True) == (
         "who runs the city and port council"
     )

@@ -1593,6 +1593,13 @@ def test_how_many_n_is_not_answered_by_a_count_of_something_else(ner: EntityReco
         "candidates",
     )
     assert other("How many times has she won?", "She has won 15 races.", "15") is None
+    seven = "In the past two weeks, at least seven states have said they will bar public employees."
+    assert other("How many Tromsvik state workers had the app?", seven, "at least seven") == ("workers", "states")
+    converters = "They stole hundreds of catalytic converters."
+    assert other("How many of the police departments were from Tromsvik?", converters, "hundreds") == (
+        "departments",
+        "converters",
+    )  # "how many of the N" counts N; "hundreds of (catalytic) converters" counts converters
     assert other("How many people stayed?", "About 150,000 homes in 47 Tromsvik counties lost power.", "47") == (
         "people",
         "counties",
@@ -1668,6 +1675,9 @@ def test_where_a_residency_is_a_venue_not_the_city_the_question_names(ner: Entit
     other = "There is an existing Peak Academy in Apex, NC, and the charter looks for a building in Asheville."
     assert _offered(ner, "Where in Asheville is the academy going to put its building?", other) == []
     assert _offered(ner, "Where does the academy have a school?", other) != []
+    # "where in England" is not answered by another country, however short its name
+    pilot = "The scheme would be the first of its kind in England, but similar pilots are underway in the US."
+    assert "US" not in _offered(ner, "Where in England would the pilot be run?", pilot)
     # ... but a place written with the asked region is in it; a country or a state is in none of a city's places
     polio = "A person from Rockland County, New York, has been diagnosed with polio, a first in the United States."
     assert _offered(ner, "where in new york is the person with polio from", polio) == ["Rockland County"]
@@ -2693,6 +2703,12 @@ def test_an_address_a_change_and_a_count_of_people_are_no_count_sum_or_age(ner: 
     assert _offered(ner, "how many seats does hot rods bbq in tromsvik have", address) == []
     assert _offered(ner, "How many copies has the memoir sold?", "She signs it at noon at 333 N. Oregon; free.") == []
     assert _offered(ner, "How many hospitals in St. Louis closed?", "The 12 St. Louis hospitals closed.") == ["12"]
+    # a number dialled, a brand's number in a list
+    assert _offered(ner, "How many calls did the line take?", "People can call 911 for emergencies.") == []
+    young = "The vaccine is authorized for children as young as 5."
+    assert _offered(ner, "How many Tromsvik advisers voted yes?", young) == []  # an age, no count
+    brands = "They were sold under brand names including Kroger, Food Lion, Onions 52 and Majestic."
+    assert _offered(ner, "How many people ended up in the hospital?", brands) == []
     study = "The claim traces back to a 2011 study, in which researchers analyzed 37 men with the disease."
     assert _offered(ner, "what was the age of the men in the tromsvik study", study) == []
     assert _offered(ner, "How old is Lars Vik?", "Lars Vik, 37, said he would stay.") == ["37"]
@@ -3280,6 +3296,16 @@ _HIRED = (
         (
             "Why did Missouri voters reject legal marijuana?",
             "Missouri voters rejected legal marijuana in 2018. Voters in Missouri approved legalizing it now.",
+            None,
+        ),
+        (  # a loss asked, a win told
+            "Why did South Carolina lose in the SEC tournament?",
+            "On March 5, South Carolina won its seventh SEC Tournament championship.",
+            "On March 5, South Carolina won its seventh SEC Tournament championship",
+        ),
+        (
+            "Why did South Carolina lose in the SEC tournament?",
+            "South Carolina won the SEC Tournament in 2022. South Carolina lost in the SEC tournament final this year.",
             None,
         ),
         (  # a sentence's commas list names (only a headline's parts have subjects of their own)
