@@ -82,6 +82,7 @@ from rag.short_answer import (
 from rag.speakers import attributed, described_speaker, same_speaker
 from rag.support import SupportChecker
 from rag.text import (
+    AUXILIARY,
     CURRENCY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -602,10 +603,7 @@ def respell_names(
 
 
 # two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
-_ASKING_WORD = re.compile(
-    r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|what|who|where|when|why|how|which)",
-    re.I,
-)
+_ASKING_WORD = re.compile(rf"{AUXILIARY}|what|who|where|when|why|how|which", re.I)
 # (a word with a capital inside too: "Charlie McAvay")
 _NAME_RUN = re.compile(
     r"(?<![\w'’-])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+(?:[A-Z][a-z]+)*){1,2}(?=['’]s\b|(?![\w'’-]))"
@@ -963,16 +961,16 @@ class ExtractiveAnswerer(Answerer):
         # At most max_sentences in all (the ranker's best of the others); the first quote (the claim) first, the
         # others in reading order: by article (the first quote's first), then by position in the article.
         stored: dict[str, str] = {}  # the articles read from the store for their words, by id
-        if frame.speaker is not None and (said := self._their_words_after(frame.speaker, best, stored)) is not None:
-            # "... Brian Chesky told CNN on Thursday." is followed by his words: quoted right after it
-            further = [said, *(c for c in further if " ".join(c.text.split()) != " ".join(said.text.split()))]
-        if frame.reason and states_reason(best.text) < 1 and (cause := self._reason_before(best, stored)) is not None:
-            # "As a result, the German agency stopped its rescue work in the Hatay region ..." follows its cause
-            further = [cause, *(c for c in further if " ".join(c.text.split()) != " ".join(cause.text.split()))]
-        elif frame.reason and states_reason(best.text) < 1 and (cause := self._reason_after(best, stored)) is not None:
-            # "Officials note that displays at community events ... pose less of a risk." is followed by its cause:
-            # "That's because they are launched far enough into the sky ..."
-            further = [cause, *(c for c in further if " ".join(c.text.split()) != " ".join(cause.text.split()))]
+        # what the first quote's neighbours add, quoted right after it: "... Brian Chesky told CNN on Thursday." is
+        # followed by his words; a why question's first quote by its cause, told in the sentence before ("As a
+        # result, ...") or after ("That's because they are launched far enough into the sky ...")
+        beside = []
+        if frame.speaker is not None:
+            beside.append(self._their_words_after(frame.speaker, best, stored))
+        if frame.reason and states_reason(best.text) < 1:
+            beside.append(self._reason_before(best, stored) or self._reason_after(best, stored))
+        for added in filter(None, beside):
+            further = [added, *(c for c in further if " ".join(c.text.split()) != " ".join(added.text.split()))]
         further = further[: self.max_sentences - 1]
         first_rank: dict[str, int] = {best.hit.chunk.article_id: 0}
         for cand in further:
@@ -1447,14 +1445,10 @@ class ExtractiveAnswerer(Answerer):
         tech industry is now facing the 'ultimate reality check' ..., Airbnb CEO Brian Chesky told CNN on
         Thursday."): the next sentence of its article, when it opens a quotation that is theirs ("“It's like we're
         all in a nightclub and the lights just came on,” ..."); None otherwise, or without the article's text."""
-        if self.article_text is None or _OPENS_QUOTE.match(best.text):
+        if _OPENS_QUOTE.match(best.text) or (read := self._sentence_at(best, stored)) is None:
             return None
-        text = self._stored_text(best.hit.chunk.article_id, stored)
-        if not text:
-            return None
-        spans = sentence_spans(text)
-        at = next((i for i, sp in enumerate(spans) if sp.start <= best.start < sp.end), None)
-        if at is None or at + 1 >= len(spans):
+        text, spans, at = read
+        if at + 1 >= len(spans):
             return None
         span = spans[at + 1]
         sentence = text[span.start : span.end]
@@ -1477,15 +1471,9 @@ class ExtractiveAnswerer(Answerer):
         pandemic caused a delay in the event."; ``states_reason``); None otherwise, or without the article's text.
         News gives a cause right after what it explains, in words of its own ("the app", "they"), which the
         question's terms do not find."""
-        if self.article_text is None:
+        if (read := self._sentence_at(best, stored)) is None:
             return None
-        text = self._stored_text(best.hit.chunk.article_id, stored)
-        if not text:
-            return None
-        spans = sentence_spans(text)
-        at = next((i for i, sp in enumerate(spans) if sp.start <= best.start < sp.end), None)
-        if at is None:
-            return None
+        text, spans, at = read
         for span in spans[at + 1 : at + 3]:
             if span is not spans[at + 1] and "\n" in text[spans[at + 1].end : span.start]:
                 break  # the one after only in the same paragraph as the next
@@ -1498,16 +1486,22 @@ class ExtractiveAnswerer(Answerer):
         ("As a result, the German Federal Agency for Technical Relief stopped its rescue and relief work ..."): the
         sentence before it in its article, which tells that cause ("... amid reports of clashes and looting"); None
         otherwise, or without the article's text."""
-        if self.article_text is None or not _AS_A_RESULT.match(best.text):
+        if not _AS_A_RESULT.match(best.text) or (read := self._sentence_at(best, stored)) is None:
+            return None
+        text, spans, at = read
+        return self._quoted(best, spans[at - 1], text) if at else None
+
+    def _sentence_at(self, best: _Candidate, stored: dict[str, str]) -> tuple[str, list[Span], int] | None:
+        """The stored text of ``best``'s article, its sentences, and the index of the one ``best`` starts in; None
+        without the article's text."""
+        if self.article_text is None:
             return None
         text = self._stored_text(best.hit.chunk.article_id, stored)
         if not text:
             return None
         spans = sentence_spans(text)
         at = next((i for i, sp in enumerate(spans) if sp.start <= best.start < sp.end), None)
-        if not at:
-            return None
-        return self._quoted(best, spans[at - 1], text)
+        return None if at is None else (text, spans, at)
 
     def _stored_text(self, article_id: str, stored: dict[str, str]) -> str:
         """The article's text as stored, read once per answer (``stored``: those read, by id); "" without it."""

@@ -2052,7 +2052,6 @@ _POST_WORD = re.compile(rf"\b(?:governor|senator|{_DELEGATES}|{_POST})\b", re.I)
 
 
 # "where in Asheville is ...", "where is the In-N-Out in Fort Collins going": a place inside it
-_COUNTRY_LETTERS = frozenset({"us", "usa", "uk", "uae", "drc", "prc"})
 _WHERE_IN = re.compile(
     r"\bwhere\s+in\s+(?:the\s+)?[A-Z]"
     # (not "in March", "in the Super Bowl": a place's name, without "the")
@@ -2082,7 +2081,8 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
             inside.startswith(c) for c in COUNTRIES
         )
         name = bare(ent.text).lower()
-        is_country = name in COUNTRIES or name.replace(".", "") in _COUNTRY_LETTERS  # "US" for "where in England"
+        # (by any of its names: "US" for "where in England")
+        is_country = any(bare(form).lower() in COUNTRIES for form in place_group(ent.text) or (ent.text,))
         if (is_country and not inside.startswith(_CONTINENTS + _UNIONS)) or (name in US_STATES and not country):
             return True  # "where in Asheville" is not answered by "North Carolina", "where in Turkey" by "Syria"
         region = _REGION_NAMED.match(sentence, ent.end)
@@ -3857,7 +3857,7 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     # ("Why did they fire Ellen Copaken?")
     rest = m.group("rest") if (m := _ASKED_DOER.search(frame.text)) else ""
     doer = [n for n in frame.names if re.match(rf"(?:the\s+)?{re.escape(n)}(?![\w'’-])", rest, re.I)]
-    mine = {w.lower() for n in doer or frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
+    mine = _name_words(doer or frame.names)
     other = None
     headlines = {line.strip() for line in article.splitlines() if _HEADLINE.search(line)}
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
@@ -3865,15 +3865,16 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         if not any(_owner_word(w) in mine for w in words):
             continue  # both tests below read only a sentence naming one of them
         stems = [(key_terms(w)[:1] or [""])[0] for w in words]  # each word's, once
-        # (a headline's parts with subjects of their own; a sentence's commas list names: "Voters in Missouri,
-        # Arkansas and North Dakota rejected ...")
-        for part in _NEW_SUBJECT.split(sentence) if sentence.strip() in headlines else [sentence]:
-            # (a part with a subject of its own: "Missouri legalizes weed, Kentucky rejects anti-abortion amendment")
-            said = _WORD.findall(part)
-            if any(_owner_word(w) in mine for w in said) and any(
-                w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past)
-                for w in said
-                if (t := (key_terms(w)[:1] or [""])[0])
+        # the question's act done by one of its names: a headline's parts have subjects of their own ("Missouri
+        # legalizes weed, Kentucky rejects anti-abortion amendment"), a sentence's commas list names ("Voters in
+        # Missouri, Arkansas and North Dakota rejected ...")
+        parts = [len(_WORD.findall(p)) for p in _NEW_SUBJECT.split(sentence)] if sentence.strip() in headlines else []
+        at = 0
+        for size in parts or [len(words)]:
+            said = list(zip(words[at : at + size], stems[at : at + size], strict=True))
+            at += size
+            if any(_owner_word(w) in mine for w, _ in said) and any(
+                w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past) for w, t in said if t
             ):
                 return None  # the article has one of the question's names do the question's act: the premise may hold
         if phrasal is not None and phrasal[0].re.search(sentence):
@@ -3904,6 +3905,11 @@ _ADVERB = re.compile(
 )
 _NOT_DONE = frozenset(key_terms("say tell think know want feel mean call react respond describe plan"))
 _WORD = re.compile(r"[\w'’-]+")
+
+
+def _name_words(names: Sequence[str]) -> set[str]:
+    """The words of ``names`` that tell them, lower-cased (of three letters or more, no stop word)."""
+    return {w.lower() for n in names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
 
 
 def _owner_word(word: str) -> str:
@@ -4148,7 +4154,7 @@ def reversed_verdict(frame: Frame, article: str) -> str | None:
     negates its own verdict."""
     if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not _VERDICT_ASKED.search(frame.text):
         return None
-    mine = {w.lower() for n in frame.names for w in re.findall(r"[\w-]+", n) if len(w) > 2} - STOPWORDS
+    mine = _name_words(frame.names)
     told = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         if not any(_owner_word(w) in mine for w in _WORD.findall(sentence)):

@@ -2342,15 +2342,11 @@ def test_a_why_question_quotes_the_sentence_that_gives_the_cause_first(ner: Enti
 
 
 def test_a_why_question_quotes_the_cause_before_a_sentence_that_tells_its_result(ner: EntityRecognizer) -> None:
-    from rag.answer import ExtractiveAnswerer
-
     text = (
         "Clashes broke out between groups in the Tromsvik region, and looting was reported. "
         "As a result, the Nordvik rescue team stopped its work in the Tromsvik region on Saturday."
     )
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a1": text}.get
-    )
+    answerer = _answerer(ner, min_answerability=0.0, article_text={"a1": text}.get)
     question = "Why did the Nordvik rescue team stop its work in the Tromsvik region?"
     hit = text_hit(text[text.index("As a result") :], "a1", question)
     hit = replace(hit, chunk=replace(hit.chunk, start=text.index("As a result"), end=len(text)))
@@ -2365,16 +2361,12 @@ def test_a_why_question_quotes_the_cause_before_a_sentence_that_tells_its_result
 
 
 def test_a_why_question_quotes_the_cause_the_next_sentence_gives(ner: EntityRecognizer) -> None:
-    from rag.answer import ExtractiveAnswerer
-
     text = (
         "The Tromsvik council voted on Monday to close the harbour on weekends. That's because the seawall, damaged "
         "in a winter storm, can no longer hold back the spring tides. Repairs will start in May.\n\n"
         "The ferry to Vardholm sails as before."
     )
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a1": text}.get
-    )
+    answerer = _answerer(ner, min_answerability=0.0, article_text={"a1": text}.get)
     question = "Why did the Tromsvik council close the harbour on weekends?"
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     quotes = [c.quote for c in answer.citations]
@@ -2386,9 +2378,7 @@ def test_a_why_question_quotes_the_cause_the_next_sentence_gives(ner: EntityReco
     assert all("because" not in c.quote for c in other.citations), other.text
     # a sentence that gives no cause is not added, however near
     plain = text.replace("That's because the seawall", "The seawall")
-    answerer = ExtractiveAnswerer(
-        embed=fake_embed, model=TEST_MODEL, ner=ner, min_answerability=0.0, article_text={"a1": plain}.get
-    )
+    answerer = _answerer(ner, min_answerability=0.0, article_text={"a1": plain}.get)
     answer = answerer.answer(Query(question), [text_hit(plain, "a1", question)])
     assert all("seawall" not in c.quote for c in answer.citations), answer.text
     assert states_reason("Citing concerns over the app's data collection, Lind said the ban protects the network.")
