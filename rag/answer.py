@@ -233,6 +233,17 @@ _OPENING_MARK = re.compile(r'“|(?:^|(?<=[\s(\[—–-]))"(?=\S)')  # a straigh
 _CLOSING_MARK = re.compile(r'”|(?<=[^\s(\[—–-])"')
 
 
+_TERSE = 8  # words: a sentence too short to tell more than that something happened ("It didn’t stick.")
+
+
+def _paragraph_alone(text: str, span: Span) -> bool:
+    """Whether the sentence ``span`` of ``text`` is a paragraph of its own."""
+    before, after = text[: span.start], text[span.end :]
+    return (not before.strip() or before.rstrip(" \t").endswith("\n")) and (
+        not after.strip() or after.lstrip(" \t").startswith("\n")
+    )
+
+
 def _quotation_balance(text: str) -> int:
     """The quotation marks ``text`` opens less those it closes: > 0 when it leaves a quotation open, < 0 when it
     closes one opened before it (``"It's that simple," Rahm said.``)."""
@@ -1479,6 +1490,11 @@ class ExtractiveAnswerer(Answerer):
                 break  # the one after only in the same paragraph as the next
             if states_reason(text[span.start : span.end]) >= 1:
                 return self._quoted(best, span, text)
+        own = spans[at]
+        if at + 1 < len(spans) and _paragraph_alone(text, own) and len(text[own.start : own.end].split()) <= _TERSE:
+            # a terse paragraph of its own ("It didn’t stick.") is told by the next ("“When I put Santa Fe on the
+            # package, it didn’t look right,” Vultaggio told CNN Business.")
+            return self._quoted(best, spans[at + 1], text)
         return None
 
     def _reason_before(self, best: _Candidate, stored: dict[str, str]) -> _Candidate | None:
@@ -1523,12 +1539,23 @@ class ExtractiveAnswerer(Answerer):
     def _whole_quotation(self, cand: _Candidate, stored: dict[str, str]) -> _Candidate:
         """``cand`` run on to the end of the quotation it opens and does not close, when the next sentence or the
         one after, in the same paragraph, closes it (“No one wants the job who can actually keep Twitter alive.
-        There is no successor.”): a speaker's words are quoted whole, not cut at their first full stop. ``cand``
-        itself otherwise, or without the article's text (``stored``: the articles this answer has read, by id)."""
-        if self.article_text is None or _quotation_balance(cand.text) <= 0:
+        There is no successor.”); or back to the start of the one it closes and does not open, when one of the
+        three sentences before it in its paragraph opens it (“... but it's my intention – my intention to run again.
+        And we have time to make that decision,” Biden told MSNBC): a speaker's words are quoted whole, not cut at a
+        full stop. ``cand`` itself otherwise, or without the article's text (``stored``: the articles this answer
+        has read, by id)."""
+        balance = _quotation_balance(cand.text)
+        if self.article_text is None or balance == 0:
             return cand
         text = self._stored_text(cand.hit.chunk.article_id, stored)
         if not text or text[cand.start : cand.end] != cand.text:
+            return cand
+        if balance < 0:
+            paragraph = text.rfind("\n", 0, cand.start) + 1
+            before = [sp for sp in sentence_spans(text, paragraph, cand.start) if sp.end <= cand.start][-3:]
+            for span in reversed(before):
+                if _quotation_balance(text[span.start : cand.end]) == 0:
+                    return replace(self._quoted(cand, Span(span.start, cand.end), text), score=cand.score)
             return cand
         after = [sp for sp in sentence_spans(text, cand.end) if sp.start >= cand.end][:2]
         for span in after:

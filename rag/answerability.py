@@ -371,9 +371,10 @@ _DURATION = re.compile(
 # not a bare number ("one" of "in one form or another")
 _AMOUNT_ASKED = re.compile(r"\bhow\s+much\s+(?:is|are|was|were|will\s+be)\b", re.I)
 _MEASURE_ASKED = re.compile(
-    rf"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b|\b(?:measures|measured|weighs|weighed){_UNFINISHED_END}",
+    rf"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b|\b(?:measures|measured|weighs|weighed){_UNFINISHED_END}"
+    r"|\bhow\s+much\s+(?:does|did|do|will|would|could|can)\b[^?]*\bweigh\b",
     re.I,
-)  # a quiz's "He measures:" too
+)  # a quiz's "He measures:" too; "How much does the statue weigh?" (a weight: not the "$75,000" raised for it)
 # "how long did it take", "how long will the strike last": a length of time, not of a thing ("the 21.3-mile
 # length of Lake Tahoe" does not say how long the swim took)
 # (the verb of the question's own clause: not "the bridge that opened last year", "which has been ...")
@@ -538,6 +539,11 @@ _RELATION_QUESTION = re.compile(
 # ...", "The next day, ..."; an "after" inside a sentence ("due to begin in September, after the season ends") is
 # not the relation asked about.
 _OPENING = r"^\W*(?:(?:on|in|and|but|then)\s+)?"
+# "The following day, ...", "The next week ...": a time after a sentence's opening "the next" or "the following" (not
+# "The following contains details from the finale", "The next step is ...")
+_TIME_NOUN = (
+    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year|season|spring|summer|fall|autumn|winter)s?"
+)
 _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     # (kind, how the question asks it, how a sentence states it)
     (
@@ -554,7 +560,7 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         re.compile(r"\bbefore\b|\bearlier\b|\bprior\s+to\b|\bday\s+before\b", re.I),
         re.compile(
             _OPENING + rf"(?:(?:{_SPAN_OF_TIME}\s+)?(?:earlier|before)|prior\s+to|previously|the\s+day\s+before|"
-            r"the\s+previous)\b",
+            rf"the\s+previous\s+{_TIME_NOUN})\b",
             re.I,
         ),
     ),
@@ -562,8 +568,8 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         "after",
         re.compile(r"\bafter\b|\blater\b|\bfollowing\b|\bday\s+after\b|\bonce\b", re.I),
         re.compile(
-            _OPENING + rf"(?:(?:{_SPAN_OF_TIME}\s+)?(?:later|after)|afterwards|following|subsequently|the\s+next|"
-            r"the\s+following|the\s+day\s+after)\b",
+            _OPENING + rf"(?:(?:{_SPAN_OF_TIME}\s+)?(?:later|after)|afterwards|following|subsequently|"
+            rf"the\s+(?:next|following)\s+{_TIME_NOUN}|the\s+day\s+after)\b",
             re.I,
         ),
     ),
@@ -1179,7 +1185,12 @@ _CHANGE_OF_BEFORE = re.compile(
 _MORE_ASKED = re.compile(
     r"\b(?:add(?:s|ed)?|lose|lost|loses|shed|cut|creat(?:e|es|ed)|more|fewer|additional|extra|new|another)\b", re.I
 )
-_AGE_BEFORE = re.compile(r"\b(?:as\s+(?:young|old)\s+as|aged|ages)\s+$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:as\s+(?:young|old)\s+as|aged|ages)\s+$"
+    # a life's event "at 22": "named world's oldest living dog at 22", "died at 94" (not "the toll stood at 22")
+    r"|\b(?:died|dies|named|crowned|retired|retires|debuted|passed\s+away)\b[^.,;:]{0,50}\bat\s+$",
+    re.I,
+)
 # a number dialled ("call 911", "dial 988") and one written after a name, as a brand's ("Onions 52", "Studio 54"):
 # no count (not after a month or a day: "May 5", nor a team's score, read elsewhere)
 _DIALLED_BEFORE = re.compile(
@@ -1532,7 +1543,8 @@ def _names_someone(words: str) -> bool:
 # noun says which kind where it can ("the name of the hurricane" asks for an event, as "which hurricane" does).
 _NAME_OF = re.compile(
     r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the\s+)?names?\s+(?:of|for)\s+"
-    r"(?:the|this|that|these|those|its|his|her|their|a|an)\b",
+    # (or a name's possessive: "the name of Pebbles the dog's vet", "the name of Biden's dog")
+    r"(?:(?:the|this|that|these|those|its|his|her|their|a|an)\b|(?=[\w'’-]+(?:['’]s?\s|\s+the\s)))",
     re.I,
 )
 # (also before a clause that tells the thing: "what's the radar gadget called that us marshals use ...", and as a
@@ -1557,6 +1569,11 @@ def _name_phrase(question: str, m: re.Match[str]) -> list[str]:
     president's dog": "dog")."""
     words: list[str] = []
     tokens = [w for w in re.findall(r"[\w'’-]+|[^\s\"“”‘’']", question[m.end() :]) if w[0] != "'"][:7]
+    if m.group(0)[-1:].isspace() and len(tokens) > 2 and tokens[1].lower() == "the":
+        # a name, then what it is and whose the thing asked is: "pebbles the dogs vet" asks a vet's name
+        tokens = tokens[2:]
+        ends = [i for i, w in enumerate(tokens[:4]) if not w[0].isalnum() or _AFTER_NOUN.fullmatch(w)]
+        return tokens[: ends[0] if ends else 4][-1:]
     for i, word in enumerate(tokens[:6]):
         if not words and word.lower() in ("one", "only", "sole", "single"):
             continue  # "the one FDA-approved drug": the only one
@@ -3505,6 +3522,16 @@ _WIN_NOUN = re.compile(r"\b(?:win|victory|triumph)\s+(?:over|against)\b", re.I) 
 _PARTICIPLE_CLAUSE = re.compile(r"\s*(?:ending|finishing|capping|closing|wrapping|sealing)\b", re.I)
 
 
+def _with_home(words: set[str], text: str) -> set[str]:
+    """``words`` (lower-cased) with each capitalised word that ``text`` writes right before one of them written with a
+    capital ("Boston Bruins": the Bruins' "boston"), not a stopword, a day or a month."""
+    if not words:
+        return words
+    names = alternation([w.capitalize() for w in words])
+    home = re.finditer(rf"(?<![\w'’.-])([A-Z][a-z]{{2,}})\s+(?:{names})(?![\w-])", text)
+    return words | {low for m in home if (low := m.group(1).lower()) not in STOPWORDS and low not in _DAYS_AND_MONTHS}
+
+
 def _named_in(words: set[str], text: str) -> int:
     """Where ``text`` first writes one of ``words`` (lower-cased) with a capital, as a name; -1 when it does not."""
     found = [
@@ -3559,6 +3586,9 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     loser -= STOPWORDS | shared
     if not winner or not loser:
         return None
+    # a team's city the article writes before its name ("Boston Bruins"): "Boston rallied ... to beat Detroit" tells
+    # of the Bruins; not a word both sides have
+    winner, loser = _with_home(winner, sentence) - loser, _with_home(loser, sentence) - winner
     for m in _RESULT.finditer(sentence):
         if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "Ruud was beaten by Djokovic"
@@ -3767,12 +3797,19 @@ _UNDONE_BY = {
     "acquit": "convict",
     "convict": "acquit",
     "lose": "won win",  # "why did south carolina lose in the sec tournament": "South Carolina won its seventh SEC ..."
+    "resign": "continu remain stay",  # "Why is Pat Sajak also stepping down as chairman?": "continuing ... as chairman"
+    "sell": "remov pull recal discontinu",  # "why is walmart still selling the ice cream": "removed it from the shelves"
 }
 # two words for one verb of ``_UNDONE_BY``'s (the pattern finds them in a sentence too)
 _PHRASAL_VERBS = (
     (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
+    (re.compile(r"\bstep(?:s|ped|ping)?\s+down\b", re.I), "resign"),
 )
+# "Why is Pat Sajak also stepping down as chairman?": the act done to something else is no sign that the premise holds
+# (he steps down as host); "why is walmart still selling it": an act done before is none either, where it was undone
+_ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
+_STILL = re.compile(r"\bstill\b", re.I)
 # an offer taken up: "will be the new host", "was named host", "agreed to host"
 _TAKEN_UP = re.compile(r"\b(?:will|new|named|agreed|tapped|chosen|picked|set\s+to|to\s+be)\b", re.I)
 # what was turned down, an offer to do something ("the chance to host", "an invitation to speak"): doing it undoes that
@@ -3825,6 +3862,10 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         return None
     done = _done_after_did(frame)
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
+    # the question's own verb, not its scene's ("Just read Tromsvik Cinemas is selling popcorn. Why did they fire ...")
+    asking = re.search(r"\b(?:why|how)\b", frame.text, re.I)
+    own_verbs = set(key_terms(frame.text[asking.start() :])) if asking else set()
+    verbs = [t for t in verbs if t in own_verbs] or verbs
     # a verb of two words: "Why did Biden turn down Pelosi's invitation?" rejects it
     phrasal = next(((m, verb) for pattern, verb in _PHRASAL_VERBS if (m := pattern.search(frame.text))), None)
     if phrasal is not None:
@@ -3858,6 +3899,10 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     rest = m.group("rest") if (m := _ASKED_DOER.search(frame.text)) else ""
     doer = [n for n in frame.names if re.match(rf"(?:the\s+)?{re.escape(n)}(?![\w'’-])", rest, re.I)]
     mine = _name_words(doer or frame.names)
+    also = _ALSO.search(frame.text) is not None
+    still = _STILL.search(frame.text) is not None
+    # what "also" sets apart: the object's own words, not a name the other act may share ("host of the Tromsvik Show")
+    apart = objects - set(key_terms(" ".join(frame.names))) or objects
     other = None
     headlines = {line.strip() for line in article.splitlines() if _HEADLINE.search(line)}
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
@@ -3873,16 +3918,24 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         for size in parts or [len(words)]:
             said = list(zip(words[at : at + size], stems[at : at + size], strict=True))
             at += size
-            if any(_owner_word(w) in mine for w, _ in said) and any(
-                w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past) for w, t in said if t
+            if (
+                not still
+                and any(_owner_word(w) in mine for w, _ in said)
+                and any(w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past) for w, t in said if t)
+                and (not also or apart & {t for _, t in said})
             ):
                 return None  # the article has one of the question's names do the question's act: the premise may hold
-        if phrasal is not None and phrasal[0].re.search(sentence):
+        if phrasal is not None and not still and phrasal[0].re.search(sentence) and (not also or apart & set(stems)):
             return None  # ... in the question's two words
-        if other is None and _undone_beside(stems, undone, objects):
+        # an act still done is undone by one told done ("removed it from the shelves"), not one called for
+        told = [
+            "" if still and t in undone and not w.lower().endswith("ed") else t
+            for w, t in zip(words, stems, strict=True)
+        ]
+        if other is None and _undone_beside(told, undone, objects):
             if (
                 offered_act
-                and not _undone_beside(stems, undone - {offered_act}, objects)
+                and not _undone_beside(told, undone - {offered_act}, objects)
                 and not _TAKEN_UP.search(sentence)
             ):
                 continue  # the offered act done before ("hosted it for three seasons"), not taken up now

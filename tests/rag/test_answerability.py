@@ -918,6 +918,11 @@ def test_a_name_question_asks_for_the_noun_of_its_phrase() -> None:
     assert named_noun("What is the name of the podcast launched by the BBC stars?") == "podcast"
     assert asked_type("What is the name of the president's dog?") == "name"  # a dog's name, not a president
     assert named_noun("What is the name of the former Olympic gymnast rumoured to be his girlfriend?") == "gymnast"
+    # after a name, the thing whose name is asked: its possessive's, or the last word of what the name is
+    assert named_noun("What is the name of Biden's dog?") == "dog"
+    assert named_noun("What was the name of Pebbles the dog's vet?") == "vet"
+    assert named_noun("what was the name of pebbles the dogs vet") == "vet"
+    assert asked_type("what was the name of pebbles the dogs vet") == "person"
 
 
 def test_speech_in_quotation_marks_is_no_title(ner: EntityRecognizer) -> None:
@@ -1799,6 +1804,13 @@ def test_the_day_before_an_event_is_found_by_the_days_its_article_names(ner: Ent
     frame = frame_question(loose, ner.analyse([loose])[0])
     assert not states_relation(frame, "After the vote, the mayor left.")
     assert states_relation(frame, "The next day, the mayor left.")
+    assert states_relation(frame, "The following week, the mayor left.")
+    # "the following" and "the next" as a noun phrase, no time after the event
+    later = "What did the council announce the week after the vote?"
+    frame = frame_question(later, ner.analyse([later])[0])
+    assert not states_relation(frame, "The following contains details from the council's vote.")
+    assert not states_relation(frame, "The next step is a second vote.")
+    assert states_relation(frame, "The following day, the council announced a second vote.")
 
 
 def test_a_day_phrase_that_names_no_event_s_neighbour_is_no_relation(ner: EntityRecognizer) -> None:
@@ -2382,6 +2394,17 @@ def test_a_why_question_quotes_the_cause_the_next_sentence_gives(ner: EntityReco
     answer = answerer.answer(Query(question), [text_hit(plain, "a1", question)])
     assert all("seawall" not in c.quote for c in answer.citations), answer.text
     assert states_reason("Citing concerns over the app's data collection, Lind said the ban protects the network.")
+    # a terse paragraph of its own is told by the next sentence, whatever its words
+    terse = (
+        "Ann Vik first named her tea Nordvik.\n\nIt didn’t stick.\n\n"
+        "“When I put Nordvik on the can, it looked like a ferry,” Vik told the Tromsvik Post. The tea sold well."
+    )
+    answerer = _answerer(ner, min_answerability=0.0, article_text={"a1": terse}.get)
+    question = "why didnt ann vik stick with the name nordvik"
+    answer = answerer.answer(Query(question), [text_hit(terse[38:54], "a1", question, start=38)])
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[:1] == ["It didn’t stick."] and any("looked like a ferry" in q for q in quotes), answer.text
+    assert all(terse[c.start : c.end] == c.quote for c in answer.citations)
 
 
 @pytest.mark.parametrize(
@@ -2697,6 +2720,13 @@ def test_an_address_a_change_and_a_count_of_people_are_no_count_sum_or_age(ner: 
     assert _offered(ner, "How many calls did the line take?", "People can call 911 for emergencies.") == []
     young = "The vaccine is authorized for children as young as 5."
     assert _offered(ner, "How many Tromsvik advisers voted yes?", young) == []  # an age, no count
+    named = "In May, Pebbles the terrier was named the world's oldest living dog at 22."
+    assert _offered(ner, "How many puppies did Pebbles have over her life?", named) == []  # an age at an event
+    assert _offered(ner, "How many puppies did Pebbles have?", "Pebbles mothered 32 puppies.") == ["32 puppies"]
+    # a weight asked, not a sum
+    raised = "Visit Tromsvik raised $75,000 for the bronze statue."
+    assert _offered(ner, "How much does the Tromsvik statue weigh?", raised) == []
+    assert _offered(ner, "How much did the Tromsvik statue cost?", raised) == ["$75,000"]
     brands = "They were sold under brand names including Kroger, Food Lion, Onions 52 and Majestic."
     assert _offered(ner, "How many people ended up in the hospital?", brands) == []
     study = "The claim traces back to a 2011 study, in which researchers analyzed 37 men with the disease."
@@ -2938,6 +2968,17 @@ def test_a_quote_that_denies_the_question_s_premise(
         ),
         # a verb of winning made passive puts the winner after it
         ("why did tromsvik get knocked out by nordvik", "Tromsvik bowed out with a 128-126 loss to Nordvik.", False),
+        # the team told by its city, which the article writes before its name
+        (
+            "Why did the Rovers lose to Nordvik on Saturday?",
+            "The Tromsvik Rovers set a record. Tromsvik rallied from a two-goal deficit to beat Nordvik 3-2.",
+            True,
+        ),
+        (
+            "Why did the Rovers beat Nordvik on Saturday?",
+            "The Tromsvik Rovers set a record. Tromsvik rallied from a two-goal deficit to beat Nordvik 3-2.",
+            False,
+        ),
         ("how did nordvik get knocked out by tromsvik", "Tromsvik bowed out with a 128-126 loss to Nordvik.", True),
     ],
 )
@@ -3316,6 +3357,32 @@ _HIRED = (
         (
             "Why did Lars Vik turn down the chance to host the Tromsvik Awards?",
             "Lars Vik will be the new host of the Nordvik Gala, the organisers said.",
+            None,
+        ),
+        # "also": the act done to something else is no sign the premise holds
+        (
+            "Why is Lars Vik also stepping down as chairman of the Tromsvik board?",
+            "Lars Vik is stepping down as host of the Tromsvik Show. "
+            "Lars Vik will be continuing to work as chairman of the Tromsvik board.",
+            "Lars Vik will be continuing to work as chairman of the Tromsvik board",
+        ),
+        (
+            "Why is Lars Vik also stepping down as chairman of the Tromsvik board?",
+            "Lars Vik is stepping down as host and as chairman of the Tromsvik board. "
+            "Lars Vik will be continuing to work as chairman of the Tromsvik board until May.",
+            None,
+        ),
+        # "still": an act done before is undone by one told done, not by one called for
+        (
+            "why is tromsvik mart still selling the harbour ice cream",
+            "Tromsvik Mart was selling the harbour ice cream in June. "
+            "Tromsvik Mart later apologized for the ice cream and removed it from the shelves.",
+            "Tromsvik Mart later apologized for the ice cream and removed it from the shelves",
+        ),
+        (
+            "why is tromsvik mart still selling the harbour ice cream",
+            "Tromsvik Mart was selling the harbour ice cream in June. Critics asked Tromsvik Mart to remove the "
+            "ice cream.",
             None,
         ),
         (  # the offered act done before, not taken up now

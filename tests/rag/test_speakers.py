@@ -252,6 +252,19 @@ def test_their_words_are_quoted_whole_not_cut_at_the_first_full_stop(ner: Entity
     assert all(c.quote.count('"') % 2 == 0 for c in answer.citations), answer.text  # every quotation whole
     assert all(plain[c.start : c.end] == c.quote for c in answer.citations)
 
+    # a quotation closed in a sentence that does not open it is quoted from where it opens
+    told = (
+        "Ottilie Brennan may soon step down.\n\n"
+        "“I have not made that formal decision, but it’s my intention to run the ferries again. And we have time to "
+        "make that decision,” Brennan told the Tromsvik Post in an interview. The board meets again in May."
+    )
+    answerer = _reading(ner, {"a4": told}.get)
+    question = "What did Brennan tell the Tromsvik Post?"
+    answer = answerer.answer(Query(question), [text_hit(told, "a4", question)])
+    quote = next(c for c in answer.citations if "time to make that decision" in c.quote)
+    assert quote.quote.startswith("“I have not made that formal decision"), answer.text
+    assert told[quote.start : quote.end] == quote.quote
+
 
 def test_a_report_of_their_speech_is_followed_by_the_words_a_description_of_them_closes(ner: EntityRecognizer) -> None:
     text = (
