@@ -979,7 +979,10 @@ class ExtractiveAnswerer(Answerer):
         if frame.speaker is not None:
             beside.append(self._their_words_after(frame.speaker, best, stored))
         if frame.reason and states_reason(best.text) < 1:
-            beside.append(self._reason_before(best, stored) or self._reason_after(best, stored))
+            cause = self._reason_before(best, stored) or self._reason_after(best, stored)
+            # a cause told in someone's words, quoted whole ("“It’s very unusual. Unsafe road conditions have
+            # prevented us from returning to school,” ... said.")
+            beside.append(self._whole_quotation(cause, stored) if cause is not None else None)
         for added in filter(None, beside):
             further = [added, *(c for c in further if " ".join(c.text.split()) != " ".join(added.text.split()))]
         further = further[: self.max_sentences - 1]

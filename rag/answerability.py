@@ -1250,6 +1250,7 @@ _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
+_NAME_RUN_AFTER = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w'’.-]*)*")
 _JOINED_NUMBER = re.compile(r"\d-([a-z][\w'’]*)", re.I)  # a number and the word it is joined to
 _JOINED_WORD = re.compile(r"-([a-z][\w'’]*)", re.I)  # "-pound" of "140,000-pound piles"
 # words a number joins and stays an amount: "$5-million", "20-percent", "$4-a-gallon", "a 3-to-1 margin"
@@ -1346,7 +1347,10 @@ _NO_PEOPLE = frozenset(
         "priorities things ways reasons steps goals areas issues ideas options questions factors changes rules "
         "categories topics items lessons tips signs trends problems challenges points percent products features "
         "policies plans projects programs models versions markets stores locations sites countries states cities "
-        "counties districts regions provinces towns villages neighborhoods homes houses buildings vehicles acres miles"
+        "counties districts regions provinces towns villages neighborhoods homes houses buildings vehicles acres miles "
+        # measures ("a low of 54 degrees")
+        "degrees inches feet yards pounds ounces kilograms grams tons tonnes gallons liters litres hectares calories "
+        "seconds minutes hours days weeks months years decades"
     )
 )
 # a number of a group: "one of two major decisions", "three of the 12 jurors" (not "dozens of calories": a count)
@@ -1357,7 +1361,7 @@ _PART_OF = re.compile(
 
 
 _ADJECTIVE = re.compile(
-    r"\w+(?:ent|ant|ive|al|ous|ful|able|ible|ic|ary|less)|new|other|more|major|extra|big|small|large|several|various",
+    r"\w+(?:ent|ant|ive|al|ous|ful|able|ible|ic|ary|less)|new|other|more|fewer|major|extra|big|small|large|several|various",
     re.I,
 )
 
@@ -1412,6 +1416,8 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
     part = _PART_OF.match(sentence, pos)
     if part is not None and not noun:
         pos = part.end()  # "one of two major business decisions": one of the decisions
+    if not noun and (run := _NAME_RUN_AFTER.match(sentence, pos)) is not None:
+        pos = run.end()  # a name before the noun, skipped whole: "two Montgomery County Board of Education hearings"
     for _ in range(3):
         if noun:
             break
@@ -1760,6 +1766,9 @@ _STATES_REASON = re.compile(
     r"|(?:the\s+)?cause[sd]?\b(?!\s+(?:celebre|célèbre))|causing|led\s+to|prompt(?:ed|ing)|trigger(?:ed|ing)"
     r"|(?:died|dies|die|dying)\s+(?:of|from)|complications\s+(?:of|from)"
     r"|spark(?:ed|ing)|result(?:ed|ing)\s+(?:in|from)|fu?ell?ed\s+by|driven\s+by|under\s+threat\s+of"
+    # "Unsafe road conditions have prevented us from returning to school", "the storm forced them to close"
+    r"|prevent(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?from\s+(?-i:[a-z]+ing)|forc(?:es|ed|ing)\s+(?:[\w'’-]+\s+){1,3}?to"
+    r"\s+(?-i:[a-z]+)\b"
     r"|(?:banned|barred|fired|sued|arrested|charged|convicted|punished|fined|suspended|critici[sz]ed|praised|jailed"
     r"|sentenced|disqualified|expelled|ousted|censured|penali[sz]ed|sanctioned|indicted|apologi[sz]ed|honou?red)"
     r"\s+(?:[\w'’-]+\s+){0,6}?for\s+(?:allegedly\s+|his\s+|her\s+|their\s+|its\s+)?(?-i:[a-z]+ing)\b)",
@@ -3805,6 +3814,14 @@ _PHRASAL_VERBS = (
     (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
     (re.compile(r"\bstep(?:s|ped|ping)?\s+down\b", re.I), "resign"),
+    # "how did kalush orchestra react to finishing second behind the uk": a loss ("has won this year's Eurovision")
+    (
+        re.compile(
+            r"\b(?:finish(?:es|ed|ing)?|c(?:a|o)m(?:e|es|ing))\s+(?:in\s+)?(?:second|third|fourth|last|runners?-up)\b",
+            re.I,
+        ),
+        "lose",
+    ),
 )
 # "Why is Pat Sajak also stepping down as chairman?": the act done to something else is no sign that the premise holds
 # (he steps down as host); "why is walmart still selling it": an act done before is none either, where it was undone
@@ -3925,8 +3942,12 @@ def opposite_act(frame: Frame, article: str) -> str | None:
                 and (not also or apart & {t for _, t in said})
             ):
                 return None  # the article has one of the question's names do the question's act: the premise may hold
-        if phrasal is not None and not still and phrasal[0].re.search(sentence) and (not also or apart & set(stems)):
-            return None  # ... in the question's two words
+        told_so = phrasal[0].re.search(sentence) if phrasal is not None and not still else None
+        if told_so is not None and (
+            re.search(r"\b(?:it|them|him|her)\b", told_so.group(0), re.I) or (apart if also else objects) & set(stems)
+        ):
+            return None  # ... in the question's two words, of what it is done to ("turned it down"; not "finished
+            # second in Ukraine's national selection" for "finishing second behind the uk at eurovision")
         # an act still done is undone by one told done ("removed it from the shelves"), not one called for
         told = [
             "" if still and t in undone and not w.lower().endswith("ed") else t

@@ -90,6 +90,8 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("What did Putin and Zelensky say about the talks?", ["Putin", "Zelensky"]) is None
     assert asked_speaker("What did Russian President Putin say about it?", ["Putin"]) == "Putin"
     assert asked_speaker("How did Lars Vik joke about his trade?", ["Lars Vik"]) == "Lars Vik"
+    told = "Ann Vik has promised a harbour plan. How did she tell the Tromsvik Post the problem should be treated?"
+    assert asked_speaker(told, ["Ann Vik", "Tromsvik Post"]) == "Ann Vik"  # "she" of the scene, and "tell"
     # what they are to a body named first
     gilder = "What did Tromsvik Rockets co-owner Ottilie Brennan tweet about the team?"
     assert asked_speaker(gilder, ["Tromsvik Rockets", "Ottilie Brennan"]) == "Ottilie Brennan"

@@ -24,6 +24,14 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = "He said: “We will win.” The crowd cheered. “Really?” she asked."
     assert _sentences(text) == ["He said: “We will win.”", "The crowd cheered.", "“Really?” she asked."]
+    # a quotation's attribution after its closing mark ends the quoted sentence, whatever the mark before it
+    told = "“You understand that, Mr. Mayor?” Lars Vik said to laughter. Ann Vik left. “We won.” The crowd cheered."
+    assert _sentences(told) == [
+        "“You understand that, Mr. Mayor?” Lars Vik said to laughter.",
+        "Ann Vik left.",
+        "“We won.”",
+        "The crowd cheered.",
+    ]
 
 
 def test_lowercase_after_period_is_not_a_boundary() -> None:
