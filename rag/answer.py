@@ -31,6 +31,7 @@ from rag.answerability import (
     denied_premise,
     denies_asked_act,
     event_of_another_year,
+    first_time_told,
     frame_question,
     join_words,
     named_day,
@@ -1751,7 +1752,8 @@ class ExtractiveAnswerer(Answerer):
             or other_doer(frame, written)
             or opposite_act(frame, written)
             or subject_denies(frame, written)
-            or reversed_verdict(frame, written),
+            or reversed_verdict(frame, written)
+            or first_time_told(frame, written),
         )
 
     @staticmethod

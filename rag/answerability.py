@@ -610,6 +610,22 @@ def day_offset(question: str) -> tuple[int, str] | None:
     return (n if m["way"].lower() in ("after", "later") else -n), event
 
 
+def _day_of_the_event(frame: Frame, sentence: str) -> bool:
+    """Whether a sentence places what it tells on the day before or after the question's event, by that event's own
+    word anywhere in it: "One photo shows Prince on April 20, 2016, the day before his death at the office of Dr.
+    Michael Todd Schulenberg" for "who was the family doctor prince saw the day before he died"."""
+    if frame.day_offset not in (-1, 1):
+        return False
+    way = "after" if frame.day_offset > 0 else "before"
+    asked = as_events(tuple(key_terms(frame.event)))
+    return any(
+        asked & as_events(tuple(key_terms(m.group(1))))
+        for m in re.finditer(
+            rf"\bthe\s+(?:day|night)\s+{way}\s+(?:(?:his|her|their|its|the|a|an)\s+)?([\w'’-]+)", sentence, re.I
+        )
+    )
+
+
 @functools.cache
 def days_stated(offset: int) -> re.Pattern[str]:
     """How a sentence states a relation of ``offset`` days in words, in its first words: "The next day, ...",
@@ -1692,7 +1708,7 @@ def states_relation(frame: Frame, sentence: str) -> bool:
     if frame.relation is None:
         return False
     if frame.day_offset is not None:  # "the day before": said in words of days, or by naming them (see named_day)
-        return bool(days_stated(frame.day_offset).search(sentence))
+        return bool(days_stated(frame.day_offset).search(sentence)) or _day_of_the_event(frame, sentence)
     for kind, _, stated in _RELATION_KINDS:
         if kind == frame.relation:
             m = stated.search(sentence)
@@ -1722,6 +1738,7 @@ def _refers_back(what: str, event: set[str]) -> bool:
     return bool(_SHORT_REFERENCE.match(what.strip())) or bool(event & set(key_terms(what)))
 
 
+_PAST_WHEN = re.compile(r"\bwhen\s+(?:did|was|were|had)\b", re.I)
 _IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|just\s+|another\s+)?$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+$", re.I)
 _WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?")
@@ -1747,6 +1764,8 @@ _REASON_ASKED = re.compile(
     # "What was Francisco Oropeza's motive for killing ...?"
     r"|\bwhat\s+(?:was|is|were|are)\s+(?:[\w.'’-]+\s+){1,4}?(?:reasons?|motives?|motivations?)\s+(?:for|behind)\b"
     r"|\bhow\s+come\b"
+    # "What reason did the group give?", "What explanation has the company offered?"
+    r"|\bwhat\s+(?:reasons?|explanations?|justifications?|rationale)\s+(?:did|does|do|has|have|had|was|were|is)\b"
     r"|" + _DEATH_CAUSE,
     re.I,
 )
@@ -1757,7 +1776,7 @@ DEATH_CAUSE_ASKED = re.compile(_DEATH_CAUSE, re.I)
 # often tell only an order or a setting. A reason or a "why" asked is no cause ("When asked why ..."), nor is a
 # purpose's bare "to" (too common) or "citing" (sources more often than causes) but for "citing concerns over ...".
 _STATES_REASON = re.compile(
-    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|blamed?\s+(?:on|for)|blaming"
+    r"\b(?:because|due\s+to|owing\s+to|in\s+light\s+of|as\s+a\s+result\s+of|caused\s+by|blamed?\s+(?:on|for)|blaming"
     r"|in\s+(?:response|reaction|retaliation|protest)\b|to\s+protest|in\s+order\s+to|so\s+that|motivated"
     r"|citing\s+(?:\w+\s+){0,2}(?:concerns?|fears?|worries|risks?|threats?)\b"
     r"|(?:the|a|no|any|one|main|key|his|her|their|its)\s+(?:\w+\s+)?(?:reasons?|motives?|explanation)"
@@ -3103,8 +3122,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "When did she join the band?" is not answered by "79" (her age, a date to the small model)
         if frame.asks == "date" and _BARE_LENGTH.fullmatch(ent.text.strip()):
             continue  # "When did Musk buy Twitter?" is not answered by "months" ("after spending months ...")
-        if frame.asks == "date" and _length_of_time(ent.text) and not _IN_A_WHILE.search(sentence, 0, ent.start):
-            continue  # "When did Greggs open its shop?" is not answered by "24 hours" (how long it opens a day)
+        if (
+            frame.asks == "date"
+            and _length_of_time(ent.text)
+            and not (_IN_A_WHILE.search(sentence, 0, ent.start) and not _PAST_WHEN.search(frame.text))
+        ):
+            # "When did Greggs open its shop?" is not answered by "24 hours" (how long it opens a day), nor "when did
+            # the wall come down" by "agreed to pay ... within 90 days" (a time from then, for what is still to come)
+            continue
         if (
             frame.asks == "date"
             and (kind != "year" or _DOCUMENT_AFTER.match(sentence, ent.end))
@@ -3807,7 +3832,8 @@ _UNDONE_BY = {
     "convict": "acquit",
     "lose": "won win",  # "why did south carolina lose in the sec tournament": "South Carolina won its seventh SEC ..."
     "resign": "continu remain stay",  # "Why is Pat Sajak also stepping down as chairman?": "continuing ... as chairman"
-    "sell": "remov pull recal discontinu",  # "why is walmart still selling the ice cream": "removed it from the shelves"
+    "sell": "remov pull recal discontinu",
+    "skip": "debut walk pose arriv appear",  # "Why did Uzo Aduba skip the red carpet?": "debuts baby bump at the ..."  # "why is walmart still selling the ice cream": "removed it from the shelves"
 }
 # two words for one verb of ``_UNDONE_BY``'s (the pattern finds them in a sentence too)
 _PHRASAL_VERBS = (
@@ -3977,6 +4003,7 @@ _ADVERB = re.compile(
     r"(?!(?:apply|supply|reply|rally|comply|rely|ally|bully|tally|multiply)$)\w{3,}ly)$",  # not "did Ukraine apply"
     re.I,
 )
+_PARTICLES = frozenset({"back", "over", "off", "out", "up", "down", "away", "in", "on"})
 _NOT_DONE = frozenset(key_terms("say tell think know want feel mean call react respond describe plan"))
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -4015,28 +4042,34 @@ def other_doer(frame: Frame, article: str) -> str | None:
     if not words or not words[0].isalpha() or not words[0].islower() or re.search(r"[^s]s$", words[0]):
         return None
     stem = key_terms(words[0])[:1]
-    if not stem or stem[0] in _LIGHT_VERBS or stem[0] in _NOT_DONE:
+    # a light verb only with its particle: "take back" (not "take")
+    particle = words[1].lower() if len(words) > 1 and words[1].lower() in _PARTICLES else ""
+    if not stem or (stem[0] in _LIGHT_VERBS and not particle) or stem[0] in _NOT_DONE:
         return None
     forms = as_events(tuple(stem))
-    done_to = set(key_terms(" ".join(words[1:7]))) - set(key_terms(who)) - forms
+    done_to = set(key_terms(" ".join(words[1 + bool(particle) : 7]))) - set(key_terms(who)) - forms
     mine = {w.lower() for w in re.findall(r"[\w-]+", who) if len(w) > 2} - STOPWORDS
     if not done_to or not mine:
         return None
     lower = _small_words(article)
     # a word is stemmed only where it may be a form of the verb ("paid" of "pay" too): an article is long
     starts = {f[:3] for f in forms | past_forms(forms)}
+    objects = _name_words(frame.names)
     other = None
+    # the numbers the question gives its object ("take back more than 600 ISIS fighters"): the doer's act of another
+    # number ("the US has taken back 39 Americans") is no sign that the premise holds
+    counted = numbers_in(frame.text)
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         named = None  # whether the sentence names the question's doer, read once
         for v in _WORD.finditer(sentence):
             if v.group(0)[:3].lower() not in starts or not as_events(tuple(key_terms(v.group(0))[:1])) & forms:
                 continue
+            if particle and not re.match(rf"\s+{particle}\b", sentence[v.end() :], re.I):
+                continue
             if named is None:
                 named = any(_owner_word(w) in mine for w in _WORD.findall(sentence))
-            if named:
-                return None  # the question's doer may do it here
-            if other is not None or _PASSIVE_BEFORE.search(sentence, max(0, v.start() - 40), v.start()):
-                continue
+                named = named and (not counted or bool(counted & numbers_in(sentence)) or not numbers_in(sentence))
+            passive = _PASSIVE_BEFORE.search(sentence, max(0, v.start() - 40), v.start()) is not None
             window = max(0, v.start() - 300)
             start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, v.start())), default=window)
             clause = sentence[start : v.start()]
@@ -4047,8 +4080,22 @@ def other_doer(frame: Frame, article: str) -> str | None:
             doers = [
                 w
                 for w in _WORD.findall(clause)[-6:]
-                if w[:1].isupper() and _owner_word(w) not in STOPWORDS and w.lower() not in lower
+                if w[:1].isupper()
+                and _owner_word(w) not in STOPWORDS
+                and w.lower() not in lower
+                and (_owner_word(w) in mine or _owner_word(w) not in objects)  # not "Syria" of the camps in Syria
             ]
+            # the question's doer named only after a verb that has another subject is not its doer: "Iraq has taken
+            # back more than 600 fighters ..., according to ... the acting US special envoy"
+            another = (
+                not passive
+                and bool(doers)
+                and not any(_owner_word(w) in mine for w in _WORD.findall(sentence[: v.start()]))
+            )
+            if named and not another:
+                return None  # the question's doer may do it here
+            if other is not None or passive:
+                continue
             if doers and done_to & set(key_terms(" ".join(sentence[v.end() :].split()[:8]))):
                 other = sentence.strip().rstrip(" .")
     return other
@@ -4258,4 +4305,30 @@ def reversed_range(frame: Frame, sentence: str) -> str | None:
     for m in _TO_FROM.finditer(sentence):
         if (_range_value(m.group(1)), _range_value(m.group(2))) == (start, end):
             return m.group(0)
+    return None
+
+
+# A repeat taken for granted where the article tells the first time: "Why is the 2028 Final Four going back to Las
+# Vegas for a second time?" against "2028 will be the first time the Final Four will be played in Las Vegas and the
+# state of Nevada". The question asks why or how, names two things or more, and asks a second time, "again" or a
+# return; the sentence tells "the first time" with every one of those names after it in its clause (not "Messi scored
+# for the first time in Barcelona" for "Why is Messi going back to Barcelona?": Messi comes before it).
+_REPEAT_ASKED = re.compile(
+    r"\b(?:a|the)\s+(?:second|third|fourth|fifth|\d+(?:nd|rd|th))\s+time\b|\bagain\b"
+    r"|\b(?:go(?:es|ing)?|went|gone|com(?:e|es|ing)|came|head(?:s|ed|ing)?)\s+back\s+to\b|\breturn(?:s|ed|ing)?\s+to\b",
+    re.I,
+)
+_FIRST_TIME = re.compile(r"\b(?:the|its|their|his|her)\s+first\s+time\b|\bfor\s+the\s+first\s+time\b", re.I)
+
+
+def first_time_told(frame: Frame, article: str) -> str | None:
+    """The sentence of ``article`` that tells as the first time what the question asks as a repeat (see above);
+    None where none does."""
+    if not asks_why_or_how(frame) or len(frame.names) < 2 or not _REPEAT_ASKED.search(frame.text):
+        return None
+    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        for m in _FIRST_TIME.finditer(sentence):
+            clause = re.split(r"[;:,]\s", sentence[m.end() :], maxsplit=1)[0]
+            if all(mentions(clause.lower(), name) for name in frame.names):
+                return sentence.strip().rstrip(" .")
     return None

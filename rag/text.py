@@ -92,11 +92,13 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _NEXT_START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
-# a quotation's attribution after its closing mark, which ends the quoted sentence's own: "“... You understand that,
-# Mr. President?” Brady said to laughter." is one sentence (up to three capitalised words, then a verb of speech)
+# a quotation's attribution after its closing mark, where a question or an exclamation ends the quoted sentence:
+# "“... You understand that, Mr. President?” Brady said to laughter." is one sentence (up to three capitalised words,
+# no pronoun, then a verb of speech; not "... again.” She told CNN ...", a sentence of its own)
 _ATTRIBUTION = re.compile(
-    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|asked|asks|told|tells|added|adds|joked|jokes|replied|replies|wrote|"
-    r"recounted|quipped|exclaimed|responded|continued|laughed|shouted|yelled|tweeted)\b"
+    r"(?!(?:He|She|They|It|We|I|You)\s)(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|asked|asks|told|tells|added|adds|"
+    r"joked|jokes|replied|replies|wrote|recounted|quipped|exclaimed|responded|continued|laughed|shouted|yelled|"
+    r"tweeted)\b"
 )
 
 
@@ -130,7 +132,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
             first = nxt.group(2)
             if not (first.isupper() or first.isdigit() or nxt.group(1)):
                 continue
-            if text[cut - 1] in "\"”’'" and not nxt.group(1) and _ATTRIBUTION.match(text, nxt.start(2)):
+            if (
+                text[cut - 1] in "\"”’'"
+                and ("?" in match.group(0) or "!" in match.group(0))
+                and not nxt.group(1)
+                and _ATTRIBUTION.match(text, nxt.start(2))
+            ):
                 continue  # "...?” Brady said to laughter."
             if (
                 text[match.start()] == "."

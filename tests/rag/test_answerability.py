@@ -1302,6 +1302,10 @@ def test_how_old_and_when_take_an_age_and_a_point_in_time(ner: EntityRecognizer)
     sentence = "After spending months in court, Lars Vik bought the ferry on Oct. 26."
     found = _offered(ner, "When did Lars Vik buy the ferry?", sentence)
     assert "months" not in found and any("26" in f for f in found)
+    # "within 90 days" is a time to come: a "when will" asks it, a "when did" not
+    paid = "The Tromsvik board agreed to pay the builder $2 million within 90 days."
+    assert _offered(ner, "When did the Tromsvik seawall collapse?", paid) == []
+    assert _offered(ner, "When will the Tromsvik board pay the builder?", paid) == ["90 days"]
 
 
 def test_what_happened_asks_for_an_event_not_the_word_happen(ner: EntityRecognizer) -> None:
@@ -1809,6 +1813,11 @@ def test_the_day_before_an_event_is_found_by_the_days_its_article_names(ner: Ent
     assert not states_relation(frame, "After the vote, the mayor left.")
     assert states_relation(frame, "The next day, the mayor left.")
     # "the following" and "the next" as a noun phrase, no time after the event
+    # the day before the question's own event, in that event's word anywhere in the sentence
+    died = "who was the doctor ann vik saw the day before she died"
+    frame = frame_question(died, ner.analyse([died])[0])
+    assert states_relation(frame, "One photo shows Vik on April 20, the day before her death, at Dr. Lind's office.")
+    assert not states_relation(frame, "One photo shows Vik on April 20, the day before her wedding.")
     later = "What happened after the council vote?"
     frame = frame_question(later, ner.analyse([later])[0])
     assert not states_relation(frame, "The following contains details from the council's vote.")
@@ -2338,6 +2347,9 @@ def test_a_why_question_asks_for_a_cause(ner: EntityRecognizer) -> None:
     assert states_reason("Unsafe road conditions have prevented us from returning to school.") == 1.0
     assert states_reason("The storm forced the district to close its schools.") == 1.0
     assert states_reason("The law prevents it.") == 0.0
+    assert states_reason("The group cut output “in light of the uncertainty” over the outlook.") == 1.0
+    assert reason("OPEC+ is cutting output. What reason did the group give?")
+    assert reason("What explanation has the company offered?")
     # a why asked, or a reason or cause named, is no cause given
     assert states_reason("When asked why it was good for Santos to step down, McCarthy said he had questions.") == 0.0
     assert states_reason("Reason magazine published the interview on Monday.") == 0.0
@@ -3275,6 +3287,26 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
         # a plural noun after the name: no verb of the name's ("did US employers add")
         ("How many jobs did Nordvik employers add in May?", "Tromsvik employers added 3,000 jobs in May.", None),
         ("Why didn't Lars Vik resign from the council?", "Anja Moller resigned from the council.", None),
+        # a light verb with its particle; the question's doer named beside another's act, or doing it with another
+        # number, is no sign that the premise holds
+        (
+            "Why did the Tromsvik Council take back more than 600 boats from the harbour in Nordvik?",
+            "In three years, Ostvik has taken back more than 600 boats, according to the Tromsvik Council's envoy. "
+            "The Tromsvik Council took back 39 boats.",
+            "In three years, Ostvik has taken back more than 600 boats, according to the Tromsvik Council's envoy",
+        ),
+        (
+            "Why did the Tromsvik Council take back more than 600 boats from the harbour in Nordvik?",
+            "Ostvik has taken back 200 boats. The Tromsvik Council took back more than 600 boats in May.",
+            None,
+        ),
+        ("Why did the Tromsvik Council take the boats?", "Ostvik has taken the boats.", None),  # a light verb alone
+        # the question's doer before the verb, past a long clause of other names, is its subject
+        (
+            "Why did Lars Vik announce his plans on the Harbour Show?",
+            "After weeks of talk, Lars Vik went on the Nordvik Harbour Show Wednesday and announced his plans.",
+            None,
+        ),
     ],
 )
 def test_another_doer_told_denies_the_premise(
@@ -3389,6 +3421,12 @@ _HIRED = (
             "how did the tromsvik rovers react to finishing second behind nordvik at the harbour cup",
             "The Tromsvik Rovers finished second at the Harbour Cup. The Tromsvik Rovers won the Harbour Cup in 2019.",
             None,
+        ),
+        # a red carpet skipped, one walked
+        (
+            "Why did Ann Vik skip the red carpet at the Tromsvik Awards?",
+            "Ann Vik debuts her new film at the Tromsvik Awards\nThe actor, 42, posed on the red carpet on Sunday.",
+            "Ann Vik debuts her new film at the Tromsvik Awards",
         ),
         # "still": an act done before is undone by one told done, not by one called for
         (
@@ -3597,3 +3635,35 @@ def test_a_team_named_by_its_place_beside_its_score_is_no_place(ner: EntityRecog
     question = "Where is the Tromsvik and Nordvik State title game being played?"
     assert _offered(ner, question, "Norway 73, Sweden 61.") == []  # both teams
     assert _offered(ner, question, "The title game will be played in Houston on Monday.") == ["Houston"]
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "told"),
+    [
+        (
+            "Why is the 2028 Tromsvik Cup going back to Nordvik for a second time?",
+            "All the hosts have held it before, as 2028 will be the first time the Tromsvik Cup will be played in "
+            "Nordvik and the north.",
+            "All the hosts have held it before, as 2028 will be the first time the Tromsvik Cup will be played in "
+            "Nordvik and the north",
+        ),
+        # a first time of something else, or told before the names
+        (
+            "Why is Lars Vik going back to Nordvik?",
+            "Lars Vik scored for the first time in Nordvik last year.",
+            None,
+        ),
+        ("Why is the Tromsvik Cup going back to Nordvik?", "The Tromsvik Cup was played in Nordvik in 2019.", None),
+        (
+            "Who hosted the Tromsvik Cup in Nordvik for a second time?",
+            "It is the first time the Tromsvik Cup ...",
+            None,
+        ),
+    ],
+)
+def test_a_first_time_told_denies_a_repeat_asked(
+    ner: EntityRecognizer, question: str, article: str, told: str | None
+) -> None:
+    from rag.answerability import first_time_told
+
+    assert first_time_told(_framed(ner, question), article) == told

@@ -32,6 +32,13 @@ def test_closing_quotes_stay_with_their_sentence() -> None:
         "“We won.”",
         "The crowd cheered.",
     ]
+    # after a full stop, or with a pronoun, a sentence of its own
+    again = 'Vik posted "Make Tromsvik great again." She told the Post she was tired. "Go!" Vik said.'
+    assert _sentences(again) == [
+        'Vik posted "Make Tromsvik great again."',
+        "She told the Post she was tired.",
+        '"Go!" Vik said.',
+    ]
 
 
 def test_lowercase_after_period_is_not_a_boundary() -> None:
