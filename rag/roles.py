@@ -98,10 +98,13 @@ _ENDS = r"(?!['’]s\b)(?!\s+[A-Z])"
 # "Who is/was ... ROLE (of Y)?" and its word orders.
 _ASKED = re.compile(
     r"^\W*(?i:who(?:\s+(?P<verb>is|was|are|were|will\s+be|would\s+be|became|becomes|has\s+become)|['’]s)\s+"
-    r"(?:the\s+)?)"
+    # "What is the name of the mayor ...?" asks as "Who is the mayor ...?"
+    r"(?:the\s+)?|what(?:['’]s|\s+(?P<named>is|was))\s+the\s+name\s+of\s+the\s+)"
     rf"{_HOLDER}(?P<role>{_ROLE})"
     rf"(?:\s+(?i:of|at|for|in|to)\s+(?i:the\s+)?(?P<of>{_NAME}|[a-z][\w'’-]*))?"
-    r"(?:\s+(?i:now|today|currently|right\s+now|at\s+the\s+moment))?\s*\??\s*$"
+    r"(?:\s+(?i:now|today|currently|right\s+now|at\s+the\s+moment))?"
+    # and a clause that tells which one ("the mayor who was to celebrate her birthday"), of no place
+    r"(?:\s+(?i:who|that)\s+[^?]+)?\s*\??\s*$"
 )
 # The title before a name: "Kazakhstan's President ", "British Prime Minister ", "the president of France, ".
 _BEFORE = re.compile(
@@ -167,7 +170,7 @@ def asked_role(question: str) -> Role | None:
         return None
     start = next(m.start(g) for g in ("lead", "poss", "adj", "mods", "role") if m[g])
     phrase = m.string[start : m.end("of") if m["of"] else m.end("role")]
-    past = (m["verb"] or "").lower() in ("was", "were")
+    past = (m["verb"] or m["named"] or "").lower() in ("was", "were")
     role = replace(_role(m, past), phrase=phrase if m["poss"] else f"the {phrase}")
     if role.of is not None and role.of.lower() in _GENERIC_HOLDERS:
         return replace(role, of=None)

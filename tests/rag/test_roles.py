@@ -50,6 +50,11 @@ from tests.fakes import TEST_MODEL, fake_embed, text_hit
         ("Who won the Super Bowl?", None),
         ("Who is the president of Kazakhstan meeting with?", None),  # asks whom the president meets
         ("What did the president of Kazakhstan say?", None),
+        # "what is the name of the <role>" asks as "who is", and a clause may tell which one
+        ("What is the name of the mayor of Tromsvik?", Role("mayor", "Tromsvik")),
+        ("What's the name of the mayor who was to open the fair?", Role("mayor")),
+        ("Who was the mayor that opened the fair?", Role("mayor", past=True)),
+        ("What is the name of the dog?", None),
     ],
 )
 def test_the_role_a_question_asks_the_holder_of(question: str, role: Role | None) -> None:
