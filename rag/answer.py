@@ -1007,7 +1007,11 @@ class ExtractiveAnswerer(Answerer):
         if assessment.denied is None:
             # a further quote that denies what the question takes for granted denies it as the first would ("The
             # council did not agree to delay the vote" under "Why did the council agree to delay the vote?")
-            denied = next(filter(None, (denied_premise(frame, c.text) for c in further)), None)
+            # (or tells its change the other way: "The biggest decline was in hot dog prices" under "Why did hot dogs
+            # see the biggest price jump?")
+            denied = next(
+                filter(None, (denied_premise(frame, c.text) or reversed_change(frame, c.text) for c in further)), None
+            )
             assessment = replace(assessment, denied=denied)
         if DEATH_CAUSE_ASKED.search(frame.text) and not any(states_reason(c.text) for c in chosen):
             # "what did harper lee die of" is not answered by "'Mockingbird' author Harper Lee dies, age 89": news

@@ -1266,6 +1266,25 @@ _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
+_THING_AFTER = re.compile(r"\s+([a-z]{3,})\b")
+_CODE = re.compile(r"\d+[A-Za-z]{2,}\d+[\w-]*")  # digits, letters, digits: "28MAR2024"
+
+
+def _measures_a_thing(frame: Frame, sentence: str, end: int) -> bool:
+    """Whether a number joined to the asked unit, ending at ``end``, measures each of a thing the question does not
+    ask about: "a five-pound bag" weighs each bag, no answer to how many pounds of flour were recalled (but "an
+    8-pound baby" answers how many pounds the baby weighed)."""
+    if not re.search(r"-[a-z][\w'’]*$", sentence[:end]):
+        return False
+    thing = _THING_AFTER.match(sentence, end)
+    return (
+        thing is not None
+        and thing.group(1) not in STOPWORDS
+        and bool(key_terms(thing.group(1)))
+        and not set(key_terms(thing.group(1))) & set(frame.topic)
+    )
+
+
 _NAME_RUN_AFTER = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w'’.-]*)*")
 _JOINED_NUMBER = re.compile(r"\d-([a-z][\w'’]*)", re.I)  # a number and the word it is joined to
 _JOINED_WORD = re.compile(r"-([a-z][\w'’]*)", re.I)  # "-pound" of "140,000-pound piles"
@@ -1330,6 +1349,8 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
             continue
         if (joined := _JOINED_WORD.match(sentence, m.end())) and key_terms(joined.group(1))[:1] != [frame.counted]:
             continue  # "52 concrete, 140,000-pound piles": the weight of each, not how many ("a 10-day trip" counts days)
+        if joined and _measures_a_thing(frame, sentence, joined.end()):
+            continue  # "a five-pound bag" (see below)
         pos = m.end()
         previous = ""
         for _ in range(4):
@@ -1565,8 +1586,7 @@ def _names_someone(words: str) -> bool:
 # noun says which kind where it can ("the name of the hurricane" asks for an event, as "which hurricane" does).
 _NAME_OF = re.compile(
     r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the\s+)?names?\s+(?:of|for)\s+"
-    # (or a name's possessive: "the name of Pebbles the dog's vet", "the name of Biden's dog")
-    r"(?:(?:the|this|that|these|those|its|his|her|their|a|an)\b|(?=[\w'’-]+(?:['’]s?\s|\s+the\s)))",
+    r"(?:the|this|that|these|those|its|his|her|their|a|an)\b",
     re.I,
 )
 # (also before a clause that tells the thing: "what's the radar gadget called that us marshals use ...", and as a
@@ -1591,11 +1611,6 @@ def _name_phrase(question: str, m: re.Match[str]) -> list[str]:
     president's dog": "dog")."""
     words: list[str] = []
     tokens = [w for w in re.findall(r"[\w'’-]+|[^\s\"“”‘’']", question[m.end() :]) if w[0] != "'"][:7]
-    if m.group(0)[-1:].isspace() and len(tokens) > 2 and tokens[1].lower() == "the":
-        # a name, then what it is and whose the thing asked is: "pebbles the dogs vet" asks a vet's name
-        tokens = tokens[2:]
-        ends = [i for i, w in enumerate(tokens[:4]) if not w[0].isalnum() or _AFTER_NOUN.fullmatch(w)]
-        return tokens[: ends[0] if ends else 4][-1:]
     for i, word in enumerate(tokens[:6]):
         if not words and word.lower() in ("one", "only", "sole", "single"):
             continue  # "the one FDA-approved drug": the only one
@@ -2968,6 +2983,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         joined = _JOINED_NUMBER.search(ent.text) or (ent.text[-1:].isdigit() and _JOINED_WORD.match(sentence, ent.end))
         if frame.counted is not None and joined and key_terms(joined.group(1))[:1] != [frame.counted]:
             continue  # "140,000-pound piles" weighs each pile, counts none
+        if frame.asks == "number" and _CODE.fullmatch(ent.text.strip()):
+            continue  # a code ("Better If Used By" dates "28MAR2024", lot numbers): no count, sum or measure
+        if frame.counted is not None and _measures_a_thing(frame, sentence, ent.end):
+            continue  # "a 5-pound bag" (see below)
         if (
             frame.asks == "number"
             and frame.counted is None
@@ -3646,12 +3665,14 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
 # rates dropped for the second week in a row, falling below 5%".
 _UP = (
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
-    r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from"
+    r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from|"
+    # a market's move: "Meta's stock opened more than 5% higher"
+    r"(?:clos|open|end|finish|trad)(?:e|es|ed|ing|s)?\s+(?:[\w.%$-]+\s+){0,4}?higher"
 )
 _DOWN = (
     r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
-    r"down\s+from"
+    r"down\s+from|(?:clos|open|end|finish|trad)(?:e|es|ed|ing|s)?\s+(?:[\w.%$-]+\s+){0,4}?lower"
 )
 # "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
 _FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
@@ -3665,17 +3686,21 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
     clause's four words before a verb of falling where the question's rises, or the reverse; for "up from" and "down
     from", within the sentence's first six words), when the sentence
     tells of no change the question's way; None otherwise, and for a question that asks both ways or is negative."""
-    up, down = _CHANGE_UP.search(frame.text), _CHANGE_DOWN.search(frame.text)
+    # the question proper's change, not its scene's ("Grocery prices keep climbing. Why did hot dogs see the
+    # biggest price jump?")
+    asking = _asking_sentence(frame.text)
+    up, down = _CHANGE_UP.search(asking), _CHANGE_DOWN.search(asking)
     if bool(up) == bool(down) or _NEGATIVE_QUESTION.search(frame.text):
         return None
     asked, other, same = (up, _CHANGE_DOWN, _CHANGE_UP) if up else (down, _CHANGE_UP, _CHANGE_DOWN)
     assert asked is not None
-    subject = set(key_terms(" ".join(frame.text[: asked.start()].split()[-4:]))) - _NOT_SUBJECT
+    subject = set(key_terms(" ".join(asking[: asked.start()].split()[-4:]))) - _NOT_SUBJECT
     if not subject or same.search(sentence):
         return None
     for m in other.finditer(sentence):
         start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
-        before = sentence[start : m.start()].split()[-4:]
+        # (the clause's subject, past what is said of it: "Meta's stock opened more than 5% higher")
+        before = sentence[start : m.start()].split()[-7:]
         if _FROM_CHANGE.fullmatch(m.group(0)):
             start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
             before = sentence[start : m.start()].split()[:6]
@@ -3683,7 +3708,8 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
         denied = any(d.start(1) == m.start() for d in _DENIED_VERB.finditer(sentence, start, m.end()))
         if subject & set(key_terms(" ".join(before))) and not denied:
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
-            return sentence[start:end].strip().rstrip(" .")
+            told = sentence[start:end].strip().rstrip(" .")
+            return told[:-1].rstrip(" .") if told.endswith(")") and "(" not in told else told  # "(After ..., ...)"
     return None
 
 
@@ -4058,7 +4084,7 @@ def other_doer(frame: Frame, article: str) -> str | None:
     other = None
     # the numbers the question gives its object ("take back more than 600 ISIS fighters"): the doer's act of another
     # number ("the US has taken back 39 Americans") is no sign that the premise holds
-    counted = numbers_in(frame.text)
+    counted = numbers_in(" ".join(words[1:]))
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         named = None  # whether the sentence names the question's doer, read once
         for v in _WORD.finditer(sentence):
@@ -4096,7 +4122,11 @@ def other_doer(frame: Frame, article: str) -> str | None:
                 return None  # the question's doer may do it here
             if other is not None or passive:
                 continue
-            if doers and done_to & set(key_terms(" ".join(sentence[v.end() :].split()[:8]))):
+            if (
+                doers
+                and not any(_owner_word(w) in mine for w in doers)
+                and done_to & set(key_terms(" ".join(sentence[v.end() :].split()[:8])))
+            ):
                 other = sentence.strip().rstrip(" .")
     return other
 

@@ -918,11 +918,6 @@ def test_a_name_question_asks_for_the_noun_of_its_phrase() -> None:
     assert named_noun("What is the name of the podcast launched by the BBC stars?") == "podcast"
     assert asked_type("What is the name of the president's dog?") == "name"  # a dog's name, not a president
     assert named_noun("What is the name of the former Olympic gymnast rumoured to be his girlfriend?") == "gymnast"
-    # after a name, the thing whose name is asked: its possessive's, or the last word of what the name is
-    assert named_noun("What is the name of Biden's dog?") == "dog"
-    assert named_noun("What was the name of Pebbles the dog's vet?") == "vet"
-    assert named_noun("what was the name of pebbles the dogs vet") == "vet"
-    assert asked_type("what was the name of pebbles the dogs vet") == "person"
 
 
 def test_speech_in_quotation_marks_is_no_title(ner: EntityRecognizer) -> None:
@@ -2742,6 +2737,12 @@ def test_an_address_a_change_and_a_count_of_people_are_no_count_sum_or_age(ner: 
     named = "In May, Pebbles the terrier was named the world's oldest living dog at 22."
     assert _offered(ner, "How many puppies did Pebbles have over her life?", named) == []  # an age at an event
     assert _offered(ner, "How many puppies did Pebbles have?", "Pebbles mothered 32 puppies.") == ["32 puppies"]
+    # a number joined to the asked unit measures each of a thing the question does not ask about
+    bag = "General Mills issued the recall after finding Salmonella in a five-pound bag product."
+    assert _offered(ner, "How many pounds of flour did General Mills recall in total?", bag) == []
+    assert _offered(ner, "How many pounds did the baby weigh?", "She gave birth to an 8-pound baby.") == ["8-pound"]
+    codes = "The recall covers bags with Better If Used By Dates of 28MAR2024 and 27MAR2024."
+    assert _offered(ner, "How many pounds of flour were recalled?", codes) == []  # codes, no count
     # a weight asked, not a sum
     raised = "Visit Tromsvik raised $75,000 for the bronze statue."
     assert _offered(ner, "How much does the Tromsvik statue weigh?", raised) == []
@@ -3138,6 +3139,22 @@ def test_a_quote_of_another_calendar_day_does_not_tell_of_the_asked_one() -> Non
         ("Why did egg prices rise?", "Egg prices fell 5% in May, though they rose over the year.", False),
         ("Why did podcasts drop?", "Listen to the podcast: death toll rises to 5,000.", False),
         ("Did egg prices rise or fall?", "Egg prices fell.", False),
+        # the question proper's change, not its scene's; a market's move told as "opened ... higher"
+        (
+            "Ferry fares keep climbing. Why did Nordvik tickets see the biggest price jump?",
+            "The biggest decline was in Nordvik ticket prices, which dropped 6.1%.",
+            True,
+        ),
+        (
+            "Why did Tromsvik Ferries' stock fall on Monday?",
+            "(After reports of the cuts, Tromsvik Ferries’ stock opened more than 5% higher on Monday morning.)",
+            True,
+        ),
+        (
+            "Why did Tromsvik Ferries' stock fall on Monday?",
+            "Tromsvik Ferries' stock closed 5% lower on Monday.",
+            False,
+        ),
     ],
 )
 def test_a_change_told_the_other_way_denies_the_premise(
@@ -3301,6 +3318,12 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
             None,
         ),
         ("Why did the Tromsvik Council take the boats?", "Ostvik has taken the boats.", None),  # a light verb alone
+        # a number of the question's scene is none of its object's; the question's doer is no other doer
+        (
+            "Tromsvik became the 31st member of the league this week. Which country does Tromsvik share a border with?",
+            "Tromsvik shares an 832-mile border with Nordvik.",
+            None,
+        ),
         # the question's doer before the verb, past a long clause of other names, is its subject
         (
             "Why did Lars Vik announce his plans on the Harbour Show?",
