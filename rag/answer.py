@@ -1499,9 +1499,14 @@ class ExtractiveAnswerer(Answerer):
             if states_reason(text[span.start : span.end]) >= 1:
                 return self._quoted(best, span, text)
         own = spans[at]
-        if at + 1 < len(spans) and _paragraph_alone(text, own) and len(text[own.start : own.end].split()) <= _TERSE:
-            # a terse paragraph of its own ("It didn’t stick.") is told by the next ("“When I put Santa Fe on the
-            # package, it didn’t look right,” Vultaggio told CNN Business.")
+        if (
+            at + 1 < len(spans)
+            and _paragraph_alone(text, own)
+            and len(text[own.start : own.end].split()) <= _TERSE
+            and text[spans[at + 1].start] in '“"'
+        ):
+            # a terse paragraph of its own ("It didn’t stick.") is told by the words quoted next ("“When I put Santa
+            # Fe on the package, it didn’t look right,” Vultaggio told CNN Business."), not by any next sentence
             return self._quoted(best, spans[at + 1], text)
         return None
 

@@ -542,8 +542,10 @@ _OPENING = r"^\W*(?:(?:on|in|and|but|then)\s+)?"
 # "The following day, ...", "The next week ...": a time after a sentence's opening "the next" or "the following" (not
 # "The following contains details from the finale", "The next step is ...")
 _TIME_NOUN = (
-    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year|season|spring|summer|fall|autumn|winter)s?"
-)
+    r"(?:(?:few|couple\s+of|several|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:(?:day|night|morning|afternoon|evening|week|weekend|month|year|season|spring|summer|fall|autumn|winter|hour|"
+    rf"minute)s?|{alternation(WEEKDAYS)}|{_MONTHS})"
+)  # ("The following Tuesday", "The next few days", "The next 24 hours", "The following March")
 _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     # (kind, how the question asks it, how a sentence states it)
     (
@@ -1204,7 +1206,8 @@ _MORE_ASKED = re.compile(
 _AGE_BEFORE = re.compile(
     r"\b(?:as\s+(?:young|old)\s+as|aged|ages)\s+$"
     # a life's event "at 22": "named world's oldest living dog at 22", "died at 94" (not "the toll stood at 22")
-    r"|\b(?:died|dies|named|crowned|retired|retires|debuted|passed\s+away)\b[^.,;:]{0,50}\bat\s+$",
+    r"|\b(?:died|dies|named|crowned|retired|retires|debuted|passed\s+away)"
+    r"(?:\s+(?!(?:is|was|were|put|stood|estimated|set)\b)[\w'’-]+){0,6}\s+at\s+$",
     re.I,
 )
 # a number dialled ("call 911", "dial 988") and one written after a name, as a brand's ("Onions 52", "Studio 54"):
@@ -1267,22 +1270,55 @@ _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+)")
 _THING_AFTER = re.compile(r"\s+([a-z]{3,})\b")
+# what holds a measured amount of something ("a five-pound bag"); not a thing measured itself ("a 350,000-acre blaze",
+# "a 46-day walkout", "an 8-pound baby girl")
+_CONTAINERS = frozenset(
+    [
+        "bag",
+        "bags",
+        "box",
+        "boxes",
+        "package",
+        "packages",
+        "pack",
+        "packs",
+        "bottle",
+        "bottles",
+        "can",
+        "cans",
+        "jar",
+        "jars",
+        "container",
+        "containers",
+        "carton",
+        "cartons",
+        "sack",
+        "sacks",
+        "tub",
+        "tubs",
+        "case",
+        "cases",
+        "crate",
+        "crates",
+        "pouch",
+        "pouches",
+        "tank",
+        "tanks",
+        "barrel",
+        "barrels",
+    ]
+)
 _CODE = re.compile(r"\d+[A-Za-z]{2,}\d+[\w-]*")  # digits, letters, digits: "28MAR2024"
 
 
 def _measures_a_thing(frame: Frame, sentence: str, end: int) -> bool:
-    """Whether a number joined to the asked unit, ending at ``end``, measures each of a thing the question does not
-    ask about: "a five-pound bag" weighs each bag, no answer to how many pounds of flour were recalled (but "an
-    8-pound baby" answers how many pounds the baby weighed)."""
+    """Whether a number joined to the asked unit, ending at ``end``, measures each of the containers of what the
+    question asks about: "a five-pound bag" weighs each bag, no answer to how many pounds of flour were recalled (but
+    "a five-pound bag" answers how many pounds a bag holds)."""
     if not re.search(r"-[a-z][\w'’]*$", sentence[:end]):
         return False
     thing = _THING_AFTER.match(sentence, end)
-    return (
-        thing is not None
-        and thing.group(1) not in STOPWORDS
-        and bool(key_terms(thing.group(1)))
-        and not set(key_terms(thing.group(1))) & set(frame.topic)
-    )
+    return thing is not None and thing.group(1) in _CONTAINERS and not set(key_terms(thing.group(1))) & set(frame.topic)
 
 
 _NAME_RUN_AFTER = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w'’.-]*)*")
@@ -1753,7 +1789,9 @@ def _refers_back(what: str, event: set[str]) -> bool:
     return bool(_SHORT_REFERENCE.match(what.strip())) or bool(event & set(key_terms(what)))
 
 
-_PAST_WHEN = re.compile(r"\bwhen\s+(?:did|was|were|had)\b", re.I)
+_PAST_WHEN = re.compile(
+    r"\bwhen\s+(?:did|was|were|had)\b(?![^?]*\b(?:expected|due|scheduled|set\s+to|supposed|slated|planned)\b)", re.I
+)  # (not "When was the bridge expected to reopen?": a time to come then)
 _IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|just\s+|another\s+)?$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+$", re.I)
 _WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?")
@@ -1801,7 +1839,7 @@ _STATES_REASON = re.compile(
     r"|(?:died|dies|die|dying)\s+(?:of|from)|complications\s+(?:of|from)"
     r"|spark(?:ed|ing)|result(?:ed|ing)\s+(?:in|from)|fu?ell?ed\s+by|driven\s+by|under\s+threat\s+of"
     # "Unsafe road conditions have prevented us from returning to school", "the storm forced them to close"
-    r"|prevent(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?from\s+(?-i:[a-z]+ing)|forc(?:es|ed|ing)\s+(?:[\w'’-]+\s+){1,3}?to"
+    r"|prevent(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?from\s+(?-i:[a-z]+ing)|forc(?:ed|ing)\s+(?:[\w'’-]+\s+){1,3}?to"
     r"\s+(?-i:[a-z]+)\b"
     r"|(?:banned|barred|fired|sued|arrested|charged|convicted|punished|fined|suspended|critici[sz]ed|praised|jailed"
     r"|sentenced|disqualified|expelled|ousted|censured|penali[sz]ed|sanctioned|indicted|apologi[sz]ed|honou?red)"
@@ -3641,7 +3679,8 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
         return None
     # a team's city the article writes before its name ("Boston Bruins"): "Boston rallied ... to beat Detroit" tells
     # of the Bruins; not a word both sides have
-    winner, loser = _with_home(winner, sentence) - loser, _with_home(loser, sentence) - winner
+    homes = _with_home(winner, sentence), _with_home(loser, sentence)
+    winner, loser = homes[0] - homes[1], homes[1] - homes[0]  # not "York" of the New York Rangers and Islanders
     for m in _RESULT.finditer(sentence):
         if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "Ruud was beaten by Djokovic"
@@ -3666,13 +3705,13 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
 _UP = (
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
     r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from|"
-    # a market's move: "Meta's stock opened more than 5% higher"
-    r"(?:clos|open|end|finish|trad)(?:e|es|ed|ing|s)?\s+(?:[\w.%$-]+\s+){0,4}?higher"
+    # a market's move: "Meta's stock opened more than 5% higher" (not "had traded as much as 2% higher")
+    r"(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?higher"
 )
 _DOWN = (
     r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
-    r"down\s+from|(?:clos|open|end|finish|trad)(?:e|es|ed|ing|s)?\s+(?:[\w.%$-]+\s+){0,4}?lower"
+    r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)"
 )
 # "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
 _FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
@@ -3689,6 +3728,8 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
     # the question proper's change, not its scene's ("Grocery prices keep climbing. Why did hot dogs see the
     # biggest price jump?")
     asking = _asking_sentence(frame.text)
+    if not (_CHANGE_UP.search(asking) or _CHANGE_DOWN.search(asking)):
+        asking = frame.text  # "Meta stock fell sharply on Thursday. Why?": the scene tells the change asked about
     up, down = _CHANGE_UP.search(asking), _CHANGE_DOWN.search(asking)
     if bool(up) == bool(down) or _NEGATIVE_QUESTION.search(frame.text):
         return None
@@ -3869,7 +3910,8 @@ _PHRASAL_VERBS = (
     # "how did kalush orchestra react to finishing second behind the uk": a loss ("has won this year's Eurovision")
     (
         re.compile(
-            r"\b(?:finish(?:es|ed|ing)?|c(?:a|o)m(?:e|es|ing))\s+(?:in\s+)?(?:second|third|fourth|last|runners?-up)\b",
+            r"\b(?:finish(?:es|ed|ing)?|c(?:a|o)m(?:e|es|ing))\s+(?:in\s+)?(?:second|third|fourth|last|runners?-up)\b"
+            r"(?!\s+(?:season|week|weekend|year|month|night|time)\b)",  # not "finish last season with ..."
             re.I,
         ),
         "lose",
@@ -3877,6 +3919,13 @@ _PHRASAL_VERBS = (
 )
 # "Why is Pat Sajak also stepping down as chairman?": the act done to something else is no sign that the premise holds
 # (he steps down as host); "why is walmart still selling it": an act done before is none either, where it was undone
+# verbs undone only where the question says "still" (a sale) or "also" (a resignation)
+_ONLY_WITH = frozenset({"sell", "resign"})
+_WAS_BEFORE = re.compile(r"\b(?:was|were|had)(?:\s+(?:still|also|reportedly))?\s*$", re.I)
+# an undoing word not told done: denied, wished or planned ("did not appear", "was expected to arrive")
+_NOT_DONE_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no|to|would|could|might|may|should)|n['’]t)(?:\s+[\w'’-]+){0,2}\s*$", re.I
+)
 _ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
 _STILL = re.compile(r"\bstill\b", re.I)
 # an offer taken up: "will be the new host", "was named host", "agreed to host"
@@ -3932,8 +3981,7 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     done = _done_after_did(frame)
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
     # the question's own verb, not its scene's ("Just read Tromsvik Cinemas is selling popcorn. Why did they fire ...")
-    asking = re.search(r"\b(?:why|how)\b", frame.text, re.I)
-    own_verbs = set(key_terms(frame.text[asking.start() :])) if asking else set()
+    own_verbs = set(key_terms(_asking_sentence(frame.text)))
     verbs = [t for t in verbs if t in own_verbs] or verbs
     # a verb of two words: "Why did Biden turn down Pelosi's invitation?" rejects it
     phrasal = next(((m, verb) for pattern, verb in _PHRASAL_VERBS if (m := pattern.search(frame.text))), None)
@@ -3970,6 +4018,9 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     mine = _name_words(doer or frame.names)
     also = _ALSO.search(frame.text) is not None
     still = _STILL.search(frame.text) is not None
+    if verbs[0] in _ONLY_WITH and not (still if verbs[0] == "sell" else also):
+        return None  # a sale undone only where still told ("Tesla removed bitcoin as a payment option" is no sale
+        # undone), a resignation only where also told ("Sajak will continue as host through June" before he goes)
     # what "also" sets apart: the object's own words, not a name the other act may share ("host of the Tromsvik Show")
     apart = objects - set(key_terms(" ".join(frame.names))) or objects
     other = None
@@ -3988,9 +4039,22 @@ def opposite_act(frame: Frame, article: str) -> str | None:
             said = list(zip(words[at : at + size], stems[at : at + size], strict=True))
             at += size
             if (
-                not still
-                and any(_owner_word(w) in mine for w, _ in said)
-                and any(w[:3].lower() in starts and (as_events((t,)) & own or w.lower() in past) for w, t in said if t)
+                any(_owner_word(w) in mine for w, _ in said)
+                and any(
+                    w[:3].lower() in starts
+                    and (as_events((t,)) & own or w.lower() in past)
+                    # "still": only a form of now holds it ("Walmart is still selling"; not "was selling")
+                    and not (
+                        still
+                        and (
+                            w.lower() in past
+                            or w.lower().endswith("ed")
+                            or _WAS_BEFORE.search(" ".join(x for x, _ in said[:i]))
+                        )
+                    )
+                    for i, (w, t) in enumerate(said)
+                    if t
+                )
                 and (not also or apart & {t for _, t in said})
             ):
                 return None  # the article has one of the question's names do the question's act: the premise may hold
@@ -4002,8 +4066,11 @@ def opposite_act(frame: Frame, article: str) -> str | None:
             # second in Ukraine's national selection" for "finishing second behind the uk at eurovision")
         # an act still done is undone by one told done ("removed it from the shelves"), not one called for
         told = [
-            "" if still and t in undone and not w.lower().endswith("ed") else t
-            for w, t in zip(words, stems, strict=True)
+            ""
+            if t in undone
+            and ((still and not w.lower().endswith("ed")) or _NOT_DONE_BEFORE.search(" ".join(words[:i])))
+            else t
+            for i, (w, t) in enumerate(zip(words, stems, strict=True))
         ]
         if other is None and _undone_beside(told, undone, objects):
             if (
@@ -4029,6 +4096,26 @@ _ADVERB = re.compile(
     r"(?!(?:apply|supply|reply|rally|comply|rely|ally|bully|tally|multiply)$)\w{3,}ly)$",  # not "did Ukraine apply"
     re.I,
 )
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.I)
+
+
+def _near_numbers(asked: set[str], told: set[str]) -> bool:
+    """Whether a sentence's numbers (``told``) leave the question's (``asked``) possible: it gives none, or one within a
+    quarter of one asked ("about 4.2 million" for "4 million"; not "39" for "more than 600")."""
+    if not told:
+        return True
+    values = [float(n) for n in told if re.fullmatch(r"\d+(?:\.\d+)?", n)]
+    return (
+        any(
+            abs(v - float(a)) <= 0.25 * max(float(a), 1.0)
+            for a in asked
+            if re.fullmatch(r"\d+(?:\.\d+)?", a)
+            for v in values
+        )
+        or not values
+    )
+
+
 _PARTICLES = frozenset({"back", "over", "off", "out", "up", "down", "away", "in", "on"})
 _NOT_DONE = frozenset(key_terms("say tell think know want feel mean call react respond describe plan"))
 _WORD = re.compile(r"[\w'’-]+")
@@ -4090,11 +4177,11 @@ def other_doer(frame: Frame, article: str) -> str | None:
         for v in _WORD.finditer(sentence):
             if v.group(0)[:3].lower() not in starts or not as_events(tuple(key_terms(v.group(0))[:1])) & forms:
                 continue
-            if particle and not re.match(rf"\s+{particle}\b", sentence[v.end() :], re.I):
-                continue
+            if particle and not re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{particle}\b", sentence[v.end() :], re.I):
+                continue  # "taken back", "took the 600 fighters back"
             if named is None:
                 named = any(_owner_word(w) in mine for w in _WORD.findall(sentence))
-                named = named and (not counted or bool(counted & numbers_in(sentence)) or not numbers_in(sentence))
+                named = named and (not counted or _near_numbers(counted, numbers_in(sentence)))
             passive = _PASSIVE_BEFORE.search(sentence, max(0, v.start() - 40), v.start()) is not None
             window = max(0, v.start() - 300)
             start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, v.start())), default=window)
@@ -4117,7 +4204,9 @@ def other_doer(frame: Frame, article: str) -> str | None:
                 not passive
                 and bool(doers)
                 and not any(_owner_word(w) in mine for w in _WORD.findall(sentence[: v.start()]))
-            )
+                and (credit := _ACCORDING_TO.search(sentence, v.end())) is not None
+                and any(_owner_word(w) in mine for w in _WORD.findall(sentence[credit.end() :]))
+            )  # (not "Baghdad has taken back ... fighters, Iraq said": the doer telling of its own act)
             if named and not another:
                 return None  # the question's doer may do it here
             if other is not None or passive:
@@ -4348,6 +4437,11 @@ _REPEAT_ASKED = re.compile(
     r"|\b(?:go(?:es|ing)?|went|gone|com(?:e|es|ing)|came|head(?:s|ed|ing)?)\s+back\s+to\b|\breturn(?:s|ed|ing)?\s+to\b",
     re.I,
 )
+_QUALIFIED_FIRST = re.compile(
+    r"\b(?:since|as\s+(?:a\s+|an\s+|the\s+)?[a-z]+|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+ty)\s+"
+    r"(?:years|decades)|in\s+(?:years|decades)|this\s+(?:year|season))\b",
+    re.I,
+)
 _FIRST_TIME = re.compile(r"\b(?:the|its|their|his|her)\s+first\s+time\b|\bfor\s+the\s+first\s+time\b", re.I)
 
 
@@ -4359,6 +4453,8 @@ def first_time_told(frame: Frame, article: str) -> str | None:
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         for m in _FIRST_TIME.finditer(sentence):
             clause = re.split(r"[;:,]\s", sentence[m.end() :], maxsplit=1)[0]
+            if _QUALIFIED_FIRST.search(clause):
+                continue  # "the first time she performed in Tokyo since she returned", "... as president"
             if all(mentions(clause.lower(), name) for name in frame.names):
                 return sentence.strip().rstrip(" .")
     return None

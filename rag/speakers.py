@@ -36,7 +36,7 @@ _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
     # "How did Adel al-Jubeir answer the charge ...?", "how did she respond", "How did Von Miller joke about his
     # trade?": the answer is in their words
-    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react|joke|quip|describe|tell|"
+    r"|\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who2>[^?]+?)\s+(?:answer|respond|reply|react|joke|quip|describe|tell(?!\s+(?:the\s+difference|apart|whether|which|if)\b)|"
     r"characteri[sz]e|say|explain|sum\s+up|put\s+it)\b"
     # "What was Jay Wright's reaction to ...?": their words too
     r"|\bwhat\s+(?:was|is|were|are|has\s+been)\s+(?P<who3>[^?]+?)['’]s?\s+(?:reaction|response|reply|answer|comment|"

@@ -98,7 +98,7 @@ _NEXT_START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
 _ATTRIBUTION = re.compile(
     r"(?!(?:He|She|They|It|We|I|You)\s)(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|asked|asks|told|tells|added|adds|"
     r"joked|jokes|replied|replies|wrote|recounted|quipped|exclaimed|responded|continued|laughed|shouted|yelled|"
-    r"tweeted)\b"
+    r"tweeted)\b(?:\s+[\w'’,-]+){0,4}[.!?]"  # and ends soon after ("to laughter."; not "said the plan would go ...")
 )
 
 

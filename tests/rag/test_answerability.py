@@ -1301,6 +1301,8 @@ def test_how_old_and_when_take_an_age_and_a_point_in_time(ner: EntityRecognizer)
     paid = "The Tromsvik board agreed to pay the builder $2 million within 90 days."
     assert _offered(ner, "When did the Tromsvik seawall collapse?", paid) == []
     assert _offered(ner, "When will the Tromsvik board pay the builder?", paid) == ["90 days"]
+    reopen = "The Tromsvik bridge was expected to reopen within two weeks."
+    assert _offered(ner, "When was the Tromsvik bridge expected to reopen?", reopen) == ["two weeks"]
 
 
 def test_what_happened_asks_for_an_event_not_the_word_happen(ner: EntityRecognizer) -> None:
@@ -1819,6 +1821,8 @@ def test_the_day_before_an_event_is_found_by_the_days_its_article_names(ner: Ent
     assert not states_relation(frame, "The next step is a second vote.")
     assert states_relation(frame, "The following day, the mayor resigned.")
     assert states_relation(frame, "The next week, the mayor resigned.")
+    assert states_relation(frame, "The following Tuesday, the mayor resigned.")
+    assert states_relation(frame, "The next few days, the mayor stayed home.")
 
 
 def test_a_day_phrase_that_names_no_event_s_neighbour_is_no_relation(ner: EntityRecognizer) -> None:
@@ -2342,6 +2346,7 @@ def test_a_why_question_asks_for_a_cause(ner: EntityRecognizer) -> None:
     assert states_reason("Unsafe road conditions have prevented us from returning to school.") == 1.0
     assert states_reason("The storm forced the district to close its schools.") == 1.0
     assert states_reason("The law prevents it.") == 0.0
+    assert states_reason("Russian forces continued to shell the city.") == 0.0  # "forces", a noun
     assert states_reason("The group cut output “in light of the uncertainty” over the outlook.") == 1.0
     assert reason("OPEC+ is cutting output. What reason did the group give?")
     assert reason("What explanation has the company offered?")
@@ -2734,6 +2739,8 @@ def test_an_address_a_change_and_a_count_of_people_are_no_count_sum_or_age(ner: 
     assert _offered(ner, "How many calls did the line take?", "People can call 911 for emergencies.") == []
     young = "The vaccine is authorized for children as young as 5."
     assert _offered(ner, "How many Tromsvik advisers voted yes?", young) == []  # an age, no count
+    squad = "The number of players named to the Tromsvik squad is put at 26."
+    assert _offered(ner, "How many players are in the Tromsvik squad?", squad) == ["26"]  # a count, no age
     named = "In May, Pebbles the terrier was named the world's oldest living dog at 22."
     assert _offered(ner, "How many puppies did Pebbles have over her life?", named) == []  # an age at an event
     assert _offered(ner, "How many puppies did Pebbles have?", "Pebbles mothered 32 puppies.") == ["32 puppies"]
@@ -2741,6 +2748,8 @@ def test_an_address_a_change_and_a_count_of_people_are_no_count_sum_or_age(ner: 
     bag = "General Mills issued the recall after finding Salmonella in a five-pound bag product."
     assert _offered(ner, "How many pounds of flour did General Mills recall in total?", bag) == []
     assert _offered(ner, "How many pounds did the baby weigh?", "She gave birth to an 8-pound baby.") == ["8-pound"]
+    blaze = "The 350,000-acre blaze is the state's largest this year."
+    assert _offered(ner, "How many acres has the Tromsvik fire burned?", blaze) == ["350,000-acre"]  # no container
     codes = "The recall covers bags with Better If Used By Dates of 28MAR2024 and 27MAR2024."
     assert _offered(ner, "How many pounds of flour were recalled?", codes) == []  # codes, no count
     # a weight asked, not a sum
@@ -2994,6 +3003,8 @@ def test_a_quote_that_denies_the_question_s_premise(
             "The Tromsvik Rovers set a record. Tromsvik rallied from a two-goal deficit to beat Nordvik 3-2.",
             True,
         ),
+        # two teams of one city: the city tells neither
+        ("Why did the Rangers beat the Islanders?", "The New York Rangers beat the New York Islanders 3-2.", False),
         (
             "Why did the Rovers beat Nordvik on Saturday?",
             "The Tromsvik Rovers set a record. Tromsvik rallied from a two-goal deficit to beat Nordvik 3-2.",
@@ -3155,6 +3166,12 @@ def test_a_quote_of_another_calendar_day_does_not_tell_of_the_asked_one() -> Non
             "Tromsvik Ferries' stock closed 5% lower on Monday.",
             False,
         ),
+        (
+            "Why did Tromsvik Ferries' stock fall on Monday?",
+            "Tromsvik Ferries' stock opened 2% higher on Monday but closed down 4%.",
+            False,
+        ),
+        ("Tromsvik Ferries' stock fell sharply on Monday. Why?", "Tromsvik Ferries' stock rose 3% on Monday.", True),
     ],
 )
 def test_a_change_told_the_other_way_denies_the_premise(
@@ -3318,6 +3335,18 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
             None,
         ),
         ("Why did the Tromsvik Council take the boats?", "Ostvik has taken the boats.", None),  # a light verb alone
+        # a number near the asked one, a particle after the object, the doer telling of its own act
+        (
+            "Why did Tromsvik Pharma recall 4 million pills?",
+            "Tromsvik Pharma recalled about 4.2 million pills in May. Nordvik Drugs recalled 2 million pills in 2019.",
+            None,
+        ),
+        (
+            "Why did Tromsvik take back 600 boats?",
+            "Tromsvik took the 600 boats back in May. Nordvik took back 300 boats.",
+            None,
+        ),
+        ("Why did Tromsvik take back 600 boats?", "The harbour town has taken back 600 boats, Tromsvik said.", None),
         # a number of the question's scene is none of its object's; the question's doer is no other doer
         (
             "Tromsvik became the 31st member of the league this week. Which country does Tromsvik share a border with?",
@@ -3451,6 +3480,12 @@ _HIRED = (
             "Ann Vik debuts her new film at the Tromsvik Awards\nThe actor, 42, posed on the red carpet on Sunday.",
             "Ann Vik debuts her new film at the Tromsvik Awards",
         ),
+        # an undoing word denied or wished is no act done; a sale undone only where "still", a resignation only
+        # where "also"; a time after "finish last"
+        ("Why did Ann Vik skip the Tromsvik Gala?", "Ann Vik did not appear at the Tromsvik Gala this year.", None),
+        ("Why did Tromsvik Motors sell its bitcoin?", "Tromsvik Motors removed bitcoin as a payment option.", None),
+        ("Why is Lars Vik stepping down as host?", "Lars Vik will continue as host of the show through June.", None),
+        ("Why did the Tromsvik Rovers finish last season with a loss?", "The Tromsvik Rovers won seven games.", None),
         # "still": an act done before is undone by one told done, not by one called for
         (
             "why is tromsvik mart still selling the harbour ice cream",
@@ -3462,6 +3497,11 @@ _HIRED = (
             "why is tromsvik mart still selling the harbour ice cream",
             "Tromsvik Mart was selling the harbour ice cream in June. Critics asked Tromsvik Mart to remove the "
             "ice cream.",
+            None,
+        ),
+        (  # ... and an act still done, told so, holds it
+            "why is tromsvik mart still selling the harbour ice cream",
+            "Tromsvik Mart is still selling the harbour ice cream even after Nordvik Foods removed the ice cream.",
             None,
         ),
         (  # the offered act done before, not taken up now
@@ -3677,6 +3717,12 @@ def test_a_team_named_by_its_place_beside_its_score_is_no_place(ner: EntityRecog
             None,
         ),
         ("Why is the Tromsvik Cup going back to Nordvik?", "The Tromsvik Cup was played in Nordvik in 2019.", None),
+        # a first time qualified: since, as, in years
+        (
+            "Why is Ann Vik going back to Nordvik with the Tromsvik Show?",
+            "It is the first time Ann Vik took the Tromsvik Show to Nordvik since she returned home.",
+            None,
+        ),
         (
             "Who hosted the Tromsvik Cup in Nordvik for a second time?",
             "It is the first time the Tromsvik Cup ...",

@@ -92,6 +92,7 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("How did Lars Vik joke about his trade?", ["Lars Vik"]) == "Lars Vik"
     told = "Ann Vik has promised a harbour plan. How did she tell the Tromsvik Post the problem should be treated?"
     assert asked_speaker(told, ["Ann Vik", "Tromsvik Post"]) == "Ann Vik"  # "she" of the scene, and "tell"
+    assert asked_speaker("How did Ann Vik tell the difference between the ferries?", ["Ann Vik"]) is None
     # what they are to a body named first
     gilder = "What did Tromsvik Rockets co-owner Ottilie Brennan tweet about the team?"
     assert asked_speaker(gilder, ["Tromsvik Rockets", "Ottilie Brennan"]) == "Ottilie Brennan"

@@ -39,6 +39,11 @@ def test_closing_quotes_stay_with_their_sentence() -> None:
         "She told the Post she was tired.",
         '"Go!" Vik said.',
     ]
+    asked = "“Is it safe?” Officials said the answer is yes and the ferry would sail on Monday."
+    assert _sentences(asked) == [
+        "“Is it safe?”",
+        "Officials said the answer is yes and the ferry would sail on Monday.",
+    ]
 
 
 def test_lowercase_after_period_is_not_a_boundary() -> None:
