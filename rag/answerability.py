@@ -372,7 +372,8 @@ _DURATION = re.compile(
 _AMOUNT_ASKED = re.compile(r"\bhow\s+much\s+(?:is|are|was|were|will\s+be)\b", re.I)
 _MEASURE_ASKED = re.compile(
     rf"\bhow\s+(?:tall|far|deep|wide|heavy|fast)\b|\b(?:measures|measured|weighs|weighed){_UNFINISHED_END}"
-    r"|\bhow\s+much\s+(?:does|did|do|will|would|could|can)\b[^?]*\bweigh\b",
+    r"|\bhow\s+much\s+(?:does|did|do|will|would|could|can)\b[^?]*\bweigh\b"
+    r"|\bhow\s+much\s+(?:power|energy|electricity|rain|rainfall|snow|snowfall)\b",  # kilowatts, inches: no sum
     re.I,
 )  # a quiz's "He measures:" too; "How much does the statue weigh?" (a weight: not the "$75,000" raised for it)
 # "how long did it take", "how long will the strike last": a length of time, not of a thing ("the 21.3-mile
@@ -1204,7 +1205,7 @@ _MORE_ASKED = re.compile(
     r"\b(?:add(?:s|ed)?|lose|lost|loses|shed|cut|creat(?:e|es|ed)|more|fewer|additional|extra|new|another)\b", re.I
 )
 _AGE_BEFORE = re.compile(
-    r"\b(?:as\s+(?:young|old)\s+as|aged|ages)\s+$"
+    r"\b(?:as\s+(?:young|old)\s+as|aged|ages)\s+(?:\d+\s*(?:to|and|-|–)\s*)?$"  # "ages 22 to 55"
     # a life's event "at 22": "named world's oldest living dog at 22", "died at 94" (not "the toll stood at 22")
     r"|\b(?:died|dies|named|crowned|retired|retires|debuted|passed\s+away)"
     r"(?:\s+(?!(?:is|was|were|put|stood|estimated|set)\b)[\w'’-]+){0,6}\s+at\s+$",
@@ -3115,7 +3116,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             or (ent.label == "CARDINAL" and _FRACTION.search(f"{ent.text}{sentence[ent.end : ent.end + 4]}"))
         ):
             continue  # "what percentage did marriages drop" is answered by "6.1%", not "7.6 million"
-        unit = _UNIT_AFTER.match(sentence, ent.end)
+        # (not the "m" of "£2.9m": millions of a sum, no metres)
+        unit = _UNIT_AFTER.match(sentence, ent.end) if ent.label != "MONEY" else None
         currency_after = _CURRENCY_AFTER.match(sentence, ent.end)
         if (
             amount_asked
@@ -3628,7 +3630,9 @@ def _named_in(words: set[str], text: str) -> int:
     found = [
         m.start()
         for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*", text)
-        if re.sub(r"['’]s?$", "", m.group(0)).lower() in words  # "The Bucks’ season": the Bucks
+        if (name := re.sub(r"['’]s?$", "", m.group(0)).lower()) in words  # "The Bucks’ season": the Bucks
+        # a team's short name: "Cavs" for the Cavaliers
+        or any(len(w) > 3 and w.endswith("s") and name.startswith(w[:-1]) and len(name) > len(w) for w in words)
     ]
     return found[0] if found else -1
 
@@ -3900,7 +3904,10 @@ _UNDONE_BY = {
     "lose": "won win",  # "why did south carolina lose in the sec tournament": "South Carolina won its seventh SEC ..."
     "resign": "continu remain stay",  # "Why is Pat Sajak also stepping down as chairman?": "continuing ... as chairman"
     "sell": "remov pull recal discontinu",
-    "skip": "debut walk pose arriv appear",  # "Why did Uzo Aduba skip the red carpet?": "debuts baby bump at the ..."  # "why is walmart still selling the ice cream": "removed it from the shelves"
+    "skip": "debut walk pose arriv appear",
+    "veto": "sign",  # "why did nikki haley veto the bill": "Haley signed a bill ordering the removal of ..."
+    "sign": "veto",
+    "defend": "blame critic attack accus",  # "Why did Kadyrov defend Lapin?": "Kadyrov personally blamed ... Lapin"  # "Why did Uzo Aduba skip the red carpet?": "debuts baby bump at the ..."  # "why is walmart still selling the ice cream": "removed it from the shelves"
 }
 # two words for one verb of ``_UNDONE_BY``'s (the pattern finds them in a sentence too)
 _PHRASAL_VERBS = (

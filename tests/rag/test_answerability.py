@@ -2753,6 +2753,10 @@ def test_an_address_a_change_and_a_count_of_people_are_no_count_sum_or_age(ner: 
     codes = "The recall covers bags with Better If Used By Dates of 28MAR2024 and 27MAR2024."
     assert _offered(ner, "How many pounds of flour were recalled?", codes) == []  # codes, no count
     # a weight asked, not a sum
+    funds = "The Tromsvik agency announced £2.9m of new funding for the reactor."
+    assert _offered(ner, "how much power will the tromsvik reactor produce", funds) == []  # a measure, no sum ("m")
+    ages = "The centre helps soldiers ages 22 to 55 suffering from stress."
+    assert _offered(ner, "How many veterans does the Tromsvik centre help each year?", ages) == []  # ages
     raised = "Visit Tromsvik raised $75,000 for the bronze statue."
     assert _offered(ner, "How much does the Tromsvik statue weigh?", raised) == []
     assert _offered(ner, "How much did the Tromsvik statue cost?", raised) == ["$75,000"]
@@ -3001,6 +3005,12 @@ def test_a_quote_that_denies_the_question_s_premise(
         (
             "Why did the Rovers lose to Nordvik on Saturday?",
             "The Tromsvik Rovers set a record. Tromsvik rallied from a two-goal deficit to beat Nordvik 3-2.",
+            True,
+        ),
+        # a team's short name ("Cavs" for the Cavaliers)
+        (
+            "Why did the Rovs lose to Nordvik?",
+            "The Tromsvik Rovers rallied from 21 down to beat Nordvik 145-134 on Monday.",
             True,
         ),
         # two teams of one city: the city tells neither
@@ -3479,6 +3489,17 @@ _HIRED = (
             "Why did Ann Vik skip the red carpet at the Tromsvik Awards?",
             "Ann Vik debuts her new film at the Tromsvik Awards\nThe actor, 42, posed on the red carpet on Sunday.",
             "Ann Vik debuts her new film at the Tromsvik Awards",
+        ),
+        # a bill vetoed, one signed; a man defended, one blamed
+        (
+            "why did ann vik veto the bill to take the flag off the tromsvik statehouse",
+            "In 2015 Ann Vik signed a bill ordering the removal of the flag from the Tromsvik statehouse.",
+            "In 2015 Ann Vik signed a bill ordering the removal of the flag from the Tromsvik statehouse",
+        ),
+        (
+            "Why did Lars Vik defend General Moller after the retreat?",
+            "Writing on Telegram, Lars Vik blamed General Moller for the retreat.",
+            "Writing on Telegram, Lars Vik blamed General Moller for the retreat",
         ),
         # an undoing word denied or wished is no act done; a sale undone only where "still", a resignation only
         # where "also"; a time after "finish last"
