@@ -3926,8 +3926,6 @@ _PHRASAL_VERBS = (
 )
 # "Why is Pat Sajak also stepping down as chairman?": the act done to something else is no sign that the premise holds
 # (he steps down as host); "why is walmart still selling it": an act done before is none either, where it was undone
-# verbs undone only where the question says "still" (a sale) or "also" (a resignation)
-_ONLY_WITH = frozenset({"sell", "resign"})
 _WAS_BEFORE = re.compile(r"\b(?:was|were|had)(?:\s+(?:still|also|reportedly))?\s*$", re.I)
 # an undoing word not told done: denied, wished or planned ("did not appear", "was expected to arrive")
 _NOT_DONE_BEFORE = re.compile(
@@ -3935,6 +3933,8 @@ _NOT_DONE_BEFORE = re.compile(
 )
 _ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
 _STILL = re.compile(r"\bstill\b", re.I)
+# verbs undone only where the question says "still" (a sale) or "also" (a resignation)
+_ONLY_WITH = {"sell": _STILL, "resign": _ALSO}
 # an offer taken up: "will be the new host", "was named host", "agreed to host"
 _TAKEN_UP = re.compile(r"\b(?:will|new|named|agreed|tapped|chosen|picked|set\s+to|to\s+be)\b", re.I)
 # what was turned down, an offer to do something ("the chance to host", "an invitation to speak"): doing it undoes that
@@ -3952,6 +3952,12 @@ _AFTER_DID = re.compile(r"\b(?:did|does|do|will|would|has|have|had)\s+(?:[\w'’
 _WHY_OR_HOW = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:why|how)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", re.I
 )
+
+
+def _words_before(words: Sequence[str], i: int) -> str:
+    """The three words before ``words[i]``, joined: what the patterns of a word's tense and mood read
+    (``_WAS_BEFORE``, ``_NOT_DONE_BEFORE``)."""
+    return " ".join(words[max(0, i - 3) : i])
 
 
 def _undone_beside(stems: Sequence[str], undone: set[str], objects: set[str]) -> bool:
@@ -4025,13 +4031,25 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     mine = _name_words(doer or frame.names)
     also = _ALSO.search(frame.text) is not None
     still = _STILL.search(frame.text) is not None
-    if verbs[0] in _ONLY_WITH and not (still if verbs[0] == "sell" else also):
+    if (needed := _ONLY_WITH.get(verbs[0])) is not None and not needed.search(frame.text):
         return None  # a sale undone only where still told ("Tesla removed bitcoin as a payment option" is no sale
         # undone), a resignation only where also told ("Sajak will continue as host through June" before he goes)
     # what "also" sets apart: the object's own words, not a name the other act may share ("host of the Tromsvik Show")
     apart = objects - set(key_terms(" ".join(frame.names))) or objects
     other = None
     headlines = {line.strip() for line in article.splitlines() if _HEADLINE.search(line)}
+
+    def holds(said: list[tuple[str, str]]) -> bool:
+        """Whether words of a sentence (with their stems) tell the question's act as the question does."""
+        told = [w for w, _ in said]
+        for i, (w, t) in enumerate(said):
+            if not t or w[:3].lower() not in starts or not (as_events((t,)) & own or w.lower() in past):
+                continue
+            if still and (w.lower() in past or w.lower().endswith("ed") or _WAS_BEFORE.search(_words_before(told, i))):
+                continue  # "still": only a form of now holds it ("Walmart is still selling"; not "was selling")
+            return True
+        return False
+
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         words = _WORD.findall(sentence)
         if not any(_owner_word(w) in mine for w in words):
@@ -4047,21 +4065,7 @@ def opposite_act(frame: Frame, article: str) -> str | None:
             at += size
             if (
                 any(_owner_word(w) in mine for w, _ in said)
-                and any(
-                    w[:3].lower() in starts
-                    and (as_events((t,)) & own or w.lower() in past)
-                    # "still": only a form of now holds it ("Walmart is still selling"; not "was selling")
-                    and not (
-                        still
-                        and (
-                            w.lower() in past
-                            or w.lower().endswith("ed")
-                            or _WAS_BEFORE.search(" ".join(x for x, _ in said[:i]))
-                        )
-                    )
-                    for i, (w, t) in enumerate(said)
-                    if t
-                )
+                and holds(said)
                 and (not also or apart & {t for _, t in said})
             ):
                 return None  # the article has one of the question's names do the question's act: the premise may hold
@@ -4075,7 +4079,7 @@ def opposite_act(frame: Frame, article: str) -> str | None:
         told = [
             ""
             if t in undone
-            and ((still and not w.lower().endswith("ed")) or _NOT_DONE_BEFORE.search(" ".join(words[:i])))
+            and ((still and not w.lower().endswith("ed")) or _NOT_DONE_BEFORE.search(_words_before(words, i)))
             else t
             for i, (w, t) in enumerate(zip(words, stems, strict=True))
         ]
