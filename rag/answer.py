@@ -218,6 +218,22 @@ class _Candidate:
     stated: bool = False
 
 
+# a question that asks for someone's words as they said them, not their gist
+_WORDING_ASKED = re.compile(
+    r"\b(?:put|word|phrase)(?:d)?\s+it\b|\b(?:in\s+(?:his|her|their)\s+(?:own\s+)?words|exact\s+words|what\s+words)\b",
+    re.I,
+)
+_QUOTATION_MARK = re.compile(r"[“”\"]")
+
+
+def _a_persons_name(name: str, hits: Sequence[Hit]) -> bool:
+    """Whether the passages call ``name`` by its last word alone, as news calls a person after naming them ("Nicola
+    Sturgeon ... Sturgeon said"), where a company keeps its whole name ("Goldman Sachs": no "Sachs said")."""
+    words = name.split()
+    alone = re.compile(rf"(?<!{re.escape(words[-2])}\s)(?<![\w'’-]){re.escape(words[-1])}(?![\w-])")
+    return any(alone.search(h.chunk.text) for h in hits)
+
+
 def abstain(mode: str = "extractive", note: str = "") -> Answer:
     """The answer that says the articles don't answer; ``note`` says why, for the reader."""
     return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode, note=note)
@@ -912,6 +928,8 @@ class ExtractiveAnswerer(Answerer):
         if not candidates:
             return Draft(abstain(self.mode, "No stored passage shares a word with the question."), None, None)
         frame = frame_question(query.text, self.ner.analyse([query.text])[0])
+        if frame.body_speaker is not None and _a_persons_name(frame.body_speaker, hits):
+            frame = replace(frame, speaker=frame.body_speaker, asks=None)
         read: dict[str, str] = {}  # the articles this answer has read, by id
         candidates = self._of_the_year(frame, candidates, hits, read)
         # who did it is not whom a sentence has not do it (``denies_asked_act``), where another sentence is left
@@ -936,6 +954,9 @@ class ExtractiveAnswerer(Answerer):
             frame = replace(frame, asks=None)  # no sentence names the thing asked about: quotes, as for any question
         candidates = self._rescore_for(frame, query, candidates, analysed)
         candidates = self._naming_first(candidates, naming)
+        if frame.speaker is not None and _WORDING_ASKED.search(frame.text):
+            # "How did Jacinda Ardern put it ...?" asks for the words as said: a quotation of theirs comes first
+            candidates.sort(key=lambda c: not _QUOTATION_MARK.search(c.text))
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
             if frame.day_offset is not None:

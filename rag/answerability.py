@@ -182,7 +182,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
             r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
-            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age)\b(?![-’'])"
+            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|reward|bounty|bail|ransom|jackpot|payout)\b(?![-’'])"
             # a measure by its noun, asked as "what is the X of": "what was the vertical leap of brian bowen"
             r"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+(?:[\w'’-]+\s+)?"
             r"(?:height|weight|length|distance|speed|temperature|attendance|(?:death|casualty)\s+toll|leap|depth|budget|"
@@ -305,6 +305,14 @@ _STATES_NO_COUNTRY = US_STATES - {"georgia"}
 # A country, state or city is a geopolitical entity (GPE): not a region, an island or a building (LOC, FAC).
 _GPE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_COUNTRY}|state|{_WITHIN})s?\b(?![-\w])", re.I)
 # the words of a body's name: an organisation so called is no work ("which books ...")
+# a name written as a person's: two or three capitalised words of letters, none of them a body's word
+_PERSON_LIKE = re.compile(
+    r"(?!.*\b(?:Board|Trustees|Council|Committee|Department|Ministry|Agency|University|College|Library|Association|"
+    r"Commission|Foundation|Institute|Inc|Corp|Corporation|LLC|Ltd|Authority|Bureau|Administration|Senate|Police|"
+    r"Federation|House|Office|League|Party|Bank|Group|Company|Court|Times|News|Post|Network|Club|Service|Union|"
+    r"Church|School|Center|Centre|Fund|Army|Force|Forces|Guard|Government|Parliament|Congress)\b)"
+    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}"
+)
 _BODY_WORD = re.compile(
     r"\b(?:Board|Trustees|Council|Committee|Department|Ministry|Agency|University|College|Library|Libraries|"
     r"Association|Commission|Foundation|Institute|Inc|Corp|Corporation|LLC|Ltd|Authority|Bureau|Administration|"
@@ -480,7 +488,9 @@ _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]{3,}(?<!ss)s)\b")
 _PRICE_ASKED = re.compile(r"\b(?:cost|costs|costing|price|charge|charges)\b", re.I)
 _SUM = re.compile(
     r"\b(?:cost|costs|costing|price|pay|pays|paid|paying|spend|spends|spent|spending|worth|fined?|salary|budget|"
-    r"raise[ds]?)\b",
+    r"raise[ds]?|reward|bounty|bail|ransom|jackpot|payout|fetch(?:es|ed)?)\b"
+    # "How much did the waffle maker sell for?", "How much did Maradona's shirt go for?": a price
+    r"|\b(?:sell|sells|sold|selling|go|goes|went|going|retail|retails|retailed|auctioned)\s+for\s*(?:\?|$)",
     re.I,
 )
 # "how much prize money", "how much did she earn", "how much did the first movie make?": a sum too (not "70" players,
@@ -533,7 +543,10 @@ _RELATION_QUESTION = re.compile(
     # next game after beating Australia?"), what happened once it had ("What happened once the caravan reached ...?")
     # (not a line or a ranking: "Who is next in line to the throne after Charles?")
     r"|\b(?:what|who|which|how)\b(?![^?]*\b(?:rank\w*|in\s+line|list)\b)[^?]*\bnext\b[^?]*\b(?:after|following)\s+\w"
-    r"|\b(?:what|who|which)\b[^?]*\bhappen(?:ed|s)?\s+once\s+\w",
+    r"|\b(?:what|who|which)\b[^?]*\bhappen(?:ed|s)?\s+once\s+\w"
+    # the span of time told first: "In the week before he announced his retirement, what was Breyer doing?"
+    r"|^\W*(?:in|on|during|over)?\s*the\s+(?:(?:few|last|final|same)\s+)?(?:day|night|week|weekend|month|year|hour)s?\s+"
+    r"(?:before|after|following|leading\s+up\s+to|prior\s+to)\s+[^,?]{3,80},\s*(?:what|who|which|how|where)\b",
     re.I,
 )
 # A sentence states a relation in its first words, as news does: "Earlier on the same day, ...", "Prior to this,
@@ -788,6 +801,9 @@ class Frame:
     # two words in title case side by side that the recogniser did not tag ("Marcus Ellery"): a name that some stored
     # article must mention whole (each word is in ``names`` too)
     pairs: tuple[str, ...] = ()
+    # the name whose words it asks for, where the small model took it for an organisation's ("What did Nicola
+    # Sturgeon say ...?": ORG); a speaker when the passages call it by its last word alone, as news calls a person
+    body_speaker: str | None = None
 
     @property
     def names_a_thing(self) -> bool:
@@ -898,6 +914,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     names: list[str] = []
     persons: set[str] = set()
     peoples: set[str] = set()
+    bodies: set[str] = set()  # what the small model tags an organisation (now and then a person: "Nicola Sturgeon")
     covered: list[tuple[int, int]] = []
     for ent in analysed.entities:
         if ent.label not in NAME_LABELS:
@@ -918,6 +935,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
                 persons.add(kept[0])
             if ent.label == "NORP":
                 peoples.update(kept)
+            if ent.label == "ORG" and kept[0] == parts[0]:
+                bodies.add(kept[0])
     lowered = {n.lower() for n in names}
     # the days and months of the question's dates ("on Monday", "between Oct. 2006 and Sept. 2013"): tagged
     # proper nouns, but a day or a month is not a name an article must repeat, nor the question's topic ("May" of
@@ -982,6 +1001,11 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # or a name the small model did not tag at all ("what did Musk tweet about ...", "What did Pep Guardiola say")
         or asked_speaker(question, [n for n in (*pairs, *untagged) if not place_forms(n)], scene=False)
     )
+    # a name written as a person's that it took for an organisation's ("what did Nicola Sturgeon say": ORG); the
+    # passages tell whether it is a person's (``ExtractiveAnswerer._a_persons_name``)
+    body_speaker = None
+    if speaker is None:
+        body_speaker = asked_speaker(question, [n for n in names if n in bodies and _PERSON_LIKE.fullmatch(n)], False)
     # "What did Liz Truss say when she resigned?" asks for her words, not a date ("say when" asks one elsewhere:
     # "Can you say when it opens?")
     asks = asked_type(question) if speaker is None else None
@@ -1055,6 +1079,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         _WHO_IS_THE.match(question) is not None,
         chat,
         tuple(pairs),
+        body_speaker,
     )
 
 
@@ -2099,6 +2124,27 @@ def _counted_for_another(frame: Frame, sentence: str, ent: Entity, analysed: Ana
     return owner is not None and not any(same_person(owner, p) for p in people)
 
 
+# a relative clause about a name, up to a number in it: "The Shape of Water, which had its highest grossing frame
+# with $5.7 million" (the clause runs to the number without a comma, a semicolon or a new clause's "and")
+_CLAUSE_OF_NAME = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’.:&-]*\s+(?:(?:of|the|and|de|for|&)\s+)*)*[A-Z][\w'’.&-]*),\s+(?:which|who)\s+"
+    r"[^,;]*$"
+)
+
+
+def _in_clause_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether ``ent`` is told in a relative clause about a name that is none of the question's ("How much did Maze
+    Runner make?": "... contenders like The Shape of Water, which had its highest grossing frame with $5.7 million"):
+    that name's number, not the asked one's. Only for a question that names something."""
+    if not frame.names:
+        return False
+    m = _CLAUSE_OF_NAME.search(sentence, 0, ent.start)
+    if m is None:
+        return False
+    owner = m.group(1).lower()
+    return not any(mentions(owner, n) or mentions(n.lower(), m.group(1)) for n in frame.names)
+
+
 def _name_before(sentence: str, ent: Entity) -> str | None:
     """A person's name the recogniser missed right before a tally ("Bryant scored 60 or more points": no entity to
     the small model): one or two capitalised words after a word in small letters or the sentence's start, not a
@@ -3104,6 +3150,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "18-time major winner Chris Evert", "owns 20 gaming properties": a count, not an age
         if frame.counted is not None and _counted_for_another(frame, sentence, ent, analysed):
             continue  # "How many points did Caitlin Clark score?" is not answered by "Jasmine Carson scored 22 points"
+        if frame.asks == "number" and _in_clause_of_another(frame, sentence, ent):
+            continue  # "How much did Maze Runner make?": not "The Shape of Water, which had its best frame with $5.7m"
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if share_asked and ent.label == "CARDINAL" and (ratio := _IN_EVERY.match(sentence, ent.end)) is not None:
@@ -3708,6 +3756,7 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
 # rates dropped for the second week in a row, falling below 5%".
 _UP = (
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
+    r"gr(?:ow|ows|ew|own|owing)(?![\w-])(?!\s+up\b)|"  # an economy that grew (not "grow up", "grown-ups")
     r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from|"
     # a market's move: "Meta's stock opened more than 5% higher" (not "had traded as much as 2% higher")
     r"(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?higher"
@@ -3715,12 +3764,14 @@ _UP = (
 _DOWN = (
     r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
+    r"shr(?:ink|inks|ank|unk|inking)|"
     r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)"
 )
 # "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
 _FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
 _CHANGE_UP = re.compile(rf"\b(?:{_UP})\b", re.I)
 _CHANGE_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
+_DETERMINER = re.compile(r"(?i:the|a|an|its|their|his|her|our|this|that|these|those)")
 _NOT_SUBJECT = frozenset(key_terms("why how what when where which much many did does do has have had will would is"))
 
 
@@ -3739,7 +3790,10 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
         return None
     asked, other, same = (up, _CHANGE_DOWN, _CHANGE_UP) if up else (down, _CHANGE_UP, _CHANGE_DOWN)
     assert asked is not None
-    subject = set(key_terms(" ".join(asking[: asked.start()].split()[-4:]))) - _NOT_SUBJECT
+    # (not a verb before the subject's article: "the numbers showing the birthrate fell" is the birthrate's fall)
+    window = asking[: asked.start()].split()[-4:]
+    kept = [w for i, w in enumerate(window) if i + 1 == len(window) or not _DETERMINER.fullmatch(window[i + 1])]
+    subject = set(key_terms(" ".join(kept))) - _NOT_SUBJECT
     if not subject or same.search(sentence):
         return None
     for m in other.finditer(sentence):

@@ -50,7 +50,11 @@ SAYING = (
     r"suggested|suggests|reported|recalled|acknowledged|admitted|urged|urges|tweeted|posted|expressed|cited|"
     r"concluded|summed\s+up|predicted|predicts|believes|asserted|replied|confirmed|confirms|vowed|vows|pledged|"
     r"promised|denied|denies|revealed|asked|continued|criticized|criticised|slammed|blasted|praised|condemned|"
+    r"quipped|quips|joked|jokes|"
     r"lamented|called(?=[^.\"“]{0,40}[\"“])"  # "called the proposal “unnecessary and unwise”", not "called for"
+    # an answer that opens a quotation ("Biden began his answer with, “Well, you’re being a wise guy ...”"; not
+    # "firefighters responded to the blaze")
+    r"|(?:answered|responded|began\s+(?:his|her|their)\s+(?:answer|response|reply)\s+with)(?=[^.\"“]{0,40}[\"“])"
 )  # not "states", "notes", "claims", "reports": nouns as often as verbs
 _SAYING_VERB = re.compile(rf"\b(?:{SAYING})\b")
 # the verbs news puts before their speaker ("“...,” said John Kirby"; "Denis Denisov, told Izvestia" is not one)
@@ -61,7 +65,10 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ADVERB = (
     r"(?:also|then|later|previously|further|again|recently|repeatedly|once|initially|reportedly|publicly|privately|"
     r"formally|officially|separately|earlier|subsequently|finally|quickly|similarly|specifically|explicitly|"
-    r"personally|directly|openly|just|already|still|even|has|have|had|would|will|could|may|might)"
+    r"personally|directly|openly|just|already|still|even|has|have|had|would|will|could|may|might|"
+    # "falsely claimed", "angrily told" (not a noun: "the assembly said", "the family said")
+    r"(?!(?:family|ally|rally|supply|assembly|reply|monopoly|anomaly|bully|daily|weekly|monthly|quarterly)\b)"
+    r"[a-z]{2,}ly(?<!only))"
 )
 _PASSIVE = re.compile(r"\b(?:were|was|is|are|been|be|being)$", re.I)  # "More details were announced later"
 _CLAUSE_JOIN = frozenset({"and", "but", "or", "then", "as", "while", "when"})
@@ -84,6 +91,10 @@ _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*")
 _RUN_AT_END = re.compile(rf"(?:{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*)$")
 # titles written with a full stop that does not end a sentence or a name ("said Pennsylvania Rep. Scott Perry")
 _ABBREVIATED = re.compile(r"\b(Rep|Sen|Gov|Dr|Mr|Mrs|Ms|St|Jr|Sr|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd)\.")
+
+# verbs of posting, which report words only with the words: a quotation in the sentence, a colon, or "that"
+_POSTING = frozenset(["posted", "tweeted"])
+_POSTS_WORDS = re.compile(r"[\"“”]|:\s|\b(?:posted|tweeted)\s+(?:[\w'’.-]+\s+){0,5}?that\b")
 
 _REACH = 300  # characters before a verb of saying where its subject is looked for (news names it closer)
 UNKNOWN = ""  # a sentence whose speaker cannot be told (a pronoun, a title, no speech at all)
@@ -288,6 +299,8 @@ def speaker(sentence: str) -> str:
                 said = UNKNOWN  # a title's closing quote: 'X, author of "Gilded Youth," says the youthfulness ...'
         elif verb.group(0) in ("asked", "continued"):
             continue  # speech only right after a quote ("“Why now?” asked Zelensky"), not "has continued to"
+        elif verb.group(0) in _POSTING and not _POSTS_WORDS.search(sentence):
+            continue  # a post that gives no words: "Musk ... posted the baseless story", "tweeted a link"
         elif _INVERTED.fullmatch(verb.group(0)) and before.endswith(",") and re.match(rf"\s+[{_CAP}]", after):
             # "Prices will rise, said John Kirby" (not "X, a Democrat, said the members", "..., said Tuesday that")
             said = _after(after)
@@ -417,10 +430,22 @@ def attributed(sentences_before: Sequence[str], sentence: str, sentences_after: 
                 if said := speaker(after):
                     return said
                 break
-    for before in reversed(sentences_before):
-        if said := speaker(before):
-            return UNKNOWN if _of_another(sentence, said) else said
+    for i in range(len(sentences_before) - 1, -1, -1):
+        if said := speaker(sentences_before[i]):
+            # (nor past a sentence between that tells of them: the reporter's words since)
+            between = [*sentences_before[i + 1 :], sentence]
+            return UNKNOWN if _of_another(sentence, said) or any(_of_them(s, said) for s in between) else said
     return UNKNOWN
+
+
+def _of_them(sentence: str, said: str) -> bool:
+    """Whether a sentence that reports no speech and quotes nothing names the last speaker by their last name ("Musk’s
+    post comes amid concerns about how the billionaire will run Twitter" after Musk's words): it tells of them, as
+    the reporter does; their words go on without their name."""
+    if _SAYING_VERB.search(sentence) or any(q in sentence for q in '"“”'):
+        return False
+    last = bare(fold_accents(said)).split()[-1:]
+    return bool(last) and re.search(rf"(?<![\w'’-]){re.escape(last[0])}(?![\w-])", fold_accents(sentence)) is not None
 
 
 def _of_another(sentence: str, said: str) -> bool:

@@ -406,6 +406,9 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
         ("Where did the Tromsvik ferry land?", "place"),
         ("Where does Lars Vik rank his old teammate among the all-time greats?", None),
         ("where does the mayor stand on the seawall", None),
+        # a sum by its noun: a reward, a bounty, a bail
+        ("What's the reward for information on the two men who escaped?", "number"),
+        ("What is the bail for Lars Vik?", "number"),
     ],
 )
 def test_who_and_when_ask_only_as_question_words(question: str, asks: str | None) -> None:
@@ -2803,6 +2806,10 @@ def test_a_share_or_a_multiple_is_no_count(ner: EntityRecognizer) -> None:
         ("How much is lost on the Monday after the Tromsvik Cup?", None),  # a weekday names a day of its own
         ("What did Lars Vik say the same day the council voted?", "same-day"),
         ("What did Lars Vik post the week after Christmas?", None),  # a feast, no event
+        # the span of time told before the question word
+        ("In the week before he announced his retirement, what was Lars Vik doing?", "before"),
+        ("In the days after the storm, who came to help Tromsvik?", "after"),
+        ("In the past week, what did Lars Vik do?", None),
     ],
 )
 def test_the_same_day_or_right_before_an_event_asks_a_relation_whatever_the_verb(
@@ -3182,6 +3189,16 @@ def test_a_quote_of_another_calendar_day_does_not_tell_of_the_asked_one() -> Non
             False,
         ),
         ("Tromsvik Ferries' stock fell sharply on Monday. Why?", "Tromsvik Ferries' stock rose 3% on Monday.", True),
+        # an economy that grew where the question has it shrink, and the reverse (not "grow up")
+        (
+            "Why did the Nordvik economy shrink in the third quarter?",
+            "The Nordvik economy grew much faster than expected in the third quarter.",
+            True,
+        ),
+        ("Why did ferry traffic grow in May?", "Ferry traffic shrank by a third in May.", True),
+        ("Why did ferry traffic grow in May?", "Ferry traffic grew by a third in May.", False),
+        ("Where did Lars Vik grow up?", "Lars Vik's ferry traffic fell in May.", False),
+        ("Rising egg prices: why?", "Egg prices fell 5% in May.", False),  # no subject before the verb
     ],
 )
 def test_a_change_told_the_other_way_denies_the_premise(
@@ -3713,6 +3730,17 @@ def test_how_much_is_not_answered_by_a_count_of_things(ner: EntityRecognizer) ->
     assert _offered(ner, "How much did Anja Moller win for beating Rose Vik in the playoff?", two) == []
     shirt = "Lars Vik's two memorable goals came in Tromsvik; his shirt sold for $9.3 million."
     assert _offered(ner, "How much did Lars Vik's shirt from the Tromsvik game go for?", shirt) == ["$9.3 million"]
+    # what a thing sold for is a sum, not the number of them recalled; a reward is a sum too
+    recalled = "Nordvik Brands is recalling 456,000 of its Tromsvik Wafflizer waffle makers."
+    assert _offered(ner, "how much did the tromsvik wafflizer sell for", recalled) == []
+    sold = "The Tromsvik Wafflizer sold for $39.99 at Nordvik stores."
+    assert _offered(ner, "how much did the tromsvik wafflizer sell for", sold) == ["$39.99"]
+    # a sum told of another name in a clause about it
+    clause = "Nordvik Rising topped the box office, but many chose Tromsvik Tides, which had its best weekend with $5.7 million."
+    assert _offered(ner, "Nordvik Rising topped the box office. How much did it make?", clause) == []
+    assert _offered(ner, "How much did Tromsvik Tides make on its best weekend?", clause) == ["$5.7 million"]
+    reward = "Officials said 35 deputies were searching for the men, and a reward of $35,000 was offered."
+    assert _offered(ner, "What's the reward for information on the two men?", reward) == ["$35,000"]
 
 
 def test_a_team_named_by_its_place_beside_its_score_is_no_place(ner: EntityRecognizer) -> None:

@@ -72,6 +72,19 @@ from tests.fakes import TEST_MODEL, fake_embed, text_hit
         ("In addition, the Russian Prime Minister added that culture matters.", UNKNOWN),
         ("The Chairman of the Government of the Russian Federation summed up that ties are strong.", UNKNOWN),
         ("Prior to this, the presidents of Belarus and Russia held negotiations in Sochi.", UNKNOWN),
+        # a post that gives no words is no speech; one that does is, and so is an answer that opens a quotation
+        ("Brennan, who has 40,000 followers, posted the rumour about the regatta at 8:15 am ET.", UNKNOWN),
+        ("The ferry chief tweeted a link to the story.", UNKNOWN),
+        ("Brennan posted on Monday that the regatta was off.", "Brennan"),
+        ("In response, Brennan linked to the story and wrote, “There is a tiny chance it is true.”", "Brennan"),
+        (
+            "When Vik asked about fares and Brennan began her answer with, “Well, you are being cheeky,” it told.",
+            "Brennan",
+        ),
+        ("Firefighters responded to the blaze on the pier.", UNKNOWN),
+        # an adverb between a subject and its verb: the website's claim, not the last speaker's
+        ("In 2016 the same website falsely claimed that Vik had died.", "website"),
+        ("The assembly said the vote would stand.", "assembly"),
     ],
 )
 def test_the_speaker_a_sentence_names(sentence: str, said: str) -> None:
@@ -285,3 +298,40 @@ def test_a_report_of_their_speech_is_followed_by_the_words_a_description_of_them
     quotes = [c.quote for c in answer.citations]
     assert any("monstrosity" in q and "most shameful" in q for q in quotes), answer.text  # the quotation whole
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+def test_a_sentence_that_tells_of_the_last_speaker_is_not_their_words() -> None:
+    said = "In response, Brennan wrote, “There is a tiny chance it is true.”"
+    about = "Brennan’s post comes amid concerns about how the ferry chief will run the harbour."
+    assert attributed([said], about) == UNKNOWN  # the reporter's words about her
+    assert attributed([said, about], "A harbour spokesperson did not return a request for comment.") == UNKNOWN
+    assert attributed([said], "For example, the fares would rise.") == "Brennan"  # her words go on without her name
+
+
+def test_a_person_the_small_model_takes_for_an_organisation_is_asked_for_their_words_when_news_calls_them_so(
+    ner: EntityRecognizer,
+) -> None:
+    from rag.answer import _a_persons_name
+
+    question = "what did Nicola Sturgeon say about the vote"
+    frame = frame_question(question, ner.analyse([question])[0])
+    assert [e.label for e in ner.analyse([question])[0].entities if e.text == "Nicola Sturgeon"] == ["ORG"]
+    assert frame.speaker is None and frame.body_speaker == "Nicola Sturgeon"
+    told = "Nicola Sturgeon spoke in Edinburgh. Sturgeon said the vote was unacceptable."
+    assert _a_persons_name("Nicola Sturgeon", [text_hit(told, "a1", question)])
+    firm = "Goldman Sachs raised its forecast. Goldman Sachs said rates would rise."
+    assert not _a_persons_name("Goldman Sachs", [text_hit(firm, "a2", question)])  # a company keeps its name
+    answerer = _reading(ner, {"a1": told}.get)
+    answer = answerer.answer(Query(question), [text_hit(told, "a1", question)])
+    assert [c.quote for c in answer.citations][:1] == ["Sturgeon said the vote was unacceptable."], answer.text
+
+
+def test_how_someone_put_it_is_answered_by_their_quotation_first(ner: EntityRecognizer) -> None:
+    text = (
+        "Ottilie Brennan is stepping down as the harbour's leader because of burnout, Brennan told the board on "
+        "Thursday. “I know what this job takes, and I no longer have enough in the tank,” Brennan said."
+    )
+    answerer = _reading(ner, {"a1": text}.get)
+    question = "How did Ottilie Brennan put it when she told the board she was stepping down?"
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    assert answer.citations and answer.citations[0].quote.startswith("“I know what this job takes"), answer.text
