@@ -50,6 +50,7 @@ from rag.answerability import (
     recency,
     reversed_change,
     reversed_range,
+    reversed_ruling,
     reversed_verdict,
     set_aside,
     share,
@@ -1783,6 +1784,7 @@ class ExtractiveAnswerer(Answerer):
             or opposite_act(frame, written)
             or subject_denies(frame, written)
             or reversed_verdict(frame, written)
+            or reversed_ruling(frame, written)
             or first_time_told(frame, written),
         )
 

@@ -499,7 +499,11 @@ _SUM = re.compile(
 _SUM_NOUN = re.compile(
     r"\bhow\s+much\s+(?:[\w'’-]+\s+){0,2}?(?:money|prize|fees?|fares?|revenues?|profits?|wages?|bonus(?:es)?|"
     r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?|gross(?:es|ed)?)\b"
-    r"|\bhow\s+much\s+(?:did|does|do|will|would|could)\s+(?:[\w'’.-]+\s+){1,5}?(?:make|bring\s+in|take\s+in)\s*\?",
+    r"|\bhow\s+much\s+(?:did|does|do|will|would|could)\s+(?:[\w'’.-]+\s+){1,5}?(?:make|bring\s+in|take\s+in)\s*\?"
+    # "How big was that profit?": the size of a sum is a sum
+    r"|\bhow\s+(?:big|large|huge|small)\b[^?.]*?\b(?:profits?|revenues?|earnings|deals?|fines?|settlements?|budgets?|"
+    r"salar(?:y|ies)|bonus(?:es)?|payouts?|jackpots?|prizes?|contracts?|debts?|deficits?|donations?|grants?|loans?|"
+    r"investments?|offers?|bills?|ransoms?|rewards?)\b",
     re.I,
 )
 _CHANGE = re.compile(
@@ -1906,6 +1910,25 @@ def states_reason(sentence: str, asked: frozenset[str] = frozenset()) -> float:
     return 0.0
 
 
+# a date that dates the telling: right after a verb of telling ("the company announced on Thursday", "said Tuesday")
+# (a verb of saying, as ``rag/speakers.py`` reads speech)
+_TOLD_ON = re.compile(
+    rf"\b(?:{SAYING}|disclosed|unveiled)"
+    r"\s+(?:(?:on|late|early|last|this|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+tweet)\s+){0,2}$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|would|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|going)\s+to|plans?\s+to)\b", re.I
+)
+# a question that asks when something was told
+_TELLING_ASKED = re.compile(
+    r"\b(?:say|said|says|announce[ds]?|tell|told|report(?:ed|s)?|confirm(?:ed|s)?|reveal(?:ed|s)?|write|wrote|tweet"
+    r"(?:ed|s)?|post(?:ed|s)?|disclose[ds]?|unveil(?:ed|s)?|explain(?:ed|s)?|warn(?:ed|s)?|statement|announcement|news|"
+    r"word|learn(?:ed|s)?|hear|heard|know|knew|publish(?:ed|es)?|release[ds]?)\b",
+    re.I,
+)
+
+
 def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
     """Whether ``ent`` is a year that says which of a thing the sentence means ("the 2020 presidential election"),
     a thing the question does not ask about: neither the thing's words nor the few words before it are the
@@ -1961,9 +1984,15 @@ def _says_any(terms: set[str], said: set[str]) -> bool:
 
 
 def _within_country(question: str) -> bool:
-    """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
+    """Whether the question asks for a place inside a country (a city, a county; a state of a country; "where in
+    Ukraine")."""
+    if (inside := _WHERE_IN_PLACE.search(question)) is not None and place_group(inside.group(1)) is not None:
+        return True
     m = _WITHIN_COUNTRY.search(question)
     return m is not None and (m.group("country") is None or place_group(m.group("country")) is not None)
+
+
+_WHERE_IN_PLACE = re.compile(r"\bwhere\s+in\s+(?:the\s+)?((?-i:[A-Z])[\w'’.]+(?:\s+(?-i:[A-Z])[\w'’.]+)?)", re.I)
 
 
 # "exactly how many", "the exact number of", "precisely how much": a number, not "thousands" or "dozens"
@@ -2539,6 +2568,7 @@ _INSTITUTION = frozenset(
     + ["commission", "council", "association", "foundation", "bank", "company", "corporation", "group", "university"]
     + ["college", "school", "museum", "hospital", "program", "programme", "fund", "society", "network", "league"]
     + ["festival", "awards", "prize", "ceremony"]  # "the Heartland International Film Festival" is no film
+    + ["contest", "competition", "tournament", "championship", "championships"]  # "Eurovision Song Contest": no song
 )
 
 
@@ -2574,7 +2604,8 @@ def _noun_patterns(noun: str, person: bool) -> tuple[re.Pattern[str] | None, ...
     # not "The mission, NASA said", "During the mission NASA will", nor "a man known as Bill" for a hotel
     before = re.compile(
         rf"\b(?:{word},?\s+or\s+|{word}\W+(?:[\w'’-]+\W+){{0,3}}{_NAMING}\s+(?:the\s+)?)[\"“‘']?$"
-        + (rf"|\b{word}\s+$" if person else rf"|{_QUALIFIED}(?-i:{word.lower()})\s+$"),
+        # (and a title in quotation marks right after its noun: "the song “Stefania,”")
+        + (rf"|\b{word}\s+$" if person else rf"|{_QUALIFIED}(?-i:{word.lower()})\s+$|\b{word}\s+[\"“‘]$"),
         re.I,
     )
     # set off by commas after its noun: "the defending champion, Grete Solberg, in the final round" (not "After
@@ -2906,7 +2937,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         # (a verb of change in small letters: "Rose Zhang" is no rise)
         and (bool(_PRICED_NOUN.search(asking)) or not any(m.group(0).islower() for m in _CHANGE.finditer(frame.text)))
     )
-    change_asked = (sum_asked or money_asked) and bool(_CHANGE.search(frame.text))  # "did the price of eggs rise"
+    # "did the price of eggs rise" (a verb in small letters: "Nordvik Rising" is a name)
+    change_asked = (sum_asked or money_asked) and any(m.group(0).islower() for m in _CHANGE.finditer(frame.text))
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     # "how fast was the car going" asks a speed; "how fast did the economy grow" a rate ("3%")
@@ -3257,6 +3289,16 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "what time did the spacecraft hit" is answered by "7:14 p.m. ET", not by "Monday"
         if frame.asks == "date" and _POSSESSED.match(ent.text):
             continue  # "When did Aliyah Boston say she was going pro?" is not answered by "her extra year"
+        if (
+            frame.asks == "date"
+            and (told := _TOLD_ON.search(sentence, 0, ent.start)) is not None
+            and _FUTURE.search(sentence, 0, told.start())
+            and not _TELLING_ASKED.search(frame.text)
+        ):
+            # "When does Glass Onion start streaming?" is not answered by "it will debut ... a month before it streams
+            # on Netflix, the company announced on Thursday": the day a coming event was told of, not its day (unless
+            # the telling is what is asked)
+            continue
         if frame.asks == "date" and _EVERY.fullmatch(ent.text.strip()):
             continue  # "When did he lose his phone?" is not answered by "each year" (how often phones vanish)
         if within_country and place_group(name):
@@ -3659,6 +3701,15 @@ _LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
 _RESULT = re.compile(rf"\b(?:(?P<win>{_WIN_VERB})|{_LOSE_VERB})\b", re.I)
 
 
+_OWNER_MARK = re.compile(r"['’]s?$")
+# (a modal, or "to" after a word of expecting or trying: not "rallied from 21 down to beat", which tells a result)
+_UNTOLD_BEFORE = re.compile(
+    r"\b(?:will|would|could|should|might|may|can|must|cannot|can['’]t)\s+$"
+    r"|\b(?:expect\w*|favou?r\w*|tipped|predict\w*|likely|hop(?:e|es|ed|ing)|wants?|wanted|tr(?:y|ies|ied|ying)|"
+    r"aim\w*|seek\w*|needs?|needed|chance)\b[^.;]{0,40}\bto\s+$",
+    re.I,
+)
+_BY_AFTER = re.compile(r"\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)
 _WIN_NOUN = re.compile(r"\b(?:win|victory|triumph)\s+(?:over|against)\b", re.I)  # a win told as a noun
 _PARTICIPLE_CLAUSE = re.compile(r"\s*(?:ending|finishing|capping|closing|wrapping|sealing)\b", re.I)
 
@@ -3701,8 +3752,11 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     assert verb is not None
     # the four words on each side, without their punctuation ("Djokovic?"); for a win told as a noun ("How did the
     # Bucks pull out the overtime win against Miami?"), the question's names on each side in its sentence
-    before = {w.lower() for w in _WORD.findall(frame.text[: verb.start()])[-4:] if w.isalpha() and len(w) > 2}
-    after = {w.lower() for w in _WORD.findall(frame.text[verb.end() :])[:4] if w.isalpha() and len(w) > 2}
+    # (an owner's "'s" or "'" off: "the Cavaliers' overtime loss to the Bulls")
+    words_before = [_OWNER_MARK.sub("", w) for w in _WORD.findall(frame.text[: verb.start()])[-4:]]
+    words_after = [_OWNER_MARK.sub("", w) for w in _WORD.findall(frame.text[verb.end() :])[:4]]
+    before = {w.lower() for w in words_before if w.isalpha() and len(w) > 2}
+    after = {w.lower() for w in words_after if w.isalpha() and len(w) > 2}
     if noun is not None:
         start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(frame.text, 0, verb.start())), default=0)
         before = {
@@ -3734,8 +3788,14 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     homes = _with_home(winner, sentence), _with_home(loser, sentence)
     winner, loser = homes[0] - homes[1], homes[1] - homes[0]  # not "York" of the New York Rangers and Islanders
     for m in _RESULT.finditer(sentence):
-        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
-            continue  # "Ruud was beaten by Djokovic"
+        if (
+            _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+            or (m.group("win") and _BY_AFTER.match(sentence, m.end()))
+            or _UNTOLD_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        ):
+            # "Ruud was beaten by Djokovic", "Argentina’s 2-1 defeat by Saudi Arabia"; and a result not told as one:
+            # "expected Argentina to sweep aside Saudi Arabia", "could beat"
+            continue
         first, second = (loser, winner) if m.group("win") else (winner, loser)  # "X beat Y" / "X lost to Y"
         # the clause's start, within the 300 characters before the verb (an article is read, not only a sentence)
         window = max(0, m.start() - 300)
@@ -4469,6 +4529,41 @@ def reversed_verdict(frame: Frame, article: str) -> str | None:
         ):
             return None  # found so, of some count at least: the premise may hold
         if _VERDICT_NOT.search(sentence) is not None:
+            told = told or sentence.strip().rstrip(" .")
+    return told
+
+
+# A ruling asked against the one told: "Why did the High Court strike down the Rwanda deportation plan as unlawful?"
+# where "The UK's controversial policy to deport some asylum seekers to Rwanda was deemed lawful by the country's
+# High Court"
+_UNLAWFUL = r"(?:unlawful|illegal|unconstitutional|invalid)\b"
+_STRUCK_DOWN = re.compile(
+    rf"\b(?:strike|strikes|struck|striking)\s+(?:it\s+)?down\b|\b(?:overturn(?:s|ed|ing)?)\b"
+    rf"|\b(?:rule|rules|ruled|deem|deems|deemed|declare|declares|declared|find|finds|found|hold|holds|held|judge[ds]?)"
+    rf"\b[^?.;]{{0,60}}?\b{_UNLAWFUL}",
+    re.I,
+)
+_LAWFUL = re.compile(
+    r"\b(?:ruled|deemed|declared|found|held|judged)\b[^.;]{0,40}?\b(?:to\s+be\s+)?(?:lawful|legal|constitutional|valid)\b"
+    r"|\bupheld\b",
+    re.I,
+)
+
+
+def reversed_ruling(frame: Frame, article: str) -> str | None:
+    """For a question that asks why or how something was struck down or ruled unlawful, the sentence of ``article``
+    about it (one of the question's names in it) that rules it lawful or upholds it; None when the article tells of it
+    struck down or unlawful anywhere, or the question negates its own ruling."""
+    if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not _STRUCK_DOWN.search(frame.text):
+        return None
+    mine = _name_words(frame.names)
+    told = None
+    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
+        if not any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
+            continue
+        if _STRUCK_DOWN.search(sentence):
+            return None  # struck down, of some part at least: the premise may hold
+        if _LAWFUL.search(sentence) is not None:
             told = told or sentence.strip().rstrip(" .")
     return told
 

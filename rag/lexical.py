@@ -441,7 +441,8 @@ class LexicalIndex:
         others = [t for t in dict.fromkeys(tokenize([context])[0]) if t != stem]
         total, df = self._frequencies([stem, *others])
         if df[stem] > 0 and not indexed:  # ``indexed``: a word typed for another in a name ("Britney" Griner)
-            return None
+            # held, but perhaps only as the stem of another word: "Mitchel" is the stem the index keeps of "Mitchell"
+            return self._doubled_end(word, stem, others, df)
         # the question's other words that tell (not the commonest); one no chunk holds is beside none, but counts in
         # how many must be beside: "Breana Okafor" is not "Breanna" where no chunk names an Okafor
         others = [t for t in others if df[t] <= max(COMMON_SHARE * total, RARE_DF)]
@@ -478,6 +479,25 @@ class LexicalIndex:
             if len(list(islice(filter(None, beside), need))) >= need:  # looks no further than the need-th
                 return written[1]
         return None
+
+    def _doubled_end(self, word: str, stem: str, others: Sequence[str], df: dict[str, int]) -> str | None:
+        """``near_spelling`` for a word the index holds as a stem: the name it stands for where the chunks write that
+        stem only with the typed word's last letter doubled ("Mitchel" for "Mitchell": the stemmer makes both
+        "mitchel"), written with a capital and beside two of the question's other words; None otherwise."""
+        typed = word.lower()
+        if stem != typed or typed[-1] in "aeiouys" or typed[-2] == typed[-1]:
+            return None
+        if tokenize([typed + typed[-1]])[0] != [stem]:
+            return None  # the doubled word is held under a stem of its own ("Bidenn"): nothing hides it
+        if self._written_word(stem, typed[:2]) != typed + typed[-1]:
+            return None
+        written = self.capitalised([typed + typed[-1]]).get(typed + typed[-1])
+        if written is None or written[0] < SPELLING_CASE_SHARE:
+            return None
+        held = [t for t in others if 0 < df[t] <= max(COMMON_SHARE * self._frequencies([])[0], RARE_DF)]
+        query = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1"
+        beside = (self._db().execute(query, (f"{_quote(stem)} AND {_quote(o)}",)).fetchone() for o in held)
+        return written[1] if len(list(islice(filter(None, beside), min(2, len(held))))) >= min(2, len(held)) else None
 
     def _written_word(self, term: str, start: str, beside: Sequence[str] = ()) -> str | None:
         """The word the chunks holding the stem ``term`` (and one of the stems ``beside``, when given) most often
@@ -829,6 +849,10 @@ def _typo(typed: str, written: str, most: int, substitute: bool = False) -> bool
     a name is mistyped ("Breana", "Zuker", "Pierluissi"), not with a letter changed (unless ``substitute``: beside
     the rest of a name that must then be held as a whole, "Francis Tiafoe"), nor at its end: those make other names
     ("Halvard" is not "Harvard", "Lucan" not "Lujan", "Aviva" not "Aviv")."""
+    if written in (typed + typed[-1:], typed + "h") and typed[-1:] not in ("", "a", "e", "i", "o", "u", "y", "s"):
+        # a last letter typed once where it is doubled ("Mitchel"), or the "h" of a name's "-ich" left out
+        # ("Abramovic"): no other name made
+        return written != typed + "h" or typed.endswith("c")
     return typed[-1:] == written[-1:] and _edits(typed, written, most, substitute=substitute)
 
 

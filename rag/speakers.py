@@ -122,6 +122,10 @@ def asked_speaker(question: str, names: Sequence[str], scene: bool = True) -> st
     rest = who.replace(name, " ").split()
     if all(w.lower() == "the" or _title_only(w) for w in rest):
         return name
+    # what they are, after the name: "Joseph Kakou the night security guard", "Lars Vik, a ferry captain,"
+    after = [w.strip(",") for w in who[who.find(name) + len(name) :].split() if w.strip(",")]
+    if who.startswith(name) and after and after[0].lower() in ("the", "a", "an") and all(w.islower() for w in after):
+        return name
     # "Seattle Storm co-owner Ginny Gilder": what they are to a body named first (not "Biden's spokesman": no name
     # after it)
     before = [w for w in who[: who.find(name)].split() if w.lower() != "the"]

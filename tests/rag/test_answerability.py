@@ -3028,6 +3028,19 @@ def test_a_quote_that_denies_the_question_s_premise(
             False,
         ),
         ("how did nordvik get knocked out by tromsvik", "Tromsvik bowed out with a 128-126 loss to Nordvik.", True),
+        # the loss told as an owner's noun ("the Rovers' overtime loss to Nordvik"); a defeat told "by" its winner, and
+        # a win only expected, are no result the other way
+        (
+            "How many goals did Ivo Strand score in the Rovers' overtime loss to Nordvik?",
+            "Ivo Strand scored three goals as the Tromsvik Rovers rallied to beat Nordvik 4-3 in overtime.",
+            True,
+        ),
+        (
+            "Which paper called the Rovers' loss to Nordvik the biggest upset?",
+            "The Rovers’ 2-1 defeat by Nordvik is the biggest upset in the league's history.",
+            False,
+        ),
+        ("Why did the Rovers lose to Nordvik?", "Pundits expected the Rovers to sweep aside Nordvik.", False),
     ],
 )
 def test_a_quote_that_tells_the_contest_the_other_way_round(
@@ -3785,3 +3798,46 @@ def test_a_first_time_told_denies_a_repeat_asked(
     from rag.answerability import first_time_told
 
     assert first_time_told(_framed(ner, question), article) == told
+
+
+def test_the_day_a_coming_event_was_told_of_is_not_its_day(ner: EntityRecognizer) -> None:
+    question = "when does nordvik rising start streaming"
+    told = "Nordvik Rising will open in theaters a month before it streams online, the studio announced on Thursday."
+    assert _offered(ner, question, told) == []
+    dated = "Nordvik Rising will start streaming on December 23, the studio said Thursday."
+    assert _offered(ner, question, dated) == ["December 23"]
+    # what happened, told that day, and the telling asked: the day stays
+    assert _offered(ner, "When did the agency approve the ferry?", "The agency approved the ferry, it said Tuesday.")
+    assert _offered(ner, "When did the studio announce it?", told) == ["Thursday"]
+
+
+def test_the_size_of_a_sum_is_a_sum(ner: EntityRecognizer) -> None:
+    question = "Nordvik Bank is cutting 1,000 jobs despite a strong profit. How big was that profit?"
+    assert _offered(ner, question, "Nordvik Bank plans to cut as many as 1,000 employees.") == []
+    assert _offered(ner, question, "Nordvik Bank posted a profit of $1.1 billion.") == ["$1.1 billion"]
+
+
+def test_a_ruling_told_the_other_way_denies_the_premise(ner: EntityRecognizer) -> None:
+    from rag.answerability import reversed_ruling
+
+    question = "Why did the High Court strike down the Tromsvik ferry plan as unlawful?"
+    lawful = "The Tromsvik ferry plan was deemed lawful by the High Court on Monday. Critics will appeal."
+    assert reversed_ruling(_framed(ner, question), lawful) is not None
+    struck = "The High Court struck down part of the Tromsvik ferry plan. The rest was deemed lawful."
+    assert reversed_ruling(_framed(ner, question), struck) is None  # struck down in part: the premise may hold
+    other = "Why did the High Court uphold the Tromsvik ferry plan?"
+    assert reversed_ruling(_framed(ner, other), lawful) is None  # no ruling against it asked
+
+
+def test_a_title_in_quotation_marks_after_its_noun_is_its_name_and_a_contest_is_no_song(ner: EntityRecognizer) -> None:
+    question = "What was the name of the song the Tromsvik Singers won the Nordvik Song Contest with?"
+    assert _offered(ner, question, "The Tromsvik Singers have won this year's Nordvik Song Contest.") == []
+    assert _offered(ner, question, "The Tromsvik Singers won with the song “Vardholm,” a tribute to the harbour.") == [
+        "Vardholm"
+    ]
+
+
+def test_where_in_a_country_asks_a_place_inside_it(ner: EntityRecognizer) -> None:
+    question = "Where in Norway did the Tromsvik ferry first sail?"
+    assert _offered(ner, question, "The Tromsvik ferry, confirmed by US officials, first sailed in Norway.") == []
+    assert _offered(ner, question, "The Tromsvik ferry first sailed from Oslo.") == ["Oslo"]

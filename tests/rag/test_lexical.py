@@ -391,6 +391,17 @@ def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> 
     index = LexicalIndex.build(tmp_path / "rahm.sqlite", rows, "g1")
     assert index.near_spelling("Rham", "Jon") is None and index.near_spelling("Rham", "Jon", indexed=True) == "Rahm"
     assert index.near_spelling("Lesile", "Jordan", indexed=True) == "Leslie"
+    # a doubled last letter typed once ("Mitchel": the stem the index keeps of "Mitchell", so held), and the "h" of
+    # "-ich" left out ("Abramovic"); not a name the chunks write so themselves
+    rows = [
+        ChunkRow(f"f{i}#0:x", f"Guard Donovan Mitchell scored for the Bulls; owner Roman Abramovich sold {i}.", {})
+        for i in range(4)
+    ]
+    rows.append(ChunkRow("f9#0:x", "Coach Lars Russel spoke for the Bulls.", {}))
+    index = LexicalIndex.build(tmp_path / "mitchell.sqlite", rows, "g1")
+    assert index.near_spelling("Mitchel", "how many points did Donovan Mitchel score for the Bulls") == "Mitchell"
+    assert index.near_spelling("Abramovic", "did Roman Abramovic sell the Bulls") == "Abramovich"
+    assert index.near_spelling("Russel", "what did coach Russel say about the Bulls") is None  # written so
 
 
 def test_edits_counts_insertions_deletions_substitutions_and_swaps() -> None:

@@ -335,3 +335,10 @@ def test_how_someone_put_it_is_answered_by_their_quotation_first(ner: EntityReco
     question = "How did Ottilie Brennan put it when she told the board she was stepping down?"
     answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
     assert answer.citations and answer.citations[0].quote.startswith("“I know what this job takes"), answer.text
+
+
+def test_what_someone_is_may_follow_their_name_in_the_question() -> None:
+    question = "during the strike what did Ivo Strand the night security guard say about having to strike"
+    assert asked_speaker(question, ["Ivo Strand"]) == "Ivo Strand"
+    assert asked_speaker("what did Ivo Strand, a ferry captain, say", ["Ivo Strand"]) == "Ivo Strand"
+    assert asked_speaker("what did Ivo Strand and the guard say", ["Ivo Strand"]) is None  # two
