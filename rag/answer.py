@@ -81,7 +81,7 @@ from rag.short_answer import (
     group_features,
     group_mentions,
 )
-from rag.speakers import attributed, described_speaker, same_speaker
+from rag.speakers import SAYING, attributed, described_speaker, same_speaker
 from rag.support import SupportChecker
 from rag.text import (
     AUXILIARY,
@@ -231,7 +231,13 @@ def _a_persons_name(name: str, hits: Sequence[Hit]) -> bool:
     """Whether the passages call ``name`` by its last word alone, as news calls a person after naming them ("Nicola
     Sturgeon ... Sturgeon said"), where a company keeps its whole name ("Goldman Sachs": no "Sachs said")."""
     words = name.split()
-    alone = re.compile(rf"(?<!{re.escape(words[-2])}\s)(?<![\w'’-]){re.escape(words[-1])}(?![\w-])")
+    last = re.escape(words[-1])
+    # the last word alone as the subject of a verb of saying, or after one ("Sturgeon said", "said Sturgeon"; not
+    # "investor Stanley Druckenmiller" for Morgan Stanley)
+    alone = re.compile(
+        rf"(?<!{re.escape(words[-2])}\s)(?<![\w'’-]){last}(?:\s+(?:also|then|later|has|had|have))?\s+(?:{SAYING})\b"
+        rf"|\b(?:said|says|added|adds|wrote|writes)\s+{last}\b"
+    )
     return any(alone.search(h.chunk.text) for h in hits)
 
 
@@ -956,8 +962,10 @@ class ExtractiveAnswerer(Answerer):
         candidates = self._rescore_for(frame, query, candidates, analysed)
         candidates = self._naming_first(candidates, naming)
         if frame.speaker is not None and _WORDING_ASKED.search(frame.text):
-            # "How did Jacinda Ardern put it ...?" asks for the words as said: a quotation of theirs comes first
-            candidates.sort(key=lambda c: not _QUOTATION_MARK.search(c.text))
+            # "How did Jacinda Ardern put it ...?" asks for the words as said: a quotation of theirs comes first (in a
+            # passage that names them: not another's quotation in an article that never does)
+            last = frame.speaker.split()[-1]
+            candidates.sort(key=lambda c: not (_QUOTATION_MARK.search(c.text) and last in c.hit.chunk.text))
         if frame.relation is not None and not states_relation(frame, candidates[0].text):
             stating = self._relation_from_article(frame, candidates)
             if frame.day_offset is not None:

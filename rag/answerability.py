@@ -183,6 +183,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
             r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|reward|bounty|bail|ransom|jackpot|payout)\b(?![-’'])"
+            # (not "what bail conditions", "what ransom demands")
+            r"(?!\s+(?:conditions?|demands?|hearings?|notes?|terms|rules?|reform|system|money)\b)"
             # a measure by its noun, asked as "what is the X of": "what was the vertical leap of brian bowen"
             r"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+(?:[\w'’-]+\s+)?"
             r"(?:height|weight|length|distance|speed|temperature|attendance|(?:death|casualty)\s+toll|leap|depth|budget|"
@@ -501,7 +503,8 @@ _SUM_NOUN = re.compile(
     r"tuition|rents?|funding)\b|\bhow\s+much\b[^?]*\b(?:earn(?:s|ed)?|charge[sd]?|owe[sd]?|gross(?:es|ed)?)\b"
     r"|\bhow\s+much\s+(?:did|does|do|will|would|could)\s+(?:[\w'’.-]+\s+){1,5}?(?:make|bring\s+in|take\s+in)\s*\?"
     # "How big was that profit?": the size of a sum is a sum
-    r"|\bhow\s+(?:big|large|huge|small)\b[^?.]*?\b(?:profits?|revenues?|earnings|deals?|fines?|settlements?|budgets?|"
+    r"|\bhow\s+(?:big|large|huge|small)\s+(?:was|is|were|are|will\s+be|would\s+be)\s+(?:the|that|this|its|their|his|her)"
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:profits?|revenues?|earnings|deals?|fines?|settlements?|budgets?|"
     r"salar(?:y|ies)|bonus(?:es)?|payouts?|jackpots?|prizes?|contracts?|debts?|deficits?|donations?|grants?|loans?|"
     r"investments?|offers?|bills?|ransoms?|rewards?)\b",
     re.I,
@@ -1917,6 +1920,8 @@ _TOLD_ON = re.compile(
     r"\s+(?:(?:on|late|early|last|this|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+tweet)\s+){0,2}$",
     re.I,
 )
+# the attribution that closes a sentence: ", the company announced on Thursday." (a few words after a comma)
+_TRAILING_SUBJECT = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}$")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|would|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|going)\s+to|plans?\s+to)\b", re.I
 )
@@ -1984,15 +1989,9 @@ def _says_any(terms: set[str], said: set[str]) -> bool:
 
 
 def _within_country(question: str) -> bool:
-    """Whether the question asks for a place inside a country (a city, a county; a state of a country; "where in
-    Ukraine")."""
-    if (inside := _WHERE_IN_PLACE.search(question)) is not None and place_group(inside.group(1)) is not None:
-        return True
+    """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
     return m is not None and (m.group("country") is None or place_group(m.group("country")) is not None)
-
-
-_WHERE_IN_PLACE = re.compile(r"\bwhere\s+in\s+(?:the\s+)?((?-i:[A-Z])[\w'’.]+(?:\s+(?-i:[A-Z])[\w'’.]+)?)", re.I)
 
 
 # "exactly how many", "the exact number of", "precisely how much": a number, not "thousands" or "dozens"
@@ -2170,6 +2169,9 @@ def _in_clause_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
     m = _CLAUSE_OF_NAME.search(sentence, 0, ent.start)
     if m is None:
         return False
+    clause = sentence[m.end(1) : ent.start].lower()
+    if any(mentions(clause, n) for n in frame.names):
+        return False  # "Denver, which pays Nikola Jokic $47 million": the clause tells of the asked name
     owner = m.group(1).lower()
     return not any(mentions(owner, n) or mentions(n.lower(), m.group(1)) for n in frame.names)
 
@@ -3292,6 +3294,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if (
             frame.asks == "date"
             and (told := _TOLD_ON.search(sentence, 0, ent.start)) is not None
+            and _TRAILING_SUBJECT.search(sentence, 0, told.start())
+            and not sentence[ent.end :].strip(' .”"’)')
             and _FUTURE.search(sentence, 0, told.start())
             and not _TELLING_ASKED.search(frame.text)
         ):
@@ -3705,8 +3709,8 @@ _OWNER_MARK = re.compile(r"['’]s?$")
 # (a modal, or "to" after a word of expecting or trying: not "rallied from 21 down to beat", which tells a result)
 _UNTOLD_BEFORE = re.compile(
     r"\b(?:will|would|could|should|might|may|can|must|cannot|can['’]t)\s+$"
-    r"|\b(?:expect\w*|favou?r\w*|tipped|predict\w*|likely|hop(?:e|es|ed|ing)|wants?|wanted|tr(?:y|ies|ied|ying)|"
-    r"aim\w*|seek\w*|needs?|needed|chance)\b[^.;]{0,40}\bto\s+$",
+    r"|\b(?:expect\w*|favou?red|tipped|predict\w*|likely|hop(?:e|es|ed|ing)|wants?|wanted|tr(?:y|ies|ied|ying)|"
+    r"aim\w*|seek\w*|chance)\b[^.;,]{0,40}\bto\s+$",
     re.I,
 )
 _BY_AFTER = re.compile(r"\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)
@@ -3814,9 +3818,14 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
 
 # A change told the other way: "why did mortgage rates climb back above 5% this week" is not answered by "Mortgage
 # rates dropped for the second week in a row, falling below 5%".
+_CHANGE_AFTER = (
+    r"(?=\s+(?:by|to|at|in|for|from|more|less|faster|slower|much|significantly|sharply|steadily|rapidly|strongly|"
+    r"slightly|again|annually|about|nearly|almost|roughly|over)\b|\s*[\d$€£,.;?!]|\s*$)"
+)
 _UP = (
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
-    r"gr(?:ow|ows|ew|own|owing)(?![\w-])(?!\s+up\b)|"  # an economy that grew (not "grow up", "grown-ups")
+    # an economy that grew, by or to a figure or faster (not "grow up", "grown-ups", "investors grew worried")
+    rf"gr(?:ow|ows|ew|own|owing){_CHANGE_AFTER}|"
     r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from|"
     # a market's move: "Meta's stock opened more than 5% higher" (not "had traded as much as 2% higher")
     r"(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?higher"
@@ -3824,7 +3833,7 @@ _UP = (
 _DOWN = (
     r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
-    r"shr(?:ink|inks|ank|unk|inking)|"
+    rf"shr(?:ink|inks|ank|unk|inking){_CHANGE_AFTER}|"
     r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)"
 )
 # "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
@@ -4539,15 +4548,19 @@ def reversed_verdict(frame: Frame, article: str) -> str | None:
 _UNLAWFUL = r"(?:unlawful|illegal|unconstitutional|invalid)\b"
 _STRUCK_DOWN = re.compile(
     rf"\b(?:strike|strikes|struck|striking)\s+(?:it\s+)?down\b|\b(?:overturn(?:s|ed|ing)?)\b"
+    rf"|\b(?:invalidat(?:e|es|ed|ing)|vacat(?:e|es|ed|ing)|(?:threw|throws|throw|thrown)\s+out|blocked|ended)\b"
     rf"|\b(?:rule|rules|ruled|deem|deems|deemed|declare|declares|declared|find|finds|found|hold|holds|held|judge[ds]?)"
     rf"\b[^?.;]{{0,60}}?\b{_UNLAWFUL}",
     re.I,
 )
+# (the ruling's own words: "deemed lawful", "ruled that the plan was legal"; not "held a news conference with his
+# legal team", nor what a lower court "had upheld")
 _LAWFUL = re.compile(
-    r"\b(?:ruled|deemed|declared|found|held|judged)\b[^.;]{0,40}?\b(?:to\s+be\s+)?(?:lawful|legal|constitutional|valid)\b"
-    r"|\bupheld\b",
+    r"\b(?:ruled|deemed|declared|found|held|judged)\s+(?:(?:it|them|that\s+(?:it|the\s+[\w-]+)\s+(?:was|is|were))\s+)?"
+    r"(?:to\s+be\s+)?(?:lawful|legal|constitutional|valid)\b|(?<!had\s)\bupheld\b",
     re.I,
 )
+_LOWER_COURT = re.compile(r"\blower\s+courts?\b|\bappeals?\s+court\b", re.I)
 
 
 def reversed_ruling(frame: Frame, article: str) -> str | None:
@@ -4563,7 +4576,7 @@ def reversed_ruling(frame: Frame, article: str) -> str | None:
             continue
         if _STRUCK_DOWN.search(sentence):
             return None  # struck down, of some part at least: the premise may hold
-        if _LAWFUL.search(sentence) is not None:
+        if _LAWFUL.search(sentence) is not None and not _LOWER_COURT.search(sentence):
             told = told or sentence.strip().rstrip(" .")
     return told
 

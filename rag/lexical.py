@@ -489,8 +489,11 @@ class LexicalIndex:
             return None
         if tokenize([typed + typed[-1]])[0] != [stem]:
             return None  # the doubled word is held under a stem of its own ("Bidenn"): nothing hides it
-        if self._written_word(stem, typed[:2]) != typed + typed[-1]:
+        written_as = self._written_words(stem, typed[:2])
+        if not written_as or max(written_as.items(), key=lambda kv: (kv[1], kv[0]))[0] != typed + typed[-1]:
             return None
+        if written_as.get(typed):
+            return None  # the chunks write it as typed too ("Russel Honore" beside "Russell Wilson"): no typo
         written = self.capitalised([typed + typed[-1]]).get(typed + typed[-1])
         if written is None or written[0] < SPELLING_CASE_SHARE:
             return None
@@ -503,6 +506,12 @@ class LexicalIndex:
         """The word the chunks holding the stem ``term`` (and one of the stems ``beside``, when given) most often
         write for it (lower-cased; beginning with ``start``): "cummings" for "cum", "frances" for "franc" beside
         "tiafoe" (not "france"); None when none does."""
+        held = self._written_words(term, start, beside)
+        return max((n, w) for w, n in held.items())[1] if held else None
+
+    def _written_words(self, term: str, start: str, beside: Sequence[str] = ()) -> Counter[str]:
+        """How often the chunks holding the stem ``term`` (and one of ``beside``) write each word of that stem
+        (lower-cased, beginning with ``start``; of the first 20 such chunks)."""
         expression = _quote(term) + (f" AND ({' OR '.join(map(_quote, beside))})" if beside else "")
         rows = self._db().execute(
             "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT 20", (expression,)
@@ -510,10 +519,9 @@ class LexicalIndex:
         pattern = re.compile(rf"(?<![\w'’]){re.escape(start)}[a-z]*(?![\w'’])", re.I)
         words = Counter(m.group(0).lower() for (text,) in rows for m in pattern.finditer(text))
         if not words:
-            return None
+            return Counter()
         stems = dict(zip(words, (t[0] if len(t) == 1 else "" for t in tokenize(list(words))), strict=True))
-        held = [(n, w) for w, n in words.items() if stems[w] == term]
-        return max(held)[1] if held else None
+        return Counter({w: n for w, n in words.items() if stems[w] == term})
 
     def query(self, text: str) -> str | None:
         """The FTS5 query for ``text`` (None when it has no stem that any chunk holds): its stems that occur in at

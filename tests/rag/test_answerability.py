@@ -409,6 +409,7 @@ def test_who_question_leads_with_the_person(ner: EntityRecognizer) -> None:
         # a sum by its noun: a reward, a bounty, a bail
         ("What's the reward for information on the two men who escaped?", "number"),
         ("What is the bail for Lars Vik?", "number"),
+        ("What bail conditions did the judge set for Lars Vik?", None),
     ],
 )
 def test_who_and_when_ask_only_as_question_words(question: str, asks: str | None) -> None:
@@ -3041,6 +3042,7 @@ def test_a_quote_that_denies_the_question_s_premise(
             False,
         ),
         ("Why did the Rovers lose to Nordvik?", "Pundits expected the Rovers to sweep aside Nordvik.", False),
+        ("How did Nordvik beat the Rovers?", "The Rovers needed a late penalty to beat Nordvik 3-1.", True),
     ],
 )
 def test_a_quote_that_tells_the_contest_the_other_way_round(
@@ -3212,6 +3214,8 @@ def test_a_quote_of_another_calendar_day_does_not_tell_of_the_asked_one() -> Non
         ("Why did ferry traffic grow in May?", "Ferry traffic grew by a third in May.", False),
         ("Where did Lars Vik grow up?", "Lars Vik's ferry traffic fell in May.", False),
         ("Rising egg prices: why?", "Egg prices fell 5% in May.", False),  # no subject before the verb
+        # "grew worried" is no rise
+        ("Why did Nordvik Bank's stock drop?", "Nordvik Bank shares slumped after investors grew worried.", False),
     ],
 )
 def test_a_change_told_the_other_way_denies_the_premise(
@@ -3752,6 +3756,8 @@ def test_how_much_is_not_answered_by_a_count_of_things(ner: EntityRecognizer) ->
     clause = "Nordvik Rising topped the box office, but many chose Tromsvik Tides, which had its best weekend with $5.7 million."
     assert _offered(ner, "Nordvik Rising topped the box office. How much did it make?", clause) == []
     assert _offered(ner, "How much did Tromsvik Tides make on its best weekend?", clause) == ["$5.7 million"]
+    pays = "Tromsvik, which pays Ivo Strand $4.7 million a year, won the title."
+    assert _offered(ner, "How much does Ivo Strand earn a year?", pays) == ["$4.7 million"]  # the clause tells of him
     reward = "Officials said 35 deputies were searching for the men, and a reward of $35,000 was offered."
     assert _offered(ner, "What's the reward for information on the two men?", reward) == ["$35,000"]
 
@@ -3809,12 +3815,17 @@ def test_the_day_a_coming_event_was_told_of_is_not_its_day(ner: EntityRecognizer
     # what happened, told that day, and the telling asked: the day stays
     assert _offered(ner, "When did the agency approve the ferry?", "The agency approved the ferry, it said Tuesday.")
     assert _offered(ner, "When did the studio announce it?", told) == ["Thursday"]
+    # a date inside the sentence, not a closing attribution
+    found = "Officials, who expect more cases will follow, confirmed on March 3 the first case in Tromsvik."
+    assert _offered(ner, "When was the outbreak in Tromsvik first detected?", found) == ["March 3"]
 
 
 def test_the_size_of_a_sum_is_a_sum(ner: EntityRecognizer) -> None:
     question = "Nordvik Bank is cutting 1,000 jobs despite a strong profit. How big was that profit?"
     assert _offered(ner, question, "Nordvik Bank plans to cut as many as 1,000 employees.") == []
     assert _offered(ner, question, "Nordvik Bank posted a profit of $1.1 billion.") == ["$1.1 billion"]
+    crowd = "How large was the crowd at the rally after the deal was signed?"  # a count: the deal is another clause's
+    assert _offered(ner, crowd, "About 20,000 people attended the rally.") == ["About 20,000"]
 
 
 def test_a_ruling_told_the_other_way_denies_the_premise(ner: EntityRecognizer) -> None:
@@ -3827,6 +3838,11 @@ def test_a_ruling_told_the_other_way_denies_the_premise(ner: EntityRecognizer) -
     assert reversed_ruling(_framed(ner, question), struck) is None  # struck down in part: the premise may hold
     other = "Why did the High Court uphold the Tromsvik ferry plan?"
     assert reversed_ruling(_framed(ner, other), lawful) is None  # no ruling against it asked
+    # what a lower court had upheld, and a legal team, are no ruling of the asked court
+    lower = "Lower courts had upheld the Tromsvik ferry plan. The High Court heard the case on Monday."
+    assert reversed_ruling(_framed(ner, question), lower) is None
+    team = "The Tromsvik ferry plan's owner held a news conference with his legal team."
+    assert reversed_ruling(_framed(ner, question), team) is None
 
 
 def test_a_title_in_quotation_marks_after_its_noun_is_its_name_and_a_contest_is_no_song(ner: EntityRecognizer) -> None:
@@ -3835,9 +3851,3 @@ def test_a_title_in_quotation_marks_after_its_noun_is_its_name_and_a_contest_is_
     assert _offered(ner, question, "The Tromsvik Singers won with the song “Vardholm,” a tribute to the harbour.") == [
         "Vardholm"
     ]
-
-
-def test_where_in_a_country_asks_a_place_inside_it(ner: EntityRecognizer) -> None:
-    question = "Where in Norway did the Tromsvik ferry first sail?"
-    assert _offered(ner, question, "The Tromsvik ferry, confirmed by US officials, first sailed in Norway.") == []
-    assert _offered(ner, question, "The Tromsvik ferry first sailed from Oslo.") == ["Oslo"]

@@ -397,11 +397,13 @@ def test_near_spelling_finds_the_name_a_typed_name_misspells(tmp_path: Path) -> 
         ChunkRow(f"f{i}#0:x", f"Guard Donovan Mitchell scored for the Bulls; owner Roman Abramovich sold {i}.", {})
         for i in range(4)
     ]
-    rows.append(ChunkRow("f9#0:x", "Coach Lars Russel spoke for the Bulls.", {}))
+    rows += [ChunkRow(f"g{i}#0:x", f"Guard Lars Russell played for the Bulls {i}.", {}) for i in range(4)]
+    rows.append(ChunkRow("f9#0:x", "Coach Ivo Russel spoke for the Bulls.", {}))
     index = LexicalIndex.build(tmp_path / "mitchell.sqlite", rows, "g1")
     assert index.near_spelling("Mitchel", "how many points did Donovan Mitchel score for the Bulls") == "Mitchell"
     assert index.near_spelling("Abramovic", "did Roman Abramovic sell the Bulls") == "Abramovich"
-    assert index.near_spelling("Russel", "what did coach Russel say about the Bulls") is None  # written so
+    # written so too, beside the doubled name more often: no typo
+    assert index.near_spelling("Russel", "what did coach Ivo Russel say about the Bulls") is None
 
 
 def test_edits_counts_insertions_deletions_substitutions_and_swaps() -> None:

@@ -82,6 +82,11 @@ from tests.fakes import TEST_MODEL, fake_embed, text_hit
             "Brennan",
         ),
         ("Firefighters responded to the blaze on the pier.", UNKNOWN),
+        ("Firefighters responded to a “fully involved” house fire.", UNKNOWN),  # a quotation that opens no speech
+        ("Nordvik Bank posted a quarterly profit that beat expectations.", UNKNOWN),  # "that" of a noun
+        ("Nordvik Bank posted record profits, and Brennan called the results “incredible.”", "Brennan"),
+        ("“It is over,” Brennan tweeted.", "Brennan"),
+        ("Lars Vik's jokes about the mayor drew boos.", UNKNOWN),  # "jokes", "quips": nouns as often
         # an adverb between a subject and its verb: the website's claim, not the last speaker's
         ("In 2016 the same website falsely claimed that Vik had died.", "website"),
         ("The assembly said the vote would stand.", "assembly"),
@@ -306,6 +311,9 @@ def test_a_sentence_that_tells_of_the_last_speaker_is_not_their_words() -> None:
     assert attributed([said], about) == UNKNOWN  # the reporter's words about her
     assert attributed([said, about], "A harbour spokesperson did not return a request for comment.") == UNKNOWN
     assert attributed([said], "For example, the fares would rise.") == "Brennan"  # her words go on without her name
+    # a sentence with its own verb of saying goes on with her past one that tells of her
+    met = "Brennan met the harbour board on Thursday."
+    assert attributed([said, met], "The mayor said the ferries would sail within weeks.") == "Brennan"
 
 
 def test_a_person_the_small_model_takes_for_an_organisation_is_asked_for_their_words_when_news_calls_them_so(
@@ -342,3 +350,4 @@ def test_what_someone_is_may_follow_their_name_in_the_question() -> None:
     assert asked_speaker(question, ["Ivo Strand"]) == "Ivo Strand"
     assert asked_speaker("what did Ivo Strand, a ferry captain, say", ["Ivo Strand"]) == "Ivo Strand"
     assert asked_speaker("what did Ivo Strand and the guard say", ["Ivo Strand"]) is None  # two
+    assert asked_speaker("what did Ivo Strand the guard's lawyer say", ["Ivo Strand"]) is None  # the lawyer's
