@@ -4528,17 +4528,32 @@ def reversed_verdict(frame: Frame, article: str) -> str | None:
     negates its own verdict."""
     if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not _VERDICT_ASKED.search(frame.text):
         return None
+    # found so, of some count at least, anywhere: the premise may hold
+    return _ruled_otherwise(
+        frame,
+        article,
+        lambda s: (
+            bool(_VERDICT_SO.search(s))
+            or any(not re.search(r"\bnot\b", v.group(0), re.I) for v in _VERDICT_ASKED.finditer(s))
+        ),
+        lambda s: _VERDICT_NOT.search(s) is not None,
+    )
+
+
+def _ruled_otherwise(
+    frame: Frame, article: str, holds: Callable[[str], bool], otherwise: Callable[[str], bool]
+) -> str | None:
+    """The first sentence of ``article`` about one of the question's names that rules ``otherwise`` than the question
+    takes for granted; None where none does, or where one about them rules as asked (``holds``) anywhere."""
     mine = _name_words(frame.names)
     told = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
         if not any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
             continue
-        if _VERDICT_SO.search(sentence) or any(
-            not re.search(r"\bnot\b", v.group(0), re.I) for v in _VERDICT_ASKED.finditer(sentence)
-        ):
-            return None  # found so, of some count at least: the premise may hold
-        if _VERDICT_NOT.search(sentence) is not None:
-            told = told or sentence.strip().rstrip(" .")
+        if holds(sentence):
+            return None
+        if told is None and otherwise(sentence):
+            told = sentence.strip().rstrip(" .")
     return told
 
 
@@ -4569,16 +4584,13 @@ def reversed_ruling(frame: Frame, article: str) -> str | None:
     struck down or unlawful anywhere, or the question negates its own ruling."""
     if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not _STRUCK_DOWN.search(frame.text):
         return None
-    mine = _name_words(frame.names)
-    told = None
-    for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
-        if not any(_owner_word(w) in mine for w in _WORD.findall(sentence)):
-            continue
-        if _STRUCK_DOWN.search(sentence):
-            return None  # struck down, of some part at least: the premise may hold
-        if _LAWFUL.search(sentence) is not None and not _LOWER_COURT.search(sentence):
-            told = told or sentence.strip().rstrip(" .")
-    return told
+    # struck down, of some part at least, anywhere: the premise may hold
+    return _ruled_otherwise(
+        frame,
+        article,
+        lambda s: _STRUCK_DOWN.search(s) is not None,
+        lambda s: _LAWFUL.search(s) is not None and not _LOWER_COURT.search(s),
+    )
 
 
 def reversed_range(frame: Frame, sentence: str) -> str | None:
