@@ -3705,7 +3705,6 @@ _LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
 _RESULT = re.compile(rf"\b(?:(?P<win>{_WIN_VERB})|{_LOSE_VERB})\b", re.I)
 
 
-_OWNER_MARK = re.compile(r"['’]s?$")
 # (a modal, or "to" after a word of expecting or trying: not "rallied from 21 down to beat", which tells a result)
 _UNTOLD_BEFORE = re.compile(
     r"\b(?:will|would|could|should|might|may|can|must|cannot|can['’]t)\s+$"
@@ -3757,10 +3756,10 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     # the four words on each side, without their punctuation ("Djokovic?"); for a win told as a noun ("How did the
     # Bucks pull out the overtime win against Miami?"), the question's names on each side in its sentence
     # (an owner's "'s" or "'" off: "the Cavaliers' overtime loss to the Bulls")
-    words_before = [_OWNER_MARK.sub("", w) for w in _WORD.findall(frame.text[: verb.start()])[-4:]]
-    words_after = [_OWNER_MARK.sub("", w) for w in _WORD.findall(frame.text[verb.end() :])[:4]]
-    before = {w.lower() for w in words_before if w.isalpha() and len(w) > 2}
-    after = {w.lower() for w in words_after if w.isalpha() and len(w) > 2}
+    words_before = [_owner_word(w) for w in _WORD.findall(frame.text[: verb.start()])[-4:]]
+    words_after = [_owner_word(w) for w in _WORD.findall(frame.text[verb.end() :])[:4]]
+    before = {w for w in words_before if w.isalpha() and len(w) > 2}
+    after = {w for w in words_after if w.isalpha() and len(w) > 2}
     if noun is not None:
         start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(frame.text, 0, verb.start())), default=0)
         before = {
@@ -4526,12 +4525,11 @@ def reversed_verdict(frame: Frame, article: str) -> str | None:
     ``article`` that finds that name not so, or acquits or clears them ("On Thursday, a jury found Paltrow not
     responsible ..."); None when the article finds them so anywhere (an appeal, another count), or the question
     negates its own verdict."""
-    if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not _VERDICT_ASKED.search(frame.text):
-        return None
     # found so, of some count at least, anywhere: the premise may hold
     return _ruled_otherwise(
         frame,
         article,
+        _VERDICT_ASKED,
         lambda s: (
             bool(_VERDICT_SO.search(s))
             or any(not re.search(r"\bnot\b", v.group(0), re.I) for v in _VERDICT_ASKED.finditer(s))
@@ -4541,10 +4539,17 @@ def reversed_verdict(frame: Frame, article: str) -> str | None:
 
 
 def _ruled_otherwise(
-    frame: Frame, article: str, holds: Callable[[str], bool], otherwise: Callable[[str], bool]
+    frame: Frame,
+    article: str,
+    asked: re.Pattern[str],
+    holds: Callable[[str], bool],
+    otherwise: Callable[[str], bool],
 ) -> str | None:
-    """The first sentence of ``article`` about one of the question's names that rules ``otherwise`` than the question
-    takes for granted; None where none does, or where one about them rules as asked (``holds``) anywhere."""
+    """For a question that asks why or how a ruling (``asked``) was made, and does not negate it, the first sentence
+    of ``article`` about one of the question's names that rules ``otherwise``; None where none does, or where one
+    about them rules as asked (``holds``) anywhere."""
+    if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not asked.search(frame.text):
+        return None
     mine = _name_words(frame.names)
     told = None
     for sentence in filter(None, _SENTENCE_BOUNDARY.split(article)):
@@ -4582,12 +4587,11 @@ def reversed_ruling(frame: Frame, article: str) -> str | None:
     """For a question that asks why or how something was struck down or ruled unlawful, the sentence of ``article``
     about it (one of the question's names in it) that rules it lawful or upholds it; None when the article tells of it
     struck down or unlawful anywhere, or the question negates its own ruling."""
-    if not asks_why_or_how(frame) or _NEGATIVE_QUESTION.search(frame.text) or not _STRUCK_DOWN.search(frame.text):
-        return None
     # struck down, of some part at least, anywhere: the premise may hold
     return _ruled_otherwise(
         frame,
         article,
+        _STRUCK_DOWN,
         lambda s: _STRUCK_DOWN.search(s) is not None,
         lambda s: _LAWFUL.search(s) is not None and not _LOWER_COURT.search(s),
     )

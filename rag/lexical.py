@@ -440,14 +440,14 @@ class LexicalIndex:
         stem = tokens[0]
         others = [t for t in dict.fromkeys(tokenize([context])[0]) if t != stem]
         total, df = self._frequencies([stem, *others])
-        if df[stem] > 0 and not indexed:  # ``indexed``: a word typed for another in a name ("Britney" Griner)
-            # held, but perhaps only as the stem of another word: "Mitchel" is the stem the index keeps of "Mitchell"
-            return self._doubled_end(word, stem, others, df)
         # the question's other words that tell (not the commonest); one no chunk holds is beside none, but counts in
         # how many must be beside: "Breana Okafor" is not "Breanna" where no chunk names an Okafor
         others = [t for t in others if df[t] <= max(COMMON_SHARE * total, RARE_DF)]
         need = min(2, len(others))
         held = [t for t in others if df[t] > 0]
+        if df[stem] > 0 and not indexed:  # ``indexed``: a word typed for another in a name ("Britney" Griner)
+            # held, but perhaps only as the stem of another word: "Mitchel" is the stem the index keeps of "Mitchell"
+            return self._doubled_end(word, stem, held)
         edits = 2 if len(word) >= LONG_NAME else 1
         db = self._db()
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)")
@@ -474,13 +474,18 @@ class LexicalIndex:
             written = self.capitalised([form]).get(form)
             if written is None or written[0] < (NAME_RUN_CASE_SHARE if indexed else SPELLING_CASE_SHARE):
                 continue
-            query = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1"
-            beside = (db.execute(query, (f"{_quote(term)} AND {_quote(o)}",)).fetchone() for o in held)
-            if len(list(islice(filter(None, beside), need))) >= need:  # looks no further than the need-th
+            if self._beside(term, held, need):
                 return written[1]
         return None
 
-    def _doubled_end(self, word: str, stem: str, others: Sequence[str], df: dict[str, int]) -> str | None:
+    def _beside(self, term: str, others: Sequence[str], need: int) -> bool:
+        """Whether ``need`` of the stems ``others`` share a chunk with ``term`` (looking no further than the
+        need-th)."""
+        query = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1"
+        beside = (self._db().execute(query, (f"{_quote(term)} AND {_quote(o)}",)).fetchone() for o in others)
+        return len(list(islice(filter(None, beside), need))) >= need
+
+    def _doubled_end(self, word: str, stem: str, held: Sequence[str]) -> str | None:
         """``near_spelling`` for a word the index holds as a stem: the name it stands for where the chunks write that
         stem only with the typed word's last letter doubled ("Mitchel" for "Mitchell": the stemmer makes both
         "mitchel"), written with a capital and beside two of the question's other words; None otherwise."""
@@ -490,17 +495,14 @@ class LexicalIndex:
         if tokenize([typed + typed[-1]])[0] != [stem]:
             return None  # the doubled word is held under a stem of its own ("Bidenn"): nothing hides it
         written_as = self._written_words(stem, typed[:2])
-        if not written_as or max(written_as.items(), key=lambda kv: (kv[1], kv[0]))[0] != typed + typed[-1]:
+        if not written_as or max((n, w) for w, n in written_as.items())[1] != typed + typed[-1]:
             return None
         if written_as.get(typed):
             return None  # the chunks write it as typed too ("Russel Honore" beside "Russell Wilson"): no typo
         written = self.capitalised([typed + typed[-1]]).get(typed + typed[-1])
         if written is None or written[0] < SPELLING_CASE_SHARE:
             return None
-        held = [t for t in others if 0 < df[t] <= max(COMMON_SHARE * self._frequencies([])[0], RARE_DF)]
-        query = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1"
-        beside = (self._db().execute(query, (f"{_quote(stem)} AND {_quote(o)}",)).fetchone() for o in held)
-        return written[1] if len(list(islice(filter(None, beside), min(2, len(held))))) >= min(2, len(held)) else None
+        return written[1] if self._beside(stem, held, min(2, len(held))) else None
 
     def _written_word(self, term: str, start: str, beside: Sequence[str] = ()) -> str | None:
         """The word the chunks holding the stem ``term`` (and one of the stems ``beside``, when given) most often
