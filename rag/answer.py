@@ -56,6 +56,7 @@ from rag.answerability import (
     share,
     shift_day,
     stale,
+    states_death_cause,
     states_reason,
     states_relation,
     subject_denies,
@@ -1043,7 +1044,7 @@ class ExtractiveAnswerer(Answerer):
                 filter(None, (denied_premise(frame, c.text) or reversed_change(frame, c.text) for c in further)), None
             )
             assessment = replace(assessment, denied=denied)
-        if DEATH_CAUSE_ASKED.search(frame.text) and not any(states_reason(c.text) for c in chosen):
+        if DEATH_CAUSE_ASKED.search(frame.text) and not any(states_death_cause(c.text) for c in chosen):
             # "what did harper lee die of" is not answered by "'Mockingbird' author Harper Lee dies, age 89": news
             # gives a death's cause in the words a cause is given ("died of", "complications from", "after a long
             # illness"), and a quote without them tells only that she died
@@ -1138,7 +1139,12 @@ class ExtractiveAnswerer(Answerer):
             # A relation question asks for another event than the one it names, so closeness to the question says
             # little: it is answered by a sentence that states the relation, in an article naming what it names.
             if assessment.relation_missing or features["names_article"] < 1.0:
-                said = {"same-day": "on the same day", "before": "before it", "after": "after it"}[frame.relation]
+                said = {
+                    "same-day": "on the same day",
+                    "same-week": "in the same week",
+                    "before": "before it",
+                    "after": "after it",
+                }[frame.relation]
                 return f"The articles don't say what happened {said}.", True
             return None, True
         if assessment.denied:

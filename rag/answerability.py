@@ -56,7 +56,7 @@ from rag.names import (
 )
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.query import TRAILING_CONTEXT
-from rag.roles import Role, asked_role
+from rag.roles import Role, another_role, asked_role, given_role
 from rag.speakers import SAYING, asked_speaker
 from rag.text import (
     AUXILIARY,
@@ -357,6 +357,10 @@ _PARTY_WORDS = frozenset(
         "gop",
     ]
 )
+# an age group, no firm's or person's name ("Gen Z", an organisation to the small model)
+_GENERATION = re.compile(
+    r"(?:Gen(?:eration)?\s*[XYZ]|Gen\s+Alpha|Millennials|(?:Baby\s+)?Boomers|Zoomers)(?:ers)?", re.I
+)
 # "Which member of BTS ...": a person, whom the small model takes into the group's name ("Suga of BTS", an ORG)
 _MEMBER_ASKED = re.compile(r"\b(?:which|what)\s+members?\s+of\b", re.I)
 _MEMBER_OF_GROUP = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+of\s+\S.*")
@@ -478,6 +482,12 @@ _SUM_OF = re.compile(
     r"damages|fines|debt|losses|donations|bonuses|salary|wages|taxes|tips|refunds|grants?|subsidies|aid))\b",
     re.I,
 )
+_SUM_OF_BEFORE = re.compile(
+    r"\b((?:annual\s+|total\s+|net\s+|quarterly\s+)?(?:revenue|sales|profits?|earnings|funding|investments?|damages|"
+    r"fines|debt|losses|donations|bonuses|salary|wages|taxes|grants?|subsidies|aid))\s+(?:of|at|totall?ing|worth)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|some\s+)?$",
+    re.I,
+)
 _TEAM_SCORE_AFTER = re.compile(r"\s+\d{1,3}\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+\d{1,3}\b")
 _SCORE_BEFORE_TEAM = re.compile(r"[A-Z][\w.'’-]*\s+\d{1,3}\s*,\s*$")  # "Connecticut 73, " before the other team
 _POINTS_AFTER_TEAM = re.compile(r"\s+\d{1,3}\b")
@@ -529,7 +539,7 @@ _LABEL_BEFORE = re.compile(
 _SPAN_OF_TIME = r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)"
 _RELATION_QUESTION = re.compile(
     r"\b(?:what|who|which)\b[^?]*\b(?:happen(?:ed|s)?|occur(?:red|s)?|(?:took|take|takes)\s+place|do|does|else)\b[^?]*"
-    r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(?:day|week)"
+    r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same|that)\s+day|(?:on\s+|in\s+)?the\s+same\s+(?:day|week)|the\s+(?:day|week)"
     r"\s+(?:before|after)|(?:just|shortly|right|soon|immediately)?\s*(?:before|after|prior\s+to|following))\b"
     # whatever the verb, "on the same day <an event>" and "right before <an event>" ask for a neighbour of it:
     # "Which ride closed on the same day Infinity Falls opened?", "What exhibit did it show right before the X?"
@@ -545,7 +555,8 @@ _RELATION_QUESTION = re.compile(
     # a day of its own: "the Monday after the Super Bowl", "the Thursday before Christmas")
     r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+weekend\s+(?:before|after)\s+(?:the|a|an|his|her|their|its)\s"
     # "What did the WHO say the same day the US dropped its test?" (a time, not "the same day every year")
-    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+same\s+day\s+(?:as\s+|that\s+|when\s+)?(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
+    r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+same\s+(?:day|week)\s+(?:as\s+|that\s+|when\s+)?"
+    r"(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # what came next after an event ("who did the bruins play next after clinching ...", "How did they do in their
     # next game after beating Australia?"), what happened once it had ("What happened once the caravan reached ...?")
     # (not a line or a ranking: "Who is next in line to the throne after Charles?")
@@ -575,6 +586,16 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         re.compile(
             _OPENING
             + r"(?:(?:earlier|later)\s+(?:on\s+|in\s+)?(?:the\s+same|that)\s+day|(?:on\s+)?the\s+same\s+day)\b",
+            re.I,
+        ),
+    ),
+    (
+        "same-week",
+        re.compile(r"\bsame\s+week\b|\bthat\s+week\b", re.I),
+        re.compile(
+            _OPENING
+            + r"(?:(?:earlier|later)\s+(?:on\s+|in\s+)?(?:the\s+same|that)\s+(?:day|week)|(?:during\s+)?the\s+same\s+"
+            r"(?:day|week)|that\s+same\s+week)\b",
             re.I,
         ),
     ),
@@ -781,7 +802,7 @@ class Frame:
     names: tuple[str, ...]  # named entities (and proper nouns outside them), as written in the question
     person_names: frozenset[str]  # those the recogniser took for persons
     asks: str | None  # a key of ANSWER_LABELS, or None
-    relation: str | None  # "same-day", "before" or "after", or None
+    relation: str | None  # "same-day", "same-week", "before" or "after", or None
     topic: tuple[str, ...]  # key terms (stems) that are not part of a name
     counted: str | None = None  # what "how many N" counts, stemmed ("month" for "after how many months")
     # the noun phrase after "which"/"what" ("former pope") or "how many" ("viewers"): what kind of answer is asked for
@@ -916,6 +937,12 @@ _UNTAGGED_BODY = re.compile(
 )
 
 
+_SMALL_WORDS_BEFORE = re.compile(
+    r"^(?:(?!(?:de|da|das|do|dos|du|di|del|della|der|den|van|von|al|el|la|le|bin|ibn|ter|ten|st)\b)[a-z][\w'’.-]*\s+)+"
+    r"(?=[A-Z])"
+)
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -929,6 +956,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # a year before a name is the year's ("the 2026 World Cup": the years rule reads it; articles write "2026
         # men's World Cup", "the World Cup in 2026")
         name = _YEAR_BEFORE.sub("", clean_name(ent.text))
+        # a word in small letters before a name is none of it ("trumps Save America PAC": Trump's, typed so)
+        name = _SMALL_WORDS_BEFORE.sub("", name)
         # a possessive inside one span is two names: "Usher's Vegas residency" names Usher and Vegas; not a day's
         # or a work's name ("New Year's Eve", "Valentine's Day", "Grey's Anatomy")
         owner, _, owned = name.partition("'s ") if "'s " in name else name.partition("’s ")
@@ -1208,6 +1237,7 @@ _COPULAR_WHICH = re.compile(rf"\b(?:(?:which|what)\s+(?:[\w'’-]+\s+){{0,4}}?|w
 # a word in small letters before an apposition's noun, no preposition (", executive vice president of"; not ", head of
 # contracts", nor ", Canada company" of "the Waterloo, Canada company")
 _NO_PREPOSITION = r"(?:(?!(?:of|for|at|in|on|to|with|from|by|and|or)\s)(?-i:[a-z][\w'’-]*)\s+)"
+_NUMBERED_MEASURE = re.compile(r"(?:Bill|Act|Resolution|Proposition|Prop\.?|Measure|Amendment|Rule)\s+\d[\w-]*")
 _BARE_ORDINAL = re.compile(r"(?:the\s+)?\d[\d,.]*(?:st|nd|rd|th)?", re.I)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|of|in|on|at|to|for|there)"
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+((?:(?!{_AUX}\b)[\w'’-]+\s*){{1,3}})", re.I)
@@ -1290,6 +1320,23 @@ def _an_average(frame: Frame, sentence: str, ent: Entity) -> bool:
         frame.counted is not None
         and not _AVERAGE_ASKED.search(frame.text)
         and bool(_AVERAGE_BEFORE.search(sentence, 0, ent.start) or _AVERAGE_AFTER.match(sentence, ent.end))
+    )
+
+
+# a game's tally told as one game's: "at least 29 points, seven rebounds and six assists in a game this season"
+_ONE_GAME_AFTER = re.compile(r"[^.;]{0,80}?\bin\s+(?:a|one|the|his|her|their)\s+(?:single\s+)?(?:game|match|contest)\b")
+_PER_GAME_ASKED = re.compile(r"\bper\s+(?:game|night|contest|match)\b|\baverag\w*\b", re.I)
+
+
+def _one_games(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether a number a question asks as an average ("How many rebounds per game did Lillard average?") is a
+    single game's ("seven rebounds ... in a game this season"), in a sentence that gives no average."""
+    return (
+        frame.counted is not None
+        and bool(_PER_GAME_ASKED.search(frame.text))
+        and not _AVERAGE_BEFORE.search(sentence, 0, ent.start)
+        and not _AVERAGE_AFTER.match(sentence, ent.end)
+        and bool(_ONE_GAME_AFTER.match(sentence, ent.end))
     )
 
 
@@ -1459,6 +1506,10 @@ _NO_PEOPLE = frozenset(
         "seconds minutes hours days weeks months years decades"
     )
 )
+# what one person is counted by, written singular: "one death", "one arrest"
+_PEOPLE_EVENTS = frozenset(
+    key_terms("death fatality casualty case arrest injury infection hospitalization evacuation vote ballot signature")
+)
 # a number of a group: "one of two major decisions", "three of the 12 jurors" (not "dozens of calories": a count)
 _PART_OF = re.compile(
     rf"\s+of\s+(?:the|these|those|its|his|her|their|our|\d[\d,]*|{_NUMBER_WORDS})\s+(?:(?:\d[\d,]*|{_NUMBER_WORDS})\s+)?",
@@ -1552,13 +1603,17 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         # one of the number it is compared with
         compared = reversed(list(_NUMBER_AND_NOUN.finditer(sentence, 0, ent.start)))
         noun = next((m.group(1) for m in compared if m.group(1).endswith("s")), noun)
-    single = ent.text.strip().lower() in ("one", "1")  # "on one side": one of another noun, written singular
+    # "on one side", "at least one split": one of another noun, written singular
+    single = bool(inner) and inner[-1].lower() in ("one", "1")
     if not (len(noun) > 3 and (noun.endswith("s") or single or noun in _INVARIANT_PLURALS) and noun not in STOPWORDS):
         return None
     if frame.counted in _PEOPLE_COUNTED:
         # any plural may count people ("300,000 reservists", "12 arrests", "5,000 cases"), but not a thing of the
         # mind: "how many people is Snap laying off" is not answered by "three strategic priorities"
         stem = key_terms(noun)[:1]
+        if single and not (_PERSON_NOUN.fullmatch(noun) or (stem and stem[0] in _PEOPLE_EVENTS)):
+            # "at least one split in the volcano" is one of another thing (not "one death", "one patient")
+            return written.group(0).lower(), noun
         return (written.group(0).lower(), noun) if stem and stem[0] in _NO_PEOPLE else None
     return (written.group(0).lower(), noun) if _counts_another(noun, frame.counted) else None
 
@@ -1856,6 +1911,22 @@ _REASON_ASKED = re.compile(
     re.I,
 )
 DEATH_CAUSE_ASKED = re.compile(_DEATH_CAUSE, re.I)
+# what a death's cause is told in, beside a plain cause (``states_reason``): "after a long battle with cancer",
+# "was killed in a car crash" (not "died ... after 70 years on the throne": an order of events)
+_DEATH_CAUSE_TOLD = re.compile(
+    r"\b(?:killed|complications|illness|disease|cancer|stroke|heart\s+(?:attack|failure|disease)|cardiac|overdose|"
+    r"suicide|pneumonia|infection|covid|sepsis|dementia|alzheimer['’]?s|leukemia|tumou?r|injur(?:y|ies)|crash|"
+    r"shot|shooting|stabbed|drowned|natural\s+causes|old\s+age)\b",
+    re.I,
+)
+
+
+def states_death_cause(sentence: str) -> bool:
+    """Whether a sentence gives a death's cause: a plain cause ("died of a stroke", "the cause of death was not
+    disclosed") or a cause's own words ("after a long battle with cancer", "killed in a car crash")."""
+    return states_reason(sentence) >= 1.0 or bool(_DEATH_CAUSE_TOLD.search(sentence))
+
+
 # A sentence that gives a cause ("because", "due to", "as a result of", "in response to", "banned ... for slapping"), or
 # says that none is known ("No reason was given", "did not say why", "the cause remains under investigation"): what
 # a "why" question is answered by. Weaker: "fired after he called for a pause", "amid fears", "over concerns", which
@@ -1925,6 +1996,17 @@ _TRAILING_SUBJECT = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}$")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|would|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|going)\s+to|plans?\s+to)\b", re.I
 )
+# "announced a string of concerts around the world " before a day: a verb of telling and its object, a few words
+# without a clause's mark or a verb's small word between (not "said the plant will close on")
+_ANNOUNCED_OBJECT_BEFORE = re.compile(
+    r"\b(?:announced|unveiled|revealed|disclosed|confirmed|reported)\s+"
+    r"(?:(?!(?:that|to|will|would|which|who|when|after|before|and|but|as|on|by|for|since|until)\b)[\w'’-]+\s+){1,8}"
+    r"(?:(?:on|this|last|late|early)\s+)?$",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
+_THAT_AFTER = re.compile(r"\s*,?\s+that\b", re.I)
+_PAST_ASKED = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 # a question that asks when something was told
 _TELLING_ASKED = re.compile(
     r"\b(?:say|said|says|announce[ds]?|tell|told|report(?:ed|s)?|confirm(?:ed|s)?|reveal(?:ed|s)?|write|wrote|tweet"
@@ -1986,6 +2068,29 @@ def _says_any(terms: set[str], said: set[str]) -> bool:
         t in said or any(len(t) >= 4 and len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in said)
         for t in terms
     )
+
+
+# "Where in Ukraine ...?": a place inside the country named (not a continent or a union, ``_CONTINENTS`` and
+# ``_UNIONS``: "Where in Europe ...?" is answered by a country, "Where in the UK ...?" by Scotland)
+# (or "in" it after the verb: "Where exactly did Hurricane Fiona come ashore in Puerto Rico?")
+_WHERE_IN_COUNTRY = re.compile(
+    r"\b(?i:where\s+(?:[\w'’.-]+\s+){0,8}?in\s+(?:the\s+)?)(?P<country>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"(?![\w'’-])"
+)
+
+
+def _where_in_country(question: str) -> str | None:
+    """The country a "where in <country>" question names (``_WHERE_IN_COUNTRY``), or None."""
+    m = _WHERE_IN_COUNTRY.search(question)
+    if m is None:
+        return None
+    country = m.group("country")
+    return country if _a_country(country) and country.lower() not in (*_CONTINENTS, *_UNIONS) else None
+
+
+def _a_country(name: str) -> bool:
+    """Whether ``name`` names a country or a union of them ("Ukraine", "the US", "Puerto Rico")."""
+    return place_group(name) is not None or bare(name).lower() in COUNTRIES
 
 
 def _within_country(question: str) -> bool:
@@ -2160,6 +2265,36 @@ _CLAUSE_OF_NAME = re.compile(
 )
 
 
+# A sum's own noun, a gain or a loss, and the other side of each: "How big was that profit?" is not answered by "a
+# loss of $2.31 billion", nor "How much did the company lose?" by "a profit of $1.1 billion".
+_GAINS = r"profits?|gains?|surplus(?:es)?"
+_LOSSES = r"loss(?:es)?|deficits?"
+_GAIN_ASKED = re.compile(rf"\b(?:{_GAINS}|profitable|earn(?:s|ed)?)\b", re.I)
+_LOSS_ASKED = re.compile(rf"\b(?:{_LOSSES}|lose|loses|lost|losing)\b", re.I)
+_SUM_QUALIFIER = (
+    r"(?:(?:net|quarterly|annual|operating|pre-?tax|after-?tax|record|surprise|bigger|smaller|huge|"
+    r"[\w-]+-(?:quarter|year))\s+){0,2}"
+)
+_ABOUT_A_SUM = r"(?:about|around|nearly|almost|roughly|more\s+than|over|some|just|an\s+estimated)\s+"
+_GAIN_BEFORE = re.compile(rf"\b{_SUM_QUALIFIER}(?:{_GAINS})\s+of\s+(?:{_ABOUT_A_SUM})?$", re.I)
+_LOSS_BEFORE = re.compile(rf"\b{_SUM_QUALIFIER}(?:{_LOSSES})\s+of\s+(?:{_ABOUT_A_SUM})?$", re.I)
+_GAIN_AFTER = re.compile(rf"\s+{_SUM_QUALIFIER}(?:{_GAINS})\b", re.I)
+_LOSS_AFTER = re.compile(rf"\s+{_SUM_QUALIFIER}(?:{_LOSSES})\b", re.I)
+
+
+def _the_other_side(asking: str, sentence: str, ent: Entity) -> bool:
+    """Whether a sum the sentence names a loss is given for a gain the question asks, or the other way round ("How
+    big was that profit?" against "the bank posted a loss of $2.31 billion"). A question that says both asks
+    neither; a sum the sentence does not name either way is never refused here."""
+    gain, loss = bool(_GAIN_ASKED.search(asking)), bool(_LOSS_ASKED.search(asking))
+    if gain == loss:
+        return False
+    before, after = sentence[max(0, ent.start - 60) : ent.start], sentence[ent.end : ent.end + 40]
+    if gain:
+        return bool(_LOSS_BEFORE.search(before) or _LOSS_AFTER.match(after))
+    return bool(_GAIN_BEFORE.search(before) or _GAIN_AFTER.match(after))
+
+
 def _in_clause_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
     """Whether ``ent`` is told in a relative clause about a name that is none of the question's ("How much did Maze
     Runner make?": "... contenders like The Shape of Water, which had its highest grossing frame with $5.7 million"):
@@ -2281,18 +2416,25 @@ def _contains_asked_place(frame: Frame, sentence: str, ent: Entity) -> bool:
     return any(before.endswith(name.lower()) for name in frame.names)
 
 
+_OF_BEFORE = re.compile(r"\s+of\s+$")
+
+
 def _affiliates_a_person(
     sentence: str, ent: Entity, entities: Sequence[Entity], asked_terms: set[str] | frozenset[str] = frozenset()
 ) -> bool:
     """Whether a place is followed by a person's title or post and the person's name (see above; the small model
-    calls some people an organisation: "Aliyah Boston"), or follows a post and "from" ("Barnett, the committeeman
-    from Arkansas"): where the person is from, not where the event is (unless ``asked_terms``, the question's, hold
+    calls some people an organisation: "Aliyah Boston"), follows a post and "from" ("Barnett, the committeeman
+    from Arkansas") or a person's name and "of" ("Gloria Johnson of Knoxville"): where the person is from, not where the event is (unless ``asked_terms``, the question's, hold
     the post: "which hospital were the authors from")."""
     if (post := _POST_FROM_BEFORE.search(sentence, 0, ent.start)) is not None:
         # unless the question speaks of them: "which hospital were the authors of the study from"
         return not set(key_terms(post.group(0))) & asked_terms
     gap = _AFFILIATION_GAP.match(sentence, ent.end)
-    return gap is not None and any(e.start == gap.end() and e.label in ("PERSON", "ORG") for e in entities)
+    if gap is not None and any(e.start == gap.end() and e.label in ("PERSON", "ORG") for e in entities):
+        return True
+    # "Justin Pearson of Memphis and Gloria Johnson of Knoxville": where each is from
+    of = _OF_BEFORE.search(sentence, max(0, ent.start - 8), ent.start)
+    return of is not None and any(e.end == of.start() and e.label == "PERSON" for e in entities)
 
 
 def _said_in(question_lower: str, text: str) -> bool:
@@ -2893,6 +3035,23 @@ def _whole_of_a_share(frame: Frame, sentence: str, ent: Entity) -> bool:
 
 
 _JOINED_TO_A_NAME = re.compile(r"-(?-i:[A-Z])[\w'’]*")
+# a share said of a whole: "roughly 5% of its workforce" (its whole's first word)
+_SHARE_OF_WHOLE = re.compile(
+    r"\s*(?:(?:%|percent\b|per\s+cent\b)\s*)?of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*([a-z][\w-]*)", re.I
+)
+_OWN_WORTH = frozenset(key_terms("value worth price"))  # "fell 3 percent of their value": the change itself
+
+
+def _share_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether a share offered for a change the question asks ("how far did Microsoft shares drop") is a share of
+    another whole ("the layoffs would affect roughly 5% of its workforce"): its whole's word is none of the
+    question's."""
+    if not any(m.group(0).islower() for m in _CHANGE.finditer(frame.text)) or _SHARE_ASKED.search(frame.text):
+        return False
+    if not _SHARE_IN.search(ent.text) and not _SHARE_AFTER.match(sentence, ent.end):
+        return False
+    whole = _SHARE_OF_WHOLE.match(sentence, ent.end)
+    return whole is not None and not set(key_terms(whole.group(1))) & (set(frame.topic) | _OWN_WORTH)
 
 
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
@@ -2909,7 +3068,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         and not _whole_of_a_share(frame, sentence, counted)
     ):
         # what "how many N" counts, stated with N; "exactly how many" is not answered by "tens of thousands of fans"
-        return [] if (exact and _vague(sentence, counted)) or _an_average(frame, sentence, counted) else [counted]
+        return (
+            []
+            if (exact and _vague(sentence, counted))
+            or _an_average(frame, sentence, counted)
+            or _one_games(frame, sentence, counted)
+            else [counted]
+        )
     if (actor := actor_of(frame, sentence, analysed)) is not None:
         return [actor]  # "Woody Harrelson as Archie": the one playing the role, not the show's creator
     if frame.asks == "date" and not _tells_the_event(frame, sentence):
@@ -2957,6 +3122,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
     within_country = frame.asks == "place" and _within_country(asked)
+    where_in = frame.asks == "place" and _where_in_country(asked) is not None
     # (not "which state's capital city": a state)
     owner_asked = _OWNER_ASKED.search(asked) is not None
     city_asked = frame.asks == "place" and not owner_asked and _CITY_ASKED.search(asked) is not None
@@ -3016,10 +3182,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and not _GERM_ASKED.search(frame.head)
         ):
             continue  # "Salmonella" (an organisation to the small model) is no chain, company or agency
+        if frame.asks in ("person", "organisation") and _GENERATION.fullmatch(bare(ent.text)):
+            continue  # "Gen Z" (an organisation to the small model) is an age group, no firm's or person's name
         if frame.asks == "person" and ent.text.lower() in _PARTY_WORDS:
             continue  # "Republican" (a person to the small model now and then) is a party's member, no one's name
         if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
+        if frame.asks == "person" and head_noun and another_role(head_noun, given_role(sentence, ent)):
+            continue  # "Which judge ordered ...?" is not answered by "Australia's immigration minister Alex Hawke"
         if (
             frame.asks == "person"
             and not namesake  # "Who is the Bill Russell trophy named after?"
@@ -3028,6 +3198,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "intercepted at the Brouckere station": a person's name before a place's noun names the place
         if frame.asks not in ("number", "date") and _BARE_ORDINAL.fullmatch(ent.text):
             continue  # "the 308th mass shooting": an organisation to the small model, and no name
+        if frame.asks == "person" and _NUMBERED_MEASURE.fullmatch(ent.text):
+            continue  # "Senate Bill 475" (its "Bill 475" a person to the small model) is a bill
         if _NOT_BEFORE.search(sentence, 0, ent.start):
             continue  # "declared John Hanson, not Barack Obama, the first Black president": what it is not
         if frame.asks == "organisation" and _qualifies_a_name(sentence, ent, entities):
@@ -3138,12 +3310,17 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "a zero-Covid policy", "the one-China policy": a number in a name's word, no count
         if (
             price_asked
-            and (sum_of := _SUM_OF.match(sentence, ent.end)) is not None
+            and (
+                (sum_of := _SUM_OF.match(sentence, ent.end)) is not None
+                or (sum_of := _SUM_OF_BEFORE.search(sentence, max(0, ent.start - 60), ent.start)) is not None
+            )
             and not set(key_terms(sum_of.group(1))) & set(frame.topic)
         ):
-            continue  # "how much does the app cost" is not answered by "$1 billion in revenue"
-        if _an_average(frame, sentence, ent):
-            continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count
+            # "how much does the app cost" is not answered by "$1 billion in revenue", nor "what price did the stock
+            # fall to" by "net sales of $1.26 billion"
+            continue
+        if _an_average(frame, sentence, ent) or _one_games(frame, sentence, ent):
+            continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count (and the reverse)
         if frame.counted is not None and _CLOCK_TIME.fullmatch(ent.text.strip()):
             continue  # "in the final 8:16" (a cardinal to the small model) is a time, no count of assists
         if duration_asked:
@@ -3184,6 +3361,10 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "18-time major winner Chris Evert", "owns 20 gaming properties": a count, not an age
         if frame.counted is not None and _counted_for_another(frame, sentence, ent, analysed):
             continue  # "How many points did Caitlin Clark score?" is not answered by "Jasmine Carson scored 22 points"
+        if frame.asks == "number" and _share_of_another(frame, sentence, ent):
+            continue  # "How far did Microsoft shares drop?" is not answered by "roughly 5% of its workforce"
+        if frame.asks == "number" and _the_other_side(asking, sentence, ent):
+            continue  # "How big was that profit?" is not answered by "posted a loss of $2.31 billion"
         if frame.asks == "number" and _in_clause_of_another(frame, sentence, ent):
             continue  # "How much did Maze Runner make?": not "The Shape of Water, which had its best frame with $5.7m"
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
@@ -3303,10 +3484,26 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # on Netflix, the company announced on Thursday": the day a coming event was told of, not its day (unless
             # the telling is what is asked)
             continue
+        if (
+            frame.asks == "date"
+            and (
+                (_ANNOUNCED_OBJECT_BEFORE.search(sentence, 0, ent.start) and _CLAUSE_END.match(sentence, ent.end))
+                # "Suga announced Tuesday that the tour opens April 26"
+                or (_TOLD_ON.search(sentence, 0, ent.start) and _THAT_AFTER.match(sentence, ent.end))
+            )
+            and not _TELLING_ASKED.search(asking)
+            and not _PAST_ASKED.search(asking)
+        ):
+            # "When is the opening show?" is not answered by "Suga of BTS announced a string of concerts around the
+            # world Tuesday": the day the news was told, not the day of what it tells of (unless the telling is
+            # asked; a past act asked, "When did the university ban TikTok?", is told the day it is done as often)
+            continue
         if frame.asks == "date" and _EVERY.fullmatch(ent.text.strip()):
             continue  # "When did he lose his phone?" is not answered by "each year" (how often phones vanish)
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
+        if where_in and _a_country(name):
+            continue  # "Where in Ukraine did Russia first use the Kinzhal?" is not answered by "US officials"
         if city_asked and name.lower() in _STATES_NO_CITY:
             continue  # "Which US city has the worst soot pollution?" is not answered by "California"
         if country_asked and name.lower() in _STATES_NO_COUNTRY:
@@ -3739,6 +3936,9 @@ def _named_in(words: set[str], text: str) -> int:
     return found[0] if found else -1
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "it"])
+
+
 def swapped_result(frame: Frame, sentence: str) -> str | None:
     """The clause of ``sentence`` that tells the question's contest the other way round (a word the question puts
     after its verb of winning, written as a name before the sentence's, and one it puts before it after the
@@ -3760,6 +3960,15 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     words_after = [_owner_word(w) for w in _WORD.findall(frame.text[verb.end() :])[:4]]
     before = {w for w in words_before if w.isalpha() and len(w) > 2}
     after = {w for w in words_after if w.isalpha() and len(w) > 2}
+    if noun is None and words_before and words_before[-1].lower() in _PRONOUNS:
+        # "Kimiko Date-Krumm is 43 and still on tour. Why did she lose to Paula Ormaechea?": the names before it
+        before = {
+            w.lower()
+            for n in frame.names
+            if 0 <= frame.text.find(n) < verb.start()
+            for w in _WORD.findall(n)
+            if len(w) > 2
+        }
     if noun is not None:
         start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(frame.text, 0, verb.start())), default=0)
         before = {
@@ -3802,7 +4011,12 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
         first, second = (loser, winner) if m.group("win") else (winner, loser)  # "X beat Y" / "X lost to Y"
         # the clause's start, within the 300 characters before the verb (an article is read, not only a sentence)
         window = max(0, m.start() - 300)
-        start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, m.start())), default=window)
+        bounds = [b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, m.start())]
+        start = bounds[-1] if bounds else window
+        if len(bounds) >= 2 and not sentence[start : m.start()].strip() and sentence[bounds[-2] - 1] == ",":
+            # the verb right after an apposition between commas: "Kimiko Date-Krumm, more than a quarter of a
+            # century Bencic's senior at the age of 43, overcame Paula Ormaechea" (its subject before it)
+            start = bounds[-3] if len(bounds) >= 3 else window
         # past a comma: "beat the defending champion, Grete Solberg," (the 40 characters after the verb are read)
         end = next((b.start() for b in _SENTENCE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
         first_at = _named_in(first, sentence[start : m.start()])
@@ -3821,7 +4035,14 @@ _CHANGE_AFTER = (
     r"(?=\s+(?:by|to|at|in|for|from|more|less|faster|slower|much|significantly|sharply|steadily|rapidly|strongly|"
     r"slightly|again|annually|about|nearly|almost|roughly|over)\b|\s*[\d$€£,.;?!]|\s*$)"
 )
+# a change someone makes to a rate or a price ("the Bank of England raised interest rates", "cut rates"): only before
+# such an object ("cut jobs", "raised concerns" are no change of a figure)
+_RATE_OBJECT = (
+    r"(?=\s+(?:(?:its|their|the|his|her|key|benchmark|interest|borrowing|lending|policy|base|tax|gas|fuel|ticket)\s+){0,3}"
+    r"(?:rates?|prices?|tax(?:es)?|fees?|fares?|tariffs?|wages?|forecasts?|outlook|guidance)\b)"
+)
 _UP = (
+    rf"(?:rais(?:e|es|ed|ing)|hik(?:e|es|ed|ing)){_RATE_OBJECT}|"
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
     # an economy that grew, by or to a figure or faster (not "grow up", "grown-ups", "investors grew worried")
     rf"gr(?:ow|ows|ew|own|owing){_CHANGE_AFTER}|"
@@ -3830,6 +4051,7 @@ _UP = (
     r"(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?higher"
 )
 _DOWN = (
+    rf"(?:cut|cuts|cutting|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|reduc(?:e|es|ed|ing)){_RATE_OBJECT}|"
     r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
     rf"shr(?:ink|inks|ank|unk|inking){_CHANGE_AFTER}|"

@@ -858,11 +858,14 @@ def _typo(typed: str, written: str, most: int, substitute: bool = False) -> bool
     """Whether ``typed`` is ``written`` with a letter left out, one too many or two swapped (``most`` such edits), as
     a name is mistyped ("Breana", "Zuker", "Pierluissi"), not with a letter changed (unless ``substitute``: beside
     the rest of a name that must then be held as a whole, "Francis Tiafoe"), nor at its end: those make other names
-    ("Halvard" is not "Harvard", "Lucan" not "Lujan", "Aviva" not "Aviv")."""
+    ("Halvard" is not "Harvard", "Lucan" not "Lujan", "Aviva" not "Aviv"; but for a last "e", "i" or "y" typed for
+    another, with ``substitute``: "Marley" Matlin is "Marlee")."""
     if written in (typed + typed[-1:], typed + "h") and typed[-1:] not in ("", "a", "e", "i", "o", "u", "y", "s"):
         # a last letter typed once where it is doubled ("Mitchel"), or the "h" of a name's "-ich" left out
         # ("Abramovic"): no other name made
         return written != typed + "h" or typed.endswith("c")
+    if substitute and typed[:-1] == written[:-1] and {typed[-1:], written[-1:]} <= {"e", "i", "y"}:
+        return True  # a last vowel that sounds the same, beside the rest of a name held whole ("Marley Matlin")
     return typed[-1:] == written[-1:] and _edits(typed, written, most, substitute=substitute)
 
 

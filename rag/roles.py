@@ -246,3 +246,27 @@ def titled_people(asked: Role, sentence: str, analysed: Analysed) -> Analysed:
         for e in analysed.entities
     )
     return analysed if ents == analysed.entities else replace(analysed, entities=ents)
+
+
+# Role nouns general enough that any titled person may be one ("which leader": President Biden leads; "which
+# official", "which executive"), so another title is no sign against the name.
+_GENERAL_ROLES = frozenset(["leader", "head", "boss", "chair", "director", "owner", "founder", "representative"])
+
+
+def another_role(noun: str, given: Role | None) -> bool:
+    """Whether a sentence's title for a name (``given_role``) is another role than the person noun a question asks
+    for: "Which judge ordered ...?" is not answered by "Australia's immigration minister Alex Hawke", nor "Which
+    senators voted against ...?" by "President Joe Biden". Only for a noun that is itself a specific role ("judge",
+    "senator", "governor"); a title that ends in the asked words is one of them ("foreign minister" for "which
+    minister"), and a name without a title, or with one this module does not know, is never refused."""
+    if given is None:
+        return False
+    asked = _role_words(re.sub(r"(?<=[a-z])s$", "", noun.strip()))  # "senators" -> "senator"
+    if asked in _GENERAL_ROLES or not (asked in _ROLE_WORDS or asked in _SAME_ROLE.values() or asked in _JUDGES):
+        return False
+    given_words = "judge" if given.words in _JUDGES else given.words
+    asked = "judge" if asked in _JUDGES else asked
+    return given_words != asked and not given_words.endswith(f" {asked}") and not given_words.startswith(f"{asked} ")
+
+
+_JUDGES = frozenset(["judge", "justice"])

@@ -3851,3 +3851,141 @@ def test_a_title_in_quotation_marks_after_its_noun_is_its_name_and_a_contest_is_
     assert _offered(ner, question, "The Tromsvik Singers won with the song “Vardholm,” a tribute to the harbour.") == [
         "Vardholm"
     ]
+
+
+def test_a_title_of_another_role_does_not_answer_which_judge_or_which_senators(ner: EntityRecognizer) -> None:
+    judge = "Which judge ordered the Tromsvik ferry to stop sailing?"
+    minister = "Four days later, Nordvik's transport minister Alma Brekke announced the decision to stop the ferry."
+    assert _offered(ner, judge, minister) == []
+    assert _offered(ner, judge, "Judge Alma Brekke ordered the Tromsvik ferry to stop sailing.") == ["Alma Brekke"]
+    senators = "Which senators voted against the Tromsvik ferry bill on Tuesday?"
+    assert _offered(ner, senators, "If it passes, President Alma Brekke will sign the ferry bill.") == []
+    assert _offered(ner, senators, "Sen. Alma Brekke voted against the ferry bill.") == ["Alma Brekke"]
+    assert _offered(ner, senators, "The House passed the bill, known as Senate Bill 475, on Wednesday.") == []
+    # a general noun, and a title that ends in the asked one, are no other role
+    assert _offered(ner, "Which leader signed the ferry bill?", "President Alma Brekke signed the ferry bill.") == [
+        "Alma Brekke"
+    ]
+    assert _offered(ner, "Which minister signed the ferry deal?", "Foreign Minister Alma Brekke signed the deal.") == [
+        "Alma Brekke"
+    ]
+
+
+def test_a_loss_does_not_answer_a_profit_asked_nor_the_reverse(ner: EntityRecognizer) -> None:
+    profit = "Nordvik Bank is cutting jobs despite a strong third-quarter profit. How big was that profit?"
+    loss = "The bank posted a loss of $2.3 billion in the third quarter."
+    assert _offered(ner, profit, loss) == []
+    assert _offered(ner, profit, "The bank posted a net profit of $1.1 billion.") == ["$1.1 billion"]
+    lost = "How much money did Nordvik Bank lose last quarter?"
+    assert _offered(ner, lost, "Nordvik Bank reported a net loss of $5 million.") == ["$5 million"]
+    assert _offered(ner, lost, "Nordvik Bank reported a $3 million profit.") == []
+
+
+def test_one_of_another_thing_counts_no_people(ner: EntityRecognizer) -> None:
+    from rag.answerability import other_counted
+
+    def counted(
+        sentence: str, number: str, question: str = "how many people were hurt when the volcano erupted"
+    ) -> object:
+        start = sentence.index(number)
+        frame = _framed(ner, question)
+        return other_counted(frame, sentence, Entity(number, "CARDINAL", start, start + len(number)))
+
+    assert counted("Lava is flowing from at least one split in the volcano.", "at least one") == ("people", "split")
+    assert counted("At least one resident was hurt near the volcano.", "At least one") is None
+    died = "how many people died when the volcano erupted"
+    assert counted("At least one death was reported near the volcano.", "At least one", died) is None
+
+
+def test_where_in_a_country_is_not_answered_by_another_country(ner: EntityRecognizer) -> None:
+    told = "The missile struck a depot, a claim later confirmed by US officials."
+    assert _offered(ner, "Where in Ukraine did the missile strike?", told) == []
+    landfall = "The storm made landfall in Puerto Rico and the Dominican Republic as a Category 1 hurricane."
+    assert _offered(ner, "Where exactly did the storm come ashore in Puerto Rico?", landfall) == []
+    # a continent or a union is answered by a country
+    assert _offered(ner, "Where in Europe did the storm hit hardest?", "The storm hit Spain hardest.") == ["Spain"]
+
+
+def test_the_day_news_was_told_is_not_the_day_of_what_it_tells(ner: EntityRecognizer) -> None:
+    question = "Alma Brekke just announced her first solo tour. When is the opening show?"
+    announced = "Alma Brekke announced a string of concerts around the world Tuesday, her first solo tour."
+    assert _offered(ner, question, announced) == []
+    assert _offered(ner, question, "Alma Brekke announced Tuesday that the tour opens April 26.") == ["April 26"]
+    assert _offered(ner, "When did Alma Brekke announce her tour?", announced) == ["Tuesday"]
+    # a past act asked is told the day it is done as often
+    banned = "Tromsvik University announced on Monday that six apps have been banned from campus."
+    assert _offered(ner, "when did Tromsvik University ban the apps", banned) == ["Monday"]
+
+
+def test_a_result_told_the_other_way_past_an_apposition_and_a_pronoun(ner: EntityRecognizer) -> None:
+    from rag.answerability import swapped_result
+
+    told = (
+        "Alma Brekke beat Ida Lund 6-4, 6-4, while Nordvik's Kari Dahl, more than a quarter of a century Brekke's "
+        "senior at the age of 43, overcame Tove Moen 6-3, 6-1."
+    )
+    asked = "Kari Dahl is 43 and still on tour. Why did she lose to Tove Moen in the first round?"
+    assert swapped_result(_framed(ner, asked), told) is not None
+    assert swapped_result(_framed(ner, "Why did Kari Dahl lose to Tove Moen?"), told) is not None
+    assert swapped_result(_framed(ner, "Kari Dahl is 43. Why did she beat Tove Moen?"), told) is None
+
+
+def test_a_same_week_question_asks_a_relation(ner: EntityRecognizer) -> None:
+    frame = _framed(ner, "what else did the Nordvik Times publish the same week as the ferry report")
+    assert frame.relation == "same-week"
+    assert states_relation(frame, "The same week, the Nordvik Times published a guide to the harbour.")
+    assert not states_relation(frame, "The Nordvik Times published the ferry report on Monday.")
+
+
+def test_a_death_cause_is_told_in_its_own_words(ner: EntityRecognizer) -> None:
+    from rag.answerability import states_death_cause
+
+    assert states_death_cause("She died after a long battle with cancer.")
+    assert states_death_cause("He was killed in a car crash on Friday.")
+    assert states_death_cause("The cause of death was not disclosed.")
+    assert not states_death_cause("The queen, who died Thursday at age 96 after 70 years on the throne, was mourned.")
+
+
+def test_a_single_games_tally_is_no_average_asked(ner: EntityRecognizer) -> None:
+    question = "How many rebounds per game did Alma Brekke average in December?"
+    one = "On Dec. 13 she became one of 12 players to record 29 points, seven rebounds and six assists in a game."
+    assert _offered(ner, question, one) == []
+    assert _offered(ner, question, "Brekke averaged 19 points and 6.5 rebounds in December.") == ["6.5 rebounds"]
+
+
+def test_a_share_of_another_whole_is_no_change_asked(ner: EntityRecognizer) -> None:
+    question = "how far did Nordvik Bank shares drop after the layoff announcement"
+    assert _offered(ner, question, "The layoffs would affect roughly 5% of its workforce.") == []
+    assert _offered(ner, question, "Nordvik Bank shares fell 1.9% on Wednesday.") == ["1.9%"]
+    assert _offered(ner, question, "Shares dropped 3 percent of their value.") == ["3 percent"]
+
+
+def test_a_sum_of_sales_is_no_price_and_an_age_group_no_firm(ner: EntityRecognizer) -> None:
+    price = "what price did Nordvik Home stock fall to after the bankruptcy warning"
+    assert _offered(ner, price, "Nordvik Home expects net sales of $1.26 billion for the quarter.") == []
+    assert _offered(ner, price, "Nordvik Home stock fell to $1.82 a share.") == ["$1.82"]
+    firm = "Which research firm ran the Nordvik vitality survey?"
+    assert _offered(ner, firm, "About 32% of Gen Z adults said so, Tromsvik Research found.") == ["Tromsvik Research"]
+
+
+def test_a_person_of_a_place_is_where_they_are_from(ner: EntityRecognizer) -> None:
+    question = "where did Alma Brekke meet the three lawmakers"
+    told = "Ida Lund of Memphis and Kari Dahl of Knoxville showed courage in pushing for reform."
+    assert _offered(ner, question, told) == []
+    assert _offered(ner, question, "Alma Brekke met the three lawmakers in Memphis on Friday.") == ["Memphis"]
+
+
+def test_a_rate_cut_told_as_a_raise_denies_the_premise(ner: EntityRecognizer) -> None:
+    from rag.answerability import reversed_change
+
+    cut = _framed(ner, "Why did the Bank of Nordvik cut interest rates this week?")
+    assert reversed_change(cut, "The Bank of Nordvik raised interest rates by half a point on Thursday.") is not None
+    assert reversed_change(cut, "The Bank of Nordvik cut interest rates by half a point.") is None
+    jobs = _framed(ner, "Why did Nordvik Bank cut jobs?")
+    assert reversed_change(jobs, "Nordvik Bank raised its prices.") is None  # no rate or price asked
+
+
+def test_a_word_in_small_letters_before_a_name_is_none_of_it(ner: EntityRecognizer) -> None:
+    frame = _framed(ner, "Bernard Kerik’s lawyer got 25k from trumps Save America PAC what's the lawyers name")
+    assert any(n.startswith("Save America") for n in frame.names)
+    assert not any(n.startswith("trumps") for n in frame.names)

@@ -421,3 +421,6 @@ def test_a_typo_leaves_a_letter_out_adds_or_swaps_one_and_keeps_the_last() -> No
     assert _typo("breana", "breanna", 1) and _typo("pierluissi", "pierluisi", 1) and _typo("zukcer", "zucker", 1)
     assert not _typo("halvard", "harvard", 1)  # a letter changed: another name
     assert not _typo("aviva", "aviv", 1)  # at the end: another name
+    # beside the rest of a name held whole, a last "e", "i" or "y" for another ("Marley" Matlin is "Marlee")
+    assert _typo("marley", "marlee", 1, substitute=True) and not _typo("marley", "marlee", 1)
+    assert not _typo("maria", "marie", 1, substitute=True)  # another vowel: another name
