@@ -183,7 +183,10 @@ _PLAIN_NAMES = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # no "'s" of theirs 
 _LIST_NUMBER = re.compile(r"\d{1,2}[).]\s")  # "1) ", "2. ": a numbered list's item, at a text's start
 _CURRENCY_SIGNS = frozenset("$£€¥₹")
 _PHOTO_CREDIT = re.compile(
-    r"\s*/\s*(?:AFP|AP|Getty|Reuters|USA\s+TODAY|EPA|Bloomberg|Shutterstock|Sipa|NurPhoto|Pool)\b"
+    r"\s*/\s*(?:AFP|AP|Getty|Reuters|USA\s+TODAY|EPA|Bloomberg|Shutterstock|Sipa|NurPhoto|Pool"
+    # "Ben Solomon/NCAA Photos/Getty Images": an agency's pictures
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:Photos?|Images|Pictures|Photography))\b"
+    r"|/$"  # a name the small model ends with the credit's slash ("Ben Solomon/")
 )
 _TIME_SPAN = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|ago)\b", re.I)
 _CURRENCY_NAMED = re.compile(CURRENCY, re.I)

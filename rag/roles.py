@@ -258,10 +258,16 @@ def another_role(noun: str, given: Role | None) -> bool:
     for: "Which judge ordered ...?" is not answered by "Australia's immigration minister Alex Hawke", nor "Which
     senators voted against ...?" by "President Joe Biden". Only for a noun that is itself a specific role ("judge",
     "senator", "governor"); a title that ends in the asked words is one of them ("foreign minister" for "which
-    minister"), and a name without a title, or with one this module does not know, is never refused."""
+    minister"), and a name without a title, or with one this module does not know, is never refused. A culprit
+    asked ("Who is the suspect ...?") is not an office holder named with their title ("Okinawa Gov. Takeshi
+    Onaga")."""
     if given is None:
         return False
     asked = _role_words(re.sub(r"(?<=[a-z])s$", "", noun.strip()))  # "senators" -> "senator"
+    if asked in _CULPRITS:
+        # "Who is the suspect in the killing?" is not answered by "Okinawa Gov. Takeshi Onaga": an office holder
+        # named with their title speaks of a crime, as a rule; not a former one, nor a company's head (a fraud's)
+        return given.words in _OFFICES and not given.rank & _TEMPORAL
     if asked in _GENERAL_ROLES or not (asked in _ROLE_WORDS or asked in _SAME_ROLE.values() or asked in _JUDGES):
         return False
     given_words = "judge" if given.words in _JUDGES else given.words
@@ -270,3 +276,16 @@ def another_role(noun: str, given: Role | None) -> bool:
 
 
 _JUDGES = frozenset(["judge", "justice"])
+# who did a crime, and the offices whose holders, named with their title, are rarely it
+_CULPRITS = frozenset(
+    ["suspect", "ringleader", "gunman", "shooter", "killer", "thief", "attacker", "assailant", "perpetrator"]
+    + ["culprit", "hijacker", "kidnapper", "robber", "murderer", "hacker"]
+)
+_OFFICES = frozenset(
+    ["president", "vice president", "prime minister", "premier", "chancellor", "minister", "foreign minister"]
+    + ["finance minister", "defence minister", "health minister", "interior minister", "first minister"]
+    + ["secretary of state", "foreign secretary", "home secretary", "secretary", "secretary-general"]
+    + ["attorney general", "governor", "mayor", "senator", "representative", "speaker", "ambassador"]
+    + ["spokesperson", "spokesman", "spokeswoman", "commissioner", "king", "queen", "pope", "majority leader"]
+    + ["minority leader"]
+)

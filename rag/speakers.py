@@ -421,6 +421,8 @@ def _only_name(sentence: str) -> str:
             continue  # a sentence's first word alone, a common one ("Twelve years later", "Meanwhile")
         if run.lower() in _WHEN or run.lower() in STOPWORDS or place_forms(run):
             continue
+        if runs and (run.isupper() or sentence[max(0, m.start() - 1) : m.start()] in ('"', "“", "‘", "'")):
+            continue  # past the subject, an acronym or a title in quotation marks is no other person ("SAG", "“CODA”")
         if re.search(r"\s(?:and|&)\s", run):
             return UNKNOWN  # "Biden and Putin": two
         runs.add(run)

@@ -3973,6 +3973,10 @@ def test_a_person_of_a_place_is_where_they_are_from(ner: EntityRecognizer) -> No
     told = "Ida Lund of Memphis and Kari Dahl of Knoxville showed courage in pushing for reform."
     assert _offered(ner, question, told) == []
     assert _offered(ner, question, "Alma Brekke met the three lawmakers in Memphis on Friday.") == ["Memphis"]
+    # past a team's name: the city of a player's team
+    shoot = "Where did Alma Brekke shoot her magazine cover?"
+    married = "Brekke, 36, who is married to Denver Broncos quarterback Russell Wilson, was photographed in Belize."
+    assert _offered(ner, shoot, married) == ["Belize"]
 
 
 def test_a_rate_cut_told_as_a_raise_denies_the_premise(ner: EntityRecognizer) -> None:
@@ -3989,3 +3993,27 @@ def test_a_word_in_small_letters_before_a_name_is_none_of_it(ner: EntityRecogniz
     frame = _framed(ner, "Bernard Kerik’s lawyer got 25k from trumps Save America PAC what's the lawyers name")
     assert any(n.startswith("Save America") for n in frame.names)
     assert not any(n.startswith("trumps") for n in frame.names)
+
+
+def test_a_culprit_asked_is_no_office_holder_named_with_their_title(ner: EntityRecognizer) -> None:
+    question = "Who is the suspect in the killing of the young woman in Tromsvik?"
+    assert (
+        _offered(ner, question, "Nordvik Gov. Alma Brekke, a staunch critic of the base, condemned the killing.") == []
+    )
+    assert _offered(ner, question, "Police arrested Kenneth Shinzato, a former Marine.") == ["Kenneth Shinzato"]
+    assert _offered(ner, question, "Former Gov. Ida Lund was arrested over the killing.") == ["Ida Lund"]
+
+
+def test_a_news_outlet_is_no_person(ner: EntityRecognizer) -> None:
+    question = "who is taking over from Alma Brekke at the Nordvik Federation"
+    assert _offered(ner, question, "The lobby group has suspended its director general, Politico reported.") == []
+    told = "The news, first reported by trade publication Puck, comes after Kari Dahl resigned."
+    assert _offered(ner, "Who was running the Nordvik Federation before Alma Brekke?", told) == ["Kari Dahl"]
+
+
+def test_the_date_that_opens_a_telling_is_not_the_day_of_what_it_tells(ner: EntityRecognizer) -> None:
+    question = "What date is King Charles' coronation?"
+    told = "On April 9, Buckingham Palace announced the official logo for the coronation."
+    assert _offered(ner, question, told) == []
+    assert _offered(ner, question, "The coronation will take place on May 6.") == ["May 6"]
+    assert _offered(ner, "When did Buckingham Palace announce the logo?", told) == ["April 9"]

@@ -91,3 +91,13 @@ def test_a_time_taken_for_a_sum_is_a_date_and_a_photo_credit_is_no_name() -> Non
     assert credit is None
     cost = _entity(doc.char_span(text.index("10 billion"), len(text) - 1, label="MONEY"))
     assert cost is not None and cost.label == "MONEY" and cost.text == "$10 billion"
+
+
+def test_a_credit_to_an_agencys_photos_is_no_name() -> None:
+    nlp = EntityRecognizer()._model()
+    text = "Lars Vik/NCAA Photos/Getty Images In pictures: Tromsvik beat Nordvik."
+    doc = nlp.make_doc(text)
+    assert _entity(doc.char_span(0, text.index("/"), label="PERSON")) is None  # "Lars Vik" before "/NCAA Photos"
+    assert _entity(doc.char_span(0, text.index("/") + 1, label="PERSON")) is None  # "Lars Vik/"
+    plain = "Lars Vik scored 11 points."
+    assert _entity(nlp.make_doc(plain).char_span(0, 8, label="PERSON")) is not None

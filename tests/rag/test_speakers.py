@@ -351,3 +351,11 @@ def test_what_someone_is_may_follow_their_name_in_the_question() -> None:
     assert asked_speaker("what did Ivo Strand, a ferry captain, say", ["Ivo Strand"]) == "Ivo Strand"
     assert asked_speaker("what did Ivo Strand and the guard say", ["Ivo Strand"]) is None  # two
     assert asked_speaker("what did Ivo Strand the guard's lawyer say", ["Ivo Strand"]) is None  # the lawyer's
+
+
+def test_she_said_after_a_sentence_whose_subject_is_the_one_person_named() -> None:
+    said = '"This validates the fact that we can work like everyone else," she said through an interpreter.'
+    stage = 'Alma Brekke took the stage with her "NORDVIK" co-stars to accept the SAG honor for best ensemble.'
+    assert attributed([stage], said) == "Alma Brekke"  # an acronym and a quoted title are no other person
+    two = "Alma Brekke took the stage with Ida Lund to accept the honor."
+    assert attributed([two], said) == UNKNOWN  # two people: whose words is not known
