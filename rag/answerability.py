@@ -937,10 +937,7 @@ _UNTAGGED_BODY = re.compile(
 )
 
 
-_SMALL_WORDS_BEFORE = re.compile(
-    r"^(?:(?!(?:de|da|das|do|dos|du|di|del|della|der|den|van|von|al|el|la|le|bin|ibn|ter|ten|st)\b)[a-z][\w'’.-]*\s+)+"
-    r"(?=[A-Z])"
-)
+_OWNER_TYPED_BEFORE = re.compile(r"^[a-z][a-z]+s\s+(?=[A-Z])")
 
 
 def frame_question(question: str, analysed: Analysed) -> Frame:
@@ -956,8 +953,10 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # a year before a name is the year's ("the 2026 World Cup": the years rule reads it; articles write "2026
         # men's World Cup", "the World Cup in 2026")
         name = _YEAR_BEFORE.sub("", clean_name(ent.text))
-        # a word in small letters before a name is none of it ("trumps Save America PAC": Trump's, typed so)
-        name = _SMALL_WORDS_BEFORE.sub("", name)
+        # an owner's word in small letters before a name is none of it ("trumps Save America PAC": Trump's, typed
+        # so; not a person's first name typed small, "tim Kaine")
+        if ent.label != "PERSON":
+            name = _OWNER_TYPED_BEFORE.sub("", name)
         # a possessive inside one span is two names: "Usher's Vegas residency" names Usher and Vegas; not a day's
         # or a work's name ("New Year's Eve", "Valentine's Day", "Grey's Anatomy")
         owner, _, owned = name.partition("'s ") if "'s " in name else name.partition("’s ")
@@ -1924,8 +1923,10 @@ DEATH_CAUSE_ASKED = re.compile(_DEATH_CAUSE, re.I)
 # what a death's cause is told in, beside a plain cause (``states_reason``): "after a long battle with cancer",
 # "was killed in a car crash" (not "died ... after 70 years on the throne": an order of events)
 _DEATH_CAUSE_TOLD = re.compile(
-    r"\b(?:killed|complications|illness|disease|cancer|stroke|heart\s+(?:attack|failure|disease)|cardiac|overdose|"
-    r"suicide|pneumonia|infection|covid|sepsis|dementia|alzheimer['’]?s|leukemia|tumou?r|injur(?:y|ies)|crash|"
+    r"\b(?:kill(?:ed|ing)|murder(?:ed)?|complications|illness|ill|sick|disease|syndrome|disorder|contract(?:ed|ing)|"
+    r"suffer(?:ed|ing)|battl(?:e|ed|ing)|diagnos(?:ed|is)|cancer|tumou?r|leukemia|lymphoma|stroke|aneurysm|"
+    r"seizure|heart\s+(?:attack|failure|disease)|cardiac|meningitis|flu|influenza|virus|covid|pneumonia|sepsis|"
+    r"infection|dementia|alzheimer['’]?s|overdose|suicide|injur(?:y|ies|ed)|wound(?:s|ed)?|accident|crash|collision|"
     r"shot|shooting|stabbed|drowned|natural\s+causes|old\s+age)\b",
     re.I,
 )

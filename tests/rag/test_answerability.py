@@ -3943,6 +3943,7 @@ def test_a_death_cause_is_told_in_its_own_words(ner: EntityRecognizer) -> None:
     assert states_death_cause("She died after a long battle with cancer.")
     assert states_death_cause("He was killed in a car crash on Friday.")
     assert states_death_cause("The cause of death was not disclosed.")
+    assert states_death_cause('The musician died Tuesday "after suddenly contracting bacterial meningitis."')
     assert not states_death_cause("The queen, who died Thursday at age 96 after 70 years on the throne, was mourned.")
 
 
@@ -3993,6 +3994,8 @@ def test_a_word_in_small_letters_before_a_name_is_none_of_it(ner: EntityRecogniz
     frame = _framed(ner, "Bernard Kerik’s lawyer got 25k from trumps Save America PAC what's the lawyers name")
     assert any(n.startswith("Save America") for n in frame.names)
     assert not any(n.startswith("trumps") for n in frame.names)
+    typed = _framed(ner, "what did tim Kaine say about Biden visiting Saudi Arabia")  # a first name typed small
+    assert "tim Kaine" in typed.names and typed.speaker == "tim Kaine"
 
 
 def test_a_culprit_asked_is_no_office_holder_named_with_their_title(ner: EntityRecognizer) -> None:
