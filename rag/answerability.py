@@ -482,10 +482,10 @@ _SUM_OF = re.compile(
     r"damages|fines|debt|losses|donations|bonuses|salary|wages|taxes|tips|refunds|grants?|subsidies|aid))\b",
     re.I,
 )
+# a company's takings before their sum ("net sales of $1.26 billion"): never what a price asks
 _SUM_OF_BEFORE = re.compile(
-    r"\b((?:annual\s+|total\s+|net\s+|quarterly\s+)?(?:revenue|sales|profits?|earnings|funding|investments?|damages|"
-    r"fines|debt|losses|donations|bonuses|salary|wages|taxes|grants?|subsidies|aid))\s+(?:of|at|totall?ing|worth)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|some\s+)?$",
+    r"\b((?:annual\s+|total\s+|net\s+|quarterly\s+)?(?:revenue|sales|profits?|earnings|income|turnover))\s+"
+    r"(?:of|at|totall?ing)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|some\s+)?$",
     re.I,
 )
 _TEAM_SCORE_AFTER = re.compile(r"\s+\d{1,3}\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+\d{1,3}\b")
@@ -591,11 +591,11 @@ _RELATION_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         "same-week",
-        re.compile(r"\bsame\s+week\b|\bthat\s+week\b", re.I),
+        re.compile(r"\bsame\s+week\b", re.I),
         re.compile(
             _OPENING
-            + r"(?:(?:earlier|later)\s+(?:on\s+|in\s+)?(?:the\s+same|that)\s+(?:day|week)|(?:during\s+)?the\s+same\s+"
-            r"(?:day|week)|that\s+same\s+week)\b",
+            + r"(?:(?:earlier|later)\s+(?:on\s+|in\s+)?(?:the\s+same|that|the)\s+(?:day|week)|(?:during\s+|in\s+)?"
+            r"(?:the|that)\s+same\s+(?:day|week)|that\s+(?:day|week))\b(?!\s+(?:last|next|a)\s+(?:year|month)\b)",
             re.I,
         ),
     ),
@@ -937,7 +937,7 @@ _UNTAGGED_BODY = re.compile(
 )
 
 
-_OWNER_TYPED_BEFORE = re.compile(r"^[a-z][a-z]+s\s+(?=[A-Z])")
+_OWNER_TYPED_BEFORE = re.compile(r"^(?!(?:des|los|las|les|dos|das)\s)[a-z][a-z]+s\s+(?=[A-Z])")  # (not "los Angeles")
 
 
 def frame_question(question: str, analysed: Analysed) -> Frame:
@@ -1242,9 +1242,12 @@ _NEWS_OUTLETS = frozenset(
     + ["guardian", "usa today", "washington post", "new york times", "wall street journal", "cnbc", "msnbc"]
     + ["sky news", "afp", "vox", "variety", "deadline", "tmz", "espn", "semafor", "business insider", "financial times"]
 )  # (names as ``bare`` leaves them: no "the"; none a person's name too, as "Bloomberg" is)
-_MEDIA_NOUN_BEFORE = re.compile(
-    r"\b(?:publication|outlet|newspaper|magazine|website|site|tabloid|broadcaster|newsletter|blog|podcast|daily)\s+$",
-    re.I,
+# an outlet called so before its name ("trade publication Puck", "the tabloid Bild"; not "the website Mark
+# Zuckerberg launched": a site is made by people)
+_MEDIA_NOUN_BEFORE = re.compile(r"\b(?:publication|outlet|newspaper|tabloid|broadcaster|newsletter)\s+$", re.I)
+# a question that asks who reported, published or broke a story: an outlet answers it
+_REPORTING_ASKED = re.compile(
+    r"\b(?:report(?:ed|s)?|broke|publish(?:ed|es)?|outlet|newspaper|magazine|scoop|interview(?:ed)?)\b", re.I
 )
 _NUMBERED_MEASURE = re.compile(r"(?:Bill|Act|Resolution|Proposition|Prop\.?|Measure|Amendment|Rule)\s+\d[\w-]*")
 _BARE_ORDINAL = re.compile(r"(?:the\s+)?\d[\d,.]*(?:st|nd|rd|th)?", re.I)
@@ -1333,18 +1336,20 @@ def _an_average(frame: Frame, sentence: str, ent: Entity) -> bool:
 
 
 # a game's tally told as one game's: "at least 29 points, seven rebounds and six assists in a game this season"
-_ONE_GAME_AFTER = re.compile(r"[^.;]{0,80}?\bin\s+(?:a|one|the|his|her|their)\s+(?:single\s+)?(?:game|match|contest)\b")
+_ONE_GAME_AFTER = re.compile(
+    r"[^.;]{0,80}?\bin\s+(?:a|one|the|his|her|their)\s+(?:single\s+)?(?:game|match|contest)(?![\w'’-])"
+)
+_AVERAGE_SAID = re.compile(r"\baverag\w*|\bper\s+(?:game|night|contest|match)\b|\b[prab]pg\b", re.I)
 _PER_GAME_ASKED = re.compile(r"\bper\s+(?:game|night|contest|match)\b|\baverag\w*\b", re.I)
 
 
 def _one_games(frame: Frame, sentence: str, ent: Entity) -> bool:
     """Whether a number a question asks as an average ("How many rebounds per game did Lillard average?") is a
-    single game's ("seven rebounds ... in a game this season"), in a sentence that gives no average."""
+    single game's ("seven rebounds ... in a game this season"), in a sentence that says no average anywhere."""
     return (
         frame.counted is not None
         and bool(_PER_GAME_ASKED.search(frame.text))
-        and not _AVERAGE_BEFORE.search(sentence, 0, ent.start)
-        and not _AVERAGE_AFTER.match(sentence, ent.end)
+        and not _AVERAGE_SAID.search(sentence)
         and bool(_ONE_GAME_AFTER.match(sentence, ent.end))
     )
 
@@ -1515,10 +1520,6 @@ _NO_PEOPLE = frozenset(
         "seconds minutes hours days weeks months years decades"
     )
 )
-# what one person is counted by, written singular: "one death", "one arrest"
-_PEOPLE_EVENTS = frozenset(
-    key_terms("death fatality casualty case arrest injury infection hospitalization evacuation vote ballot signature")
-)
 # a number of a group: "one of two major decisions", "three of the 12 jurors" (not "dozens of calories": a count)
 _PART_OF = re.compile(
     rf"\s+of\s+(?:the|these|those|its|his|her|their|our|\d[\d,]*|{_NUMBER_WORDS})\s+(?:(?:\d[\d,]*|{_NUMBER_WORDS})\s+)?",
@@ -1620,9 +1621,6 @@ def other_counted(frame: Frame, sentence: str, ent: Entity) -> tuple[str, str] |
         # any plural may count people ("300,000 reservists", "12 arrests", "5,000 cases"), but not a thing of the
         # mind: "how many people is Snap laying off" is not answered by "three strategic priorities"
         stem = key_terms(noun)[:1]
-        if single and not (_PERSON_NOUN.fullmatch(noun) or (stem and stem[0] in _PEOPLE_EVENTS)):
-            # "at least one split in the volcano" is one of another thing (not "one death", "one patient")
-            return written.group(0).lower(), noun
         return (written.group(0).lower(), noun) if stem and stem[0] in _NO_PEOPLE else None
     return (written.group(0).lower(), noun) if _counts_another(noun, frame.counted) else None
 
@@ -1886,9 +1884,9 @@ def _refers_back(what: str, event: set[str]) -> bool:
     return bool(_SHORT_REFERENCE.match(what.strip())) or bool(event & set(key_terms(what)))
 
 
-_PAST_WHEN = re.compile(
-    r"\bwhen\s+(?:did|was|were|had)\b(?![^?]*\b(?:expected|due|scheduled|set\s+to|supposed|slated|planned)\b)", re.I
-)  # (not "When was the bridge expected to reopen?": a time to come then)
+_NOT_TO_COME = r"(?![^?]*\b(?:expected|due|scheduled|set\s+to|supposed|slated|planned)\b)"
+_PAST_WHEN = re.compile(rf"\bwhen\s+(?:did|was|were|had)\b{_NOT_TO_COME}", re.I)
+# (not "When was the bridge expected to reopen?": a time to come then)
 _IN_A_WHILE = re.compile(r"\b(?:in|within)\s+(?:about\s+|around\s+|nearly\s+|just\s+|another\s+)?$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+$", re.I)
 _WORDS_AFTER = re.compile(r"\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?")
@@ -1920,22 +1918,28 @@ _REASON_ASKED = re.compile(
     re.I,
 )
 DEATH_CAUSE_ASKED = re.compile(_DEATH_CAUSE, re.I)
-# what a death's cause is told in, beside a plain cause (``states_reason``): "after a long battle with cancer",
-# "was killed in a car crash" (not "died ... after 70 years on the throne": an order of events)
+# what a death's cause is told in, beside a plain cause (``states_reason``): "after suddenly contracting bacterial
+# meningitis", "was killed in a car crash"; and what is no cause, though "after" comes before it: a span of time
+# ("died ... after 70 years on the throne": an order of events)
 _DEATH_CAUSE_TOLD = re.compile(
-    r"\b(?:kill(?:ed|ing)|murder(?:ed)?|complications|illness|ill|sick|disease|syndrome|disorder|contract(?:ed|ing)|"
-    r"suffer(?:ed|ing)|battl(?:e|ed|ing)|diagnos(?:ed|is)|cancer|tumou?r|leukemia|lymphoma|stroke|aneurysm|"
-    r"seizure|heart\s+(?:attack|failure|disease)|cardiac|meningitis|flu|influenza|virus|covid|pneumonia|sepsis|"
-    r"infection|dementia|alzheimer['’]?s|overdose|suicide|injur(?:y|ies|ed)|wound(?:s|ed)?|accident|crash|collision|"
-    r"shot|shooting|stabbed|drowned|natural\s+causes|old\s+age)\b",
+    r"\b(?:kill(?:ed|ing)|murder(?:ed)?|complications|illness|disease|contract(?:ed|ing)|cancer|tumou?r|leukemia|"
+    r"lymphoma|aneurysm|heart\s+(?:attack|failure|disease)|cardiac\s+arrest|meningitis|influenza|pneumonia|sepsis|"
+    r"overdose|suicide|natural\s+causes|old\s+age)\b",
+    re.I,
+)
+_AFTER_A_SPAN = re.compile(
+    r"\bafter\s+(?:more\s+than\s+|nearly\s+|almost\s+|some\s+|a\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|many|long|decades|years)(?:\s+(?:\w+-)?(?:years?|decades?|months?|weeks?|days?|seasons?))?"
+    r"\b(?:\s+(?:on|in|at|of|as)\b)?",
     re.I,
 )
 
 
 def states_death_cause(sentence: str) -> bool:
-    """Whether a sentence gives a death's cause: a plain cause ("died of a stroke", "the cause of death was not
-    disclosed") or a cause's own words ("after a long battle with cancer", "killed in a car crash")."""
-    return states_reason(sentence) >= 1.0 or bool(_DEATH_CAUSE_TOLD.search(sentence))
+    """Whether a sentence gives a death's cause: a cause, plain or hinted ("died of a stroke", "the cause of death
+    was not disclosed", "died after a fall at his home"), or a cause's own words ("suddenly contracting bacterial
+    meningitis"); not "after" a span of time ("died Thursday at age 96 after 70 years on the throne")."""
+    return states_reason(_AFTER_A_SPAN.sub(" ", sentence)) > 0 or bool(_DEATH_CAUSE_TOLD.search(sentence))
 
 
 # A sentence that gives a cause ("because", "due to", "as a result of", "in response to", "banned ... for slapping"), or
@@ -2011,8 +2015,11 @@ _FUTURE = re.compile(
 # without a clause's mark or a verb's small word between (not "said the plant will close on")
 _ANNOUNCED_OBJECT_BEFORE = re.compile(
     r"\b(?:announced|unveiled|revealed|disclosed|confirmed|reported)\s+"
-    r"(?:(?!(?:that|to|will|would|which|who|when|after|before|and|but|as|on|by|for|since|until)\b)[\w'’-]+\s+){1,8}"
-    r"(?:(?:on|this|last|late|early)\s+)?$",
+    r"(?:(?!(?:that|to|will|would|which|who|when|after|before|and|but|as|on|by|for|since|until)\b)[\w'’-]+\s+){0,7}"
+    # the object's last word a noun, not a word that ties the day to it ("a concert in Tokyo in February", "a
+    # coronation date of May 6", "a tour starting June 5")
+    r"(?!(?:of|in|on|at|for|from|until|through|starting|beginning|opening|date|dates|day|days)\s)[\w'’-]+\s+"
+    r"(?:(?:this|last|late|early)\s+)?$",
     re.I,
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
@@ -2022,7 +2029,7 @@ _ON_BEFORE = re.compile(r"(?:^|[.;:!?]\s+)\W*(?:On|on)\s+$")  # a sentence's ope
 _TELLER_AFTER = re.compile(
     r"\s*,\s+(?:[\w'’.&-]+\s+){1,5}(?:announced|revealed|confirmed|disclosed|unveiled|said|told)\b", re.I
 )
-_PAST_ASKED = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+_PAST_ASKED = re.compile(rf"\b(?:did|was|were|had)\b{_NOT_TO_COME}", re.I)  # (``_PAST_WHEN`` without "when")
 # a question that asks when something was told
 _TELLING_ASKED = re.compile(
     r"\b(?:say|said|says|announce[ds]?|tell|told|report(?:ed|s)?|confirm(?:ed|s)?|reveal(?:ed|s)?|write|wrote|tweet"
@@ -2368,8 +2375,9 @@ _POSITIONS = (
 )
 _POST = rf"{alternation(sorted(TITLES))}|{_PERSON_NOUNS}|{_POSITIONS}"  # a title, a person's noun, a position
 _AFFILIATION_GAP = re.compile(
-    # (past a team's name: "Denver Broncos quarterback Russell Wilson")
-    rf"(?-i:\s+[A-Z][a-z]+){{0,2}}"
+    # (past a team's name, plural as most are: "Denver Broncos quarterback Russell Wilson"; not "in Hiroshima
+    # Japanese Prime Minister Fumio Kishida")
+    r"(?-i:(?:\s+[A-Z][a-z]+)?\s+[A-Z][a-z]+s)?"
     rf"(?:\s+(?:Democratic|Republican|Democrat|GOP|state|State|head|assistant|{_POST})(?:-[\w-]+)?\.?)+\s+",
     re.I,
 )
@@ -3058,6 +3066,11 @@ _JOINED_TO_A_NAME = re.compile(r"-(?-i:[A-Z])[\w'’]*")
 _SHARE_OF_WHOLE = re.compile(
     r"\s*(?:(?:%|percent\b|per\s+cent\b)\s*)?of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*([a-z][\w-]*)", re.I
 )
+_CHANGED_BY = re.compile(
+    r"\b(?:lost|lose|loses|losing|shed|sheds|gained|gains|added|adds|wiped|erased|cut|slashed)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|more\s+than|over|some|another|an\s+additional)\s+)?$",
+    re.I,
+)
 _OWN_WORTH = frozenset(key_terms("value worth price"))  # "fell 3 percent of their value": the change itself
 
 
@@ -3069,6 +3082,8 @@ def _share_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
         return False
     if not _SHARE_IN.search(ent.text) and not _SHARE_AFTER.match(sentence, ent.end):
         return False
+    if _CHANGE.search(sentence, max(0, ent.start - 40), ent.start) or _CHANGED_BY.search(sentence, 0, ent.start):
+        return False  # the change itself: "The deficit grew to 5.8% of GDP", "Tesla lost 12% of its market value"
     whole = _SHARE_OF_WHOLE.match(sentence, ent.end)
     return whole is not None and not set(key_terms(whole.group(1))) & (set(frame.topic) | _OWN_WORTH)
 
@@ -3207,7 +3222,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "Republican" (a person to the small model now and then) is a party's member, no one's name
         if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
-        if frame.asks == "person" and head_noun and another_role(head_noun, given_role(sentence, ent)):
+        if frame.asks == "person" and head_noun and another_role(head_noun, given_role(sentence, ent), frame.text):
             continue  # "Which judge ordered ...?" is not answered by "Australia's immigration minister Alex Hawke"
         if (
             frame.asks == "person"
@@ -3217,9 +3232,13 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "intercepted at the Brouckere station": a person's name before a place's noun names the place
         if frame.asks not in ("number", "date") and _BARE_ORDINAL.fullmatch(ent.text):
             continue  # "the 308th mass shooting": an organisation to the small model, and no name
-        if frame.asks == "person" and (
-            bare(ent.text).lower() in _NEWS_OUTLETS
-            or _MEDIA_NOUN_BEFORE.search(sentence, max(0, ent.start - 40), ent.start)
+        if (
+            frame.asks == "person"
+            and not _REPORTING_ASKED.search(frame.text)
+            and (
+                bare(ent.text).lower() in _NEWS_OUTLETS
+                or _MEDIA_NOUN_BEFORE.search(sentence, max(0, ent.start - 40), ent.start)
+            )
         ):
             # "Politico", "trade publication Puck" (a person to the small model now and then) report; no one's name
             continue
@@ -3512,7 +3531,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if (
             frame.asks == "date"
             and (
-                (_ANNOUNCED_OBJECT_BEFORE.search(sentence, 0, ent.start) and _CLAUSE_END.match(sentence, ent.end))
+                (
+                    _WEEKDAY.fullmatch(ent.text)
+                    and _ANNOUNCED_OBJECT_BEFORE.search(sentence, 0, ent.start)
+                    and _CLAUSE_END.match(sentence, ent.end)
+                )
                 # "Suga announced Tuesday that the tour opens April 26"
                 or (_TOLD_ON.search(sentence, 0, ent.start) and _THAT_AFTER.match(sentence, ent.end))
                 # "On April 9, Buckingham Palace announced the official logo ..."
@@ -3987,15 +4010,10 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     words_after = [_owner_word(w) for w in _WORD.findall(frame.text[verb.end() :])[:4]]
     before = {w for w in words_before if w.isalpha() and len(w) > 2}
     after = {w for w in words_after if w.isalpha() and len(w) > 2}
-    if noun is None and words_before and words_before[-1].lower() in _PRONOUNS:
-        # "Kimiko Date-Krumm is 43 and still on tour. Why did she lose to Paula Ormaechea?": the names before it
-        before = {
-            w.lower()
-            for n in frame.names
-            if 0 <= frame.text.find(n) < verb.start()
-            for w in _WORD.findall(n)
-            if len(w) > 2
-        }
+    named_before = [n for n in frame.names if 0 <= frame.text.find(n) < verb.start()]
+    if noun is None and words_before and words_before[-1].lower() in _PRONOUNS and len(named_before) == 1:
+        # "Kimiko Date-Krumm is 43 and still on tour. Why did she lose to Paula Ormaechea?": the one name before it
+        before = {w.lower() for w in _WORD.findall(named_before[0]) if len(w) > 2}
     if noun is not None:
         start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(frame.text, 0, verb.start())), default=0)
         before = {
@@ -4064,10 +4082,13 @@ _CHANGE_AFTER = (
 )
 # a change someone makes to a rate or a price ("the Bank of England raised interest rates", "cut rates"): only before
 # such an object ("cut jobs", "raised concerns" are no change of a figure)
-_RATE_OBJECT = (
-    r"(?=\s+(?:(?:its|their|the|his|her|key|benchmark|interest|borrowing|lending|policy|base|tax|gas|fuel|ticket)\s+){0,3}"
-    r"(?:rates?|prices?|tax(?:es)?|fees?|fares?|tariffs?|wages?|forecasts?|outlook|guidance)\b)"
+_RATE_NOUN = (
+    r"\s+(?:(?:its|their|the|his|her|key|benchmark|interest|borrowing|lending|policy|base|tax|gas|fuel|ticket)\s+){0,3}"
+    r"(rates?|prices?|tax(?:es)?|fees?|fares?|tariffs?|wages?|forecasts?|outlook|guidance)\b"
 )
+_RATE_OBJECT = rf"(?={_RATE_NOUN})"
+_RATE_NOUN_AFTER = re.compile(_RATE_NOUN, re.I)
+_MADE_CHANGE = re.compile(r"\b(?:rais|hik|cut|lower|slash|reduc)", re.I)  # a change made to a rate or a price
 _UP = (
     rf"(?:rais(?:e|es|ed|ing)|hik(?:e|es|ed|ing)){_RATE_OBJECT}|"
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
@@ -4090,6 +4111,19 @@ _CHANGE_UP = re.compile(rf"\b(?:{_UP})\b", re.I)
 _CHANGE_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
 _DETERMINER = re.compile(r"(?i:the|a|an|its|their|his|her|our|this|that|these|those)")
 _NOT_SUBJECT = frozenset(key_terms("why how what when where which much many did does do has have had will would is"))
+
+
+def _same_rate(asking: str, asked: re.Match[str], sentence: str, told: re.Match[str]) -> bool:
+    """Whether a change told and the one asked are of the same thing where either is made to a rate or a price
+    ("raised interest rates" against "cut rates"; not "lowered its outlook" against "shares rise", nor "cut its
+    forecast" against "raise interest rates"); true where neither is."""
+    made = [bool(_MADE_CHANGE.match(m.group(0))) for m in (asked, told)]
+    if not any(made):
+        return True
+    nouns = [_RATE_NOUN_AFTER.match(text, m.end()) for text, m in ((asking, asked), (sentence, told))]
+    if not all(made) or nouns[0] is None or nouns[1] is None:
+        return False
+    return key_terms(nouns[0].group(1))[:1] == key_terms(nouns[1].group(1))[:1]
 
 
 def reversed_change(frame: Frame, sentence: str) -> str | None:
@@ -4122,6 +4156,8 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
             before = sentence[start : m.start()].split()[:6]
         # not where the verb itself is denied ("Egg prices did not fall")
         denied = any(d.start(1) == m.start() for d in _DENIED_VERB.finditer(sentence, start, m.end()))
+        if not _same_rate(asking, asked, sentence, m):
+            continue  # "Why did Apple shares rise?" is not denied by "Apple lowered its outlook"
         if subject & set(key_terms(" ".join(before))) and not denied:
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
             told = sentence[start:end].strip().rstrip(" .")

@@ -248,39 +248,25 @@ def titled_people(asked: Role, sentence: str, analysed: Analysed) -> Analysed:
     return analysed if ents == analysed.entities else replace(analysed, entities=ents)
 
 
-# Role nouns general enough that any titled person may be one ("which leader": President Biden leads; "which
-# official", "which executive"), so another title is no sign against the name.
-_GENERAL_ROLES = frozenset(["leader", "head", "boss", "chair", "director", "owner", "founder", "representative"])
-
-
-def another_role(noun: str, given: Role | None) -> bool:
-    """Whether a sentence's title for a name (``given_role``) is another role than the person noun a question asks
-    for: "Which judge ordered ...?" is not answered by "Australia's immigration minister Alex Hawke", nor "Which
-    senators voted against ...?" by "President Joe Biden". Only for a noun that is itself a specific role ("judge",
-    "senator", "governor"); a title that ends in the asked words is one of them ("foreign minister" for "which
-    minister"), and a name without a title, or with one this module does not know, is never refused. A culprit
-    asked ("Who is the suspect ...?") is not an office holder named with their title ("Okinawa Gov. Takeshi
-    Onaga")."""
+def another_role(noun: str, given: Role | None, question: str = "") -> bool:
+    """Whether a sentence's title for a name (``given_role``) is an office that the person noun a question asks for
+    is not: "Which judge ordered ...?" is not answered by "Australia's immigration minister Alex Hawke", nor "Which
+    senators voted against ...?" by "President Joe Biden" (a senator may be the majority leader, so only offices
+    that no holder of the asked one holds too: ``_OTHER_OFFICES``). A culprit of a violent crime asked ("Who is the
+    suspect in the killing?", ``question``) is not an office holder named with their title ("Okinawa Gov. Takeshi
+    Onaga"), unless a former one. A name without a title, or with one this module does not know, is never
+    refused."""
     if given is None:
         return False
-    asked = _role_words(re.sub(r"(?<=[a-z])s$", "", noun.strip()))  # "senators" -> "senator"
-    if asked in _CULPRITS:
-        # "Who is the suspect in the killing?" is not answered by "Okinawa Gov. Takeshi Onaga": an office holder
-        # named with their title speaks of a crime, as a rule; not a former one, nor a company's head (a fraud's)
+    asked = noun.strip().lower()
+    asked = asked[:-1] if asked.endswith("s") and not asked.endswith("ss") else asked  # "senators" -> "senator"
+    if asked in _VIOLENT_CULPRITS or (asked in _CULPRITS and _VIOLENT_CRIME.search(question)):
         return given.words in _OFFICES and not given.rank & _TEMPORAL
-    if asked in _GENERAL_ROLES or not (asked in _ROLE_WORDS or asked in _SAME_ROLE.values() or asked in _JUDGES):
-        return False
-    given_words = "judge" if given.words in _JUDGES else given.words
-    asked = "judge" if asked in _JUDGES else asked
-    return given_words != asked and not given_words.endswith(f" {asked}") and not given_words.startswith(f"{asked} ")
+    others = _OTHER_OFFICES.get(asked)
+    return others is not None and given.words in others
 
 
-_JUDGES = frozenset(["judge", "justice"])
-# who did a crime, and the offices whose holders, named with their title, are rarely it
-_CULPRITS = frozenset(
-    ["suspect", "ringleader", "gunman", "shooter", "killer", "thief", "attacker", "assailant", "perpetrator"]
-    + ["culprit", "hijacker", "kidnapper", "robber", "murderer", "hacker"]
-)
+# political offices and their spokespeople: named with their title, they speak of a crime, as a rule
 _OFFICES = frozenset(
     ["president", "vice president", "prime minister", "premier", "chancellor", "minister", "foreign minister"]
     + ["finance minister", "defence minister", "health minister", "interior minister", "first minister"]
@@ -288,4 +274,22 @@ _OFFICES = frozenset(
     + ["attorney general", "governor", "mayor", "senator", "representative", "speaker", "ambassador"]
     + ["spokesperson", "spokesman", "spokeswoman", "commissioner", "king", "queen", "pope", "majority leader"]
     + ["minority leader"]
+)
+# for an asked office, the offices that are others ("which senator": not the president; the majority leader is one)
+_OTHER_OFFICES = {
+    "judge": _OFFICES,
+    "justice": _OFFICES,
+    "senator": _OFFICES - {"senator", "majority leader", "minority leader"},
+    "governor": _OFFICES - {"governor"},
+    "mayor": _OFFICES - {"mayor"},
+}
+# who did a crime: of a violent one by their name, or by a crime the question names ("the suspect in the killing";
+# not "the suspect in the bribery case": an office holder may be it)
+_VIOLENT_CULPRITS = frozenset(["gunman", "shooter", "killer", "attacker", "assailant", "hijacker", "kidnapper"])
+_VIOLENT_CULPRITS |= {"murderer", "bomber", "stabber"}
+_CULPRITS = frozenset(["suspect", "culprit", "perpetrator", "ringleader"])
+_VIOLENT_CRIME = re.compile(
+    r"\b(?:kill(?:ing|ed)?|murder(?:ed|s)?|shooting|shot|stabbing|stabbed|attack(?:ed|s)?|assault(?:ed)?|bombing|"
+    r"kidnapping|kidnapped|massacre|slaying|slain)\b",
+    re.I,
 )

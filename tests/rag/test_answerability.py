@@ -3881,20 +3881,16 @@ def test_a_loss_does_not_answer_a_profit_asked_nor_the_reverse(ner: EntityRecogn
     assert _offered(ner, lost, "Nordvik Bank reported a $3 million profit.") == []
 
 
-def test_one_of_another_thing_counts_no_people(ner: EntityRecognizer) -> None:
+def test_at_least_one_of_another_thing_is_one_of_it(ner: EntityRecognizer) -> None:
     from rag.answerability import other_counted
 
-    def counted(
-        sentence: str, number: str, question: str = "how many people were hurt when the volcano erupted"
-    ) -> object:
+    def counted(sentence: str, number: str) -> object:
         start = sentence.index(number)
-        frame = _framed(ner, question)
+        frame = _framed(ner, "how many fissures opened when the volcano erupted")
         return other_counted(frame, sentence, Entity(number, "CARDINAL", start, start + len(number)))
 
-    assert counted("Lava is flowing from at least one split in the volcano.", "at least one") == ("people", "split")
-    assert counted("At least one resident was hurt near the volcano.", "At least one") is None
-    died = "how many people died when the volcano erupted"
-    assert counted("At least one death was reported near the volcano.", "At least one", died) is None
+    assert counted("Lava is flowing from at least one vent on the volcano.", "at least one") == ("fissures", "vent")
+    assert counted("At least one fissure opened on the volcano.", "At least one") is None
 
 
 def test_where_in_a_country_is_not_answered_by_another_country(ner: EntityRecognizer) -> None:
@@ -4020,3 +4016,43 @@ def test_the_date_that_opens_a_telling_is_not_the_day_of_what_it_tells(ner: Enti
     assert _offered(ner, question, told) == []
     assert _offered(ner, question, "The coronation will take place on May 6.") == ["May 6"]
     assert _offered(ner, "When did Buckingham Palace announce the logo?", told) == ["April 9"]
+
+
+def test_the_rules_of_this_round_leave_what_they_do_not_mean(ner: EntityRecognizer) -> None:
+    """A reader's counter-examples to this round's rules (the day news was told, a death's cause, a change made
+    to a rate, a share of a whole, an office, takings, an average, an outlet, a team's city)."""
+    from rag.answerability import reversed_change, states_death_cause
+
+    assert _offered(ner, "When is the coronation?", "The palace confirmed a coronation date of May 6.") == ["May 6"]
+    assert _offered(ner, "When does the tour start?", "The band announced a world tour starting June 5.") == ["June 5"]
+    assert states_death_cause("He died after a fall at his home.")
+    rise = _framed(ner, "Why did Nordvik shares rise on Friday?")
+    assert reversed_change(rise, "Nordvik lowered its outlook for the holiday quarter.") is None
+    raised = _framed(ner, "Why did the Bank of Nordvik raise interest rates?")
+    assert reversed_change(raised, "The Bank of Nordvik also cut its forecast for growth.") is None
+    assert _offered(ner, "How much did the budget deficit grow?", "The deficit grew to 5.8% of GDP.") == ["5.8%"]
+    schumer = "Senate Majority Leader Chuck Schumer voted against the ferry bill."
+    assert _offered(ner, "Which senator voted against the ferry bill?", schumer) == ["Chuck Schumer"]
+    bribery = "Who is the suspect in the Nordvik bribery case?"
+    assert _offered(ner, bribery, "Sen. Bob Menendez was charged in the Nordvik bribery case.") == ["Bob Menendez"]
+    damages = "Fox agreed to pay damages of $787.5 million."
+    assert _offered(ner, "How much did the settlement cost Fox?", damages) == ["$787.5 million"]
+    season = "Jokic is averaging 26.4 points, 12.4 rebounds and 9 assists, a line unmatched in the game's history."
+    assert _offered(ner, "How many rebounds per game did Jokic average this season?", season) == ["12.4 rebounds"]
+    assert _offered(ner, "Who reported the story first?", "The story was first reported by Politico.") == ["Politico"]
+    summit = "At the summit in Hiroshima Japanese Prime Minister Fumio Kishida greeted the leaders."
+    assert _offered(ner, "Where was the G7 summit held?", summit) == ["Hiroshima"]
+
+
+def test_a_pronoun_stands_for_the_one_name_before_it_only(ner: EntityRecognizer) -> None:
+    from rag.answerability import swapped_result
+
+    two = "Alma Brekke watched from the stands as Kari Dahl played. Why did she lose to Tove Moen?"
+    assert swapped_result(_framed(ner, two), "Kari Dahl beat Tove Moen 6-2, 6-3.") is None
+
+
+def test_a_same_week_relation_is_stated_in_its_usual_openings(ner: EntityRecognizer) -> None:
+    frame = _framed(ner, "what else did the Nordvik Times publish the same week as the ferry report")
+    assert states_relation(frame, "That week, the Nordvik Times published a guide to the harbour.")
+    assert states_relation(frame, "Later in the week, the paper ran a guide to the harbour.")
+    assert not states_relation(frame, "In the same week last year, sales fell 5%.")

@@ -424,3 +424,4 @@ def test_a_typo_leaves_a_letter_out_adds_or_swaps_one_and_keeps_the_last() -> No
     # beside the rest of a name held whole, a last "e", "i" or "y" for another ("Marley" Matlin is "Marlee")
     assert _typo("marley", "marlee", 1, substitute=True) and not _typo("marley", "marlee", 1)
     assert not _typo("maria", "marie", 1, substitute=True)  # another vowel: another name
+    assert not _typo("bobby", "bobbi", 1, substitute=True)  # a short name: often another's
