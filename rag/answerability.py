@@ -2024,6 +2024,13 @@ _ANNOUNCED_OBJECT_BEFORE = re.compile(
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 _THAT_AFTER = re.compile(r"\s*,?\s+that\b", re.I)
+# a plan before a time, in the same clause ("plan to spend a day ... and parachuting to a splashdown ... at"; not
+# "was expected to launch Monday but launched")
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:plans?|planned|planning|expected|scheduled|set|due|slated)\s+to\b"
+    r"(?:(?!\b(?:but|instead|yet|however|although|though|actually|finally)\b)[^,;.!?])*$",
+    re.I,
+)
 _ON_BEFORE = re.compile(r"(?:^|[.;:!?]\s+)\W*(?:On|on)\s+$")  # a sentence's opening "On ..."
 # "..., Buckingham Palace announced": a few words (the teller) and a verb of telling after the opening date
 _TELLER_AFTER = re.compile(
@@ -3548,6 +3555,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # world Tuesday": the day the news was told, not the day of what it tells of (unless the telling is
             # asked; a past act asked, "When did the university ban TikTok?", is told the day it is done as often)
             continue
+        if (
+            frame.asks == "date"
+            and _PAST_ASKED.search(asking)
+            and _PLANNED_BEFORE.search(sentence, max(0, ent.start - 240), ent.start)
+        ):
+            # "What time did the capsule splash down on Monday?" is not answered by "They now plan to ... splash
+            # down off the coast of Florida at about 1 pm ET Monday": the time planned, not the time it happened
+            continue
         if frame.asks == "date" and _EVERY.fullmatch(ent.text.strip()):
             continue  # "When did he lose his phone?" is not answered by "each year" (how often phones vanish)
         if within_country and place_group(name):
@@ -3949,7 +3964,8 @@ _WIN_VERB = (
 _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
 _LOSE_VERB = r"(?:lose|loses|losing|lost|loss|fall|falls|fell|falling|bow(?:ed|s)?\s+out)\s+to"  # "lost to the Heat"
 _LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
-_RESULT = re.compile(rf"\b(?:(?P<win>{_WIN_VERB})|{_LOSE_VERB})\b", re.I)
+# (a win told as a noun in a sentence too: "opened the season with a 112-94 victory over the Pelicans")
+_RESULT = re.compile(rf"\b(?:(?P<win>{_WIN_VERB}|(?:victory|win|triumph)\s+(?:over|against))|{_LOSE_VERB})\b", re.I)
 
 
 # (a modal, or "to" after a word of expecting or trying: not "rallied from 21 down to beat", which tells a result)
@@ -4091,7 +4107,8 @@ _RATE_NOUN_AFTER = re.compile(_RATE_NOUN, re.I)
 _MADE_CHANGE = re.compile(r"\b(?:rais|hik|cut|lower|slash|reduc)", re.I)  # a change made to a rate or a price
 _UP = (
     rf"(?:rais(?:e|es|ed|ing)|hik(?:e|es|ed|ing)){_RATE_OBJECT}|"
-    r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
+    r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|sp(?:eed|eeds|eeding|ed)\s+up|accelerat(?:e|es|ed|ing)|"
+    r"increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
     # an economy that grew, by or to a figure or faster (not "grow up", "grown-ups", "investors grew worried")
     rf"gr(?:ow|ows|ew|own|owing){_CHANGE_AFTER}|"
     r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from|"
@@ -4100,7 +4117,8 @@ _UP = (
 )
 _DOWN = (
     rf"(?:cut|cuts|cutting|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|reduc(?:e|es|ed|ing)){_RATE_OBJECT}|"
-    r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
+    rf"fall(?:s|en|ing)?|fell|slow(?:s|ed|ing)?\s+down|slow(?:s|ed|ing)?{_CHANGE_AFTER}|decelerat(?:e|es|ed|ing)|"
+    r"drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
     rf"shr(?:ink|inks|ank|unk|inking){_CHANGE_AFTER}|"
     r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)"

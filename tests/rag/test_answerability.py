@@ -4056,3 +4056,37 @@ def test_a_same_week_relation_is_stated_in_its_usual_openings(ner: EntityRecogni
     assert states_relation(frame, "That week, the Nordvik Times published a guide to the harbour.")
     assert states_relation(frame, "Later in the week, the paper ran a guide to the harbour.")
     assert not states_relation(frame, "In the same week last year, sales fell 5%.")
+
+
+def test_a_win_told_as_a_noun_in_the_sentence_tells_the_result(ner: EntityRecognizer) -> None:
+    from rag.answerability import swapped_result
+
+    told = "The Tromsvik Tigers opened the season with a 112-94 victory over the depleted Nordvik Pelicans."
+    asked = "How did the Pelicans pull off the win over the Tigers in the season opener?"
+    assert swapped_result(_framed(ner, asked), told) is not None
+    assert swapped_result(_framed(ner, "How did the Tigers beat the Pelicans?"), told) is None
+
+
+def test_a_rate_that_slowed_denies_one_speeding_up(ner: EntityRecognizer) -> None:
+    from rag.answerability import reversed_change
+
+    asked = _framed(ner, "why is the world population growth rate speeding up to more than 1 percent a year")
+    fallen = "Demographers note the growth rate has fallen steadily to less than 1% per year."
+    assert reversed_change(asked, fallen) is not None
+    slow = _framed(ner, "Why did inflation slow in May?")
+    assert reversed_change(slow, "Inflation rose 0.4% in May.") is not None
+    rise = _framed(ner, "Why did inflation rise in May?")
+    assert reversed_change(rise, "A slow recovery kept inflation low.") is None  # "slow" an adjective
+
+
+def test_a_time_planned_is_not_the_time_it_happened(ner: EntityRecognizer) -> None:
+    past = "What time did the Nordvik capsule splash down off Florida on Monday?"
+    planned = "They now plan to spend a day in orbit and splash down off Florida at about 1 pm ET Monday."
+    assert _offered(ner, past, planned) == []
+    assert _offered(ner, past, "The Nordvik capsule splashed down off Florida at 1:06 p.m. ET on Monday.") == [
+        "1:06 p.m. ET"
+    ]
+    assert _offered(ner, "When did the rocket launch?", "It was expected to launch Monday but launched Tuesday.") == [
+        "Tuesday"
+    ]
+    assert "about 1 pm ET" in _offered(ner, "When is the splashdown expected?", planned)
