@@ -3965,7 +3965,11 @@ _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
 _LOSE_VERB = r"(?:lose|loses|losing|lost|loss|fall|falls|fell|falling|bow(?:ed|s)?\s+out)\s+to"  # "lost to the Heat"
 _LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
 # (a win told as a noun in a sentence too: "opened the season with a 112-94 victory over the Pelicans")
-_RESULT = re.compile(rf"\b(?:(?P<win>{_WIN_VERB}|(?:victory|win|triumph)\s+(?:over|against))|{_LOSE_VERB})\b", re.I)
+_RESULT = re.compile(
+    rf"\b(?:(?P<win>{_WIN_VERB}|(?P<noun>(?:victory|win|triumph)\s+(?:over|against)))|{_LOSE_VERB})\b", re.I
+)
+# the owner of a win told as a noun: "Poland's ... 2-0 win against", "the Blazers' 112-94 victory over"
+_OWNER_BEFORE_NOUN = re.compile(r"\b([A-Z][\w.-]*['’]s?)\s+(?:[\w-]+\s+){0,5}$")
 
 
 # (a modal, or "to" after a word of expecting or trying: not "rallied from 21 down to beat", which tells a result)
@@ -4070,6 +4074,9 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
             # "expected Argentina to sweep aside Saudi Arabia", "could beat"
             continue
         first, second = (loser, winner) if m.group("win") else (winner, loser)  # "X beat Y" / "X lost to Y"
+        owner = _OWNER_BEFORE_NOUN.search(sentence, max(0, m.start() - 60), m.start()) if m.group("noun") else None
+        if owner is not None and _owner_word(owner.group(1)) not in first:
+            continue  # "Poland's second goal in the 2-0 win against Saudi Arabia": Poland's win, whoever the clause names
         # the clause's start, within the 300 characters before the verb (an article is read, not only a sentence)
         window = max(0, m.start() - 300)
         bounds = [b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, window, m.start())]

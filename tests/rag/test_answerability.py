@@ -4065,6 +4065,10 @@ def test_a_win_told_as_a_noun_in_the_sentence_tells_the_result(ner: EntityRecogn
     asked = "How did the Pelicans pull off the win over the Tigers in the season opener?"
     assert swapped_result(_framed(ner, asked), told) is not None
     assert swapped_result(_framed(ner, "How did the Tigers beat the Pelicans?"), told) is None
+    # another's win: "Poland's second goal in the 2-0 win against Saudi Arabia"
+    stun = _framed(ner, "Just watched Saudi Arabia stun Argentina. Who scored the winning goal for the Saudis?")
+    poland = "Lewandowski celebrates after scoring Poland's second goal in the 2-0 win against Saudi Arabia."
+    assert swapped_result(stun, f"Argentina's Lionel Messi celebrates. {poland}") is None
 
 
 def test_a_rate_that_slowed_denies_one_speeding_up(ner: EntityRecognizer) -> None:
