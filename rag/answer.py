@@ -479,6 +479,10 @@ _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")  # the word before another (
 _PHRASE_WORDS = (3, 2)  # the lengths of the phrases looked up in a question typed without capitals
 
 
+# a day's possessive typed without its apostrophe, which headlines write with a capital ("Tonight's NBA Draft")
+_DAYS_TYPED = frozenset(["tonights", "todays", "yesterdays", "tomorrows", "tonight", "today", "yesterday", "tomorrow"])
+
+
 def _typed_phrases(question: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each run of two or three words typed in small letters, one space apart, that opens and
     closes with a content word ("new york giants", "bank of america"; not "of the"), longest first."""
@@ -489,8 +493,8 @@ def _typed_phrases(question: str) -> list[tuple[int, int, str]]:
             run = words[i : i + n]
             if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
                 continue
-            if any(w[0] in STOPWORDS_EN or len(w[0]) < 3 for w in (run[0], run[-1])):
-                continue
+            if any(w[0] in STOPWORDS_EN or len(w[0]) < 3 for w in (run[0], run[-1])) or run[0][0] in _DAYS_TYPED:
+                continue  # (nor "tonights nba draft": the night's, no name's first word)
             out.append((run[0].start(), run[-1].end(), question[run[0].start() : run[-1].end()]))
     return out
 
@@ -548,7 +552,9 @@ def recase_names(
     words = [m for m in _TYPED_WORD.finditer(question) if not any(a <= m.start() < b for a, b in inside)]
     if not typed_caseless:  # typed with capitals: only a word after a title may be a name left in small letters
         words = [m for m in words if (t := _TITLE_BEFORE.search(question, 0, m.start())) and t[1].lower() in TITLES]
-    typed = [w for w in dict.fromkeys(m[0] for m in words) if w not in STOPWORDS and len(w) > 2]
+    typed = [
+        w for w in dict.fromkeys(m[0] for m in words) if w not in STOPWORDS and len(w) > 2 and w not in _DAYS_TYPED
+    ]
     written = capitalised(typed) if typed else {}  # nothing to look up: no query at all
     names: dict[str, str] = {}  # each word read as a name, and how to write it
     # a name's possessive typed without its apostrophe ("portlands five game win streak"): a word no article holds
@@ -626,6 +632,12 @@ def respell_names(
                 changed.append((word, written))
                 return lead + candidate
         last = name.split()[-1]
+        for letter in _DROPPED_LAST:
+            # the last letter of a name's last word left out, a silent one as often as not ("Michelle Yeo" for
+            # "Michelle Yeoh", "Chase Elliot" for "Chase Elliott"): read so where the name as read is held whole
+            if knows(candidate := f"{name}{letter}"):
+                changed.append((last, f"{last}{letter}"))
+                return lead + candidate
         if last.endswith("s") and not last.endswith("ss") and len(last) > 4:
             # the last word with its possessive typed without the apostrophe ("sydney mclaughlans dog")
             base = last[:-1]
@@ -638,6 +650,7 @@ def respell_names(
     return _NAME_RUN.sub(read_name, respelt), changed
 
 
+_DROPPED_LAST = "hte"  # the letters a name's last word is typed without most often ("Yeoh", "Elliott", "Browne")
 # two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
 _ASKING_WORD = re.compile(rf"{AUXILIARY}|what|who|where|when|why|how|which", re.I)
 # (a word with a capital inside too: "Charlie McAvay")

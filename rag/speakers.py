@@ -155,6 +155,16 @@ def _scene_subject(scene: str, names: Sequence[str]) -> str | None:
     """Whom "he" or "she" stands for after a scene ("Zelensky switched to Russian in his New Year's Eve address.
     What did he say ...?"): the only person the scene names, else the only one that opens one of its sentences."""
     named = [n for n in names if n in scene]
+    # a word before a role in small letters and a name qualifies the role, and names no one ("Etiquette consultant
+    # Adeodata Czink says ...": a person to the small model)
+    named = [
+        n
+        for n in named
+        if not any(
+            o != n and re.search(rf"\b{re.escape(n)}\s+(?:[a-z]+\s+)?{_ROLE.pattern}s?\s+{re.escape(o)}", scene)
+            for o in named
+        )
+    ]
     if len(named) > 1:
         named = [n for n in named if re.search(rf"(?:^|[.!?]\s+){re.escape(n)}\b", scene)]
     return named[0] if len(named) == 1 else None
@@ -165,7 +175,8 @@ _ROLE = re.compile(
     r"(?:co-?)?(?:owner|founder|chair|chairman|chairwoman|coach|star|player|forward|guard|quarterback|pitcher|"
     r"captain|manager|spokesman|spokeswoman|spokesperson|executive|director|president|analyst|economist|expert|"
     r"professor|researcher|scientist|official|lawyer|attorney|singer|rapper|actor|actress|author|host|anchor|"
-    r"editor|reporter|columnist|member|leader|head|boss|chief|ceo|cfo|trainer|agent)"
+    r"editor|reporter|columnist|member|leader|head|boss|chief|ceo|cfo|trainer|agent|consultant|adviser|advisor|"
+    r"specialist|strategist|commentator|critic|designer|photographer|chef|doctor)"
 )
 
 

@@ -181,6 +181,10 @@ def test_the_names_a_question_types_in_small_letters_are_capitalised() -> None:
     assert (
         recase("What did BTS and president trump say to tokayev?") == "What did BTS and president Trump say to tokayev?"
     )
+    # a day's possessive typed without its apostrophe is no name ("Tonight's NBA Draft" in headlines)
+    rare.add("tonights")
+    shares["tonights nba draft"] = 1.0
+    assert recase("where is tonights nba draft being held") == "where is tonights nba draft being held"
 
 
 def test_an_organisation_typed_in_small_letters_that_no_article_holds_is_a_name() -> None:

@@ -1120,6 +1120,11 @@ def test_respell_names_looks_up_words_written_with_a_capital_only() -> None:
     text, _ = respell_names("Did Sydney Mclaughlans dog run?", near_owner, {"Sydney McLaughlin"}.__contains__)
     assert text == "Did Sydney McLaughlin’s dog run?", text  # past a question's first word
 
+    # the last letter of a name's last word left out ("Michelle Yeo" for "Michelle Yeoh"), where it is held whole
+    text, changed = respell_names("What did Michelle Yeo say?", lambda *a: None, {"Michelle Yeoh"}.__contains__)
+    assert text == "What did Michelle Yeoh say?" and changed == [("Yeo", "Yeoh")]
+    assert respell_names("What did Michelle Yeo say?", lambda *a: None, set().__contains__)[1] == []
+
     # a word with a capital inside ("McAvay" for "McAvoy")
     def near_inside(word: str, context: str, indexed: bool = False) -> str | None:
         return {"McAvay": "McAvoy"}.get(word) if indexed else None
@@ -4094,3 +4099,15 @@ def test_a_time_planned_is_not_the_time_it_happened(ner: EntityRecognizer) -> No
         "Tuesday"
     ]
     assert "about 1 pm ET" in _offered(ner, "When is the splashdown expected?", planned)
+
+
+def test_not_since_a_time_tells_the_last_time_and_a_verb_splits_two_names(ner: EntityRecognizer) -> None:
+    from rag.answerability import denied_premise
+
+    asked = "What was the franchise called the last time it played for a Nordvik title, back in 1951?"
+    since = "The franchise has not played for the Nordvik championship since 1951, when it was the Vardholm Royals."
+    assert denied_premise(_framed(ner, asked), since) is None
+    assert denied_premise(_framed(ner, "Why did the Kings play for the Nordvik title this year?"), since) is not None
+    frame = _framed(ner, "In that column about the Declaration, why did Adams say Jefferson had to write it?")
+    assert "Adams" in frame.names and "Jefferson" in frame.names
+    assert not any("say" in n for n in frame.names)

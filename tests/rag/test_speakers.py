@@ -359,3 +359,10 @@ def test_she_said_after_a_sentence_whose_subject_is_the_one_person_named() -> No
     assert attributed([stage], said) == "Alma Brekke"  # an acronym and a quoted title are no other person
     two = "Alma Brekke took the stage with Ida Lund to accept the honor."
     assert attributed([two], said) == UNKNOWN  # two people: whose words is not known
+
+
+def test_a_word_before_a_role_and_a_name_names_no_one() -> None:
+    question = "Etiquette consultant Alma Brekke says she doesn't tip on takeout orders. How did she explain that?"
+    assert asked_speaker(question, ["Etiquette", "Alma Brekke"]) == "Alma Brekke"
+    told = "Biden told Putin at the summit that sanctions would follow. What did he say about Ukraine?"
+    assert asked_speaker(told, ["Biden", "Putin", "Ukraine"]) == "Biden"
