@@ -832,6 +832,7 @@ class Frame:
     # the name whose words it asks for, where the small model took it for an organisation's ("What did Nicola
     # Sturgeon say ...?": ORG); a speaker when the passages call it by its last word alone, as news calls a person
     body_speaker: str | None = None
+    adjectives: frozenset[str] = frozenset()  # its words tagged as adjectives, lower-cased ("true" of "true crime")
 
     @property
     def names_a_thing(self) -> bool:
@@ -1123,6 +1124,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         chat,
         tuple(pairs),
         body_speaker,
+        frozenset(w.lower() for w in analysed.adjectives),
     )
 
 
@@ -4615,6 +4617,8 @@ def other_doer(frame: Frame, article: str) -> str | None:
         words = words[1:]
     if not words or not words[0].isalpha() or not words[0].islower() or re.search(r"[^s]s$", words[0]):
         return None
+    if words[0] in frame.adjectives:
+        return None  # "When does the Elizabeth Olsen true crime series ... come out?": Olsen does nothing "true"
     stem = key_terms(words[0])[:1]
     # a light verb only with its particle: "take back" (not "take")
     particle = words[1].lower() if len(words) > 1 and words[1].lower() in _PARTICLES else ""

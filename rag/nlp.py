@@ -47,6 +47,7 @@ class Analysed:
     common_nouns: tuple[str, ...] = ()  # words tagged NN/NNS ("divorce", "rate"; not "demanding")
     # the word after ``asked_head`` and its tag ("put", "VBD" of "Which court put ..."; "" when none)
     after_head: tuple[str, str] = ("", "")
+    adjectives: tuple[str, ...] = ()  # words tagged JJ/JJR/JJS ("true" of "the Elizabeth Olsen true crime series")
 
 
 _HEAD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "VBN", "VBG"})
@@ -249,6 +250,7 @@ class EntityRecognizer:
                 if tagged:
                     nouns = tuple(t.text for t in doc if t.tag_ in ("NNP", "NNPS"))
                     common = tuple(t.text for t in doc if t.tag_ in ("NN", "NNS"))
+                    adjectives = tuple(t.text for t in doc if t.tag_ in ("JJ", "JJR", "JJS"))
                     asked = _asked_words(doc)  # read once: the phrase, its number and the word after it
                     found[text] = Analysed(
                         ents,
@@ -258,6 +260,7 @@ class EntityRecognizer:
                         asks_plural(doc, asked),
                         common,
                         after_head(doc, asked),
+                        adjectives,
                     )
                 else:
                     found[text] = Analysed(ents, ())

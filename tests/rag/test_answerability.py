@@ -4111,3 +4111,11 @@ def test_not_since_a_time_tells_the_last_time_and_a_verb_splits_two_names(ner: E
     frame = _framed(ner, "In that column about the Declaration, why did Adams say Jefferson had to write it?")
     assert "Adams" in frame.names and "Jefferson" in frame.names
     assert not any("say" in n for n in frame.names)
+
+
+def test_an_adjective_after_a_name_is_no_act_of_another_doer(ner: EntityRecognizer) -> None:
+    from rag.answerability import other_doer
+
+    question = "When does the Alma Brekke true crime series Love and Death come out on Nordvik Max?"
+    article = "What follows is one of the more grisly tales of American true crime. The series comes out on Friday."
+    assert other_doer(_framed(ner, question), article) is None
