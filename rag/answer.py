@@ -82,7 +82,7 @@ from rag.short_answer import (
     group_features,
     group_mentions,
 )
-from rag.speakers import SAYING, attributed, described_speaker, same_speaker
+from rag.speakers import SAYING, attributed, described_speaker, same_speaker, whole_name
 from rag.support import SupportChecker
 from rag.text import (
     AUXILIARY,
@@ -1526,6 +1526,7 @@ class ExtractiveAnswerer(Answerer):
         after = [text[sp.start : sp.end] for sp in spans[at + 2 : at + 5]]
         # theirs by name, or by what they are right after the sentence that names them ("... the California
         # Republican said." after "House GOP leader Kevin McCarthy criticized ...")
+        asked = whole_name(asked, text)
         if not self._by_description(asked, sentence, before, after) and not same_speaker(
             asked, attributed(before, sentence, after)
         ):
@@ -1679,8 +1680,9 @@ class ExtractiveAnswerer(Answerer):
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
-            if self._by_description(asked, cand.text, before, after) or same_speaker(
-                asked, attributed(before, cand.text, after)
+            whole = whole_name(asked, text)
+            if self._by_description(whole, cand.text, before, after) or same_speaker(
+                whole, attributed(before, cand.text, after)
             ):
                 kept.append(cand)
                 quoted = True

@@ -378,6 +378,15 @@ def described_speaker(sentence: str) -> str:
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?([{_CAP}][\w.'’-]*(?:\s+[{_CAP}][\w.'’-]*)*)$")
 
 
+def whole_name(asked: str, text: str) -> str:
+    """A one-word name as the article writes it whole, where it does so one way only ("Giannis" -> "Giannis
+    Antetokounmpo", whom its sentences then call "Antetokounmpo"); ``asked`` otherwise."""
+    if " " in asked.strip() or not asked[:1].isupper():
+        return asked
+    found = {m.group(0) for m in re.finditer(rf"(?<![\w'’-]){re.escape(asked)}\s+[A-Z][\w'’-]*[a-z](?![\w-])", text)}
+    return found.pop() if len(found) == 1 else asked
+
+
 def same_speaker(asked: str, said: str) -> bool:
     """Whether the speaker a sentence names is the one asked about ("Mikhail Mishustin" for "Mishustin"; not
     "Hunter Biden" for "Joe Biden")."""

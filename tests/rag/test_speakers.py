@@ -366,3 +366,13 @@ def test_a_word_before_a_role_and_a_name_names_no_one() -> None:
     assert asked_speaker(question, ["Etiquette", "Alma Brekke"]) == "Alma Brekke"
     told = "Biden told Putin at the summit that sanctions would follow. What did he say about Ukraine?"
     assert asked_speaker(told, ["Biden", "Putin", "Ukraine"]) == "Biden"
+
+
+def test_a_first_name_asked_is_the_whole_name_the_article_writes() -> None:
+    from rag.speakers import whole_name
+
+    text = "Alma Brekke had 32 points. Brekke was asked afterward about the streak."
+    assert whole_name("Alma", text) == "Alma Brekke"
+    assert same_speaker(whole_name("Alma", text), "Brekke")
+    assert whole_name("Alma", "Alma Brekke and Alma Dahl both scored.") == "Alma"  # two: not known which
+    assert whole_name("Alma Brekke", text) == "Alma Brekke"
