@@ -480,7 +480,7 @@ _PHRASE_WORDS = (3, 2)  # the lengths of the phrases looked up in a question typ
 
 
 # a day's possessive typed without its apostrophe, which headlines write with a capital ("Tonight's NBA Draft")
-_DAYS_TYPED = frozenset(["tonights", "todays", "yesterdays", "tomorrows", "tonight", "today", "yesterday", "tomorrow"])
+_DAYS_TYPED = frozenset([*RELATIVE_DAYS, *(f"{d}s" for d in RELATIVE_DAYS)])
 
 
 def _typed_phrases(question: str) -> list[tuple[int, int, str]]:
@@ -1655,7 +1655,7 @@ class ExtractiveAnswerer(Answerer):
         them: of an article that never does, the names rule says so ("don't mention Tokayev"). Also whether any
         candidate gives their words, or no article names them (False: the articles that name them don't quote them
         on this, and the others are no answer either)."""
-        articles: dict[str, tuple[str, int, list[Span]] | None] = {}
+        articles: dict[str, tuple[str, int, list[Span], str] | None] = {}
         kept = []
         quoted = False
         for cand in candidates:
@@ -1671,16 +1671,16 @@ class ExtractiveAnswerer(Answerer):
                 named = (
                     names_person(text, asked) if self.article_text is not None else mentions(text.lower(), asked, True)
                 )
-                articles[aid] = (text, base, sentence_spans(text)) if named else None
+                # (and the name asked as the article writes it whole: "Giannis" -> "Giannis Antetokounmpo")
+                articles[aid] = (text, base, sentence_spans(text), whole_name(asked, text)) if named else None
             if (article := articles[aid]) is None:
                 kept.append(cand)
                 continue
-            text, base, spans = article
+            text, base, spans, whole = article
             before = [text[sp.start : sp.end] for sp in spans if base + sp.end <= cand.start][-self.SPEAKER_CONTEXT :]
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
-            whole = whole_name(asked, text)
             if self._by_description(whole, cand.text, before, after) or same_speaker(
                 whole, attributed(before, cand.text, after)
             ):

@@ -56,7 +56,7 @@ from rag.names import (
 )
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.query import TRAILING_CONTEXT
-from rag.roles import Role, another_role, asked_role, given_role
+from rag.roles import Role, another_role, asked_role, given_role, refused_offices
 from rag.speakers import SAYING, asked_speaker
 from rag.text import (
     AUXILIARY,
@@ -2133,6 +2133,22 @@ def _a_country(name: str) -> bool:
     return place_group(name) is not None or bare(name).lower() in COUNTRIES
 
 
+def _told_day(sentence: str, ent: Entity) -> bool:
+    """Whether a date is the day the news was told: a weekday right after what was announced ("Suga of BTS
+    announced a string of concerts around the world Tuesday"), the day after a verb of telling and before "that"
+    ("announced Tuesday that the tour opens April 26"), or an opening date of a telling ("On April 9, Buckingham
+    Palace announced ...")."""
+    return bool(
+        (
+            _WEEKDAY.fullmatch(ent.text)
+            and _ANNOUNCED_OBJECT_BEFORE.search(sentence, 0, ent.start)
+            and _CLAUSE_END.match(sentence, ent.end)
+        )
+        or (_TOLD_ON.search(sentence, 0, ent.start) and _THAT_AFTER.match(sentence, ent.end))
+        or (_ON_BEFORE.search(sentence, 0, ent.start) and _TELLER_AFTER.match(sentence, ent.end))
+    )
+
+
 def _within_country(question: str) -> bool:
     """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
@@ -2322,15 +2338,20 @@ _GAIN_AFTER = re.compile(rf"\s+{_SUM_QUALIFIER}(?:{_GAINS})\b", re.I)
 _LOSS_AFTER = re.compile(rf"\s+{_SUM_QUALIFIER}(?:{_LOSSES})\b", re.I)
 
 
-def _the_other_side(asking: str, sentence: str, ent: Entity) -> bool:
-    """Whether a sum the sentence names a loss is given for a gain the question asks, or the other way round ("How
-    big was that profit?" against "the bank posted a loss of $2.31 billion"). A question that says both asks
-    neither; a sum the sentence does not name either way is never refused here."""
+def _side_asked(asking: str) -> str | None:
+    """ "gain" or "loss", the side of a sum the question asks ("How big was that profit?"); None for neither or both."""
     gain, loss = bool(_GAIN_ASKED.search(asking)), bool(_LOSS_ASKED.search(asking))
-    if gain == loss:
+    return None if gain == loss else "gain" if gain else "loss"
+
+
+def _the_other_side(side: str | None, sentence: str, ent: Entity) -> bool:
+    """Whether a sum the sentence names a loss is given for a gain the question asks (``side``: ``_side_asked``),
+    or the other way round ("How big was that profit?" against "the bank posted a loss of $2.31 billion"); a sum
+    the sentence does not name either way is never refused here."""
+    if side is None:
         return False
     before, after = sentence[max(0, ent.start - 60) : ent.start], sentence[ent.end : ent.end + 40]
-    if gain:
+    if side == "gain":
         return bool(_LOSS_BEFORE.search(before) or _LOSS_AFTER.match(after))
     return bool(_GAIN_BEFORE.search(before) or _GAIN_AFTER.match(after))
 
@@ -3092,11 +3113,9 @@ _OWN_WORTH = frozenset(key_terms("value worth price"))  # "fell 3 percent of the
 
 
 def _share_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
-    """Whether a share offered for a change the question asks ("how far did Microsoft shares drop") is a share of
-    another whole ("the layoffs would affect roughly 5% of its workforce"): its whole's word is none of the
-    question's."""
-    if not any(m.group(0).islower() for m in _CHANGE.finditer(frame.text)) or _SHARE_ASKED.search(frame.text):
-        return False
+    """Whether a share offered for a change the question asks ("how far did Microsoft shares drop", and no share:
+    the caller's to tell) is a share of another whole ("the layoffs would affect roughly 5% of its workforce"): its
+    whole's word is none of the question's."""
     if not _SHARE_IN.search(ent.text) and not _SHARE_AFTER.match(sentence, ent.end):
         return False
     if _CHANGE.search(sentence, max(0, ent.start - 40), ent.start) or _CHANGED_BY.search(sentence, 0, ent.start):
@@ -3149,14 +3168,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # "how much" asks an amount or a share, not a count of things ("How much did Maradona's shirt go for?" is not
     # answered by "Maradona's two memorable contributions"), but where a count changes ("How much did enrolment
     # drop?": "by 500 students"), unless of a price or a rate ("By how much have barge rates gone up?")
+    # a verb of change in small letters: "did the price of eggs rise" ("Rose Zhang", "Nordvik Rising" are names)
+    changed = any(m.group(0).islower() for m in _CHANGE.finditer(frame.text))
     how_much = (
-        frame.asks == "number"
-        and bool(_HOW_MUCH.search(asking))
-        # (a verb of change in small letters: "Rose Zhang" is no rise)
-        and (bool(_PRICED_NOUN.search(asking)) or not any(m.group(0).islower() for m in _CHANGE.finditer(frame.text)))
+        frame.asks == "number" and bool(_HOW_MUCH.search(asking)) and (bool(_PRICED_NOUN.search(asking)) or not changed)
     )
-    # "did the price of eggs rise" (a verb in small letters: "Nordvik Rising" is a name)
-    change_asked = (sum_asked or money_asked) and any(m.group(0).islower() for m in _CHANGE.finditer(frame.text))
+    change_asked = (sum_asked or money_asked) and changed
     kind = _date_kind(frame.text) if frame.asks == "date" else ""
     measure_asked = frame.asks == "number" and bool(_MEASURE_ASKED.search(frame.text))
     # "how fast was the car going" asks a speed; "how fast did the economy grow" a rate ("3%")
@@ -3164,6 +3181,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     time_asked = duration_asked and _time_taken(frame.text)
     share_asked = frame.asks == "number" and bool(_SHARE_ASKED.search(frame.text) or _RATE_CHANGE_ASKED.search(asking))
     amount_asked = frame.asks == "number" and bool(_AMOUNT_ASKED.search(frame.text))
+    # a change asked, not a share: "how far did shares drop" (not answered by "5% of its workforce")
+    change_not_share = frame.asks == "number" and changed and not _SHARE_ASKED.search(frame.text)
+    side = _side_asked(asking) if frame.asks == "number" else None  # a gain or a loss asked ("that profit")
+    # a coming event's day asked (not the telling's, nor a past act's), and a past act's
+    coming_asked = frame.asks == "date" and not _TELLING_ASKED.search(asking) and not _PAST_ASKED.search(asking)
+    past_date_asked = frame.asks == "date" and bool(_PAST_ASKED.search(asking))
     per = _PER_ASKED.search(asking) if sum_asked or money_asked or amount_asked else None
     years = _years_asked(frame.text) if frame.asks not in ("date", "work") else set()
     tied = _years_tied(sentence) if years else {}
@@ -3172,6 +3195,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # earthquake hit?": Turkey too (a people-word of a person, not of an event)
     people_of = [g for g in frame.names if _of_a_person(frame.text, g)]
     head_noun = asked_noun(frame) if frame.asks in ("person", "place", "organisation", "work", "event") else ""
+    # an office asked ("which judge"), whose other offices a title refuses (``given_role`` read per name only then)
+    office_asked = frame.asks == "person" and bool(head_noun) and refused_offices(head_noun, frame.text) is not None
+    reporting_asked = bool(_REPORTING_ASKED.search(frame.text))  # an outlet answers "who reported it first"
     within_country = frame.asks == "place" and _within_country(asked)
     where_in = frame.asks == "place" and _where_in_country(asked) is not None
     # (not "which state's capital city": a state)
@@ -3239,7 +3265,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "Republican" (a person to the small model now and then) is a party's member, no one's name
         if frame.asks == "person" and _heads_it(sentence, ent):
             continue  # "The Tesla and SpaceX CEO bought Twitter": SpaceX (a person to the small model) heads no one
-        if frame.asks == "person" and head_noun and another_role(head_noun, given_role(sentence, ent), frame.text):
+        if office_asked and another_role(head_noun, given_role(sentence, ent), frame.text):
             continue  # "Which judge ordered ...?" is not answered by "Australia's immigration minister Alex Hawke"
         if (
             frame.asks == "person"
@@ -3251,7 +3277,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "the 308th mass shooting": an organisation to the small model, and no name
         if (
             frame.asks == "person"
-            and not _REPORTING_ASKED.search(frame.text)
+            and not reporting_asked
             and (
                 bare(ent.text).lower() in _NEWS_OUTLETS
                 or _MEDIA_NOUN_BEFORE.search(sentence, max(0, ent.start - 40), ent.start)
@@ -3422,9 +3448,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "18-time major winner Chris Evert", "owns 20 gaming properties": a count, not an age
         if frame.counted is not None and _counted_for_another(frame, sentence, ent, analysed):
             continue  # "How many points did Caitlin Clark score?" is not answered by "Jasmine Carson scored 22 points"
-        if frame.asks == "number" and _share_of_another(frame, sentence, ent):
+        if change_not_share and _share_of_another(frame, sentence, ent):
             continue  # "How far did Microsoft shares drop?" is not answered by "roughly 5% of its workforce"
-        if frame.asks == "number" and _the_other_side(asking, sentence, ent):
+        if _the_other_side(side, sentence, ent):
             continue  # "How big was that profit?" is not answered by "posted a loss of $2.31 billion"
         if frame.asks == "number" and _in_clause_of_another(frame, sentence, ent):
             continue  # "How much did Maze Runner make?": not "The Shape of Water, which had its best frame with $5.7m"
@@ -3545,31 +3571,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # on Netflix, the company announced on Thursday": the day a coming event was told of, not its day (unless
             # the telling is what is asked)
             continue
-        if (
-            frame.asks == "date"
-            and (
-                (
-                    _WEEKDAY.fullmatch(ent.text)
-                    and _ANNOUNCED_OBJECT_BEFORE.search(sentence, 0, ent.start)
-                    and _CLAUSE_END.match(sentence, ent.end)
-                )
-                # "Suga announced Tuesday that the tour opens April 26"
-                or (_TOLD_ON.search(sentence, 0, ent.start) and _THAT_AFTER.match(sentence, ent.end))
-                # "On April 9, Buckingham Palace announced the official logo ..."
-                or (_ON_BEFORE.search(sentence, 0, ent.start) and _TELLER_AFTER.match(sentence, ent.end))
-            )
-            and not _TELLING_ASKED.search(asking)
-            and not _PAST_ASKED.search(asking)
-        ):
+        if coming_asked and _told_day(sentence, ent):
             # "When is the opening show?" is not answered by "Suga of BTS announced a string of concerts around the
             # world Tuesday": the day the news was told, not the day of what it tells of (unless the telling is
             # asked; a past act asked, "When did the university ban TikTok?", is told the day it is done as often)
             continue
-        if (
-            frame.asks == "date"
-            and _PAST_ASKED.search(asking)
-            and _PLANNED_BEFORE.search(sentence, max(0, ent.start - 240), ent.start)
-        ):
+        if past_date_asked and _PLANNED_BEFORE.search(sentence, max(0, ent.start - 240), ent.start):
             # "What time did the capsule splash down on Monday?" is not answered by "They now plan to ... splash
             # down off the coast of Florida at about 1 pm ET Monday": the time planned, not the time it happened
             continue

@@ -256,14 +256,22 @@ def another_role(noun: str, given: Role | None, question: str = "") -> bool:
     suspect in the killing?", ``question``) is not an office holder named with their title ("Okinawa Gov. Takeshi
     Onaga"), unless a former one. A name without a title, or with one this module does not know, is never
     refused."""
-    if given is None:
+    refused = refused_offices(noun, question)
+    if given is None or refused is None:
         return False
+    offices, former_pass = refused
+    return given.words in offices and not (former_pass and given.rank & _TEMPORAL)
+
+
+def refused_offices(noun: str, question: str = "") -> tuple[frozenset[str], bool] | None:
+    """The offices whose holders ``another_role`` refuses for the asked person noun, and whether a former holder
+    passes; None where it refuses none (a caller asks this once per question, ``given_role`` per name only then)."""
     asked = noun.strip().lower()
     asked = asked[:-1] if asked.endswith("s") and not asked.endswith("ss") else asked  # "senators" -> "senator"
     if asked in _VIOLENT_CULPRITS or (asked in _CULPRITS and _VIOLENT_CRIME.search(question)):
-        return given.words in _OFFICES and not given.rank & _TEMPORAL
+        return _OFFICES, True
     others = _OTHER_OFFICES.get(asked)
-    return others is not None and given.words in others
+    return (others, False) if others is not None else None
 
 
 # political offices and their spokespeople: named with their title, they speak of a crime, as a rule
@@ -276,7 +284,7 @@ _OFFICES = frozenset(
     + ["minority leader"]
 )
 # for an asked office, the offices that are others ("which senator": not the president; the majority leader is one)
-_OTHER_OFFICES = {
+_OTHER_OFFICES: dict[str, frozenset[str]] = {
     "judge": _OFFICES,
     "justice": _OFFICES,
     "senator": _OFFICES - {"senator", "majority leader", "minority leader"},
