@@ -247,6 +247,8 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
     return Answer(text=ABSTAIN_TEXT, citations=[], sources=[], abstained=True, mode=mode, note=note)
 
 
+# a question put to someone: "Antetokounmpo was asked afterward if ...", "She was again asked whether ..."
+_PUT_TO = re.compile(r"\b(?:was|were|got|been|being)\s+(?:(?:again|also|later|then|\w+ly)\s+)?asked\b")
 _OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"]")  # a sentence that opens with a quotation
 # a sentence that opens by telling what came of the one before it
 _AS_A_RESULT = re.compile(
@@ -590,6 +592,7 @@ def respell_names(
     question: str,
     near_spelling: Callable[..., str | None],
     knows: Callable[[str], bool] | None = None,
+    in_a_row: Callable[[str], bool] | None = None,
 ) -> tuple[str, list[tuple[str, str]]]:
     """The question with each name it types with a letter wrong written as the stored articles write it ("Which
     team is Breana Stewart playing for?" -> "Breanna"; ``near_spelling(word, question)``:
@@ -598,7 +601,9 @@ def respell_names(
     looked up, and only one that no article holds: a name no article mentions is still unknown, so the question is
     still refused ("The articles don't mention ..."). With ``knows`` (``LexicalIndex.knows``), a name of two or
     three such words that no chunk holds together is looked up word by word too (``near_spelling(word, rest of the
-    name, True)``), and read so only where the name as read is held."""
+    name, True)``), and read so only where the name as read is held. With ``in_a_row`` (``Store.holds_name``), a
+    name is held only where a chunk writes its words in a row: "Nick Canon" is read as "Nick Cannon" though a chunk
+    holds "Nick" and "canon"."""
     changed: list[tuple[str, str]] = []
 
     def read(m: re.Match[str]) -> str:
@@ -612,37 +617,40 @@ def respell_names(
     if knows is None:
         return respelt, changed
 
+    def held(name: str) -> bool:
+        return knows(name) and (in_a_row is None or in_a_row(name))
+
     def read_name(m: re.Match[str]) -> str:
         # a name whose every word some article holds, but none together: one word may be typed for another
         # ("Britney Griner": "Britney" is Spears's, "Brittney Griner" is the one the articles name)
         name = m.group(0)
-        if knows(name):
+        if held(name):
             return name
         lead = ""
         if _ASKING_WORD.fullmatch(name.split()[0]) and len(name.split()) > 2:
             # a question's first word is no part of the name ("Did Travis Kelces mom attend?")
             lead, name = name.split(maxsplit=1)
             lead += " "
-            if knows(name):
+            if held(name):
                 return lead + name
         for word in _CAPITALISED_WORD.findall(name):
             others = " ".join(w for w in name.split() if w != word)
             written = near_spelling(word, others, True)
-            if written is not None and knows(candidate := re.sub(rf"\b{re.escape(word)}\b", written, name)):
+            if written is not None and held(candidate := re.sub(rf"\b{re.escape(word)}\b", written, name)):
                 changed.append((word, written))
                 return lead + candidate
         last = name.split()[-1]
         for letter in _DROPPED_LAST:
             # the last letter of a name's last word left out, a silent one as often as not ("Michelle Yeo" for
             # "Michelle Yeoh", "Chase Elliot" for "Chase Elliott"): read so where the name as read is held whole
-            if knows(candidate := f"{name}{letter}"):
+            if held(candidate := f"{name}{letter}"):
                 changed.append((last, f"{last}{letter}"))
                 return lead + candidate
         if last.endswith("s") and not last.endswith("ss") and len(last) > 4:
             # the last word with its possessive typed without the apostrophe ("sydney mclaughlans dog")
             base = last[:-1]
-            written = base if knows(f"{name[: -len(last)]}{base}") else near_spelling(base, name[: -len(last)], True)
-            if written is not None and knows(candidate := f"{name[: -len(last)]}{written}"):
+            written = base if held(f"{name[: -len(last)]}{base}") else near_spelling(base, name[: -len(last)], True)
+            if written is not None and held(candidate := f"{name[: -len(last)]}{written}"):
                 changed.append((last, f"{written}’s"))
                 return f"{lead}{candidate}’s"
         return lead + name
@@ -1681,12 +1689,30 @@ class ExtractiveAnswerer(Answerer):
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
-            if self._by_description(whole, cand.text, before, after) or same_speaker(
-                whole, attributed(before, cand.text, after)
-            ):
+            put = _PUT_TO.search(cand.text)
+            if put is not None and names_person(cand.text[: put.start()], whole):
+                # a question put to them is not their words; it stands for the quotation that answers it
+                theirs = self._answered_after(whole, cand.text, before, after)
+            else:
+                theirs = self._by_description(whole, cand.text, before, after) or same_speaker(
+                    whole, attributed(before, cand.text, after)
+                )
+            if theirs:
                 kept.append(cand)
                 quoted = True
         return kept, quoted or all(a is None for a in articles.values())
+
+    def _answered_after(self, asked: str, sentence: str, before: Sequence[str], after: Sequence[str]) -> bool:
+        """Whether the question put to ``asked`` in ``sentence`` ("Antetokounmpo was asked afterward if the Bucks have
+        changed their mindset from the hunters to the hunted.") is answered in their words by the next sentence
+        ("“We're still hunting,” the reigning MVP said."): what they said is that quotation, quoted after it
+        (``_their_words_after``)."""
+        if not after or not _OPENS_QUOTE.match(after[0]):
+            return False
+        context = [*before, sentence]
+        return self._by_description(asked, after[0], context, after[1:]) or same_speaker(
+            asked, attributed(context, after[0], after[1:])
+        )
 
     @staticmethod
     def _offers(frame: Frame, cand: _Candidate, analysed: dict[str, Analysed]) -> bool:

@@ -395,7 +395,7 @@ _MEASURE_ASKED = re.compile(
 # (the verb of the question's own clause: not "the bridge that opened last year", "which has been ...")
 _TIME_TAKEN = re.compile(
     r"\bhow\s+long\s+(?!ago\b)(?:(?!\b(?:and|or|that|which|who|whom|where|when|while)\b)[^?,;]){0,60}?"
-    r"\b(?:take|takes|took|taking|last(?=\s*[?.!]*\s*$|\s+(?:for|until|after|through|beyond|in|at)\b)|lasts|lasted|"
+    r"\b(?:take|takes|took|taking|last(?=\s*[?.!]*\s*$|\s+(?:for|until|after|before|through|beyond|in|at|during|once)\b)|lasts|lasted|"
     r"lasting|stay|stays|stayed|wait|"
     r"waits|waited|spend|spends|spent|serve|serves|served|been|remain|remains|remained)\b"
     # "how long was rihanna's halftime set": an event lasts; "how long is the bridge" is left open
@@ -486,6 +486,12 @@ _SUM_OF = re.compile(
 _SUM_OF_BEFORE = re.compile(
     r"\b((?:annual\s+|total\s+|net\s+|quarterly\s+)?(?:revenue|sales|profits?|earnings|income|turnover))\s+"
     r"(?:of|at|totall?ing)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|some\s+)?$",
+    re.I,
+)
+# a sum given away, in the clause before it: "will donate $5 to the charity, up to $200,000 total" (no price)
+_GIFT_BEFORE = re.compile(
+    r"\b(donate[sd]?|donating|pledge[sd]?|pledging|award(?:s|ed)?|awarding|grant(?:s|ed)?)\s+"
+    r"[^;.!?]*$",
     re.I,
 )
 _TEAM_SCORE_AFTER = re.compile(r"\s+\d{1,3}\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+\d{1,3}\b")
@@ -945,6 +951,9 @@ _VERB_BETWEEN_NAMES = re.compile(
 _OWNER_TYPED_BEFORE = re.compile(r"^(?!(?:des|los|las|les|dos|das)\s)[a-z][a-z]+s\s+(?=[A-Z])")  # (not "los Angeles")
 
 
+_SHORT_NUMBER = re.compile(r"[$£€]?\d+(?:[.,]\d+)?(?:k|m|mn|bn|b)")  # "150k", "$1.5m", "2bn"
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -1006,8 +1015,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     for noun in analysed.proper_nouns:  # proper nouns the recogniser missed ("Tesla", "Mishustin")
         token = clean_name(noun)
         low = token.lower()
-        if low in dated:
-            continue
+        if low in dated or _SHORT_NUMBER.fullmatch(low):
+            continue  # (nor a number written short: "could bitcoin hit 150k", "a 25k bonus")
         if (
             token
             and low not in STOPWORDS
@@ -1136,11 +1145,12 @@ _FIRST_PERSON = re.compile(
 _I = re.compile(r"(?:^|(?<=\s))I(?=\s)")
 # a sentence whose "I" goes without saying: "Just saw the pictures from Philly.", "Stayed up for the semis last
 # night.", "Watching the highlights of City's win." (a news scene opens with its subject, or with "Following ...",
-# "Looking ahead, ...")
+# "Looking ahead, ..."; no news sentence opens with "Been")
 _ASKERS_OPENING = re.compile(
-    r"^\W*(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
+    r"^\W*(?:been\s+(?!\d)\w+|"  # "Been stuck at home since Ducey closed the theaters.": an "I've" left out
+    r"(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
     r"listened|caught|noticed|wondering|came\s+across|got\s+back|(?:read|reading)\s+(?:a|an|the|that|this|about)|"
-    r"thinking|(?:planning|booked)\s+(?:a|an|my|our|to)\b)",
+    r"thinking|(?:planning|booked)\s+(?:a|an|my|our|to)\b))",
     re.I,
 )
 
@@ -3389,6 +3399,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # "By how much have barge rates gone up?" is not answered by "eight barges running aground": a count
             # of things, where "how much" asks an amount ("12 inches" of snow is a quantity, "$5" a sum)
             continue
+        if frame.asks == "number" and sentence[max(0, ent.start - 1) : ent.start] == "#":
+            continue  # "the #1 plush brand" (a sum to the small model): a rank, no count or price
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
         if frame.asks == "number" and not share_asked and _whole_of_a_share(frame, sentence, ent):
@@ -3406,6 +3418,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # "how much does the app cost" is not answered by "$1 billion in revenue", nor "what price did the stock
             # fall to" by "net sales of $1.26 billion"
             continue
+        if (
+            price_asked
+            and (gift := _GIFT_BEFORE.search(sentence, max(0, ent.start - 80), ent.start)) is not None
+            and not set(key_terms(gift.group(1))) & set(frame.topic)
+        ):
+            continue  # "how much does the birthday meal cost" is not answered by "the company will donate $5"
         if _an_average(frame, sentence, ent) or _one_games(frame, sentence, ent):
             continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count (and the reverse)
         if frame.counted is not None and _CLOCK_TIME.fullmatch(ent.text.strip()):

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.faults import crash_point
+from rag.names import people_word
 from rag.text import fold_accents, passage_terms
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -293,11 +294,13 @@ class LexicalIndex:
         found = self.features([chunk_id]).get(chunk_id)
         return found if found is not None else passage_terms(text)
 
-    def knows(self, text: str, exclude_ids: frozenset[str] | None = None) -> bool:
+    def knows(self, text: str, exclude_ids: frozenset[str] | None = None, together: bool = False) -> bool:
         """Whether some chunk holds every indexed word of ``text`` (stop words aside), outside the articles
         ``exclude_ids``: a name's words one by one are not the name ("Port Alvarado" is no place an article names
         where one says "port" and another "Alvarado"); a name of three words or more, all but its commonest. A word
-        typed without its accents counts as written with them ("fein" is known when an article says "Féin")."""
+        typed without its accents counts as written with them ("fein" is known when an article says "Féin").
+        ``together``: the words in a row, as a name is written ("Nick Canon" is not held where a chunk tells of Nick
+        Cannon and a canon; no exclusions, accents or long names' commonest word left out)."""
         if not self.exists():
             return False
         db = self._db()
@@ -306,6 +309,11 @@ class LexicalIndex:
         tokens = list(dict.fromkeys(tokenize([text])[0]))
         if not tokens:
             return True
+        if together:
+            return (
+                db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (_quote(" ".join(tokens)),)).fetchone()
+                is not None
+            )
         if exclude_ids:
             query = (
                 "SELECT 1 FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? "
@@ -315,6 +323,13 @@ class LexicalIndex:
         else:
             query, params = "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", ()
         if db.execute(query, (" AND ".join(map(_quote, tokens)), *params)).fetchone() is not None:
+            return True
+        # a place in "-ia" told by its people-word only ("Calabria": "the Calabrian coast")
+        people = people_word(text.strip()) if len(tokens) == 1 else None
+        if (
+            people
+            and db.execute(query, (" OR ".join(map(_quote, [*tokens, *tokenize([people])[0]])), *params)).fetchone()
+        ):
             return True
         accented = self._accented()  # read only for a name not found as typed
         either = [" OR ".join(map(_quote, [t, *(accented.get(t, ()) if t.isascii() else ())])) for t in tokens]

@@ -221,6 +221,15 @@ def demonym_of(place: str, word: str) -> bool:
     return any(word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS for stem in stems)
 
 
+_REGION_IN_IA = re.compile(r"[A-Z][a-z]{3,}ia")  # "Calabria", "Siberia", "Bavaria", "Patagonia"
+
+
+def people_word(name: str) -> str | None:
+    """The people-word of a place in "-ia" ("Calabrian" of "Calabria", "Siberian" of "Siberia"), the regular form
+    that articles write beside a place's own name ("the Calabrian coast"); None for another name."""
+    return name + "n" if _REGION_IN_IA.fullmatch(name) else None
+
+
 def same_place(a: str, b: str) -> bool:
     """Whether two names name the same country or union ("America" and "US")."""
     group = place_group(a)
@@ -325,6 +334,8 @@ def mentions(text_lower: str, name: str, person: bool = False) -> bool:
         return True
     if not person and any(says(text_lower, form) for form in _possessive_forms(name)):
         return True  # "taco johns" typed for "Taco John's" (not for a person: "Williams" is not "Prince William's")
+    if not person and (people := people_word(name)) and says(text_lower, people.lower()):
+        return True  # "the shipwreck off Calabria": "the Calabrian coast"
     loose = None if person else _loose_name(name.lower())
     return loose is not None and any(len(_WORD.findall(m.group(0))) <= loose[1] for m in loose[0].finditer(text_lower))
 

@@ -105,7 +105,7 @@ class Pipeline:
         question = restore_apostrophes(question)
         recased = recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
         known = lambda name: not self.store.unknown_names([name])  # noqa: E731
-        respelt, changed = respell_names(recased, self.store.near_spelling, known)
+        respelt, changed = respell_names(recased, self.store.near_spelling, known, self.store.holds_name)
         return name_organisations(respelt, known, caseless(question)), changed
 
     def ask(self, query: Query, history: History = ()) -> Answer:

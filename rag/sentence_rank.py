@@ -48,9 +48,16 @@ _QUESTION_SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
 def focus_text(question: str) -> str:
-    """The question's last sentence: the question proper, after any scene it sets."""
+    """The question's last sentence: the question proper, after any scene it sets (in a clause of its own too:
+    "Dominion wants $1.6 billion from Fox, but how much is Smartmatic suing the network for?")."""
     parts = [p for p in _QUESTION_SENTENCE.split(question.strip()) if p]
-    return parts[-1] if parts else question
+    last = parts[-1] if parts else question
+    clauses = _ASKING_CLAUSE.split(last)
+    return clauses[-1] if len(clauses) > 1 and clauses[-1].strip() else last
+
+
+# a scene's clause before the one that asks: "..., but how much ...", "...; so who ..."
+_ASKING_CLAUSE = re.compile(r"[,;]\s+(?:but|and|so)\s+(?=(?:how|what|who|whom|which|where|when|why)\b)", re.I)
 
 
 def surface_features(sentence: str, question_lower: str, article_start: int) -> dict[str, float]:

@@ -30,7 +30,9 @@ _ASKED_VERBS = (
     r"say|said|saying|tell|told|telling|think|thinks|thought|claim|claimed|argue|argued|announce|announced|write|"
     r"wrote|warn|warned|add|added|suggest|suggested|propose|proposed|promise|promised|reveal|revealed|admit|admitted|"
     r"explain|explained|stress|stressed|tweet|tweeted|post|posted|predict|predicted|compare|compared|liken|likened|"
-    r"describe|described|joke|joked|quip|quipped"
+    r"describe|described|joke|joked|quip|quipped|"
+    # "What did Charles Barkley call Kevin Durant?" (a person called something; not "What did NASA call the mission?")
+    r"call(?=\s+(?:him|her|them|(?-i:[A-Z])))"
 )
 _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
@@ -353,7 +355,8 @@ def speaker(sentence: str) -> str:
 _DESCRIBED = (
     r"(?:the\s+(?:(?:\d+|[a-z]+-?[a-z]*)-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:\d+-year-old|singer|star|actor|actress|rapper|musician|artist|comedian|author|writer|novelist|quarterback|"
-    r"golfer|pitcher|coach|champion|legend|veteran|superstar|icon|filmmaker|director|chef|entrepreneur|billionaire)"
+    r"golfer|pitcher|coach|champion|legend|veteran|superstar|icon|filmmaker|director|chef|entrepreneur|billionaire|"
+    r"mvp|forward|guard|striker|midfielder|goalkeeper|winger|captain|skipper)"
     # a lawmaker by state and party: "the California Republican said"
     r"|the\s+(?-i:(?:[A-Z][\w.-]*\s+){1,2}(?:Republican|Democrat|Independent)(?!\s+[A-Z])))"
 )

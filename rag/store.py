@@ -271,6 +271,10 @@ class Store:
         exclude = frozenset(exclude_articles)
         return tuple(n for n in names if not index.knows(n, exclude))
 
+    def holds_name(self, name: str) -> bool:
+        """Whether some stored chunk writes the words of ``name`` in a row (``LexicalIndex.knows``, ``together``)."""
+        return self.lexical().knows(name, together=True)
+
     def near_spelling(self, word: str, context: str = "", indexed: bool = False) -> str | None:
         """The stored articles' name that ``word``, a name no article holds (or, ``indexed``, one typed for another),
         misspells in ``context`` (the question; ``LexicalIndex.near_spelling``)."""

@@ -190,6 +190,13 @@ def test_a_place_the_question_names_by_its_people_word_is_not_its_answer(ner: En
     assert demonym_of("Turkey", "Turkish") and not demonym_of("Turkey", "turkeys")
 
 
+def test_a_region_in_ia_is_mentioned_by_its_people_word() -> None:
+    # "the shipwreck off Calabria": an article about "the Calabrian coast" mentions it
+    assert mentions("rescuers recovered 62 bodies off the tromsvian coast.", "Tromsvia")
+    assert not mentions("rescuers recovered 62 bodies off the tromsvian coast.", "Tromsvia", person=True)
+    assert not mentions("the tromsvians won.", "Tromsvik")  # only a name in "-ia"
+
+
 def test_the_entity_a_sentence_calls_what_was_asked_is_preferred(ner: EntityRecognizer) -> None:
     text = (
         "Lars Vik's methodical approach to giving stands in sharp contrast to that of his ex-wife, the philanthropist"
@@ -1123,6 +1130,15 @@ def test_respell_names_looks_up_words_written_with_a_capital_only() -> None:
     # the last letter of a name's last word left out ("Michelle Yeo" for "Michelle Yeoh"), where it is held whole
     text, changed = respell_names("What did Michelle Yeo say?", lambda *a: None, {"Michelle Yeoh"}.__contains__)
     assert text == "What did Michelle Yeoh say?" and changed == [("Yeo", "Yeoh")]
+
+    # a name whose words one chunk holds, but not in a row ("Nick" and "canon"), is read as the name held in a row
+    def near_doubled(word: str, context: str, indexed: bool = False) -> str | None:
+        return {"Canon": "Cannon"}.get(word) if indexed else None
+
+    in_a_row = {"Nick Cannon", "Canon Camera"}.__contains__
+    text, changed = respell_names("What did Nick Canon name the baby?", near_doubled, lambda name: True, in_a_row)
+    assert text == "What did Nick Cannon name the baby?" and changed == [("Canon", "Cannon")]
+    assert respell_names("What did Canon Camera make?", near_doubled, lambda name: True, in_a_row)[1] == []
     assert respell_names("What did Michelle Yeo say?", lambda *a: None, set().__contains__)[1] == []
 
     # a word with a capital inside ("McAvay" for "McAvoy")
@@ -1943,6 +1959,8 @@ def test_a_share_a_time_taken_and_a_speed_are_asked_for_in_their_own_units(ner: 
     swim = "Ottilie Brennan swam the 21.3-mile length of Lake Tromsvik in 12 hours."
     assert _offered(ner, "How long did it take Ottilie Brennan to swim Lake Tromsvik?", swim) == ["12 hours"]
     assert "21.3-mile" in _offered(ner, "How long is Lake Tromsvik?", swim)  # a length of a thing, asked as such
+    motorcade = "The motorcade is expected to travel the estimated four miles to the Tromsvik courthouse."
+    assert _offered(ner, "How long did the Tromsvik hearing last before she left the courthouse?", motorcade) == []
     car = "The car, going 50 mph, hit six people in the Tromsvik market."
     assert _offered(ner, "How fast was the car going in the Tromsvik market?", car) == ["50 mph"]
     assert _offered(ner, "How fast was the car going?", "The car hit six people in the Tromsvik market.") == []
@@ -3327,6 +3345,9 @@ def test_the_asker_s_own_scene_is_not_missed(ner: EntityRecognizer) -> None:
     }
     assert chatter("Stayed up for the semis last night. Who won?") >= {"semi", "night"}
     assert chatter("Planning a trip to Tromsvik this spring. When does the ferry run?") >= {"trip", "spring"}
+    # "Been ..." opens no news sentence: an "I've" left out
+    assert chatter("Been stuck at home since Tromsvik closed the pools. When do the pools reopen?") >= {"stuck", "home"}
+    assert chatter("Been 40 years since the Tromsvik ferry sank. When was it raised?") == frozenset()
     assert chatter("Heading into the playoffs, the Tromsvik Rovers lost. Who won?") == frozenset()  # a news scene
     assert "happen" not in _framed(ner, "Where did the Tromsvik ferry fire happen?").topic  # no word of a topic
     # a setting taken as given, in a clause
@@ -3966,6 +3987,13 @@ def test_a_sum_of_sales_is_no_price_and_an_age_group_no_firm(ner: EntityRecogniz
     price = "what price did Nordvik Home stock fall to after the bankruptcy warning"
     assert _offered(ner, price, "Nordvik Home expects net sales of $1.26 billion for the quarter.") == []
     assert _offered(ner, price, "Nordvik Home stock fell to $1.82 a share.") == ["$1.82"]
+    # a sum given away is no price, nor a rank ("#1": a sum to the small model)
+    meal = "how much does the tromsvik birthday meal cost at nordvik"
+    gift = "Nordvik will donate $5 to the Tromsvik charity for each post, up to $200,000 total."
+    assert _offered(ner, meal, gift) == []
+    assert _offered(ner, "how much did Nordvik donate to the Tromsvik charity", gift) != []
+    assert _offered(ner, meal, "The Tromsvik birthday meal costs $8.99 at Nordvik.") == ["$8.99"]
+    assert _offered(ner, meal, "Nordvik, the #1 burger brand worldwide, sells the Tromsvik meal.") == []
     firm = "Which research firm ran the Nordvik vitality survey?"
     assert _offered(ner, firm, "About 32% of Gen Z adults said so, Tromsvik Research found.") == ["Tromsvik Research"]
 

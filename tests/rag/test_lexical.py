@@ -97,6 +97,14 @@ def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
     assert not index.knows("Larkspur orchards")
     # nor by an article the query leaves out
     assert not index.knows("Pellworth orchards", frozenset({"c"})) and index.knows("Larkspur Bay", frozenset({"c"}))
+    # in a row, as a name is written: not words of one chunk apart
+    assert index.knows("Pellworth orchards", together=True) and not index.knows("Pellworth seawall", together=True)
+    assert index.knows("Pellworth seawall")
+    # a region in "-ia" by its people-word ("Calabria": "the Calabrian coast"), not a name in another ending
+    index = LexicalIndex.build(
+        tmp_path / "d.sqlite", [ChunkRow("d#0:w", "A ship sank off the Tromsvian coast.", {"article_id": "d"})], "g1"
+    )
+    assert index.knows("Tromsvia") and not index.knows("Tromsvi") and not index.knows("Tromsviaa")
 
 
 def test_a_long_name_is_known_by_all_its_words_but_the_commonest(tmp_path: Path) -> None:

@@ -305,6 +305,26 @@ def test_a_report_of_their_speech_is_followed_by_the_words_a_description_of_them
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
 
 
+def test_a_question_put_to_them_is_followed_by_the_words_that_answer_it(ner: EntityRecognizer) -> None:
+    text = (
+        "Ottilie Brennan scored 32 points and Tromsvik beat Bergen 122-101 on Saturday.\n\n"
+        "“I’m comfortable, but I have to keep getting better,” Brennan said of her shooting.\n\n"
+        "Brennan was asked afterward if the Rovers have gone from the hunters to the hunted. "
+        "“We're still hunting,” the reigning MVP said. The Rovers play again on Monday."
+    )
+    answerer = _reading(ner, {"a1": text}.get)
+    question = "After Tromsvik beat Bergen, Ottilie got asked if the Rovers had gone from the hunters to the hunted. What did she say?"
+    answer = answerer.answer(Query(question), [text_hit(text, "a1", question)])
+    quotes = [c.quote for c in answer.citations]
+    assert any("still hunting" in q for q in quotes), answer.text  # the quotation after the question put to her
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    # a question put to her that no words of hers answer is not what she said
+    unanswered = text.replace("“We're still hunting,” the reigning MVP said. ", "")
+    answerer = _reading(ner, {"a2": unanswered}.get)
+    answer = answerer.answer(Query(question), [text_hit(unanswered, "a2", question)])
+    assert all("was asked" not in c.quote for c in answer.citations), answer.text
+
+
 def test_a_sentence_that_tells_of_the_last_speaker_is_not_their_words() -> None:
     said = "In response, Brennan wrote, “There is a tiny chance it is true.”"
     about = "Brennan’s post comes amid concerns about how the ferry chief will run the harbour."
