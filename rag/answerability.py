@@ -3994,6 +3994,7 @@ def denies_asked_act(frame: Frame, sentence: str) -> bool:
 # a full stop, not an abbreviation's ("No. 1 seed", "St. Louis", "Mr. Smith", "J. Smith")
 _STOP = r"(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]"
 _SENTENCE_BOUNDARY = re.compile(rf"[;\n]|{_STOP}[\"”’)]*\s")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;:]*,")  # ", which was off the charts last year,"
 _CLAUSE_BOUNDARY = re.compile(rf"[,;:—–\n]|{_STOP}[\"”’)]*\s|\b(?:but|though|although|while|whereas)\b", re.I)
 
 
@@ -4161,6 +4162,9 @@ _UP = (
     rf"(?:rais(?:e|es|ed|ing)|hik(?:e|es|ed|ing)){_RATE_OBJECT}|"
     r"ris(?:e|es|ing|en)|rose|climb(?:s|ed|ing)?|sp(?:eed|eeds|eeding|ed)\s+up|accelerat(?:e|es|ed|ing)|"
     r"increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
+    # "prices doubled", "why did lobster prices double this year" (not "a double bogey"); "is up 7%"
+    r"doubl(?:ed|es|ing)|tripl(?:ed|es|ing)|double(?=\s*[?.!]*\s*$|\s+(?:in|since|over|this|last|from)\b)|"
+    r"(?:is|are|was|were|been)\s+up\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]|"
     # an economy that grew, by or to a figure or faster (not "grow up", "grown-ups", "investors grew worried")
     rf"gr(?:ow|ows|ew|own|owing){_CHANGE_AFTER}|"
     r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from|"
@@ -4173,7 +4177,10 @@ _DOWN = (
     r"drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
     rf"shr(?:ink|inks|ank|unk|inking){_CHANGE_AFTER}|"
-    r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)"
+    r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)|"
+    # "has come down to half the price", "halved"; "The cost of lobster is down 7.2%"
+    r"(?:come|comes|came|coming)\s+down|halv(?:ed|es|ing)|"
+    r"(?:is|are|was|were|been)\s+down\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]"
 )
 # "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
 _FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
@@ -4228,6 +4235,12 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
         denied = any(d.start(1) == m.start() for d in _DENIED_VERB.finditer(sentence, start, m.end()))
         if not _same_rate(asking, asked, sentence, m):
             continue  # "Why did Apple shares rise?" is not denied by "Apple lowered its outlook"
+        aside = next((a for a in _RELATIVE_ASIDE.finditer(sentence, 0, m.start()) if a.end() >= start), None)
+        if not subject & set(key_terms(" ".join(before))) and aside is not None:
+            # past a relative clause between the subject and its verb: "Lobster, which was off the charts last
+            # year, has come down to half the price"
+            start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, aside.start())), default=0)
+            before = (sentence[start : aside.start()] + " " + sentence[aside.end() : m.start()]).split()[-7:]
         if subject & set(key_terms(" ".join(before))) and not denied:
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
             told = sentence[start:end].strip().rstrip(" .")

@@ -32,7 +32,7 @@ _ASKED_VERBS = (
     r"explain|explained|stress|stressed|tweet|tweeted|post|posted|predict|predicted|compare|compared|liken|likened|"
     r"describe|described|joke|joked|quip|quipped|"
     # "What did Charles Barkley call Kevin Durant?" (a person called something; not "What did NASA call the mission?")
-    r"call(?=\s+(?:him|her|them|(?-i:[A-Z])))"
+    r"call(?=\s+(?:(?:him|her|them)(?:sel(?:f|ves))?\b|(?-i:[A-Z])))"
 )
 _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
@@ -311,6 +311,14 @@ def _before(head: str) -> str:
     return _name_in(run.group(0))
 
 
+# a speaker named as the sentence opens, then told of by a pronoun in a clause of its own: "In 1939, Lou Gehrig ...
+# delivered his famous farewell speech in which he called himself “the luckiest man on the face of the earth.”"
+_IN_WHICH_THEY = re.compile(r"\b(?:in\s+which|where)\s+(?:he|she|they)$", re.I)
+_OPENING_NAME = re.compile(
+    r"(?:[^,]{0,30},\s+)?(?!The\b)([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b(?!\s+(?:[A-Z]|of\s+the\s+[a-z]))"
+)
+
+
 def speaker(sentence: str) -> str:
     """Who the sentence says is speaking: a name (or the word for whoever it is: "officials"); ``UNKNOWN`` ("")
     for a pronoun, a bare title, or a sentence that reports no speech. A verb of saying's own subject comes before
@@ -339,6 +347,8 @@ def speaker(sentence: str) -> str:
                 said = UNKNOWN
         if not said and before:
             said = _before(before)
+        if not said and _IN_WHICH_THEY.search(before) and (opening := _OPENING_NAME.match(sentence)):
+            said = opening.group(1)  # "Jim Kenney ... issued a statement in which he called Trump “...”"
         if said:
             return said
     if m := _ACCORDING.search(sentence):

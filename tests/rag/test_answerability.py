@@ -4019,6 +4019,20 @@ def test_a_rate_cut_told_as_a_raise_denies_the_premise(ner: EntityRecognizer) ->
     assert reversed_change(jobs, "Nordvik Bank raised its prices.") is None  # no rate or price asked
 
 
+def test_a_price_that_came_down_or_is_down_denies_a_doubling(ner: EntityRecognizer) -> None:
+    from rag.answerability import reversed_change
+
+    doubled = _framed(ner, "why did tromsvik lobster prices double this year")
+    found = reversed_change(doubled, "Lobster, which was off the charts last year, has come down to half the price.")
+    assert found == "Lobster, which was off the charts last year, has come down to half the price"  # past the aside
+    assert reversed_change(doubled, "The cost of lobster is down 7.2%, and crab fell 9.5%.") is not None
+    assert reversed_change(doubled, "Lobster prices doubled in Tromsvik after the storm.") is None
+    assert reversed_change(doubled, "Crab, which was cheap, has come down too.") is None  # another subject
+    fell = _framed(ner, "Why did Tromsvik lobster prices fall?")
+    assert reversed_change(fell, "The cost of lobster is up 7% this year.") is not None
+    assert reversed_change(fell, "The price of a double lobster roll fell.") is None  # "double" is no rise here
+
+
 def test_a_word_in_small_letters_before_a_name_is_none_of_it(ner: EntityRecognizer) -> None:
     frame = _framed(ner, "Bernard Kerik’s lawyer got 25k from trumps Save America PAC what's the lawyers name")
     assert any(n.startswith("Save America") for n in frame.names)

@@ -66,6 +66,16 @@ from tests.fakes import TEST_MODEL, fake_embed, text_hit
         ("Italy said it would send troops.", "Italy"),
         ("More details were announced later.", UNKNOWN),  # the passive names no speaker
         ("The university has unfairly continued to charge tuition, Berman said.", "Berman"),
+        # the name the sentence opens with, told of by a pronoun after "in which"
+        (
+            'Ann Vik, the mayor of Tromsvik, issued a statement in which she called Lars Berg "a fragile man."',
+            "Ann Vik",
+        ),
+        (
+            "In 1939, Lars Berg of the Tromsvik Rovers gave a speech in which he called himself “the luckiest man.”",
+            "Lars Berg",
+        ),
+        ('The Tromsvik Post ran a story in which he called the plan "calm".', UNKNOWN),
         # no one named: a pronoun, a bare title, a title of something, no speech at all ("states" is a noun here)
         ("Six Republican-led states sued President Joe Biden to block the plan.", UNKNOWN),
         ("“Our unity is in demand,” he explained.", UNKNOWN),
@@ -108,6 +118,10 @@ def test_the_asked_speaker_and_the_sentences_before() -> None:
     assert asked_speaker("What did Putin and Zelensky say about the talks?", ["Putin", "Zelensky"]) is None
     assert asked_speaker("What did Russian President Putin say about it?", ["Putin"]) == "Putin"
     assert asked_speaker("How did Lars Vik joke about his trade?", ["Lars Vik"]) == "Lars Vik"
+    # "what did X call <a person>" asks their words; "what did X call the mission" asks a name
+    assert asked_speaker("What did Ann Vik call Lars Berg on TV?", ["Ann Vik", "Lars Berg"]) == "Ann Vik"
+    assert asked_speaker("what did Lars Berg call himself in his speech", ["Lars Berg"]) == "Lars Berg"
+    assert asked_speaker("What did Ann Vik call the new ferry?", ["Ann Vik"]) is None
     told = "Ann Vik has promised a harbour plan. How did she tell the Tromsvik Post the problem should be treated?"
     assert asked_speaker(told, ["Ann Vik", "Tromsvik Post"]) == "Ann Vik"  # "she" of the scene, and "tell"
     assert asked_speaker("How did Ann Vik tell the difference between the ferries?", ["Ann Vik"]) is None
