@@ -3134,6 +3134,19 @@ def _share_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
     return whole is not None and not set(key_terms(whole.group(1))) & (set(frame.topic) | _OWN_WORTH)
 
 
+_EVENTS_YEAR = re.compile(r"(?:the\s+)?((?:19|20)\d\d)\s+(?=[A-Z])")
+
+
+def _years_of_events(sentence: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The year that opens an event's name, as a date of its own ("the 1990 U.S. Open", one event to the small
+    model, was held in 1990), for a question that asks what year."""
+    out = []
+    for ent in entities:
+        if ent.label in ("EVENT", "WORK_OF_ART", "LAW") and (m := _EVENTS_YEAR.match(ent.text)) is not None:
+            out.append(Entity(m.group(1), "DATE", ent.start + m.start(1), ent.start + m.end(1)))
+    return out
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -3237,6 +3250,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     entities = analysed.entities
     if frame.names_a_thing:
         entities = (*entities, *named_as(sentence, entities))  # "a service called Max", untagged
+    if kind == "year":
+        entities = (*entities, *_years_of_events(sentence, entities))  # "the 1990 U.S. Open": held in 1990
     for ent in entities:
         if frame.asks in ("work", "name") and (title := quoted_title(sentence, ent)) is not None:
             if any(e.start == title.start for e in out):
@@ -3829,7 +3844,7 @@ UnknownNames = Callable[[Sequence[str], Sequence[str]], tuple[str, ...]]
 # ("Why didn't ...", "refused to") asks about the denial.
 _DENIED_VERB = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|(?<=n)'t|(?<=n)’t)\s+(?:(?:yet|even|ever|actually|really|to|be|been|being|have|"
-    r"had|has)\s+)*([a-z]+)(?:\s+(?:or|nor)\s+([a-z]+))?\b",  # "was not arrested or charged"
+    r"had|has|able|managed)\s+)*([a-z]+)(?:\s+(?:or|nor)\s+([a-z]+))?\b",  # "was not arrested or charged"
     re.I,
 )
 _NEGATIVE_QUESTION = re.compile(
@@ -4008,7 +4023,11 @@ _WIN_VERB = (
     r"stun(?:s|ned|ning)?|hold\s+off|held\s+off|outplay(?:s|ed|ing)?|oust(?:s|ed|ing)?)"
 )
 _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
-_LOSE_VERB = r"(?:lose|loses|losing|lost|loss|fall|falls|fell|falling|bow(?:ed|s)?\s+out)\s+to"  # "lost to the Heat"
+# "lost to the Heat" (not the season: "coming back to Indiana this fall to play with ...")
+_LOSE_VERB = (
+    r"(?:lose|loses|losing|lost|loss|(?<!this\s)(?<!last\s)(?<!next\s)(?<!the\s)(?<!that\s)fall|falls|fell|falling|"
+    r"bow(?:ed|s)?\s+out)\s+to"
+)
 _LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
 # (a win told as a noun in a sentence too: "opened the season with a 112-94 victory over the Pelicans")
 _RESULT = re.compile(
@@ -4111,6 +4130,8 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     homes = _with_home(winner, sentence), _with_home(loser, sentence)
     winner, loser = homes[0] - homes[1], homes[1] - homes[0]  # not "York" of the New York Rangers and Islanders
     for m in _RESULT.finditer(sentence):
+        if m.start() > 0 and m.group(0)[0].isupper():
+            continue  # a word of a name: "NPR's “From the Top”", "Top Gun"
         if (
             _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
             or (m.group("win") and _BY_AFTER.match(sentence, m.end()))

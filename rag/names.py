@@ -548,13 +548,25 @@ def _spelled(short: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])" + link.join(rf"{c}[a-z][\w'’.-]*" for c in short) + r"(?![\w'’])")
 
 
+@lru_cache(maxsize=256)
+def _spelled_small(short: str) -> re.Pattern[str]:
+    """Words in small letters whose initials are ``short``'s letters, side by side."""
+    return re.compile(r"(?<![\w'’-])" + r"\s+".join(rf"{c.lower()}[a-z]+" for c in short) + r"(?![\w'’-])")
+
+
 def spells_out(text: str, short: str) -> bool:
     """Whether ``text`` (as written) names what a short capital abbreviation stands for: "SF" is named by "San
     Francisco", "NYC" by "New York City", "SVB" by "Silicon Valley Bank". Not a country's or a state's ("US" is
     named by its own forms, ``place_forms``, and not by "Upper Silesia")."""
     if not (2 <= len(short) <= 4 and short.isalpha() and short.isupper()) or place_forms(short):
         return False
-    return _spelled(short).search(text) is not None
+    if _spelled(short).search(text) is not None:
+        return True
+    # a term in small letters, spelt out twice or more: "EV" by "electric vehicle" ("electric vehicles"), "AI" by
+    # "artificial intelligence" (words of three letters or more, none a stop word: not "is the" for "IT")
+    told = [m.group(0).lower().split() for m in _spelled_small(short).finditer(text)]
+    told = [t for t in told if all(len(w) > 2 and w not in STOPWORDS for w in t)]
+    return len(told) >= 2
 
 
 def abbreviates(short: str, name: str) -> bool:

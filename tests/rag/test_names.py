@@ -129,3 +129,7 @@ def test_an_abbreviation_is_named_by_the_words_it_stands_for() -> None:
     assert not spells_out("So far, san francisco", "SF")  # written with capitals, word by word
     assert not spells_out("San Francisco", "Sf") and not spells_out("Silicon Valley", "SVB")
     assert not spells_out("in Upper Silesia", "US")  # a country's own forms name it
+    # a term in small letters, spelt out twice or more ("EV": "electric vehicle"), of words that are no stop words
+    told = "Buyers of electric vehicles get a credit. The electric vehicle market grew."
+    assert spells_out(told, "EV") and not spells_out("an electric vehicle", "EV")
+    assert not spells_out("It is the best. It is the end.", "IT")
