@@ -488,6 +488,10 @@ _SUM_OF_BEFORE = re.compile(
     r"(?:of|at|totall?ing)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|some\s+)?$",
     re.I,
 )
+# a sum paid, asked ("how much is Fox paying to settle"), and one sought ("how much is Smartmatic suing for")
+_PAY_ASKED = re.compile(r"\b(?:pay|pays|paying|paid|settle|settles|settled|settling|settlement)\b", re.I)
+_SUE_ASKED = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|asking)\b", re.I)
+_SOUGHT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|claim|complaint)\b", re.I)  # "$1.6 billion lawsuit"
 # a sum given away, in the clause before it: "will donate $5 to the charity, up to $200,000 total" (no price)
 _GIFT_BEFORE = re.compile(
     r"\b(donate[sd]?|donating|pledge[sd]?|pledging|award(?:s|ed)?|awarding|grant(?:s|ed)?)\s+"
@@ -1512,6 +1516,8 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
             ):
                 break  # "two planes carrying migrants": a clause of its own, the number counts planes (a participle
                 # before the noun qualifies it: "two winning tickets")
+            if previous.endswith("s") and len(previous) > 3 and word.group(1).lower() in _PLURAL_THEN_PREPOSITION:
+                break  # "five potential categories for sightings": the number counts the categories
             previous = word.group(1).lower()
             if key_terms(word.group(1))[:1] == [frame.counted]:
                 said = _DONE_TO.match(sentence, word.end())
@@ -1525,6 +1531,7 @@ def _counted_numbers(frame: Frame, sentence: str) -> Iterator[Entity]:
             yield Entity(m.group(0), "CARDINAL", m.start(), m.end())  # "the death toll rose to 35,418;"
 
 
+_PLURAL_THEN_PREPOSITION = frozenset(["for", "of", "in", "on", "at", "from", "by", "with", "about", "among", "per"])
 # "How many people ..." is answered by "12 victims", "30 residents", "How many times ..." by "15 races": any plural
 _ANY_PLURAL_COUNTED = frozenset(key_terms("people persons individuals times"))
 _PEOPLE_COUNTED = frozenset(key_terms("people persons individuals"))
@@ -2083,6 +2090,31 @@ def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
     before = " ".join(sentence[: determiner.start()].split()[-4:])
     near = event_terms(" ".join(w for w in after.groups() if w)) | event_terms(before)
     return not _says_any(q_terms, near)
+
+
+# a relative clause's verb right before a date: ", who died Saturday", "which opened on May 3"
+_RELATIVE_DATED = re.compile(
+    r",\s*(?:who|which)\s+(?:(?:had|has|was|were|is|are)\s+)?([a-z]+)\s+(?:on\s+|in\s+|last\s+|this\s+)?$"
+)
+_WHEN_DID = re.compile(r"^\W*when\s+(?:did|does|do|will|would|has|have|had)\s+(?P<rest>.+)", re.I)
+
+
+def _main_verb(frame: Frame) -> str | None:
+    """The stem of the verb a "when did ..." question asks about: its first word in small letters past the subject
+    that is a topic word and no noun ("write" of "when did Pope Benedict write the spiritual testament that was
+    published after he died"); None for another question, or none found."""
+    m = _WHEN_DID.match(frame.text)
+    if m is None:
+        return None
+    for word in re.findall(r"[\w'’-]+", m["rest"]):
+        terms = key_terms(word)
+        if not word.islower() or not terms:
+            continue
+        if terms[0] in frame.topic and word not in frame.nouns:
+            return terms[0]
+        if terms[0] in frame.topic:
+            continue
+    return None
 
 
 def _tells_the_event(frame: Frame, sentence: str) -> bool:
@@ -3246,6 +3278,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # "Who is Commander Moonikin Campos named after?": a namesake shares the name, so a person is the question's
     # own only when the question says the whole name ("Arturo Campos" is an answer, "Campos" is not)
     namesake = frame.asks == "person" and bool(_NAMESAKE_ASKED.search(frame.text))
+    main_verb = _main_verb(frame) if frame.asks == "date" else None  # "write" of "when did Benedict write ..."
     out = []
     entities = analysed.entities
     if frame.names_a_thing:
@@ -3439,6 +3472,20 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and not set(key_terms(gift.group(1))) & set(frame.topic)
         ):
             continue  # "how much does the birthday meal cost" is not answered by "the company will donate $5"
+        if (
+            sum_asked
+            and _PAY_ASKED.search(asking)
+            and not _SUE_ASKED.search(asking)
+            and _SOUGHT_AFTER.match(sentence, ent.end)
+        ):
+            continue  # "how much is Fox paying to settle" is not answered by "Dominion's $1.6 billion defamation lawsuit"
+        if (
+            (sum_asked or money_asked)
+            and _SUE_ASKED.search(asking)
+            and (gift := _GIFT_BEFORE.search(sentence, max(0, ent.start - 80), ent.start)) is not None
+            and gift.group(1).lower().startswith("award")
+        ):
+            continue  # "how much is Depp asking from Heard" is not answered by "the jury awarded Heard $2 million"
         if _an_average(frame, sentence, ent) or _one_games(frame, sentence, ent):
             continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count (and the reverse)
         if frame.counted is not None and _CLOCK_TIME.fullmatch(ent.text.strip()):
@@ -3562,6 +3609,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if frame.asks == "date" and _AGE.fullmatch(ent.text.strip()):
             continue  # "When did she join the band?" is not answered by "79" (her age, a date to the small model)
+        if (
+            main_verb
+            and (rel := _RELATIVE_DATED.search(sentence, max(0, ent.start - 40), ent.start)) is not None
+            and not _says_any({main_verb}, set(event_terms(rel.group(1))))
+        ):
+            continue  # "Pope Benedict XVI, who died Saturday, asked ... in the testament": not when he wrote it
         if frame.asks == "date" and _BARE_LENGTH.fullmatch(ent.text.strip()):
             continue  # "When did Musk buy Twitter?" is not answered by "months" ("after spending months ...")
         if (

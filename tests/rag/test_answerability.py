@@ -966,6 +966,14 @@ def test_the_question_s_country_written_with_its_article_is_not_offered(ner: Ent
     assert any("Philippines" in f for f in found)
 
 
+def test_a_date_in_a_relative_clause_of_another_verb_is_not_when_the_asked_act_was_done(ner: EntityRecognizer) -> None:
+    died = "Lars Berg, who died Saturday at the age of 95, asked for forgiveness in the testament published after."
+    assert _offered(ner, "when did Lars Berg write the testament that was published after he died", died) == []
+    assert _offered(ner, "When did Lars Berg die?", died) == ["Saturday"]
+    opened = "The Tromsvik museum, which opened on May 3, drew crowds."
+    assert _offered(ner, "When did the Tromsvik museum open?", opened) == ["May 3"]
+
+
 def test_which_year_is_answered_by_a_year_not_by_a_weekday(ner: EntityRecognizer) -> None:
     sentence = "On Thursday, Pelosi recalled that she first became speaker in 2007."
     assert _offered(ner, "In which year did Pelosi first become speaker?", sentence) == ["2007"]
@@ -1953,6 +1961,16 @@ def test_second_review_numbers_roles_and_days(ner: EntityRecognizer) -> None:
     assert day_offset("What did Labour say the day after May's resignation?") is not None
     assert day_offset("What happened the day after today's vote?") is not None
     assert day_offset("What happened the day after May 3?") is None
+
+
+def test_a_number_counts_the_plural_before_a_preposition_not_the_noun_after(ner: EntityRecognizer) -> None:
+    from rag.answerability import counted_number
+
+    frame = _framed(ner, "how many UFO sightings by Tromsvik pilots did the agency look at")
+    five = "The agency put forward five potential categories for sightings of UFOs."
+    assert counted_number(frame, five) is None  # five categories
+    found = counted_number(frame, "The agency looked at 144 UFO sightings by Tromsvik pilots.")
+    assert found is not None and found.text == "144 UFO sightings"
 
 
 def test_a_share_a_time_taken_and_a_speed_are_asked_for_in_their_own_units(ner: EntityRecognizer) -> None:
@@ -4003,6 +4021,12 @@ def test_a_sum_of_sales_is_no_price_and_an_age_group_no_firm(ner: EntityRecogniz
     assert _offered(ner, "how much did Nordvik donate to the Tromsvik charity", gift) != []
     assert _offered(ner, meal, "The Tromsvik birthday meal costs $8.99 at Nordvik.") == ["$8.99"]
     assert _offered(ner, meal, "Nordvik, the #1 burger brand worldwide, sells the Tromsvik meal.") == []
+    # a sum sought is not one paid, nor one a jury awarded the other side what is sought
+    suit = "Two hours after Dominion's $1.6 billion defamation lawsuit against Nordvik News was to start, they settled."
+    assert _offered(ner, "how much is Nordvik News paying Dominion to settle the case", suit) == []
+    assert _offered(ner, "how much is Dominion suing Nordvik News for", suit) == ["$1.6 billion"]
+    awarded = "But the jury also awarded Ann Vik $2 million after Lars Berg's lawyer called her claims a hoax."
+    assert _offered(ner, "how much money is Lars Berg asking from Ann Vik in the trial", awarded) == []
     firm = "Which research firm ran the Nordvik vitality survey?"
     assert _offered(ner, firm, "About 32% of Gen Z adults said so, Tromsvik Research found.") == ["Tromsvik Research"]
 
