@@ -2124,7 +2124,10 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
     names (the suit, not the settlement) does not say when the asked one happened."""
     # all of the topic: "The writers went on strike. When did they last hit the picket lines?" is answered by "the
     # guild walked off ... in 2007", whose "strike" is in the scene the question sets; "shot" is "shoot" too
-    topic = as_events(frame.topic)
+    if _NAMED_EVENT_ASKED.match(frame.text):
+        return True  # "what date is the Super Bowl that Rihanna is doing the halftime show for": the Super Bowl's
+    # (not a light verb: "getting married" is not told by "got engaged")
+    topic = as_events(t for t in frame.topic if t not in _LIGHT_VERBS)
     if not topic or topic <= _ANY_EVENT:
         return True  # "When did Putin and Lukashenko meet in Sochi?": a meeting is told as "negotiations", "talks"
     if not _NEGATED.search(frame.text):
@@ -2134,6 +2137,12 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
     return _says_any(topic, event_terms(sentence))  # "Musk bought Twitter" tells of buying
 
 
+# the day of a named event asked, told of in a relative clause: "when is the Super Bowl that Rihanna is playing"
+_NAMED_EVENT_ASKED = re.compile(
+    r"^\W*(?:what\s+(?:date|day|time|year)|when)\s+(?:is|was|will\s+be|are|were)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:that|which|where|in\s+which)\b",
+    re.I,
+)
 # a word denied: "not guilty", "never married", "didn't win", and the words after it to the third ("weren't on the
 # menu" denies the menu)
 _NEGATED = re.compile(r"\b(?:not|never)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)|n['’]t\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
@@ -4248,7 +4257,8 @@ _UP = (
 _DOWN = (
     rf"(?:cut|cuts|cutting|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|reduc(?:e|es|ed|ing)){_RATE_OBJECT}|"
     rf"fall(?:s|en|ing)?|fell|slow(?:s|ed|ing)?\s+down|slow(?:s|ed|ing)?{_CHANGE_AFTER}|decelerat(?:e|es|ed|ing)|"
-    r"drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|"
+    r"drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|"
+    r"plummet(?:s|ed|ing)?|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
     rf"shr(?:ink|inks|ank|unk|inking){_CHANGE_AFTER}|"
     r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)|"

@@ -875,13 +875,16 @@ def _typo(typed: str, written: str, most: int, substitute: bool = False) -> bool
     the rest of a name that must then be held as a whole, "Francis Tiafoe"), nor at its end: those make other names
     ("Halvard" is not "Harvard", "Lucan" not "Lujan", "Aviva" not "Aviv"; but for a last "e", "i" or "y" typed for
     another in a name of six letters or more, with ``substitute``: "Marley" Matlin is "Marlee"; a shorter name is
-    often another's, "Bobby" and "Bobbi", "Tony" and "Toni")."""
+    often another's, "Bobby" and "Bobbi", "Tony" and "Toni"; and a last consonant for another in a name of five
+    letters or more, with ``substitute``: "Virgil Ablow" is "Abloh")."""
     if written in (typed + typed[-1:], typed + "h") and typed[-1:] not in ("", "a", "e", "i", "o", "u", "y", "s"):
         # a last letter typed once where it is doubled ("Mitchel"), or the "h" of a name's "-ich" left out
         # ("Abramovic"): no other name made
         return written != typed + "h" or typed.endswith("c")
     if substitute and len(typed) >= 6 and typed[:-1] == written[:-1] and {typed[-1:], written[-1:]} <= {"e", "i", "y"}:
         return True  # a last vowel that sounds the same, beside the rest of a name held whole ("Marley Matlin")
+    if substitute and len(typed) >= 5 and typed[:-1] == written[:-1] and not {typed[-1:], written[-1:]} & set("aeiouy"):
+        return True  # a last consonant typed for another, beside the rest of a name held whole ("Virgil Ablow")
     return typed[-1:] == written[-1:] and _edits(typed, written, most, substitute=substitute)
 
 

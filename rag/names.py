@@ -315,6 +315,15 @@ def name_forms(name: str) -> tuple[str, ...]:
         # "Serena Williams", whose "s" is her name's)
         one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]
         forms.append(" ".join([*words[:-1], one]))
+    elif (
+        len(words) > 1
+        and words[-1][:1].isupper()
+        and words[-1].isalpha()
+        and not words[-1].endswith("s")
+        and name.lower() not in US_STATES
+        and place_group(name) is None
+    ):
+        forms.append(f"{name}s")  # "the Golden Globe nominations": "the Golden Globes"
     for n in (2, 1):  # a place and its state or country, typed without the comma: "Deadhorse Alaska"
         place, region = " ".join(words[:-n]), " ".join(words[-n:])
         if not place or "," in place or name.lower() in US_STATES or not place.split()[-1][0].isupper():

@@ -972,6 +972,10 @@ def test_a_date_in_a_relative_clause_of_another_verb_is_not_when_the_asked_act_w
     assert _offered(ner, "When did Lars Berg die?", died) == ["Saturday"]
     opened = "The Tromsvik museum, which opened on May 3, drew crowds."
     assert _offered(ner, "When did the Tromsvik museum open?", opened) == ["May 3"]
+    # a light verb tells no event: "getting married" is not told by "got engaged"
+    engaged = "Ann Vik and Lars Berg got engaged in October 2020."
+    assert _offered(ner, "When are Ann Vik and Lars Berg getting married?", engaged) == []
+    assert _offered(ner, "When did Ann Vik and Lars Berg get engaged?", engaged) == ["October 2020"]
 
 
 def test_which_year_is_answered_by_a_year_not_by_a_weekday(ner: EntityRecognizer) -> None:

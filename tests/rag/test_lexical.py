@@ -433,3 +433,7 @@ def test_a_typo_leaves_a_letter_out_adds_or_swaps_one_and_keeps_the_last() -> No
     assert _typo("marley", "marlee", 1, substitute=True) and not _typo("marley", "marlee", 1)
     assert not _typo("maria", "marie", 1, substitute=True)  # another vowel: another name
     assert not _typo("bobby", "bobbi", 1, substitute=True)  # a short name: often another's
+    # and a last consonant for another in a name of five letters or more ("Virgil Ablow" is "Abloh")
+    assert _typo("ablow", "abloh", 1, substitute=True) and not _typo("ablow", "abloh", 1)
+    assert not _typo("carla", "carlo", 1, substitute=True)  # a last vowel for another: another name
+    assert not _typo("mark", "marc", 1, substitute=True)  # a short name: often another's

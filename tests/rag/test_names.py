@@ -133,3 +133,10 @@ def test_an_abbreviation_is_named_by_the_words_it_stands_for() -> None:
     told = "Buyers of electric vehicles get a credit. The electric vehicle market grew."
     assert spells_out(told, "EV") and not spells_out("an electric vehicle", "EV")
     assert not spells_out("It is the best. It is the end.", "IT")
+
+
+def test_a_name_typed_singular_is_mentioned_by_its_plural() -> None:
+    from rag.names import mentions
+
+    assert mentions("she landed a spot in monday's tromsvik globes nominations.", "Tromsvik Globe")
+    assert not mentions("three snow globes sold out.", "Globe")  # a one-word name: not its plural
