@@ -248,7 +248,12 @@ def abstain(mode: str = "extractive", note: str = "") -> Answer:
 
 
 # a question put to someone: "Antetokounmpo was asked afterward if ...", "She was again asked whether ..."
-_PUT_TO = re.compile(r"\b(?:was|were|got|been|being)\s+(?:(?:again|also|later|then|\w+ly)\s+)?asked\b")
+# (its subject alone before it, the person by name or "he"/"she"; a question, not a request: "was asked to take a
+# pay cut" is no question)
+_PUT_TO = re.compile(
+    r"^\W*(?P<subject>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}|[Hh]e|[Ss]he)\s+(?:was|got)\s+(?:[a-z]+\s+){0,2}?asked\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:about|if|whether|what|how|why|who|when|for\s+(?:a|an|his|her)\s+(?:response|reaction|take))\b"
+)
 _OPENS_QUOTE = re.compile(r"^\W{0,3}[“\"]")  # a sentence that opens with a quotation
 # a sentence that opens by telling what came of the one before it
 _AS_A_RESULT = re.compile(
@@ -261,6 +266,11 @@ _CLOSING_MARK = re.compile(r'”|(?<=[^\s(\[—–-])"')
 
 
 _TERSE = 8  # words: a sentence too short to tell more than that something happened ("It didn’t stick.")
+
+
+def _only_one_named(before: Sequence[str], asked: str) -> bool:
+    """Whether the sentence just before names ``asked`` (whom a "he" or "she" that opens the next one is)."""
+    return bool(before) and names_person(before[-1], asked)
 
 
 def _paragraph_alone(text: str, span: Span) -> bool:
@@ -618,7 +628,9 @@ def respell_names(
         return respelt, changed
 
     def held(name: str) -> bool:
-        return knows(name) and (in_a_row is None or in_a_row(name))
+        # (a title before a surname is no name's word: "Coach Reid" is held where chunks say "coach Andy Reid")
+        titled = name.split()[0].lower().rstrip(".") in _TITLE_WORDS
+        return knows(name) and (in_a_row is None or titled or in_a_row(name))
 
     def read_name(m: re.Match[str]) -> str:
         # a name whose every word some article holds, but none together: one word may be typed for another
@@ -658,6 +670,7 @@ def respell_names(
     return _NAME_RUN.sub(read_name, respelt), changed
 
 
+_TITLE_WORDS = TITLES | {"coach", "manager", "captain", "officer", "detective", "sergeant", "chief", "dr", "doctor"}
 _DROPPED_LAST = "hte"  # the letters a name's last word is typed without most often ("Yeoh", "Elliott", "Browne")
 # two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
 _ASKING_WORD = re.compile(rf"{AUXILIARY}|what|who|where|when|why|how|which", re.I)
@@ -831,7 +844,7 @@ def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = Tru
     return [
         (names_person(text, fold_accents(n)) if article else mentions(low, fold_accents(n), person=True))
         if n in frame.person_names
-        else mentions(low, fold_accents(n)) or spells_out(text, n)  # "SF's leaning tower": "San Francisco"
+        else mentions(low, fold_accents(n)) or spells_out(text, n, n in frame.terms)  # "SF": "San Francisco"
         for n in names
     ]
 
@@ -1535,6 +1548,8 @@ class ExtractiveAnswerer(Answerer):
         # theirs by name, or by what they are right after the sentence that names them ("... the California
         # Republican said." after "House GOP leader Kevin McCarthy criticized ...")
         asked = whole_name(asked, text)
+        if (put := _PUT_TO.match(before[-1])) is not None and put["subject"].lower() in ("he", "she"):
+            before[-1] = f"{asked}: {before[-1]}"  # "She was asked afterward if ...": the question put to them
         if not self._by_description(asked, sentence, before, after) and not same_speaker(
             asked, attributed(before, sentence, after)
         ):
@@ -1689,8 +1704,11 @@ class ExtractiveAnswerer(Answerer):
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
-            put = _PUT_TO.search(cand.text)
-            if put is not None and names_person(cand.text[: put.start()], whole):
+            put = _PUT_TO.match(cand.text)
+            subject = put["subject"] if put is not None else ""
+            if put is not None and (
+                names_person(subject, whole) or (subject.lower() in ("he", "she") and _only_one_named(before, whole))
+            ):
                 # a question put to them is not their words; it stands for the quotation that answers it
                 theirs = self._answered_after(whole, cand.text, before, after)
             else:
@@ -1709,7 +1727,8 @@ class ExtractiveAnswerer(Answerer):
         (``_their_words_after``)."""
         if not after or not _OPENS_QUOTE.match(after[0]):
             return False
-        context = [*before, sentence]
+        # (the question put to "she", who is the person the sentence before names: read as put to them by name)
+        context = [*before, sentence if names_person(sentence, asked) else f"{asked}: {sentence}"]
         return self._by_description(asked, after[0], context, after[1:]) or same_speaker(
             asked, attributed(context, after[0], after[1:])
         )

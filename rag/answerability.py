@@ -490,14 +490,27 @@ _SUM_OF_BEFORE = re.compile(
 )
 # a sum paid, asked ("how much is Fox paying to settle"), and one sought ("how much is Smartmatic suing for")
 _PAY_ASKED = re.compile(r"\b(?:pay|pays|paying|paid|settle|settles|settled|settling|settlement)\b", re.I)
-_SUE_ASKED = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|asking)\b", re.I)
-_SOUGHT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:lawsuit|suit|claim|complaint)\b", re.I)  # "$1.6 billion lawsuit"
-# a sum given away, in the clause before it: "will donate $5 to the charity, up to $200,000 total" (no price)
-_GIFT_BEFORE = re.compile(
-    r"\b(donate[sd]?|donating|pledge[sd]?|pledging|award(?:s|ed)?|awarding|grant(?:s|ed)?)\s+"
-    r"[^;.!?]*$",
+_SUE_ASKED = re.compile(r"\b(?:su(?:e|es|ed|ing)|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|asking)\b", re.I)
+_WON_ASKED = re.compile(r"\b(?:win|wins|won|winning|get|gets|got|receive[sd]?|receiving|award(?:s|ed)?)\b", re.I)
+# "$1.6 billion defamation lawsuit" (not "$787.5 million over the lawsuit", "in the suit", "settlement claim")
+_SOUGHT_AFTER = re.compile(
+    r"\s+(?:(?!(?:in|over|of|for|to|from|settlement|settlements)\b)[\w-]+\s+){0,2}?(?:lawsuit|suit|claim|complaint)\b",
     re.I,
 )
+# a sum given away, as the object of the giving ("will donate $5 to the charity"; "up to $200,000 total" after it)
+_GIFT_BEFORE = re.compile(
+    r"\b(donate[sd]?|donating|pledge[sd]?|pledging|award(?:s|ed)?|awarding|grant(?:s|ed)?)\s+"
+    r"(?:(?:[\w'’-]+\s+){0,3}|[^;:.!?]{0,60}?[$£€]\d[\d.,]*(?:\s+(?:million|billion))?[^;:.!?,]{0,60},\s+(?:up\s+to\s+)?)$",
+    re.I,
+)
+
+
+def _given_sum(sentence: str, ent: Entity) -> str | None:
+    """The verb of giving whose object the sum ``ent`` is ("donate", "awarded": no price, no sum sought); None."""
+    m = _GIFT_BEFORE.search(sentence, max(0, ent.start - 160), ent.start)
+    return m.group(1) if m is not None else None
+
+
 _TEAM_SCORE_AFTER = re.compile(r"\s+\d{1,3}\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+\d{1,3}\b")
 _SCORE_BEFORE_TEAM = re.compile(r"[A-Z][\w.'’-]*\s+\d{1,3}\s*,\s*$")  # "Connecticut 73, " before the other team
 _POINTS_AFTER_TEAM = re.compile(r"\s+\d{1,3}\b")
@@ -843,6 +856,7 @@ class Frame:
     # Sturgeon say ...?": ORG); a speaker when the passages call it by its last word alone, as news calls a person
     body_speaker: str | None = None
     adjectives: frozenset[str] = frozenset()  # its words tagged as adjectives, lower-cased ("true" of "true crime")
+    terms: frozenset[str] = frozenset()  # acronyms it uses as common words ("EV"): spelt out in small letters too
 
     @property
     def names_a_thing(self) -> bool:
@@ -955,6 +969,7 @@ _VERB_BETWEEN_NAMES = re.compile(
 _OWNER_TYPED_BEFORE = re.compile(r"^(?!(?:des|los|las|les|dos|das)\s)[a-z][a-z]+s\s+(?=[A-Z])")  # (not "los Angeles")
 
 
+_RANK_ASKED = re.compile(r"\b(?:rank|ranks|ranked|ranking|seed|seeded|number\s+(?:one|\d))\b", re.I)
 _SHORT_NUMBER = re.compile(r"[$£€]?\d+(?:[.,]\d+)?(?:k|m|mn|bn|b)")  # "150k", "$1.5m", "2bn"
 
 
@@ -1138,6 +1153,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         tuple(pairs),
         body_speaker,
         frozenset(w.lower() for w in analysed.adjectives),
+        # an acronym the tagger reads as a common word ("the new EV tax credit"; "GM", "AI" are proper nouns)
+        frozenset(n for n in names if n.isupper() and n.isalpha() and n not in analysed.proper_nouns),
     )
 
 
@@ -1151,7 +1168,8 @@ _I = re.compile(r"(?:^|(?<=\s))I(?=\s)")
 # night.", "Watching the highlights of City's win." (a news scene opens with its subject, or with "Following ...",
 # "Looking ahead, ..."; no news sentence opens with "Been")
 _ASKERS_OPENING = re.compile(
-    r"^\W*(?:been\s+(?!\d)\w+|"  # "Been stuck at home since Ducey closed the theaters.": an "I've" left out
+    # "Been stuck at home since Ducey closed the theaters.": an "I've" left out (not "Been forty years since ...")
+    r"^\W*(?:been\s+(?![^.?!]*\b(?:years?|months?|weeks?|days?|decades?)\s+since\b)(?!\d)\w+|"
     r"(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
     r"listened|caught|noticed|wondering|came\s+across|got\s+back|(?:read|reading)\s+(?:a|an|the|that|this|about)|"
     r"thinking|(?:planning|booked)\s+(?:a|an|my|our|to)\b))",
@@ -2096,7 +2114,10 @@ def _of_another_thing(sentence: str, ent: Entity, q_terms: set[str]) -> bool:
 _RELATIVE_DATED = re.compile(
     r",\s*(?:who|which)\s+(?:(?:had|has|was|were|is|are)\s+)?([a-z]+)\s+(?:on\s+|in\s+|last\s+|this\s+)?$"
 )
-_WHEN_DID = re.compile(r"^\W*when\s+(?:did|does|do|will|would|has|have|had)\s+(?P<rest>.+)", re.I)
+_WHEN_DID = re.compile(
+    r"^\W*(?:when|(?:in\s+)?what\s+(?:year|date|day|month))\s+(?:did|does|do|will|would|has|have|had)\s+(?P<rest>.+)",
+    re.I,
+)
 
 
 def _main_verb(frame: Frame) -> str | None:
@@ -2108,12 +2129,11 @@ def _main_verb(frame: Frame) -> str | None:
         return None
     for word in re.findall(r"[\w'’-]+", m["rest"]):
         terms = key_terms(word)
-        if not word.islower() or not terms:
+        if not word.islower() or not terms or terms[0] not in frame.topic:
             continue
-        if terms[0] in frame.topic and word not in frame.nouns:
-            return terms[0]
-        if terms[0] in frame.topic:
-            continue
+        if terms[0] in frame.nouns or word in frame.adjectives or word.endswith("ly"):
+            continue  # "the old bridge", "officially", "the Nordvik company": not the verb
+        return terms[0]
     return None
 
 
@@ -2139,8 +2159,10 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
 
 # the day of a named event asked, told of in a relative clause: "when is the Super Bowl that Rihanna is playing"
 _NAMED_EVENT_ASKED = re.compile(
-    r"^\W*(?:what\s+(?:date|day|time|year)|when)\s+(?:is|was|will\s+be|are|were)\s+(?:the\s+)?"
-    r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:that|which|where|in\s+which)\b",
+    r"^\W*(?:what\s+(?:date|day|time|year)|when)\s+(?:is|will\s+be|are)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:that|which|where|in\s+which)\b"
+    # (not an act done to it at the end: "When is the Accord that ended the strike to be signed?")
+    r"(?![^?]*\b(?:signed|held|cancell?ed|postponed|announced|opened|closed|played|launched|released)\s*\??\s*$)",
     re.I,
 )
 # a word denied: "not guilty", "never married", "didn't win", and the words after it to the third ("weren't on the
@@ -3178,14 +3200,27 @@ def _share_of_another(frame: Frame, sentence: str, ent: Entity) -> bool:
 _EVENTS_YEAR = re.compile(r"(?:the\s+)?((?:19|20)\d\d)\s+(?=[A-Z])")
 
 
-def _years_of_events(sentence: str, entities: Sequence[Entity]) -> list[Entity]:
+def _years_of_events(sentence: str, entities: Sequence[Entity], verb: str | None) -> list[Entity]:
     """The year that opens an event's name, as a date of its own ("the 1990 U.S. Open", one event to the small
-    model, was held in 1990), for a question that asks what year."""
+    model, was held in 1990), for a question that asks in what year someone did ``verb`` (a stem), where the sentence
+    does it to that event: right before it ("won the 1990 U.S. Open") or in a clause right after it ("the 1990 U.S.
+    Open, which he later won"; not "a veteran of the 1990 Open, won the title on his tenth try")."""
     out = []
     for ent in entities:
-        if ent.label in ("EVENT", "WORK_OF_ART", "LAW") and (m := _EVENTS_YEAR.match(ent.text)) is not None:
+        if verb is None or ent.label not in ("EVENT", "WORK_OF_ART", "LAW"):
+            continue
+        if (m := _EVENTS_YEAR.match(ent.text)) is None:
+            continue
+        after = _WHICH_CLAUSE.match(sentence, ent.end)
+        said = event_terms(" ".join(sentence[max(0, ent.start - 30) : ent.start].split()[-2:]))
+        if after is not None:
+            said |= event_terms(after.group(1))
+        if _says_any({verb}, said):
             out.append(Entity(m.group(1), "DATE", ent.start + m.start(1), ent.start + m.end(1)))
     return out
+
+
+_WHICH_CLAUSE = re.compile(r",?\s*(?:which|that)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
@@ -3287,13 +3322,14 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # "Who is Commander Moonikin Campos named after?": a namesake shares the name, so a person is the question's
     # own only when the question says the whole name ("Arturo Campos" is an answer, "Campos" is not)
     namesake = frame.asks == "person" and bool(_NAMESAKE_ASKED.search(frame.text))
+    rank_asked = bool(_RANK_ASKED.search(frame.text))  # "What number is Tromsvik ranked?": "#3" answers
     main_verb = _main_verb(frame) if frame.asks == "date" else None  # "write" of "when did Benedict write ..."
     out = []
     entities = analysed.entities
     if frame.names_a_thing:
         entities = (*entities, *named_as(sentence, entities))  # "a service called Max", untagged
     if kind == "year":
-        entities = (*entities, *_years_of_events(sentence, entities))  # "the 1990 U.S. Open": held in 1990
+        entities = (*entities, *_years_of_events(sentence, entities, main_verb))  # "the 1990 U.S. Open": in 1990
     for ent in entities:
         if frame.asks in ("work", "name") and (title := quoted_title(sentence, ent)) is not None:
             if any(e.start == title.start for e in out):
@@ -3456,7 +3492,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # "By how much have barge rates gone up?" is not answered by "eight barges running aground": a count
             # of things, where "how much" asks an amount ("12 inches" of snow is a quantity, "$5" a sum)
             continue
-        if frame.asks == "number" and sentence[max(0, ent.start - 1) : ent.start] == "#":
+        if frame.asks == "number" and sentence[max(0, ent.start - 1) : ent.start] == "#" and not rank_asked:
             continue  # "the #1 plush brand" (a sum to the small model): a rank, no count or price
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
@@ -3475,26 +3511,24 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # "how much does the app cost" is not answered by "$1 billion in revenue", nor "what price did the stock
             # fall to" by "net sales of $1.26 billion"
             continue
+        gift = (
+            _given_sum(sentence, ent) if price_asked or (frame.asks == "number" and _SUE_ASKED.search(asking)) else None
+        )
         if (
-            price_asked
-            and (gift := _GIFT_BEFORE.search(sentence, max(0, ent.start - 80), ent.start)) is not None
-            and not set(key_terms(gift.group(1))) & set(frame.topic)
+            gift is not None
+            and not as_events(key_terms(gift)) & as_events(frame.topic)
+            and not _WON_ASKED.search(asking)
         ):
-            continue  # "how much does the birthday meal cost" is not answered by "the company will donate $5"
+            # "how much does the birthday meal cost" is not answered by "the company will donate $5", nor "how much is
+            # Depp suing Heard for" by "the jury awarded Heard $2 million"
+            continue
         if (
-            sum_asked
+            frame.asks == "number"
             and _PAY_ASKED.search(asking)
             and not _SUE_ASKED.search(asking)
             and _SOUGHT_AFTER.match(sentence, ent.end)
         ):
             continue  # "how much is Fox paying to settle" is not answered by "Dominion's $1.6 billion defamation lawsuit"
-        if (
-            (sum_asked or money_asked)
-            and _SUE_ASKED.search(asking)
-            and (gift := _GIFT_BEFORE.search(sentence, max(0, ent.start - 80), ent.start)) is not None
-            and gift.group(1).lower().startswith("award")
-        ):
-            continue  # "how much is Depp asking from Heard" is not answered by "the jury awarded Heard $2 million"
         if _an_average(frame, sentence, ent) or _one_games(frame, sentence, ent):
             continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count (and the reverse)
         if frame.counted is not None and _CLOCK_TIME.fullmatch(ent.text.strip()):
@@ -3905,8 +3939,8 @@ UnknownNames = Callable[[Sequence[str], Sequence[str]], tuple[str, ...]]
 # Not "did not sign it until Friday" (it was signed), nor "not only", "not just"; a question that is itself negative
 # ("Why didn't ...", "refused to") asks about the denial.
 _DENIED_VERB = re.compile(
-    r"\b(?:not|never|no\s+longer|n[o']t|(?<=n)'t|(?<=n)’t)\s+(?:(?:yet|even|ever|actually|really|to|be|been|being|have|"
-    r"had|has|able|managed)\s+)*([a-z]+)(?:\s+(?:or|nor)\s+([a-z]+))?\b",  # "was not arrested or charged"
+    r"\b(?:not|never|no\s+longer|unable|n[o']t|(?<=n)'t|(?<=n)’t)\s+(?:(?:yet|even|ever|actually|really|to|be|been|being|have|"
+    r"had|has|able(?=\s+to\b)|managed(?=\s+to\b))\s+)*([a-z]+)(?:\s+(?:or|nor)\s+([a-z]+))?\b",  # "not arrested or charged"
     re.I,
 )
 _NEGATIVE_QUESTION = re.compile(
@@ -4087,7 +4121,9 @@ _WIN_VERB = (
 _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
 # "lost to the Heat" (not the season: "coming back to Indiana this fall to play with ...")
 _LOSE_VERB = (
-    r"(?:lose|loses|losing|lost|loss|(?<!this\s)(?<!last\s)(?<!next\s)(?<!the\s)(?<!that\s)fall|falls|fell|falling|"
+    r"(?:lose|loses|losing|lost|loss|"
+    r"(?<!this\s)(?<!last\s)(?<!next\s)(?<!the\s)(?<!that\s)(?<!past\s)(?<!every\s)(?<!early\s)(?<!late\s)(?<!in\s)"
+    r"fall|falls|fell|falling|"
     r"bow(?:ed|s)?\s+out)\s+to"
 )
 _LOSE = re.compile(rf"\b{_LOSE_VERB}\b", re.I)
@@ -4191,8 +4227,10 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     # of the Bruins; not a word both sides have
     homes = _with_home(winner, sentence), _with_home(loser, sentence)
     winner, loser = homes[0] - homes[1], homes[1] - homes[0]  # not "York" of the New York Rangers and Islanders
+    words = sentence.split()
+    headline = sum(w[:1].isupper() for w in words) > 0.6 * len(words)  # "Bergen Kings Beat Tromsvik Rovers"
     for m in _RESULT.finditer(sentence):
-        if m.start() > 0 and m.group(0)[0].isupper():
+        if m.start() > 0 and m.group(0)[0].isupper() and not headline:
             continue  # a word of a name: "NPR's “From the Top”", "Top Gun"
         if (
             _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())

@@ -306,14 +306,20 @@ class LexicalIndex:
         db = self._db()
         if db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone() is None:
             return False
+        if together:
+            # the stems in a row, and the words as typed in a chunk's text (the index drops stop words and full stops:
+            # "Nick. Canon cameras" holds the stems "nick canon" in a row)
+            phrase = tokenize([text])[0]
+            if not phrase:
+                return True
+            query = (
+                "SELECT 1 FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? AND instr(lower(c.text), ?) "
+                "LIMIT 1"
+            )
+            return db.execute(query, (_quote(" ".join(phrase)), " ".join(text.split()).lower())).fetchone() is not None
         tokens = list(dict.fromkeys(tokenize([text])[0]))
         if not tokens:
             return True
-        if together:
-            return (
-                db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (_quote(" ".join(tokens)),)).fetchone()
-                is not None
-            )
         if exclude_ids:
             query = (
                 "SELECT 1 FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? "

@@ -222,12 +222,18 @@ def demonym_of(place: str, word: str) -> bool:
 
 
 _REGION_IN_IA = re.compile(r"[A-Z][a-z]{3,}ia")  # "Calabria", "Siberia", "Bavaria", "Patagonia"
+# given names in "-ia", whose "-ian" words are others' ("patrician", "Victorian", "Octavian", "Julian")
+_GIVEN_IN_IA = frozenset(
+    ["victoria", "patricia", "octavia", "olivia", "sophia", "amelia", "lydia", "claudia", "cecilia", "gloria"]
+    + ["julia", "nadia", "natalia", "alicia", "felicia", "letitia", "lucia", "delia", "ophelia", "cornelia"]
+    + ["virginia", "georgia", "columbia", "antonia", "valeria", "emilia", "cynthia", "sylvia", "silvia", "tia"]
+)
 
 
 def people_word(name: str) -> str | None:
     """The people-word of a place in "-ia" ("Calabrian" of "Calabria", "Siberian" of "Siberia"), the regular form
     that articles write beside a place's own name ("the Calabrian coast"); None for another name."""
-    return name + "n" if _REGION_IN_IA.fullmatch(name) else None
+    return name + "n" if _REGION_IN_IA.fullmatch(name) and name.lower() not in _GIVEN_IN_IA else None
 
 
 def same_place(a: str, b: str) -> bool:
@@ -315,15 +321,8 @@ def name_forms(name: str) -> tuple[str, ...]:
         # "Serena Williams", whose "s" is her name's)
         one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]
         forms.append(" ".join([*words[:-1], one]))
-    elif (
-        len(words) > 1
-        and words[-1][:1].isupper()
-        and words[-1].isalpha()
-        and not words[-1].endswith("s")
-        and name.lower() not in US_STATES
-        and place_group(name) is None
-    ):
-        forms.append(f"{name}s")  # "the Golden Globe nominations": "the Golden Globes"
+    elif len(words) > 1 and words[-1][:1].isupper() and f"{words[-1].lower()}s" in _PLURAL_HEADS:
+        forms.append(f"{name}s")  # "the Golden Globe nominations": "the Golden Globes" (not "John Edwards")
     for n in (2, 1):  # a place and its state or country, typed without the comma: "Deadhorse Alaska"
         place, region = " ".join(words[:-n]), " ".join(words[-n:])
         if not place or "," in place or name.lower() in US_STATES or not place.split()[-1][0].isupper():
@@ -560,10 +559,12 @@ def _spelled(short: str) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def _spelled_small(short: str) -> re.Pattern[str]:
     """Words in small letters whose initials are ``short``'s letters, side by side."""
-    return re.compile(r"(?<![\w'’-])" + r"\s+".join(rf"{c.lower()}[a-z]+" for c in short) + r"(?![\w'’-])")
+    first, *rest = short
+    letters = [f"[{first.lower()}{first}][a-z]+", *(rf"{c.lower()}[a-z]+" for c in rest)]  # "Artificial intelligence"
+    return re.compile(r"(?<![\w'’-])" + r"\s+".join(letters) + r"(?![\w'’-])")
 
 
-def spells_out(text: str, short: str) -> bool:
+def spells_out(text: str, short: str, small: bool = False) -> bool:
     """Whether ``text`` (as written) names what a short capital abbreviation stands for: "SF" is named by "San
     Francisco", "NYC" by "New York City", "SVB" by "Silicon Valley Bank". Not a country's or a state's ("US" is
     named by its own forms, ``place_forms``, and not by "Upper Silesia")."""
@@ -571,7 +572,9 @@ def spells_out(text: str, short: str) -> bool:
         return False
     if _spelled(short).search(text) is not None:
         return True
-    # a term in small letters, spelt out twice or more: "EV" by "electric vehicle" ("electric vehicles"), "AI" by
+    if not small:
+        return False
+    # (``small``: an acronym a question uses as a common word) a term in small letters, spelt out twice or more: "EV" by "electric vehicle" ("electric vehicles"), "AI" by
     # "artificial intelligence" (words of three letters or more, none a stop word: not "is the" for "IT")
     told = [m.group(0).lower().split() for m in _spelled_small(short).finditer(text)]
     told = [t for t in told if all(len(w) > 2 and w not in STOPWORDS for w in t)]

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.models import read_model, refuse_unknown
+from rag.text import AUXILIARY, key_terms
 
 CHEAP_FEATURES = (
     "coverage",  # weighted share of the question's key terms in the sentence (and half of the sentences before)
@@ -53,9 +54,14 @@ def focus_text(question: str) -> str:
     parts = [p for p in _QUESTION_SENTENCE.split(question.strip()) if p]
     last = parts[-1] if parts else question
     clauses = _ASKING_CLAUSE.split(last)
-    return clauses[-1] if len(clauses) > 1 and clauses[-1].strip() else last
+    # (only after a clause that tells, not one that asks too: "Did the Senate pass the bill, and when?"; and a clause
+    # that says what it asks of: not "..., and how old is he?")
+    if len(clauses) > 1 and not _ASKS.match(clauses[0]) and len(key_terms(clauses[-1])) >= 2:
+        return clauses[-1]
+    return last
 
 
+_ASKS = re.compile(rf"^\W*(?:{AUXILIARY}|how|what|who|whom|which|where|when|why)\b", re.I)
 # a scene's clause before the one that asks: "..., but how much ...", "...; so who ..."
 _ASKING_CLAUSE = re.compile(r"[,;]\s+(?:but|and|so)\s+(?=(?:how|what|who|whom|which|where|when|why)\b)", re.I)
 

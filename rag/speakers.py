@@ -32,7 +32,7 @@ _ASKED_VERBS = (
     r"explain|explained|stress|stressed|tweet|tweeted|post|posted|predict|predicted|compare|compared|liken|likened|"
     r"describe|described|joke|joked|quip|quipped|"
     # "What did Charles Barkley call Kevin Durant?" (a person called something; not "What did NASA call the mission?")
-    r"call(?=\s+(?:(?:him|her|them)(?:sel(?:f|ves))?\b|(?-i:[A-Z])))"
+    r"call(?:ed)?(?=\s+(?:(?:him|them)(?:sel(?:f|ves))?\b|her(?:self\b|(?!\s+[a-z]))|(?-i:[A-Z])))"
 )
 _ASKED = re.compile(
     rf"\bwhat\s+(?:did|does|do|has|have|had|will|would|is|was|were)\s+(?P<who>[^?]+?)\s+(?:{_ASKED_VERBS})\b"
@@ -313,9 +313,9 @@ def _before(head: str) -> str:
 
 # a speaker named as the sentence opens, then told of by a pronoun in a clause of its own: "In 1939, Lou Gehrig ...
 # delivered his famous farewell speech in which he called himself “the luckiest man on the face of the earth.”"
-_IN_WHICH_THEY = re.compile(r"\b(?:in\s+which|where)\s+(?:he|she|they)$", re.I)
+_IN_WHICH_THEY = re.compile(r"\b(?:in\s+which|where)\s+(?:he|she)$", re.I)
 _OPENING_NAME = re.compile(
-    r"(?:[^,]{0,30},\s+)?(?!The\b)([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b(?!\s+(?:[A-Z]|of\s+the\s+[a-z]))"
+    r"(?:[^,]{0,30},\s+)?(?!The\b)([A-Z][a-z]+(?:\s+[A-Z][a-z-]+){1,2})(?![\w'’-])(?!\s+(?:[A-Z]|of\s+the\s+[a-z]))"
 )
 
 
@@ -347,8 +347,12 @@ def speaker(sentence: str) -> str:
                 said = UNKNOWN
         if not said and before:
             said = _before(before)
-        if not said and _IN_WHICH_THEY.search(before) and (opening := _OPENING_NAME.match(sentence)):
-            said = opening.group(1)  # "Jim Kenney ... issued a statement in which he called Trump “...”"
+        if not said and (which := _IN_WHICH_THEY.search(before)) and (opening := _OPENING_NAME.match(sentence)):
+            # "Jim Kenney ... issued a statement in which he called Trump “...”" (the one name before it: not "Ann
+            # Vik met Lars Berg, who gave a speech in which he ...", nor "Taylor Swift's mother ... in which she")
+            between = sentence[opening.end() : max(0, verb.start() - _REACH) + which.start()]
+            if not re.search(r"\b(?:and|with)\s+[A-Z]|\bwho\b", between):
+                said = opening.group(1)
         if said:
             return said
     if m := _ACCORDING.search(sentence):
@@ -366,7 +370,7 @@ _DESCRIBED = (
     r"(?:the\s+(?:(?:\d+|[a-z]+-?[a-z]*)-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:\d+-year-old|singer|star|actor|actress|rapper|musician|artist|comedian|author|writer|novelist|quarterback|"
     r"golfer|pitcher|coach|champion|legend|veteran|superstar|icon|filmmaker|director|chef|entrepreneur|billionaire|"
-    r"mvp|forward|guard|striker|midfielder|goalkeeper|winger|captain|skipper)"
+    r"mvp|forward|striker|midfielder|goalkeeper|winger|skipper)"
     # a lawmaker by state and party: "the California Republican said"
     r"|the\s+(?-i:(?:[A-Z][\w.-]*\s+){1,2}(?:Republican|Democrat|Independent)(?!\s+[A-Z])))"
 )
@@ -493,12 +497,15 @@ def attributed(sentences_before: Sequence[str], sentence: str, sentences_after: 
     return UNKNOWN
 
 
+_PASSIVE_ASKED = re.compile(r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}?asked\b", re.I)
+
+
 def _of_them(sentence: str, said: str) -> bool:
     """Whether a sentence that reports no speech and quotes nothing names the last speaker by their last name ("Musk’s
     post comes amid concerns about how the billionaire will run Twitter" after Musk's words): it tells of them, as
     the reporter does; their words go on without their name."""
-    if _SAYING_VERB.search(sentence) or any(q in sentence for q in '"“”'):
-        return False
+    if _SAYING_VERB.search(_PASSIVE_ASKED.sub(" ", sentence)) or any(q in sentence for q in '"“”'):
+        return False  # (a question put to them tells of them: "Brennan was asked afterward if ...")
     last = bare(fold_accents(said)).split()[-1:]
     return bool(last) and re.search(rf"(?<![\w'’-]){re.escape(last[0])}(?![\w-])", fold_accents(sentence)) is not None
 
@@ -508,7 +515,7 @@ def _of_another(sentence: str, said: str) -> bool:
     full name ("GOP sets sights on Bragg: House Judiciary Chair Jim Jordan, R-Ohio, called on Bragg ..." after
     Nadler's words), or of a body by two words ("USA TODAY reached out to Twitter ..." after Musk's): it is about
     them, not more of the last speaker's words."""
-    if _SAYING_VERB.search(sentence) or any(q in sentence for q in '"“”'):
+    if _SAYING_VERB.search(_PASSIVE_ASKED.sub(" ", sentence)) or any(q in sentence for q in '"“”'):
         return False
     for m in _NAME_RUN.finditer(sentence):
         words = [w.strip(",.") for w in m.group(0).split() if not _title_only(w.strip(",."))]
@@ -526,7 +533,7 @@ def _of_another(sentence: str, said: str) -> bool:
 
 # a verb after a name, past what is said of it between commas: "Jim Jordan, R-Ohio, called on Bragg" (not "Centralized
 # Testing (the Belarusian equivalent ...)")
-_DOES_AFTER = re.compile(r"(?:,[^,;.]{1,40},)?\s+(?:(?:has|had|also|then)\s+)?[a-z]+(?:ed|es)\b")
+_DOES_AFTER = re.compile(r"(?:,[^,;.]{1,40},)?,?\s+(?:(?:has|had|also|then|was|were)\s+)?[a-z]+(?:ed|es)\b")
 
 
 _CONNECTOR_WORDS = frozenset({"of", "the", "de", "da", "bin", "van", "von", "al", "del", "la", "le", "and", "&"})

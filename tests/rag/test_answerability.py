@@ -1156,6 +1156,10 @@ def test_respell_names_looks_up_words_written_with_a_capital_only() -> None:
     text, changed = respell_names("What did Nick Canon name the baby?", near_doubled, lambda name: True, in_a_row)
     assert text == "What did Nick Cannon name the baby?" and changed == [("Canon", "Cannon")]
     assert respell_names("What did Canon Camera make?", near_doubled, lambda name: True, in_a_row)[1] == []
+    # a title before a surname is no word of a name held in a row ("Coach Reid": chunks say "coach Andy Reid")
+    near_reed = lambda word, context, indexed=False: {"Reid": "Reed"}.get(word) if indexed else None  # noqa: E731
+    coach = respell_names("What did Coach Reid say?", near_reed, lambda name: True, {"Coach Reed"}.__contains__)
+    assert coach[1] == []
     assert respell_names("What did Michelle Yeo say?", lambda *a: None, set().__contains__)[1] == []
 
     # a word with a capital inside ("McAvay" for "McAvoy")
@@ -4201,3 +4205,36 @@ def test_an_adjective_after_a_name_is_no_act_of_another_doer(ner: EntityRecogniz
     question = "When does the Alma Brekke true crime series Love and Death come out on Nordvik Max?"
     article = "What follows is one of the more grisly tales of American true crime. The series comes out on Friday."
     assert other_doer(_framed(ner, question), article) is None
+
+
+def test_the_reviews_cases_of_this_sessions_rules(ner: EntityRecognizer) -> None:
+    """Inputs a review of session 45's rules tried: each once went the wrong way."""
+    from rag.answerability import chatter, denied_premise, swapped_result
+
+    meal = "how much does the birthday meal cost at nordvik"
+    assert _offered(ner, meal, "Nordvik, which donated $2 million to charity last year, sells the meal for $8.99.") == [
+        "$8.99"
+    ]  # a gift in a clause of its own is no price of the meal, and leaves the price
+    assert _offered(ner, "how much is Nordvik paying Dominion", "Nordvik agreed to pay $787.5 million over the suit.")
+    assert _offered(ner, "How much money did the jury award Ann Vik?", "The jury also awarded Ann Vik $2 million.")
+    assert _offered(ner, "How much is Lars Berg suing Ann Vik for?", "The jury also awarded Ann Vik $2 million.") == []
+    # the asked verb, not an adverb or a noun the tagger missed
+    assert _offered(ner, "When did Lars Berg officially retire?", "Lars Berg, who retired in March 2020, coaches.") == [
+        "March 2020"
+    ]
+    # a year opening an event's name only where the asked act is done to that event
+    veteran = "Lars Berg, a veteran of the 1990 Tromsvik Open, won the title on his tenth try."
+    assert _offered(ner, "What year did Lars Berg win the Tromsvik Open?", veteran) == []
+    # "not managed well" denies managing; "unable to win" denies a win
+    managed = _framed(ner, "How did the city manage the Tromsvik flood?")
+    assert denied_premise(managed, "The Tromsvik flood was not managed well by the city.") is not None
+    won = _framed(ner, "What year did Lars Berg win his Nordvik title?")
+    assert denied_premise(won, "Lars Berg was unable to win a Nordvik title with the Kings.") is not None
+    # the season, however told, is no loss; a headline's capitals are its verb's
+    assert swapped_result(_framed(ner, "Kari Dahl is back in Nordvik this past fall to play. Who won?"), "x") is None
+    headline = "Bergen Kings Beat Tromsvik Rovers In Overtime Thriller"
+    assert swapped_result(_framed(ner, "Why did the Tromsvik Rovers beat the Bergen Kings?"), headline) is not None
+    # a rank asked is answered by "#3"
+    assert "3" in _offered(ner, "What number is Tromsvik ranked in the poll?", "Tromsvik is ranked #3 in the poll.")
+    # "Been forty years since ..." is a news scene, not the asker's
+    assert chatter("Been forty years since the Tromsvik ferry sank. When was it raised?") == frozenset()

@@ -100,6 +100,8 @@ def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
     # in a row, as a name is written: not words of one chunk apart
     assert index.knows("Pellworth orchards", together=True) and not index.knows("Pellworth seawall", together=True)
     assert index.knows("Pellworth seawall")
+    apart = LexicalIndex.build(tmp_path / "e.sqlite", [ChunkRow("e#0:v", "We thank Nick. Canon cameras.", {})], "g1")
+    assert not apart.knows("Nick Canon", together=True) and apart.knows("Nick Canon")  # a full stop between
     # a region in "-ia" by its people-word ("Calabria": "the Calabrian coast"), not a name in another ending
     index = LexicalIndex.build(
         tmp_path / "d.sqlite", [ChunkRow("d#0:w", "A ship sank off the Tromsvian coast.", {"article_id": "d"})], "g1"

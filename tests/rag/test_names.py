@@ -131,8 +131,10 @@ def test_an_abbreviation_is_named_by_the_words_it_stands_for() -> None:
     assert not spells_out("in Upper Silesia", "US")  # a country's own forms name it
     # a term in small letters, spelt out twice or more ("EV": "electric vehicle"), of words that are no stop words
     told = "Buyers of electric vehicles get a credit. The electric vehicle market grew."
-    assert spells_out(told, "EV") and not spells_out("an electric vehicle", "EV")
-    assert not spells_out("It is the best. It is the end.", "IT")
+    assert spells_out(told, "EV", small=True) and not spells_out("an electric vehicle", "EV", small=True)
+    assert not spells_out(told, "EV")  # only for an acronym a question uses as a common word
+    assert not spells_out("It is the best. It is the end.", "IT", small=True)
+    assert spells_out("Artificial intelligence is here. So is artificial intelligence.", "AI", small=True)
 
 
 def test_a_name_typed_singular_is_mentioned_by_its_plural() -> None:
@@ -140,3 +142,12 @@ def test_a_name_typed_singular_is_mentioned_by_its_plural() -> None:
 
     assert mentions("she landed a spot in monday's tromsvik globes nominations.", "Tromsvik Globe")
     assert not mentions("three snow globes sold out.", "Globe")  # a one-word name: not its plural
+    assert not mentions("john edwards, the former senator, said", "John Edward", person=True)  # no person's
+    assert not mentions("the buffalo bills won.", "Buffalo Bill")
+
+
+def test_a_given_name_in_ia_is_not_mentioned_by_an_ian_word() -> None:
+    from rag.names import mentions
+
+    assert not mentions("the patrician families of tromsvik", "Patricia")
+    assert mentions("off the tromsvian coast", "Tromsvia")
