@@ -3939,7 +3939,7 @@ UnknownNames = Callable[[Sequence[str], Sequence[str]], tuple[str, ...]]
 # Not "did not sign it until Friday" (it was signed), nor "not only", "not just"; a question that is itself negative
 # ("Why didn't ...", "refused to") asks about the denial.
 _DENIED_VERB = re.compile(
-    r"\b(?:not|never|no\s+longer|unable|n[o']t|(?<=n)'t|(?<=n)’t)\s+(?:(?:yet|even|ever|actually|really|to|be|been|being|have|"
+    r"\b(?:not|never|no\s+longer|n[o']t|(?<=n)'t|(?<=n)’t)\s+(?:(?:yet|even|ever|actually|really|to|be|been|being|have|"
     r"had|has|able(?=\s+to\b)|managed(?=\s+to\b))\s+)*([a-z]+)(?:\s+(?:or|nor)\s+([a-z]+))?\b",  # "not arrested or charged"
     re.I,
 )

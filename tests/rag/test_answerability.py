@@ -4225,11 +4225,12 @@ def test_the_reviews_cases_of_this_sessions_rules(ner: EntityRecognizer) -> None
     # a year opening an event's name only where the asked act is done to that event
     veteran = "Lars Berg, a veteran of the 1990 Tromsvik Open, won the title on his tenth try."
     assert _offered(ner, "What year did Lars Berg win the Tromsvik Open?", veteran) == []
-    # "not managed well" denies managing; "unable to win" denies a win
+    # "not managed well" denies managing; "unable to" tells of a condition as often ("people unable to balance on one
+    # foot for 10 seconds" under a study's question about balancing): no denial
     managed = _framed(ner, "How did the city manage the Tromsvik flood?")
     assert denied_premise(managed, "The Tromsvik flood was not managed well by the city.") is not None
-    won = _framed(ner, "What year did Lars Berg win his Nordvik title?")
-    assert denied_premise(won, "Lars Berg was unable to win a Nordvik title with the Kings.") is not None
+    balance = _framed(ner, "A study found that balancing on one leg for how many seconds may predict a long life?")
+    assert denied_premise(balance, "People unable to balance on one leg for 10 seconds died sooner.") is None
     # the season, however told, is no loss; a headline's capitals are its verb's
     assert swapped_result(_framed(ner, "Kari Dahl is back in Nordvik this past fall to play. Who won?"), "x") is None
     headline = "Bergen Kings Beat Tromsvik Rovers In Overtime Thriller"

@@ -20,7 +20,9 @@ def test_focus_is_the_question_after_the_scene_it_sets() -> None:
     told = "Dominion wants $1.6 billion from Fox, but how much is Smartmatic suing the network for?"
     assert focus_text(told) == "how much is Smartmatic suing the network for?"
     assert focus_text("Did the Senate pass the bill, and when?") == "Did the Senate pass the bill, and when?"
-    assert focus_text("Who is the CEO of Twitter, and how old is he?") == "Who is the CEO of Twitter, and how old is he?"
+    assert (
+        focus_text("Who is the CEO of Twitter, and how old is he?") == "Who is the CEO of Twitter, and how old is he?"
+    )
 
 
 def test_surface_features() -> None:
