@@ -268,9 +268,22 @@ _CLOSING_MARK = re.compile(r'”|(?<=[^\s(\[—–-])"')
 _TERSE = 8  # words: a sentence too short to tell more than that something happened ("It didn’t stick.")
 
 
-def _only_one_named(before: Sequence[str], asked: str) -> bool:
-    """Whether the sentence just before names ``asked`` (whom a "he" or "she" that opens the next one is)."""
-    return bool(before) and names_person(before[-1], asked)
+def _put_to(sentence: str, asked: str, before: Sequence[str]) -> bool:
+    """Whether ``sentence`` tells of a question put to ``asked`` (``_PUT_TO``): by name, or by "he"/"she" right after
+    the sentence that names them."""
+    put = _PUT_TO.match(sentence)
+    if put is None:
+        return False
+    if put["subject"].lower() in ("he", "she"):
+        return bool(before) and names_person(before[-1], asked)
+    return names_person(put["subject"], asked)
+
+
+def _named_put_to(sentence: str, asked: str) -> str:
+    """``sentence`` with the person its question is put to named, where it says "he"/"she" ("She was asked afterward
+    if ..." read as put to ``asked``), so that a description of the speaker next ("the reigning MVP said") finds them."""
+    put = _PUT_TO.match(sentence)
+    return f"{asked}: {sentence}" if put is not None and put["subject"].lower() in ("he", "she") else sentence
 
 
 def _paragraph_alone(text: str, span: Span) -> bool:
@@ -628,9 +641,11 @@ def respell_names(
         return respelt, changed
 
     def held(name: str) -> bool:
-        # (a title before a surname is no name's word: "Coach Reid" is held where chunks say "coach Andy Reid")
-        titled = name.split()[0].lower().rstrip(".") in _TITLE_WORDS
-        return knows(name) and (in_a_row is None or titled or in_a_row(name))
+        # its words in a row (which ``knows`` would find too); a title before a surname is no word of a name, though:
+        # "Coach Reid" is held where chunks say "coach Andy Reid"
+        if in_a_row is None or name.split()[0].lower().rstrip(".") in _TITLE_WORDS:
+            return knows(name)
+        return in_a_row(name)
 
     def read_name(m: re.Match[str]) -> str:
         # a name whose every word some article holds, but none together: one word may be typed for another
@@ -1548,8 +1563,7 @@ class ExtractiveAnswerer(Answerer):
         # theirs by name, or by what they are right after the sentence that names them ("... the California
         # Republican said." after "House GOP leader Kevin McCarthy criticized ...")
         asked = whole_name(asked, text)
-        if (put := _PUT_TO.match(before[-1])) is not None and put["subject"].lower() in ("he", "she"):
-            before[-1] = f"{asked}: {before[-1]}"  # "She was asked afterward if ...": the question put to them
+        before[-1] = _named_put_to(before[-1], asked)  # "She was asked afterward if ...": the question put to them
         if not self._by_description(asked, sentence, before, after) and not same_speaker(
             asked, attributed(before, sentence, after)
         ):
@@ -1704,11 +1718,7 @@ class ExtractiveAnswerer(Answerer):
             after = [text[sp.start : sp.end] for sp in spans if base + sp.start >= cand.end][:3]
             # "“...,” says the 52-year-old singer": the person the article has just named (in the sentences
             # before, or earlier in this one)
-            put = _PUT_TO.match(cand.text)
-            subject = put["subject"] if put is not None else ""
-            if put is not None and (
-                names_person(subject, whole) or (subject.lower() in ("he", "she") and _only_one_named(before, whole))
-            ):
+            if _put_to(cand.text, whole, before):
                 # a question put to them is not their words; it stands for the quotation that answers it
                 theirs = self._answered_after(whole, cand.text, before, after)
             else:
@@ -1727,8 +1737,7 @@ class ExtractiveAnswerer(Answerer):
         (``_their_words_after``)."""
         if not after or not _OPENS_QUOTE.match(after[0]):
             return False
-        # (the question put to "she", who is the person the sentence before names: read as put to them by name)
-        context = [*before, sentence if names_person(sentence, asked) else f"{asked}: {sentence}"]
+        context = [*before, _named_put_to(sentence, asked)]
         return self._by_description(asked, after[0], context, after[1:]) or same_speaker(
             asked, attributed(context, after[0], after[1:])
         )

@@ -2120,10 +2120,12 @@ _WHEN_DID = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def _main_verb(frame: Frame) -> str | None:
     """The stem of the verb a "when did ..." question asks about: its first word in small letters past the subject
     that is a topic word and no noun ("write" of "when did Pope Benedict write the spiritual testament that was
-    published after he died"); None for another question, or none found."""
+    published after he died"); None for another question, or none found. Read once per question (``offered`` asks
+    it of every sentence)."""
     m = _WHEN_DID.match(frame.text)
     if m is None:
         return None
@@ -3322,7 +3324,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # "Who is Commander Moonikin Campos named after?": a namesake shares the name, so a person is the question's
     # own only when the question says the whole name ("Arturo Campos" is an answer, "Campos" is not)
     namesake = frame.asks == "person" and bool(_NAMESAKE_ASKED.search(frame.text))
-    rank_asked = bool(_RANK_ASKED.search(frame.text))  # "What number is Tromsvik ranked?": "#3" answers
+    rank_asked = frame.asks == "number" and bool(_RANK_ASKED.search(frame.text))  # "ranked?": "#3" answers
+    # a sum sought ("how much is Smartmatic suing for"), paid ("paying to settle"), won; a gift is none of the first
+    sought = frame.asks == "number" and bool(_SUE_ASKED.search(asking))
+    paid = frame.asks == "number" and not sought and bool(_PAY_ASKED.search(asking))
+    gift_refused = (price_asked or sought) and not _WON_ASKED.search(asking)
     main_verb = _main_verb(frame) if frame.asks == "date" else None  # "write" of "when did Benedict write ..."
     out = []
     entities = analysed.entities
@@ -3511,23 +3517,15 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             # "how much does the app cost" is not answered by "$1 billion in revenue", nor "what price did the stock
             # fall to" by "net sales of $1.26 billion"
             continue
-        gift = (
-            _given_sum(sentence, ent) if price_asked or (frame.asks == "number" and _SUE_ASKED.search(asking)) else None
-        )
         if (
-            gift is not None
+            gift_refused
+            and (gift := _given_sum(sentence, ent)) is not None
             and not as_events(key_terms(gift)) & as_events(frame.topic)
-            and not _WON_ASKED.search(asking)
         ):
             # "how much does the birthday meal cost" is not answered by "the company will donate $5", nor "how much is
             # Depp suing Heard for" by "the jury awarded Heard $2 million"
             continue
-        if (
-            frame.asks == "number"
-            and _PAY_ASKED.search(asking)
-            and not _SUE_ASKED.search(asking)
-            and _SOUGHT_AFTER.match(sentence, ent.end)
-        ):
+        if paid and _SOUGHT_AFTER.match(sentence, ent.end):
             continue  # "how much is Fox paying to settle" is not answered by "Dominion's $1.6 billion defamation lawsuit"
         if _an_average(frame, sentence, ent) or _one_games(frame, sentence, ent):
             continue  # "Boston averaged 14.1 points" gives no game's points: a rate, not a count (and the reverse)

@@ -887,10 +887,12 @@ def _typo(typed: str, written: str, most: int, substitute: bool = False) -> bool
         # a last letter typed once where it is doubled ("Mitchel"), or the "h" of a name's "-ich" left out
         # ("Abramovic"): no other name made
         return written != typed + "h" or typed.endswith("c")
-    if substitute and len(typed) >= 6 and typed[:-1] == written[:-1] and {typed[-1:], written[-1:]} <= {"e", "i", "y"}:
-        return True  # a last vowel that sounds the same, beside the rest of a name held whole ("Marley Matlin")
-    if substitute and len(typed) >= 5 and typed[:-1] == written[:-1] and not {typed[-1:], written[-1:]} & set("aeiouy"):
-        return True  # a last consonant typed for another, beside the rest of a name held whole ("Virgil Ablow")
+    if substitute and typed[:-1] == written[:-1]:
+        # beside the rest of a name held whole: a last vowel that sounds the same ("Marley Matlin"), or a last
+        # consonant typed for another ("Virgil Ablow")
+        ends = {typed[-1:], written[-1:]}
+        if (len(typed) >= 6 and ends <= {"e", "i", "y"}) or (len(typed) >= 5 and not ends & set("aeiouy")):
+            return True
     return typed[-1:] == written[-1:] and _edits(typed, written, most, substitute=substitute)
 
 

@@ -224,9 +224,9 @@ def demonym_of(place: str, word: str) -> bool:
 _REGION_IN_IA = re.compile(r"[A-Z][a-z]{3,}ia")  # "Calabria", "Siberia", "Bavaria", "Patagonia"
 # given names in "-ia", whose "-ian" words are others' ("patrician", "Victorian", "Octavian", "Julian")
 _GIVEN_IN_IA = frozenset(
-    ["victoria", "patricia", "octavia", "olivia", "sophia", "amelia", "lydia", "claudia", "cecilia", "gloria"]
-    + ["julia", "nadia", "natalia", "alicia", "felicia", "letitia", "lucia", "delia", "ophelia", "cornelia"]
-    + ["virginia", "georgia", "columbia", "antonia", "valeria", "emilia", "cynthia", "sylvia", "silvia", "tia"]
+    ["victoria", "patricia", "octavia", "olivia", "sophia", "amelia", "claudia", "cecilia", "gloria", "natalia"]
+    + ["alicia", "felicia", "letitia", "ophelia", "cornelia", "virginia", "georgia", "columbia", "antonia", "valeria"]
+    + ["emilia", "cynthia", "sylvia", "silvia"]
 )
 
 
@@ -567,15 +567,16 @@ def _spelled_small(short: str) -> re.Pattern[str]:
 def spells_out(text: str, short: str, small: bool = False) -> bool:
     """Whether ``text`` (as written) names what a short capital abbreviation stands for: "SF" is named by "San
     Francisco", "NYC" by "New York City", "SVB" by "Silicon Valley Bank". Not a country's or a state's ("US" is
-    named by its own forms, ``place_forms``, and not by "Upper Silesia")."""
+    named by its own forms, ``place_forms``, and not by "Upper Silesia"). With ``small`` (an acronym a question uses
+    as a common word: "the new EV tax credit"), also by a term in small letters spelt out twice or more ("electric
+    vehicles"; "Artificial intelligence" opening a sentence), of words of three letters or more and no stop word
+    (not "is the" for "IT")."""
     if not (2 <= len(short) <= 4 and short.isalpha() and short.isupper()) or place_forms(short):
         return False
     if _spelled(short).search(text) is not None:
         return True
     if not small:
         return False
-    # (``small``: an acronym a question uses as a common word) a term in small letters, spelt out twice or more: "EV" by "electric vehicle" ("electric vehicles"), "AI" by
-    # "artificial intelligence" (words of three letters or more, none a stop word: not "is the" for "IT")
     told = [m.group(0).lower().split() for m in _spelled_small(short).finditer(text)]
     told = [t for t in told if all(len(w) > 2 and w not in STOPWORDS for w in t)]
     return len(told) >= 2

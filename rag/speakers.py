@@ -500,12 +500,18 @@ def attributed(sentences_before: Sequence[str], sentence: str, sentences_after: 
 _PASSIVE_ASKED = re.compile(r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}?asked\b", re.I)
 
 
+def _tells_without_speech(sentence: str) -> bool:
+    """Whether a sentence reports no speech and quotes nothing: the reporter's own (a question put to someone is
+    no speech of theirs: "Brennan was asked afterward if ...")."""
+    return not _SAYING_VERB.search(_PASSIVE_ASKED.sub(" ", sentence)) and not any(q in sentence for q in '"“”')
+
+
 def _of_them(sentence: str, said: str) -> bool:
     """Whether a sentence that reports no speech and quotes nothing names the last speaker by their last name ("Musk’s
     post comes amid concerns about how the billionaire will run Twitter" after Musk's words): it tells of them, as
     the reporter does; their words go on without their name."""
-    if _SAYING_VERB.search(_PASSIVE_ASKED.sub(" ", sentence)) or any(q in sentence for q in '"“”'):
-        return False  # (a question put to them tells of them: "Brennan was asked afterward if ...")
+    if not _tells_without_speech(sentence):
+        return False
     last = bare(fold_accents(said)).split()[-1:]
     return bool(last) and re.search(rf"(?<![\w'’-]){re.escape(last[0])}(?![\w-])", fold_accents(sentence)) is not None
 
@@ -515,7 +521,7 @@ def _of_another(sentence: str, said: str) -> bool:
     full name ("GOP sets sights on Bragg: House Judiciary Chair Jim Jordan, R-Ohio, called on Bragg ..." after
     Nadler's words), or of a body by two words ("USA TODAY reached out to Twitter ..." after Musk's): it is about
     them, not more of the last speaker's words."""
-    if _SAYING_VERB.search(_PASSIVE_ASKED.sub(" ", sentence)) or any(q in sentence for q in '"“”'):
+    if not _tells_without_speech(sentence):
         return False
     for m in _NAME_RUN.finditer(sentence):
         words = [w.strip(",.") for w in m.group(0).split() if not _title_only(w.strip(",."))]
