@@ -19,6 +19,7 @@ import numpy as np
 
 from rag.answerability import (
     DEATH_CAUSE_ASKED,
+    ILLNESS_ASKED,
     AnswerabilityModel,
     Assessment,
     Frame,
@@ -49,6 +50,7 @@ from rag.answerability import (
     reason_clause_terms,
     recency,
     reversed_change,
+    reversed_comparison,
     reversed_range,
     reversed_ruling,
     reversed_verdict,
@@ -63,6 +65,7 @@ from rag.answerability import (
     swapped_result,
     tells_of,
     topic_words,
+    unknown_told,
     within,
     years_unsaid,
 )
@@ -616,6 +619,7 @@ def respell_names(
     near_spelling: Callable[..., str | None],
     knows: Callable[[str], bool] | None = None,
     in_a_row: Callable[[str], bool] | None = None,
+    beside: Callable[[str, str, bool], str | None] | None = None,
 ) -> tuple[str, list[tuple[str, str]]]:
     """The question with each name it types with a letter wrong written as the stored articles write it ("Which
     team is Breana Stewart playing for?" -> "Breanna"; ``near_spelling(word, question)``:
@@ -626,7 +630,8 @@ def respell_names(
     three such words that no chunk holds together is looked up word by word too (``near_spelling(word, rest of the
     name, True)``), and read so only where the name as read is held. With ``in_a_row`` (``Store.holds_name``), a
     name is held only where a chunk writes its words in a row: "Nick Canon" is read as "Nick Cannon" though a chunk
-    holds "Nick" and "canon"."""
+    holds "Nick" and "canon". With ``beside`` (``Store.name_beside``), a word of a two-word name two letters out is
+    read as the word the articles write beside the other ("Gretchen Whitmore": "Gretchen Whitmer")."""
     changed: list[tuple[str, str]] = []
 
     def read(m: re.Match[str]) -> str:
@@ -680,6 +685,15 @@ def respell_names(
             if written is not None and held(candidate := f"{name[: -len(last)]}{written}"):
                 changed.append((last, f"{written}’s"))
                 return f"{lead}{candidate}’s"
+        words = name.split()
+        if beside is not None and len(words) == 2:
+            # two letters out ("Whitmore" for "Whitmer"): the word written beside the other, where only one is near
+            for typed, other, after in ((words[1], words[0], True), (words[0], words[1], False)):
+                written = beside(typed, other, after)
+                candidate = f"{other} {written}" if after else f"{written} {other}"
+                if written is not None and held(candidate):
+                    changed.append((typed, written))
+                    return lead + candidate
         return lead + name
 
     return _NAME_RUN.sub(read_name, respelt), changed
@@ -839,11 +853,52 @@ def _role_holders(groups: list[EntityGroup], sentences: Sequence[_Candidate]) ->
     ]
 
 
-def _holder_alone(holder: str, passage: str, ent: Entity, found: Analysed) -> bool:
+def _offered_now(frame: Frame, cand: _Candidate, found: Analysed) -> list[Entity]:
+    """``offered``, less the days past that a question about a day to come is not answered by: "On what date is Mike
+    Pence scheduled to testify?" is not answered by "the Jan. 6 criminal investigation" in an article of April 2023
+    (January 6, 2023 as read from its date, or any day written with an earlier year), a week or more before the
+    article's date (``_COMING_WHEN``)."""
+    ents = offered(frame, cand.text, found)
+    published = cand.hit.published
+    if frame.asks != "date" or published is None or not ents or not _COMING_WHEN.search(focus_text(frame.text)):
+        return ents
+    kept = []
+    for ent in ents:
+        day = day_meant(cand.text, ent.start, ent.end, published)
+        years = [int(y) for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", ent.text)]
+        if (day is not None and (published - day).days >= _PAST_FOR_COMING) or (years and max(years) < published.year):
+            continue
+        kept.append(ent)
+    return kept
+
+
+# a question about a day to come: "when will ...", "when is X scheduled / set / expected / due to ..."
+_COMING_WHEN = re.compile(
+    r"\b(?:will|(?:is|are)\b(?:\s+[\w'’.-]+){0,4}?\s+(?:scheduled|set|expected|due|slated|going|planned|planning)"
+    r"\s+to)\b",
+    re.I,
+)
+_PAST_FOR_COMING = 7  # days before the article's date from which a day is past for a question about one to come
+
+
+def _holder_alone(
+    holder: str, passage: str, ent: Entity, found: Analysed, sentence: str = "", asked: Sequence[str] = ()
+) -> bool:
     """Whether a title that does not say whom for ("Mayor Ottilie Brennan") may be taken for the asked holder's:
     the passage (lower-cased) names the holder, and the sentence names no other place, organisation or nationality
-    ("President Joe Biden is heading to Poland" is no answer to "the president of Poland" when it names the US)."""
-    others = [e for e in found.entities if e.label in _HOLDER_LABELS and e is not ent and not same_name(e.text, holder)]
+    ("President Joe Biden is heading to Poland" is no answer to "the president of Poland" when it names the US).
+    Not other: a name the question gives itself (``asked``: "Cambridge Analytica", tagged a place), nor the place
+    the holder is written in ("Washington, DC, Attorney General Karl Racine" for "the DC attorney general")."""
+    asked_words = {w for n in asked for w in n.lower().split()}
+    others = [
+        e
+        for e in found.entities
+        if e.label in _HOLDER_LABELS
+        and e is not ent
+        and not same_name(e.text, holder)
+        and not set(e.text.lower().split()) <= asked_words
+        and not re.match(rf",\s+{re.escape(holder)}\b", sentence[e.end :])
+    ]
     return mentions(passage, holder) and not others
 
 
@@ -1090,10 +1145,20 @@ class ExtractiveAnswerer(Answerer):
             # (or tells its change the other way: "The biggest decline was in hot dog prices" under "Why did hot dogs
             # see the biggest price jump?")
             denied = next(
-                filter(None, (denied_premise(frame, c.text) or reversed_change(frame, c.text) for c in further)), None
+                filter(
+                    None,
+                    (
+                        denied_premise(frame, c.text)
+                        or reversed_change(frame, c.text)
+                        or reversed_comparison(frame, c.text)
+                        for c in further
+                    ),
+                ),
+                None,
             )
             assessment = replace(assessment, denied=denied)
-        if DEATH_CAUSE_ASKED.search(frame.text) and not any(states_death_cause(c.text) for c in chosen):
+        named = ILLNESS_ASKED.search(frame.text) is not None
+        if DEATH_CAUSE_ASKED.search(frame.text) and not any(states_death_cause(c.text, named) for c in chosen):
             # "what did harper lee die of" is not answered by "'Mockingbird' author Harper Lee dies, age 89": news
             # gives a death's cause in the words a cause is given ("died of", "complications from", "after a long
             # illness"), and a quote without them tells only that she died
@@ -1199,6 +1264,10 @@ class ExtractiveAnswerer(Answerer):
         if assessment.denied:
             # "Why did Angel Reese accept Jill Biden's apology?": the quote says "I don't accept that apology"
             return f"The articles say otherwise: “{assessment.denied}”.", True
+        if assessment.unknown:
+            # "How did the student get into the intercom system?": "It is unclear how the individual accessed the
+            # intercom system." (the article itself says it doesn't know: quoting around it would answer anyway)
+            return f"The articles say this isn't known: “{assessment.unknown}”.", True
         if assessment.cause_missing:
             return "The articles found don't say what caused the death.", True
         if assessment.day_missing:
@@ -1367,7 +1436,7 @@ class ExtractiveAnswerer(Answerer):
                 found = titled_people(role, cand.text, found)
                 passage = f"{cand.hit.title}\n{cand.hit.chunk.text}".lower()
             anchors = _anchors(cand.text, q_terms)
-            for ent in offered(frame, cand.text, found):
+            for ent in _offered_now(frame, cand, found):
                 if own and within(ent.text, own):
                     continue  # "Nuggets" when the question's "Denver" names "the Denver Nuggets"
                 if (
@@ -1380,7 +1449,9 @@ class ExtractiveAnswerer(Answerer):
                     fit = NO_ROLE
                     if role is not None:
                         fit = role_fit(role, given_role(cand.text, ent))
-                        if fit == HOLDER_UNSAID and not _holder_alone(role.of or "", passage, ent, found):
+                        if fit == HOLDER_UNSAID and not _holder_alone(
+                            role.of or "", passage, ent, found, cand.text, frame.names
+                        ):
                             fit = NO_ROLE  # "President Biden" in a story about Poland and the US
                     distance = _distance(ent, anchors, NO_ANCHOR_DISTANCE)
                     clause, nearby = context_shares(cand.text, ent, q_terms)
@@ -1745,7 +1816,7 @@ class ExtractiveAnswerer(Answerer):
     @staticmethod
     def _offers(frame: Frame, cand: _Candidate, analysed: dict[str, Analysed]) -> bool:
         found = analysed.get(cand.text)
-        return found is not None and bool(offered(frame, cand.text, found))
+        return found is not None and bool(_offered_now(frame, cand, found))
 
     def _article_text(self, hit: Hit, hits: list[Hit], read: dict[str, str] | None = None) -> str:
         """The hit's article, title first (its retrieved passages when the store has no text); ``read`` keeps the
@@ -1861,6 +1932,7 @@ class ExtractiveAnswerer(Answerer):
             denied=denied_premise(frame, best.text)
             or swapped_result(frame, written)
             or reversed_change(frame, best.text)
+            or reversed_comparison(frame, best.text)
             or reversed_range(frame, best.text)
             or other_winner(frame, written)
             or other_doer(frame, written)
@@ -1869,6 +1941,7 @@ class ExtractiveAnswerer(Answerer):
             or reversed_verdict(frame, written)
             or reversed_ruling(frame, written)
             or first_time_told(frame, written),
+            unknown=unknown_told(frame, best.text, written),
         )
 
     @staticmethod

@@ -57,6 +57,7 @@ from rag.names import (
 from rag.nlp import NAME_LABELS, Analysed, Entity
 from rag.query import TRAILING_CONTEXT
 from rag.roles import Role, another_role, asked_role, given_role, refused_offices
+from rag.sentence_rank import focus_text
 from rag.speakers import SAYING, asked_speaker
 from rag.text import (
     AUXILIARY,
@@ -118,7 +119,9 @@ _PERSON_NOUNS = (
     r"employee|farmer|resident|passenger|reporter|anchor|correspondent|columnist|commentator|"
     r"commissioner|chancellor|runner|sprinter|skater|rider|couple|hiker|bystander|"
     r"neighbou?r|toddler|grandmother|grandfather|firefighter|paramedic|protester|"
-    r"demonstrator|trooper|deputy|"
+    r"demonstrator|trooper|deputy|admiral|colonel|lieutenant|sergeant|captain|"
+    # a general (not "which general election", "the General Assembly", "General Motors")
+    r"general(?!\s+(?:elections?|assembly|strike|store|hospital|motors|electric|mills|dynamics|public|purpose)\b)|"
     # a member of a team or a family, not of an alliance ("which member of NATO" asks for a country)
     r"member(?=s?\s+of\s+(?!(?:the\s+)?(?:NATO|EU|European\s+Union|UN|United\s+Nations|OPEC|G-?7|G-?20|BRICS|"
     r"alliance|bloc|union)\b))|"
@@ -166,7 +169,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"\bwhen\s+(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|might|may|must)\b"
             r"|\bwhen['’]s\b|(?:^|[.!?][\"”’)]*\s+)\W*when\b(?=[^.!?]*\?)"
             r"(?![^.!?]*,\s*(?:how|what|which|who|whom|where|why)\b)|" + _ASKING + r"\s+when\b"
-            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b",
+            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time|night|evening|weekend)\b|\bhow long ago\b",
             re.I,
         ),
     ),
@@ -182,7 +185,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
             r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
-            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|reward|bounty|bail|ransom|jackpot|payout)\b(?![-’'])"
+            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|reward|bounty|bail|ransom|jackpot|payout|tally)\b(?![-’'])"
             # (not "what bail conditions", "what ransom demands")
             r"(?!\s+(?:conditions?|demands?|hearings?|notes?|terms|rules?|reform|system|money)\b)"
             # a measure by its noun, asked as "what is the X of": "what was the vertical leap of brian bowen"
@@ -226,7 +229,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
             r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
-            r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit|"
+            r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit|railroad|railway|"
+            r"utility|utilities|carrier|drugmaker|dealership|"
             # a body written in small letters ("which court"), not the one of a name ("Which Supreme Court ruling")
             r"(?-i:court|tribunal|committee|ministry|department|council|parliament|legislature)|companies|"
             r"agencies|universities|parties|charities|ministries)(?:e?s)?\b"
@@ -297,6 +301,7 @@ _WITHIN_COUNTRY = re.compile(
     rf"\b(?:which|what)\s+(?:{_QUALIFIERS}(?:{_WITHIN}|neighbou?rhood)s?|(?:(?P<country>[\w'’]+)\s+)?states?)\b(?![-\w])",
     re.I,
 )
+_SITE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|port|harbou?r|park)s?\b(?![-\w])", re.I)
 # A city asked for is no state's name (but the states a city shares its name with: "Washington", "New York")
 _CITY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_TOWN})s?\b(?![-\w])", re.I)
 _STATES_NO_CITY = US_STATES - {"washington", "new york"}
@@ -865,6 +870,8 @@ class Frame:
         return self.named is not None and self.asks != "person"
 
 
+# a score the small model took into a name ("beat Rennes 2-0"), or whose first number ends one
+_SCORE_ENDING = re.compile(r"\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
 _YEAR_BEFORE = re.compile(r"^(?:19|20)\d\d(?:[-–/]\d\d)?\s+(?=\S)")
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + WEEKDAY_ABBREVIATIONS + MONTHS + MONTH_ABBREVIATIONS)
 
@@ -973,6 +980,9 @@ _RANK_ASKED = re.compile(r"\b(?:rank|ranks|ranked|ranking|seed|seeded|number\s+(
 _SHORT_NUMBER = re.compile(r"[$£€]?\d+(?:[.,]\d+)?(?:k|m|mn|bn|b)")  # "150k", "$1.5m", "2bn"
 
 
+_TYPED_CASED = re.compile(r"^[^A-Za-z]*[A-Z]")  # a question typed with capitals: its first letter is one
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -986,6 +996,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         # a year before a name is the year's ("the 2026 World Cup": the years rule reads it; articles write "2026
         # men's World Cup", "the World Cup in 2026")
         name = _YEAR_BEFORE.sub("", clean_name(ent.text))
+        if re.search(r"\d\s*[-–]\s*\d{1,3}$", name) or _SCORE_AFTER.match(question, ent.end):
+            name = _SCORE_ENDING.sub("", name)  # a score is no part of a name ("beat Rennes 2-0")
         # an owner's word in small letters before a name is none of it ("trumps Save America PAC": Trump's, typed
         # so; not a person's first name typed small, "tim Kaine")
         if ent.label != "PERSON":
@@ -999,7 +1011,23 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             # a verb in small letters between two names is none of them: "Adams say Jefferson" (one span to the
             # small model) names Adams and Jefferson
             parts = [q for p in parts for q in _VERB_BETWEEN_NAMES.split(p)]
-        kept = [p for p in parts if p and p.lower() not in STOPWORDS and p.lower() not in _POSTS]
+        if ent.label in ("ORG", "FAC", "GPE", "LOC") and len(parts) == 1:
+            # a country's people-word before a body's name of two words or more is two names ("British House of
+            # Commons": British, and the House of Commons, which articles write "the UK's House of Commons")
+            first, _, rest = parts[0].partition(" ")
+            if place_group(first) is not None and re.fullmatch(
+                r"[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)+", rest
+            ):
+                parts = [first, rest]
+        # (a word in small letters in a question typed with capitals is no name: "after that church van rolled over")
+        kept = [
+            p
+            for p in parts
+            if p
+            and p.lower() not in STOPWORDS
+            and p.lower() not in _POSTS
+            and not (p == p.lower() and _TYPED_CASED.match(question))
+        ]
         names += kept
         if kept:
             covered.append((ent.start, ent.end))
@@ -1036,6 +1064,10 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         low = token.lower()
         if low in dated or _SHORT_NUMBER.fullmatch(low):
             continue  # (nor a number written short: "could bitcoin hit 150k", "a 25k bonus")
+        if token == low and _TYPED_CASED.match(question):
+            # a word in small letters in a question typed with capitals (its first letter) is no name: "the plus-size
+            # ballerina in Disney's short Reflect" (in one typed in small letters, a name may be: "the us womens team")
+            continue
         if (
             token
             and low not in STOPWORDS
@@ -1122,6 +1154,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(f"{aside} besides apart aside other except addition else"))
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
+    for aside in _ASKERS_ASIDE.finditer(question):
+        name_terms |= set(key_terms(aside.group(0)))  # "Out of curiosity, what year was ...": no article says it
     if _CALLED.search(undotted(question)):  # "What's the gadget called ...?": nor "called", "renamed"
         name_terms |= set(key_terms("called named dubbed known renamed"))
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
@@ -1173,6 +1207,15 @@ _ASKERS_OPENING = re.compile(
     r"(?:(?:just|finally|still|also|been|only)\s+)?(?:saw|seen|watched|watching|heard|hearing|stayed|listening|"
     r"listened|caught|noticed|wondering|came\s+across|got\s+back|(?:read|reading)\s+(?:a|an|the|that|this|about)|"
     r"thinking|(?:planning|booked)\s+(?:a|an|my|our|to)\b))",
+    re.I,
+)
+
+
+# the asker's aside at a sentence's start: "Out of curiosity, what year was Waffle House founded?", "Just wondering,
+# ...", "Quick question: ..."
+_ASKERS_ASIDE = re.compile(
+    r"(?:^|(?<=[.!?]\s))\W*(?:(?:just\s+)?out\s+of\s+(?:pure\s+|sheer\s+)?curiosity|just\s+(?:wondering|curious)"
+    r"|(?:a\s+)?(?:quick|random|dumb|silly|honest)\s+question|i\s+wonder|i['’]m\s+curious)\s*[,:;-]",
     re.I,
 )
 
@@ -1947,12 +1990,25 @@ _TIME_NOUNS = frozenset({"fiscal", "financial", "season", "year", "quarter", "ha
 _DEATH_CAUSE = (
     r"\bwhat\s+(?:did|does|do|has|have)\b[^?.!]*\bdie[ds]?\s+(?:of|from)\b|\bhow\s+did\b[^?.!]*\bdie\s*(?:\?|$)"
     r"|\bwhat\s+killed\b|\bcause\s+of\s+(?:his|her|their|the)?\s*death\b"
+    # "What illness did Raquel Welch die from?"
+    r"|\bwhat\s+(?:illness|disease|ailment|condition|cancer|(?:kind|type|form)\s+of\s+(?:illness|disease|cancer))\s+"
+    r"(?:did|does|do|has|had|was|is)\b[^?.!]*\b(?:die[ds]?|pass(?:ed)?\s+away|kill(?:ed)?)\b"
+)
+# the illness asked by its name ("What illness did she die from?"), which "a brief illness" does not give
+ILLNESS_ASKED = re.compile(
+    r"\bwhat\s+(?:illness|disease|ailment|condition|cancer|(?:kind|type|form)\s+of\s+(?:illness|disease|cancer))\b",
+    re.I,
+)
+_UNNAMED_ILLNESS = re.compile(
+    r"\b(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:illness|disease|ailment|condition|health\s+(?:issues?|problems?))\b",
+    re.I,
 )
 # "why" as a question word (not "that's why"), and the other ways of asking for a cause
 _REASON_ASKED = re.compile(
     r"(?:^|[.!?:;][\"”’)]*\s+)\W*(?:and\s+|but\s+|so\s+)?why\b|\b(?:know|tell\s+(?:me|us)|explain|wonder)\s+why\b"
     r"|,\s*(?:and\s+|but\s+|so\s+)?why\b(?=[^,.;:!?]*\??\s*$)"  # after a scene: "with the storm coming, why ..."
-    r"|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked|was\s+behind|is\s+behind)\b"
+    r"|\bwhat\s+(?:actually\s+)?(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked|started|was\s+behind"
+    r"|is\s+behind)\b"
     r"|\b(?:what|which)\s+(?:was|is|were|are)\s+the\s+(?:reasons?|causes?|motives?)\b|\bfor\s+what\s+reasons?\b"
     # "What was Francisco Oropeza's motive for killing ...?"
     r"|\bwhat\s+(?:was|is|were|are)\s+(?:[\w.'’-]+\s+){1,4}?(?:reasons?|motives?|motivations?)\s+(?:for|behind)\b"
@@ -1980,10 +2036,19 @@ _AFTER_A_SPAN = re.compile(
 )
 
 
-def states_death_cause(sentence: str) -> bool:
+_NAMED_AFTER = re.compile(r"\b(?:of|from|with|to)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z]{2,}\b|[A-Z][a-z]+['’]s\b)")
+
+
+def states_death_cause(sentence: str, named: bool = False) -> bool:
     """Whether a sentence gives a death's cause: a cause, plain or hinted ("died of a stroke", "the cause of death
     was not disclosed", "died after a fall at his home"), or a cause's own words ("suddenly contracting bacterial
-    meningitis"); not "after" a span of time ("died Thursday at age 96 after 70 years on the throne")."""
+    meningitis"); not "after" a span of time ("died Thursday at age 96 after 70 years on the throne"). ``named``:
+    the illness is asked by its name ("What illness did she die from?"), which "after a brief illness" does not
+    give, unless the sentence names one too."""
+    if named and _UNNAMED_ILLNESS.search(sentence):
+        told = _UNNAMED_ILLNESS.sub(" ", sentence)
+        if not _DEATH_CAUSE_TOLD.search(told) and not _NAMED_AFTER.search(told):
+            return False  # ("after a long battle with ALS", "of Parkinson's" name it)
     return states_reason(_AFTER_A_SPAN.sub(" ", sentence)) > 0 or bool(_DEATH_CAUSE_TOLD.search(sentence))
 
 
@@ -2227,7 +2292,9 @@ def _told_day(sentence: str, ent: Entity) -> bool:
 def _within_country(question: str) -> bool:
     """Whether the question asks for a place inside a country (a city, a county; a state of a country)."""
     m = _WITHIN_COUNTRY.search(question)
-    return m is not None and (m.group("country") is None or place_group(m.group("country")) is not None)
+    if m is None:
+        return _SITE_ASKED.search(question) is not None  # "which airports" is never answered by "US"
+    return m.group("country") is None or place_group(m.group("country")) is not None
 
 
 # "exactly how many", "the exact number of", "precisely how much": a number, not "thousands" or "dozens"
@@ -2512,6 +2579,7 @@ _WHERE_IN = re.compile(
 )
 _REGION_AFTER = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")  # "Apex, NC": the region a place is written with
 _UNIONS = ("uk", "u.k", "britain", "great britain", "united kingdom", "eu", "european union")  # of countries
+_UK_PARTS = ("england", "scotland", "wales", "northern ireland")
 _CONTINENTS = ("europe", "asia", "africa", "americas", "north america", "south america", "latin america",
                "middle east", "world", "oceania", "scandinavia", "caribbean")  # fmt: skip
 _REGION_NAMED = re.compile(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
@@ -3225,6 +3293,14 @@ def _years_of_events(sentence: str, entities: Sequence[Entity], verb: str | None
 _WHICH_CLAUSE = re.compile(r",?\s*(?:which|that)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
+# a person's noun before a name, or before the list of names it opens ("judges Simon Cowell, Heidi Klum and"): a
+# person the small model tags so is one, no work that a title would be
+_CALLED_A_PERSON = re.compile(
+    rf"\b{_PERSON_NOUNS}\s+(?:(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,2}}(?:,\s+and\s+|,\s+|\s+and\s+))*$",
+    re.I,
+)
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -3301,6 +3377,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     reporting_asked = bool(_REPORTING_ASKED.search(frame.text))  # an outlet answers "who reported it first"
     within_country = frame.asks == "place" and _within_country(asked)
     where_in = frame.asks == "place" and _where_in_country(asked) is not None
+    # "where in Britain": a union of countries, answered by one of its own ("Scotland"), never another
+    where_in_uk = (
+        frame.asks == "place"
+        and (m := _WHERE_IN_COUNTRY.search(asked)) is not None
+        and place_group(m.group("country")) == place_group("UK")
+    )
     # (not "which state's capital city": a state)
     owner_asked = _OWNER_ASKED.search(asked) is not None
     city_asked = frame.asks == "place" and not owner_asked and _CITY_ASKED.search(asked) is not None
@@ -3411,6 +3493,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "South Carolina forward-center Aliyah Boston": her team, not where it happens
         if frame.asks == "work" and ent.label == "ORG" and _a_body(ent.text):
             continue  # "the Smithtown Library Board of Trustees" is a body, no book, film or song
+        if frame.asks == "work" and ent.label == "PERSON" and _CALLED_A_PERSON.search(sentence, 0, ent.start):
+            continue  # "to impress judges Simon Cowell, Heidi Klum and Howie Mandel": people, no song
         if frame.asks == "number" and not birthday and not _NUMERIC.search(ent.text):
             continue  # "a physical Qwerty keyboard" (a quantity to the small model) says no number
         if frame.counted is not None and (
@@ -3713,6 +3797,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
         if where_in and _a_country(name):
             continue  # "Where in Ukraine did Russia first use the Kinzhal?" is not answered by "US officials"
+        if where_in_uk and _a_country(name) and bare(name).lower() not in _UK_PARTS:
+            continue  # "Where in Britain is Virgin Orbit launching from?": Scotland may answer, not "a US subsidiary"
         if city_asked and name.lower() in _STATES_NO_CITY:
             continue  # "Which US city has the worst soot pollution?" is not answered by "California"
         if country_asked and name.lower() in _STATES_NO_COUNTRY:
@@ -3826,6 +3912,7 @@ class Assessment:
     stale_from: date | None = None  # the quoted article's date, when too old for a question about "this week"
     denied: str | None = None  # the quote's words that deny what the question takes for granted (``denied_premise``)
     cause_missing: bool = False  # a death's cause asked, and no quote gives one
+    unknown: str | None = None  # the quote's article's sentence that says what is asked is not known (``unknown_told``)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -3992,15 +4079,20 @@ _CLAIMED_BEFORE = re.compile(
 def _takes_no_premise(question: str, verb: str) -> bool:
     """Whether every place ``question`` writes the stem ``verb`` asks its subject, writes it passive, supposes it or
     reports it as a claim (see ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``, ``_CONDITIONAL_BEFORE``,
-    ``_CLAIMED_BEFORE``)."""
-    at = [m.start() for m in re.finditer(r"[\w'’-]+", question) if key_terms(m.group(0))[:1] == [verb]]
+    ``_CLAIMED_BEFORE``); a form in "-ing" after "is" is no passive but a verb going on ("on what grounds is Pence
+    appealing the subpoena" takes the appeal for granted)."""
+    at = [
+        (m.start(), m.group(0).lower().endswith("ing"))
+        for m in re.finditer(r"[\w'’-]+", question)
+        if key_terms(m.group(0))[:1] == [verb]
+    ]
     return bool(at) and all(
-        _PASSIVE_BEFORE.search(question, 0, i)
+        (_PASSIVE_BEFORE.search(question, 0, i) and not going)
         or _PARTICIPLE_BEFORE.search(question, 0, i)
         or _ASKED_SUBJECT.search(question, 0, i)
         or _CONDITIONAL_BEFORE.search(question, 0, i)
         or _CLAIMED_BEFORE.search(question, 0, i)
-        for i in at
+        for i, going in at
     )
 
 
@@ -4114,12 +4206,14 @@ _WIN_VERB = (
     r"(?:beat|beats|beating|beaten|defeat|defeats|defeated|defeating|top|tops|topped|topping|edge[sd]?|edging|"
     r"rout(?:s|ed|ing)?|thrash(?:es|ed|ing)?|down(?:s|ed|ing)|overc[oa]me|overcoming|upset(?:s|ting)?|"
     r"outlast(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|knock(?:s|ed|ing)?\s+out|sweep(?:s|ing)?|swept|crush(?:es|ed|ing)?|"
-    r"stun(?:s|ned|ning)?|hold\s+off|held\s+off|outplay(?:s|ed|ing)?|oust(?:s|ed|ing)?)"
+    r"stun(?:s|ned|ning)?|hold\s+off|held\s+off|outplay(?:s|ed|ing)?|oust(?:s|ed|ing)?|trounc(?:e|es|ed|ing)|"
+    r"clobber(?:s|ed|ing)?)"
 )
 _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
 # "lost to the Heat" (not the season: "coming back to Indiana this fall to play with ...")
 _LOSE_VERB = (
-    r"(?:lose|loses|losing|lost|loss|"
+    # ("lost the mayoral race to", "lose their opener to": a contest's words between)
+    r"(?:(?:lose|loses|losing|lost)(?:\s+(?:the|their|his|her|its|a|an)(?:\s+[\w'’-]+){1,3}?)?|loss|"
     r"(?<!this\s)(?<!last\s)(?<!next\s)(?<!the\s)(?<!that\s)(?<!past\s)(?<!every\s)(?<!early\s)(?<!late\s)(?<!in\s)"
     r"fall|falls|fell|falling|"
     r"bow(?:ed|s)?\s+out)\s+to"
@@ -4141,6 +4235,8 @@ _UNTOLD_BEFORE = re.compile(
     re.I,
 )
 _BY_AFTER = re.compile(r"\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)
+_BEATEN_BY = re.compile(r"(?:\s+\d{1,3}\s*[-–]\s*\d{1,3})?\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)  # ("beaten 2-0 by")
+_MAY_BE = re.compile(r"\b(?:will|would|could|should|might|may|can|must|to)\s+(?:be|get)\s+$", re.I)  # not told
 _WIN_NOUN = re.compile(r"\b(?:win|victory|triumph)\s+(?:over|against)\b", re.I)  # a win told as a noun
 _PARTICIPLE_CLAUSE = re.compile(r"\s*(?:ending|finishing|capping|closing|wrapping|sealing)\b", re.I)
 
@@ -4153,6 +4249,21 @@ def _with_home(words: set[str], text: str) -> set[str]:
     names = alternation([w.capitalize() for w in words])
     home = re.finditer(rf"(?<![\w'’.-])([A-Z][a-z]{{2,}})\s+(?:{names})(?![\w-])", text)
     return words | {low for m in home if (low := m.group(1).lower()) not in STOPWORDS and low not in _DAYS_AND_MONTHS}
+
+
+def _spelt_out(words: set[str], question: str, sentence: str) -> set[str]:
+    """``words`` (lower-cased) with the words of each name in ``sentence`` that one of them, typed in capitals in
+    ``question``, abbreviates ("psg" and "paris", "saint-germain" of "Paris Saint-Germain")."""
+    out = set(words)
+    for w in words:
+        if 2 <= len(w) <= 5 and re.search(rf"\b{re.escape(w.upper())}\b", question):
+            for m in _CAPITALISED_RUN.finditer(sentence):
+                if abbreviates(w.upper(), m.group(0).replace("-", " ")):
+                    out |= {x.lower() for x in m.group(0).split()}
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’-]*){0,4}")
 
 
 def _named_in(words: set[str], text: str) -> int:
@@ -4221,6 +4332,8 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     loser -= STOPWORDS | shared
     if not winner or not loser:
         return None
+    # an acronym the question types for a name the sentence spells out ("PSG": "Paris Saint-Germain")
+    winner, loser = _spelt_out(winner, frame.text, sentence), _spelt_out(loser, frame.text, sentence)
     # a team's city the article writes before its name ("Boston Bruins"): "Boston rallied ... to beat Detroit" tells
     # of the Bruins; not a word both sides have
     homes = _with_home(winner, sentence), _with_home(loser, sentence)
@@ -4230,15 +4343,24 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
     for m in _RESULT.finditer(sentence):
         if m.start() > 0 and m.group(0)[0].isupper() and not headline:
             continue  # a word of a name: "NPR's “From the Top”", "Top Gun"
-        if (
+        # "Paris Saint-Germain was beaten 2-0 by Rennes": the loser first, the winner after "by"
+        beaten_by = (
+            m.group("win") is not None
+            and m.group("noun") is None
+            and _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
+            and _BEATEN_BY.match(sentence, m.end()) is not None
+            and not _MAY_BE.search(sentence, max(0, m.start() - 30), m.start())
+        )
+        if not beaten_by and (
             _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
             or (m.group("win") and _BY_AFTER.match(sentence, m.end()))
             or _UNTOLD_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
         ):
-            # "Ruud was beaten by Djokovic", "Argentina’s 2-1 defeat by Saudi Arabia"; and a result not told as one:
-            # "expected Argentina to sweep aside Saudi Arabia", "could beat"
+            # "Argentina’s 2-1 defeat by Saudi Arabia" (a noun); and a result not told as one: "expected Argentina to
+            # sweep aside Saudi Arabia", "could beat"
             continue
-        first, second = (loser, winner) if m.group("win") else (winner, loser)  # "X beat Y" / "X lost to Y"
+        # "X beat Y" / "X lost to Y" / "X was beaten by Y"
+        first, second = (winner, loser) if beaten_by or not m.group("win") else (loser, winner)
         owner = _OWNER_BEFORE_NOUN.search(sentence, max(0, m.start() - 60), m.start()) if m.group("noun") else None
         if owner is not None and _owner_word(owner.group(1)) not in first:
             continue  # "Poland's second goal in the 2-0 win against Saudi Arabia": Poland's win, whoever the clause names
@@ -4365,6 +4487,58 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(sentence, m.end())), len(sentence))
             told = sentence[start:end].strip().rstrip(" .")
             return told[:-1].rstrip(" .") if told.endswith(")") and "(" not in told else told  # "(After ..., ...)"
+    return None
+
+
+# A comparison told the other way: "Why is the 2022 flu season starting so much later than usual?" against "as flu
+# season sweeps through the country weeks earlier than usual". A comparative against a norm ("than usual", "than
+# expected", "than last year") in the question; its opposite against a norm in the sentence, which names two of the
+# question's other topic words.
+_OPPOSITE_COMPARATIVES = {
+    "earlier": ("later",),
+    "sooner": ("later",),
+    "later": ("earlier", "sooner"),
+    "higher": ("lower",),
+    "lower": ("higher",),
+    "more": ("fewer", "less"),
+    "fewer": ("more",),
+    "less": ("more",),
+    "bigger": ("smaller",),
+    "larger": ("smaller",),
+    "smaller": ("bigger", "larger"),
+    "faster": ("slower",),
+    "slower": ("faster",),
+    "longer": ("shorter",),
+    "shorter": ("longer",),
+    "warmer": ("colder", "cooler"),
+    "hotter": ("colder", "cooler"),
+    "colder": ("warmer", "hotter"),
+    "cooler": ("warmer", "hotter"),
+    "stronger": ("weaker",),
+    "weaker": ("stronger",),
+}
+_NORM = (
+    r"than\s+(?:usual|normal|average|expected|anticipated|predicted|forecast|planned|scheduled|originally\s+\w+"
+    r"|last\s+(?:year|season|time)|(?:in\s+)?(?:previous|past|recent|prior)\s+(?:years|seasons)|before)\b"
+)
+_COMPARED_TO_NORM = re.compile(rf"\b({alternation(list(_OPPOSITE_COMPARATIVES))})\s+{_NORM}", re.I)
+
+
+def reversed_comparison(frame: Frame, sentence: str) -> str | None:
+    """The clause of ``sentence`` that tells the question's comparison with a norm the other way (see above); None
+    where none does, or the question is negative."""
+    asked = _COMPARED_TO_NORM.search(_asking_sentence(frame.text))
+    if asked is None or _NEGATIVE_QUESTION.search(frame.text):
+        return None
+    opposite = _OPPOSITE_COMPARATIVES[asked.group(1).lower()]
+    compared = set(key_terms(asked.group(0)))
+    for m in _COMPARED_TO_NORM.finditer(sentence):
+        if m.group(1).lower() not in opposite:
+            continue
+        start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+        told = sentence[start : m.end()]
+        if len((set(frame.topic) - compared) & set(key_terms(told))) >= 2:
+            return told.strip()
     return None
 
 
@@ -5136,4 +5310,115 @@ def first_time_told(frame: Frame, article: str) -> str | None:
                 continue  # "the first time she performed in Tokyo since she returned", "... as president"
             if all(mentions(clause.lower(), name) for name in frame.names):
                 return sentence.strip().rstrip(" .")
+    return None
+
+
+# What the article itself says no one knows: "It is unclear how the individual accessed the intercom system." for
+# "How did the student get into the intercom system?", "Honda did not say how much of the $3.5 billion it would
+# contribute." for "How much of the $3.5 billion is Honda putting in?". A word of not knowing or not telling, then
+# the question word the question asks with (``_ASKED_WH``: "how much" for "how much", "when" for "what year").
+_UNKNOWN_WH = re.compile(
+    r"\b(?:(?:it\s+)?(?:is|was|are|were|['’]s|remains?|remained|seems?)\s+(?:still\s+|also\s+|as\s+yet\s+)?"
+    r"(?:unclear|unknown|not\s+(?:yet\s+|immediately\s+|entirely\s+|publicly\s+)?(?:clear|known))"
+    r"|(?:did|does|do|has|have|had|would|could|will)\s*(?:not|n['’]t)\s+(?:yet\s+|immediately\s+|publicly\s+)?"
+    r"(?:say|disclose|reveal|specify|explain|confirm|indicate|detail|elaborate\s+on)"
+    r"|won['’]t\s+(?:say|disclose|reveal|specify)|(?:declined|refused)\s+to\s+(?:say|disclose|reveal|specify|explain)"
+    r"|no\s+one\s+knows|nobody\s+knows|(?:there\s+(?:is|was)\s+)?no\s+word\s+(?:yet\s+)?(?:on|about)"
+    r"|(?:officials|police|authorities|investigators)\s+(?:are|were)\s+(?:still\s+)?(?:trying\s+to\s+)?"
+    r"(?:determine|determining|investigating|working\s+to\s+determine))"
+    r"\s+(?:exactly\s+|precisely\s+|yet\s+)?(?P<wh>how\s+(?:much|many|long)\b|how|why|who|whom|whose|when|where|what|which)\b",
+    re.I,
+)
+_ASKED_WH = re.compile(
+    r"\b(?:how\s+(?:much|many|long)\b|how|why|who|whom|whose|when|where"
+    r"|(?:what|which)\s+(?:year|date|day|month|time)\b|what|which)",
+    re.I,
+)
+
+
+def _wh_kind(words: str) -> str:
+    """A question word's kind: "how much", "how many", "how long", "how", "why", "who", "when", "where" or "what"
+    ("whom", "whose" are "who"; "which" and "what" are one; "what year", "what date" ask "when")."""
+    low = " ".join(words.lower().split())
+    if low.startswith(("what ", "which ")):
+        return "when"
+    if low in ("whom", "whose"):
+        return "who"
+    return "what" if low == "which" else low
+
+
+# A cause not known: "The cause of the fire remains under investigation", "investigators are looking into what
+# caused it", "No motive has been given" (for a "why" or "what caused" question).
+_CAUSE_UNKNOWN = re.compile(
+    r"\b(?:cause|causes|reason|reasons|motive|motives)\b[^.;]{0,60}?\b(?:is|are|was|were|remains?|remained)\s+"
+    r"(?:still\s+|not\s+yet\s+|as\s+yet\s+|also\s+)?(?:unknown|unclear|undetermined|undisclosed|under\s+investigation"
+    r"|being\s+investigated|not\s+(?:yet\s+|immediately\s+)?(?:known|clear|determined|released|disclosed))"
+    r"|\b(?:investigat\w*|looking\s+into|probing|trying\s+to\s+determine|working\s+to\s+determine|not\s+(?:yet\s+)?"
+    r"determined)\s+(?:what\s+(?:caused|sparked|started|triggered|led\s+to)|the\s+(?:cause|reason|motive)s?)\b"
+    r"|\bno\s+(?:cause|motive|reason)\s+(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:given|released|disclosed|established|determined|identified|offered)\b",
+    re.I,
+)
+# What is not told yet: "The company's new name will be announced soon after", "The victim's name has not been
+# released", "an as yet unnamed book" (its subject's words before it must name what the question asks: see
+# ``_NOT_YET_SUBJECT``).
+_NOT_YET_TOLD = re.compile(
+    r"\b(?:(?:has|have|had)\s*(?:not|n['’]t)\s+(?:yet\s+)?been|(?:is|are|was|were)\s+(?:not\s+)?(?:yet|still)\s+to\s+be"
+    r"|(?:is|are|was|were)\s+not\s+(?:yet\s+)?(?:being\s+)?)\s+"
+    r"(?:announced|revealed|released|disclosed|named|decided|confirmed|identified|made\s+public|unveiled|set)\b"
+    r"|\bwill\s+be\s+(?:announced|revealed|released|disclosed|named|decided|unveiled)\s+(?:soon|later|at\s+a\s+later"
+    r"\s+date|in\s+the\s+coming|in\s+due\s+course|shortly)"
+    r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|as\s+yet\s+)?(?:unknown|undisclosed|unannounced|unnamed"
+    r"|to\s+be\s+(?:determined|announced|decided))\b",
+    re.I,
+)
+# the words by which a subject says it is the kind of thing asked ("The victim's name", "the date of the hearing")
+_NOT_YET_SUBJECT = {
+    "person": r"names?|identit(?:y|ies)",
+    "name": r"names?|titles?",
+    "work": r"names?|titles?",
+    "date": r"dates?|days?|times?|schedule|timing",
+    "place": r"locations?|sites?|venues?|places?",
+    "number": r"amounts?|figures?|prices?|costs?|terms|numbers?|tolls?|totals?|sums?|values?",
+}
+
+
+def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:
+    """The sentence (``sentence`` first, then those of its article) that says what the question asks is not known
+    or not told: the question word the question asks with after words of not knowing (``_UNKNOWN_WH``; not "what"
+    nor "which", which ask too many things: "doesn't explain what may be causing" any of them), the clause from it
+    naming one of the question's topic words or names, two of them in the whole sentence; a cause not known, for a
+    question that asks one and a ``sentence`` that gives none (``_CAUSE_UNKNOWN``); or what is not told yet whose
+    subject names the kind asked (``_NOT_YET_TOLD``, ``_NOT_YET_SUBJECT``), with two of the question's topic words
+    or names in the sentence. None where none does. Then the articles say they don't know, and the answer says so
+    rather than quote around it."""
+    asked = _ASKED_WH.search(focus_text(frame.text))
+    kind = _wh_kind(asked.group(0)) if asked is not None else None
+    cause = frame.reason and not (states_reason(sentence) >= 1.0 and not _CAUSE_UNKNOWN.search(sentence))
+    subject = _NOT_YET_SUBJECT.get(frame.asks or "")
+    if subject is None and re.search(r"\b(?:names?|titles?|called)\b", focus_text(frame.text), re.I):
+        subject = _NOT_YET_SUBJECT["name"]  # "So what's Aunt Jemima's new name going to be?" (no kind, to the tagger)
+    if (kind is None or kind == "what") and not cause and subject is None:
+        return None
+    wanted = set(frame.topic)
+
+    def named(text: str) -> int:
+        return len(wanted & set(key_terms(text))) + sum(mentions(text.lower(), n) for n in frame.names)
+
+    for text in itertools.chain([sentence], filter(None, _SENTENCE_BOUNDARY.split(article))):
+        if named(text) < 2:
+            continue
+        for m in _UNKNOWN_WH.finditer(text):
+            if kind is None or kind == "what" or _wh_kind(m["wh"]) != kind:
+                continue
+            end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(text, m.end())), len(text))
+            if named(text[m.start("wh") : end]) >= 1:
+                return text.strip().rstrip(" .")
+        if cause and _CAUSE_UNKNOWN.search(text):
+            return text.strip().rstrip(" .")
+        if subject is not None:
+            for m in _NOT_YET_TOLD.finditer(text):
+                start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, 0, m.start())), default=0)
+                if re.search(rf"\b(?:{subject})\b", text[start : m.start()], re.I):
+                    return text.strip().rstrip(" .")
     return None

@@ -48,6 +48,8 @@ SPELLING_CASE_SHARE = 0.95  # ... and written with a capital this often
 # ... or this often for a word beside the rest of a name, which must then be held whole ("Leslie": 86% on the dev
 # store, where some chunk writes "leslie" in a handle; "Ridley" 87%)
 NAME_RUN_CASE_SHARE = 0.75
+SPELLED_APART = 7  # a word typed beside the rest of a name is read two letters out from this many (``name_beside``)
+BESIDE_CHUNKS = 400  # the chunks read for the words written beside a name's word (``name_beside``)
 SPELLING_TRIES = 5  # the stems nearest (then most frequent) whose written words are compared with the typed one
 
 _SCHEMA = """
@@ -498,6 +500,36 @@ class LexicalIndex:
             if self._beside(term, held, need):
                 return written[1]
         return None
+
+    def name_beside(self, word: str, neighbour: str, after: bool = True) -> str | None:
+        """The word the stored chunks write right beside ``neighbour`` (after it, or before it) that ``word``, typed
+        beside it in a name no chunk holds, misspells by more than ``near_spelling`` reads: two letters out in a word
+        of ``SPELLED_APART`` letters or more, one in a shorter one, a letter changed too, the first two letters as
+        typed ("Gretchen Whitmore": "Whitmer", beside "Gretchen"; "Gwenyth Paltrow": "Gwyneth", before "Paltrow").
+        Only where one such word is written beside it (two would be a guess between names), and only in the first
+        ``BESIDE_CHUNKS`` chunks that hold the neighbour; None otherwise."""
+        typed = word.lower()
+        if len(typed) < SHORT_NAME or not word.isalpha() or not neighbour.isalpha() or not self.exists():
+            return None
+        stems = tokenize([neighbour])[0]
+        if len(stems) != 1:
+            return None
+        rows = self._db().execute(
+            "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT ?",
+            (_quote(stems[0]), BESIDE_CHUNKS),
+        )
+        name = r"([A-Z][a-z]+)"
+        pattern = re.compile(
+            rf"\b{re.escape(neighbour)}\s+{name}\b" if after else rf"(?<![\w'’-]){name}\s+{re.escape(neighbour)}\b"
+        )
+        most = 2 if len(typed) >= SPELLED_APART else 1
+        near = {
+            found
+            for (text,) in rows
+            for found in pattern.findall(text)
+            if found.lower()[:2] == typed[:2] and _edits(typed, found.lower(), most)
+        }
+        return near.pop() if len(near) == 1 else None
 
     def _beside(self, term: str, others: Sequence[str], need: int) -> bool:
         """Whether ``need`` of the stems ``others`` share a chunk with ``term`` (looking no further than the

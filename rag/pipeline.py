@@ -105,7 +105,9 @@ class Pipeline:
         question = restore_apostrophes(question)
         recased = recase_names(question, self.store.capitalised, lambda w: self.embedder.count_tokens([w])[0] > 1)
         known = lambda name: not self.store.unknown_names([name])  # noqa: E731
-        respelt, changed = respell_names(recased, self.store.near_spelling, known, self.store.holds_name)
+        respelt, changed = respell_names(
+            recased, self.store.near_spelling, known, self.store.holds_name, self.store.name_beside
+        )
         return name_organisations(respelt, known, caseless(question)), changed
 
     def ask(self, query: Query, history: History = ()) -> Answer:

@@ -280,6 +280,10 @@ class Store:
         misspells in ``context`` (the question; ``LexicalIndex.near_spelling``)."""
         return self.lexical().near_spelling(word, context, indexed)
 
+    def name_beside(self, word: str, neighbour: str, after: bool = True) -> str | None:
+        """The word the stored articles write beside ``neighbour`` that ``word`` misspells (``LexicalIndex.name_beside``)."""
+        return self.lexical().name_beside(word, neighbour, after)
+
     def capitalised(self, words: Sequence[str]) -> dict[str, tuple[float, str] | None]:
         """How the stored articles write each word: how often with a capital, and how (``LexicalIndex.capitalised``)."""
         return self.lexical().capitalised(words) if words else {}

@@ -375,8 +375,21 @@ def event_terms(text: str) -> set[str]:
 
 # Events news tells by a noun of another stem than the question's verb: "when were the octuplets born" by "giving
 # birth to eight ... children on Jan. 26, 2009", "when did she die" by "her death", "when did they marry" by "their
-# wedding" (keys are stems)
-_EVENT_NOUNS = {"born": "birth", "die": "death dead", "marri": "wedding wed"}
+# wedding", "when was it founded" by "was established" (keys are stems)
+_EVENT_NOUNS = {
+    "born": "birth",
+    "die": "death dead",
+    "marri": "wedding wed",
+    # "When was Waffle House founded?": "was established in 1955"
+    "found": "established founding",
+    "establish": "founded founding",
+    # "When does the new show start?": "It begins streaming May 27", "premieres", "debuts"
+    "start": "begin began begun premiere debut",
+    "begin": "start started premiere debut",
+    "began": "start started premiere debut",
+    "premier": "start started begin began debut",
+    "debut": "start started begin began premiere",
+}
 
 
 def as_events(terms: Iterable[str]) -> set[str]:

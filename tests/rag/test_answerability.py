@@ -3044,7 +3044,15 @@ def test_a_quote_that_denies_the_question_s_premise(
             True,
         ),
         ("how did michael smith beat michael van gerwen", "Michael Smith beat Michael van Gerwen 7-4.", False),
-        ("How did Ruud beat Djokovic?", "Ruud was beaten by Djokovic in straight sets.", False),
+        # the passive read too: the loser first, the winner after "by" (its score between)
+        ("How did Ruud beat Djokovic?", "Ruud was beaten by Djokovic in straight sets.", True),
+        ("How did Ruud beat Djokovic?", "Djokovic was beaten 3-0 by Ruud in Paris.", False),
+        (
+            "PSG beat Rennes 2-0 on Sunday. Who scored PSG's goals?",
+            "Paris Saint-Germain was beaten 2-0 by Rennes.",
+            True,
+        ),
+        ("How did Ruud beat Djokovic?", "Ruud could be beaten by Djokovic in the final.", False),
         # a verb of losing, in the question or the sentence, and past "No. 1" (no full stop)
         ("why did the top seeded tromsvik lose to the nordvik rovers", "The No. 1 Rovers fell to Tromsvik 2-1.", True),
         ("How did Tromsvik lose to Nordvik?", "Tromsvik lost to Nordvik on penalties.", False),
@@ -4239,3 +4247,184 @@ def test_the_reviews_cases_of_this_sessions_rules(ner: EntityRecognizer) -> None
     assert "3" in _offered(ner, "What number is Tromsvik ranked in the poll?", "Tromsvik is ranked #3 in the poll.")
     # "Been forty years since ..." is a news scene, not the asker's
     assert chatter("Been forty years since the Tromsvik ferry sank. When was it raised?") == frozenset()
+
+
+def test_what_the_article_says_is_not_known_is_no_answer(ner: EntityRecognizer) -> None:
+    """ "It is unclear how ..." under "How did ...?": the articles say they don't know; the answer says so."""
+    from rag.answerability import unknown_told
+
+    how = _framed(ner, "How did the student get into the Tromsvik High School intercom system?")
+    unclear = "It is unclear how the individual accessed the intercom system."
+    assert unknown_told(how, "A student hacked a school.", f"Police came. {unclear} They left.") == unclear[:-1]
+    much = _framed(ner, "How much of the $3.5 billion is Nordvik Motors itself putting into the battery plant?")
+    said = "Nordvik Motors did not say how much of the $3.5 billion it would contribute to the plant."
+    assert unknown_told(much, said) is not None
+    # another question word ("how" the fire started for "how many"), or another matter, is none
+    many = _framed(ner, "How many people died in the Tromsvik fire?")
+    assert unknown_told(many, "It was not immediately clear how the Tromsvik fire started.") is None
+    who = _framed(ner, "Who won the mayoral election in Tromsvik?")
+    assert unknown_told(who, "It is unclear who will pay for the new Tromsvik bridge.") is None
+    chain = _framed(ner, "Which pharmacy chain will Nordvik stop doing business with?")
+    assert unknown_told(chain, "It is unclear whether Nordvik knew how hard it would be to end the deal.") is None
+    # "what" and "which" ask too many things to be read so
+    journal = _framed(ner, "In which journal did the Nordvik sleep study appear?")
+    assert unknown_told(journal, "The Nordvik sleep study doesn't explain what may cause poor sleep.") is None
+    # the answer abstains and quotes the sentence in its note
+    answer = _answerer(ner, min_answerability=0.0).answer(
+        Query(how.text),
+        [text_hit(f"A student hacked the Tromsvik High School intercom system. {unclear}", "a1", how.text)],
+    )
+    assert answer.abstained and unclear[:-1] in answer.note
+
+
+def test_a_verb_going_on_is_taken_for_granted_and_a_comparison_told_the_other_way_denies_it(
+    ner: EntityRecognizer,
+) -> None:
+    from rag.answerability import denied_premise, reversed_comparison
+
+    # "is ... appealing" goes on (no passive, as "is expected" is): "will not appeal" denies it
+    appeal = _framed(ner, "on what grounds is Lars Berg appealing the subpoena in the Tromsvik probe")
+    assert denied_premise(appeal, "Lars Berg will not appeal the subpoena in the Tromsvik probe, his aide said.")
+    later = _framed(ner, "Why is the flu season in Nordvik starting so much later than usual?")
+    told = reversed_comparison(later, "Nordvik's flu season is sweeping the country weeks earlier than usual.")
+    assert told is not None and told.endswith("earlier than usual")
+    assert reversed_comparison(later, "The flu season started later than usual in Nordvik.") is None  # the same way
+    assert reversed_comparison(later, "Ticket sales opened earlier than usual in Nordvik.") is None  # another matter
+    assert reversed_comparison(_framed(ner, "Why did the flu season start in Nordvik?"), "x earlier than usual") is None
+
+
+def test_a_small_word_where_the_question_writes_capitals_is_no_name(ner: EntityRecognizer) -> None:
+    frame = _framed(ner, "What's the name of the plus-size ballerina in Nordvik Studio's short Reflect?")
+    assert "ballerina" not in frame.names and "ballerina" in frame.topic
+    # (in a question typed in small letters, a word the tagger takes for a name may be one: "us" is the US)
+    assert "us" in _framed(ner, "who did the us womens hockey team play after losing to Canada").names
+    # a person named with a person's noun is no work asked
+    song = "What song did the Tromsvik Duo perform to?"
+    assert _offered(ner, song, "They tried to impress judges Ann Vik, Lars Berg and Kari Dahl with the dance.") == []
+    # an asker's aside is no topic an article must tell
+    curious = _framed(ner, "Lars took his trophy to a diner. Out of curiosity, what year was Tromsvik Diner founded?")
+    assert "curios" not in curious.topic
+    # "founded" is told as "established"
+    assert _offered(ner, "What year was Tromsvik Diner founded?", "Tromsvik Diner was established in 1955.") == ["1955"]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("which union general rode into galveston to tell texas that slavery was over", "person"),
+        ("Which general led the march?", "person"),
+        ("which team captain scored the winner", "person"),
+        ("which general election was that", "event"),
+        ("Which union signed the deal?", "organisation"),
+    ],
+)
+def test_a_general_or_a_captain_is_a_person_asked(question: str, asks: str) -> None:
+    from rag.answerability import asked_type
+
+    assert asked_type(question) == asks
+
+
+def test_a_day_past_does_not_answer_a_day_to_come(ner: EntityRecognizer) -> None:
+    question = "On what date is Ann Vik scheduled to testify to the grand jury?"
+    past = "Ann Vik was ordered to testify in the Jan. 6 criminal investigation."
+    assert _led_by(ner, question, past) is None  # January 6 read from an article of March 2024: past
+    assert _led_by(ner, question, "Ann Vik is scheduled to testify to the grand jury on March 20.") == "March 20"
+    assert _led_by(ner, "On what date did Ann Vik testify to the grand jury?", "Ann Vik testified on Jan. 6.")
+
+
+def test_a_holder_written_with_its_place_or_a_name_the_question_gives_is_no_other_holder(
+    ner: EntityRecognizer,
+) -> None:
+    from rag.answer import _holder_alone
+
+    sentence = "Washington, DC, Attorney General Karl Vik sued Lars Berg over Tromsvik Analytica."
+    found = ner.analyse([sentence], tagged=False)[0]
+    vik = next(e for e in found.entities if e.text == "Karl Vik")
+    passage = sentence.lower()
+    assert _holder_alone("DC", passage, vik, found, sentence, ("DC", "Lars Berg", "Tromsvik", "Analytica"))
+    oslo = "Oslo Attorney General Karl Vik met DC officials."
+    found = ner.analyse([oslo], tagged=False)[0]
+    vik = next(e for e in found.entities if e.text == "Karl Vik")
+    assert not _holder_alone("DC", oslo.lower(), vik, found, oslo, ("DC",))  # another place named
+
+
+def test_a_word_of_a_name_two_letters_out_is_read_as_the_one_written_beside_the_other() -> None:
+    from rag.answer import respell_names
+
+    def beside(word: str, neighbour: str, after: bool) -> str | None:
+        return {("Whitmore", "Gretchen", True): "Whitmer", ("Gwenyth", "Paltrow", False): "Gwyneth"}.get(
+            (word, neighbour, after)
+        )
+
+    held = {"Gretchen Whitmer", "Gwyneth Paltrow"}.__contains__
+    text, changed = respell_names("What did Gretchen Whitmore say?", lambda *a: None, held, held, beside)
+    assert text == "What did Gretchen Whitmer say?" and changed == [("Whitmore", "Whitmer")]
+    text, _ = respell_names("Where does Gwenyth Paltrow live?", lambda *a: None, held, held, beside)
+    assert text == "Where does Gwyneth Paltrow live?"
+    # not where the name as read is not held whole
+    assert respell_names("Did Gretchen Whitmore win?", lambda *a: None, held, set().__contains__, beside)[1] == []
+
+
+def test_what_is_not_told_yet_or_a_cause_under_investigation_is_no_answer(ner: EntityRecognizer) -> None:
+    from rag.answerability import unknown_told
+
+    fire = _framed(ner, "What actually started the fire at the Tromsvik Dairy?")
+    probe = "State fire investigators are looking into the cause of the fire at the Tromsvik Dairy."
+    assert unknown_told(fire, "The Tromsvik Dairy fire killed 800 cows.", probe) == probe[:-1]
+    # not where the quote gives a cause
+    assert unknown_told(fire, "The fire at the Tromsvik Dairy was caused by a faulty heater.", probe) is None
+    name = _framed(ner, "So what's Nordvik Syrup's new name going to be?")
+    later = "The Nordvik Syrup company's new name will be announced soon after."
+    assert unknown_told(name, "Nordvik Syrup is changing its name.", later) == later[:-1]
+    # the subject must say what kind is asked: a date is not a name
+    assert unknown_told(name, "x", "The Nordvik Syrup launch date will be announced later.") is None
+    victim = _framed(ner, "Who was the man killed in the Tromsvik crash?")
+    withheld = "The name of the man killed in the Tromsvik crash has not been released."
+    assert unknown_told(victim, "A man was killed in the Tromsvik crash.", withheld) == withheld[:-1]
+
+
+def test_an_illness_told_without_its_name_does_not_answer_what_illness(ner: EntityRecognizer) -> None:
+    from rag.answerability import DEATH_CAUSE_ASKED, ILLNESS_ASKED, states_death_cause
+
+    question = "What illness did Ann Vik die from?"
+    assert DEATH_CAUSE_ASKED.search(question) and ILLNESS_ASKED.search(question)
+    brief = "Vik died Wednesday morning after a brief illness, her manager confirmed."
+    assert not states_death_cause(brief, named=True) and states_death_cause(brief)
+    assert states_death_cause("Vik died of pancreatic cancer.", named=True)
+    assert states_death_cause("Vik died after a long illness linked to ALS, her family said.", named=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what night is the band playing the tromsvik state fair", "date"),
+        ("What was the House vote tally on the Tromsvik act?", "number"),
+        ("which railroad is threatening to stop running in Tromsvik county", "organisation"),
+    ],
+)
+def test_a_night_a_tally_and_a_railroad_are_asked(question: str, asks: str | None) -> None:
+    from rag.answerability import asked_type
+
+    assert asked_type(question) == asks
+
+
+def test_names_in_a_question_typed_with_capitals(ner: EntityRecognizer) -> None:
+    # a country's people-word before a body's name of two words or more is a name of its own
+    frame = _framed(ner, "What did Lars Berg tell the British House of Commons?")
+    assert {"British", "House of Commons"} <= set(frame.names)
+    assert "American Airlines" in _framed(ner, "Why did American Airlines cancel flights?").names  # one word after
+    # a score is no part of a name
+    assert "Rennes" in _framed(ner, "PSG beat Rennes 2-0 on Sunday. Who scored?").names
+
+
+def test_a_site_or_a_part_of_britain_is_not_answered_by_a_country(ner: EntityRecognizer) -> None:
+    airports = "which airports did Nordvik Telecom agree to hold off on 5G near"
+    assert _offered(ner, airports, "Nordvik Telecom will hold off on 5G near airports in the US.") == []
+    britain = "Where in Britain is Nordvik Orbit planning to launch from?"
+    assert _offered(ner, britain, "Nordvik Orbit, a US company, plans to launch from Scotland.") == ["Scotland"]
+
+
+def test_a_show_that_begins_tells_when_it_starts(ner: EntityRecognizer) -> None:
+    assert _offered(ner, "When does the Tromsvik talk show start on Nordvik Max?", "It begins streaming May 27.") == [
+        "May 27"
+    ]

@@ -439,3 +439,21 @@ def test_a_typo_leaves_a_letter_out_adds_or_swaps_one_and_keeps_the_last() -> No
     assert _typo("ablow", "abloh", 1, substitute=True) and not _typo("ablow", "abloh", 1)
     assert not _typo("carla", "carlo", 1, substitute=True)  # a last vowel for another: another name
     assert not _typo("mark", "marc", 1, substitute=True)  # a short name: often another's
+
+
+def test_name_beside_reads_a_word_two_letters_out_beside_the_rest_of_a_name(tmp_path: Path) -> None:
+    rows = [
+        ChunkRow(
+            f"a{i}#0:x", f"Governor Gretchen Whitmer spoke. Actress Gwyneth Paltrow sang {i}.", {"article_id": f"a{i}"}
+        )
+        for i in range(3)
+    ]
+    index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
+    assert index.name_beside("Whitmore", "Gretchen") == "Whitmer"  # two letters out, after the given name
+    assert index.name_beside("Gwenyth", "Paltrow", after=False) == "Gwyneth"  # before the surname
+    assert index.name_beside("Whitlock", "Gretchen") is None  # too far
+    assert index.name_beside("Whitmore", "Paltrow") is None  # not written beside it
+    # two near words beside it: a guess between names, so none
+    rows.append(ChunkRow("b#0:x", "Gretchen Whitmere met them.", {"article_id": "b"}))
+    index = LexicalIndex.build(tmp_path / "two.sqlite", rows, "g1")
+    assert index.name_beside("Whitmore", "Gretchen") is None

@@ -430,3 +430,10 @@ def test_a_first_name_asked_is_the_whole_name_the_article_writes() -> None:
     assert same_speaker(whole_name("Alma", text), "Brekke")
     assert whole_name("Alma", "Alma Brekke and Alma Dahl both scored.") == "Alma"  # two: not known which
     assert whole_name("Alma Brekke", text) == "Alma Brekke"
+
+
+def test_a_speaker_who_put_it_a_way_before_a_quotation_says_it() -> None:
+    from rag.speakers import _SAYING_VERB
+
+    assert _SAYING_VERB.search("Columnist Ann Vik put it another way: “Nordvik traded it for magic beans.”")
+    assert not _SAYING_VERB.search("Ann Vik put it on the shelf before the meeting.")
