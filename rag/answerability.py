@@ -574,7 +574,9 @@ _RELATION_QUESTION = re.compile(
     r"|\b(?:what|who|which)\b[^?]*\b(?:on\s+the\s+same\s+day\s+(?:as\s+|that\s+|when\s+)?"
     r"|(?:just|right|immediately)\s+(?:before|after)\s+)(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
     # and a span of weeks, months or years: "Who did the Buccaneers sign a week after the Brady retirement news?"
-    rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z]))"
+    # (or its pronoun: "What were scientists saying about Mauna Loa a week before it started erupting?")
+    rf"|\b(?:what|who|which|how)\b[^?]*\b{_SPAN_OF_TIME}\s+(?:before|after)\s+"
+    r"(?:the|a|an|his|her|their|its|(?:it|he|she|they)\s+(?-i:[a-z]+(?:ed|s)\b)|(?-i:[A-Z]))"
     # "What did NASA's UFO panel get up to the week after its study kicked off?", whatever the verb
     r"|\b(?:what|who|which|how)\b[^?]*\bthe\s+(?:day|week|month)\s+(?:before|after)\s+(?!next\b|tomorrow\b|that\b|last\b)"
     r"(?!(?:christmas|thanksgiving|easter|halloween|hanukkah|new\s+year|independence\s+day|labor\s+day|memorial\s+day|"
