@@ -301,7 +301,9 @@ _WITHIN_COUNTRY = re.compile(
     rf"\b(?:which|what)\s+(?:{_QUALIFIERS}(?:{_WITHIN}|neighbou?rhood)s?|(?:(?P<country>[\w'’]+)\s+)?states?)\b(?![-\w])",
     re.I,
 )
-_SITE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|port|harbou?r|park)s?\b(?![-\w])", re.I)
+_SITE_ASKED = re.compile(
+    rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|port|harbou?r|park)s?\b(?![-\w])", re.I
+)
 # A city asked for is no state's name (but the states a city shares its name with: "Washington", "New York")
 _CITY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_TOWN})s?\b(?![-\w])", re.I)
 _STATES_NO_CITY = US_STATES - {"washington", "new york"}
@@ -2038,7 +2040,9 @@ _AFTER_A_SPAN = re.compile(
 )
 
 
-_NAMED_AFTER = re.compile(r"\b(?:of|from|with|to)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z]{2,}\b|[A-Z][a-z]+['’]s\b)")
+_NAMED_AFTER = re.compile(
+    r"\b(?:of|from|with|(?:linked|related|due)\s+to)\s+(?:[\w-]+\s+){0,3}?(?:[A-Z]{2,}\b|[A-Z][a-z]+['’]s\b)"
+)
 
 
 def states_death_cause(sentence: str, named: bool = False) -> bool:
@@ -5389,7 +5393,8 @@ def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:
     """The sentence (``sentence`` first, then those of its article) that says what the question asks is not known
     or not told: the question word the question asks with after words of not knowing (``_UNKNOWN_WH``; not "what"
     nor "which", which ask too many things: "doesn't explain what may be causing" any of them), the clause from it
-    naming one of the question's topic words or names, two of them in the whole sentence; a cause not known, for a
+    naming one of the question's topic words or names, two of them in the whole sentence (one, where the article
+    names all the question's names); a cause not known, for a
     question that asks one and a ``sentence`` that gives none (``_CAUSE_UNKNOWN``); or what is not told yet whose
     subject names the kind asked (``_NOT_YET_TOLD``, ``_NOT_YET_SUBJECT``), with two of the question's topic words
     or names in the sentence. None where none does. Then the articles say they don't know, and the answer says so
@@ -5407,16 +5412,20 @@ def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:
     def named(text: str) -> int:
         return len(wanted & set(key_terms(text))) + sum(mentions(text.lower(), n) for n in frame.names)
 
+    # (one of them, where the article names all the question's names: "The company's new name ... will be announced
+    # soon after" in an article about Aunt Jemima)
+    need = 1 if frame.names and all(mentions(f"{sentence}\n{article}".lower(), n) for n in frame.names) else 2
     for text in itertools.chain([sentence], filter(None, _SENTENCE_BOUNDARY.split(article))):
-        if named(text) < 2:
+        if (told := named(text)) < need:
             continue
-        for m in _UNKNOWN_WH.finditer(text):
+        topical = told >= 2 and bool(wanted & set(key_terms(text)))  # (a topic word, not only the names)
+        for m in _UNKNOWN_WH.finditer(text) if topical else ():
             if kind is None or kind == "what" or _wh_kind(m["wh"]) != kind:
                 continue
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(text, m.end())), len(text))
             if named(text[m.start("wh") : end]) >= 1:
                 return text.strip().rstrip(" .")
-        if cause and _CAUSE_UNKNOWN.search(text):
+        if cause and topical and _CAUSE_UNKNOWN.search(text):
             return text.strip().rstrip(" .")
         if subject is not None:
             for m in _NOT_YET_TOLD.finditer(text):

@@ -4392,6 +4392,8 @@ def test_an_illness_told_without_its_name_does_not_answer_what_illness(ner: Enti
     assert not states_death_cause(brief, named=True) and states_death_cause(brief)
     assert states_death_cause("Vik died of pancreatic cancer.", named=True)
     assert states_death_cause("Vik died after a long illness linked to ALS, her family said.", named=True)
+    # (not a name after "to" of another verb: "confirmed to USA TODAY")
+    assert not states_death_cause("Vik died after a brief illness, her manager confirmed to USA TODAY.", named=True)
 
 
 @pytest.mark.parametrize(
