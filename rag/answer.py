@@ -860,25 +860,29 @@ def _offered_now(frame: Frame, cand: _Candidate, found: Analysed) -> list[Entity
     article's date (``_COMING_WHEN``)."""
     ents = offered(frame, cand.text, found)
     published = cand.hit.published
-    if frame.asks != "date" or published is None or not ents or not _COMING_WHEN.search(focus_text(frame.text)):
+    if frame.asks != "date" or published is None or not ents or not _COMING_WHEN.match(focus_text(frame.text)):
         return ents
     kept = []
     for ent in ents:
         day = day_meant(cand.text, ent.start, ent.end, published)
         years = [int(y) for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", ent.text)]
-        if (day is not None and (published - day).days >= _PAST_FOR_COMING) or (years and max(years) < published.year):
+        # (a day without its year is read as the nearest: "Oct. 2" in an article of March may be the one to come)
+        if (day is not None and _PAST_FOR_COMING <= (published - day).days <= _NEAR_PAST) or (
+            years and max(years) < published.year
+        ):
             continue
         kept.append(ent)
     return kept
 
 
-# a question about a day to come: "when will ...", "when is X scheduled / set / expected / due to ..."
+# a question about a day to come: "when will ...", "on what date is X scheduled / set / expected / due to ..."
 _COMING_WHEN = re.compile(
-    r"\b(?:will|(?:is|are)\b(?:\s+[\w'’.-]+){0,4}?\s+(?:scheduled|set|expected|due|slated|going|planned|planning)"
-    r"\s+to)\b",
+    r"\W*(?:when|(?:on\s+|by\s+)?what\s+(?:date|day|time|night|month|year))\s+(?:will\b|(?:is|are)\b(?:\s+[\w'’.-]+){0,4}?"
+    r"\s+(?:scheduled|set|expected|due|slated|going|planned|planning)\s+to\b)",
     re.I,
 )
-_PAST_FOR_COMING = 7  # days before the article's date from which a day is past for a question about one to come
+_PAST_FOR_COMING = 7  # days before the article's date from which a day is past for a question about one to come ...
+_NEAR_PAST = 120  # ... and to which a day without its year is surely past (further, it may be next year's)
 
 
 def _holder_alone(
@@ -889,20 +893,30 @@ def _holder_alone(
     ("President Joe Biden is heading to Poland" is no answer to "the president of Poland" when it names the US).
     Not other: a name the question gives itself (``asked``: "Cambridge Analytica", tagged a place), nor the place
     the holder is written in ("Washington, DC, Attorney General Karl Racine" for "the DC attorney general")."""
-    asked_words = {w for n in asked for w in n.lower().split()}
     others = [
         e
         for e in found.entities
         if e.label in _HOLDER_LABELS
         and e is not ent
         and not same_name(e.text, holder)
-        and not set(e.text.lower().split()) <= asked_words
-        and not re.match(rf",\s+{re.escape(holder)}\b", sentence[e.end :])
+        and not _asked_itself(e.text, asked)
+        and not re.match(rf",\s+{re.escape(holder)}(?!\w)", sentence[e.end :])
     ]
     return mentions(passage, holder) and not others
 
 
 _HOLDER_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
+
+
+def _asked_itself(text: str, asked: Sequence[str]) -> bool:
+    """Whether an entity is a name the question gives: one of them, or their words together where the small model
+    read them apart or as one ("Cambridge" and "Analytica", "Tromsvik Analytica"); not a part of one ("Virginia" of
+    "West Virginia")."""
+    if any(same_name(text, n) for n in asked):
+        return True
+    low = text.lower()
+    words = {w for n in asked for w in n.lower().split()}
+    return set(low.split()) <= words and not any(low in n.lower() for n in asked)
 
 
 def _names_in(frame: Frame, text: str, names: Sequence[str], article: bool = True) -> list[bool]:

@@ -119,9 +119,14 @@ _PERSON_NOUNS = (
     r"employee|farmer|resident|passenger|reporter|anchor|correspondent|columnist|commentator|"
     r"commissioner|chancellor|runner|sprinter|skater|rider|couple|hiker|bystander|"
     r"neighbou?r|toddler|grandmother|grandfather|firefighter|paramedic|protester|"
-    r"demonstrator|trooper|deputy|admiral|colonel|lieutenant|sergeant|captain|"
-    # a general (not "which general election", "the General Assembly", "General Motors")
-    r"general(?!\s+(?:elections?|assembly|strike|store|hospital|motors|electric|mills|dynamics|public|purpose)\b)|"
+    r"demonstrator|trooper|deputy|"
+    # in small letters, and not before a name ("which team captain"; not "Which Captain America film")
+    r"(?-i:admiral|colonel|lieutenant|sergeant|captain)(?!\s+(?-i:[A-Z]))|"
+    # a general (not "which general election", "the General Assembly", "General Motors", "general aviation")
+    r"general(?!\s+(?:elections?|assembly|strike|store|hospital|motors|electric|mills|dynamics|public|purpose|aviation|"
+    r"area|rules?|consensus|admission|manager|counsel|secretary|partner|contractor|fund|practitioner|knowledge|sense|"
+    r"idea|direction|trend|principles?|population|audience|staff|interest|meeting|session|debate|approach|feeling|"
+    r"terms|view|question|case|category|level)\b)|"
     # a member of a team or a family, not of an alliance ("which member of NATO" asks for a country)
     r"member(?=s?\s+of\s+(?!(?:the\s+)?(?:NATO|EU|European\s+Union|UN|United\s+Nations|OPEC|G-?7|G-?20|BRICS|"
     r"alliance|bloc|union)\b))|"
@@ -169,7 +174,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"\bwhen\s+(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|might|may|must)\b"
             r"|\bwhen['’]s\b|(?:^|[.!?][\"”’)]*\s+)\W*when\b(?=[^.!?]*\?)"
             r"(?![^.!?]*,\s*(?:how|what|which|who|whom|where|why)\b)|" + _ASKING + r"\s+when\b"
-            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time|night|evening|weekend)\b|\bhow long ago\b",
+            r"|\bwhen\s*\?|\b(?:what|which)\s+(?:year|date|day|month|time)\b|\bhow long ago\b"
+            # "what night is the band playing" (not "what evening news show", "which weekend anchor")
+            r"|\b(?:what|which)\s+(?:night|evening|weekend)\b(?=\s+(?:is|was|are|were|will|does|do|did|of)\b|\s*\?|\s*$)",
             re.I,
         ),
     ),
@@ -229,8 +236,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"brand|bank|retailer|university|college|party|firm|automaker|carmaker|league|broadcaster|publisher|"
             r"studio|startup|chain|newspaper|magazine|outlet|union|school|restaurant|store|platform|app|website|"
             r"service|giant|maker|manufacturer|group|institution|charity|association|alliance|bloc|coalition|"
-            r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit|railroad|railway|"
-            r"utility|utilities|carrier|drugmaker|dealership|"
+            r"supermarket|lender|insurer|regulator|watchdog|conglomerate|corporation|nonprofit|drugmaker|dealership|"
+            # (not "which railway station", "what utility bills")
+            r"(?:railroad|railway|utility|utilities)(?!\s+(?:stations?|lines?|crossings?|bridges?|tracks?|bills?|poles?|"
+            r"workers?|strikes?|network|system|rates?|costs?|trucks?|shares?|cars?)\b)|"
             # a body written in small letters ("which court"), not the one of a name ("Which Supreme Court ruling")
             r"(?-i:court|tribunal|committee|ministry|department|council|parliament|legislature)|companies|"
             r"agencies|universities|parties|charities|ministries)(?:e?s)?\b"
@@ -984,7 +993,17 @@ _RANK_ASKED = re.compile(r"\b(?:rank|ranks|ranked|ranking|seed|seeded|number\s+(
 _SHORT_NUMBER = re.compile(r"[$£€]?\d+(?:[.,]\d+)?(?:k|m|mn|bn|b)")  # "150k", "$1.5m", "2bn"
 
 
-_TYPED_CASED = re.compile(r"^[^A-Za-z]*[A-Z]")  # a question typed with capitals: its first letter is one
+# a people-word (not a country's name: "China Eastern Airlines", "Mexico City Council" are one name), and a body of
+# state after it ("British House of Commons", "Russian Defense Ministry"; not "American Music Awards")
+_PEOPLE_WORD_OF = re.compile(r"[A-Z][a-z]+(?:an|ian|ish|ese|ic|i|ch)")
+_BODY_OF_STATE = re.compile(
+    r"(?:House|Parliament|Senate|Supreme|Constitutional|High|Foreign|Defen[cs]e|Interior|Health|Finance|Justice|"
+    r"Economy|Education|Transport|Environment|Ministry|Government|Embassy|Navy|Army|Air\s+Force|Coast\s+Guard|Central"
+    r"|Border|Federal|National\s+Assembly|Cabinet|Prime\s+Minister)\b[\w\s'’-]*"
+)
+# a question typed with capitals: its first letter one, and another (as typed, or as ``recase_names`` writes the names
+# the articles write with capitals; "Why did lars berg quit the council?" shows none of its own)
+_TYPED_CASED = re.compile(r"^[^A-Za-z]*[A-Z][^A-Z]*?(?<![.!?]\s)[A-Z]")
 
 
 def frame_question(question: str, analysed: Analysed) -> Frame:
@@ -1019,9 +1038,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             # a country's people-word before a body's name of two words or more is two names ("British House of
             # Commons": British, and the House of Commons, which articles write "the UK's House of Commons")
             first, _, rest = parts[0].partition(" ")
-            if place_group(first) is not None and re.fullmatch(
-                r"[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)+", rest
-            ):
+            if _PEOPLE_WORD_OF.fullmatch(first) and place_group(first) and _BODY_OF_STATE.fullmatch(rest):
                 parts = [first, rest]
         # (a word in small letters in a question typed with capitals is no name: "after that church van rolled over")
         kept = [
@@ -1030,7 +1047,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             if p
             and p.lower() not in STOPWORDS
             and p.lower() not in _POSTS
-            and not (p == p.lower() and _TYPED_CASED.match(question))
+            and not (p.islower() and _TYPED_CASED.match(question))
         ]
         names += kept
         if kept:
@@ -1068,7 +1085,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         low = token.lower()
         if low in dated or _SHORT_NUMBER.fullmatch(low):
             continue  # (nor a number written short: "could bitcoin hit 150k", "a 25k bonus")
-        if token == low and _TYPED_CASED.match(question):
+        if token.islower() and _TYPED_CASED.match(question):
             # a word in small letters in a question typed with capitals (its first letter) is no name: "the plus-size
             # ballerina in Disney's short Reflect" (in one typed in small letters, a name may be: "the us womens team")
             continue
@@ -1997,6 +2014,7 @@ _DEATH_CAUSE = (
     # "What illness did Raquel Welch die from?"
     r"|\bwhat\s+(?:illness|disease|ailment|condition|cancer|(?:kind|type|form)\s+of\s+(?:illness|disease|cancer))\s+"
     r"(?:did|does|do|has|had|was|is)\b[^?.!]*\b(?:die[ds]?|pass(?:ed)?\s+away|kill(?:ed)?)\b"
+    r"|\bwhat\s+(?:illness|disease|ailment|condition|cancer)\s+killed\b"  # "What illness killed Ann Vik?"
 )
 # the illness asked by its name ("What illness did she die from?"), which "a brief illness" does not give
 ILLNESS_ASKED = re.compile(
@@ -2004,14 +2022,17 @@ ILLNESS_ASKED = re.compile(
     re.I,
 )
 _UNNAMED_ILLNESS = re.compile(
-    r"\b(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:illness|disease|ailment|condition|health\s+(?:issues?|problems?))\b",
+    r"\b(?:a|an|his|her|their)\s+(?:(?:brief|short|long|lengthy|undisclosed|unspecified|sudden|terminal|serious|"
+    r"prolonged|unnamed|private|recent|months-long|years-long)\s+){0,2}(?:illness|disease|ailment|health\s+(?:issues?|"
+    r"problems?))\b",
     re.I,
 )
 # "why" as a question word (not "that's why"), and the other ways of asking for a cause
 _REASON_ASKED = re.compile(
     r"(?:^|[.!?:;][\"”’)]*\s+)\W*(?:and\s+|but\s+|so\s+)?why\b|\b(?:know|tell\s+(?:me|us)|explain|wonder)\s+why\b"
     r"|,\s*(?:and\s+|but\s+|so\s+)?why\b(?=[^,.;:!?]*\??\s*$)"  # after a scene: "with the storm coming, why ..."
-    r"|\bwhat\s+(?:actually\s+)?(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked|started|was\s+behind"
+    r"|\bwhat\s+(?:actually\s+)?(?:caused|causes|led\s+to|leads\s+to|prompted|triggered|sparked"
+    r"|started(?=\s+(?:the|a|an|this|that|it|these|those)\b)|was\s+behind"
     r"|is\s+behind)\b"
     r"|\b(?:what|which)\s+(?:was|is|were|are)\s+the\s+(?:reasons?|causes?|motives?)\b|\bfor\s+what\s+reasons?\b"
     # "What was Francisco Oropeza's motive for killing ...?"
@@ -2053,7 +2074,7 @@ def states_death_cause(sentence: str, named: bool = False) -> bool:
     give, unless the sentence names one too."""
     if named and _UNNAMED_ILLNESS.search(sentence):
         told = _UNNAMED_ILLNESS.sub(" ", sentence)
-        if not _DEATH_CAUSE_TOLD.search(told) and not _NAMED_AFTER.search(told):
+        if not _DEATH_CAUSE_TOLD.search(told) and not _NAMED_AFTER.search(told) and states_reason(told) < 1.0:
             return False  # ("after a long battle with ALS", "of Parkinson's" name it)
     return states_reason(_AFTER_A_SPAN.sub(" ", sentence)) > 0 or bool(_DEATH_CAUSE_TOLD.search(sentence))
 
@@ -4086,14 +4107,17 @@ def _takes_no_premise(question: str, verb: str) -> bool:
     """Whether every place ``question`` writes the stem ``verb`` asks its subject, writes it passive, supposes it or
     reports it as a claim (see ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``, ``_CONDITIONAL_BEFORE``,
     ``_CLAIMED_BEFORE``); a form in "-ing" after "is" is no passive but a verb going on ("on what grounds is Pence
-    appealing the subpoena" takes the appeal for granted)."""
+    appealing the subpoena" takes the appeal for granted), unless the question asks whether it goes on ("Is Vik
+    running for mayor?")."""
+    yes_no = re.match(r"\W*(?:is|are|was|were)\b", question, re.I) is not None  # "Is Vik running for mayor?"
     at = [
         (m.start(), m.group(0).lower().endswith("ing"))
         for m in re.finditer(r"[\w'’-]+", question)
         if key_terms(m.group(0))[:1] == [verb]
     ]
     return bool(at) and all(
-        (_PASSIVE_BEFORE.search(question, 0, i) and not going)
+        (going and yes_no)
+        or (_PASSIVE_BEFORE.search(question, 0, i) and not going)
         or _PARTICIPLE_BEFORE.search(question, 0, i)
         or _ASKED_SUBJECT.search(question, 0, i)
         or _CONDITIONAL_BEFORE.search(question, 0, i)
@@ -4219,7 +4243,9 @@ _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
 # "lost to the Heat" (not the season: "coming back to Indiana this fall to play with ...")
 _LOSE_VERB = (
     # ("lost the mayoral race to", "lose their opener to": a contest's words between)
-    r"(?:(?:lose|loses|losing|lost)(?:\s+(?:the|their|his|her|its|a|an)(?:\s+[\w'’-]+){1,3}?)?|loss|"
+    r"(?:(?:lose|loses|losing|lost)(?:\s+(?:the|their|his|her|its|a|an)(?:\s+[\w'’-]+){0,2}?\s+(?:race|election|vote|"
+    r"finals?|match|game|series|title|seat|opener|bid|tie|leg|battle|contest|fight|bout|championship|primary|runoff|"
+    r"playoff|semifinal|showdown|rematch|nomination))?|loss|"
     r"(?<!this\s)(?<!last\s)(?<!next\s)(?<!the\s)(?<!that\s)(?<!past\s)(?<!every\s)(?<!early\s)(?<!late\s)(?<!in\s)"
     r"fall|falls|fell|falling|"
     r"bow(?:ed|s)?\s+out)\s+to"
@@ -4242,6 +4268,11 @@ _UNTOLD_BEFORE = re.compile(
 )
 _BY_AFTER = re.compile(r"\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)
 _BEATEN_BY = re.compile(r"(?:\s+\d{1,3}\s*[-–]\s*\d{1,3})?\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)  # ("beaten 2-0 by")
+# "was not beaten by", "has never been beaten by", "were almost beaten by", "hoped to avoid being beaten by"
+_NOT_BEATEN = re.compile(
+    r"\b(?:not|never|n['’]t|almost|nearly|narrowly\s+avoided|avoid(?:ed|ing)?\s+being|without\s+being)\b(?:\s+\w+){0,2}\s+$",
+    re.I,
+)
 _MAY_BE = re.compile(r"\b(?:will|would|could|should|might|may|can|must|to)\s+(?:be|get)\s+$", re.I)  # not told
 _WIN_NOUN = re.compile(r"\b(?:win|victory|triumph)\s+(?:over|against)\b", re.I)  # a win told as a noun
 _PARTICIPLE_CLAUSE = re.compile(r"\s*(?:ending|finishing|capping|closing|wrapping|sealing)\b", re.I)
@@ -4264,8 +4295,10 @@ def _spelt_out(words: set[str], question: str, sentence: str) -> set[str]:
     for w in words:
         if 2 <= len(w) <= 5 and re.search(rf"\b{re.escape(w.upper())}\b", question):
             for m in _CAPITALISED_RUN.finditer(sentence):
-                if abbreviates(w.upper(), m.group(0).replace("-", " ")):
-                    out |= {x.lower() for x in m.group(0).split()}
+                run = m.group(0).split()  # (any run within it: "On Sunday Paris Saint-Germain")
+                for i, j in itertools.combinations(range(len(run) + 1), 2):
+                    if j - i >= 1 and abbreviates(w.upper(), " ".join(run[i:j]).replace("-", " ")):
+                        out |= {x.lower() for x in run[i:j]}
     return out
 
 
@@ -4356,6 +4389,7 @@ def swapped_result(frame: Frame, sentence: str) -> str | None:
             and _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
             and _BEATEN_BY.match(sentence, m.end()) is not None
             and not _MAY_BE.search(sentence, max(0, m.start() - 30), m.start())
+            and not _NOT_BEATEN.search(sentence, max(0, m.start() - 40), m.start())
         )
         if not beaten_by and (
             _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
@@ -4530,6 +4564,9 @@ _NORM = (
 _COMPARED_TO_NORM = re.compile(rf"\b({alternation(list(_OPPOSITE_COMPARATIVES))})\s+{_NORM}", re.I)
 
 
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\b[^,;]*$", re.I)
+
+
 def reversed_comparison(frame: Frame, sentence: str) -> str | None:
     """The clause of ``sentence`` that tells the question's comparison with a norm the other way (see above); None
     where none does, or the question is negative."""
@@ -4538,10 +4575,15 @@ def reversed_comparison(frame: Frame, sentence: str) -> str | None:
         return None
     opposite = _OPPOSITE_COMPARATIVES[asked.group(1).lower()]
     compared = set(key_terms(asked.group(0)))
+    told_ways = {m.group(1).lower() for m in _COMPARED_TO_NORM.finditer(sentence)}
+    if asked.group(1).lower() in told_ways:
+        return None  # the asked way told too ("gas prices are higher than last year, though diesel prices are lower")
     for m in _COMPARED_TO_NORM.finditer(sentence):
         if m.group(1).lower() not in opposite:
             continue
-        start = max((b.end() for b in _SENTENCE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+        start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, m.start())), default=0)
+        if _DENIED_BEFORE.search(sentence, start, m.start()):
+            continue  # "did not start earlier than usual"
         told = sentence[start : m.end()]
         if len((set(frame.topic) - compared) & set(key_terms(told))) >= 2:
             return told.strip()
@@ -5332,12 +5374,13 @@ _UNKNOWN_WH = re.compile(
     r"|no\s+one\s+knows|nobody\s+knows|(?:there\s+(?:is|was)\s+)?no\s+word\s+(?:yet\s+)?(?:on|about)"
     r"|(?:officials|police|authorities|investigators)\s+(?:are|were)\s+(?:still\s+)?(?:trying\s+to\s+)?"
     r"(?:determine|determining|investigating|working\s+to\s+determine))"
-    r"\s+(?:exactly\s+|precisely\s+|yet\s+)?(?P<wh>how\s+(?:much|many|long)\b|how|why|who|whom|whose|when|where|what|which)\b",
+    r"\s+(?:exactly\s+|precisely\s+|yet\s+)?(?P<wh>how\s+(?:much|many|long|far|big|large|old|fast|often|soon|high|deep)\b"
+    r"|how|why|who|whom|whose|when|where|what|which)\b",
     re.I,
 )
 _ASKED_WH = re.compile(
-    r"\b(?:how\s+(?:much|many|long)\b|how|why|who|whom|whose|when|where"
-    r"|(?:what|which)\s+(?:year|date|day|month|time)\b|what|which)",
+    r"\b(?:how\s+(?:much|many|long|far|big|large|old|fast|often|soon|high|deep)\b|how|why|who|whom|whose|when|where"
+    r"|(?:what|which)\s+(?:year|date|day|month|time)\b|what|which)\b",
     re.I,
 )
 
@@ -5389,6 +5432,25 @@ _NOT_YET_SUBJECT = {
 }
 
 
+def _cause_of_asked(text: str, m: re.Match[str], wanted: set[str]) -> bool:
+    """Whether the thing whose cause ``m`` says is not known is the question's: the last word before the verb after
+    "cause of" ("The cause of the Tromsvik fire remains unclear": fire) or after "cause of" following the verb
+    ("probing the cause of the fire") is one of its topic words; true where none is written ("looking into the
+    cause")."""
+    of = _CAUSE_OF.search(text, m.start(), min(len(text), m.end() + 60))
+    if of is None:
+        return True
+    words = key_terms(re.split(r"\s+(?:at|in|on|of|near|from|during|over)\s+", of.group(1), maxsplit=1)[0])
+    return bool(words) and words[-1] in wanted  # (its head: "the fire at the Tromsvik Dairy" is a fire)
+
+
+_CAUSE_OF = re.compile(
+    r"\b(?:cause|causes|reason|reasons|motive|motives)\s+(?:of|for|behind)\s+(?:the\s+)?([^,;.]{1,60}?)"
+    r"(?=\s+(?:is|are|was|were|remains?|remained|has|have|had)\b|[,;.]|$)",
+    re.I,
+)
+
+
 def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:
     """The sentence (``sentence`` first, then those of its article) that says what the question asks is not known
     or not told: the question word the question asks with after words of not knowing (``_UNKNOWN_WH``; not "what"
@@ -5403,7 +5465,7 @@ def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:
     kind = _wh_kind(asked.group(0)) if asked is not None else None
     cause = frame.reason and not (states_reason(sentence) >= 1.0 and not _CAUSE_UNKNOWN.search(sentence))
     subject = _NOT_YET_SUBJECT.get(frame.asks or "")
-    if subject is None and re.search(r"\b(?:names?|titles?|called)\b", focus_text(frame.text), re.I):
+    if subject is None and re.search(r"\b(?:names?|titles?)\b|\bcalled\s*\??\s*$", focus_text(frame.text), re.I):
         subject = _NOT_YET_SUBJECT["name"]  # "So what's Aunt Jemima's new name going to be?" (no kind, to the tagger)
     if (kind is None or kind == "what") and not cause and subject is None:
         return None
@@ -5425,7 +5487,7 @@ def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:
             end = next((b.start() for b in _CLAUSE_BOUNDARY.finditer(text, m.end())), len(text))
             if named(text[m.start("wh") : end]) >= 1:
                 return text.strip().rstrip(" .")
-        if cause and topical and _CAUSE_UNKNOWN.search(text):
+        if cause and topical and (m := _CAUSE_UNKNOWN.search(text)) and _cause_of_asked(text, m, wanted):
             return text.strip().rstrip(" .")
         if subject is not None:
             for m in _NOT_YET_TOLD.finditer(text):

@@ -506,18 +506,29 @@ class LexicalIndex:
         beside it in a name no chunk holds, misspells by more than ``near_spelling`` reads: two letters out in a word
         of ``SPELLED_APART`` letters or more, one in a shorter one, a letter changed too, the first two letters as
         typed ("Gretchen Whitmore": "Whitmer", beside "Gretchen"; "Gwenyth Paltrow": "Gwyneth", before "Paltrow").
-        Only where one such word is written beside it (two would be a guess between names), and only in the first
-        ``BESIDE_CHUNKS`` chunks that hold the neighbour; None otherwise."""
+        Only where one such word is written beside it (two would be a guess between names), read in every chunk that
+        holds the neighbour and a word of the typed one's first two letters (none where more than ``BESIDE_CHUNKS``
+        do: too common a name to tell); never for a word the chunks write as a name themselves ("Ivanka" Trump is not
+        "Ivana", "Zion Williams" not "Williamson"); None otherwise."""
         typed = word.lower()
         if len(typed) < SHORT_NAME or not word.isalpha() or not neighbour.isalpha() or not self.exists():
             return None
         stems = tokenize([neighbour])[0]
         if len(stems) != 1:
             return None
-        rows = self._db().execute(
-            "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT ?",
-            (_quote(stems[0]), BESIDE_CHUNKS),
+        written = self.capitalised([typed]).get(typed)
+        if written is not None and written[0] >= SPELLING_CASE_SHARE:
+            return None  # a name of its own
+        rows = (
+            self._db()
+            .execute(
+                "SELECT c.text FROM fts JOIN chunks c ON c.n = fts.rowid WHERE fts MATCH ? LIMIT ?",
+                (f"{_quote(stems[0])} AND {_quote(typed[:2])}*", BESIDE_CHUNKS + 1),
+            )
+            .fetchall()
         )
+        if len(rows) > BESIDE_CHUNKS:
+            return None
         name = r"([A-Z][a-z]+)"
         pattern = re.compile(
             rf"\b{re.escape(neighbour)}\s+{name}\b" if after else rf"(?<![\w'’-]){name}\s+{re.escape(neighbour)}\b"

@@ -54,7 +54,7 @@ SAYING = (
     r"promised|denied|denies|revealed|asked|continued|criticized|criticised|slammed|blasted|praised|condemned|"
     r"quipped|joked|"  # (not "quips", "jokes": nouns as often)
     # "Matt Levine put it another way: “FTX took its customers’ money ...”" (not "put it on the shelf")
-    r"put\s+it(?=[^.\"“]{0,30}[:,]\s*[\"“])|"
+    r"put\s+it(?=[^.,\"“]{0,30}:\s*[\"“])|"
     r"lamented|called(?=[^.\"“]{0,40}[\"“])"  # "called the proposal “unnecessary and unwise”", not "called for"
     # an answer that opens a quotation ("Biden began his answer with, “Well, you’re being a wise guy ...”"; not
     # "firefighters responded to the blaze")

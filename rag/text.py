@@ -383,12 +383,10 @@ _EVENT_NOUNS = {
     # "When was Waffle House founded?": "was established in 1955"
     "found": "established founding",
     "establish": "founded founding",
-    # "When does the new show start?": "It begins streaming May 27", "premieres", "debuts"
-    "start": "begin began begun premiere debut",
-    "begin": "start started premiere debut",
-    "began": "start started premiere debut",
-    "premier": "start started begin began debut",
-    "debut": "start started begin began premiere",
+    # "When does the new show start?": "It begins streaming May 27"
+    "start": "begin began begun",
+    "begin": "start started",
+    "began": "start started",
 }
 
 

@@ -4430,3 +4430,76 @@ def test_a_show_that_begins_tells_when_it_starts(ner: EntityRecognizer) -> None:
     assert _offered(ner, "When does the Tromsvik talk show start on Nordvik Max?", "It begins streaming May 27.") == [
         "May 27"
     ]
+
+
+def test_the_reviews_cases_of_session_46s_rules(ner: EntityRecognizer) -> None:
+    """Inputs a review of session 46's rules tried: each once went the wrong way."""
+    from rag.answerability import (
+        DEATH_CAUSE_ASKED,
+        asked_type,
+        denied_premise,
+        reversed_comparison,
+        states_death_cause,
+        swapped_result,
+        unknown_told,
+    )
+
+    # a question word inside a word asks nothing ("Whole" is no "who"); "how far" is not "how"
+    whole = _framed(ner, "Did Whole Foods close its Tromsvik store?")
+    assert unknown_told(whole, "x", "It is unclear who will buy the Tromsvik store.") is None
+    fire = _framed(ner, "How did the Tromsvik fire start?")
+    assert unknown_told(fire, "x", "It is unclear how far the Tromsvik fire spread.") is None
+    # a cause of another thing is not the one asked
+    resign = _framed(ner, "Why did Lars Berg resign from the Tromsvik council?")
+    deficit = "The cause of the Tromsvik council's budget deficit remains unclear."
+    assert unknown_told(resign, "Lars Berg resigned to care for his mother.", deficit) is None
+    # a name typed small in a question without capitals of its own is still a name
+    assert {"lars", "berg"} <= {n.lower() for n in _framed(ner, "Why did lars berg quit the council?").names}
+    assert "747-400" in " ".join(_framed(ner, "When did the Boeing 747-400 retire from Nordvik Air?").names)
+    # a country's name before a name is part of it
+    assert "China Eastern Airlines" in _framed(ner, "Why did China Eastern Airlines ground its jets?").names
+    # "Is Vik running for mayor?" takes nothing for granted
+    running = _framed(ner, "Is Ann Vik running for mayor of Tromsvik?")
+    assert denied_premise(running, "Ann Vik is not running for mayor of Tromsvik, she said on Monday.") is None
+    # a comparison the sentence tells the asked way too, or denies
+    later = _framed(ner, "Why is the Tromsvik flu season starting later than usual?")
+    both = "The Tromsvik flu season, which started later than usual, peaked earlier than expected."
+    assert reversed_comparison(later, both) is None
+    assert reversed_comparison(later, "The Tromsvik flu season did not start earlier than usual.") is None
+    # a passive result denied or nearly so is no result
+    beat = _framed(ner, "How did Tromsvik beat Nordvik?")
+    for sentence in ("Tromsvik was not beaten by Nordvik in the final.", "Tromsvik were almost beaten by Nordvik."):
+        assert swapped_result(beat, sentence) is None
+    # a loss of a thing is no loss of a contest
+    lose = _framed(ner, "Why did Tromsvik lose to Nordvik?")
+    assert swapped_result(lose, "Nordvik lost their goalkeeper to Tromsvik in the summer window.") is None
+    assert swapped_result(
+        _framed(ner, "Why did Ann Vik lose the mayoral race to Kari Dahl?"), "Ann Vik beat Kari Dahl."
+    )
+    # the new nouns of a person or a time, where another noun follows
+    assert asked_type("Which Captain America film did Ann Vik star in?") == "work"
+    assert asked_type("What general aviation airport is near Tromsvik?") == "place"
+    assert asked_type("What evening news show did Ann Vik host?") == "work"
+    assert asked_type("Which railway station did the Tromsvik train leave from?") != "organisation"
+    # a named illness after an unnamed one's words
+    assert states_death_cause("Vik died of kidney failure after a long illness.", named=True)
+    assert states_death_cause("Vik died of a heart condition.", named=True)
+    assert DEATH_CAUSE_ASKED.search("What illness killed Ann Vik?")
+
+
+def test_the_reviews_cases_of_session_46s_answerer_rules(ner: EntityRecognizer) -> None:
+    from rag.answer import _holder_alone
+
+    # a part of a name the question gives is another place all the same ("Virginia" for "West Virginia")
+    sentence = "Governor Ann Vik signed the Virginia budget on Tuesday."
+    found = ner.analyse([sentence], tagged=False)[0]
+    vik = next(e for e in found.entities if e.text == "Ann Vik")
+    assert not _holder_alone(
+        "West Virginia", sentence.lower() + " west virginia", vik, found, sentence, ("West Virginia",)
+    )
+    # a day to come without its year, read as last year's by the nearest reading, still answers
+    question = "On what date is Ann Vik scheduled to testify to the Tromsvik grand jury?"
+    assert _led_by(ner, question, "Ann Vik is scheduled to testify to the Tromsvik grand jury on Oct. 2.") == "Oct. 2"
+    # "will" of another clause asks no day to come
+    passed = "What date was the Tromsvik law passed that will ban cars?"
+    assert _led_by(ner, passed, "The Tromsvik law that will ban cars was passed on Jan. 9.") == "Jan. 9"

@@ -457,3 +457,16 @@ def test_name_beside_reads_a_word_two_letters_out_beside_the_rest_of_a_name(tmp_
     rows.append(ChunkRow("b#0:x", "Gretchen Whitmere met them.", {"article_id": "b"}))
     index = LexicalIndex.build(tmp_path / "two.sqlite", rows, "g1")
     assert index.name_beside("Whitmore", "Gretchen") is None
+
+
+def test_name_beside_leaves_a_name_the_chunks_write_as_one(tmp_path: Path) -> None:
+    rows = [
+        ChunkRow(
+            f"a{i}#0:x",
+            f"Then Ivana Trump spoke, and Ivanka Trump smiled as Zion Williamson scored {i}.",
+            {"article_id": f"a{i}"},
+        )
+        for i in range(4)
+    ]
+    index = LexicalIndex.build(tmp_path / FILE, rows, "g1")
+    assert index.name_beside("Ivanka", "Trump", after=False) is None  # a name of its own, not "Ivana"
