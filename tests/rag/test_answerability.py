@@ -4503,3 +4503,12 @@ def test_the_reviews_cases_of_session_46s_answerer_rules(ner: EntityRecognizer) 
     # "will" of another clause asks no day to come
     passed = "What date was the Tromsvik law passed that will ban cars?"
     assert _led_by(ner, passed, "The Tromsvik law that will ban cars was passed on Jan. 9.") == "Jan. 9"
+
+
+def test_what_is_not_known_is_read_only_where_the_quote_offers_nothing_asked(ner: EntityRecognizer) -> None:
+    question = "How many people died in the Tromsvik fire?"
+    text = "Four people died in the Tromsvik fire on Monday. It is unclear how many people were injured in the fire."
+    answer = _answerer(ner, min_answerability=0.0, min_short_answer=0.0).answer(
+        Query(question), [text_hit(text, "a1", question)]
+    )
+    assert not answer.abstained and answer.short_answer is not None and "Four" in answer.short_answer.text
