@@ -1006,6 +1006,14 @@ _BODY_OF_STATE = re.compile(
 _TYPED_CASED = re.compile(r"^[^A-Za-z]*[A-Z][^A-Z]*?(?<![.!?]\s)[A-Z]")
 
 
+def _quoted(question: str, word: str) -> bool:
+    """Whether ``word`` stands inside quotation marks in the question (“war on wee”: words an article must write)."""
+    return any(re.search(rf"\b{re.escape(word)}\b", q, re.I) for q in _QUOTED.findall(question))
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{1,80})[”\"]")
+
+
 def frame_question(question: str, analysed: Analysed) -> Frame:
     """The question's names (from NER), what it asks for and any relation to an event it asks about."""
     names: list[str] = []
@@ -1047,7 +1055,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             if p
             and p.lower() not in STOPWORDS
             and p.lower() not in _POSTS
-            and not (p.islower() and _TYPED_CASED.match(question))
+            and not (p.islower() and _TYPED_CASED.match(question) and not _quoted(question, p))
         ]
         names += kept
         if kept:
@@ -1085,9 +1093,10 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         low = token.lower()
         if low in dated or _SHORT_NUMBER.fullmatch(low):
             continue  # (nor a number written short: "could bitcoin hit 150k", "a 25k bonus")
-        if token.islower() and _TYPED_CASED.match(question):
-            # a word in small letters in a question typed with capitals (its first letter) is no name: "the plus-size
-            # ballerina in Disney's short Reflect" (in one typed in small letters, a name may be: "the us womens team")
+        if token.islower() and _TYPED_CASED.match(question) and not _quoted(question, token):
+            # a word in small letters in a question typed with capitals is no name: "the plus-size ballerina in Disney's
+            # short Reflect" (in one typed in small letters, a name may be: "the us womens team"; nor one quoted:
+            # "declared a “war on wee”")
             continue
         if (
             token

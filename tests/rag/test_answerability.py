@@ -4296,6 +4296,7 @@ def test_a_verb_going_on_is_taken_for_granted_and_a_comparison_told_the_other_wa
 def test_a_small_word_where_the_question_writes_capitals_is_no_name(ner: EntityRecognizer) -> None:
     frame = _framed(ner, "What's the name of the plus-size ballerina in Nordvik Studio's short Reflect?")
     assert "ballerina" not in frame.names and "ballerina" in frame.topic
+    assert "wee" in _framed(ner, "Which annual Tromsvik event declared a “war on wee”?").names  # quoted: its words
     # (in a question typed in small letters, a word the tagger takes for a name may be one: "us" is the US)
     assert "us" in _framed(ner, "who did the us womens hockey team play after losing to Canada").names
     # a person named with a person's noun is no work asked
