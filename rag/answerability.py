@@ -119,7 +119,7 @@ _PERSON_NOUNS = (
     r"employee|farmer|resident|passenger|reporter|anchor|correspondent|columnist|commentator|"
     r"commissioner|chancellor|runner|sprinter|skater|rider|couple|hiker|bystander|"
     r"neighbou?r|toddler|grandmother|grandfather|firefighter|paramedic|protester|"
-    r"demonstrator|trooper|deputy|"
+    r"demonstrator|trooper|deputy|guy|lady|ladies|gentleman|gentlemen|"
     # in small letters, and not before a name ("which team captain"; not "Which Captain America film")
     r"(?-i:admiral|colonel|lieutenant|sergeant|captain)(?!\s+(?-i:[A-Z]))|"
     # a general (not "which general election", "the General Assembly", "General Motors", "general aviation")
@@ -310,6 +310,7 @@ _WITHIN_COUNTRY = re.compile(
     rf"\b(?:which|what)\s+(?:{_QUALIFIERS}(?:{_WITHIN}|neighbou?rhood)s?|(?:(?P<country>[\w'’]+)\s+)?states?)\b(?![-\w])",
     re.I,
 )
+_GROUNDS_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|park)s?\b(?![-\w])", re.I)
 _SITE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|port|harbou?r|park)s?\b(?![-\w])", re.I
 )
@@ -1420,6 +1421,14 @@ _PEOPLE_OR_THINGS_AFTER = re.compile(
 )
 _MULTIPLE_AFTER = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)?\s+times\b", re.I)
 # a share in words alone ("half", "two-thirds", "about a quarter"): no count of anything
+_IN_EVERY_AFTER = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|percent|years?|"
+    r"months?|weeks?|days?|states?|cities|countries|games?|races?|seasons?)\b)",
+    re.I,
+)
+_IN_EVERY_BEFORE = re.compile(
+    r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I
+)
 _SHARE_ONLY = re.compile(
     r"(?:(?:about|around|nearly|almost|roughly|more\s+than|less\s+than|over|under)\s+)?"
     r"(?:half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?|a\s+third|a\s+quarter)",
@@ -3413,6 +3422,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     reporting_asked = bool(_REPORTING_ASKED.search(frame.text))  # an outlet answers "who reported it first"
     within_country = frame.asks == "place" and _within_country(asked)
     where_in = frame.asks == "place" and _where_in_country(asked) is not None
+    site_asked = frame.asks == "place" and _SITE_ASKED.search(asked) is not None
     # "where in Britain": a union of countries, answered by one of its own ("Scotland"), never another
     where_in_uk = (
         frame.asks == "place"
@@ -3536,6 +3546,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         if frame.counted is not None and (
             _SHARE_ONLY.fullmatch(ent.text.strip())
             or (frame.counted != "time" and _MULTIPLE_AFTER.match(sentence, ent.end))
+            # "almost three in four Americans": a share, no count
+            or _IN_EVERY_AFTER.match(sentence, ent.end)
+            or _IN_EVERY_BEFORE.search(sentence, 0, ent.start)
         ):
             # "half black, half white" counts no grandchildren, "two-and-a-half times more" no people: a share or a
             # multiple of something, not a count
@@ -3831,6 +3844,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "When did he lose his phone?" is not answered by "each year" (how often phones vanish)
         if within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
+        if site_asked and (name.lower() in US_STATES or (ent.label == "GPE" and _GROUNDS_ASKED.search(asked))):
+            continue  # "what stadium are the games at" is not answered by "Florida", nor by "Boca Raton"
         if where_in and _a_country(name):
             continue  # "Where in Ukraine did Russia first use the Kinzhal?" is not answered by "US officials"
         if where_in_uk and _a_country(name) and bare(name).lower() not in _UK_PARTS:
@@ -4246,7 +4261,7 @@ _WIN_VERB = (
     r"rout(?:s|ed|ing)?|thrash(?:es|ed|ing)?|down(?:s|ed|ing)|overc[oa]me|overcoming|upset(?:s|ting)?|"
     r"outlast(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|knock(?:s|ed|ing)?\s+out|sweep(?:s|ing)?|swept|crush(?:es|ed|ing)?|"
     r"stun(?:s|ned|ning)?|hold\s+off|held\s+off|outplay(?:s|ed|ing)?|oust(?:s|ed|ing)?|trounc(?:e|es|ed|ing)|"
-    r"clobber(?:s|ed|ing)?)"
+    r"clobber(?:s|ed|ing)?|clos(?:e|es|ed|ing)\s+out)"
 )
 _WIN = re.compile(rf"\b{_WIN_VERB}\b", re.I)
 # "lost to the Heat" (not the season: "coming back to Indiana this fall to play with ...")
@@ -4457,6 +4472,8 @@ _UP = (
     r"(?:is|are|was|were|been)\s+up\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]|"
     # an economy that grew, by or to a figure or faster (not "grow up", "grown-ups", "investors grew worried")
     rf"gr(?:ow|ows|ew|own|owing){_CHANGE_AFTER}|"
+    # "the pound gained 0.75%" (not "gained popularity")
+    rf"gain(?:s|ed|ing)?{_CHANGE_AFTER}|"
     r"surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone)\s+up|up\s+from|"
     # a market's move: "Meta's stock opened more than 5% higher" (not "had traded as much as 2% higher")
     r"(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?higher"
@@ -4746,7 +4763,7 @@ _UNDONE_BY = {
     "resign": "continu remain stay",  # "Why is Pat Sajak also stepping down as chairman?": "continuing ... as chairman"
     "sell": "remov pull recal discontinu",
     "skip": "debut walk pose arriv appear",
-    "veto": "sign",  # "why did nikki haley veto the bill": "Haley signed a bill ordering the removal of ..."
+    "veto": "sign approv",  # "why did nikki haley veto the bill": "Haley signed a bill ordering the removal of ..."
     "sign": "veto",
     "defend": "blame critic attack accus",  # "Why did Kadyrov defend Lapin?": "Kadyrov personally blamed ... Lapin"  # "Why did Uzo Aduba skip the red carpet?": "debuts baby bump at the ..."  # "why is walmart still selling the ice cream": "removed it from the shelves"
 }
@@ -4789,7 +4806,7 @@ _SAY_WHEN = re.compile(
     r"tweet|tweeted|post|posted)\s+(?:[\w'’-]+\s+){0,2}?when\b",
     re.I,
 )
-_AFTER_DID = re.compile(r"\b(?:did|does|do|will|would|has|have|had)\s+(?:[\w'’-]+\s+){1,5}?([a-z]+)\b")
+_AFTER_DID = re.compile(r"\b(?:did|does|do|will|would|has|have|had)\s+(?:[\w'’.-]+\s+){1,5}?([a-z]+)\b")  # ("Gov.")
 _WHY_OR_HOW = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:why|how)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", re.I
 )

@@ -4513,3 +4513,21 @@ def test_what_is_not_known_is_read_only_where_the_quote_offers_nothing_asked(ner
         Query(question), [text_hit(text, "a1", question)]
     )
     assert not answer.abstained and answer.short_answer is not None and "Four" in answer.short_answer.text
+
+
+def test_round_three_of_session_46(ner: EntityRecognizer) -> None:
+    """r49's and r50's failures, on invented text."""
+    from rag.answerability import opposite_act, reversed_change, swapped_result
+
+    pound = _framed(ner, "How far did the Nordvik krone drop on the news that Lars Berg was resigning?")
+    assert reversed_change(pound, "Stocks rose, and the Nordvik krone gained 0.75% to trade at $1.20.") is not None
+    veto = _framed(ner, "Why did Gov. Ann Vik veto the teacher pay raise in Tromsvik?")
+    assert opposite_act(veto, "Tromsvik Gov. Ann Vik approved teacher pay raises of about $6,100.") is not None
+    close = _framed(ner, "How did the Tromsvik Bucks close out the Nordvik Heat in overtime?")
+    assert swapped_result(close, "The Nordvik Heat closed out the Tromsvik Bucks 128-126 in overtime.") is not None
+    # a share is no count; a US state is no stadium; a guy is a person asked
+    survey = "How many people did Nordvik News survey for its poll?"
+    assert _offered(ner, survey, "The Nordvik News poll shows almost three in four residents want limits.") == []
+    stadium = "what stadium are the Tromsvik games at"
+    assert _offered(ner, stadium, "Tromsvik Atlantic, a school in Boca Raton, Florida, made the Final Four.") == []
+    assert _framed(ner, "What's the name of the American guy who won one of the Tromsvik races?").asks == "person"
