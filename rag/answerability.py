@@ -1043,6 +1043,11 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             # a verb in small letters between two names is none of them: "Adams say Jefferson" (one span to the
             # small model) names Adams and Jefferson
             parts = [q for p in parts for q in _VERB_BETWEEN_NAMES.split(p)]
+        if ent.label != "PERSON" and len(parts) == 1 and re.fullmatch(r"[a-z][\w'’.-]*\s+[A-Z].*", parts[0]):
+            # a word in small letters opening a name is none of it ("why was the uk Net Zero Strategy delayed"): a
+            # place's name of its own, or nothing
+            first, _, rest = parts[0].partition(" ")
+            parts = [first, rest] if place_group(first) else [rest]
         if ent.label in ("ORG", "FAC", "GPE", "LOC") and len(parts) == 1:
             # a country's people-word before a body's name of two words or more is two names ("British House of
             # Commons": British, and the House of Commons, which articles write "the UK's House of Commons")
@@ -2260,6 +2265,8 @@ def _tells_the_event(frame: Frame, sentence: str) -> bool:
         return True  # "what date is the Super Bowl that Rihanna is doing the halftime show for": the Super Bowl's
     # (not a light verb: "getting married" is not told by "got engaged")
     topic = as_events(t for t in frame.topic if t not in _LIGHT_VERBS)
+    if topic & _STARTS and _SHOWN.search(frame.text):
+        topic |= _PREMIERES  # "when does glass onion start streaming on netflix": "premieres on Netflix Dec. 23"
     if not topic or topic <= _ANY_EVENT:
         return True  # "When did Putin and Lukashenko meet in Sochi?": a meeting is told as "negotiations", "talks"
     if not _NEGATED.search(frame.text):
@@ -2282,6 +2289,13 @@ _NAMED_EVENT_ASKED = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)|n['’]t\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 
 
+# a show's start told as its premiere or debut (not a job's: "When does Vik start her new job?")
+_STARTS = frozenset(key_terms("start begin began"))
+_PREMIERES = frozenset(key_terms("premiere premieres debut debuts"))
+_SHOWN = re.compile(
+    r"(?:stream\w*|air(?:s|ed|ing)?|show|series|season|film|movie|episode|tour|concert|broadcast\w*|netflix|hulu|hbo)",
+    re.I,
+)
 # words of any event at all, said in many ways: a question asking only them asks of the event its names make
 _ANY_EVENT = frozenset(key_terms("meet met happen occur take place start begin hold held"))
 

@@ -49,6 +49,7 @@ SPELLING_CASE_SHARE = 0.95  # ... and written with a capital this often
 # store, where some chunk writes "leslie" in a handle; "Ridley" 87%)
 NAME_RUN_CASE_SHARE = 0.75
 SPELLED_APART = 7  # a word typed beside the rest of a name is read two letters out from this many (``name_beside``)
+OWN_NAME_RATIO = 4  # how many times more chunks must hold the name beside than a stored name typed (``name_beside``)
 BESIDE_CHUNKS = 400  # the chunks read for the words written beside a name's word (``name_beside``)
 SPELLING_TRIES = 5  # the stems nearest (then most frequent) whose written words are compared with the typed one
 
@@ -508,8 +509,9 @@ class LexicalIndex:
         typed ("Gretchen Whitmore": "Whitmer", beside "Gretchen"; "Gwenyth Paltrow": "Gwyneth", before "Paltrow").
         Only where one such word is written beside it (two would be a guess between names), read in every chunk that
         holds the neighbour and a word of the typed one's first two letters (none where more than ``BESIDE_CHUNKS``
-        do: too common a name to tell); never for a word the chunks write as a name themselves ("Ivanka" Trump is not
-        "Ivana", "Zion Williams" not "Williamson"); None otherwise."""
+        do: too common a name to tell); for a word the chunks write as a name themselves, only where the name beside
+        is written in ``OWN_NAME_RATIO`` times as many chunks ("Ivanka" Trump is not "Ivana", nor "Zion Williams"
+        "Williamson" where Williams is as common; "Don Lemmon" is "Lemon"); None otherwise."""
         typed = word.lower()
         if len(typed) < SHORT_NAME or not word.isalpha() or not neighbour.isalpha() or not self.exists():
             return None
@@ -517,8 +519,7 @@ class LexicalIndex:
         if len(stems) != 1:
             return None
         written = self.capitalised([typed]).get(typed)
-        if written is not None and written[0] >= SPELLING_CASE_SHARE:
-            return None  # a name of its own
+        own_name = written is not None and written[0] >= SPELLING_CASE_SHARE
         rows = (
             self._db()
             .execute(
@@ -540,7 +541,17 @@ class LexicalIndex:
             for found in pattern.findall(text)
             if found.lower()[:2] == typed[:2] and _edits(typed, found.lower(), most)
         }
-        return near.pop() if len(near) == 1 else None
+        if len(near) != 1:
+            return None
+        found = near.pop()
+        if own_name:
+            # a name of its own, read so only where the name beside the neighbour is far the more written ("Whitmore"
+            # in 3 chunks, "Whitmer" in 115: read; "Ivanka" in 35, "Ivana" in 5: not)
+            typed_stem, found_stem = tokenize([typed])[0][0], tokenize([found.lower()])[0][0]
+            _, df = self._frequencies([typed_stem, found_stem])
+            if df[typed_stem] * OWN_NAME_RATIO > df[found_stem]:
+                return None
+        return found
 
     def _beside(self, term: str, others: Sequence[str], need: int) -> bool:
         """Whether ``need`` of the stems ``others`` share a chunk with ``term`` (looking no further than the

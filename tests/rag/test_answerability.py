@@ -4531,3 +4531,18 @@ def test_round_three_of_session_46(ner: EntityRecognizer) -> None:
     stadium = "what stadium are the Tromsvik games at"
     assert _offered(ner, stadium, "Tromsvik Atlantic, a school in Boca Raton, Florida, made the Final Four.") == []
     assert _framed(ner, "What's the name of the American guy who won one of the Tromsvik races?").asks == "person"
+
+
+def test_a_show_that_premieres_starts_and_a_job_does_not(ner: EntityRecognizer) -> None:
+    assert _offered(
+        ner, "when does the tromsvik show start streaming", "The Tromsvik show premieres on Nordflix Dec. 23."
+    )
+    assert (
+        _offered(ner, "When does Ann Vik start her new job?", "Ann Vik's new show premieres on Nordvik TV on May 5.")
+        == []
+    )
+
+
+def test_a_small_word_opening_a_name_is_none_of_it(ner: EntityRecognizer) -> None:
+    names = _framed(ner, "why was the uk Tromsvik Zero Strategy delayed").names
+    assert "uk Tromsvik Zero Strategy" not in names
