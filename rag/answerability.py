@@ -215,7 +215,12 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # not a rank or a stance: "Where does Shane Battier rank LeBron James?", "where does she stand on it"
             # (but "Where does the Eiffel Tower stand?")
-            r"\bwhere\b(?!\s+(?:do|does|did|would|will|is|was|are|were)\s+(?:[\w'’.-]+\s+){1,6}?(?:rank|ranks|ranked|"
+            # (a question word: before its verb or at the end, or opening a clause; not a relative "where" after a
+            # noun: "say in the video where he came out")
+            r"(?:\bwhere\b(?=\s+(?:did|does|do|is|was|are|were|will|would|can|could|should|has|have|had|might|may|must|"
+            r"exactly|else|in|on|at|to)\b|\s*\?|\s*$|['’]s\b)|(?:^|[.!?:;,]\s*|\b(?:so|but|and|from|know|tell\s+(?:me|us)|"
+            r"wonder|ask|asked)\s+)where\b)"
+            r"(?!\s+(?:do|does|did|would|will|is|was|are|were)\s+(?:[\w'’.-]+\s+){1,6}?(?:rank|ranks|ranked|"
             r"ranking|stands?\s+on|rate|rates|rated)\b)"
             rf"|\b(?:which|what)\s+{_BETWEEN}(?:country|countries|nation|state|city|cities|town|continent|"
             r"region|island|county|counties|capital|province|place|location|village|territory|territories|sea|ocean|"
@@ -581,6 +586,10 @@ _RELATION_QUESTION = re.compile(
     r"\b(?:what|who|which)\b[^?]*\b(?:happen(?:ed|s)?|occur(?:red|s)?|(?:took|take|takes)\s+place|do|does|else)\b[^?]*"
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same|that)\s+day|(?:on\s+|in\s+)?the\s+same\s+(?:day|week)|the\s+(?:day|week)"
     r"\s+(?:before|after)|(?:just|shortly|right|soon|immediately)?\s*(?:before|after|prior\s+to|following))\b"
+    # (not a span of time after it: "why E.T. still holds up after 40 years")
+    r"(?!\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|many|decades|years)\s+(?:of\s+)?(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|"
+    r"seasons?)\b)"
     # whatever the verb, "on the same day <an event>" and "right before <an event>" ask for a neighbour of it:
     # "Which ride closed on the same day Infinity Falls opened?", "What exhibit did it show right before the X?"
     r"|\b(?:what|who|which)\b[^?]*\b(?:on\s+the\s+same\s+day\s+(?:as\s+|that\s+|when\s+)?"
@@ -3360,6 +3369,60 @@ _CALLED_A_PERSON = re.compile(
 )
 
 
+# a team's score beside another's ("Bucks 138, Heat 122"): the number after a name, before or after another
+_SCORE_NEXT = re.compile(r"\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+\d{1,3}\b")
+_SCORE_PREVIOUS = re.compile(r"[A-Z][\w.'’-]*\s+\d{1,3}\s*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+$")
+# a count added to one before ("24 more people"), where the question asks the whole ("now", "in total", "so far")
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra)\b", re.I)
+_TOTAL_ASKED = re.compile(r"\b(?:now|in\s+total|total|so\s+far|overall|altogether|to\s+date|in\s+all)\b", re.I)
+
+
+def _an_increment(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether a count is one added to another before ("24 more people", in its words or right after them) where the
+    question asks the whole ("How many people are sick now?")."""
+    number = re.match(r"[\d.,]+|\w+", ent.text)
+    at = ent.start + (number.end() if number else len(ent.text))
+    return bool(_INCREMENT_AFTER.match(sentence, at) and _TOTAL_ASKED.search(frame.text))
+
+
+# a name and its number in a question ("iPhone 14", "Windows 11"), not a year
+_MODEL = re.compile(r"\b([A-Z][\w-]*)\s+(\d{1,3})\b(?![-–:.,]\d)")
+
+
+def _another_model(question: str, sentence: str, ent: Entity) -> bool:
+    """Whether ``ent`` follows, within 60 characters and with no other stop between, the sentence's mention of a
+    name the question gives with another number ("the iPhone 13 Pro starts at $999" for "the iPhone 14 Pro's
+    price")."""
+    asked = {m.group(1).lower(): m.group(2) for m in _MODEL.finditer(question)}
+    if not asked:
+        return False
+    before = [m for m in _MODEL.finditer(sentence, max(0, ent.start - 60), ent.start) if m.group(1).lower() in asked]
+    return bool(before) and before[-1].group(2) != asked[before[-1].group(1).lower()]
+
+
+_OWNED_ROLE = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _owner_of_asked(question: str, sentence: str, ent: Entity) -> bool:
+    """Whether a person is named as the owner of a person the question asks for by a noun of its own ("Boris
+    Johnson’s finance minister" for "who did Truss sack as her finance minister")."""
+    m = _OWNED_ROLE.match(sentence, ent.end)
+    if m is None:
+        return False
+    nouns = [
+        w for w in re.findall(r"[\w-]+", m.group(1)) if _PERSON_NOUN.fullmatch(w) or asked_role(f"who is the {w}?")
+    ]
+    return any(re.search(rf"\b{re.escape(w)}\b", question, re.I) for w in nouns)
+
+
+def _team_of(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether a place is the home of a team the question names, written right before its name ("the Cleveland
+    Browns" for a question that names the Browns)."""
+    nxt = re.match(r"\s+([A-Z][\w'’-]+)", sentence[ent.end :])
+    words = {w.lower() for n in frame.names for w in n.split()}
+    return nxt is not None and nxt.group(1).lower() in words and nxt.group(1).lower() != ent.text.lower()
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -3379,6 +3442,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             if (exact and _vague(sentence, counted))
             or _an_average(frame, sentence, counted)
             or _one_games(frame, sentence, counted)
+            or _an_increment(frame, sentence, counted)
             else [counted]
         )
     if (actor := actor_of(frame, sentence, analysed)) is not None:
@@ -3647,6 +3711,25 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if frame.asks == "number" and sentence[max(0, ent.start - 1) : ent.start] == "#" and not rank_asked:
             continue  # "the #1 plush brand" (a sum to the small model): a rank, no count or price
+        if (sum_asked or money_asked or how_much) and (
+            _MULTIPLE_AFTER.match(sentence, ent.end)
+            or (
+                ent.label == "CARDINAL"
+                and (
+                    _SCORE_NEXT.match(sentence, ent.end)
+                    or _SCORE_PREVIOUS.search(sentence, max(0, ent.start - 60), ent.start)
+                )
+            )
+        ):
+            continue  # "a mass 6.5-billion times larger", "Bucks 138, Heat 122": no sum, no price
+        if frame.counted is not None and _an_increment(frame, sentence, ent):
+            continue  # "How many people are sick now?" is not answered by "24 more people" (the total is asked)
+        if _another_model(frame.text, sentence, ent):
+            continue  # "the iPhone 14 Pro's price" is not answered by "the iPhone 13 Pro starts at $999"
+        if frame.asks == "person" and ent.label == "PERSON" and _owner_of_asked(frame.text, sentence, ent):
+            continue  # "who did Truss sack as her finance minister": not "Boris Johnson’s finance minister"
+        if frame.asks == "place" and ent.label == "GPE" and _team_of(frame, sentence, ent):
+            continue  # "where is the Bills vs Browns game being played": not "Cleveland" of "the Cleveland Browns"
         if frame.asks == "number" and ent.text.strip().lower() == "one" and _ONE_OF_THE.match(sentence, ent.end):
             continue  # "In one of the most consequential weeks": a phrase, no count of people
         if frame.asks == "number" and not share_asked and _whole_of_a_share(frame, sentence, ent):
@@ -4194,6 +4277,11 @@ _SINCE = re.compile(r"\bsince\s+((?:1[5-9]|20)\d\d|[A-Z][\w.]*(?:\s+\d{1,4})?)")
 _LAST_TIME = re.compile(r"\blast\s+time\b", re.I)
 
 
+# a verb of opinion denied is someone's view, no fact the question takes for granted ("Why are people starting to
+# think Hamilton might quit?" is not denied by "“No, I don’t think he will [quit],” he said.")
+_OPINION = frozenset(key_terms("think believe expect feel suppose guess reckon"))
+
+
 def denied_premise(frame: Frame, sentence: str) -> str | None:
     """The words of ``sentence`` that deny the question's own verb, to the end of their clause ("don't accept that
     apology because she said what she said", for "Why did Angel Reese accept Jill Biden's apology?"), or the noun
@@ -4209,7 +4297,7 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
         return None
     for m in _DENIED_VERB.finditer(sentence):
         stems = _denied_stems(m)
-        if not any(t in verbs or (t in asked and w.endswith("ed")) for w, t in stems):
+        if not any((t in verbs and t not in _OPINION) or (t in asked and w.endswith("ed")) for w, t in stems):
             continue
         if (start := _denial_start(sentence, m)) is None:
             continue
