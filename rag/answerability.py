@@ -315,6 +315,9 @@ _WITHIN_COUNTRY = re.compile(
     rf"\b(?:which|what)\s+(?:{_QUALIFIERS}(?:{_WITHIN}|neighbou?rhood)s?|(?:(?P<country>[\w'’]+)\s+)?states?)\b(?![-\w])",
     re.I,
 )
+_SITE_NAMED_AFTER = re.compile(
+    r"(?:[-–\s]+[A-Z][\w'’.-]*){0,4}[-–\s]+(?:International\s+)?(?:Airport|Stadium|Arena|Park|Port|Harbou?r)\b"
+)
 _GROUNDS_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|park)s?\b(?![-\w])", re.I)
 _SITE_ASKED = re.compile(
     rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|port|harbou?r|park)s?\b(?![-\w])", re.I
@@ -3939,9 +3942,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue
         if frame.asks == "date" and _EVERY.fullmatch(ent.text.strip()):
             continue  # "When did he lose his phone?" is not answered by "each year" (how often phones vanish)
-        if within_country and place_group(name):
+        if site_asked and _SITE_NAMED_AFTER.match(sentence, ent.end):
+            pass  # "Dallas-Fort Worth International Airport": the place names the site asked
+        elif within_country and place_group(name):
             continue  # "which state" is not answered by "the United States", nor "which city" by "France"
-        if site_asked and (name.lower() in US_STATES or (ent.label == "GPE" and _GROUNDS_ASKED.search(asked))):
+        elif site_asked and (name.lower() in US_STATES or (ent.label == "GPE" and _GROUNDS_ASKED.search(asked))):
             continue  # "what stadium are the games at" is not answered by "Florida", nor by "Boca Raton"
         if where_in and _a_country(name):
             continue  # "Where in Ukraine did Russia first use the Kinzhal?" is not answered by "US officials"

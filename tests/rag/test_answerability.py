@@ -4568,5 +4568,8 @@ def test_round_four_of_session_46(ner: EntityRecognizer) -> None:
     assert _offered(ner, phone, "The Nordphone 14 Pro starts at $1,099.") == ["$1,099"]
     sacked = "who did Ann Vik sack as her finance minister"
     assert "Lars Berg" not in _offered(ner, sacked, "The man who served as Lars Berg’s finance minister now leads.")
+    airport = "which airport set a new record for hourly rainfall overnight"
+    said = "Dallas-Fort Worth International Airport set a new record for hourly rainfall overnight."
+    assert "Dallas" in _offered(ner, airport, said)  # the place names the airport asked
     game = "where is the Tromsvik Bills vs Browns game being played now"
     assert "Cleveland" not in _offered(ner, game, "The Bills will play the Cleveland Browns in Detroit on Sunday.")
