@@ -4550,13 +4550,11 @@ def test_a_small_word_opening_a_name_is_none_of_it(ner: EntityRecognizer) -> Non
 
 def test_round_four_of_session_46(ner: EntityRecognizer) -> None:
     """r51's and r52's failures, on invented text."""
-    from rag.answerability import _RELATION_QUESTION, asked_type, denied_premise
+    from rag.answerability import _RELATION_QUESTION, asked_type
 
     assert asked_type("What did Ann Vik actually say in the video where she came out?") is None  # a relative "where"
     assert asked_type("the game moved so where are they playing it") == "place"
     assert not _RELATION_QUESTION.search("What does Lars Berg say about why the film still holds up after 40 years?")
-    quit_ = _framed(ner, "Why are people starting to think Lars Berg might quit Nordvik Racing?")
-    assert denied_premise(quit_, "“No, I don’t think he will quit Nordvik Racing,” he said.") is None  # an opinion
     tickets = "how much are tickets for game 1 of tromsvik vs nordvik"
     assert _offered(ner, tickets, "Game 2: Tromsvik 138, Nordvik 122 (Series tied at 1-1)") == []
     cost = "how much did the Tromsvik telescope project cost"
