@@ -5493,6 +5493,7 @@ def first_time_told(frame: Frame, article: str) -> str | None:
 # "How did the student get into the intercom system?", "Honda did not say how much of the $3.5 billion it would
 # contribute." for "How much of the $3.5 billion is Honda putting in?". A word of not knowing or not telling, then
 # the question word the question asks with (``_ASKED_WH``: "how much" for "how much", "when" for "what year").
+_HOW_WORDS = r"how\s+(?:much|many|long|far|big|large|old|fast|often|soon|high|deep)\b"  # each its own kind
 _UNKNOWN_WH = re.compile(
     r"\b(?:(?:it\s+)?(?:is|was|are|were|['’]s|remains?|remained|seems?)\s+(?:still\s+|also\s+|as\s+yet\s+)?"
     r"(?:unclear|unknown|not\s+(?:yet\s+|immediately\s+|entirely\s+|publicly\s+)?(?:clear|known))"
@@ -5502,13 +5503,11 @@ _UNKNOWN_WH = re.compile(
     r"|no\s+one\s+knows|nobody\s+knows|(?:there\s+(?:is|was)\s+)?no\s+word\s+(?:yet\s+)?(?:on|about)"
     r"|(?:officials|police|authorities|investigators)\s+(?:are|were)\s+(?:still\s+)?(?:trying\s+to\s+)?"
     r"(?:determine|determining|investigating|working\s+to\s+determine))"
-    r"\s+(?:exactly\s+|precisely\s+|yet\s+)?(?P<wh>how\s+(?:much|many|long|far|big|large|old|fast|often|soon|high|deep)\b"
-    r"|how|why|who|whom|whose|when|where|what|which)\b",
+    rf"\s+(?:exactly\s+|precisely\s+|yet\s+)?(?P<wh>{_HOW_WORDS}|how|why|who|whom|whose|when|where|what|which)\b",
     re.I,
 )
 _ASKED_WH = re.compile(
-    r"\b(?:how\s+(?:much|many|long|far|big|large|old|fast|often|soon|high|deep)\b|how|why|who|whom|whose|when|where"
-    r"|(?:what|which)\s+(?:year|date|day|month|time)\b|what|which)\b",
+    rf"\b(?:{_HOW_WORDS}|how|why|who|whom|whose|when|where|(?:what|which)\s+(?:year|date|day|month|time)\b|what|which)\b",
     re.I,
 )
 
