@@ -6,6 +6,7 @@ followed by the ``[n]`` of its article, and abstains when no passage is relevant
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -860,7 +861,7 @@ def _offered_now(frame: Frame, cand: _Candidate, found: Analysed) -> list[Entity
     article's date (``_COMING_WHEN``)."""
     ents = offered(frame, cand.text, found)
     published = cand.hit.published
-    if frame.asks != "date" or published is None or not ents or not _COMING_WHEN.match(focus_text(frame.text)):
+    if frame.asks != "date" or published is None or not ents or not _asks_day_to_come(frame.text):
         return ents
     kept = []
     for ent in ents:
@@ -881,13 +882,19 @@ _COMING_WHEN = re.compile(
     r"\s+(?:scheduled|set|expected|due|slated|going|planned|planning)\s+to\b)",
     re.I,
 )
+
+
+@functools.lru_cache(maxsize=256)
+def _asks_day_to_come(question: str) -> bool:
+    """Whether the question proper asks the day of something to come (``_COMING_WHEN``); read once per question."""
+    return _COMING_WHEN.match(focus_text(question)) is not None
+
+
 _PAST_FOR_COMING = 7  # days before the article's date from which a day is past for a question about one to come ...
 _NEAR_PAST = 120  # ... and to which a day without its year is surely past (further, it may be next year's)
 
 
-def _holder_alone(
-    holder: str, passage: str, ent: Entity, found: Analysed, sentence: str = "", asked: Sequence[str] = ()
-) -> bool:
+def _holder_alone(holder: str, passage: str, ent: Entity, found: Analysed, sentence: str, asked: Sequence[str]) -> bool:
     """Whether a title that does not say whom for ("Mayor Ottilie Brennan") may be taken for the asked holder's:
     the passage (lower-cased) names the holder, and the sentence names no other place, organisation or nationality
     ("President Joe Biden is heading to Poland" is no answer to "the president of Poland" when it names the US).

@@ -318,10 +318,10 @@ _WITHIN_COUNTRY = re.compile(
 _SITE_NAMED_AFTER = re.compile(
     r"(?:[-–\s]+[A-Z][\w'’.-]*){0,4}[-–\s]+(?:International\s+)?(?:Airport|Stadium|Arena|Park|Port|Harbou?r)\b"
 )
-_GROUNDS_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|park)s?\b(?![-\w])", re.I)
-_SITE_ASKED = re.compile(
-    rf"\b(?:which|what)\s+{_QUALIFIERS}(?:airport|stadium|arena|port|harbou?r|park)s?\b(?![-\w])", re.I
-)
+# a site asked ("which airports", "what stadium"), never answered by a country; grounds, by no town either
+_GROUNDS = r"airport|stadium|arena|park"
+_GROUNDS_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_GROUNDS})s?\b(?![-\w])", re.I)
+_SITE_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_GROUNDS}|port|harbou?r)s?\b(?![-\w])", re.I)
 # A city asked for is no state's name (but the states a city shares its name with: "Washington", "New York")
 _CITY_ASKED = re.compile(rf"\b(?:which|what)\s+{_QUALIFIERS}(?:{_TOWN})s?\b(?![-\w])", re.I)
 _STATES_NO_CITY = US_STATES - {"washington", "new york"}
@@ -1019,9 +1019,12 @@ _BODY_OF_STATE = re.compile(
 _TYPED_CASED = re.compile(r"^[^A-Za-z]*[A-Z][^A-Z]*?(?<![.!?]\s)[A-Z]")
 
 
-def _quoted(question: str, word: str) -> bool:
-    """Whether ``word`` stands inside quotation marks in the question (“war on wee”: words an article must write)."""
-    return any(re.search(rf"\b{re.escape(word)}\b", q, re.I) for q in _QUOTED.findall(question))
+def _unnamed_small(question: str) -> Callable[[str], bool]:
+    """Whether a word of ``question`` is in small letters where the question is typed with capitals of its own
+    (``_TYPED_CASED``), and stands in no quotation of it (“war on wee”: words an article must write): no name."""
+    cased = _TYPED_CASED.match(question) is not None
+    quoted = " ".join(_QUOTED.findall(question)).lower()
+    return lambda word: cased and word.islower() and re.search(rf"\b{re.escape(word)}\b", quoted) is None
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{1,80})[”\"]")
@@ -1034,6 +1037,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
     peoples: set[str] = set()
     bodies: set[str] = set()  # what the small model tags an organisation (now and then a person: "Nicola Sturgeon")
     covered: list[tuple[int, int]] = []
+    small = _unnamed_small(question)
     for ent in analysed.entities:
         if ent.label not in NAME_LABELS:
             continue
@@ -1067,14 +1071,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
             if _PEOPLE_WORD_OF.fullmatch(first) and place_group(first) and _BODY_OF_STATE.fullmatch(rest):
                 parts = [first, rest]
         # (a word in small letters in a question typed with capitals is no name: "after that church van rolled over")
-        kept = [
-            p
-            for p in parts
-            if p
-            and p.lower() not in STOPWORDS
-            and p.lower() not in _POSTS
-            and not (p.islower() and _TYPED_CASED.match(question) and not _quoted(question, p))
-        ]
+        kept = [p for p in parts if p and p.lower() not in STOPWORDS and p.lower() not in _POSTS and not small(p)]
         names += kept
         if kept:
             covered.append((ent.start, ent.end))
@@ -1111,7 +1108,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         low = token.lower()
         if low in dated or _SHORT_NUMBER.fullmatch(low):
             continue  # (nor a number written short: "could bitcoin hit 150k", "a 25k bonus")
-        if token.islower() and _TYPED_CASED.match(question) and not _quoted(question, token):
+        if small(token):
             # a word in small letters in a question typed with capitals is no name: "the plus-size ballerina in Disney's
             # short Reflect" (in one typed in small letters, a name may be: "the us womens team"; nor one quoted:
             # "declared a “war on wee”")
@@ -1437,15 +1434,15 @@ _PEOPLE_OR_THINGS_AFTER = re.compile(
     r"(?:men|women|people|children|[a-z]{3,}s)\b"
 )
 _MULTIPLE_AFTER = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)?\s+times\b", re.I)
-# a share in words alone ("half", "two-thirds", "about a quarter"): no count of anything
+# "three in four", "one out of every five": a share, no count (either number)
+_FEW = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _IN_EVERY_AFTER = re.compile(
-    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|percent|years?|"
-    r"months?|weeks?|days?|states?|cities|countries|games?|races?|seasons?)\b)",
+    rf"\s+(?:in|out\s+of)\s+(?:every\s+)?{_FEW}\b(?!\s*(?:%|percent|years?|months?|weeks?|days?|states?|cities|"
+    r"countries|games?|races?|seasons?)\b)",
     re.I,
 )
-_IN_EVERY_BEFORE = re.compile(
-    r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I
-)
+_IN_EVERY_BEFORE = re.compile(rf"\b{_FEW}\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
+# a share in words alone ("half", "two-thirds", "about a quarter"): no count of anything
 _SHARE_ONLY = re.compile(
     r"(?:(?:about|around|nearly|almost|roughly|more\s+than|less\s+than|over|under)\s+)?"
     r"(?:half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?|a\s+third|a\s+quarter)",
@@ -3392,11 +3389,16 @@ def _an_increment(frame: Frame, sentence: str, ent: Entity) -> bool:
 _MODEL = re.compile(r"\b([A-Z][\w-]*)\s+(\d{1,3})\b(?![-–:.,]\d)")
 
 
+@functools.lru_cache(maxsize=256)
+def _models_asked(question: str) -> dict[str, str]:
+    """The names the question gives with their numbers, lower-cased ("iphone": "14"); read once per question."""
+    return {m.group(1).lower(): m.group(2) for m in _MODEL.finditer(question)}
+
+
 def _another_model(question: str, sentence: str, ent: Entity) -> bool:
-    """Whether ``ent`` follows, within 60 characters and with no other stop between, the sentence's mention of a
-    name the question gives with another number ("the iPhone 13 Pro starts at $999" for "the iPhone 14 Pro's
-    price")."""
-    asked = {m.group(1).lower(): m.group(2) for m in _MODEL.finditer(question)}
+    """Whether the sentence's last mention, within the 60 characters before ``ent``, of a name the question gives
+    with a number gives it another number ("the iPhone 13 Pro starts at $999" for "the iPhone 14 Pro's price")."""
+    asked = _models_asked(question)
     if not asked:
         return False
     before = [m for m in _MODEL.finditer(sentence, max(0, ent.start - 60), ent.start) if m.group(1).lower() in asked]
@@ -4393,7 +4395,7 @@ _UNTOLD_BEFORE = re.compile(
     re.I,
 )
 _BY_AFTER = re.compile(r"\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)
-_BEATEN_BY = re.compile(r"(?:\s+\d{1,3}\s*[-–]\s*\d{1,3})?\s+(?:by|at\s+the\s+hands\s+of)\b", re.I)  # ("beaten 2-0 by")
+_BEATEN_BY = re.compile(rf"(?:\s+\d{{1,3}}\s*[-–]\s*\d{{1,3}})?{_BY_AFTER.pattern}", re.I)  # ("beaten 2-0 by")
 # "was not beaten by", "has never been beaten by", "were almost beaten by", "hoped to avoid being beaten by"
 _NOT_BEATEN = re.compile(
     r"\b(?:not|never|n['’]t|almost|nearly|narrowly\s+avoided|avoid(?:ed|ing)?\s+being|without\s+being)\b(?:\s+\w+){0,2}\s+$",
@@ -4423,7 +4425,7 @@ def _spelt_out(words: set[str], question: str, sentence: str) -> set[str]:
             for m in _CAPITALISED_RUN.finditer(sentence):
                 run = m.group(0).split()  # (any run within it: "On Sunday Paris Saint-Germain")
                 for i, j in itertools.combinations(range(len(run) + 1), 2):
-                    if j - i >= 1 and abbreviates(w.upper(), " ".join(run[i:j]).replace("-", " ")):
+                    if abbreviates(w.upper(), " ".join(run[i:j]).replace("-", " ")):
                         out |= {x.lower() for x in run[i:j]}
     return out
 
@@ -5588,11 +5590,12 @@ def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:
     subject names the kind asked (``_NOT_YET_TOLD``, ``_NOT_YET_SUBJECT``), with two of the question's topic words
     or names in the sentence. None where none does. Then the articles say they don't know, and the answer says so
     rather than quote around it."""
-    asked = _ASKED_WH.search(focus_text(frame.text))
+    focus = focus_text(frame.text)
+    asked = _ASKED_WH.search(focus)
     kind = _wh_kind(asked.group(0)) if asked is not None else None
     cause = frame.reason and not (states_reason(sentence) >= 1.0 and not _CAUSE_UNKNOWN.search(sentence))
     subject = _NOT_YET_SUBJECT.get(frame.asks or "")
-    if subject is None and re.search(r"\b(?:names?|titles?)\b|\bcalled\s*\??\s*$", focus_text(frame.text), re.I):
+    if subject is None and re.search(r"\b(?:names?|titles?)\b|\bcalled\s*\??\s*$", focus, re.I):
         subject = _NOT_YET_SUBJECT["name"]  # "So what's Aunt Jemima's new name going to be?" (no kind, to the tagger)
     if (kind is None or kind == "what") and not cause and subject is None:
         return None

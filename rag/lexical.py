@@ -547,9 +547,11 @@ class LexicalIndex:
         if own_name:
             # a name of its own, read so only where the name beside the neighbour is far the more written ("Whitmore"
             # in 3 chunks, "Whitmer" in 115: read; "Ivanka" in 35, "Ivana" in 5: not)
-            typed_stem, found_stem = tokenize([typed])[0][0], tokenize([found.lower()])[0][0]
-            _, df = self._frequencies([typed_stem, found_stem])
-            if df[typed_stem] * OWN_NAME_RATIO > df[found_stem]:
+            typed_stems, found_stems = tokenize([typed, found.lower()])
+            if not typed_stems or not found_stems:
+                return None  # (a stop word: no count to compare)
+            _, df = self._frequencies([typed_stems[0], found_stems[0]])
+            if df[typed_stems[0]] * OWN_NAME_RATIO > df[found_stems[0]]:
                 return None
         return found
 
