@@ -615,6 +615,22 @@ def recase_names(
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?=[A-Za-z]{4})[A-Z][a-z]+(?:[A-Z][a-z]+)*(?=['’]s?\b|(?![\w'’-]))")
 
 
+def _unknown_of_asked(frame: Frame, sentence: str) -> str | None:
+    """What ``sentence`` itself says is not known of the very thing a "how many"/"how much" question counts (its
+    counted noun in the words said unknown), else None."""
+    counted = key_terms(frame.counted)[-1:] if frame.counted else []
+    if not counted or not _HOW_MANY_OR_MUCH.search(frame.text):
+        return None
+    if not any(
+        counted[0] in key_terms(" ".join(sentence[m.end() :].split()[:4])) for m in _HOW_MANY_OR_MUCH.finditer(sentence)
+    ):
+        return None  # ("how many missile launchers": the counted noun within four words)
+    return unknown_told(frame, sentence)
+
+
+_HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+
+
 def respell_names(
     question: str,
     near_spelling: Callable[..., str | None],
@@ -679,6 +695,10 @@ def respell_names(
             if held(candidate := f"{name}{letter}"):
                 changed.append((last, f"{last}{letter}"))
                 return lead + candidate
+        if len(last) > 5 and last[-1] in _ADDED_LAST and held(candidate := name[:-1]):
+            # a letter typed too many at the end of a name's last word ("Novak Djokovich" for "Novak Djokovic")
+            changed.append((last, last[:-1]))
+            return lead + candidate
         if last.endswith("s") and not last.endswith("ss") and len(last) > 4:
             # the last word with its possessive typed without the apostrophe ("sydney mclaughlans dog")
             base = last[:-1]
@@ -702,6 +722,7 @@ def respell_names(
 
 _TITLE_WORDS = TITLES | {"coach", "manager", "captain", "officer", "detective", "sergeant", "chief", "dr", "doctor"}
 _DROPPED_LAST = "hte"  # the letters a name's last word is typed without most often ("Yeoh", "Elliott", "Browne")
+_ADDED_LAST = "hey"  # and those typed too many ("Djokovich", "Rooneye"; not "s": a possessive, read below)
 # two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
 _ASKING_WORD = re.compile(rf"{AUXILIARY}|what|who|where|when|why|how|which", re.I)
 # (a word with a capital inside too: "Charlie McAvay")
@@ -1964,9 +1985,13 @@ class ExtractiveAnswerer(Answerer):
             or first_time_told(frame, written),
             # (only where the quote offers nothing of the kind asked: "Four people died in the fire." answers "how
             # many died" though the article says "It is unclear how many were injured")
-            unknown=None
-            if frame.asks is not None and features["type_match"]
-            else unknown_told(frame, best.text, written),
+            unknown=(
+                unknown_told(frame, best.text, written)
+                if frame.asks is None or not features["type_match"]
+                # or the quote itself, saying the asked count is not known beside what it offers ("It is not clear
+                # how many missile launchers will be sent but a typical battery includes ... up to eight launchers")
+                else _unknown_of_asked(frame, best.text)
+            ),
         )
 
     @staticmethod

@@ -101,6 +101,11 @@ _BETWEEN = (
     r"(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|took|take|takes"
     r"|happen(?:ed|s)?|occur(?:red|s)?|went|going)\b)[\w'’-]+\s+){0,4}"
 )
+# a rate asked ("what was China's youth unemployment rate"): a share ("19.9%") or one per so many ("3.1 per thousand")
+_RATE_ASKED = (
+    r"\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their|[A-Z][\w.-]*['’]s?)\s+"
+    r"(?:[\w'’-]+\s+){0,2}rate\b(?![-’'])"
+)
 # Nouns for a person: "which actress" asks for one, and "who is the coach" too
 _PERSON_NOUNS = (
     r"(?:person|people|man|woman|men|women|actor|actress|"
@@ -130,7 +135,9 @@ _PERSON_NOUNS = (
     # a member of a team or a family, not of an alliance ("which member of NATO" asks for a country)
     r"member(?=s?\s+of\s+(?!(?:the\s+)?(?:NATO|EU|European\s+Union|UN|United\s+Nations|OPEC|G-?7|G-?20|BRICS|"
     r"alliance|bloc|union)\b))|"
-    r"child(?:ren)?(?![’'])|(?<=high-profile\s)figure|(?<=public\s)figure)(?:e?s)?"
+    r"child(?:ren)?(?![’'])|(?<=high-profile\s)figure|(?<=public\s)figure|"
+    # "the name of the 15-year-old boy killed near the concert" (not "which boy band", "girl group", "Boy Scouts")
+    r"(?-i:boy|girl|kid|teen)(?!s?\s+(?:band|group|scouts?|guides?)\b))(?:e?s)?"  # (not "the Proud Boys")
     r"(?!-(?:led|run|controlled|backed|held|owned|dominated|leaning|majority)\b)"  # not "which Republican-led state"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
@@ -183,18 +190,25 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
+            r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep|wide|heavy)\b"
             r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b"
+            # "What did the Iowa Board of Regents pay Deloitte ...?": a sum (not "pay tribute", "pay attention")
+            r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:[\w'’.-]+\s+){1,6}?pay\b"
+            r"(?!\s+(?:tribute|attention|respects?|homage|heed|off|back|a\s+visit|visits?)\b)"
             # "What does Hickory Nut Gap charge for its hot dogs?": a price
             r"|\bwhat\s+(?:does|do|will|would)\s+(?:[\w'’-]+\s+){1,5}?charge"
             # not "charge him with", "What is Trump charged for?", "What will the teens be charged?"
             r"(?:\s+(?:for|per|to|customers|shoppers|visitors|fans|riders|drivers)\b|\s*\?*\s*$)"
             # "which hourly amount", "what is the estimated cost of", "what is his age": the sum or age itself
-            r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+)?"
+            r"|\b(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their|[A-Z][\w.-]*['’]s?)\s+)?"
             r"(?:(?!(?:of|in|on|for|to|the|a|an|did|does|do|is|was|were|are|has|have|had|will)\b)[\w'’-]+\s+){0,2}"
-            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|reward|bounty|bail|ransom|jackpot|payout|tally)\b(?![-’'])"
+            r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|reward|bounty|bail|ransom|jackpot|payout|tally)"
+            r"\b(?![-’'])"
             # (not "what bail conditions", "what ransom demands")
             r"(?!\s+(?:conditions?|demands?|hearings?|notes?|terms|rules?|reform|system|money)\b)"
+            # a rate asked as "what is the X rate": "what was China's youth unemployment rate" (not "which exchange
+            # rate fell the most")
+            r"|" + _RATE_ASKED +
             # a measure by its noun, asked as "what is the X of": "what was the vertical leap of brian bowen"
             r"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their)\s+(?:[\w'’-]+\s+)?"
             r"(?:height|weight|length|distance|speed|temperature|attendance|(?:death|casualty)\s+toll|leap|depth|budget|"
@@ -1139,6 +1153,9 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         if not any(word.lower() in n for n in lowered):
             names.append(word)
             lowered.add(word.lower())
+    asides = [a.group(0) for a in (*_ASKERS_ASIDE.finditer(question), *_ASIDE_OPENING.finditer(question))]
+    if asides:  # "Random thought before the clocks change: ...": the asker's aside names no one
+        names = [n for n in names if not any(re.search(rf"\b{re.escape(n)}\b", a) for a in asides)]
     # a person's name, or else one the small model calls a nationality that is no people-word ("what did Belichick
     # say": NORP; not "Russian" of "Russian President Putin", "Kenyans", "Republican"), or one it does not tag
     speaker = (
@@ -1199,7 +1216,7 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(f"{aside} besides apart aside other except addition else"))
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
-    for aside in _ASKERS_ASIDE.finditer(question):
+    for aside in (*_ASKERS_ASIDE.finditer(question), *_ASIDE_OPENING.finditer(question)):
         name_terms |= set(key_terms(aside.group(0)))  # "Out of curiosity, what year was ...": no article says it
     if _CALLED.search(undotted(question)):  # "What's the gadget called ...?": nor "called", "renamed"
         name_terms |= set(key_terms("called named dubbed known renamed"))
@@ -1260,8 +1277,14 @@ _ASKERS_OPENING = re.compile(
 # ...", "Quick question: ..."
 _ASKERS_ASIDE = re.compile(
     r"(?:^|(?<=[.!?]\s))\W*(?:(?:just\s+)?out\s+of\s+(?:pure\s+|sheer\s+)?curiosity|just\s+(?:wondering|curious)"
-    r"|(?:a\s+)?(?:quick|random|dumb|silly|honest)\s+question|i\s+wonder|i['’]m\s+curious)\s*[,:;-]",
+    r"|(?:a\s+)?(?:quick|random|dumb|silly|honest|serious|stupid)\s+(?:question|thought)|i\s+wonder|i['’]m\s+curious)"
+    r"\s*[,:;-]",
     re.I,
+)
+
+# and its opening words, however the aside goes on ("Random thought before the clocks change in March: which ...")
+_ASIDE_OPENING = re.compile(
+    r"^\W*(?:a\s+)?(?:quick|random|dumb|silly|honest|serious|stupid)\s+(?:question|thought)\b", re.I
 )
 
 
@@ -1496,7 +1519,10 @@ _CLOCK_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?")  # "8:16", "2:05:3
 _SCORE_AFTER = re.compile(r"[-–]\d")  # "2-1": a number and another after a dash
 _SCORE_BEFORE = re.compile(r"\d[-–]$")
 _SCORE = re.compile(r"\d+\s?[-–]\s?\d+")  # a whole score or tally
-_SHARE_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_SHARE_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per\s+cent\b|(?:per|a|for\s+every)\s+(?:100|1,?000|thousand|hundred|100,000|million)\b)", re.I
+)  # ("3.1 per thousand": a rate)
+_RATE_ASKED_AS_SHARE = re.compile(_RATE_ASKED, re.I)
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
@@ -1850,7 +1876,8 @@ def _names_someone(words: str) -> bool:
         and not any(p in STOPWORDS for p in parts)
         and last not in TITLES
         and last not in _ROLES
-        and not _PERSON_NOUN.fullmatch(last)
+        # (as typed: "the Proud Boys" is a name, "the boys" none)
+        and not _PERSON_NOUN.fullmatch(words.split()[-1].strip(".,'’\"“”").removesuffix("'s").removesuffix("’s"))
     )
 
 
@@ -3428,6 +3455,47 @@ def _team_of(frame: Frame, sentence: str, ent: Entity) -> bool:
     return nxt is not None and nxt.group(1).lower() in words and nxt.group(1).lower() != ent.text.lower()
 
 
+# a place's own noun before its name: "the Cornish coastal town of Newquay" (an organisation to the small model)
+_TOWN_OF = re.compile(r"\b(?:town|city|village|hamlet|suburb|borough|county|port|municipality)\s+of\s+$", re.I)
+# a name the small model missed, which an apposition calls by the noun asked: "the Bulletin of the Atomic Scientists,
+# a nonprofit group that sets the clock" for "Which group sets the Doomsday Clock?"
+_APPOSED_NAME = (
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|&|on|[A-Z][\w.'’&-]*)){0,6}?\s*(?<=[\w.])(?<!\s))"
+    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+)
+_APPOSED_LABEL = {"organisation": "ORG", "person": "PERSON", "place": "GPE"}
+# a body by any of its general nouns: "Which group sets the clock?" by "the Bulletin ..., the nonprofit that sets it"
+_BODY_NOUNS = r"(?:group|organi[sz]ation|nonprofit|non-profit|charity|body|association|institute|think\s+tank|agency)"
+_BODY_NOUN = re.compile(_BODY_NOUNS, re.I)
+
+
+def _apposed(sentence: str, entities: Sequence[Entity], noun: str, label: str) -> list[Entity]:
+    """Names ``sentence`` gives the asked ``noun`` (a pattern) in an apposition ("the Bulletin of the Atomic
+    Scientists, a nonprofit group ..."), where the small model tagged no entity there."""
+    out = []
+    for m in re.finditer(_APPOSED_NAME + rf"{noun}(?:e?s)?\b", sentence):
+        start, end = m.span("name")
+        if sentence[start:end].split()[-1][:1].isupper() and not any(e.start < end and start < e.end for e in entities):
+            out.append(Entity(sentence[start:end], label, start, end))
+    return out
+
+
+# another event's toll: "just a week after another tornado outbreak killed 21 people" (unless another is asked)
+_ANOTHER_EVENTS_TOLL = re.compile(
+    r"\b(?:another|a\s+previous|an\s+earlier|a\s+separate|last\s+year['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:killed|left|injured|destroyed|damaged|sickened|displaced|claimed)\s+"
+    r"(?:at\s+least\s+|about\s+|nearly\s+|more\s+than\s+|some\s+|roughly\s+)?$",
+    re.I,
+)
+_ANOTHER_ASKED = re.compile(r"\b(?:another|previous|earlier|separate|last\s+year)\b", re.I)
+
+
+def _of_another_event(frame: Frame, sentence: str, ent: Entity) -> bool:
+    """Whether ``ent`` is another event's toll (``_ANOTHER_EVENTS_TOLL``), where the question asks of no other."""
+    told = _ANOTHER_EVENTS_TOLL.search(sentence, max(0, ent.start - 80), ent.start)
+    return told is not None and not _ANOTHER_ASKED.search(frame.text)
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -3448,6 +3516,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             or _an_average(frame, sentence, counted)
             or _one_games(frame, sentence, counted)
             or _an_increment(frame, sentence, counted)
+            or _of_another_event(frame, sentence, counted)
             else [counted]
         )
     if (actor := actor_of(frame, sentence, analysed)) is not None:
@@ -3484,7 +3553,9 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     # "how fast was the car going" asks a speed; "how fast did the economy grow" a rate ("3%")
     speed_asked = measure_asked and bool(_FAST.search(frame.text)) and not _CHANGE.search(frame.text)
     time_asked = duration_asked and _time_taken(frame.text)
-    share_asked = frame.asks == "number" and bool(_SHARE_ASKED.search(frame.text) or _RATE_CHANGE_ASKED.search(asking))
+    share_asked = frame.asks == "number" and bool(
+        _SHARE_ASKED.search(frame.text) or _RATE_CHANGE_ASKED.search(asking) or _RATE_ASKED_AS_SHARE.search(asking)
+    )
     amount_asked = frame.asks == "number" and bool(_AMOUNT_ASKED.search(frame.text))
     # a change asked, not a share: "how far did shares drop" (not answered by "5% of its workforce")
     change_not_share = frame.asks == "number" and changed and not _SHARE_ASKED.search(frame.text)
@@ -3545,6 +3616,11 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     entities = analysed.entities
     if frame.names_a_thing:
         entities = (*entities, *named_as(sentence, entities))  # "a service called Max", untagged
+    if head_noun and frame.asks in _APPOSED_LABEL:
+        apposed = (
+            _BODY_NOUNS if frame.asks == "organisation" and _BODY_NOUN.fullmatch(head_noun) else re.escape(head_noun)
+        )
+        entities = (*entities, *_apposed(sentence, entities, apposed, _APPOSED_LABEL[frame.asks]))
     if kind == "year":
         entities = (*entities, *_years_of_events(sentence, entities, main_verb))  # "the 1990 U.S. Open": in 1990
     for ent in entities:
@@ -3571,6 +3647,12 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
         ):
             ent = Entity(ent.text, "GPE", ent.start, ent.end)  # a country or a state, whatever the small model took it
             # for ("fled to the Maldives": ORG; "Sri Lanka": PERSON)
+        if (
+            frame.asks == "place"
+            and ent.label in ("ORG", "PERSON", "NORP", "FAC")
+            and _TOWN_OF.search(sentence, 0, ent.start)
+        ):
+            ent = Entity(ent.text, "GPE", ent.start, ent.end)  # "the Cornish coastal town of Newquay" (ORG to it)
         if member_asked and ent.label == "ORG" and (member := _MEMBER_OF_GROUP.fullmatch(ent.text)):
             ent = Entity(member.group(1), "PERSON", ent.start, ent.start + member.end(1))  # "Suga of BTS": Suga
         if (
@@ -3810,6 +3892,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "How big was that profit?" is not answered by "posted a loss of $2.31 billion"
         if frame.asks == "number" and _in_clause_of_another(frame, sentence, ent):
             continue  # "How much did Maze Runner make?": not "The Shape of Water, which had its best frame with $5.7m"
+        if frame.asks == "number" and _of_another_event(frame, sentence, ent):
+            continue  # "a week after another tornado outbreak killed 21 people": another event's toll
         if age_asked and not _whose_age_asked(frame, sentence, ent, analysed):
             continue  # "How old is Rupert Murdoch's fiancee?" is not answered by "Rupert Murdoch, 92,"
         if share_asked and ent.label == "CARDINAL" and (ratio := _IN_EVERY.match(sentence, ent.end)) is not None:
@@ -4231,6 +4315,10 @@ _CLAIMED_BEFORE = re.compile(
 )
 
 
+# an "-ing" form as the topic of talk: "What did Trump tell reporters about inviting the Cavaliers?" (he did not)
+_TOPIC_PREPOSITION_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on)\s+$", re.I)
+
+
 def _takes_no_premise(question: str, verb: str) -> bool:
     """Whether every place ``question`` writes the stem ``verb`` asks its subject, writes it passive, supposes it or
     reports it as a claim (see ``_ASKED_SUBJECT``, ``_PASSIVE_BEFORE``, ``_CONDITIONAL_BEFORE``,
@@ -4244,7 +4332,7 @@ def _takes_no_premise(question: str, verb: str) -> bool:
         if key_terms(m.group(0))[:1] == [verb]
     ]
     return bool(at) and all(
-        (going and yes_no)
+        (going and (yes_no or _TOPIC_PREPOSITION_BEFORE.search(question, 0, i)))
         or (_PASSIVE_BEFORE.search(question, 0, i) and not going)
         or _PARTICIPLE_BEFORE.search(question, 0, i)
         or _ASKED_SUBJECT.search(question, 0, i)
@@ -4284,6 +4372,14 @@ _SINCE = re.compile(r"\bsince\s+((?:1[5-9]|20)\d\d|[A-Z][\w.]*(?:\s+\d{1,4})?)")
 _LAST_TIME = re.compile(r"\blast\s+time\b", re.I)
 
 
+# an act tried and failed: "The effort to expel Johnson failed" (the act and what it was done to)
+_FAILED_EFFORT = re.compile(
+    r"\b(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s+([a-z]+)\b([^.;:!?]{1,60}?)\s+"
+    r"(?:failed|fell\s+short|was\s+defeated|collapsed|fizzled)\b",
+    re.I,
+)
+
+
 def denied_premise(frame: Frame, sentence: str) -> str | None:
     """The words of ``sentence`` that deny the question's own verb, to the end of their clause ("don't accept that
     apology because she said what she said", for "Why did Angel Reese accept Jill Biden's apology?"), or the noun
@@ -4292,11 +4388,26 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
     negated verb in that clause; None when none does, or when the question is itself negative."""
     if _NEGATIVE_QUESTION.search(frame.text):
         return None
-    verbs = _premise_verbs(frame)
+    # (an irregular past form with its verb: "admit that Starbucks broke labor law" is denied by "did not break")
+    verbs = as_events(_premise_verbs(frame))
     # the noun asked for, done to someone: "What charges was Pitt hit with?" is denied by "was not charged"
     asked = set(key_terms(frame.head)[-1:]) - _LIGHT_VERBS
     if not verbs and not asked:
         return None
+    for m in _FAILED_EFFORT.finditer(sentence):
+        # "The effort to expel Johnson failed on a 65-30 vote" for "... when the House expelled Gloria Johnson?"
+        done = key_terms(m.group(1))[:1]
+        if (
+            done
+            and done[0] in verbs
+            and (
+                (set(frame.topic) - set(done)) & set(key_terms(m.group(2)))
+                or any(
+                    n.lower() in m.group(2).lower() or n.split()[-1].lower() in m.group(2).lower() for n in frame.names
+                )
+            )
+        ):
+            return m.group(0).strip()
     for m in _DENIED_VERB.finditer(sentence):
         stems = _denied_stems(m)
         if not any(t in verbs or (t in asked and w.endswith("ed")) for w, t in stems):
@@ -4574,6 +4685,8 @@ _UP = (
     # "prices doubled", "why did lobster prices double this year" (not "a double bogey"); "is up 7%"
     r"doubl(?:ed|es|ing)|tripl(?:ed|es|ing)|double(?=\s*[?.!]*\s*$|\s+(?:in|since|over|this|last|from)\b)|"
     r"(?:is|are|was|were|been)\s+up\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]|"
+    # a level against a figure: "debt is now above $30 trillion" (against "drop back below 30 trillion")
+    r"(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:above|over)\s+[\d$£€](?:[\d.,]*\d)?|"
     # an economy that grew, by or to a figure or faster (not "grow up", "grown-ups", "investors grew worried")
     rf"gr(?:ow|ows|ew|own|owing){_CHANGE_AFTER}|"
     # "the pound gained 0.75%" (not "gained popularity")
@@ -4586,13 +4699,16 @@ _DOWN = (
     rf"(?:cut|cuts|cutting|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|reduc(?:e|es|ed|ing)){_RATE_OBJECT}|"
     rf"fall(?:s|en|ing)?|fell|slow(?:s|ed|ing)?\s+down|slow(?:s|ed|ing)?{_CHANGE_AFTER}|decelerat(?:e|es|ed|ing)|"
     r"drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|"
-    r"plummet(?:s|ed|ing)?|"
+    r"plummet(?:s|ed|ing)?|nosediv(?:e|es|ed|ing)|"
+    # a market's fall ("Why did Country Garden's stock crash?"; not "the crash", "a crash", "think tank")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bthink\s)(?:crash(?:es|ed|ing)?|tank(?:s|ed|ing)?)(?!\s+(?:site|landing|course|test))|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
     rf"shr(?:ink|inks|ank|unk|inking){_CHANGE_AFTER}|"
     r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)|"
     # "has come down to half the price", "halved"; "The cost of lobster is down 7.2%"
     r"(?:come|comes|came|coming)\s+down|halv(?:ed|es|ing)|"
-    r"(?:is|are|was|were|been)\s+down\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]"
+    r"(?:is|are|was|were|been)\s+down\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]|"
+    r"(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:below|under)\s+[\d$£€](?:[\d.,]*\d)?"
 )
 # "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
 _FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
@@ -4615,6 +4731,13 @@ def _same_rate(asking: str, asked: re.Match[str], sentence: str, told: re.Match[
     return key_terms(nouns[0].group(1))[:1] == key_terms(nouns[1].group(1))[:1]
 
 
+_PUSHED = re.compile(
+    r"\b(?:push|drive|drove|driven|send|sent|pull|drag|bring|brought|knock)(?:s|es|ed|ing)?\s+"
+    r"(?P<what>(?:the|a|an|its|their)\s+(?:[\w'’.-]+\s+){0,6}?)(?P<way>up|down)\b",
+    re.I,
+)
+
+
 def reversed_change(frame: Frame, sentence: str) -> str | None:
     """The clause of ``sentence`` that tells the question's change the other way (its subject's words, within the
     clause's four words before a verb of falling where the question's rises, or the reverse; for "up from" and "down
@@ -4625,6 +4748,8 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
     asking = _asking_sentence(frame.text)
     if not (_CHANGE_UP.search(asking) or _CHANGE_DOWN.search(asking)):
         asking = frame.text  # "Meta stock fell sharply on Thursday. Why?": the scene tells the change asked about
+    # a change caused, told of what changed: "What pushed the sentiment index up?" as "the sentiment index went up"
+    asking = _PUSHED.sub(r"\g<what> went \g<way>", asking)
     up, down = _CHANGE_UP.search(asking), _CHANGE_DOWN.search(asking)
     if bool(up) == bool(down) or _NEGATIVE_QUESTION.search(frame.text):
         return None
@@ -4732,6 +4857,7 @@ _ASKED_WON = re.compile(
     r"(?<![\w-])(?:won|wins|win)\b|\b(?:after|for|by|on|upon|since|before|about|following|celebrat\w*)\s+winning\b",
     re.I,
 )
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|i|you|who)\s+(?:[a-z]+\s+)?$", re.I)  # ("he won", "who also won")
 _BY_NAME = re.compile(r"\b(?:by|to|over|against|from|with|of|at|for|beat|beating|defeat|defeated|defeating)\s+$", re.I)
 _WON = r"won|took\s+home|takes\s+home|claimed|captured|clinched|earned|secured|sealed"
 _TOLD_WON = re.compile(rf"\b(?:{_WON})\b", re.I)
@@ -4796,6 +4922,8 @@ def other_winner(frame: Frame, article: str) -> str | None:
         for m in _TOLD_WON.finditer(sentence):
             if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                 continue
+            if _PRONOUN_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "the film for which he won his best actor award": he may be the question's name
             # a sentence's first word is a name where the article never writes it in small letters ("Even if I won")
             names = [
                 w
@@ -4876,6 +5004,7 @@ _PHRASAL_VERBS = (
     (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
     (re.compile(r"\bstep(?:s|ped|ping)?\s+down\b", re.I), "resign"),
+    (re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:(?:it|them)\s+)?down\b", re.I), "reject"),  # "voted down a draft"
     # "how did kalush orchestra react to finishing second behind the uk": a loss ("has won this year's Eurovision")
     (
         re.compile(
@@ -4951,8 +5080,8 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     main account" for "keep tweeting from its main account"; "the Copaken hiring" for "fire Ellen Copaken"), where
     no sentence of the article names one of them beside a form of the question's verb; None otherwise, for a
     negative question, or one that does not ask why or how."""
-    if not asks_why_or_how(frame):
-        return None
+    if not (asks_why_or_how(frame) or _NOW_THAT.match(frame.text.lstrip(" \"'“‘"))):
+        return None  # (or one that takes its act for granted up front: "Now that the council approved it, where ...")
     done = _done_after_did(frame)
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
     # the question's own verb, not its scene's ("Just read Tromsvik Cinemas is selling popcorn. Why did they fire ...")
@@ -5045,6 +5174,12 @@ def opposite_act(frame: Frame, article: str) -> str | None:
             else t
             for i, (w, t) in enumerate(zip(words, stems, strict=True))
         ]
+        for pattern, verb in _PHRASAL_VERBS:
+            if verb in undone and told:
+                for m in pattern.finditer(sentence):  # an undoing verb of two words: "voted down" rejects
+                    at_word = len(_WORD.findall(sentence[: m.start()]))
+                    if at_word < len(told) and not _NOT_DONE_BEFORE.search(_words_before(words, at_word)):
+                        told[at_word] = verb
         if other is None and _undone_beside(told, undone, objects):
             if (
                 offered_act
@@ -5102,6 +5237,9 @@ def _name_words(names: Sequence[str]) -> set[str]:
 def _owner_word(word: str) -> str:
     """A word without its possessive ending, lower-cased ("Zucker's" -> "zucker")."""
     return re.sub(r"['’]s?$", "", word.lower())
+
+
+_BY_AFTER_VERB = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+by\b", re.I)
 
 
 def other_doer(frame: Frame, article: str) -> str | None:
@@ -5165,13 +5303,38 @@ def other_doer(frame: Frame, article: str) -> str | None:
                 # is the sentence's first clause, before the one that describes it
                 first = next(_CLAUSE_BOUNDARY.finditer(sentence), None)
                 clause = sentence[: first.start() if first is not None else v.start()]
+            # the doer named only after the verb, as what it is done to, does not do it: "Will Smith slapped Chris
+            # Rock" for "why did chris rock slap will smith" (but "Rock was slapped by ..." names who did)
+            nearest = next(
+                (
+                    w
+                    for w in reversed(_WORD.findall(sentence[: v.start()]))
+                    if w[:1].isupper() and w.lower() not in lower
+                ),
+                "",
+            )
+            # the question's doer right after the verb, as what it is done to ("How long is Goldberg suspended from
+            # 'The View'" has no ABC there)
+            done_to_doer = any(_owner_word(w) in mine for w in _WORD.findall(sentence[v.end() :])[:4])
+            swapped = (
+                not passive
+                and done_to_doer
+                and _owner_word(nearest) not in mine
+                and bool(set(key_terms(nearest)[:1]) & done_to & set(key_terms(" ".join(objects))))
+            )
             doers = [
                 w
                 for w in _WORD.findall(clause)[-6:]
                 if w[:1].isupper()
                 and _owner_word(w) not in STOPWORDS
                 and w.lower() not in lower
-                and (_owner_word(w) in mine or _owner_word(w) not in objects)  # not "Syria" of the camps in Syria
+                # not "Syria" of the camps in Syria; but what the question's doer does it to may do it back ("Will
+                # Smith slapped Chris Rock" for "why did chris rock slap will smith")
+                and (
+                    _owner_word(w) in mine
+                    or _owner_word(w) not in objects
+                    or (done_to_doer and set(key_terms(w)[:1]) & done_to)
+                )
             ]
             # the question's doer named only after a verb that has another subject is not its doer: "Iraq has taken
             # back more than 600 fighters ..., according to ... the acting US special envoy"
@@ -5182,7 +5345,7 @@ def other_doer(frame: Frame, article: str) -> str | None:
                 and (credit := _ACCORDING_TO.search(sentence, v.end())) is not None
                 and any(_owner_word(w) in mine for w in _WORD.findall(sentence[credit.end() :]))
             )  # (not "Baghdad has taken back ... fighters, Iraq said": the doer telling of its own act)
-            if named and not another:
+            if named and not another and not swapped:
                 return None  # the question's doer may do it here
             if other is not None or passive:
                 continue

@@ -51,6 +51,7 @@ _ROLE = "(?i:" + "|".join(r.replace(" ", r"[\s-]+") for r in _ROLE_WORDS) + r")(
 _SAME_ROLE = {
     "chief executive": "ceo",
     "chief executive officer": "ceo",
+    "boss": "ceo",  # "the Precision Air boss": "Precision Air CEO Patrick Mwanri" (and "Mercedes boss" stays a boss)
     "head coach": "coach",
     "manager": "coach",
     "secretary general": "secretary-general",

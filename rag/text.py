@@ -24,6 +24,7 @@ _ABBREVIATIONS = frozenset(
         "jr",
         "st",
         "mt",
+        "ft",  # "King of Fans, of Ft. Lauderdale, Florida, which issued the recall"
         "gen",
         "col",
         "lt",
