@@ -3496,6 +3496,14 @@ def _of_another_event(frame: Frame, sentence: str, ent: Entity) -> bool:
     return told is not None and not _ANOTHER_ASKED.search(frame.text)
 
 
+# a distance told ("pass Earth at a distance of 26.4 million miles", "20 miles away"): it answers "how far" only
+_FAR_ASKED = re.compile(r"\bhow\s+(?:far|close|near)\b|\bdistance\b", re.I)
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:distance|within|away)\s+(?:of\s+)?(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", re.I
+)
+_AWAY_AFTER = re.compile(r"\s+(?:away|from|off(?:\s+the)?\s+coast)\b", re.I)
+
+
 def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     """Entities of the sentence that offer what the question asks for, other than what the question names (in any
     of its forms). What is asked narrows the kinds: "which year" takes an entity that holds a year; "which country /
@@ -3920,6 +3928,15 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             continue  # "how tall is the tower" is answered by "314 feet", not by "one-third" (of a replica)
         if speed_asked and not (speed or _SPEED_AFTER.search(ent.text)):
             continue  # "how fast was the car going" is answered by "50 mph", not by "six" (people hurt)
+        if (
+            measure_asked
+            and not _FAR_ASKED.search(frame.text)
+            and (
+                _DISTANCE_BEFORE.search(sentence, max(0, ent.start - 40), ent.start)
+                or _AWAY_AFTER.match(sentence, ent.end)
+            )
+        ):
+            continue  # "How wide is the comet's nucleus?" is not answered by "at a distance of 26.4 million miles"
         if ent.end in tied and tied[ent.end] not in years:
             continue  # "where is the 2024 Final Four" is not answered by "Houston (2023)" in a list of hosts
         if years and _in_another_year(sentence, ent.end, years):

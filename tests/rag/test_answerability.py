@@ -4686,3 +4686,9 @@ def test_a_quote_that_says_the_asked_count_is_not_known_beside_another_number(ne
     other = "It is not clear how many missiles will be sent but a typical battery includes up to eight launchers."
     assert _unknown_of_asked(frame, other) is None
     assert _unknown_of_asked(frame, "Tromsvik is sending eight Nordvik launchers.") is None
+    # a distance told answers "how far", not how wide
+    wide = "How wide is the nucleus of the Tromsvik comet?"
+    said = "The Tromsvik comet will pass Earth at a distance of 26.4 million miles on Feb. 2."
+    assert _offered(ner, wide, said) == []
+    assert _offered(ner, "How far from Earth will the Tromsvik comet pass?", said) == ["26.4 million miles"]
+    assert _offered(ner, wide, "The nucleus of the Tromsvik comet is about 1 mile wide.") == ["about 1 mile"]
