@@ -621,11 +621,14 @@ def _unknown_of_asked(frame: Frame, sentence: str) -> str | None:
     counted = key_terms(frame.counted)[-1:] if frame.counted else []
     if not counted or not _HOW_MANY_OR_MUCH.search(frame.text):
         return None
-    if not any(
-        counted[0] in key_terms(" ".join(sentence[m.end() :].split()[:4])) for m in _HOW_MANY_OR_MUCH.finditer(sentence)
-    ):
-        return None  # ("how many missile launchers": the counted noun within four words)
-    return unknown_told(frame, sentence)
+    verbs = as_events(t for t in frame.topic if t not in frame.nouns and t not in counted)
+    for m in _HOW_MANY_OR_MUCH.finditer(sentence):
+        # the counted noun within four words ("how many missile launchers"), and the question's verb in the clause
+        # ("will be sent" for "is the US sending"; not "how many people were injured" for "how many people died")
+        said = sentence[m.end() :].split()
+        if counted[0] in key_terms(" ".join(said[:4])) and verbs & as_events(key_terms(" ".join(said[:9]))):
+            return unknown_told(frame, sentence)
+    return None
 
 
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
@@ -695,7 +698,7 @@ def respell_names(
             if held(candidate := f"{name}{letter}"):
                 changed.append((last, f"{last}{letter}"))
                 return lead + candidate
-        if len(last) > 5 and last[-1] in _ADDED_LAST and held(candidate := name[:-1]):
+        if len(last) > 5 and _ADDED_LAST.fullmatch(last, len(last) - 1) and held(candidate := name[:-1]):
             # a letter typed too many at the end of a name's last word ("Novak Djokovich" for "Novak Djokovic")
             changed.append((last, last[:-1]))
             return lead + candidate
@@ -722,7 +725,9 @@ def respell_names(
 
 _TITLE_WORDS = TITLES | {"coach", "manager", "captain", "officer", "detective", "sergeant", "chief", "dr", "doctor"}
 _DROPPED_LAST = "hte"  # the letters a name's last word is typed without most often ("Yeoh", "Elliott", "Browne")
-_ADDED_LAST = "hey"  # and those typed too many ("Djokovich", "Rooneye"; not "s": a possessive, read below)
+# and those typed too many: an "h" after "c" ("Djokovich"), a "y" (not "e": "Browne", "Greene", "Clarke" are names of
+# their own; nor "s", a possessive, read below)
+_ADDED_LAST = re.compile(r"(?<=c)h|y")
 # two or three words with capitals in a row, as ``recase_names`` writes a name typed in small letters
 _ASKING_WORD = re.compile(rf"{AUXILIARY}|what|who|where|when|why|how|which", re.I)
 # (a word with a capital inside too: "Charlie McAvay")

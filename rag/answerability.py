@@ -105,6 +105,17 @@ _BETWEEN = (
 _RATE_ASKED = (
     r"\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the|his|her|its|their|[A-Z][\w.-]*['’]s?)\s+"
     r"(?:[\w'’-]+\s+){0,2}rate\b(?![-’'])"
+    r"(?!\s+(?:decisions?|cuts?|hikes?|path|strategy|policy|plans?|limits?|freeze|caps?|increases?|rises?|outlook)\b)"
+)
+# the rates that are shares ("19.9%"), unlike "$17.96 an hour" or "0.72 births per woman"
+_SHARE_RATE_ASKED = re.compile(
+    _RATE_ASKED.replace(
+        r"(?:[\w'’-]+\s+){0,2}rate",
+        r"(?:[\w'’-]+\s+){0,1}(?:interest|unemployment|jobless|inflation|tax|mortgage|vacancy|poverty|approval|"
+        r"participation|employment|savings|positivity|occupancy|turnout|vaccination|default|delinquency|graduation|"
+        r"divorce|marriage|crime|death|mortality|survival|infection|obesity|literacy|smoking)\s+rate",
+    ),
+    re.I,
 )
 # Nouns for a person: "which actress" asks for one, and "who is the coach" too
 _PERSON_NOUNS = (
@@ -137,7 +148,8 @@ _PERSON_NOUNS = (
     r"alliance|bloc|union)\b))|"
     r"child(?:ren)?(?![’'])|(?<=high-profile\s)figure|(?<=public\s)figure|"
     # "the name of the 15-year-old boy killed near the concert" (not "which boy band", "girl group", "Boy Scouts")
-    r"(?-i:boy|girl|kid|teen)(?!s?\s+(?:band|group|scouts?|guides?)\b))(?:e?s)?"  # (not "the Proud Boys")
+    r"(?-i:boy|girl|kid|teen)s?(?![-’'\w])(?=\s*(?:[?,.]|$|(?:who|that|killed|was|were|is|are|in|of|found|shot|"
+    r"died|named|at|from|whose)\b)))(?:e?s)?"  # (not "the Proud Boys")
     r"(?!-(?:led|run|controlled|backed|held|owned|dominated|leaning|majority)\b)"  # not "which Republican-led state"
 )
 _PERSON_NOUN = re.compile(_PERSON_NOUNS, re.I)
@@ -190,11 +202,15 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep|wide|heavy)\b"
+            r"\bhow\s+(?:many|much|long|old|far|big|tall|high|often|fast|large|deep)\b"
+            r"|\bhow\s+(?:wide|heavy)\b(?!\s+(?:is|was|are|were)\s+(?:the\s+)?(?:fighting|traffic|support|losses|"
+            r"rain|rainfall|snow|snowfall|damage|use|usage|spread|opposition)\b)"
             r"|\b(?:what|which)\s+(?:number|percentage|percent|share|amount|sum|age|price)\b"
             # "What did the Iowa Board of Regents pay Deloitte ...?": a sum (not "pay tribute", "pay attention")
-            r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:[\w'’.-]+\s+){1,6}?pay\b"
-            r"(?!\s+(?:tribute|attention|respects?|homage|heed|off|back|a\s+visit|visits?)\b)"
+            r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:[\w'’.-]+\s+){1,6}?"
+            r"(?<!\babout\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bover\s)(?<!\bto\s)(?<!\bof\s)(?<!\band\s)(?<!\bin\s)pay\b"
+            r"(?!\s+(?:tribute|attention|respects?|homage|heed|off|back|a\s+visit|visits?|gaps?|raises?|cuts?|equity|"
+            r"scales?|increases?|rises?|and|for\s+(?:it|itself|themselves))\b)"
             # "What does Hickory Nut Gap charge for its hot dogs?": a price
             r"|\bwhat\s+(?:does|do|will|would)\s+(?:[\w'’-]+\s+){1,5}?charge"
             # not "charge him with", "What is Trump charged for?", "What will the teens be charged?"
@@ -205,7 +221,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:amount|sum|price|cost|fee|fine|salary|wage|age|reward|bounty|bail|ransom|jackpot|payout|tally)"
             r"\b(?![-’'])"
             # (not "what bail conditions", "what ransom demands")
-            r"(?!\s+(?:conditions?|demands?|hearings?|notes?|terms|rules?|reform|system|money)\b)"
+            r"(?!\s+(?:conditions?|demands?|hearings?|notes?|terms|rules?|reform|system|money|cutting|savings?|plans?|"
+            r"points?|overruns?)\b)"
             # a rate asked as "what is the X rate": "what was China's youth unemployment rate" (not "which exchange
             # rate fell the most")
             r"|" + _RATE_ASKED +
@@ -1522,7 +1539,7 @@ _SCORE = re.compile(r"\d+\s?[-–]\s?\d+")  # a whole score or tally
 _SHARE_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s+cent\b|(?:per|a|for\s+every)\s+(?:100|1,?000|thousand|hundred|100,000|million)\b)", re.I
 )  # ("3.1 per thousand": a rate)
-_RATE_ASKED_AS_SHARE = re.compile(_RATE_ASKED, re.I)
+
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
@@ -3456,12 +3473,15 @@ def _team_of(frame: Frame, sentence: str, ent: Entity) -> bool:
 
 
 # a place's own noun before its name: "the Cornish coastal town of Newquay" (an organisation to the small model)
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:Court|Police|Department|Council|Commission|School|Hospital|University|College|Board|Office)\b"
+)
 _TOWN_OF = re.compile(r"\b(?:town|city|village|hamlet|suburb|borough|county|port|municipality)\s+of\s+$", re.I)
 # a name the small model missed, which an apposition calls by the noun asked: "the Bulletin of the Atomic Scientists,
 # a nonprofit group that sets the clock" for "Which group sets the Doomsday Clock?"
 _APPOSED_NAME = (
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|&|on|[A-Z][\w.'’&-]*)){0,6}?\s*(?<=[\w.])(?<!\s))"
-    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r",\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|in|with|on|from|by|to)\b)[\w'’-]+\s+){0,3}?"
 )
 _APPOSED_LABEL = {"organisation": "ORG", "person": "PERSON", "place": "GPE"}
 # a body by any of its general nouns: "Which group sets the clock?" by "the Bulletin ..., the nonprofit that sets it"
@@ -3475,14 +3495,20 @@ def _apposed(sentence: str, entities: Sequence[Entity], noun: str, label: str) -
     out = []
     for m in re.finditer(_APPOSED_NAME + rf"{noun}(?:e?s)?\b", sentence):
         start, end = m.span("name")
-        if sentence[start:end].split()[-1][:1].isupper() and not any(e.start < end and start < e.end for e in entities):
+        one_opening = " " not in sentence[start:end] and not sentence[:start].strip(" \"“‘'(")
+        if (
+            sentence[start:end].split()[-1][:1].isupper()
+            and not one_opening  # "Meanwhile, the group said ...", "Organizers, a loose group of students"
+            and not any(e.start < end and start < e.end for e in entities)
+        ):
             out.append(Entity(sentence[start:end], label, start, end))
     return out
 
 
 # another event's toll: "just a week after another tornado outbreak killed 21 people" (unless another is asked)
 _ANOTHER_EVENTS_TOLL = re.compile(
-    r"\b(?:another|a\s+previous|an\s+earlier|a\s+separate|last\s+year['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:(?:after|before|since|following|than)\s+another|a\s+previous|an\s+earlier|last\s+year['’]s)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?"
     r"(?:killed|left|injured|destroyed|damaged|sickened|displaced|claimed)\s+"
     r"(?:at\s+least\s+|about\s+|nearly\s+|more\s+than\s+|some\s+|roughly\s+)?$",
     re.I,
@@ -3562,7 +3588,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
     speed_asked = measure_asked and bool(_FAST.search(frame.text)) and not _CHANGE.search(frame.text)
     time_asked = duration_asked and _time_taken(frame.text)
     share_asked = frame.asks == "number" and bool(
-        _SHARE_ASKED.search(frame.text) or _RATE_CHANGE_ASKED.search(asking) or _RATE_ASKED_AS_SHARE.search(asking)
+        _SHARE_ASKED.search(frame.text) or _RATE_CHANGE_ASKED.search(asking) or _SHARE_RATE_ASKED.search(asking)
     )
     amount_asked = frame.asks == "number" and bool(_AMOUNT_ASKED.search(frame.text))
     # a change asked, not a share: "how far did shares drop" (not answered by "5% of its workforce")
@@ -3659,6 +3685,7 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             frame.asks == "place"
             and ent.label in ("ORG", "PERSON", "NORP", "FAC")
             and _TOWN_OF.search(sentence, 0, ent.start)
+            and not _INSTITUTION_WORD.search(ent.text)
         ):
             ent = Entity(ent.text, "GPE", ent.start, ent.end)  # "the Cornish coastal town of Newquay" (ORG to it)
         if member_asked and ent.label == "ORG" and (member := _MEMBER_OF_GROUP.fullmatch(ent.text)):
@@ -4333,7 +4360,10 @@ _CLAIMED_BEFORE = re.compile(
 
 
 # an "-ing" form as the topic of talk: "What did Trump tell reporters about inviting the Cavaliers?" (he did not)
-_TOPIC_PREPOSITION_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on)\s+$", re.I)
+_TOPIC_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:about|regarding|concerning|(?<!keep\s)(?<!kept\s)(?<!went\s)(?<!goes\s)(?<!carry\s)(?<!insist\s)on)\s+$",
+    re.I,
+)
 
 
 def _takes_no_premise(question: str, verb: str) -> bool:
@@ -4391,8 +4421,10 @@ _LAST_TIME = re.compile(r"\blast\s+time\b", re.I)
 
 # an act tried and failed: "The effort to expel Johnson failed" (the act and what it was done to)
 _FAILED_EFFORT = re.compile(
-    r"\b(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s+([a-z]+)\b([^.;:!?]{1,60}?)\s+"
-    r"(?:failed|fell\s+short|was\s+defeated|collapsed|fizzled)\b",
+    r"(?<!\bfirst\s)(?<!\bearly\s)(?<!\bearlier\s)(?<!\bprevious\s)(?<!\binitial\s)(?<!\bprior\s)"
+    r"\b(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s+([a-z]+)\b"
+    r"((?:(?!\b(?:that|which|who|whom|when|before|after|in\s+(?:19|20)\d\d)\b)[^.,;:!?]){1,60}?)\s+"
+    r"(?:failed|fell\s+short|was\s+defeated|collapsed|fizzled)\b(?![^.;!?]*\bbut\b)",
     re.I,
 )
 
@@ -4405,8 +4437,10 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
     negated verb in that clause; None when none does, or when the question is itself negative."""
     if _NEGATIVE_QUESTION.search(frame.text):
         return None
-    # (an irregular past form with its verb: "admit that Starbucks broke labor law" is denied by "did not break")
-    verbs = as_events(_premise_verbs(frame))
+    # (an irregular past form with its verb: "admit that Starbucks broke labor law" is denied by "did not break"; not
+    # a base form after "did": "Why did Bezos found Blue Origin?" is no "find")
+    verbs = _premise_verbs(frame)
+    verbs |= as_events(verbs - _done_after_did(frame))
     # the noun asked for, done to someone: "What charges was Pitt hit with?" is denied by "was not charged"
     asked = set(key_terms(frame.head)[-1:]) - _LIGHT_VERBS
     if not verbs and not asked:
@@ -4702,8 +4736,6 @@ _UP = (
     # "prices doubled", "why did lobster prices double this year" (not "a double bogey"); "is up 7%"
     r"doubl(?:ed|es|ing)|tripl(?:ed|es|ing)|double(?=\s*[?.!]*\s*$|\s+(?:in|since|over|this|last|from)\b)|"
     r"(?:is|are|was|were|been)\s+up\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]|"
-    # a level against a figure: "debt is now above $30 trillion" (against "drop back below 30 trillion")
-    r"(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:above|over)\s+[\d$£€](?:[\d.,]*\d)?|"
     # an economy that grew, by or to a figure or faster (not "grow up", "grown-ups", "investors grew worried")
     rf"gr(?:ow|ows|ew|own|owing){_CHANGE_AFTER}|"
     # "the pound gained 0.75%" (not "gained popularity")
@@ -4717,20 +4749,33 @@ _DOWN = (
     rf"fall(?:s|en|ing)?|fell|slow(?:s|ed|ing)?\s+down|slow(?:s|ed|ing)?{_CHANGE_AFTER}|decelerat(?:e|es|ed|ing)|"
     r"drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|"
     r"plummet(?:s|ed|ing)?|nosediv(?:e|es|ed|ing)|"
-    # a market's fall ("Why did Country Garden's stock crash?"; not "the crash", "a crash", "think tank")
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bthink\s)(?:crash(?:es|ed|ing)?|tank(?:s|ed|ing)?)(?!\s+(?:site|landing|course|test))|"
+    # a market's fall ("stocks crashed"; not "a fatal crash", "car crashes", "storage tanks", "a stock market crash";
+    # the question's "did ... stock crash", ``_DID_CRASH``)
+    r"(?:shares?|stocks?|prices?|markets?|index|bitcoin|currency|bonds?|yields?)\s+(?:crash(?:ed|ing)|tank(?:ed|ing))|"
     r"sink(?:s|ing)?|sank|sunk|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|decreas(?:e|es|ed|ing)|(?:go|goes|went|gone)\s+down|"
     rf"shr(?:ink|inks|ank|unk|inking){_CHANGE_AFTER}|"
     r"down\s+from|(?:clos|open|end|finish)(?:e|es|ed|ing|s)?\s+(?!as\s+much)(?:[\w.%$-]+\s+){0,4}?(?:lower|down)|"
     # "has come down to half the price", "halved"; "The cost of lobster is down 7.2%"
     r"(?:come|comes|came|coming)\s+down|halv(?:ed|es|ing)|"
-    r"(?:is|are|was|were|been)\s+down\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]|"
-    r"(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:below|under)\s+[\d$£€](?:[\d.,]*\d)?"
+    r"(?:is|are|was|were|been)\s+down\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€]"
 )
 # "averaged 6.94% in the week ending October 20, up from 6.92%": its subject is the sentence's
 _FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
 _CHANGE_UP = re.compile(rf"\b(?:{_UP})\b", re.I)
 _CHANGE_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
+# a level against a figure, where the question asks one ("drop back below 30 trillion"): "debt is now above $30
+# trillion" (not "was under $500 a year ago", "is still under 40,000": a rise's start)
+_DID_CRASH = re.compile(
+    r"\b(?:did|does|do|will|would)\s+(?:[\w'’.-]+\s+){0,4}?(?:shares?|stocks?|prices?|markets?|index|bitcoin)\s+"
+    r"(?P<verb>crash|tank)\b",
+    re.I,
+)
+_CRASH_VERB = re.compile(r"crash|tank", re.I)
+_LEVEL_ASKED = re.compile(r"\b(?:below|above|under|over)\s+[\d$£€]", re.I)
+_LEVEL_UP = r"(?:is|are)\s+now\s+(?:above|over)\s+[\d$£€](?:[\d.,]*\d)?"
+_LEVEL_DOWN = r"(?:is|are)\s+now\s+(?:below|under)\s+[\d$£€](?:[\d.,]*\d)?"
+_LEVEL_CHANGE_UP = re.compile(rf"\b(?:{_UP}|{_LEVEL_UP})\b", re.I)
+_LEVEL_CHANGE_DOWN = re.compile(rf"\b(?:{_DOWN}|{_LEVEL_DOWN})\b", re.I)
 _DETERMINER = re.compile(r"(?i:the|a|an|its|their|his|her|our|this|that|these|those)")
 _NOT_SUBJECT = frozenset(key_terms("why how what when where which much many did does do has have had will would is"))
 
@@ -4750,7 +4795,8 @@ def _same_rate(asking: str, asked: re.Match[str], sentence: str, told: re.Match[
 
 _PUSHED = re.compile(
     r"\b(?:push|drive|drove|driven|send|sent|pull|drag|bring|brought|knock)(?:s|es|ed|ing)?\s+"
-    r"(?P<what>(?:the|a|an|its|their)\s+(?:[\w'’.-]+\s+){0,6}?)(?P<way>up|down)\b",
+    r"(?P<what>(?:the|a|an|its|their)\s+(?:(?!to\b)[\w'’.-]+\s+){0,5}?(?:prices?|index|rates?|stocks?|shares|yields?|"
+    r"inflation|costs?|sentiment|values?|valuation|demand|sales|numbers)\s+)(?P<way>up|down)\b",
     re.I,
 )
 
@@ -4768,9 +4814,13 @@ def reversed_change(frame: Frame, sentence: str) -> str | None:
     # a change caused, told of what changed: "What pushed the sentiment index up?" as "the sentiment index went up"
     asking = _PUSHED.sub(r"\g<what> went \g<way>", asking)
     up, down = _CHANGE_UP.search(asking), _CHANGE_DOWN.search(asking)
+    if down is None and (crash := _DID_CRASH.search(asking)) is not None:
+        down = _CRASH_VERB.search(asking, crash.start("verb"))  # "Why did Country Garden's stock crash after ...?"
     if bool(up) == bool(down) or _NEGATIVE_QUESTION.search(frame.text):
         return None
     asked, other, same = (up, _CHANGE_DOWN, _CHANGE_UP) if up else (down, _CHANGE_UP, _CHANGE_DOWN)
+    if _LEVEL_ASKED.search(asking):
+        other, same = (_LEVEL_CHANGE_DOWN, _LEVEL_CHANGE_UP) if up else (_LEVEL_CHANGE_UP, _LEVEL_CHANGE_DOWN)
     assert asked is not None
     # (not a verb before the subject's article: "the numbers showing the birthrate fell" is the birthrate's fall)
     window = asking[: asked.start()].split()[-4:]
@@ -4874,7 +4924,9 @@ _ASKED_WON = re.compile(
     r"(?<![\w-])(?:won|wins|win)\b|\b(?:after|for|by|on|upon|since|before|about|following|celebrat\w*)\s+winning\b",
     re.I,
 )
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|i|you|who)\s+(?:[a-z]+\s+)?$", re.I)  # ("he won", "who also won")
+# a pronoun's win in a relative clause ("the film for which he won"): its antecedent may be the question's name (not
+# "Ann Vik said she won", nor "Emma Stone, who won")
+_PRONOUN_BEFORE = re.compile(r"\b(?:which|whom|that|when|where)\s+(?:he|she|they)\s+(?:[a-z]+\s+)?$", re.I)
 _BY_NAME = re.compile(r"\b(?:by|to|over|against|from|with|of|at|for|beat|beating|defeat|defeated|defeating)\s+$", re.I)
 _WON = r"won|took\s+home|takes\s+home|claimed|captured|clinched|earned|secured|sealed"
 _TOLD_WON = re.compile(rf"\b(?:{_WON})\b", re.I)
@@ -5021,7 +5073,6 @@ _PHRASAL_VERBS = (
     (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
     (re.compile(r"\bstep(?:s|ped|ping)?\s+down\b", re.I), "resign"),
-    (re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:(?:it|them)\s+)?down\b", re.I), "reject"),  # "voted down a draft"
     # "how did kalush orchestra react to finishing second behind the uk": a loss ("has won this year's Eurovision")
     (
         re.compile(
@@ -5034,6 +5085,7 @@ _PHRASAL_VERBS = (
 )
 # "Why is Pat Sajak also stepping down as chairman?": the act done to something else is no sign that the premise holds
 # (he steps down as host); "why is walmart still selling it": an act done before is none either, where it was undone
+_VOTED_DOWN = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:(?:it|them)\s+)?down\b", re.I)  # a rejection told
 _WAS_BEFORE = re.compile(r"\b(?:was|were|had)(?:\s+(?:still|also|reportedly))?\s*$", re.I)
 # an undoing word not told done: denied, wished or planned ("did not appear", "was expected to arrive")
 _NOT_DONE_BEFORE = re.compile(
@@ -5097,8 +5149,8 @@ def opposite_act(frame: Frame, article: str) -> str | None:
     main account" for "keep tweeting from its main account"; "the Copaken hiring" for "fire Ellen Copaken"), where
     no sentence of the article names one of them beside a form of the question's verb; None otherwise, for a
     negative question, or one that does not ask why or how."""
-    if not (asks_why_or_how(frame) or _NOW_THAT.match(frame.text.lstrip(" \"'“‘"))):
-        return None  # (or one that takes its act for granted up front: "Now that the council approved it, where ...")
+    if not asks_why_or_how(frame):
+        return None
     done = _done_after_did(frame)
     verbs = [t for t in frame.topic if t in _UNDONE_BY and (t not in frame.nouns or t in done)]
     # the question's own verb, not its scene's ("Just read Tromsvik Cinemas is selling popcorn. Why did they fire ...")
@@ -5191,12 +5243,16 @@ def opposite_act(frame: Frame, article: str) -> str | None:
             else t
             for i, (w, t) in enumerate(zip(words, stems, strict=True))
         ]
-        for pattern, verb in _PHRASAL_VERBS:
-            if verb in undone and told:
-                for m in pattern.finditer(sentence):  # an undoing verb of two words: "voted down" rejects
-                    at_word = len(_WORD.findall(sentence[: m.start()]))
-                    if at_word < len(told) and not _NOT_DONE_BEFORE.search(_words_before(words, at_word)):
-                        told[at_word] = verb
+        if "reject" in undone and told:
+            for m in _VOTED_DOWN.finditer(sentence):  # "voted down a draft agreement" rejects it (not "amendments to")
+                at_word = len(_WORD.findall(sentence[: m.start()]))
+                what = set(key_terms(" ".join(sentence[m.end() :].split()[:3])))
+                if (
+                    at_word < len(told)
+                    and what & objects
+                    and not _NOT_DONE_BEFORE.search(_words_before(words, at_word))
+                ):
+                    told[at_word] = "reject"
         if other is None and _undone_beside(told, undone, objects):
             if (
                 offered_act
@@ -5257,6 +5313,9 @@ def _owner_word(word: str) -> str:
 
 
 _BY_AFTER_VERB = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+by\b", re.I)
+_RECIPROCAL = frozenset(
+    key_terms("meet met marry married date hug kiss face play call talk trade divorce fight debate join")
+)
 
 
 def other_doer(frame: Frame, article: str) -> str | None:
@@ -5335,6 +5394,8 @@ def other_doer(frame: Frame, article: str) -> str | None:
             done_to_doer = any(_owner_word(w) in mine for w in _WORD.findall(sentence[v.end() :])[:4])
             swapped = (
                 not passive
+                and not _BY_AFTER_VERB.match(sentence, v.end())  # "Kamala Harris, endorsed by Taylor Swift"
+                and not forms & _RECIPROCAL  # "Xi Jinping met Joe Biden": each did it
                 and done_to_doer
                 and _owner_word(nearest) not in mine
                 and bool(set(key_terms(nearest)[:1]) & done_to & set(key_terms(" ".join(objects))))

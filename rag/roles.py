@@ -51,7 +51,6 @@ _ROLE = "(?i:" + "|".join(r.replace(" ", r"[\s-]+") for r in _ROLE_WORDS) + r")(
 _SAME_ROLE = {
     "chief executive": "ceo",
     "chief executive officer": "ceo",
-    "boss": "ceo",  # "the Precision Air boss": "Precision Air CEO Patrick Mwanri" (and "Mercedes boss" stays a boss)
     "head coach": "coach",
     "manager": "coach",
     "secretary general": "secretary-general",
@@ -62,6 +61,9 @@ _SAME_ROLE = {
     "sen": "senator",
     "rep": "representative",
 }
+# A boss asked is whoever heads the company or the club: "the Precision Air boss" is its CEO, "the Chelsea boss" its
+# manager (a coach, ``_SAME_ROLE``)
+_BOSS_OF = {"boss": frozenset({"ceo", "coach", "chair"})}
 # Words before a role that make it another one: a deputy prime minister is not the prime minister, nor is a former
 # president the president, nor the first president of a country its president now. "new", "current", "latest" and
 # the like change nothing. A question asking "who was" takes a former holder too (_TEMPORAL).
@@ -219,7 +221,7 @@ def role_fit(asked: Role, given: Role | None) -> int:
     holds it: "former president"), ``OTHER_RANK`` (another rank: "Deputy Prime Minister" for "the prime minister"),
     else ``NO_ROLE``. A "who was" question takes a former holder as the same; the holders
     compare as names do ("UK" and "British" are one, ``rag/names.py``)."""
-    if given is None or given.words != asked.words:
+    if given is None or (given.words != asked.words and given.words not in _BOSS_OF.get(asked.words, ())):
         return NO_ROLE
     if asked.of is not None and given.of is not None and not same_name(asked.of, given.of):
         return OTHER_HOLDER

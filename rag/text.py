@@ -24,7 +24,6 @@ _ABBREVIATIONS = frozenset(
         "jr",
         "st",
         "mt",
-        "ft",  # "King of Fans, of Ft. Lauderdale, Florida, which issued the recall"
         "gen",
         "col",
         "lt",
@@ -89,6 +88,8 @@ _ABBREVIATIONS = frozenset(
         "d.c",
     ]
 )
+# and those only with their capital ("Ft. Lauderdale"; "86 ft." ends a sentence)
+_CAPITALISED_ABBREVIATIONS = frozenset(["Ft"])
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -111,6 +112,8 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot].lower()
     if word in _ABBREVIATIONS:
         return True
+    if text[start:dot] in _CAPITALISED_ABBREVIATIONS:
+        return True  # "of Ft. Lauderdale" (not "1,250 ft.": a measure in feet may end a sentence)
     return len(word) == 1 and word.isalpha()
 
 
