@@ -3472,6 +3472,8 @@ def _team_of(frame: Frame, sentence: str, ent: Entity) -> bool:
     return nxt is not None and nxt.group(1).lower() in words and nxt.group(1).lower() != ent.text.lower()
 
 
+# a date the small model tags that names no day, month or year: "the day", "the year"
+_NO_DAY = re.compile(r"(?i:the\s+(?:day|year|week|month|night|time|moment|decade|season|weekend))")
 # a place's own noun before its name: "the Cornish coastal town of Newquay" (an organisation to the small model)
 _INSTITUTION_WORD = re.compile(
     r"\b(?:Court|Police|Department|Council|Commission|School|Hospital|University|College|Board|Office)\b"
@@ -3710,6 +3712,8 @@ def offered(frame: Frame, sentence: str, analysed: Analysed) -> list[Entity]:
             and (_PLACE_NOUN_AFTER.match(sentence, ent.end) or _HONOUR_END.search(ent.text))
         ):
             continue  # "intercepted at the Brouckere station": a person's name before a place's noun names the place
+        if frame.asks == "date" and _NO_DAY.fullmatch(ent.text):
+            continue  # "Monday (the day the Met Gala would've taken place)", "athlete of the year": no date
         if frame.asks not in ("number", "date") and _BARE_ORDINAL.fullmatch(ent.text):
             continue  # "the 308th mass shooting": an organisation to the small model, and no name
         if (
@@ -4419,6 +4423,13 @@ _SINCE = re.compile(r"\bsince\s+((?:1[5-9]|20)\d\d|[A-Z][\w.]*(?:\s+\d{1,4})?)")
 _LAST_TIME = re.compile(r"\blast\s+time\b", re.I)
 
 
+# a belief set aside: "Contrary to the original "cold start" belief that Pluto was once a block of ice"
+_CONTRARY_TO = re.compile(
+    r"\bcontrary\s+to\s+(?:the\s+|a\s+|an\s+|popular\s+|common\s+)?(?:[\w'’\"“”-]+\s+){0,4}?(?:beliefs?|ideas?|"
+    r"notions?|views?|assumptions?|theor(?:y|ies)|claims?|expectations?|rumou?rs?|myths?|perceptions?)\s+that\s+"
+    r"([^,;:]+)",
+    re.I,
+)
 # an act tried and failed: "The effort to expel Johnson failed" (the act and what it was done to)
 _FAILED_EFFORT = re.compile(
     r"(?<!\bfirst\s)(?<!\bearly\s)(?<!\bearlier\s)(?<!\bprevious\s)(?<!\binitial\s)(?<!\bprior\s)"
@@ -4435,6 +4446,13 @@ def denied_premise(frame: Frame, sentence: str) -> str | None:
     it asks for as a verb done ("was not arrested or charged in connection with the incident" for "What charges was
     Pitt hit with after the plane incident?"), when another of the question's topic words or names follows the
     negated verb in that clause; None when none does, or when the question is itself negative."""
+    for m in _CONTRARY_TO.finditer(sentence):
+        # "Contrary to the original 'cold start' belief that Pluto was once a block of ice ..." for "why does the study
+        # say Pluto began as a frozen block of ice with no ocean": the belief the sentence sets aside, in the
+        # question's words (whether or not the question denies something itself)
+        said = set(key_terms(m.group(1)))
+        if len(set(frame.topic) & said) + sum(n.lower() in m.group(1).lower() for n in frame.names) >= 3:
+            return m.group(0).strip()
     if _NEGATIVE_QUESTION.search(frame.text):
         return None
     # (an irregular past form with its verb: "admit that Starbucks broke labor law" is denied by "did not break"; not
@@ -5050,7 +5068,7 @@ _UNDONE_BY = {
     "oust": "hire appoint join promot recruit elect reelect",
     "hire": "sack dismiss oust laid",  # not "fire": "a fire broke out"
     "approv": "reject veto",
-    "reject": "approv accept",
+    "reject": "approv accept agre agreement",  # "why did the pga tour turn down the merger": "an agreement to merge"
     "accept": "reject refus",
     "ban": "allow",
     "cancel": "renew",
@@ -5061,6 +5079,7 @@ _UNDONE_BY = {
     "acquit": "convict",
     "convict": "acquit",
     "lose": "won win",  # "why did south carolina lose in the sec tournament": "South Carolina won its seventh SEC ..."
+    "stay": "resign quit",  # "Why did Bankman-Fried stay on as chief executive?": "resigned as chief executive"
     "resign": "continu remain stay",  # "Why is Pat Sajak also stepping down as chairman?": "continuing ... as chairman"
     "sell": "remov pull recal discontinu",
     "skip": "debut walk pose arriv appear",

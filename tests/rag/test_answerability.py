@@ -4780,3 +4780,31 @@ def test_the_reviews_cases_of_session_47s_rules(ner: EntityRecognizer) -> None:
     text, _ = respell_names("What did Ann Browne say?", lambda *a: None, {"Ann Brown"}.__contains__)
     assert text == "What did Ann Browne say?"
     assert asked_type("How heavy was the fighting in Tromsvik?") != "number"
+
+
+def test_round_two_of_session_47(ner: EntityRecognizer) -> None:
+    """r57-r60's failures, on invented text."""
+    from rag.answerability import denied_premise, opposite_act
+
+    # staying undone by resigning; turning down undone by an agreement
+    stay = _framed(ner, "Why did Lars Berg stay on as Halvard's chief executive after the bankruptcy?")
+    told = "Halvard said it filed for bankruptcy, and Berg resigned as chief executive."
+    assert opposite_act(stay, told) == told.rstrip(".")
+    assert opposite_act(stay, "Halvard filed for bankruptcy, and Berg stayed on as chief executive.") is None
+    turned = _framed(ner, "Why did the Tromsvik Tour turn down the merger with Nordvik Golf?")
+    told = "The Tromsvik Tour and the Nordvik Golf tour announced an agreement to merge their business operations."
+    assert opposite_act(turned, told)
+    # "the day", "the year" name no date
+    due = "When is Ann Vik due to have her baby?"
+    assert "the day" not in _offered(
+        ner, due, "Vik shared a photo on Monday (the day the gala would have taken place)."
+    )
+    assert _offered(ner, "When is the Tromsvik awards show?", "It will name the athlete of the year.") == []
+    # a belief the sentence sets aside, in the question's words
+    ice = _framed(ner, "Why does the Tromsvik study say the moon Halva began as a frozen block of ice?")
+    said = "Contrary to the old belief that Halva was once a block of ice, experts now believe it was once hot."
+    assert denied_premise(ice, said)
+    assert (
+        denied_premise(ice, "Contrary to the old belief that Halva was small, experts say it is a block of ice.")
+        is None
+    )
