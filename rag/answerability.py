@@ -1972,6 +1972,8 @@ def asked_type(question: str) -> str | None:
         question = question[: named.start()] + which
     if _HOW_MANY_OR_MUCH.search(question):
         return "number"  # "... a search during which officers received how many sightings?": "which" relates there
+    if _WHERE_TO_STREAM.search(question):
+        return "organisation"  # "where can i stream clock": a service ("Where to watch: Hulu"), no place
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     if found:
         return min(found)[2]
@@ -1979,6 +1981,9 @@ def asked_type(question: str) -> str | None:
 
 
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_WHERE_TO_STREAM = re.compile(
+    r"\bwhere\s+(?:can|could|do|should|will|would)\s+(?:i|we|you|people|fans|viewers)\s+(?:stream|watch|listen)\b", re.I
+)
 _WHAT_IS = re.compile(r"\b(what|which)['’]s\b", re.I)
 
 

@@ -391,6 +391,8 @@ _EVENT_NOUNS = {
     "start": "begin began begun",
     "begin": "start started",
     "began": "start started",
+    # "to celebrate their Super Bowl win": "to have their Super Bowl LI victory recognized"
+    "win": "victory victories",
 }
 
 

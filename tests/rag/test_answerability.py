@@ -4808,3 +4808,12 @@ def test_round_two_of_session_47(ner: EntityRecognizer) -> None:
         denied_premise(ice, "Contrary to the old belief that Halva was small, experts say it is a block of ice.")
         is None
     )
+    # a win told as a victory
+    visit = "What date are the Tromsvik Rovers going to city hall to celebrate their cup win?"
+    said = "The Tromsvik Rovers are scheduled to visit city hall on April 19 to have their cup victory recognized."
+    assert _offered(ner, visit, said) == ["April 19"]
+    # where to stream asks a service
+    from rag.answerability import asked_type
+
+    assert asked_type("where can i stream the new Tromsvik horror movie") == "organisation"
+    assert asked_type("Where can I buy tickets for the Tromsvik show?") == "place"
