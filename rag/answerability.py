@@ -5092,11 +5092,13 @@ _UNDONE_BY = {
     "sign": "veto",
     "defend": "blame critic attack accus",  # "Why did Kadyrov defend Lapin?": "Kadyrov personally blamed ... Lapin"  # "Why did Uzo Aduba skip the red carpet?": "debuts baby bump at the ..."  # "why is walmart still selling the ice cream": "removed it from the shelves"
 }
+_VOTED_DOWN = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:(?:it|them)\s+)?down\b", re.I)  # a rejection told
 # two words for one verb of ``_UNDONE_BY``'s (the pattern finds them in a sentence too)
 _PHRASAL_VERBS = (
     (re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:it|them|him|her)\s+)?down\b", re.I), "reject"),
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:(?:it|them)\s+)?off\b", re.I), "cancel"),
     (re.compile(r"\bstep(?:s|ped|ping)?\s+down\b", re.I), "resign"),
+    (_VOTED_DOWN, "reject"),  # "why did the florida house vote down the bill": "was passed by Florida's House"
     # "how did kalush orchestra react to finishing second behind the uk": a loss ("has won this year's Eurovision")
     (
         re.compile(
@@ -5109,7 +5111,6 @@ _PHRASAL_VERBS = (
 )
 # "Why is Pat Sajak also stepping down as chairman?": the act done to something else is no sign that the premise holds
 # (he steps down as host); "why is walmart still selling it": an act done before is none either, where it was undone
-_VOTED_DOWN = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:(?:it|them)\s+)?down\b", re.I)  # a rejection told
 _WAS_BEFORE = re.compile(r"\b(?:was|were|had)(?:\s+(?:still|also|reportedly))?\s*$", re.I)
 # an undoing word not told done: denied, wished or planned ("did not appear", "was expected to arrive")
 _NOT_DONE_BEFORE = re.compile(

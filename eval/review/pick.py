@@ -1,8 +1,10 @@
-"""Pick a blind review set's articles: ``python eval/review/pick.py START END OUT.jsonl``.
+"""Pick a blind review set's articles: ``python eval/review/pick.py START END OUT.jsonl [SPLIT]``.
 
-The rtqa-dev articles of 250 to 1,200 words, shuffled with seed 20261206; slice [START:END] is written to OUT (one
-JSON article a line) for a helper to write questions from. Sets so far took consecutive slices of 45 (see this
-folder's README for which set took which); the next takes the slice after the last.
+The articles of 250 to 1,200 words of rtqa-dev (or of SPLIT: ``train``), shuffled with seed 20261206; slice
+[START:END] is written to OUT (one JSON article a line) for a helper to write questions from. Sets r5-r60 took
+consecutive slices of 45 of rtqa-dev's 2,500 (see this folder's README for which set took which): r60 took the last
+25, so the dev shuffle is used up. Further sets take rtqa-train's shuffle from [0:45] (``... train``): its questions
+are the ones rules may be fitted on, and its articles those a helper may write new questions over.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import random
 import sys
 from pathlib import Path
 
-ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "rtqa-dev" / "articles.jsonl"
+BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench"
+ARTICLES = BENCH / "rtqa-dev" / "articles.jsonl"
 
 
 def pick(start: int, end: int, articles: Path = ARTICLES) -> list[dict[str, object]]:
@@ -24,10 +27,11 @@ def pick(start: int, end: int, articles: Path = ARTICLES) -> list[dict[str, obje
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
+    if len(argv) not in (3, 4):
         print(__doc__, file=sys.stderr)
         return 2
-    rows = pick(int(argv[0]), int(argv[1]))
+    articles = BENCH / f"rtqa-{argv[3]}" / "articles.jsonl" if len(argv) == 4 else ARTICLES
+    rows = pick(int(argv[0]), int(argv[1]), articles)
     with open(argv[2], "w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row) + "\n")

@@ -4817,3 +4817,8 @@ def test_round_two_of_session_47(ner: EntityRecognizer) -> None:
 
     assert asked_type("where can i stream the new Tromsvik horror movie") == "organisation"
     assert asked_type("Where can I buy tickets for the Tromsvik show?") == "place"
+    # a question's own "vote down", undone by a passing
+    from rag.answerability import opposite_act
+
+    down = _framed(ner, "Why did the Tromsvik council vote down the harbour bill?")
+    assert opposite_act(down, "The Tromsvik council approved the harbour bill on Thursday, 12-5.")
