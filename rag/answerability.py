@@ -1972,8 +1972,6 @@ def asked_type(question: str) -> str | None:
         question = question[: named.start()] + which
     if _HOW_MANY_OR_MUCH.search(question):
         return "number"  # "... a search during which officers received how many sightings?": "which" relates there
-    if _WHERE_TO_STREAM.search(question):
-        return "organisation"  # "where can i stream clock": a service ("Where to watch: Hulu"), no place
     found = [(m.end(), order, kind) for order, (kind, p) in enumerate(_ASKS) if (m := p.search(question))]
     if found:
         return min(found)[2]
@@ -1981,9 +1979,6 @@ def asked_type(question: str) -> str | None:
 
 
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
-_WHERE_TO_STREAM = re.compile(
-    r"\bwhere\s+(?:can|could|do|should|will|would)\s+(?:i|we|you|people|fans|viewers)\s+(?:stream|watch|listen)\b", re.I
-)
 _WHAT_IS = re.compile(r"\b(what|which)['’]s\b", re.I)
 
 
@@ -3499,7 +3494,9 @@ _BODY_NOUN = re.compile(_BODY_NOUNS, re.I)
 def _apposed(sentence: str, entities: Sequence[Entity], noun: str, label: str) -> list[Entity]:
     """Names ``sentence`` gives the asked ``noun`` (a pattern) in an apposition ("the Bulletin of the Atomic
     Scientists, a nonprofit group ..."), where the small model tagged no entity there."""
-    out = []
+    out: list[Entity] = []
+    if ", " not in sentence:
+        return out
     for m in re.finditer(_APPOSED_NAME + rf"{noun}(?:e?s)?\b", sentence):
         start, end = m.span("name")
         one_opening = " " not in sentence[start:end] and not sentence[:start].strip(" \"“‘'(")
@@ -4437,8 +4434,10 @@ _CONTRARY_TO = re.compile(
 )
 # an act tried and failed: "The effort to expel Johnson failed" (the act and what it was done to)
 _FAILED_EFFORT = re.compile(
+    # (the nouns first, then what comes before them: a lookbehind tried at every letter is slow)
+    r"\b(?=(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s)"
     r"(?<!\bfirst\s)(?<!\bearly\s)(?<!\bearlier\s)(?<!\bprevious\s)(?<!\binitial\s)(?<!\bprior\s)"
-    r"\b(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s+([a-z]+)\b"
+    r"(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s+([a-z]+)\b"
     r"((?:(?!\b(?:that|which|who|whom|when|before|after|in\s+(?:19|20)\d\d)\b)[^.,;:!?]){1,60}?)\s+"
     r"(?:failed|fell\s+short|was\s+defeated|collapsed|fizzled)\b(?![^.;!?]*\bbut\b)",
     re.I,
@@ -4947,9 +4946,13 @@ _ASKED_WON = re.compile(
     r"(?<![\w-])(?:won|wins|win)\b|\b(?:after|for|by|on|upon|since|before|about|following|celebrat\w*)\s+winning\b",
     re.I,
 )
-# a pronoun's win in a relative clause ("the film for which he won"): its antecedent may be the question's name (not
-# "Ann Vik said she won", nor "Emma Stone, who won")
-_PRONOUN_BEFORE = re.compile(r"\b(?:which|whom|that|when|where)\s+(?:he|she|they)\s+(?:[a-z]+\s+)?$", re.I)
+# a pronoun's win ("the film for which he won", "before he won best actor"): it may be the question's name's (not
+# "Ann Vik said she won": the speaker's; nor "Emma Stone, who won")
+_PRONOUN_BEFORE = re.compile(
+    r"(?<!\bsaid\s)(?<!\bsays\s)(?<!\btold\s)(?<!\bwrote\s)(?<!\badded\s)(?<!\bclaimed\s)(?<!\binsisted\s)"
+    r"\b(?:he|she|they)\s+(?:[a-z]+\s+)?$",
+    re.I,
+)
 _BY_NAME = re.compile(r"\b(?:by|to|over|against|from|with|of|at|for|beat|beating|defeat|defeated|defeating)\s+$", re.I)
 _WON = r"won|took\s+home|takes\s+home|claimed|captured|clinched|earned|secured|sealed"
 _TOLD_WON = re.compile(rf"\b(?:{_WON})\b", re.I)
@@ -5406,17 +5409,21 @@ def other_doer(frame: Frame, article: str) -> str | None:
                 clause = sentence[: first.start() if first is not None else v.start()]
             # the doer named only after the verb, as what it is done to, does not do it: "Will Smith slapped Chris
             # Rock" for "why did chris rock slap will smith" (but "Rock was slapped by ..." names who did)
-            nearest = next(
-                (
-                    w
-                    for w in reversed(_WORD.findall(sentence[: v.start()]))
-                    if w[:1].isupper() and w.lower() not in lower
-                ),
-                "",
-            )
             # the question's doer right after the verb, as what it is done to ("How long is Goldberg suspended from
             # 'The View'" has no ABC there)
             done_to_doer = any(_owner_word(w) in mine for w in _WORD.findall(sentence[v.end() :])[:4])
+            nearest = (
+                next(
+                    (
+                        w
+                        for w in reversed(_WORD.findall(sentence[max(0, v.start() - 200) : v.start()]))
+                        if w[:1].isupper() and w.lower() not in lower
+                    ),
+                    "",
+                )
+                if done_to_doer
+                else ""
+            )
             swapped = (
                 not passive
                 and not _BY_AFTER_VERB.match(sentence, v.end())  # "Kamala Harris, endorsed by Taylor Swift"

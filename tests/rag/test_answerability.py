@@ -4665,6 +4665,8 @@ def test_the_blind_sets_of_session_47_premises(ner: EntityRecognizer) -> None:
     won = _framed(ner, "What film did Lars Berg win best actor for?")
     said = "He thanked the Academy and Ann Vik and those involved with the film for which he won best actor."
     assert other_winner(won, said) is None
+    said = "The Academy and Ann Vik could not decide before he won best actor, the source said."
+    assert other_winner(won, said) is None
     assert other_winner(won, "Ann Vik won best actor for the film Harbour Lights.")
     # another event's toll answers no count of this one's
     toll = "how many people were killed by the Tromsvik tornadoes on Tuesday night"
@@ -4812,11 +4814,6 @@ def test_round_two_of_session_47(ner: EntityRecognizer) -> None:
     visit = "What date are the Tromsvik Rovers going to city hall to celebrate their cup win?"
     said = "The Tromsvik Rovers are scheduled to visit city hall on April 19 to have their cup victory recognized."
     assert _offered(ner, visit, said) == ["April 19"]
-    # where to stream asks a service
-    from rag.answerability import asked_type
-
-    assert asked_type("where can i stream the new Tromsvik horror movie") == "organisation"
-    assert asked_type("Where can I buy tickets for the Tromsvik show?") == "place"
     # a question's own "vote down", undone by a passing
     from rag.answerability import opposite_act
 
