@@ -1,4 +1,4 @@
-"""Check a blind review set as its writer goes: ``python eval/review/check.py rNN.yaml articles.jsonl``.
+"""Check a blind review set as its writer goes: ``python eval/review/check.py rNN.yaml articles.jsonl [SPLIT]``.
 
 60 cases ``rNN-001`` ... in order; 36 answerable (one source among the set's articles, 1-2 facts found verbatim in
 it), then 24 must-abstain (no facts); every name a comment calls invented (``"NAME" is invented``) absent from the
@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "rtqa-dev" / "articles.jsonl"
+BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench"
+DEV = BENCH / "rtqa-dev" / "articles.jsonl"
 
 
 def check(set_path: Path, articles_path: Path, dev: Path = DEV) -> list[str]:
@@ -50,7 +51,7 @@ def check(set_path: Path, articles_path: Path, dev: Path = DEV) -> list[str]:
             errs.append(f"{want}: tag it abstain, with abstain: true and no facts")
     for m in re.finditer(r'"([^"]+)" (?:is|are) invented', text):
         if m.group(1).lower() in corpus:
-            errs.append(f"invented name {m.group(1)!r} occurs in the rtqa-dev articles: choose another")
+            errs.append(f"invented name {m.group(1)!r} occurs in the {dev.parent.name} articles: choose another")
     errs += [
         f"a comment names {m.group(1)}, not one of the set's articles"
         for m in re.finditer(r"#.*\b(rtqa-[0-9a-f]{12})", text)
@@ -60,10 +61,11 @@ def check(set_path: Path, articles_path: Path, dev: Path = DEV) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
+    if len(argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
-    errs = check(Path(argv[0]), Path(argv[1]))
+    corpus = BENCH / f"rtqa-{argv[2]}" / "articles.jsonl" if len(argv) == 3 else DEV  # (SPLIT: train, for its sets)
+    errs = check(Path(argv[0]), Path(argv[1]), corpus)
     print("\n".join(errs) if errs else "OK: 60 cases, facts verbatim, invented names absent")
     return 1 if errs else 0
 
