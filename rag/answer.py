@@ -66,6 +66,7 @@ from rag.answerability import (
     swapped_result,
     tells_of,
     topic_words,
+    unknown_of_asked,
     unknown_told,
     within,
     years_unsaid,
@@ -613,25 +614,6 @@ def recase_names(
 
 # a word with a capital ("Pierluissi's" too; "DeSanntis" with one inside; not "NASA")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?=[A-Za-z]{4})[A-Z][a-z]+(?:[A-Z][a-z]+)*(?=['’]s?\b|(?![\w'’-]))")
-
-
-def _unknown_of_asked(frame: Frame, sentence: str) -> str | None:
-    """What ``sentence`` itself says is not known of the very thing a "how many"/"how much" question counts (its
-    counted noun in the words said unknown), else None."""
-    counted = key_terms(frame.counted)[-1:] if frame.counted else []
-    if not counted or not _HOW_MANY_OR_MUCH.search(frame.text):
-        return None
-    verbs = as_events(t for t in frame.topic if t not in frame.nouns and t not in counted)
-    for m in _HOW_MANY_OR_MUCH.finditer(sentence):
-        # the counted noun within four words ("how many missile launchers"), and the question's verb in the clause
-        # ("will be sent" for "is the US sending"; not "how many people were injured" for "how many people died")
-        said = sentence[m.end() :].split()
-        if counted[0] in key_terms(" ".join(said[:4])) and verbs & as_events(key_terms(" ".join(said[:9]))):
-            return unknown_told(frame, sentence)
-    return None
-
-
-_HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 
 
 def respell_names(
@@ -1995,7 +1977,7 @@ class ExtractiveAnswerer(Answerer):
                 if frame.asks is None or not features["type_match"]
                 # or the quote itself, saying the asked count is not known beside what it offers ("It is not clear
                 # how many missile launchers will be sent but a typical battery includes ... up to eight launchers")
-                else _unknown_of_asked(frame, best.text)
+                else unknown_of_asked(frame, best.text)
             ),
         )
 

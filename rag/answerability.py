@@ -1233,8 +1233,8 @@ def frame_question(question: str, analysed: Analysed) -> Frame:
         name_terms |= set(key_terms(f"{aside} besides apart aside other except addition else"))
     if _NAME_ASKED.search(question):
         name_terms |= {"name"}  # "What is the name of the hurricane ...": the articles need not say "name"
-    for aside in (*_ASKERS_ASIDE.finditer(question), *_ASIDE_OPENING.finditer(question)):
-        name_terms |= set(key_terms(aside.group(0)))  # "Out of curiosity, what year was ...": no article says it
+    for aside in asides:
+        name_terms |= set(key_terms(aside))  # "Out of curiosity, what year was ...": no article says it
     if _CALLED.search(undotted(question)):  # "What's the gadget called ...?": nor "called", "renamed"
         name_terms |= set(key_terms("called named dubbed known renamed"))
     if asks == "date" and (kind := _DATE_KIND_ASKED.search(question)):
@@ -1292,17 +1292,14 @@ _ASKERS_OPENING = re.compile(
 
 # the asker's aside at a sentence's start: "Out of curiosity, what year was Waffle House founded?", "Just wondering,
 # ...", "Quick question: ..."
+_ASIDE_WORDS = r"(?:a\s+)?(?:quick|random|dumb|silly|honest|serious|stupid)\s+(?:question|thought)"
 _ASKERS_ASIDE = re.compile(
     r"(?:^|(?<=[.!?]\s))\W*(?:(?:just\s+)?out\s+of\s+(?:pure\s+|sheer\s+)?curiosity|just\s+(?:wondering|curious)"
-    r"|(?:a\s+)?(?:quick|random|dumb|silly|honest|serious|stupid)\s+(?:question|thought)|i\s+wonder|i['’]m\s+curious)"
-    r"\s*[,:;-]",
+    rf"|{_ASIDE_WORDS}|i\s+wonder|i['’]m\s+curious)\s*[,:;-]",
     re.I,
 )
-
 # and its opening words, however the aside goes on ("Random thought before the clocks change in March: which ...")
-_ASIDE_OPENING = re.compile(
-    r"^\W*(?:a\s+)?(?:quick|random|dumb|silly|honest|serious|stupid)\s+(?:question|thought)\b", re.I
-)
+_ASIDE_OPENING = re.compile(rf"^\W*{_ASIDE_WORDS}\b", re.I)
 
 
 def _told_by_asker(sentence: str) -> bool:
@@ -1539,7 +1536,6 @@ _SCORE = re.compile(r"\d+\s?[-–]\s?\d+")  # a whole score or tally
 _SHARE_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s+cent\b|(?:per|a|for\s+every)\s+(?:100|1,?000|thousand|hundred|100,000|million)\b)", re.I
 )  # ("3.1 per thousand": a rate)
-
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.I)
 # a person's birthday: not "the party's 100th birthday"
 _BIRTHDAY_OF = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][\w-]*['’]s?)\s+$")
@@ -3474,10 +3470,11 @@ def _team_of(frame: Frame, sentence: str, ent: Entity) -> bool:
 
 # a date the small model tags that names no day, month or year: "the day", "the year"
 _NO_DAY = re.compile(r"(?i:the\s+(?:day|year|week|month|night|time|moment|decade|season|weekend))")
-# a place's own noun before its name: "the Cornish coastal town of Newquay" (an organisation to the small model)
+# an institution's noun: "Orange Superior Court" is no town, though "the county of" comes before it
 _INSTITUTION_WORD = re.compile(
     r"\b(?:Court|Police|Department|Council|Commission|School|Hospital|University|College|Board|Office)\b"
 )
+# a place's own noun before its name: "the Cornish coastal town of Newquay" (an organisation to the small model)
 _TOWN_OF = re.compile(r"\b(?:town|city|village|hamlet|suburb|borough|county|port|municipality)\s+of\s+$", re.I)
 # a name the small model missed, which an apposition calls by the noun asked: "the Bulletin of the Atomic Scientists,
 # a nonprofit group that sets the clock" for "Which group sets the Doomsday Clock?"
@@ -4433,11 +4430,12 @@ _CONTRARY_TO = re.compile(
     re.I,
 )
 # an act tried and failed: "The effort to expel Johnson failed" (the act and what it was done to)
+_EFFORT_NOUNS = r"(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to"
 _FAILED_EFFORT = re.compile(
     # (the nouns first, then what comes before them: a lookbehind tried at every letter is slow)
-    r"\b(?=(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s)"
+    rf"\b(?={_EFFORT_NOUNS}\s)"
     r"(?<!\bfirst\s)(?<!\bearly\s)(?<!\bearlier\s)(?<!\bprevious\s)(?<!\binitial\s)(?<!\bprior\s)"
-    r"(?:efforts?|bids?|attempts?|push|move|motion|plans?|campaign)\s+to\s+([a-z]+)\b"
+    rf"{_EFFORT_NOUNS}\s+([a-z]+)\b"
     r"((?:(?!\b(?:that|which|who|whom|when|before|after|in\s+(?:19|20)\d\d)\b)[^.,;:!?]){1,60}?)\s+"
     r"(?:failed|fell\s+short|was\s+defeated|collapsed|fizzled)\b(?![^.;!?]*\bbut\b)",
     re.I,
@@ -4785,14 +4783,15 @@ _DOWN = (
 _FROM_CHANGE = re.compile(r"(?:up|down)\s+from", re.I)
 _CHANGE_UP = re.compile(rf"\b(?:{_UP})\b", re.I)
 _CHANGE_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
-# a level against a figure, where the question asks one ("drop back below 30 trillion"): "debt is now above $30
-# trillion" (not "was under $500 a year ago", "is still under 40,000": a rise's start)
+# the question's "did ... stock crash" (a crash as a market's verb, not its noun: see ``_DOWN``)
 _DID_CRASH = re.compile(
     r"\b(?:did|does|do|will|would)\s+(?:[\w'’.-]+\s+){0,4}?(?:shares?|stocks?|prices?|markets?|index|bitcoin)\s+"
     r"(?P<verb>crash|tank)\b",
     re.I,
 )
 _CRASH_VERB = re.compile(r"crash|tank", re.I)
+# a level against a figure, where the question asks one ("drop back below 30 trillion"): "debt is now above $30
+# trillion" (not "was under $500 a year ago", "is still under 40,000": a rise's start)
 _LEVEL_ASKED = re.compile(r"\b(?:below|above|under|over)\s+[\d$£€]", re.I)
 _LEVEL_UP = r"(?:is|are)\s+now\s+(?:above|over)\s+[\d$£€](?:[\d.,]*\d)?"
 _LEVEL_DOWN = r"(?:is|are)\s+now\s+(?:below|under)\s+[\d$£€](?:[\d.,]*\d)?"
@@ -5385,6 +5384,7 @@ def other_doer(frame: Frame, article: str) -> str | None:
     # a word is stemmed only where it may be a form of the verb ("paid" of "pay" too): an article is long
     starts = {f[:3] for f in forms | past_forms(forms)}
     objects = _name_words(frame.names)
+    object_terms = set(key_terms(" ".join(objects)))
     other = None
     # the numbers the question gives its object ("take back more than 600 ISIS fighters"): the doer's act of another
     # number ("the US has taken back 39 Americans") is no sign that the premise holds
@@ -5408,9 +5408,8 @@ def other_doer(frame: Frame, article: str) -> str | None:
                 first = next(_CLAUSE_BOUNDARY.finditer(sentence), None)
                 clause = sentence[: first.start() if first is not None else v.start()]
             # the doer named only after the verb, as what it is done to, does not do it: "Will Smith slapped Chris
-            # Rock" for "why did chris rock slap will smith" (but "Rock was slapped by ..." names who did)
-            # the question's doer right after the verb, as what it is done to ("How long is Goldberg suspended from
-            # 'The View'" has no ABC there)
+            # Rock" for "why did chris rock slap will smith" (not "Rock was slapped by ...", nor "How long is
+            # Goldberg suspended from 'The View'": no ABC after the verb there)
             done_to_doer = any(_owner_word(w) in mine for w in _WORD.findall(sentence[v.end() :])[:4])
             nearest = (
                 next(
@@ -5430,7 +5429,7 @@ def other_doer(frame: Frame, article: str) -> str | None:
                 and not forms & _RECIPROCAL  # "Xi Jinping met Joe Biden": each did it
                 and done_to_doer
                 and _owner_word(nearest) not in mine
-                and bool(set(key_terms(nearest)[:1]) & done_to & set(key_terms(" ".join(objects))))
+                and bool(set(key_terms(nearest)[:1]) & done_to & object_terms)
             )
             doers = [
                 w
@@ -5851,6 +5850,22 @@ _CAUSE_OF = re.compile(
     r"(?=\s+(?:is|are|was|were|remains?|remained|has|have|had)\b|[,;.]|$)",
     re.I,
 )
+
+
+def unknown_of_asked(frame: Frame, sentence: str) -> str | None:
+    """What ``sentence`` itself says is not known of the very thing a "how many"/"how much" question counts (its
+    counted noun in the words said unknown, with the question's verb), else None."""
+    counted = key_terms(frame.counted)[-1:] if frame.counted else []
+    if not counted or not _HOW_MANY_OR_MUCH.search(frame.text):
+        return None
+    verbs = as_events(t for t in frame.topic if t not in frame.nouns and t not in counted)
+    for m in _HOW_MANY_OR_MUCH.finditer(sentence):
+        # the counted noun within four words ("how many missile launchers"), and the question's verb in the clause
+        # ("will be sent" for "is the US sending"; not "how many people were injured" for "how many people died")
+        said = sentence[m.end() :].split()
+        if counted[0] in key_terms(" ".join(said[:4])) and verbs & as_events(key_terms(" ".join(said[:9]))):
+            return unknown_told(frame, sentence)
+    return None
 
 
 def unknown_told(frame: Frame, sentence: str, article: str = "") -> str | None:

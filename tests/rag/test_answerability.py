@@ -4678,16 +4678,16 @@ def test_the_blind_sets_of_session_47_premises(ner: EntityRecognizer) -> None:
 def test_a_quote_that_says_the_asked_count_is_not_known_beside_another_number(ner: EntityRecognizer) -> None:
     """r56: "It is not clear how many missile launchers will be sent but a typical battery includes ... up to eight
     launchers": the quote says the count asked is not known; the number it offers is a typical battery's."""
-    from rag.answer import _unknown_of_asked
+    from rag.answerability import unknown_of_asked
 
     frame = _framed(ner, "How many Nordvik launchers is Tromsvik sending in the new aid package?")
     said = (
         "It is not clear how many Nordvik launchers will be sent but a typical battery includes up to eight launchers."
     )
-    assert _unknown_of_asked(frame, said)
+    assert unknown_of_asked(frame, said)
     other = "It is not clear how many missiles will be sent but a typical battery includes up to eight launchers."
-    assert _unknown_of_asked(frame, other) is None
-    assert _unknown_of_asked(frame, "Tromsvik is sending eight Nordvik launchers.") is None
+    assert unknown_of_asked(frame, other) is None
+    assert unknown_of_asked(frame, "Tromsvik is sending eight Nordvik launchers.") is None
     # a distance told answers "how far", not how wide
     wide = "How wide is the nucleus of the Tromsvik comet?"
     said = "The Tromsvik comet will pass Earth at a distance of 26.4 million miles on Feb. 2."
@@ -4698,8 +4698,16 @@ def test_a_quote_that_says_the_asked_count_is_not_known_beside_another_number(ne
 
 def test_the_reviews_cases_of_session_47s_rules(ner: EntityRecognizer) -> None:
     """Inputs a review of session 47's rules tried: each once went the wrong way."""
-    from rag.answer import _unknown_of_asked, respell_names
-    from rag.answerability import asked_type, denied_premise, opposite_act, other_doer, other_winner, reversed_change
+    from rag.answer import respell_names
+    from rag.answerability import (
+        asked_type,
+        denied_premise,
+        opposite_act,
+        other_doer,
+        other_winner,
+        reversed_change,
+        unknown_of_asked,
+    )
     from rag.roles import asked_role, given_role, role_fit
     from rag.text import sentence_spans
 
@@ -4739,9 +4747,7 @@ def test_the_reviews_cases_of_session_47s_rules(ner: EntityRecognizer) -> None:
     # another thing said unknown beside the count asked
     died = _framed(ner, "How many people died in the Tromsvik fire?")
     assert (
-        _unknown_of_asked(
-            died, "Four people died in the Tromsvik fire, and it is unclear how many people were injured."
-        )
+        unknown_of_asked(died, "Four people died in the Tromsvik fire, and it is unclear how many people were injured.")
         is None
     )
     # another winner named before "who won"; the speaker's own win
